@@ -1,0 +1,141 @@
+"""Policies decide for one role: which choice to give a pending event, which actions to commit.
+
+A policy never changes the game: it returns command objects, and whoever runs the game applies them.
+Each policy owns a ``random.Random`` seeded by its creator, so games with computer players stay reproducible.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from typing import Protocol
+
+from game.engine import Choose, Command, Commit, Effect, Game, Phase
+
+#: How much a delayed effect is worth per turn of delay, relative to an immediate one.
+DELAY_DISCOUNT = 0.9
+
+
+class Policy(Protocol):
+    """Anything that can play a role."""
+
+    name: str
+
+    def decide(self, game: Game, role: str) -> list[Command]:
+        """The commands ``role`` gives now: answers to its pending choices, or the actions it commits."""
+        ...
+
+
+class RandomPolicy:
+    """Answers events at random and commits a random affordable set of legal actions."""
+
+    name = "random"
+
+    def __init__(self, rng: random.Random, *, skip: float = 0.25) -> None:
+        self.rng = rng
+        self.skip = skip
+
+    def decide(self, game: Game, role: str) -> list[Command]:
+        """Random choices for pending events, else a random affordable subset of legal actions."""
+        if game.phase is Phase.NEWS:
+            out: list[Command] = []
+            for pending in game.pending_choices(role):
+                choices = game.scenario.event(pending.event).choices
+                out.append(Choose(role, pending.event, self.rng.choice(choices).id))
+            return out
+        if game.phase is not Phase.ACTIONS:
+            return []
+        legal = game.legal_actions(role)
+        self.rng.shuffle(legal)
+        budget = game.capital(role)
+        commands: list[Command] = []
+        for action in legal:
+            if action.cost <= budget and self.rng.random() >= self.skip:
+                budget -= action.cost
+                commands.append(Commit(role, action.id))
+        return commands
+
+
+class GreedyPolicy:
+    """Picks what most improves its own score by forecast, weighted by its personality per strategy family.
+
+    ``restrict`` limits it to one family's actions (used to measure balance); ``noise`` adds a little randomness
+    to break ties and vary games.
+    """
+
+    name = "greedy"
+
+    def __init__(
+        self,
+        rng: random.Random,
+        personality: dict[str, float] | None = None,
+        *,
+        restrict: str | None = None,
+        noise: float = 0.05,
+    ) -> None:
+        self.rng = rng
+        self.personality = personality or {}
+        self.restrict = restrict
+        self.noise = noise
+
+    def value_of(self, game: Game, role: str, effects: tuple[Effect, ...]) -> float:
+        """How much ``effects`` would raise ``role``'s score, delayed parts discounted."""
+        values = dict(game.state.values)
+        for item in game.forecast_effects(effects).items:
+            values[item.indicator] += item.delta * DELAY_DISCOUNT**item.delay
+        return game.score_of(role, values) - game.score(role)
+
+    def decide(self, game: Game, role: str) -> list[Command]:
+        """Best choice for each pending event; else the best-value affordable actions."""
+        if game.phase is Phase.NEWS:
+            out: list[Command] = []
+            for pending in game.pending_choices(role):
+                event = game.scenario.event(pending.event)
+                best = max(event.choices, key=lambda c: self.value_of(game, role, c.effects) + self._jitter())
+                out.append(Choose(role, pending.event, best.id))
+            return out
+        if game.phase is not Phase.ACTIONS:
+            return []
+        scored = []
+        for action in game.legal_actions(role):
+            if self.restrict is not None and action.family != self.restrict:
+                continue
+            gain = self.value_of(game, role, action.effects) * self.personality.get(action.family, 1.0)
+            gain += self._jitter()
+            if gain > 0:
+                scored.append((gain / max(action.cost, 1), action))
+        scored.sort(key=lambda pair: pair[0], reverse=True)
+        budget = game.capital(role)
+        commands: list[Command] = []
+        for _, action in scored:
+            if action.cost <= budget:
+                budget -= action.cost
+                commands.append(Commit(role, action.id))
+        return commands
+
+    def _jitter(self) -> float:
+        return self.rng.uniform(0.0, self.noise) if self.noise else 0.0
+
+
+PolicyFactory = Callable[[Game, str, random.Random], Policy]
+
+
+def _random(game: Game, role: str, rng: random.Random) -> Policy:
+    return RandomPolicy(rng)
+
+
+def _greedy(game: Game, role: str, rng: random.Random) -> Policy:
+    return GreedyPolicy(rng, dict(game.scenario.role(role).personality))
+
+
+#: The policies by name, as ``simulate --policy ROLE=NAME`` knows them.
+POLICIES: dict[str, PolicyFactory] = {"random": _random, "greedy": _greedy}
+
+
+def make_policy(name: str, game: Game, role: str, rng: random.Random) -> Policy:
+    """Build a policy by name; raises ``ValueError`` naming the known ones if it does not exist."""
+    try:
+        factory = POLICIES[name]
+    except KeyError:
+        raise ValueError(f"unknown policy {name!r}; known: {', '.join(sorted(POLICIES))}") from None
+    return factory(game, role, rng)

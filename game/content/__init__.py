@@ -1,0 +1,1 @@
+"""Scenario files: safe YAML loading, validation and the expression language."""

@@ -1,0 +1,535 @@
+"""The rules: a :class:`Game` plays one scenario, turn by turn, deterministically from its seed.
+
+A turn runs in phases: news (events fire; some wait for their role's choice) -> actions (roles commit actions
+within their political capital) -> resolution (committed effects apply together, then effects falling due, then
+dynamics; every value clamped) -> end check. Every change is recorded in the history with its cause.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from game.engine.commands import Choose, Command, Commit, EndTurn, Withdraw
+from game.engine.errors import IllegalActionError, UnknownIdError, WrongPhaseError
+from game.engine.expr import Expr, ExprError, base_globals
+from game.engine.scenario import Action, Choice, Effect, Event, Op, Role, Scenario, localize
+from game.engine.state import (
+    Change,
+    GameState,
+    News,
+    Outcome,
+    PendingChoice,
+    Phase,
+    RuleError,
+    Scheduled,
+    Termination,
+)
+
+_ADD, _SUB, _SET = Op.ADD.value, Op.SUB.value, Op.SET.value
+
+
+@dataclass(frozen=True, slots=True)
+class ForecastItem:
+    """One expected change: ``delta`` on ``indicator``, ``delay`` turns from now, spread over ``duration`` turns."""
+
+    indicator: str
+    op: str
+    amount: float
+    delta: float
+    delay: int
+    duration: int
+
+    @property
+    def immediate(self) -> bool:
+        """Whether (part of) it applies in the turn it is committed."""
+        return self.delay == 0
+
+
+@dataclass(frozen=True, slots=True)
+class Forecast:
+    """What an action or a choice is expected to do, before dynamics and other players' moves."""
+
+    items: tuple[ForecastItem, ...]
+
+    @property
+    def immediate(self) -> tuple[ForecastItem, ...]:
+        """The items that start this turn."""
+        return tuple(i for i in self.items if i.delay == 0)
+
+    @property
+    def delayed(self) -> tuple[ForecastItem, ...]:
+        """The items that start in a later turn."""
+        return tuple(i for i in self.items if i.delay > 0)
+
+    def totals(self) -> dict[str, float]:
+        """Expected total change per indicator, all items together."""
+        out: dict[str, float] = {}
+        for item in self.items:
+            out[item.indicator] = out.get(item.indicator, 0.0) + item.delta
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class TurnReport:
+    """What one resolution did: the turn resolved, its changes, and the outcome if the game ended."""
+
+    turn: int
+    changes: tuple[Change, ...]
+    outcome: Outcome | None
+
+
+class Game:
+    """One game of a scenario. Create with :meth:`new` or :meth:`from_dict`."""
+
+    def __init__(self, scenario: Scenario, state: GameState, *, lang: str = "en") -> None:
+        self.scenario = scenario
+        self.state = state
+        self.lang = lang
+        self._globals = base_globals()
+        self._globals["turn"] = state.turn
+        self._roles = {r.id: r for r in scenario.roles}
+        self._actions = {a.id: a for a in scenario.actions}
+        self._events = {e.id: e for e in scenario.events}
+        self._role_actions = {r.id: scenario.actions_for(r.id) for r in scenario.roles}
+        self._bounds = {i.id: (i.min, i.max) for i in scenario.indicators}
+        self._random_events = tuple(e for e in scenario.events if e.at_turn is None)
+        self._final_endings = tuple(e for e in scenario.endings if not e.early)
+        self._early_endings = tuple(e for e in scenario.endings if e.early)
+
+    # ----------------------------------------------------------------- creation and saving
+    @classmethod
+    def new(cls, scenario: Scenario, seed: int = 0, *, lang: str = "en") -> Game:
+        """Start a game at turn 1; the news of turn 1 has already happened."""
+        values = {i.id: float(i.initial) for i in scenario.indicators}
+        state = GameState(
+            scenario_id=scenario.id,
+            fingerprint=scenario.fingerprint,
+            seed=seed,
+            rng=random.Random(seed),
+            turn=1,
+            phase=Phase.ACTIONS,
+            values=values,
+            previous=dict(values),
+            capital={r.id: 0 for r in scenario.roles},
+            committed={r.id: [] for r in scenario.roles},
+        )
+        game = cls(scenario, state, lang=lang)
+        game._begin_turn()
+        return game
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole state as a JSON-compatible dict."""
+        return self.state.to_dict()
+
+    @classmethod
+    def from_dict(cls, scenario: Scenario, data: dict[str, Any], *, lang: str = "en") -> Game:
+        """Restore a game saved with :meth:`to_dict` against the same scenario."""
+        return cls(scenario, GameState.from_dict(data), lang=lang)
+
+    def clone(self) -> Game:
+        """An independent copy of this game (same scenario object)."""
+        return Game(self.scenario, self.state.clone(), lang=self.lang)
+
+    # ----------------------------------------------------------------- queries
+    @property
+    def turn(self) -> int:
+        """The current turn, 1-based."""
+        return self.state.turn
+
+    @property
+    def phase(self) -> Phase:
+        """The current phase."""
+        return self.state.phase
+
+    @property
+    def history(self) -> list[Change]:
+        """Every change so far, oldest first."""
+        return self.state.history
+
+    @property
+    def outcome(self) -> Outcome | None:
+        """The outcome once the game is over, else ``None``."""
+        return self.state.outcome
+
+    def is_over(self) -> bool:
+        """Whether the game has ended."""
+        return self.state.phase is Phase.OVER
+
+    def value(self, indicator: str) -> float:
+        """The current value of an indicator."""
+        return self.state.values[indicator]
+
+    def pending_choices(self, role: str | None = None) -> list[PendingChoice]:
+        """Events still waiting for an answer (of ``role`` if given)."""
+        return [p for p in self.state.pending if role is None or p.role == role]
+
+    def capital(self, role: str) -> int:
+        """Capital ``role`` has left to spend this turn."""
+        return self.state.capital[self._role(role).id]
+
+    def committed(self, role: str) -> list[str]:
+        """Action ids ``role`` has committed this turn."""
+        return list(self.state.committed[self._role(role).id])
+
+    def why_not(self, role: str, action_id: str) -> str:
+        """Why ``role`` cannot commit ``action_id`` now, or ``""`` if it can."""
+        action = self._action(action_id)
+        state = self.state
+        if action.role != self._role(role).id:
+            return f"action {action_id!r} belongs to role {action.role!r}, not {role!r}"
+        if state.phase is not Phase.ACTIONS:
+            return f"actions can only be committed in the actions phase (now: {state.phase.value})"
+        if action_id in state.committed[role]:
+            return "already committed this turn"
+        last = state.last_used.get(action_id)
+        if last is not None and state.turn - last <= action.cooldown:
+            return f"cooling down until turn {last + action.cooldown + 1}"
+        if action.cost > state.capital[role]:
+            return f"costs {action.cost} capital, {state.capital[role]} left"
+        if action.condition is not None and not self._check(action.condition, action.id):
+            return f"condition not met: {action.condition.source}"
+        return ""
+
+    def legal_actions(self, role: str) -> list[Action]:
+        """The actions ``role`` may commit now, in scenario order."""
+        state = self.state
+        if state.phase is not Phase.ACTIONS:
+            return []
+        capital = state.capital[role]
+        committed = state.committed[role]
+        turn = state.turn
+        last_used = state.last_used
+        out = []
+        for action in self._role_actions[role]:
+            if action.cost > capital or action.id in committed:
+                continue
+            last = last_used.get(action.id)
+            if last is not None and turn - last <= action.cooldown:
+                continue
+            if action.condition is not None and not self._check(action.condition, action.id):
+                continue
+            out.append(action)
+        return out
+
+    def score(self, role: str) -> float:
+        """``role``'s score on the current state (its private objectives)."""
+        return self._eval(self._role(role).score, f"{role}.score", self.state.values)
+
+    def score_of(self, role: str, values: dict[str, float]) -> float:
+        """``role``'s score if the indicators had ``values`` (clamped to their ranges first)."""
+        bounded = {}
+        for key, value in values.items():
+            low, high = self._bounds[key]
+            bounded[key] = low if value < low else high if value > high else value
+        return self._eval(self._role(role).score, f"{role}.score", bounded)
+
+    def scores(self) -> dict[str, float]:
+        """Every role's score on the current state."""
+        return {r: self.score(r) for r in self._roles}
+
+    def forecast(self, action_id: str) -> Forecast:
+        """Expected immediate and delayed effects of an action, on the current state."""
+        return self.forecast_effects(self._action(action_id).effects, action_id)
+
+    def forecast_choice(self, event_id: str, choice_id: str) -> Forecast:
+        """Expected effects of answering ``event_id`` with ``choice_id``."""
+        event = self._event(event_id)
+        return self.forecast_effects(self._choice(event, choice_id).effects, f"{event_id}.{choice_id}")
+
+    def forecast_effects(self, effects: Sequence[Effect], rule: str = "") -> Forecast:
+        """Expected changes of a list of effects on the current state (no dynamics, no other players)."""
+        values = self.state.values
+        items = []
+        for effect in effects:
+            amount = self._eval(effect.value, rule, values)
+            current = values[effect.indicator]
+            if effect.op is Op.SET:
+                target = amount
+            elif effect.op is Op.ADD:
+                target = current + amount
+            else:
+                target = current - amount
+            if effect.delay == 0 and effect.duration == 1:
+                low, high = self._bounds[effect.indicator]
+                target = low if target < low else high if target > high else target
+            items.append(
+                ForecastItem(effect.indicator, effect.op.value, amount, target - current, effect.delay, effect.duration)
+            )
+        return Forecast(tuple(items))
+
+    def changes_in_turn(self, turn: int) -> list[Change]:
+        """The history entries of one turn."""
+        return [c for c in self.state.history if c.turn == turn]
+
+    def causes(self, indicator: str, *, last: int = 5) -> list[Change]:
+        """The most recent changes of an indicator, newest first ("why did this move?")."""
+        found: list[Change] = []
+        for change in reversed(self.state.history):
+            if change.indicator == indicator:
+                found.append(change)
+                if len(found) == last:
+                    break
+        return found
+
+    # ----------------------------------------------------------------- commands
+    def apply(self, command: Command) -> TurnReport | None:
+        """Carry out a command; returns the turn report for :class:`EndTurn`."""
+        if isinstance(command, Commit):
+            self.commit(command.role, command.action)
+        elif isinstance(command, Withdraw):
+            self.withdraw(command.role, command.action)
+        elif isinstance(command, Choose):
+            self.choose(command.role, command.event, command.choice)
+        elif isinstance(command, EndTurn):
+            return self.resolve_turn()
+        else:  # pragma: no cover - the Command union is closed
+            raise TypeError(f"not a command: {command!r}")
+        return None
+
+    def commit(self, role: str, action_id: str) -> None:
+        """Commit an action for this turn and pay its cost; raises :class:`IllegalActionError` if not allowed."""
+        reason = self.why_not(role, action_id)
+        if reason:
+            raise IllegalActionError(f"{role} cannot take {action_id!r}: {reason}")
+        action = self._actions[action_id]
+        self.state.capital[role] -= action.cost
+        self.state.committed[role].append(action_id)
+
+    def withdraw(self, role: str, action_id: str) -> None:
+        """Take back a committed action and refund its cost."""
+        self._role(role)
+        if self.state.phase is not Phase.ACTIONS:
+            raise WrongPhaseError(f"cannot withdraw in the {self.state.phase.value} phase")
+        committed = self.state.committed[role]
+        if action_id not in committed:
+            raise IllegalActionError(f"{role} has not committed {action_id!r}")
+        committed.remove(action_id)
+        self.state.capital[role] += self._actions[action_id].cost
+
+    def choose(self, role: str, event_id: str, choice_id: str) -> None:
+        """Answer a pending event; the choice's effects apply at once."""
+        event = self._event(event_id)
+        choice = self._choice(event, choice_id)
+        state = self.state
+        pending = PendingChoice(event_id, role)
+        if pending not in state.pending:
+            raise WrongPhaseError(f"no choice of {role!r} is pending for event {event_id!r}")
+        state.pending.remove(pending)
+        state.news.append(News(state.turn, "choice", event_id, role, choice_id))
+        text = f"{localize(event.title, self.lang)}: {localize(choice.label, self.lang)}"
+        self._apply_effects(choice.effects, state.values, "choice", f"{event_id}.{choice_id}", role, text, state.turn)
+        if not state.pending and state.phase is Phase.NEWS:
+            state.phase = Phase.ACTIONS
+
+    def resolve_turn(self) -> TurnReport:
+        """Resolve the turn: committed actions together, then due effects, then dynamics; then the end check."""
+        state = self.state
+        if state.phase is Phase.NEWS:
+            waiting = ", ".join(f"{p.role} on {p.event}" for p in state.pending)
+            raise WrongPhaseError(f"choices are still pending: {waiting}")
+        if state.phase is Phase.OVER:
+            raise WrongPhaseError("the game is over")
+        turn = state.turn
+        start = len(state.history)
+        snapshot = dict(state.values)
+        for role_id in self._roles:
+            for action_id in state.committed[role_id]:
+                action = self._actions[action_id]
+                state.last_used[action_id] = turn
+                state.news.append(News(turn, "action", action_id, role_id, ""))
+                text = localize(action.label, self.lang)
+                self._apply_effects(action.effects, snapshot, "action", action_id, role_id, text, turn)
+            state.committed[role_id] = []
+        self._apply_due(turn)
+        for dynamic in self.scenario.dynamics:
+            if dynamic.condition is None or self._check(dynamic.condition, dynamic.id):
+                text = localize(dynamic.description, self.lang)
+                self._apply_effects(dynamic.effects, state.values, "dynamic", dynamic.id, "", text, turn)
+        self._end_check()
+        report = TurnReport(turn, tuple(state.history[start:]), state.outcome)
+        if state.outcome is None:
+            state.turn += 1
+            self._begin_turn()
+        return report
+
+    # ----------------------------------------------------------------- internals
+    def _begin_turn(self) -> None:
+        state = self.state
+        self._globals["turn"] = state.turn
+        state.previous = dict(state.values)
+        for role in self.scenario.roles:
+            state.capital[role.id] = min(state.capital[role.id] + role.capital, role.capital_max)
+        state.phase = Phase.NEWS
+        for event in self._events_to_fire():
+            self._fire(event)
+        if not state.pending:
+            state.phase = Phase.ACTIONS
+
+    def _events_to_fire(self) -> list[Event]:
+        state = self.state
+        turn = state.turn
+        fired = [e for e in self.scenario.events if e.at_turn == turn and self._allowed(e)]
+        draws = self.scenario.events_per_turn
+        if draws <= 0:
+            return fired
+        eligible = [e for e in self._random_events if self._eligible(e, turn)]
+        rng = state.rng
+        quiet = self.scenario.quiet_weight
+        for _ in range(draws):
+            if not eligible:
+                break
+            total = quiet + sum(e.weight for e in eligible)
+            pick = rng.random() * total
+            if pick < quiet:
+                continue
+            pick -= quiet
+            for index, event in enumerate(eligible):
+                pick -= event.weight
+                if pick < 0:
+                    fired.append(eligible.pop(index))
+                    break
+        return fired
+
+    def _eligible(self, event: Event, turn: int) -> bool:
+        if turn < event.first_turn or (event.last_turn is not None and turn > event.last_turn):
+            return False
+        return self._allowed(event)
+
+    def _allowed(self, event: Event) -> bool:
+        last = self.state.event_fired.get(event.id)
+        if last is not None and (event.once or self.state.turn - last <= event.cooldown):
+            return False
+        return event.condition is None or self._check(event.condition, event.id)
+
+    def _fire(self, event: Event) -> None:
+        state = self.state
+        state.event_fired[event.id] = state.turn
+        state.news.append(News(state.turn, "event", event.id, event.role or "", ""))
+        text = localize(event.title, self.lang)
+        self._apply_effects(event.effects, state.values, "event", event.id, "", text, state.turn)
+        if event.choices and event.role is not None:
+            state.pending.append(PendingChoice(event.id, event.role))
+
+    def _apply_effects(
+        self,
+        effects: Iterable[Effect],
+        basis: dict[str, float],
+        cause: str,
+        cause_id: str,
+        role: str,
+        text: str,
+        turn: int,
+    ) -> None:
+        """Evaluate each effect against ``basis``; apply what is due now, schedule the rest."""
+        for effect in effects:
+            try:
+                amount = effect.value.evaluate(self._globals, basis)
+            except ExprError as exc:
+                self.state.errors.append(RuleError(turn, cause_id, str(exc)))
+                continue
+            op = effect.op.value
+            if effect.duration > 1 and op != _SET:
+                amount /= effect.duration
+            for step in range(effect.duration):
+                due = turn + effect.delay + step
+                if due == turn:
+                    self._change(effect.indicator, op, amount, cause, cause_id, role, text)
+                else:
+                    note = f"{text} (from turn {turn})"
+                    self.state.scheduled.append(
+                        Scheduled(due, effect.indicator, op, amount, cause, cause_id, role, note)
+                    )
+
+    def _apply_due(self, turn: int) -> None:
+        scheduled = self.state.scheduled
+        if not scheduled:
+            return
+        due = [s for s in scheduled if s.due <= turn]
+        if not due:
+            return
+        self.state.scheduled = [s for s in scheduled if s.due > turn]
+        for item in due:
+            self._change(item.indicator, item.op, item.amount, item.cause, item.cause_id, item.role, item.text)
+
+    def _change(self, indicator: str, op: str, amount: float, cause: str, cause_id: str, role: str, text: str) -> None:
+        values = self.state.values
+        before = values[indicator]
+        if op == _ADD:
+            after = before + amount
+        elif op == _SUB:
+            after = before - amount
+        else:
+            after = amount
+        low, high = self._bounds[indicator]
+        if after < low:
+            after = low
+        elif after > high:
+            after = high
+        if after != after:  # NaN from a scenario formula: keep the old value
+            after = before
+        values[indicator] = after
+        if after != before:
+            self.state.history.append(Change(self.state.turn, indicator, before, after, cause, cause_id, role, text))
+
+    def _end_check(self) -> None:
+        state = self.state
+        for ending in self._early_endings:
+            if ending.condition is not None and self._check(ending.condition, ending.id):
+                self._finish(ending.id, Termination.EARLY)
+                return
+        if state.turn >= self.scenario.turns:
+            for ending in self._final_endings:
+                if ending.condition is None or self._check(ending.condition, ending.id):
+                    self._finish(ending.id, Termination.FINAL)
+                    return
+            # Unreachable for validated scenarios (the last ending has no condition); end anyway.
+            self._finish(self._final_endings[-1].id if self._final_endings else "", Termination.FINAL)
+
+    def _finish(self, ending_id: str, how: Termination) -> None:
+        state = self.state
+        state.outcome = Outcome(ending_id, state.turn, how, self.scores())
+        state.phase = Phase.OVER
+        state.pending = []
+        state.news.append(News(state.turn, "ending", ending_id, "", how.value))
+
+    def _eval(self, expr: Expr, rule: str, values: dict[str, float]) -> float:
+        try:
+            return expr.evaluate(self._globals, values)
+        except ExprError as exc:
+            self.state.errors.append(RuleError(self.state.turn, rule, str(exc)))
+            return 0.0
+
+    def _check(self, expr: Expr, rule: str) -> bool:
+        try:
+            return bool(eval(expr.code, self._globals, self.state.values))  # code compiled from a checked AST
+        except (ArithmeticError, ValueError, TypeError) as exc:
+            self.state.errors.append(RuleError(self.state.turn, rule, f"{expr.source!r}: {exc}"))
+            return False
+
+    def _role(self, role: str) -> Role:
+        try:
+            return self._roles[role]
+        except KeyError:
+            raise UnknownIdError(f"unknown role {role!r}; roles: {', '.join(self._roles)}") from None
+
+    def _action(self, action_id: str) -> Action:
+        try:
+            return self._actions[action_id]
+        except KeyError:
+            raise UnknownIdError(f"unknown action {action_id!r}") from None
+
+    def _event(self, event_id: str) -> Event:
+        try:
+            return self._events[event_id]
+        except KeyError:
+            raise UnknownIdError(f"unknown event {event_id!r}") from None
+
+    @staticmethod
+    def _choice(event: Event, choice_id: str) -> Choice:
+        for choice in event.choices:
+            if choice.id == choice_id:
+                return choice
+        raise UnknownIdError(f"event {event.id!r} has no choice {choice_id!r}")

@@ -1,0 +1,241 @@
+"""The typed scenario the engine plays: plain frozen values built by ``game.content``.
+
+Every player-visible text is a :data:`Text`: a mapping from language code to string.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from game.engine.expr import Expr
+
+Text = Mapping[str, str]
+
+
+def localize(text: Text, lang: str = "en") -> str:
+    """Pick ``lang`` from a text, falling back to English and then to any language."""
+    if lang in text:
+        return text[lang]
+    if "en" in text:
+        return text["en"]
+    return next(iter(text.values()), "")
+
+
+class Op(enum.Enum):
+    """How an effect changes its indicator."""
+
+    ADD = "+="
+    SUB = "-="
+    SET = "="
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A reference that backs claims made in the scenario."""
+
+    id: str
+    title: str
+    publisher: str = ""
+    url: str = ""
+    date: str = ""
+    note: Text = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """A named number with a range. ``good`` says which direction is good news: high, low or neutral."""
+
+    id: str
+    label: Text
+    description: Text
+    min: float
+    max: float
+    initial: float
+    good: str = "high"
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    """``indicator op value``, applied after ``delay`` turns and spread over ``duration`` turns."""
+
+    indicator: str
+    op: Op
+    value: Expr
+    delay: int = 0
+    duration: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """A strategy family that groups actions (diplomacy, economy, rights, ...)."""
+
+    id: str
+    label: Text
+    description: Text = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A side. ``objectives`` and ``score`` are private to the role."""
+
+    id: str
+    name: Text
+    brief: Text
+    objectives: Text
+    score: Expr
+    capital: int
+    capital_max: int
+    personality: Mapping[str, float] = field(default_factory=dict)
+    color: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """Something a role can do in the action phase."""
+
+    id: str
+    role: str
+    family: str
+    label: Text
+    description: Text
+    cost: int
+    effects: tuple[Effect, ...]
+    cooldown: int = 0
+    condition: Expr | None = None
+    target: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One answer the affected role may give to an event."""
+
+    id: str
+    label: Text
+    description: Text
+    effects: tuple[Effect, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """News that happens to the players.
+
+    Scripted events fire at ``at_turn`` (when their condition holds); the others are drawn at random,
+    by ``weight``, among those whose window, condition, cooldown and once-only rule allow them.
+    """
+
+    id: str
+    title: Text
+    text: Text
+    effects: tuple[Effect, ...] = ()
+    choices: tuple[Choice, ...] = ()
+    role: str | None = None
+    condition: Expr | None = None
+    first_turn: int = 1
+    last_turn: int | None = None
+    at_turn: int | None = None
+    weight: float = 1.0
+    cooldown: int = 0
+    once: bool = False
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Dynamic:
+    """A per-turn rule that couples indicators, applied after the players' effects."""
+
+    id: str
+    description: Text
+    effects: tuple[Effect, ...]
+    condition: Expr | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    """A band over the state. Early endings are checked every turn; the others at the last turn, best first."""
+
+    id: str
+    title: Text
+    text: Text
+    condition: Expr | None = None
+    early: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Calendar:
+    """How turns map to dates: turn 1 starts at ``start_year``/``start_month``."""
+
+    start_year: int = 2023
+    start_month: int = 1
+    months_per_turn: int = 3
+
+    def label(self, turn: int) -> str:
+        """A short date label such as ``Apr 2023`` for a turn (1-based)."""
+        months = (self.start_month - 1) + (turn - 1) * self.months_per_turn
+        year = self.start_year + months // 12
+        name = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")[months % 12]
+        return f"{name} {year}"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Scenario:
+    """A whole scenario, cross-references already checked by the loader."""
+
+    id: str
+    title: Text
+    description: Text
+    turns: int
+    indicators: tuple[Indicator, ...]
+    roles: tuple[Role, ...]
+    families: tuple[Family, ...]
+    actions: tuple[Action, ...]
+    events: tuple[Event, ...] = ()
+    dynamics: tuple[Dynamic, ...] = ()
+    endings: tuple[Ending, ...] = ()
+    sources: tuple[Source, ...] = ()
+    calendar: Calendar = field(default_factory=Calendar)
+    events_per_turn: int = 1
+    quiet_weight: float = 1.0
+    fingerprint: str = ""
+    _ids: dict[str, dict[str, object]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ids: dict[str, dict[str, object]] = {}
+        for kind in ("indicators", "roles", "families", "actions", "events", "dynamics", "endings", "sources"):
+            ids[kind] = {item.id: item for item in getattr(self, kind)}
+        object.__setattr__(self, "_ids", ids)
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        """The indicator with this id (``KeyError`` if there is none)."""
+        return self._ids["indicators"][indicator_id]  # type: ignore[return-value]
+
+    def role(self, role_id: str) -> Role:
+        """The role with this id."""
+        return self._ids["roles"][role_id]  # type: ignore[return-value]
+
+    def action(self, action_id: str) -> Action:
+        """The action with this id."""
+        return self._ids["actions"][action_id]  # type: ignore[return-value]
+
+    def event(self, event_id: str) -> Event:
+        """The event with this id."""
+        return self._ids["events"][event_id]  # type: ignore[return-value]
+
+    def ending(self, ending_id: str) -> Ending:
+        """The ending with this id."""
+        return self._ids["endings"][ending_id]  # type: ignore[return-value]
+
+    def family(self, family_id: str) -> Family:
+        """The strategy family with this id."""
+        return self._ids["families"][family_id]  # type: ignore[return-value]
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id."""
+        return self._ids["sources"][source_id]  # type: ignore[return-value]
+
+    def actions_for(self, role_id: str) -> tuple[Action, ...]:
+        """Every action of one role, in file order."""
+        return tuple(a for a in self.actions if a.role == role_id)
