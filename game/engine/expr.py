@@ -9,6 +9,7 @@ problems: a division by zero (or an overflow) is reported to the caller through
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from math import isfinite
 from types import CodeType
 from typing import Any
 
@@ -43,14 +44,12 @@ class Expr:
     def evaluate(self, globals_: dict[str, Any], values: dict[str, float]) -> float:
         """Evaluate against indicator ``values``; raise :class:`ExprError` on arithmetic failure."""
         try:
-            result = eval(self.code, globals_, values)  # code was compiled from a checked AST
+            result = float(eval(self.code, globals_, values))  # code was compiled from a checked AST
         except (ZeroDivisionError, OverflowError, ValueError, TypeError) as exc:
             raise ExprError(f"{self.source!r}: {exc}") from None
-        if result is True:
-            return 1.0
-        if result is False:
-            return 0.0
-        return float(result)
+        if not isfinite(result):
+            raise ExprError(f"{self.source!r}: the result is not a finite number")
+        return result
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Expr) and other.source == self.source
