@@ -1,0 +1,129 @@
+"""``python main.py bench``: measure and print the speed figures (no pass/fail; figures for people)."""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+from game.ai.simulate import game_seeds, play
+from game.content.loader import load_scenario, load_scenario_text
+from game.paths import DEFAULT_SCENARIO
+
+#: The loader refuses files above this size; the big benchmark file stays just under it.
+ONE_MB = 1_048_576
+
+
+def measure_engine(seconds: float) -> dict[str, float]:
+    """Random players on the default scenario for about ``seconds``: turns per second, engine and policies."""
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    policies = {role.id: "random" for role in scenario.roles}
+    turns = games = 0
+    started = time.perf_counter()
+    for seed in game_seeds(12345, 1_000_000):
+        game, _ = play(scenario, seed, policies)
+        turns += game.turn
+        games += 1
+        if time.perf_counter() - started >= seconds:
+            break
+    elapsed = time.perf_counter() - started
+    return {"turns_per_second": turns / elapsed, "games": games, "turns": turns, "seconds": elapsed}
+
+
+def big_scenario_text(target: int = ONE_MB - 4096) -> str:
+    """A valid generated scenario of almost 1 MB: many indicators, actions, events and dynamics."""
+    lines = [
+        "format: 1",
+        "id: big",
+        "title: Generated benchmark scenario",
+        "description: Many rules, to measure the loader.",
+        "turns: 12",
+        "indicators:",
+    ]
+    count = 200
+    for i in range(count):
+        lines += [
+            f"  - id: ind_{i}",
+            f"    label: Indicator {i}",
+            f"    description: Generated indicator number {i} for the loader benchmark.",
+            f"    initial: {i % 100}",
+        ]
+    lines += ["families:", "  - id: fam", "    label: Family", "roles:"]
+    for role in ("r1", "r2"):
+        lines += [
+            f"  - id: {role}",
+            f"    name: Role {role}",
+            "    brief: A generated role.",
+            "    objectives: Raise the first indicators.",
+            "    score: ind_0 + ind_1 / 2",
+            "    capital: 5",
+        ]
+    lines += ["endings:", "  - id: done", "    title: Done", "    text: The end.", "actions:"]
+    body = "\n".join(lines)
+    chunks = [body]
+    size = len(body)
+    rng = random.Random(1)
+    n = 0
+    while size < target:
+        a, b, c = rng.randrange(count), rng.randrange(count), rng.randrange(count)
+        chunk = (
+            f"\n  - id: act_{n}\n    role: r{1 + n % 2}\n    family: fam\n    label: Action {n}\n"
+            f"    description: A generated action that moves indicators {a} and {b}.\n    cost: {1 + n % 3}\n"
+            f"    condition: ind_{a} > 10 and ind_{b} < 90\n"
+            f"    effects:\n      - ind_{a} += 2\n      - change: ind_{b} -= min(ind_{c}, 3) / 2\n        delay: 1"
+        )
+        if size + len(chunk) > target:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        n += 1
+    return "".join(chunks) + "\n"
+
+
+def _median_ms(fn: Any, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - started) * 1000.0)
+    return statistics.median(times)
+
+
+def measure_loading(repeats: int) -> dict[str, float]:
+    """Median load+validate time of the default scenario and of a generated 1 MB one."""
+    default_text = Path(DEFAULT_SCENARIO).read_bytes()
+    big = big_scenario_text().encode()
+    load_scenario_text(default_text, str(DEFAULT_SCENARIO))  # warm up imports and caches
+    return {
+        "load_default_ms": _median_ms(lambda: load_scenario_text(default_text, str(DEFAULT_SCENARIO)), repeats * 4),
+        "load_1mb_ms": _median_ms(lambda: load_scenario_text(big, "big.yaml"), repeats),
+        "big_file_bytes": float(len(big)),
+    }
+
+
+def run_bench(*, json_output: bool, quick: bool, out: TextIO) -> int:
+    """Run every benchmark and print the figures."""
+    figures: dict[str, Any] = {}
+    engine = measure_engine(0.5 if quick else 3.0)
+    figures["turns_per_second"] = round(engine["turns_per_second"], 1)
+    figures["engine_games"] = int(engine["games"])
+    loading = measure_loading(2 if quick else 5)
+    figures["load_default_ms"] = round(loading["load_default_ms"], 2)
+    figures["load_1mb_ms"] = round(loading["load_1mb_ms"], 2)
+    figures["big_file_bytes"] = int(loading["big_file_bytes"])
+    if json_output:
+        json.dump(figures, out, indent=2)
+        out.write("\n")
+        return 0
+    print("Common Ground benchmarks (one core)", file=out)
+    print(f"  engine, default scenario, random players: {figures['turns_per_second']:>12,.0f} turns/s", file=out)
+    print(f"  load + validate default scenario:         {figures['load_default_ms']:>12.2f} ms", file=out)
+    print(
+        f"  load + validate generated 1 MB scenario:  {figures['load_1mb_ms']:>12.2f} ms"
+        f"  ({figures['big_file_bytes']:,} bytes)",
+        file=out,
+    )
+    return 0

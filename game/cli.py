@@ -1,0 +1,196 @@
+"""The command line: ``python main.py COMMAND ...`` (also installed as ``common-ground``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from game.ai.simulate import SimulationResult
+from game.content.problems import ScenarioError
+from game.engine import Scenario, localize
+from game.paths import DEFAULT_SCENARIO
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out as given (exit status 2)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="common-ground",
+        description="Common Ground: a turn-based diplomatic negotiation game.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    text = sub.add_parser("text", help="play a whole game in the terminal")
+    text.add_argument("--scenario", type=Path, default=None, help="scenario file (default: Cambodia-US)")
+    text.add_argument("--role", default=None, help="the role you play (asked if omitted)")
+    text.add_argument("--seed", type=int, default=None, help="random seed (default: a fresh one)")
+    text.add_argument("--lang", default="en", help="language code for scenario texts (default: en)")
+
+    validate = sub.add_parser("validate", help="check scenario files and print every problem")
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    sub.add_parser("schema", help="print the JSON Schema of scenario files")
+
+    simulate = sub.add_parser("simulate", help="play many games with computer players and summarise them")
+    simulate.add_argument("path", type=Path, metavar="PATH", nargs="?", default=None)
+    simulate.add_argument("--games", type=int, default=100, help="number of games (default 100)")
+    simulate.add_argument("--seed", type=int, default=0, help="seed of the run (default 0)")
+    simulate.add_argument(
+        "--policy", action="append", default=[], metavar="ROLE=NAME", help="policy for a role (default random)"
+    )
+    simulate.add_argument("--json", action="store_true", help="print one JSON object")
+
+    bench = sub.add_parser("bench", help="measure the speed of the engine and the loader")
+    bench.add_argument("--json", action="store_true", help="print one JSON object")
+    bench.add_argument("--quick", action="store_true", help="shorter measurements (less precise)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command in (None, "text"):
+            return _text(args)
+        if args.command == "validate":
+            return _validate(args.paths, sys.stdout)
+        if args.command == "schema":
+            return _schema(sys.stdout)
+        if args.command == "simulate":
+            return _simulate(args, sys.stdout)
+        if args.command == "bench":
+            from game.bench import run_bench
+
+            return run_bench(json_output=args.json, quick=args.quick, out=sys.stdout)
+    except UsageError as exc:
+        print(f"common-ground: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ScenarioError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        print("", file=sys.stderr)
+        return 130
+    parser.error(f"unknown command {args.command!r}")
+    return EXIT_USAGE  # pragma: no cover - parser.error exits
+
+
+def load(path: Path | None) -> Scenario:
+    """Load a scenario file (the default one when ``path`` is None); raises ScenarioError."""
+    from game.content.loader import load_scenario
+
+    return load_scenario(path if path is not None else DEFAULT_SCENARIO)
+
+
+def _text(args: argparse.Namespace) -> int:
+    import random
+
+    from game.text.play import run
+
+    scenario = load(getattr(args, "scenario", None))
+    role = getattr(args, "role", None)
+    if role is not None and role not in {r.id for r in scenario.roles}:
+        known = ", ".join(r.id for r in scenario.roles)
+        raise UsageError(f"unknown role {role!r}; this scenario has: {known}")
+    seed = getattr(args, "seed", None)
+    if seed is None:
+        seed = random.SystemRandom().randrange(1_000_000)
+    return run(scenario, role=role, seed=seed, stdin=sys.stdin, stdout=sys.stdout, lang=getattr(args, "lang", "en"))
+
+
+def _validate(paths: Sequence[Path], out: TextIO) -> int:
+    from game.content.loader import load_scenario
+
+    status = EXIT_OK
+    for path in paths:
+        try:
+            scenario = load_scenario(path)
+        except (RecursionError, MemoryError):
+            print(f"{path}:0:0: error: the file is too complex to load", file=out)
+            status = EXIT_INVALID
+            continue
+        except ScenarioError as exc:
+            status = EXIT_INVALID
+            for problem in exc.problems:
+                print(problem.format(), file=out)
+            count = len(exc.problems)
+            print(f"{path}: {count} problem{'s' if count != 1 else ''}", file=out)
+            continue
+        print(
+            f"{path}: ok ({localize(scenario.title)}: {len(scenario.indicators)} indicators, "
+            f"{len(scenario.roles)} roles, {len(scenario.actions)} actions, {len(scenario.events)} events, "
+            f"{len(scenario.endings)} endings)",
+            file=out,
+        )
+    return status
+
+
+def _schema(out: TextIO) -> int:
+    from game.content.loader import json_schema
+
+    json.dump(json_schema(), out, indent=2, sort_keys=True)
+    out.write("\n")
+    return EXIT_OK
+
+
+def parse_policies(specs: Sequence[str], scenario: Scenario) -> dict[str, str]:
+    """``["us=greedy"]`` -> ``{"us": "greedy"}``, checked against the scenario's roles and the known policies."""
+    from game.ai import POLICIES
+
+    roles = {r.id for r in scenario.roles}
+    out: dict[str, str] = {}
+    for spec in specs:
+        role, sep, name = spec.partition("=")
+        if not sep or not role or not name:
+            raise UsageError(f"--policy expects ROLE=NAME, got {spec!r}")
+        if role not in roles:
+            raise UsageError(f"--policy: unknown role {role!r}; roles: {', '.join(sorted(roles))}")
+        if name not in POLICIES:
+            raise UsageError(f"--policy: unknown policy {name!r}; policies: {', '.join(sorted(POLICIES))}")
+        out[role] = name
+    return out
+
+
+def _simulate(args: argparse.Namespace, out: TextIO) -> int:
+    from game.ai.simulate import simulate
+
+    if args.games < 1:
+        raise UsageError(f"--games must be at least 1, got {args.games}")
+    scenario = load(args.path)
+    policies = parse_policies(args.policy, scenario)
+    result = simulate(scenario, args.games, args.seed, policies)
+    if args.json:
+        json.dump(result.to_dict(), out, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    _print_simulation(scenario, result, out)
+    return EXIT_OK
+
+
+def _print_simulation(scenario: Scenario, result: SimulationResult, out: TextIO) -> None:
+    print(f"{localize(scenario.title)}: {result.games} games, seed {result.seed}", file=out)
+    print(f"{result.turns} turns in {result.seconds:.2f} s ({result.turns_per_second:,.0f} turns/s)", file=out)
+    print("\nEndings", file=out)
+    for ending in scenario.endings:
+        count = result.endings.get(ending.id, 0)
+        share = 100.0 * count / result.games
+        print(f"  {localize(ending.title):<32} {count:>7}  {share:5.1f}%", file=out)
+    print("\nRoles", file=out)
+    for role_id, policy in result.policies.items():
+        name = localize(scenario.role(role_id).name)
+        print(f"  {name:<32} {policy:<10} mean score {result.mean_score(role_id):7.2f}", file=out)
+    print("\nActions (times chosen)", file=out)
+    for action in scenario.actions:
+        print(f"  {action.id:<40} {result.actions.get(action.id, 0):>7}", file=out)
+    if result.rule_errors:
+        print(f"\n{result.rule_errors} rule errors at run time (see `validate`)", file=out)

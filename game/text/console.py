@@ -1,0 +1,128 @@
+"""Line-based terminal input and output: wrapped text, prompts, numbered menus, quitting and end of input.
+
+Everything the text front end prints or reads goes through a :class:`Console`, so the game itself never touches
+``sys.stdin``/``sys.stdout`` and can be driven by ``io.StringIO`` in tests.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+from typing import TextIO
+
+#: The widest line the console writes on its own (scenario words longer than this are left whole).
+WIDTH = 79
+
+#: Words that quit the game at any prompt.
+QUIT_WORDS = frozenset({"q", "quit"})
+
+
+class EndOfInput(Exception):
+    """Standard input was closed (Ctrl-D, or the end of a piped file)."""
+
+
+class QuitRequested(Exception):
+    """The player typed a quit word."""
+
+
+class Console:
+    """Reads answers from ``stdin`` and writes wrapped text to ``stdout``.
+
+    ``echo`` writes each answer after its prompt, so a transcript of piped input reads like a session at a
+    terminal; by default it is on when ``stdin`` is not a terminal (a terminal echoes by itself).
+    """
+
+    def __init__(self, stdin: TextIO, stdout: TextIO, *, width: int = WIDTH, echo: bool | None = None) -> None:
+        self._in = stdin
+        self._out = stdout
+        self.width = width
+        self.echo = not _is_terminal(stdin) if echo is None else echo
+
+    # ----------------------------------------------------------------- output
+    def write(self, text: str) -> None:
+        """Write ``text`` as is; characters the output encoding cannot show are replaced, not fatal."""
+        try:
+            self._out.write(text)
+        except UnicodeEncodeError:
+            encoding = getattr(self._out, "encoding", None) or "ascii"
+            self._out.write(text.encode(encoding, "replace").decode(encoding))
+
+    def line(self, text: str = "") -> None:
+        """Write one line."""
+        self.write(text + "\n")
+
+    def lines(self, lines: Iterable[str]) -> None:
+        """Write several lines."""
+        for text in lines:
+            self.line(text)
+
+    def para(self, text: str, *, indent: str = "", hanging: str | None = None) -> None:
+        """Write ``text`` wrapped to the console width, keeping its blank-line paragraph breaks."""
+        self.lines(wrap(text, self.width, indent=indent, hanging=hanging))
+
+    # ----------------------------------------------------------------- input
+    def ask(self, prompt: str) -> str:
+        """Prompt and return the stripped answer.
+
+        Raises :class:`EndOfInput` at the end of input and :class:`QuitRequested` for a quit word.
+        Undecodable input counts as an empty (invalid) answer.
+        """
+        self.write(prompt)
+        self._out.flush()
+        try:
+            raw = self._in.readline()
+        except UnicodeDecodeError:
+            raw = "\n"
+        if not raw:
+            self.line()
+            raise EndOfInput
+        answer = raw.strip()
+        if self.echo:
+            self.line(answer)
+        if answer.lower() in QUIT_WORDS:
+            raise QuitRequested
+        return answer
+
+    def pick(self, prompt: str, count: int, *, what: str) -> int:
+        """Ask for a number from 1 to ``count`` until one is given; returns it 0-based."""
+        while True:
+            index = parse_number(self.ask(prompt), count)
+            if index is not None:
+                return index
+            self.line(f"Please type a number from 1 to {count} to choose {what}, or q to quit.")
+
+
+def parse_number(answer: str, count: int) -> int | None:
+    """``"3"`` -> 2 when 1 <= 3 <= ``count``; anything else -> None."""
+    if not answer.isascii() or not answer.isdigit() or len(answer) > 6:
+        return None
+    number = int(answer)
+    return number - 1 if 1 <= number <= count else None
+
+
+def wrap(text: str, width: int = WIDTH, *, indent: str = "", hanging: str | None = None) -> list[str]:
+    """Wrap each paragraph of ``text``; ``hanging`` indents the continuation lines (default: ``indent``)."""
+    rest = indent if hanging is None else hanging
+    out: list[str] = []
+    for number, paragraph in enumerate(p for p in text.split("\n\n") if p.strip()):
+        if number:
+            out.append("")
+        first = indent if number == 0 else rest
+        out.extend(
+            textwrap.wrap(
+                " ".join(paragraph.split()),
+                width,
+                initial_indent=first,
+                subsequent_indent=rest,
+                break_on_hyphens=False,
+                break_long_words=False,
+            )
+        )
+    return out
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

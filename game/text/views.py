@@ -1,0 +1,370 @@
+"""What the text front end shows: pure functions from a game (or scenario) to lines of plain text.
+
+Nothing here reads input or changes the game; :mod:`game.text.play` decides when to show what.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+
+from game.engine import (
+    Action,
+    Change,
+    Event,
+    ForecastItem,
+    Game,
+    Outcome,
+    Scenario,
+    Source,
+    Termination,
+    Text,
+    localize,
+)
+from game.text.console import wrap
+
+#: How each kind of cause is named in the turn review (``{role}`` is the deciding role's name).
+CAUSE_NAMES = {
+    "action": "action by {role}",
+    "choice": "decision by {role}",
+    "event": "event",
+    "dynamic": "trend",
+    "facilitator": "facilitator",
+}
+
+
+# --------------------------------------------------------------------- numbers and names
+def num(value: float) -> str:
+    """A value for people: one decimal at most, ``57`` rather than ``57.0``, never ``-0``."""
+    text = f"{round(value, 1) + 0.0:.1f}"  # adding 0.0 turns -0.0 into 0.0
+    return text[:-2] if text.endswith(".0") else text
+
+
+def signed(value: float) -> str:
+    """A change for people: ``+4``, ``-2.5``, ``+0``."""
+    text = num(value)
+    return text if text.startswith("-") else f"+{text}"
+
+
+def plural(count: int, word: str) -> str:
+    """``1 turn``, ``2 turns``."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def say(game: Game, text: Text) -> str:
+    """A scenario text in the game's language."""
+    return localize(text, game.lang)
+
+
+def role_name(game: Game, role_id: str) -> str:
+    """The display name of a role."""
+    return say(game, game.scenario.role(role_id).name)
+
+
+def indicator_label(game: Game, indicator_id: str) -> str:
+    """The display label of an indicator."""
+    return say(game, game.scenario.indicator(indicator_id).label)
+
+
+def date_of(game: Game, turn: int) -> str:
+    """The calendar date of a turn, e.g. ``Apr 2023``."""
+    return game.scenario.calendar.label(turn)
+
+
+# --------------------------------------------------------------------- forecasts
+def forecast_item(game: Game, item: ForecastItem) -> str:
+    """One expected change: ``Relations +4 (in 2 turns)`` or ``Relations set to 40``."""
+    label = indicator_label(game, item.indicator)
+    change = f"set to {num(item.amount)}" if item.op == "=" else signed(item.delta)
+    timing = []
+    if item.delay:
+        timing.append(f"in {plural(item.delay, 'turn')}")
+    if item.duration > 1:
+        timing.append(f"spread over {item.duration} turns")
+    return f"{label} {change}" + (f" ({', '.join(timing)})" if timing else "")
+
+
+def forecast_text(game: Game, items: Iterable[ForecastItem]) -> str:
+    """A one-line forecast such as ``Relations +4, Trade access -2 (in 2 turns)``."""
+    parts = [forecast_item(game, item) for item in items]
+    return ", ".join(parts) if parts else "no direct effect"
+
+
+# --------------------------------------------------------------------- start of the game
+def intro_lines(scenario: Scenario, lang: str) -> list[str]:
+    """Title, description, length and the sources credited, before a side is chosen."""
+    out = [localize(scenario.title, lang), ""]
+    out += wrap(localize(scenario.description, lang))
+    calendar = scenario.calendar
+    out += [
+        "",
+        f"{scenario.turns} turns of {plural(calendar.months_per_turn, 'month')} each, "
+        f"from {calendar.label(1)} to {calendar.label(scenario.turns)}.",
+    ]
+    if scenario.sources:
+        out += wrap("Sources: " + "; ".join(source_credit(s) for s in scenario.sources), hanging="  ")
+    return out
+
+
+def source_credit(source: Source) -> str:
+    """A short credit: ``Title (Publisher, 2023)``."""
+    detail = ", ".join(part for part in (source.publisher, source.date) if part)
+    return f"{source.title} ({detail})" if detail else source.title
+
+
+def role_lines(game: Game, role_id: str) -> list[str]:
+    """The player's side: brief, private objectives and political capital."""
+    role = game.scenario.role(role_id)
+    out = [*wrap(f"You play: {say(game, role.name)}"), ""]
+    out += wrap("Brief: " + say(game, role.brief))
+    out += ["", *wrap("Your private objectives (your score): " + say(game, role.objectives))]
+    carry = (
+        f"unspent capital carries over, up to {role.capital_max}"
+        if role.capital_max > role.capital
+        else "unspent capital does not carry over"
+    )
+    out += ["", *wrap(f"Political capital: {role.capital} per turn; {carry}.")]
+    return out
+
+
+def help_lines() -> list[str]:
+    """How to answer the prompts."""
+    return wrap(
+        "How to play: type the number of an option and press Enter. In the action menu, a number commits "
+        "an action or withdraws it again, d and a number (for example d 2) shows its details, l lists the "
+        "actions again, s shows the indicators, and e ends the turn. Type q at any prompt to quit."
+    )
+
+
+# --------------------------------------------------------------------- start of a turn
+def turn_header(game: Game) -> str:
+    """``=== Turn 3 of 10, Jul 2023 ===``."""
+    return f"=== Turn {game.turn} of {game.scenario.turns}, {date_of(game, game.turn)} ==="
+
+
+def movement(delta: float, *, good: str = "neutral", since: str = "") -> str:
+    """``up 4 since last turn, better`` / ``down 2, worse`` / ``no change``; ``good`` says which way is better."""
+    if num(delta) == "0":
+        return f"no change{since}"
+    up = delta > 0
+    words = f"{'up' if up else 'down'} {num(abs(delta))}{since}"
+    if good == "high":
+        words += ", better" if up else ", worse"
+    elif good == "low":
+        words += ", worse" if up else ", better"
+    return words
+
+
+def shown_change(before: float, after: float) -> float:
+    """The change between two values as shown, so that ``39.2 -> 42.6`` reads as ``up 3.4``."""
+    return float(num(after)) - float(num(before))
+
+
+def indicator_lines(game: Game, since: Mapping[str, float]) -> list[str]:
+    """Every indicator with its value, its change since the values ``since`` and its range."""
+    when = " since the start" if game.turn == 1 else " since last turn"
+    out = ["Indicators:"]
+    for ind in game.scenario.indicators:
+        value = game.state.values[ind.id]
+        change = movement(shown_change(since.get(ind.id, value), value), good=ind.good, since=when)
+        text = f"{say(game, ind.label)}: {num(value)} ({change}; range {num(ind.min)} to {num(ind.max)})"
+        out += wrap(text, indent="  ", hanging="      ")
+    return out
+
+
+def news_lines(game: Game, turn: int, *, asked: Collection[str] = ()) -> list[str]:
+    """The events that fired in ``turn``: title, text and what they changed at once.
+
+    The text of the events in ``asked`` is left out: it comes with the decision the player is asked to make.
+    """
+    fired = [n.id for n in game.state.news if n.turn == turn and n.kind == "event"]
+    if not fired:
+        return ["News: a quiet turn, no news."]
+    out = ["News:"]
+    for event_id in fired:
+        event = game.scenario.event(event_id)
+        out += wrap(say(game, event.title), indent="- ", hanging="  ")
+        if event_id in asked:
+            out.append("  You are asked to decide on this below.")
+        else:
+            out += wrap(say(game, event.text), indent="  ")
+        for change in game.changes_in_turn(turn):
+            if change.cause == "event" and change.cause_id == event_id:
+                out += wrap(f"Effect: {change_summary(game, change)}", indent="  ", hanging="    ")
+    return out
+
+
+def change_summary(game: Game, change: Change) -> str:
+    """``Relations 50 -> 47``."""
+    return f"{indicator_label(game, change.indicator)} {num(change.before)} -> {num(change.after)}"
+
+
+def choice_lines(game: Game, event: Event) -> list[str]:
+    """An event that asks the player to decide, with each numbered choice and its forecast."""
+    out = wrap(f"Decision needed: {say(game, event.title)}")
+    out += wrap(say(game, event.text), indent="  ")
+    for number, choice in enumerate(event.choices, 1):
+        out += wrap(f"{number}. {say(game, choice.label)}", indent="  ", hanging="     ")
+        if choice.description:
+            out += wrap(say(game, choice.description), indent="     ")
+        forecast = game.forecast_choice(event.id, choice.id)
+        out += wrap(f"Forecast: {forecast_text(game, forecast.items)}", indent="     ")
+    return out
+
+
+# --------------------------------------------------------------------- the action menu
+def menu_actions(game: Game, role_id: str) -> list[Action]:
+    """Every action of a role, grouped by strategy family in scenario order: the menu's numbering."""
+    actions = game.scenario.actions_for(role_id)
+    order = {family.id: index for index, family in enumerate(game.scenario.families)}
+    return sorted(actions, key=lambda a: order.get(a.family, len(order)))
+
+
+def family_label(game: Game, family_id: str) -> str:
+    """The display label of a strategy family (its id if the scenario has none)."""
+    try:
+        return say(game, game.scenario.family(family_id).label)
+    except KeyError:
+        return family_id
+
+
+def action_status(game: Game, role_id: str, action: Action) -> str:
+    """``"available"``, ``"committed"`` or why the action cannot be taken now."""
+    if action.id in game.committed(role_id):
+        return "committed"
+    return game.why_not(role_id, action.id) or "available"
+
+
+def menu_lines(game: Game, role_id: str, actions: Sequence[Action]) -> list[str]:
+    """The numbered action menu, grouped by family, with cost and a one-line forecast or the reason it is closed."""
+    out = [f"Your actions this turn (capital left: {game.capital(role_id)}):"]
+    family = None
+    for number, action in enumerate(actions, 1):
+        if action.family != family:
+            family = action.family
+            out += wrap(f"{family_label(game, family)}:", hanging="  ")
+        status = action_status(game, role_id, action)
+        head = f"{number}. {say(game, action.label)} (cost {action.cost})"
+        if status in ("available", "committed"):
+            mark = ", COMMITTED" if status == "committed" else ""
+            text = f"{head}{mark}: {forecast_text(game, game.forecast(action.id).items)}"
+        else:
+            text = f"{head}, unavailable: {status}"
+        out += wrap(text, indent="  ", hanging="      ")
+    committed = [say(game, game.scenario.action(a).label) for a in game.committed(role_id)]
+    out += wrap("Committed: " + ("; ".join(committed) if committed else "nothing yet") + ".", hanging="  ")
+    return out
+
+
+def detail_lines(game: Game, role_id: str, number: int, action: Action) -> list[str]:
+    """Everything about one action: description, cost, cooldown, forecast now and later, status, sources."""
+    forecast = game.forecast(action.id)
+    out = wrap(f"Details of {number}. {say(game, action.label)} ({family_label(game, action.family)})")
+    cooldown = f" Cooldown: {plural(action.cooldown, 'turn')} after use." if action.cooldown else ""
+    out.append(f"  Cost: {action.cost} capital.{cooldown}")
+    out += wrap(say(game, action.description), indent="  ")
+    out += wrap("Expected now: " + forecast_text(game, forecast.immediate), indent="  ", hanging="    ")
+    if forecast.delayed:
+        out += wrap("Expected later: " + forecast_text(game, forecast.delayed), indent="  ", hanging="    ")
+    out.append("  (Forecasts leave out trends and the other side's moves.)")
+    status = action_status(game, role_id, action)
+    if status not in ("available", "committed"):
+        status = f"unavailable, {status}"
+    out += wrap(f"Status: {status}.", indent="  ", hanging="    ")
+    if action.sources:
+        credits = [source_credit(game.scenario.source(s)) for s in action.sources]
+        out += wrap("Sources: " + "; ".join(credits), indent="  ", hanging="    ")
+    return out
+
+
+# --------------------------------------------------------------------- after a turn
+def decisions(game: Game, role_id: str, turn: int) -> list[str]:
+    """What ``role_id`` decided in ``turn``: its event answers and the actions it took, in order."""
+    out = []
+    for news in game.state.news:
+        if news.turn != turn or news.role != role_id:
+            continue
+        if news.kind == "action":
+            out.append(say(game, game.scenario.action(news.id).label))
+        elif news.kind == "choice":
+            event = game.scenario.event(news.id)
+            answer = next((say(game, c.label) for c in event.choices if c.id == news.detail), news.detail)
+            out.append(f"answered '{say(game, event.title)}' with '{answer}'")
+    return out
+
+
+def cause_text(game: Game, change: Change) -> str:
+    """Why a change happened: ``Regular meetings (action by United States)``."""
+    kind = CAUSE_NAMES.get(change.cause, change.cause)
+    who = role_name(game, change.role) if change.role else "nobody"
+    return f"{change.text} ({kind.format(role=who)})"
+
+
+def review_lines(game: Game, human: str, turn: int, score_before: float, score_after: float) -> list[str]:
+    """The turn review: what each side did, each indicator's changes cause by cause, and the player's score."""
+    out = [f"--- Review of turn {turn} ({date_of(game, turn)}) ---"]
+    for role in game.scenario.roles:
+        who = "You" if role.id == human else say(game, role.name)
+        done = decisions(game, role.id, turn)
+        text = f"{who}: " + ("; ".join(done) if done else "no action") + "."
+        out += wrap(text, hanging="  ")
+    out += ["", "What changed and why:"]
+    out += change_lines(game, game.changes_in_turn(turn))
+    change = movement(shown_change(score_before, score_after))
+    out += ["", f"Your score: {num(score_after)} ({change} this turn)."]
+    return out
+
+
+def change_lines(game: Game, changes: Sequence[Change]) -> list[str]:
+    """Changes grouped by indicator (scenario order): ``before -> after`` then one line per cause."""
+    if not changes:
+        return ["  Nothing changed."]
+    out = []
+    for ind in game.scenario.indicators:
+        mine = [c for c in changes if c.indicator == ind.id]
+        if not mine:
+            continue
+        first, last = mine[0].before, mine[-1].after
+        moved = movement(shown_change(first, last), good=ind.good)
+        head = f"{say(game, ind.label)}: {num(first)} -> {num(last)} ({moved})"
+        out += wrap(head, indent="  ", hanging="    ")
+        for change in mine:
+            out += wrap(f"{signed(change.delta)}: {cause_text(game, change)}", indent="    ", hanging="      ")
+    return out
+
+
+# --------------------------------------------------------------------- the end
+def ending_lines(game: Game, outcome: Outcome) -> list[str]:
+    """``Ending: <title>``, its text, whether it ended early, and every role's score."""
+    ending = game.scenario.ending(outcome.ending)
+    if outcome.termination is Termination.EARLY:
+        when = f"The game ended early, after turn {outcome.turn} of {game.scenario.turns}."
+    else:
+        when = f"The game ran its full {plural(game.scenario.turns, 'turn')}."
+    out = ["=== Game over ===", when, "", *wrap(f"Ending: {say(game, ending.title)}", hanging="  ")]
+    out += wrap(say(game, ending.text))
+    out.append("")
+    for role in game.scenario.roles:
+        out += wrap(f"Score - {say(game, role.name)}: {num(outcome.scores.get(role.id, 0.0))}", hanging="  ")
+    return out
+
+
+def recap_lines(game: Game, human: str) -> list[str]:
+    """Your key decisions turn by turn, and how far your own decisions moved each indicator in total."""
+    out = ["Your key decisions:"]
+    last = game.outcome.turn if game.outcome else game.turn
+    for turn in range(1, last + 1):
+        done = decisions(game, human, turn)
+        text = f"Turn {turn} ({date_of(game, turn)}): " + ("; ".join(done) if done else "no action") + "."
+        out += wrap(text, indent="  ", hanging="    ")
+    totals: dict[str, float] = {}
+    for change in game.history:
+        if change.role == human:
+            totals[change.indicator] = totals.get(change.indicator, 0.0) + change.delta
+    moved = [
+        f"{say(game, ind.label)} {signed(totals[ind.id])}"
+        for ind in game.scenario.indicators
+        if num(totals.get(ind.id, 0.0)) != "0"
+    ]
+    if moved:
+        out += wrap("Your decisions moved, in total: " + ", ".join(moved) + ".", hanging="  ")
+    return out
