@@ -45,12 +45,19 @@ class RandomPolicy:
             return out
         if game.phase is not Phase.ACTIONS:
             return []
+        draw = self.rng.random
         legal = game.legal_actions(role)
-        self.rng.shuffle(legal)
+        if not legal:
+            return []
+        # Start at a random place and go round in a random direction: cheap, and every action gets its turn first.
+        start = int(draw() * len(legal))
+        legal = legal[start:] + legal[:start]
+        if draw() < 0.5:
+            legal.reverse()
         budget = game.capital(role)
         commands: list[Command] = []
         for action in legal:
-            if action.cost <= budget and self.rng.random() >= self.skip:
+            if action.cost <= budget and draw() >= self.skip:
                 budget -= action.cost
                 commands.append(Commit(role, action.id))
         return commands

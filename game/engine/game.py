@@ -8,8 +8,9 @@ dynamics; every value clamped) -> end check. Every change is recorded in the his
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from types import CodeType
 from typing import Any
 
 from game.engine.commands import Choose, Command, Commit, EndTurn, Withdraw
@@ -80,6 +81,75 @@ class TurnReport:
     changes: tuple[Change, ...]
     outcome: Outcome | None
 
+#: One compiled effect: indicator, operator (0 add, 1 subtract, 2 set), code (None for a constant), the constant,
+#: source, delay, duration, low, high.
+EffectPlan = tuple[str, int, CodeType | None, float, str, int, int, float, float]
+_OPS = {Op.ADD: 0, Op.SUB: 1, Op.SET: 2}
+_OP_TEXT = ("+=", "-=", "=")
+_new_change = tuple.__new__
+
+
+class _Rules:
+    """Everything the hot path needs about a scenario, computed once per scenario and language."""
+
+    def __init__(self, scenario: Scenario, lang: str) -> None:
+        self.bounds = {i.id: (float(i.min), float(i.max)) for i in scenario.indicators}
+        self.roles = {r.id: r for r in scenario.roles}
+        self.actions = {a.id: a for a in scenario.actions}
+        self.events = {e.id: e for e in scenario.events}
+        self.role_actions = {r.id: scenario.actions_for(r.id) for r in scenario.roles}
+        self.role_action_rows = {
+            role: tuple((a, a.id, a.cost, a.cooldown) for a in actions) for role, actions in self.role_actions.items()
+        }
+        self.scripted: dict[int, tuple[Event, ...]] = {}
+        for event in scenario.events:
+            if event.at_turn is not None:
+                self.scripted[event.at_turn] = (*self.scripted.get(event.at_turn, ()), event)
+        never = scenario.turns + 1
+        self.random_events = tuple(
+            (e, e.first_turn, e.last_turn if e.last_turn is not None else never, e.once, e.cooldown, e.condition)
+            for e in scenario.events
+            if e.at_turn is None
+        )
+        self.choice_plans = {
+            (e.id, c.id): self.plan(c.effects) for e in scenario.events for c in e.choices
+        }
+        self.final_endings = tuple(e for e in scenario.endings if not e.early)
+        self.early_endings = tuple(e for e in scenario.endings if e.early)
+        self.action_plans = {a.id: self.plan(a.effects) for a in scenario.actions}
+        self.action_texts = {a.id: localize(a.label, lang) for a in scenario.actions}
+        self.event_plans = {e.id: self.plan(e.effects) for e in scenario.events}
+        self.event_texts = {e.id: localize(e.title, lang) for e in scenario.events}
+        self.dynamics = tuple(
+            (d.id, d.condition, self.plan(d.effects), localize(d.description, lang)) for d in scenario.dynamics
+        )
+
+    def plan(self, effects: Sequence[Effect]) -> tuple[EffectPlan, ...]:
+        """Flatten effects into tuples the resolution loop can unpack quickly."""
+        plans = []
+        for e in effects:
+            code: CodeType | None = e.value.code
+            constant = 0.0
+            if not e.value.code.co_names:  # no names at all: evaluate once, here
+                try:
+                    constant = e.value.evaluate(base_globals(), {})
+                    code = None
+                except ExprError:
+                    pass  # keep the code: the error is reported, with its rule, when the effect applies
+            low, high = self.bounds[e.indicator]
+            plans.append((e.indicator, _OPS[e.op], code, constant, e.value.source, e.delay, e.duration, low, high))
+        return tuple(plans)
+
+    @classmethod
+    def of(cls, scenario: Scenario, lang: str) -> _Rules:
+        """The cached rules of ``scenario`` in ``lang``."""
+        key = f"engine.rules.{lang}"
+        rules = scenario.cache.get(key)
+        if not isinstance(rules, cls):
+            rules = cls(scenario, lang)
+            scenario.cache[key] = rules
+        return rules
+
 
 class Game:
     """One game of a scenario. Create with :meth:`new` or :meth:`from_dict`."""
@@ -90,14 +160,12 @@ class Game:
         self.lang = lang
         self._globals = base_globals()
         self._globals["turn"] = state.turn
-        self._roles = {r.id: r for r in scenario.roles}
-        self._actions = {a.id: a for a in scenario.actions}
-        self._events = {e.id: e for e in scenario.events}
-        self._role_actions = {r.id: scenario.actions_for(r.id) for r in scenario.roles}
-        self._bounds = {i.id: (i.min, i.max) for i in scenario.indicators}
-        self._random_events = tuple(e for e in scenario.events if e.at_turn is None)
-        self._final_endings = tuple(e for e in scenario.endings if not e.early)
-        self._early_endings = tuple(e for e in scenario.endings if e.early)
+        self._rules = rules = _Rules.of(scenario, lang)
+        self._roles = rules.roles
+        self._actions = rules.actions
+        self._events = rules.events
+        self._bounds = rules.bounds
+        self._blocked: frozenset[str] | None = None  # actions whose condition fails; None = not computed yet
 
     # ----------------------------------------------------------------- creation and saving
     @classmethod
@@ -189,7 +257,7 @@ class Game:
             return f"cooling down until turn {last + action.cooldown + 1}"
         if action.cost > state.capital[role]:
             return f"costs {action.cost} capital, {state.capital[role]} left"
-        if action.condition is not None and not self._check(action.condition, action.id):
+        if action.condition is not None and action_id in self._blocked_actions():
             return f"condition not met: {action.condition.source}"
         return ""
 
@@ -202,14 +270,13 @@ class Game:
         committed = state.committed[role]
         turn = state.turn
         last_used = state.last_used
+        blocked = self._blocked_actions()
         out = []
-        for action in self._role_actions[role]:
-            if action.cost > capital or action.id in committed:
+        for action, action_id, cost, cooldown in self._rules.role_action_rows[role]:
+            if cost > capital or action_id in committed or action_id in blocked:
                 continue
-            last = last_used.get(action.id)
-            if last is not None and turn - last <= action.cooldown:
-                continue
-            if action.condition is not None and not self._check(action.condition, action.id):
+            last = last_used.get(action_id)
+            if last is not None and turn - last <= cooldown:
                 continue
             out.append(action)
         return out
@@ -320,7 +387,9 @@ class Game:
         state.pending.remove(pending)
         state.news.append(News(state.turn, "choice", event_id, role, choice_id))
         text = f"{localize(event.title, self.lang)}: {localize(choice.label, self.lang)}"
-        self._apply_effects(choice.effects, state.values, "choice", f"{event_id}.{choice_id}", role, text, state.turn)
+        plan = self._rules.choice_plans[event_id, choice_id]
+        self._apply_effects(plan, state.values, "choice", f"{event_id}.{choice_id}", role, text, state.turn)
+        self._blocked = None
         if not state.pending and state.phase is Phase.NEWS:
             state.phase = Phase.ACTIONS
 
@@ -335,19 +404,26 @@ class Game:
         turn = state.turn
         start = len(state.history)
         snapshot = dict(state.values)
+        rules = self._rules
         for role_id in self._roles:
             for action_id in state.committed[role_id]:
-                action = self._actions[action_id]
                 state.last_used[action_id] = turn
-                state.news.append(News(turn, "action", action_id, role_id, ""))
-                text = localize(action.label, self.lang)
-                self._apply_effects(action.effects, snapshot, "action", action_id, role_id, text, turn)
+                state.news.append(_new_change(News, (turn, "action", action_id, role_id, "")))
+                plan = rules.action_plans[action_id]
+                self._apply_effects(plan, snapshot, "action", action_id, role_id, rules.action_texts[action_id], turn)
             state.committed[role_id] = []
         self._apply_due(turn)
-        for dynamic in self.scenario.dynamics:
-            if dynamic.condition is None or self._check(dynamic.condition, dynamic.id):
-                text = localize(dynamic.description, self.lang)
-                self._apply_effects(dynamic.effects, state.values, "dynamic", dynamic.id, "", text, turn)
+        values = state.values
+        globals_ = self._globals
+        for dynamic_id, condition, plan, text in rules.dynamics:
+            if condition is not None:
+                try:
+                    if not eval(condition.code, globals_, values):  # code was compiled from a checked AST
+                        continue
+                except (ArithmeticError, ValueError, TypeError) as exc:
+                    state.errors.append(RuleError(turn, dynamic_id, f"{condition.source!r}: {exc}"))
+                    continue
+            self._apply_effects(plan, values, "dynamic", dynamic_id, "", text, turn)
         self._end_check()
         report = TurnReport(turn, tuple(state.history[start:]), state.outcome)
         if state.outcome is None:
@@ -365,17 +441,35 @@ class Game:
         state.phase = Phase.NEWS
         for event in self._events_to_fire():
             self._fire(event)
+        self._blocked = None
         if not state.pending:
             state.phase = Phase.ACTIONS
 
     def _events_to_fire(self) -> list[Event]:
         state = self.state
         turn = state.turn
-        fired = [e for e in self.scenario.events if e.at_turn == turn and self._allowed(e)]
+        rules = self._rules
+        fired = [e for e in rules.scripted.get(turn, ()) if self._allowed(e)]
         draws = self.scenario.events_per_turn
         if draws <= 0:
             return fired
-        eligible = [e for e in self._random_events if self._eligible(e, turn)]
+        last_fired = state.event_fired
+        globals_, values = self._globals, state.values
+        eligible = []
+        for event, first, last, once, cooldown, condition in rules.random_events:
+            if turn < first or turn > last:
+                continue
+            previous = last_fired.get(event.id)
+            if previous is not None and (once or turn - previous <= cooldown):
+                continue
+            if condition is not None:
+                try:
+                    if not eval(condition.code, globals_, values):  # code was compiled from a checked AST
+                        continue
+                except (ArithmeticError, ValueError, TypeError) as exc:
+                    state.errors.append(RuleError(turn, event.id, f"{condition.source!r}: {exc}"))
+                    continue
+            eligible.append(event)
         rng = state.rng
         quiet = self.scenario.quiet_weight
         for _ in range(draws):
@@ -393,11 +487,6 @@ class Game:
                     break
         return fired
 
-    def _eligible(self, event: Event, turn: int) -> bool:
-        if turn < event.first_turn or (event.last_turn is not None and turn > event.last_turn):
-            return False
-        return self._allowed(event)
-
     def _allowed(self, event: Event) -> bool:
         last = self.state.event_fired.get(event.id)
         if last is not None and (event.once or self.state.turn - last <= event.cooldown):
@@ -408,14 +497,14 @@ class Game:
         state = self.state
         state.event_fired[event.id] = state.turn
         state.news.append(News(state.turn, "event", event.id, event.role or "", ""))
-        text = localize(event.title, self.lang)
-        self._apply_effects(event.effects, state.values, "event", event.id, "", text, state.turn)
+        plan = self._rules.event_plans[event.id]
+        self._apply_effects(plan, state.values, "event", event.id, "", self._rules.event_texts[event.id], state.turn)
         if event.choices and event.role is not None:
             state.pending.append(PendingChoice(event.id, event.role))
 
     def _apply_effects(
         self,
-        effects: Iterable[Effect],
+        plan: tuple[EffectPlan, ...],
         basis: dict[str, float],
         cause: str,
         cause_id: str,
@@ -423,34 +512,52 @@ class Game:
         text: str,
         turn: int,
     ) -> None:
-        """Evaluate each effect against ``basis``; apply what is due now, schedule the rest."""
-        for effect in effects:
-            try:
-                amount = effect.value.evaluate(self._globals, basis)
-            except ExprError as exc:
-                self.state.errors.append(RuleError(turn, cause_id, str(exc)))
+        """Evaluate each effect against ``basis``; apply what is due now, schedule the rest.
+
+        This is the engine's hot path: the common case (no delay, no duration) is applied inline.
+        """
+        globals_ = self._globals
+        values = self.state.values
+        history = self.state.history
+        for indicator, op, code, amount, source, delay, duration, low, high in plan:
+            if code is not None:
+                try:
+                    amount = eval(code, globals_, basis) + 0.0  # code was compiled from a checked AST
+                except (ArithmeticError, ValueError, TypeError) as exc:
+                    self.state.errors.append(RuleError(turn, cause_id, f"{source!r}: {exc}"))
+                    continue
+                if amount - amount != 0.0:  # infinity or NaN
+                    message = f"{source!r}: the result is not a finite number"
+                    self.state.errors.append(RuleError(turn, cause_id, message))
+                    continue
+            if delay == 0 and duration == 1:
+                before = values[indicator]
+                after = before + amount if op == 0 else before - amount if op == 1 else amount
+                if after < low:
+                    after = low
+                elif after > high:
+                    after = high
+                if after != before:
+                    values[indicator] = after
+                    history.append(
+                        _new_change(Change, (turn, indicator, before, after, cause, cause_id, role, text))
+                    )
                 continue
-            op = effect.op.value
-            if effect.duration > 1 and op != _SET:
-                amount /= effect.duration
-            for step in range(effect.duration):
-                due = turn + effect.delay + step
+            if duration > 1 and op != 2:
+                amount /= duration
+            for step in range(duration):
+                due = turn + delay + step
                 if due == turn:
-                    self._change(effect.indicator, op, amount, cause, cause_id, role, text)
+                    self._change(indicator, _OP_TEXT[op], amount, cause, cause_id, role, text)
                 else:
                     note = f"{text} (from turn {turn})"
-                    self.state.scheduled.append(
-                        Scheduled(due, effect.indicator, op, amount, cause, cause_id, role, note)
-                    )
+                    item = Scheduled(due, indicator, _OP_TEXT[op], amount, cause, cause_id, role, note)
+                    self.state.scheduled.setdefault(due, []).append(item)
 
     def _apply_due(self, turn: int) -> None:
-        scheduled = self.state.scheduled
-        if not scheduled:
-            return
-        due = [s for s in scheduled if s.due <= turn]
+        due = self.state.scheduled.pop(turn, None)
         if not due:
             return
-        self.state.scheduled = [s for s in scheduled if s.due > turn]
         for item in due:
             self._change(item.indicator, item.op, item.amount, item.cause, item.cause_id, item.role, item.text)
 
@@ -476,17 +583,17 @@ class Game:
 
     def _end_check(self) -> None:
         state = self.state
-        for ending in self._early_endings:
+        for ending in self._rules.early_endings:
             if ending.condition is not None and self._check(ending.condition, ending.id):
                 self._finish(ending.id, Termination.EARLY)
                 return
         if state.turn >= self.scenario.turns:
-            for ending in self._final_endings:
+            for ending in self._rules.final_endings:
                 if ending.condition is None or self._check(ending.condition, ending.id):
                     self._finish(ending.id, Termination.FINAL)
                     return
             # Unreachable for validated scenarios (the last ending has no condition); end anyway.
-            self._finish(self._final_endings[-1].id if self._final_endings else "", Termination.FINAL)
+            self._finish(self._rules.final_endings[-1].id if self._rules.final_endings else "", Termination.FINAL)
 
     def _finish(self, ending_id: str, how: Termination) -> None:
         state = self.state
@@ -501,6 +608,15 @@ class Game:
         except ExprError as exc:
             self.state.errors.append(RuleError(self.state.turn, rule, str(exc)))
             return 0.0
+
+    def _blocked_actions(self) -> frozenset[str]:
+        """The actions whose condition fails now. Values only change in ``choose`` and ``resolve_turn``,
+        which forget this, so it is computed at most once per phase."""
+        if self._blocked is None:
+            self._blocked = frozenset(
+                a.id for a in self.scenario.actions if a.condition is not None and not self._check(a.condition, a.id)
+            )
+        return self._blocked
 
     def _check(self, expr: Expr, rule: str) -> bool:
         try:

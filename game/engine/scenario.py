@@ -201,12 +201,15 @@ class Scenario:
     quiet_weight: float = 1.0
     fingerprint: str = ""
     _ids: dict[str, dict[str, object]] = field(init=False, repr=False, compare=False)
+    #: Derived data the engine computes once per scenario (compiled rule plans); never part of the scenario's value.
+    cache: dict[str, object] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         ids: dict[str, dict[str, object]] = {}
         for kind in ("indicators", "roles", "families", "actions", "events", "dynamics", "endings", "sources"):
             ids[kind] = {item.id: item for item in getattr(self, kind)}
         object.__setattr__(self, "_ids", ids)
+        object.__setattr__(self, "cache", {})
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id (``KeyError`` if there is none)."""

@@ -107,7 +107,7 @@ class GameState:
     last_used: dict[str, int] = field(default_factory=dict)  # action id -> turn it was last used
     event_fired: dict[str, int] = field(default_factory=dict)  # event id -> turn it last fired
     pending: list[PendingChoice] = field(default_factory=list)
-    scheduled: list[Scheduled] = field(default_factory=list)
+    scheduled: dict[int, list[Scheduled]] = field(default_factory=dict)  # due turn -> effects waiting for it
     history: list[Change] = field(default_factory=list)
     news: list[News] = field(default_factory=list)
     errors: list[RuleError] = field(default_factory=list)
@@ -131,7 +131,7 @@ class GameState:
             last_used=dict(self.last_used),
             event_fired=dict(self.event_fired),
             pending=list(self.pending),
-            scheduled=list(self.scheduled),
+            scheduled={due: list(items) for due, items in self.scheduled.items()},
             history=list(self.history),
             news=list(self.news),
             errors=list(self.errors),
@@ -163,7 +163,7 @@ class GameState:
             "last_used": dict(self.last_used),
             "event_fired": dict(self.event_fired),
             "pending": [[p.event, p.role] for p in self.pending],
-            "scheduled": [list(s) for s in self.scheduled],
+            "scheduled": [list(s) for items in self.scheduled.values() for s in items],
             "history": [list(c) for c in self.history],
             "news": [list(n) for n in self.news],
             "errors": [list(e) for e in self.errors],
@@ -185,6 +185,11 @@ class GameState:
                 termination=Termination(raw_outcome["termination"]),
                 scores={str(k): float(v) for k, v in raw_outcome["scores"].items()},
             )
+        scheduled: dict[int, list[Scheduled]] = {}
+        for d, i, o, a, c, ci, r, t in data["scheduled"]:
+            scheduled.setdefault(int(d), []).append(
+                Scheduled(int(d), str(i), str(o), float(a), str(c), str(ci), str(r), str(t))
+            )
         return cls(
             scenario_id=str(data["scenario_id"]),
             fingerprint=str(data["fingerprint"]),
@@ -199,10 +204,7 @@ class GameState:
             last_used={str(k): int(v) for k, v in data["last_used"].items()},
             event_fired={str(k): int(v) for k, v in data["event_fired"].items()},
             pending=[PendingChoice(str(e), str(r)) for e, r in data["pending"]],
-            scheduled=[
-                Scheduled(int(d), str(i), str(o), float(a), str(c), str(ci), str(r), str(t))
-                for d, i, o, a, c, ci, r, t in data["scheduled"]
-            ],
+            scheduled=scheduled,
             history=[
                 Change(int(t), str(i), float(b), float(a), str(c), str(ci), str(r), str(x))
                 for t, i, b, a, c, ci, r, x in data["history"]
