@@ -1,0 +1,368 @@
+"""Pydantic models of the scenario file format (version 1): the structure a scenario YAML file must have.
+
+These models check shapes, types and ranges only. Cross-references (an action's role exists, an expression names
+declared indicators, ...) are checked by :mod:`game.content.loader`, which then builds the engine's
+:class:`game.engine.scenario.Scenario`. The ``description`` of every field is written for scenario authors: the
+modder's reference in ``scenarios/README.md`` and the JSON Schema are generated from it by :mod:`game.content.docs`.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, field_validator
+
+#: Every discriminator tag starts with this character, so error locations can tell tags from keys.
+TAG_PREFIX = "\x00"
+
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$"
+COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+NONBLANK_PATTERN = r"\S"
+
+#: The largest number of turns a scenario may have.
+MAX_TURNS = 200
+
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+LangCode = Annotated[str, Field(pattern=LANG_PATTERN)]
+NonBlank = Annotated[str, Field(pattern=NONBLANK_PATTERN)]
+TurnNumber = Annotated[int, Field(ge=1, le=MAX_TURNS)]
+Delay = Annotated[int, Field(ge=0, le=50)]
+
+
+TEXT_STRING = TAG_PREFIX + "text"
+TEXT_MAP = TAG_PREFIX + "text-map"
+EXPR_STRING = TAG_PREFIX + "expression"
+EXPR_NUMBER = TAG_PREFIX + "number"
+EFFECT_STRING = TAG_PREFIX + "effect"
+EFFECT_MAP = TAG_PREFIX + "effect-map"
+
+#: Error types raised when a value is none of the kinds a Text, Expression or Effect may be.
+TEXT_KIND_ERROR = "text_kind"
+EXPRESSION_KIND_ERROR = "expression_kind"
+EFFECT_KIND_ERROR = "effect_kind"
+
+
+# YAML data holds exact types only, so a lookup by type is enough (and ``bool`` is not mistaken for ``int``).
+_TEXT_KINDS: dict[type, str] = {str: TEXT_STRING, dict: TEXT_MAP}
+_EXPRESSION_KINDS: dict[type, str] = {str: EXPR_STRING, int: EXPR_NUMBER, float: EXPR_NUMBER}
+_EFFECT_KINDS: dict[type, str] = {str: EFFECT_STRING, dict: EFFECT_MAP}
+
+
+def _text_kind(value: Any) -> str | None:
+    return _TEXT_KINDS.get(type(value))
+
+
+def _expression_kind(value: Any) -> str | None:
+    return _EXPRESSION_KINDS.get(type(value))
+
+
+def _effect_kind(value: Any) -> str | None:
+    if isinstance(value, EffectSpec):  # a model built in Python rather than read from a file
+        return EFFECT_MAP
+    return _EFFECT_KINDS.get(type(value))
+
+
+_TEXT_SCHEMA: dict[str, Any] = {
+    "oneOf": [
+        {"type": "string", "pattern": NONBLANK_PATTERN},
+        {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": LANG_PATTERN},
+            "additionalProperties": {"type": "string", "pattern": NONBLANK_PATTERN},
+        },
+    ]
+}
+
+Text = Annotated[
+    Annotated[NonBlank, Tag(TEXT_STRING)] | Annotated[dict[LangCode, NonBlank], Field(min_length=1), Tag(TEXT_MAP)],
+    Discriminator(
+        _text_kind,
+        custom_error_type=TEXT_KIND_ERROR,
+        custom_error_message="expected text: a string, or a mapping of language codes to strings",
+    ),
+    WithJsonSchema(_TEXT_SCHEMA),
+]
+"""Player-visible text: a string, or a mapping of language code (``en``, ``km``, ``pt-BR``) to string."""
+
+Expression = Annotated[
+    Annotated[NonBlank, Tag(EXPR_STRING)] | Annotated[float, Tag(EXPR_NUMBER)],
+    Discriminator(
+        _expression_kind,
+        custom_error_type=EXPRESSION_KIND_ERROR,
+        custom_error_message="expected an expression (such as 'relations > 50') or a number",
+    ),
+]
+"""A formula in the expression language, or a plain number meaning that constant."""
+
+
+class _Model(BaseModel):
+    """Base of every format model: strict types, unknown keys refused, no infinities or NaN."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
+
+
+class EffectSpec(_Model):
+    """An effect written as a mapping, to delay it or spread it over several turns."""
+
+    change: NonBlank = Field(
+        description="The change itself: `<indicator> += <expression>`, `-=` or `=`, e.g. `relations += 5`."
+    )
+    delay: Delay = Field(default=0, description="Turns to wait before the change applies (0 = this turn).")
+    duration: Annotated[int, Field(ge=1, le=50)] = Field(
+        default=1,
+        description="Number of turns over which a `+=`/`-=` amount is spread evenly. An `=` change may not "
+        "have a duration above 1.",
+    )
+
+
+Effect = Annotated[
+    Annotated[NonBlank, Tag(EFFECT_STRING)] | Annotated[EffectSpec, Tag(EFFECT_MAP)],
+    Discriminator(
+        _effect_kind,
+        custom_error_type=EFFECT_KIND_ERROR,
+        custom_error_message="expected an effect such as 'relations += 5', or a mapping with 'change', "
+        "'delay' and 'duration'",
+    ),
+]
+"""A change to one indicator: ``"relations += 5"`` or ``{change: ..., delay: 0, duration: 1}``."""
+
+Effects = list[Effect]
+SourceRefs = list[Id]
+
+#: The shared value types, as the documentation names and explains them (see :mod:`game.content.docs`).
+VALUE_TYPES: tuple[tuple[object, str, str], ...] = (
+    (
+        Id,
+        "id",
+        "A name other parts of the file refer to: lowercase letters, digits and `_`, starting with a letter "
+        "(`relations`, `us_visit`). Unique within its list.",
+    ),
+    (LangCode, "language code", "`en`, `km`, `fr`, `pt-BR`: two or three lowercase letters, optionally a region."),
+    (NonBlank, "string", "Text that is not empty."),
+    (
+        Text,
+        "Text",
+        "Player-visible text: a string (in the file's `language`), or a mapping of language code to string, "
+        "e.g. `{en: Relations, km: ទំនាក់ទំនង}`.",
+    ),
+    (
+        Expression,
+        "Expression",
+        "A formula in the expression language (e.g. `relations > 50 and turn >= 3`), or a plain number.",
+    ),
+    (
+        Effect,
+        "Effect",
+        "A change to one indicator: `relations += 5` (also `-=` and `=`), or a mapping "
+        "`{change: 'relations += 6', delay: 1, duration: 3}` (see EffectSpec).",
+    ),
+)
+
+
+class Calendar(_Model):
+    """How turns map to dates shown to players."""
+
+    start_year: Annotated[int, Field(ge=1900, le=2200)] = Field(default=2023, description="Year of turn 1.")
+    start_month: Annotated[int, Field(ge=1, le=12)] = Field(default=1, description="Month of turn 1 (1 = January).")
+    months_per_turn: Annotated[int, Field(ge=1, le=24)] = Field(default=3, description="Months that pass each turn.")
+
+
+class Source(_Model):
+    """A reference that backs the scenario's claims; indicators, actions and events cite it by id."""
+
+    id: Id = Field(description="Unique id of the source, cited in `sources` lists.")
+    title: NonBlank = Field(description="Title of the article, report or book.")
+    publisher: str = Field(default="", description="Who published it.")
+    url: str = Field(default="", description="Where to read it.")
+    date: str = Field(default="", description="Publication date, as text (quote it, e.g. `'2023-05-01'`).")
+    note: Text | None = Field(default=None, description="What the scenario takes from this source.")
+
+
+class Indicator(_Model):
+    """A named number with a range: the state of the relationship that actions, events and dynamics move."""
+
+    id: Id = Field(description="Unique id; expressions and effects use it as a variable name.")
+    label: Text = Field(description="Short name shown to players.")
+    description: Text = Field(description="What the number means, shown when a player asks.")
+    min: float = Field(default=0, description="Lowest possible value; every change is clamped to the range.")
+    max: float = Field(default=100, description="Highest possible value; must be greater than `min`.")
+    initial: float = Field(description="Value at the start of the game, between `min` and `max`.")
+    good: Literal["high", "low", "neutral"] = Field(
+        default="high", description="Which direction is good news: `high`, `low` or `neutral`."
+    )
+    sources: SourceRefs = Field(default_factory=list, description="Ids of the sources behind this indicator.")
+
+
+class Family(_Model):
+    """A strategy family that groups actions (diplomacy, economy, rights, ...)."""
+
+    id: Id = Field(description="Unique id; actions and personalities refer to it.")
+    label: Text = Field(description="Name shown to players.")
+    description: Text | None = Field(default=None, description="What the strategies of this family have in common.")
+
+
+class Role(_Model):
+    """A side in the game, played by a person or by the computer."""
+
+    id: Id = Field(description="Unique id; actions, events and targets refer to it.")
+    name: Text = Field(description="Name shown to players.")
+    brief: Text = Field(description="Public brief: who this side is and what it wants.")
+    objectives: Text = Field(description="Private explanation of how this role scores.")
+    score: Expression = Field(description="Private score formula over the indicators; higher is better.")
+    capital: Annotated[int, Field(ge=0, le=100)] = Field(description="Political capital gained each turn.")
+    capital_max: Annotated[int, Field(ge=0, le=1000)] | None = Field(
+        default=None,
+        description="Unspent capital carries over up to this amount; at least `capital`. Default: `capital`.",
+    )
+    personality: dict[Id, Annotated[float, Field(ge=0, le=10)]] = Field(
+        default_factory=dict,
+        description="How much the computer player likes each strategy family: family id -> weight 0..10.",
+    )
+    color: Annotated[str, Field(pattern=COLOR_PATTERN)] = Field(
+        default="", description="Colour of the role as `#rrggbb`; quote it (`'#3366aa'`), since `#` starts a comment."
+    )
+
+
+class Action(_Model):
+    """Something a role can do in the action phase, paid with political capital."""
+
+    id: Id = Field(description="Unique id of the action.")
+    role: Id = Field(description="Id of the role that may take this action.")
+    family: Id = Field(description="Id of the strategy family the action belongs to.")
+    label: Text = Field(description="Short name shown on the action's button.")
+    description: Text = Field(description="What the action is, in a sentence or two.")
+    cost: Annotated[int, Field(ge=0, le=100)] = Field(description="Political capital it costs.")
+    cooldown: Delay = Field(default=0, description="Turns after use before it can be used again.")
+    condition: Expression | None = Field(default=None, description="The action is available only while this holds.")
+    target: Id | None = Field(default=None, description="Id of the role the action is aimed at, if any.")
+    effects: Annotated[Effects, Field(min_length=1)] = Field(description="What the action changes.")
+    sources: SourceRefs = Field(default_factory=list, description="Ids of the sources behind this action.")
+
+
+class Choice(_Model):
+    """One answer the affected role may give to an event."""
+
+    id: Id = Field(description="Id of the choice, unique within its event.")
+    label: Text = Field(description="Short name of the answer.")
+    description: Text = Field(description="What answering this way means.")
+    effects: Effects = Field(default_factory=list, description="What this answer changes.")
+
+
+class Event(_Model):
+    """News that happens to the players: scripted at a turn, or drawn at random."""
+
+    id: Id = Field(description="Unique id of the event.")
+    title: Text = Field(description="Headline.")
+    text: Text = Field(description="The news itself.")
+    role: Id | None = Field(default=None, description="Id of the affected role, who answers the choices.")
+    condition: Expression | None = Field(default=None, description="The event may fire only while this holds.")
+    window: Annotated[list[TurnNumber], Field(min_length=2, max_length=2)] | None = Field(
+        default=None, description="`[first_turn, last_turn]`: the turns in which it may be drawn."
+    )
+    at_turn: TurnNumber | None = Field(
+        default=None,
+        description="Scripted: fires at this turn (if its condition holds); weight and window then do not apply.",
+    )
+    weight: Annotated[float, Field(gt=0)] = Field(default=1.0, description="Relative chance of being drawn.")
+    cooldown: Delay = Field(default=0, description="Turns after firing before it may fire again.")
+    once: bool = Field(default=False, description="Fires at most once per game.")
+    effects: Effects = Field(default_factory=list, description="Applied when the event fires.")
+    choices: Annotated[list[Choice], Field(min_length=2, max_length=6)] | None = Field(
+        default=None, description="2 to 6 answers the affected role chooses from; requires `role`."
+    )
+    sources: SourceRefs = Field(default_factory=list, description="Ids of the sources behind this event.")
+
+
+class Dynamic(_Model):
+    """A rule applied every turn after the players' effects, coupling indicators."""
+
+    id: Id = Field(description="Unique id of the dynamic.")
+    description: Text = Field(description="Shown to players as the cause of the change.")
+    condition: Expression | None = Field(default=None, description="Applies only in turns where this holds.")
+    effects: Annotated[Effects, Field(min_length=1)] = Field(description="What changes each turn.")
+
+
+class Ending(_Model):
+    """How a game can end: a band over the final state, or an early end."""
+
+    id: Id = Field(description="Unique id of the ending.")
+    title: Text = Field(description="Name of the outcome.")
+    text: Text = Field(description="What it means for both sides.")
+    condition: Expression | None = Field(
+        default=None, description="Reached when this holds. The last ending with `early: false` must have none."
+    )
+    early: bool = Field(default=False, description="Ends the game as soon as its condition holds, in any turn.")
+
+
+class ScenarioFile(_Model):
+    """A whole scenario file."""
+
+    format: Literal[1] = Field(description="Version of the file format; must be 1.")
+    id: Id = Field(description="Id of the scenario, used in saves and reports.")
+    title: Text = Field(description="Title shown in the scenario list.")
+    description: Text = Field(description="What the scenario is about, shown before a game starts.")
+    language: LangCode = Field(default="en", description="Language of texts written as plain strings.")
+    turns: TurnNumber = Field(description="Number of turns in a game.")
+    calendar: Calendar = Field(default=Calendar(), description="How turns map to dates.")
+    events_per_turn: Annotated[int, Field(ge=0, le=10)] = Field(default=1, description="Random-event draws per turn.")
+    quiet_weight: Annotated[float, Field(ge=0)] = Field(
+        default=1.0, description='Weight of "no random event" in each draw, against the events\' weights.'
+    )
+    sources: list[Source] = Field(default_factory=list, description="References backing the scenario.")
+    indicators: Annotated[list[Indicator], Field(min_length=1)] = Field(description="The state of the game.")
+    families: Annotated[list[Family], Field(min_length=1)] = Field(description="Strategy families.")
+    roles: Annotated[list[Role], Field(min_length=1)] = Field(description="The sides.")
+    actions: Annotated[list[Action], Field(min_length=1)] = Field(description="What the roles can do.")
+    events: list[Event] = Field(default_factory=list, description="News, scripted or random.")
+    dynamics: list[Dynamic] = Field(default_factory=list, description="Per-turn rules, applied in file order.")
+    endings: Annotated[list[Ending], Field(min_length=1)] = Field(description="Possible outcomes, best first.")
+
+    @field_validator("format", mode="before")
+    @classmethod
+    def _format_is_not_a_bool(cls, value: Any) -> Any:
+        """``Literal[1]`` alone would accept ``true``; the format version is a number."""
+        if isinstance(value, bool):
+            raise ValueError("must be the number 1")
+        return value
+
+
+Place = tuple[tuple[str, bool], ...]
+"""Where a model is written in a file: each step is a key and whether it holds a list of items."""
+
+
+def model_places() -> list[tuple[Place, type[BaseModel]]]:
+    """Every place a format model can be written, depth first from the top of the file.
+
+    ``((("actions", True), ("effects", True)), EffectSpec)`` says an EffectSpec may be an item of the
+    ``effects`` list of an item of ``actions``.
+    """
+    places: list[tuple[Place, type[BaseModel]]] = []
+
+    def visit(model: type[BaseModel], place: Place) -> None:
+        places.append((place, model))
+        for name, info in model.model_fields.items():
+            for inner in _nested_models(info.annotation):
+                visit(inner, (*place, (name, _holds_list(info.annotation))))
+
+    visit(ScenarioFile, ())
+    return places
+
+
+def _nested_models(annotation: Any) -> Iterator[type[BaseModel]]:
+    """The model classes a type annotation mentions."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in get_args(annotation):
+        yield from _nested_models(arg)
+
+
+def _holds_list(annotation: Any) -> bool:
+    """Whether a field's type is a list (possibly optional or constrained)."""
+    if get_origin(annotation) is list:
+        return True
+    wrappers = (Union, types.UnionType, Annotated)
+    return get_origin(annotation) in wrappers and any(_holds_list(arg) for arg in get_args(annotation))
