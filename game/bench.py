@@ -21,6 +21,7 @@ def measure_engine(seconds: float) -> dict[str, float]:
     """Random players on the default scenario for about ``seconds``: turns per second, engine and policies."""
     scenario = load_scenario(DEFAULT_SCENARIO)
     policies = {role.id: "random" for role in scenario.roles}
+    play(scenario, 0, policies)  # warm up: the first game compiles the scenario's rules
     turns = games = 0
     started = time.process_time()
     seeds = random.Random(12345)

@@ -10,39 +10,9 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builders import effect, scenario
+from builders import effect, rich_scenario, scenario
 from game.ai.simulate import policies_for, step
 from game.engine import Game, Scenario
-
-
-def rich_scenario() -> Scenario:
-    """Two roles, delayed and spread effects, events with choices, dynamics and an early ending."""
-    return scenario(
-        turns=12,
-        capital=4,
-        capital_max=6,
-        actions=[
-            {"id": "talk", "cost": 1, "effects": [effect("x += 4"), effect("y -= 1", delay=1)]},
-            {"id": "invest", "cost": 3, "cooldown": 1, "effects": [effect("y += 12", delay=1, duration=3)]},
-            {"id": "press", "role": "b", "cost": 2, "effects": [effect("x -= 7"), effect("y = y * 0.9")]},
-            {"id": "reset", "role": "b", "cost": 2, "condition": "x < 30", "effects": [effect("x = 45")]},
-        ],
-        events=[
-            {"id": "crisis", "role": "b", "weight": 2.0, "cooldown": 1,
-             "choices": {"calm": [effect("x += 3")], "escalate": [effect("x -= 9", duration=2)]}},
-            {"id": "boom", "once": True, "effects": [effect("y += 20")]},
-            {"id": "vote", "at_turn": 3, "role": "a", "choices": {"yes": [effect("y += 5")], "no": []}},
-        ],
-        dynamics=[
-            {"id": "drift", "condition": "x < 40", "effects": [effect("y -= 2")]},
-            {"id": "pull", "effects": [effect("x += (50 - x) / 10")]},
-        ],
-        endings=[
-            {"id": "collapse", "condition": "x <= 0", "early": True},
-            {"id": "great", "condition": "x > 70 and y > 70"},
-            {"id": "ok"},
-        ],
-    )
 
 
 def play_random(sc: Scenario, seed: int) -> Game:

@@ -10,9 +10,19 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from types import CodeType
 from typing import Any
 
+from game.engine.codegen import (
+    ConditionsRunner,
+    DynamicsRunner,
+    EffectsRunner,
+    Pending,
+    compile_conditions,
+    compile_dynamics,
+    compile_effects,
+)
 from game.engine.commands import Choose, Command, Commit, EndTurn, Withdraw
 from game.engine.errors import IllegalActionError, UnknownIdError, WrongPhaseError
 from game.engine.expr import Expr, ExprError, base_globals
@@ -89,10 +99,62 @@ _OP_TEXT = ("+=", "-=", "=")
 _new_change = tuple.__new__
 
 
+def apply_plan(
+    plan: tuple[EffectPlan, ...],
+    cause: str,
+    cause_id: str,
+    basis: dict[str, float],
+    values: dict[str, float],
+    history: list[Change],
+    errors: list[RuleError],
+    turn: int,
+    role: str,
+    text: str,
+    scheduled: Pending,
+) -> None:
+    """The generic interpreter of an effect list (the reference for the generated code in ``codegen``).
+
+    Each effect is evaluated against ``basis``; immediate ones are applied to ``values``, clamped and recorded;
+    delayed or spread ones are split into portions: the one due now applies, the others wait in ``scheduled``.
+    """
+    globals_ = base_globals()
+    globals_["turn"] = turn
+    for indicator, op, code, amount, source, delay, duration, low, high in plan:
+        if code is not None:
+            try:
+                amount = eval(code, globals_, basis) + 0.0  # code was compiled from a checked AST
+            except (ArithmeticError, ValueError, TypeError) as exc:
+                errors.append(RuleError(turn, cause_id, f"{source!r}: {exc}"))
+                continue
+            if amount - amount != 0.0:  # infinity or NaN
+                errors.append(RuleError(turn, cause_id, f"{source!r}: the result is not a finite number"))
+                continue
+        portions = [(0, amount)]
+        if delay or duration > 1:
+            if duration > 1 and op != 2:
+                amount /= duration
+            note = f"{text} (from turn {turn})"
+            portions = []
+            for offset in range(delay, delay + duration):
+                if offset == 0:
+                    portions.append((0, amount))
+                else:
+                    item = Scheduled(turn + offset, indicator, _OP_TEXT[op], amount, cause, cause_id, role, note)
+                    scheduled.setdefault(turn + offset, []).append(item)
+        for _, portion in portions:
+            before = values[indicator]
+            after = before + portion if op == 0 else before - portion if op == 1 else portion
+            after = low if after < low else high if after > high else after
+            if after != before:
+                values[indicator] = after
+                history.append(_new_change(Change, (turn, indicator, before, after, cause, cause_id, role, text)))
+
+
 class _Rules:
     """Everything the hot path needs about a scenario, computed once per scenario and language."""
 
-    def __init__(self, scenario: Scenario, lang: str) -> None:
+    def __init__(self, scenario: Scenario, lang: str, *, compiled: bool = True) -> None:
+        """``compiled=False`` keeps the generic interpreter, the reference the generated code is tested against."""
         self.bounds = {i.id: (float(i.min), float(i.max)) for i in scenario.indicators}
         self.roles = {r.id: r for r in scenario.roles}
         self.actions = {a.id: a for a in scenario.actions}
@@ -111,18 +173,35 @@ class _Rules:
             for e in scenario.events
             if e.at_turn is None
         )
-        self.choice_plans = {
-            (e.id, c.id): self.plan(c.effects) for e in scenario.events for c in e.choices
-        }
         self.final_endings = tuple(e for e in scenario.endings if not e.early)
         self.early_endings = tuple(e for e in scenario.endings if e.early)
-        self.action_plans = {a.id: self.plan(a.effects) for a in scenario.actions}
+        self.compiled = compiled
+        self.choice_runners = {
+            (e.id, c.id): self.runner(c.effects, "choice", f"{e.id}.{c.id}") for e in scenario.events for c in e.choices
+        }
+        self.action_runners = {a.id: self.runner(a.effects, "action", a.id) for a in scenario.actions}
         self.action_texts = {a.id: localize(a.label, lang) for a in scenario.actions}
-        self.event_plans = {e.id: self.plan(e.effects) for e in scenario.events}
+        self.event_runners = {e.id: self.runner(e.effects, "event", e.id) for e in scenario.events}
         self.event_texts = {e.id: localize(e.title, lang) for e in scenario.events}
-        self.dynamics = tuple(
-            (d.id, d.condition, self.plan(d.effects), localize(d.description, lang)) for d in scenario.dynamics
-        )
+        texts = {d.id: localize(d.description, lang) for d in scenario.dynamics}
+        self.action_conditions = [(a.id, a.condition) for a in scenario.actions if a.condition is not None]
+        self.event_conditions = [(e.id, e.condition) for e in scenario.events if e.at_turn is None and e.condition]
+        self.failing_actions = compile_conditions(self.action_conditions) if compiled else None
+        self.failing_events = compile_conditions(self.event_conditions) if compiled else None
+        if compiled:
+            self.run_dynamics: DynamicsRunner | None = compile_dynamics(scenario.dynamics, texts, self.bounds)
+            self.dynamics: tuple[tuple[str, Expr | None, EffectsRunner, str], ...] = ()
+        else:
+            self.run_dynamics = None
+            self.dynamics = tuple(
+                (d.id, d.condition, self.runner(d.effects, "dynamic", d.id), texts[d.id]) for d in scenario.dynamics
+            )
+
+    def runner(self, effects: Sequence[Effect], cause: str, cause_id: str) -> EffectsRunner:
+        """A function applying ``effects``: generated code, or the generic loop when not compiled."""
+        if self.compiled:
+            return compile_effects(effects, self.bounds, cause, cause_id)
+        return partial(apply_plan, self.plan(effects), cause, cause_id)
 
     def plan(self, effects: Sequence[Effect]) -> tuple[EffectPlan, ...]:
         """Flatten effects into tuples the resolution loop can unpack quickly."""
@@ -141,12 +220,12 @@ class _Rules:
         return tuple(plans)
 
     @classmethod
-    def of(cls, scenario: Scenario, lang: str) -> _Rules:
+    def of(cls, scenario: Scenario, lang: str, *, compiled: bool = True) -> _Rules:
         """The cached rules of ``scenario`` in ``lang``."""
-        key = f"engine.rules.{lang}"
+        key = f"engine.rules.{lang}.{compiled}"
         rules = scenario.cache.get(key)
         if not isinstance(rules, cls):
-            rules = cls(scenario, lang)
+            rules = cls(scenario, lang, compiled=compiled)
             scenario.cache[key] = rules
         return rules
 
@@ -154,22 +233,23 @@ class _Rules:
 class Game:
     """One game of a scenario. Create with :meth:`new` or :meth:`from_dict`."""
 
-    def __init__(self, scenario: Scenario, state: GameState, *, lang: str = "en") -> None:
+    def __init__(self, scenario: Scenario, state: GameState, *, lang: str = "en", compiled: bool = True) -> None:
         self.scenario = scenario
         self.state = state
         self.lang = lang
         self._globals = base_globals()
         self._globals["turn"] = state.turn
-        self._rules = rules = _Rules.of(scenario, lang)
+        self._rules = rules = _Rules.of(scenario, lang, compiled=compiled)
         self._roles = rules.roles
         self._actions = rules.actions
         self._events = rules.events
         self._bounds = rules.bounds
-        self._blocked: frozenset[str] | None = None  # actions whose condition fails; None = not computed yet
+        # Actions whose condition fails, and the open actions per role; None = not computed in this phase yet.
+        self._blocked: tuple[frozenset[str], dict[str, list[Action]], dict[str, frozenset[str]]] | None = None
 
     # ----------------------------------------------------------------- creation and saving
     @classmethod
-    def new(cls, scenario: Scenario, seed: int = 0, *, lang: str = "en") -> Game:
+    def new(cls, scenario: Scenario, seed: int = 0, *, lang: str = "en", compiled: bool = True) -> Game:
         """Start a game at turn 1; the news of turn 1 has already happened."""
         values = {i.id: float(i.initial) for i in scenario.indicators}
         state = GameState(
@@ -184,7 +264,7 @@ class Game:
             capital={r.id: 0 for r in scenario.roles},
             committed={r.id: [] for r in scenario.roles},
         )
-        game = cls(scenario, state, lang=lang)
+        game = cls(scenario, state, lang=lang, compiled=compiled)
         game._begin_turn()
         return game
 
@@ -199,7 +279,7 @@ class Game:
 
     def clone(self) -> Game:
         """An independent copy of this game (same scenario object)."""
-        return Game(self.scenario, self.state.clone(), lang=self.lang)
+        return Game(self.scenario, self.state.clone(), lang=self.lang, compiled=self._rules.compiled)
 
     # ----------------------------------------------------------------- queries
     @property
@@ -257,7 +337,7 @@ class Game:
             return f"cooling down until turn {last + action.cooldown + 1}"
         if action.cost > state.capital[role]:
             return f"costs {action.cost} capital, {state.capital[role]} left"
-        if action.condition is not None and action_id in self._blocked_actions():
+        if action.condition is not None and action_id in self._blocked_actions()[0]:
             return f"condition not met: {action.condition.source}"
         return ""
 
@@ -268,18 +348,7 @@ class Game:
             return []
         capital = state.capital[role]
         committed = state.committed[role]
-        turn = state.turn
-        last_used = state.last_used
-        blocked = self._blocked_actions()
-        out = []
-        for action, action_id, cost, cooldown in self._rules.role_action_rows[role]:
-            if cost > capital or action_id in committed or action_id in blocked:
-                continue
-            last = last_used.get(action_id)
-            if last is not None and turn - last <= cooldown:
-                continue
-            out.append(action)
-        return out
+        return [a for a in self._open_actions()[role] if a.cost <= capital and a.id not in committed]
 
     def score(self, role: str) -> float:
         """``role``'s score on the current state (its private objectives)."""
@@ -358,12 +427,20 @@ class Game:
 
     def commit(self, role: str, action_id: str) -> None:
         """Commit an action for this turn and pay its cost; raises :class:`IllegalActionError` if not allowed."""
-        reason = self.why_not(role, action_id)
-        if reason:
+        state = self.state
+        action = self._actions.get(action_id)
+        # Fast path: an open action of this role (right phase, condition holds, not cooling down), affordable, new.
+        if (
+            action is None
+            or state.phase is not Phase.ACTIONS
+            or action_id not in self._blocked_actions()[2].get(role, ())
+            or action.cost > state.capital[role]
+            or action_id in state.committed[role]
+        ):
+            reason = self.why_not(role, action_id) or "not allowed now"
             raise IllegalActionError(f"{role} cannot take {action_id!r}: {reason}")
-        action = self._actions[action_id]
-        self.state.capital[role] -= action.cost
-        self.state.committed[role].append(action_id)
+        state.capital[role] -= action.cost
+        state.committed[role].append(action_id)
 
     def withdraw(self, role: str, action_id: str) -> None:
         """Take back a committed action and refund its cost."""
@@ -387,8 +464,8 @@ class Game:
         state.pending.remove(pending)
         state.news.append(News(state.turn, "choice", event_id, role, choice_id))
         text = f"{localize(event.title, self.lang)}: {localize(choice.label, self.lang)}"
-        plan = self._rules.choice_plans[event_id, choice_id]
-        self._apply_effects(plan, state.values, "choice", f"{event_id}.{choice_id}", role, text, state.turn)
+        run = self._rules.choice_runners[event_id, choice_id]
+        run(state.values, state.values, state.history, state.errors, state.turn, role, text, state.scheduled)
         self._blocked = None
         if not state.pending and state.phase is Phase.NEWS:
             state.phase = Phase.ACTIONS
@@ -409,21 +486,15 @@ class Game:
             for action_id in state.committed[role_id]:
                 state.last_used[action_id] = turn
                 state.news.append(_new_change(News, (turn, "action", action_id, role_id, "")))
-                plan = rules.action_plans[action_id]
-                self._apply_effects(plan, snapshot, "action", action_id, role_id, rules.action_texts[action_id], turn)
+                run = rules.action_runners[action_id]
+                text = rules.action_texts[action_id]
+                run(snapshot, state.values, state.history, state.errors, turn, role_id, text, state.scheduled)
             state.committed[role_id] = []
         self._apply_due(turn)
-        values = state.values
-        globals_ = self._globals
-        for dynamic_id, condition, plan, text in rules.dynamics:
-            if condition is not None:
-                try:
-                    if not eval(condition.code, globals_, values):  # code was compiled from a checked AST
-                        continue
-                except (ArithmeticError, ValueError, TypeError) as exc:
-                    state.errors.append(RuleError(turn, dynamic_id, f"{condition.source!r}: {exc}"))
-                    continue
-            self._apply_effects(plan, values, "dynamic", dynamic_id, "", text, turn)
+        if rules.run_dynamics is not None:
+            rules.run_dynamics(state.values, state.history, state.errors, turn, state.scheduled)
+        else:
+            self._apply_dynamics(turn)
         self._end_check()
         report = TurnReport(turn, tuple(state.history[start:]), state.outcome)
         if state.outcome is None:
@@ -432,6 +503,14 @@ class Game:
         return report
 
     # ----------------------------------------------------------------- internals
+    def _apply_dynamics(self, turn: int) -> None:
+        """The generic (not generated) path: every dynamic in file order."""
+        state = self.state
+        for dynamic_id, condition, run, text in self._rules.dynamics:
+            if condition is not None and not self._check(condition, dynamic_id):
+                continue
+            run(state.values, state.values, state.history, state.errors, turn, "", text, state.scheduled)
+
     def _begin_turn(self) -> None:
         state = self.state
         self._globals["turn"] = state.turn
@@ -454,21 +533,14 @@ class Game:
         if draws <= 0:
             return fired
         last_fired = state.event_fired
-        globals_, values = self._globals, state.values
+        failing = self._failing(rules.failing_events, rules.event_conditions)
         eligible = []
-        for event, first, last, once, cooldown, condition in rules.random_events:
-            if turn < first or turn > last:
+        for event, first, last, once, cooldown, _ in rules.random_events:
+            if turn < first or turn > last or event.id in failing:
                 continue
             previous = last_fired.get(event.id)
             if previous is not None and (once or turn - previous <= cooldown):
                 continue
-            if condition is not None:
-                try:
-                    if not eval(condition.code, globals_, values):  # code was compiled from a checked AST
-                        continue
-                except (ArithmeticError, ValueError, TypeError) as exc:
-                    state.errors.append(RuleError(turn, event.id, f"{condition.source!r}: {exc}"))
-                    continue
             eligible.append(event)
         rng = state.rng
         quiet = self.scenario.quiet_weight
@@ -497,89 +569,25 @@ class Game:
         state = self.state
         state.event_fired[event.id] = state.turn
         state.news.append(News(state.turn, "event", event.id, event.role or "", ""))
-        plan = self._rules.event_plans[event.id]
-        self._apply_effects(plan, state.values, "event", event.id, "", self._rules.event_texts[event.id], state.turn)
+        run = self._rules.event_runners[event.id]
+        text = self._rules.event_texts[event.id]
+        run(state.values, state.values, state.history, state.errors, state.turn, "", text, state.scheduled)
         if event.choices and event.role is not None:
             state.pending.append(PendingChoice(event.id, event.role))
-
-    def _apply_effects(
-        self,
-        plan: tuple[EffectPlan, ...],
-        basis: dict[str, float],
-        cause: str,
-        cause_id: str,
-        role: str,
-        text: str,
-        turn: int,
-    ) -> None:
-        """Evaluate each effect against ``basis``; apply what is due now, schedule the rest.
-
-        This is the engine's hot path: the common case (no delay, no duration) is applied inline.
-        """
-        globals_ = self._globals
-        values = self.state.values
-        history = self.state.history
-        for indicator, op, code, amount, source, delay, duration, low, high in plan:
-            if code is not None:
-                try:
-                    amount = eval(code, globals_, basis) + 0.0  # code was compiled from a checked AST
-                except (ArithmeticError, ValueError, TypeError) as exc:
-                    self.state.errors.append(RuleError(turn, cause_id, f"{source!r}: {exc}"))
-                    continue
-                if amount - amount != 0.0:  # infinity or NaN
-                    message = f"{source!r}: the result is not a finite number"
-                    self.state.errors.append(RuleError(turn, cause_id, message))
-                    continue
-            if delay == 0 and duration == 1:
-                before = values[indicator]
-                after = before + amount if op == 0 else before - amount if op == 1 else amount
-                if after < low:
-                    after = low
-                elif after > high:
-                    after = high
-                if after != before:
-                    values[indicator] = after
-                    history.append(
-                        _new_change(Change, (turn, indicator, before, after, cause, cause_id, role, text))
-                    )
-                continue
-            if duration > 1 and op != 2:
-                amount /= duration
-            for step in range(duration):
-                due = turn + delay + step
-                if due == turn:
-                    self._change(indicator, _OP_TEXT[op], amount, cause, cause_id, role, text)
-                else:
-                    note = f"{text} (from turn {turn})"
-                    item = Scheduled(due, indicator, _OP_TEXT[op], amount, cause, cause_id, role, note)
-                    self.state.scheduled.setdefault(due, []).append(item)
 
     def _apply_due(self, turn: int) -> None:
         due = self.state.scheduled.pop(turn, None)
         if not due:
             return
-        for item in due:
-            self._change(item.indicator, item.op, item.amount, item.cause, item.cause_id, item.role, item.text)
-
-    def _change(self, indicator: str, op: str, amount: float, cause: str, cause_id: str, role: str, text: str) -> None:
-        values = self.state.values
-        before = values[indicator]
-        if op == _ADD:
-            after = before + amount
-        elif op == _SUB:
-            after = before - amount
-        else:
-            after = amount
-        low, high = self._bounds[indicator]
-        if after < low:
-            after = low
-        elif after > high:
-            after = high
-        if after != after:  # NaN from a scenario formula: keep the old value
-            after = before
-        values[indicator] = after
-        if after != before:
-            self.state.history.append(Change(self.state.turn, indicator, before, after, cause, cause_id, role, text))
+        values, history, bounds = self.state.values, self.state.history, self._bounds
+        for _, indicator, op, amount, cause, cause_id, role, text in due:
+            before = values[indicator]
+            after = before + amount if op == _ADD else before - amount if op == _SUB else amount
+            low, high = bounds[indicator]
+            after = low if after < low else high if after > high else after
+            if after != before:
+                values[indicator] = after
+                history.append(_new_change(Change, (turn, indicator, before, after, cause, cause_id, role, text)))
 
     def _end_check(self) -> None:
         state = self.state
@@ -609,14 +617,36 @@ class Game:
             self.state.errors.append(RuleError(self.state.turn, rule, str(exc)))
             return 0.0
 
-    def _blocked_actions(self) -> frozenset[str]:
-        """The actions whose condition fails now. Values only change in ``choose`` and ``resolve_turn``,
-        which forget this, so it is computed at most once per phase."""
+    def _blocked_actions(self) -> tuple[frozenset[str], dict[str, list[Action]], dict[str, frozenset[str]]]:
+        """The actions whose condition fails now, and per role those neither blocked nor cooling down (and their ids).
+
+        Values and cooldowns only change in ``choose`` and ``resolve_turn``, which forget this, so it is computed
+        at most once per phase.
+        """
         if self._blocked is None:
-            self._blocked = frozenset(
-                a.id for a in self.scenario.actions if a.condition is not None and not self._check(a.condition, a.id)
-            )
+            blocked = self._failing(self._rules.failing_actions, self._rules.action_conditions)
+            turn, last_used = self.state.turn, self.state.last_used
+            open_actions: dict[str, list[Action]] = {}
+            for role, rows in self._rules.role_action_rows.items():
+                open_actions[role] = [
+                    action
+                    for action, action_id, _, cooldown in rows
+                    if action_id not in blocked
+                    and (action_id not in last_used or turn - last_used[action_id] > cooldown)
+                ]
+            open_ids = {role: frozenset(a.id for a in actions) for role, actions in open_actions.items()}
+            self._blocked = (blocked, open_actions, open_ids)
         return self._blocked
+
+    def _failing(self, compiled: ConditionsRunner | None, conditions: list[tuple[str, Expr]]) -> frozenset[str]:
+        """The ids whose condition does not hold now (generated code when available, else one by one)."""
+        state = self.state
+        if compiled is not None:
+            return compiled(state.values, state.errors, state.turn)
+        return frozenset(rule for rule, expr in conditions if not self._check(expr, rule))
+
+    def _open_actions(self) -> dict[str, list[Action]]:
+        return self._blocked_actions()[1]
 
     def _check(self, expr: Expr, rule: str) -> bool:
         try:
