@@ -34,6 +34,7 @@ class RandomPolicy:
     def __init__(self, rng: random.Random, *, skip: float = 0.25) -> None:
         self.rng = rng
         self.skip = skip
+        self._commits: dict[tuple[str, str], Commit] = {}  # commands are immutable values: make each one once
 
     def decide(self, game: Game, role: str) -> list[Command]:
         """Random choices for pending events, else a random affordable subset of legal actions."""
@@ -55,11 +56,17 @@ class RandomPolicy:
         if draw() < 0.5:
             legal.reverse()
         budget = game.capital(role)
+        commits = self._commits
+        skip = self.skip
         commands: list[Command] = []
         for action in legal:
-            if action.cost <= budget and draw() >= self.skip:
+            if action.cost <= budget and draw() >= skip:
                 budget -= action.cost
-                commands.append(Commit(role, action.id))
+                key = (role, action.id)
+                command = commits.get(key)
+                if command is None:
+                    command = commits[key] = Commit(role, action.id)
+                commands.append(command)
         return commands
 
 

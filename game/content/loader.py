@@ -25,7 +25,7 @@ from game.content.expr import ExprSyntaxError, compile_effect, compile_expr
 from game.content.problems import Problem, ScenarioError
 from game.content.yamlsafe import MAX_FILE_BYTES, Document, NodePath, load_yaml, load_yaml_file
 from game.engine import scenario as engine
-from game.engine.expr import Expr
+from game.engine.expr import FUNCTIONS, VARIABLES, Expr
 
 __all__ = ["find_scenarios", "json_schema", "load_scenario", "load_scenario_text"]
 
@@ -36,6 +36,10 @@ _KeyT = TypeVar("_KeyT")
 _ValueT = TypeVar("_ValueT")
 
 # --------------------------------------------------------------------------- public API
+
+
+#: Names the expression language gives a meaning of its own; an indicator may not take them.
+RESERVED_NAMES = frozenset((*FUNCTIONS, *VARIABLES))
 
 
 def find_scenarios(directory: str | os.PathLike[str]) -> list[Path]:
@@ -652,6 +656,12 @@ class _Checker:
 
     def _indicator(self, index: int, ind: m.Indicator) -> engine.Indicator:
         at = ("indicators", index)
+        if ind.id in RESERVED_NAMES:
+            self.report.add(
+                (*at, "id"),
+                f"'{ind.id}' is a reserved name in expressions and cannot be an indicator id",
+                f"rename it, e.g. '{ind.id}_level'",
+            )
         if ind.max <= ind.min:
             self.report.add((*at, "max"), f"max ({_number(ind.max)}) must be greater than min ({_number(ind.min)})")
         elif not ind.min <= ind.initial <= ind.max:

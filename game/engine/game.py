@@ -160,6 +160,7 @@ class _Rules:
         self.actions = {a.id: a for a in scenario.actions}
         self.events = {e.id: e for e in scenario.events}
         self.role_actions = {r.id: scenario.actions_for(r.id) for r in scenario.roles}
+        self.cooldowns = {a.id: a.cooldown for a in scenario.actions}
         self.role_action_rows = {
             role: tuple((a, a.id, a.cost, a.cooldown) for a in actions) for role, actions in self.role_actions.items()
         }
@@ -167,12 +168,15 @@ class _Rules:
         for event in scenario.events:
             if event.at_turn is not None:
                 self.scripted[event.at_turn] = (*self.scripted.get(event.at_turn, ()), event)
-        never = scenario.turns + 1
-        self.random_events = tuple(
-            (e, e.first_turn, e.last_turn if e.last_turn is not None else never, e.once, e.cooldown, e.condition)
-            for e in scenario.events
-            if e.at_turn is None
-        )
+        # For each turn, the random events whose window includes it.
+        self.events_in_window = {
+            turn: tuple(
+                (e, e.id, e.once, e.cooldown, e.weight)
+                for e in scenario.events
+                if e.at_turn is None and e.first_turn <= turn and (e.last_turn is None or turn <= e.last_turn)
+            )
+            for turn in range(1, scenario.turns + 1)
+        }
         self.final_endings = tuple(e for e in scenario.endings if not e.early)
         self.early_endings = tuple(e for e in scenario.endings if e.early)
         self.compiled = compiled
@@ -245,7 +249,7 @@ class Game:
         self._events = rules.events
         self._bounds = rules.bounds
         # Actions whose condition fails, and the open actions per role; None = not computed in this phase yet.
-        self._blocked: tuple[frozenset[str], dict[str, list[Action]], dict[str, frozenset[str]]] | None = None
+        self._blocked: tuple[frozenset[str], frozenset[str]] | None = None
 
     # ----------------------------------------------------------------- creation and saving
     @classmethod
@@ -337,7 +341,7 @@ class Game:
             return f"cooling down until turn {last + action.cooldown + 1}"
         if action.cost > state.capital[role]:
             return f"costs {action.cost} capital, {state.capital[role]} left"
-        if action.condition is not None and action_id in self._blocked_actions()[0]:
+        if action.condition is not None and action_id in self._unavailable()[0]:
             return f"condition not met: {action.condition.source}"
         return ""
 
@@ -348,7 +352,12 @@ class Game:
             return []
         capital = state.capital[role]
         committed = state.committed[role]
-        return [a for a in self._open_actions()[role] if a.cost <= capital and a.id not in committed]
+        unavailable = self._unavailable()[1]
+        return [
+            action
+            for action, action_id, cost, _ in self._rules.role_action_rows[role]
+            if cost <= capital and action_id not in unavailable and action_id not in committed
+        ]
 
     def score(self, role: str) -> float:
         """``role``'s score on the current state (its private objectives)."""
@@ -433,7 +442,8 @@ class Game:
         if (
             action is None
             or state.phase is not Phase.ACTIONS
-            or action_id not in self._blocked_actions()[2].get(role, ())
+            or action.role != role
+            or action_id in self._unavailable()[1]
             or action.cost > state.capital[role]
             or action_id in state.committed[role]
         ):
@@ -535,27 +545,29 @@ class Game:
         last_fired = state.event_fired
         failing = self._failing(rules.failing_events, rules.event_conditions)
         eligible = []
-        for event, first, last, once, cooldown, _ in rules.random_events:
-            if turn < first or turn > last or event.id in failing:
+        weights = []
+        for event, event_id, once, cooldown, weight in rules.events_in_window.get(turn, ()):
+            if event_id in failing:
                 continue
-            previous = last_fired.get(event.id)
+            previous = last_fired.get(event_id)
             if previous is not None and (once or turn - previous <= cooldown):
                 continue
             eligible.append(event)
+            weights.append(weight)
         rng = state.rng
         quiet = self.scenario.quiet_weight
         for _ in range(draws):
             if not eligible:
                 break
-            total = quiet + sum(e.weight for e in eligible)
-            pick = rng.random() * total
+            pick = rng.random() * (quiet + sum(weights))
             if pick < quiet:
                 continue
             pick -= quiet
-            for index, event in enumerate(eligible):
-                pick -= event.weight
+            for index, weight in enumerate(weights):
+                pick -= weight
                 if pick < 0:
                     fired.append(eligible.pop(index))
+                    weights.pop(index)
                     break
         return fired
 
@@ -617,25 +629,17 @@ class Game:
             self.state.errors.append(RuleError(self.state.turn, rule, str(exc)))
             return 0.0
 
-    def _blocked_actions(self) -> tuple[frozenset[str], dict[str, list[Action]], dict[str, frozenset[str]]]:
-        """The actions whose condition fails now, and per role those neither blocked nor cooling down (and their ids).
+    def _unavailable(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The actions whose condition fails now, and those plus the ones cooling down.
 
         Values and cooldowns only change in ``choose`` and ``resolve_turn``, which forget this, so it is computed
         at most once per phase.
         """
         if self._blocked is None:
             blocked = self._failing(self._rules.failing_actions, self._rules.action_conditions)
-            turn, last_used = self.state.turn, self.state.last_used
-            open_actions: dict[str, list[Action]] = {}
-            for role, rows in self._rules.role_action_rows.items():
-                open_actions[role] = [
-                    action
-                    for action, action_id, _, cooldown in rows
-                    if action_id not in blocked
-                    and (action_id not in last_used or turn - last_used[action_id] > cooldown)
-                ]
-            open_ids = {role: frozenset(a.id for a in actions) for role, actions in open_actions.items()}
-            self._blocked = (blocked, open_actions, open_ids)
+            turn, cooldowns = self.state.turn, self._rules.cooldowns
+            cooling = [a for a, last in self.state.last_used.items() if turn - last <= cooldowns[a]]
+            self._blocked = (blocked, blocked.union(cooling))
         return self._blocked
 
     def _failing(self, compiled: ConditionsRunner | None, conditions: list[tuple[str, Expr]]) -> frozenset[str]:
@@ -644,9 +648,6 @@ class Game:
         if compiled is not None:
             return compiled(state.values, state.errors, state.turn)
         return frozenset(rule for rule, expr in conditions if not self._check(expr, rule))
-
-    def _open_actions(self) -> dict[str, list[Action]]:
-        return self._blocked_actions()[1]
 
     def _check(self, expr: Expr, rule: str) -> bool:
         try:
