@@ -20,6 +20,7 @@ class Policy(Protocol):
     """Anything that can play a role."""
 
     name: str
+    rng: random.Random
 
     def decide(self, game: Game, role: str) -> list[Command]:
         """The commands ``role`` gives now: answers to its pending choices, or the actions it commits."""
@@ -86,18 +87,26 @@ class GreedyPolicy:
         *,
         restrict: str | None = None,
         noise: float = 0.05,
+        partner_weight: float = 0.0,
     ) -> None:
         self.rng = rng
         self.personality = personality or {}
         self.restrict = restrict
         self.noise = noise
+        self.partner_weight = partner_weight
 
     def value_of(self, game: Game, role: str, effects: tuple[Effect, ...]) -> float:
-        """How much ``effects`` would raise ``role``'s score, delayed parts discounted."""
+        """How much ``effects`` would raise ``role``'s score (plus ``partner_weight`` times the other roles'
+        scores), delayed parts discounted."""
         values = dict(game.state.values)
         for item in game.forecast_effects(effects).items:
             values[item.indicator] += item.delta * DELAY_DISCOUNT**item.delay
-        return game.score_of(role, values) - game.score(role)
+        gain = game.score_of(role, values) - game.score(role)
+        if self.partner_weight:
+            for other in game.scenario.roles:
+                if other.id != role:
+                    gain += self.partner_weight * (game.score_of(other.id, values) - game.score(other.id))
+        return gain
 
     def decide(self, game: Game, role: str) -> list[Command]:
         """Best choice for each pending event; else the best-value affordable actions."""
@@ -142,8 +151,14 @@ def _greedy(game: Game, role: str, rng: random.Random) -> Policy:
     return GreedyPolicy(rng, dict(game.scenario.role(role).personality))
 
 
+def _cooperative(game: Game, role: str, rng: random.Random) -> Policy:
+    policy = GreedyPolicy(rng, dict(game.scenario.role(role).personality), partner_weight=1.0)
+    policy.name = "cooperative"
+    return policy
+
+
 #: The policies by name, as ``simulate --policy ROLE=NAME`` knows them.
-POLICIES: dict[str, PolicyFactory] = {"random": _random, "greedy": _greedy}
+POLICIES: dict[str, PolicyFactory] = {"random": _random, "greedy": _greedy, "cooperative": _cooperative}
 
 
 def make_policy(name: str, game: Game, role: str, rng: random.Random) -> Policy:

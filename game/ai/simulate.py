@@ -31,9 +31,9 @@ def policies_for(game: Game, names: Mapping[str, str], seed: int) -> dict[str, P
 def step(game: Game, policies: Mapping[str, Policy]) -> None:
     """Let the policies answer pending choices, commit actions, and resolve one turn."""
     while game.phase is Phase.NEWS:
-        for pending in game.pending_choices():
-            for command in policies[pending.role].decide(game, pending.role):
-                game.apply(command)
+        role = game.pending_choices()[0].role
+        for command in policies[role].decide(game, role):
+            game.apply(command)
     for role, policy in policies.items():
         for command in policy.decide(game, role):
             game.apply(command)
