@@ -82,8 +82,7 @@ class Outcome:
     scores: dict[str, float]
 
 
-@dataclass(frozen=True, slots=True)
-class PendingChoice:
+class PendingChoice(NamedTuple):
     """An event that waits for its role's answer."""
 
     event: str
