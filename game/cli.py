@@ -29,6 +29,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    play = sub.add_parser("play", help="open the desktop game (the default command)")
+    play.add_argument("--scenario", type=Path, default=None, help="start a game of this scenario at once")
+    play.add_argument("--role", default=None, help="the role you play (default: the scenario's first role)")
+    play.add_argument("--seed", type=int, default=None, help="random seed (default: a fresh one)")
+    play.add_argument("--scale", type=float, default=None, help="UI scale for this run, 1.0 to 2.0")
+    play.add_argument("--size", default=None, metavar="WxH", help="window size, e.g. 1280x720")
+    play.add_argument("--autoplay", action="store_true", help="the computer plays every side to the end screen")
+    play.add_argument("--frames", type=int, default=None, help="quit after this many frames")
+    play.add_argument("--screenshot", type=Path, default=None, help="save the last frame as PNG")
+
     text = sub.add_parser("text", help="play a whole game in the terminal")
     text.add_argument("--scenario", type=Path, default=None, help="scenario file (default: Cambodia-US)")
     text.add_argument("--role", default=None, help="the role you play (asked if omitted)")
@@ -62,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command in (None, "text"):
             return _text(args)
+        if args.command == "play":
+            return _play(args)
         if args.command == "validate":
             return _validate(args.paths, sys.stdout)
         if args.command == "schema":
@@ -112,6 +124,36 @@ def _text(args: argparse.Namespace) -> int:
     if seed is None:
         seed = random.SystemRandom().randrange(1_000_000)
     return run(scenario, role=role, seed=seed, stdin=sys.stdin, stdout=sys.stdout, lang=getattr(args, "lang", "en"))
+
+
+def _play(args: argparse.Namespace) -> int:
+    from game.ui.main import run_play
+
+    if args.scale is not None and not 1.0 <= args.scale <= 2.0:
+        raise UsageError(f"--scale must be between 1.0 and 2.0, got {args.scale}")
+    if args.frames is not None and args.frames < 1:
+        raise UsageError(f"--frames must be at least 1, got {args.frames}")
+    size = None
+    if args.size is not None:
+        width, sep, height = args.size.lower().partition("x")
+        if not sep or not width.isdigit() or not height.isdigit():
+            raise UsageError(f"--size expects WIDTHxHEIGHT, e.g. 1280x720, got {args.size!r}")
+        size = (int(width), int(height))
+    if args.role is not None or args.scenario is not None:
+        scenario = load(args.scenario)
+        if args.role is not None and args.role not in {r.id for r in scenario.roles}:
+            known = ", ".join(r.id for r in scenario.roles)
+            raise UsageError(f"unknown role {args.role!r}; this scenario has: {known}")
+    return run_play(
+        scenario_path=args.scenario if args.scenario is not None or args.autoplay or args.role else None,
+        role=args.role,
+        seed=args.seed,
+        scale=args.scale,
+        autoplay=args.autoplay,
+        frames=args.frames,
+        screenshot=args.screenshot,
+        size=size,
+    )
 
 
 def _validate(paths: Sequence[Path], out: TextIO) -> int:

@@ -1,0 +1,5 @@
+"""The desktop front end: pygame-ce and pygame_gui over one running :class:`~game.ui.session.Session`.
+
+Only this package imports pygame. Screens never change the game themselves: they hand small command objects to
+the Session and draw what its history says happened.
+"""

@@ -1,0 +1,275 @@
+"""The window, the screen stack and the main loop.
+
+The loop sleeps while nothing changes: it blocks in ``pygame.event.wait`` until input arrives (or a short timeout
+for blinking cursors and tooltips), and redraws only after input, while a screen animates, or when marked dirty.
+Headless runs (``SDL_VIDEODRIVER=dummy``, ``--frames``, ``--autoplay``) never block.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TextIO
+
+import pygame
+import pygame_gui
+
+from game.settings import Settings, save_settings
+from game.ui import theme
+from game.ui.screens.base import Screen
+from game.ui.session import Session
+
+MIN_SIZE = (1024, 600)
+IDLE_WAIT_MS = 400
+FPS = 60
+
+
+class App:
+    """Owns the window, the settings, the running session and the stack of screens."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        size: tuple[int, int] | None = None,
+        autoplay: bool = False,
+        max_frames: int | None = None,
+        screenshot: Path | None = None,
+        out: TextIO = sys.stdout,
+        persist_settings: bool = True,
+    ) -> None:
+        self.settings = settings
+        self.persist_settings = persist_settings
+        self.autoplay = autoplay
+        self.max_frames = max_frames
+        self.screenshot = screenshot
+        self.out = out
+        self.headless = os.environ.get("SDL_VIDEODRIVER") == "dummy"
+        pygame.init()
+        pygame.display.set_caption("Common Ground")
+        flags = pygame.RESIZABLE | (pygame.FULLSCREEN if settings.fullscreen and not self.headless else 0)
+        window_size = size or settings.window_size
+        self.window = pygame.display.set_mode(window_size, flags)
+        self._limit_window_size()
+        self.stack: list[Screen] = []
+        self.session: Session | None = None
+        self.running = True
+        self.dirty = True
+        self.frames = 0
+        self.exit_code = 0
+        self.finish_requested = False
+        self.ending_announced = False
+        self.message: str = ""  # a one-line notice shown by screens that support it (e.g. a refused save)
+        self._themes: dict[tuple[float, str], dict[str, object]] = {}
+
+    # ----------------------------------------------------------------- settings and sizes
+    @property
+    def scale(self) -> float:
+        """The UI scale (1.0 = 100 %)."""
+        return self.settings.ui_scale
+
+    @property
+    def palette(self) -> theme.Palette:
+        """Colours for custom drawing."""
+        return theme.palette(self.settings.palette)
+
+    def px(self, value: float) -> int:
+        """``value`` design pixels at the current scale."""
+        return round(value * self.scale)
+
+    def new_manager(self) -> pygame_gui.UIManager:
+        """A fresh pygame_gui manager with the scaled theme, for one screen."""
+        key = (self.scale, self.settings.palette)
+        if key not in self._themes:
+            self._themes[key] = theme.theme_dict(*key)
+        return pygame_gui.UIManager(self.window.get_size(), self._themes[key], enable_live_theme_updates=False)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Switch to new settings (scale, palette, fullscreen...), rebuild every screen, and remember them."""
+        fullscreen_changed = settings.fullscreen != self.settings.fullscreen
+        self.settings = settings
+        if fullscreen_changed and not self.headless:
+            flags = pygame.RESIZABLE | (pygame.FULLSCREEN if settings.fullscreen else 0)
+            self.window = pygame.display.set_mode(settings.window_size if not settings.fullscreen else (0, 0), flags)
+        if self.persist_settings:
+            save_settings(settings)
+        self.rebuild_all()
+
+    def _limit_window_size(self) -> None:
+        try:
+            window = pygame.Window.from_display_module()
+            window.minimum_size = MIN_SIZE
+        except (AttributeError, pygame.error):  # older pygame-ce or a driver without windows
+            pass
+
+    # ----------------------------------------------------------------- the stack
+    @property
+    def top(self) -> Screen | None:
+        """The screen receiving input."""
+        return self.stack[-1] if self.stack else None
+
+    def push(self, screen: Screen) -> None:
+        """Put a screen (or dialog) on top."""
+        self.stack.append(screen)
+        screen.rebuild()
+        screen.on_enter()
+        self.dirty = True
+
+    def pop(self) -> Screen | None:
+        """Remove the top screen; the one below resumes."""
+        if not self.stack:
+            return None
+        screen = self.stack.pop()
+        screen.on_exit()
+        if self.stack:
+            self.stack[-1].rebuild()
+            self.stack[-1].on_enter()
+        self.dirty = True
+        return screen
+
+    def replace(self, screen: Screen) -> None:
+        """Swap the top screen for another."""
+        if self.stack:
+            self.stack.pop().on_exit()
+        self.push(screen)
+
+    def reset(self, screen: Screen) -> None:
+        """Empty the stack and show ``screen`` (e.g. back to the title)."""
+        while self.stack:
+            self.stack.pop().on_exit()
+        self.push(screen)
+
+    def rebuild_all(self) -> None:
+        """Rebuild every screen for a new window size or new settings."""
+        for screen in self.stack:
+            screen.rebuild()
+        self.dirty = True
+
+    # ----------------------------------------------------------------- game hooks
+    def announce_ending(self, title: str) -> None:
+        """Print the ending once (``play`` promises ``Ending: <title>`` on stdout); autoplay then stops."""
+        if not self.ending_announced:
+            self.ending_announced = True
+            print(f"Ending: {title}", file=self.out, flush=True)
+            if self.autoplay and self.max_frames is None:
+                self.finish_requested = True
+
+    def quit(self) -> None:
+        """Leave the main loop after this frame."""
+        self.running = False
+
+    # ----------------------------------------------------------------- the loop
+    def run(self) -> int:
+        """Run until quit (or ``max_frames``); returns the exit status."""
+        clock = pygame.time.Clock()
+        blocking = not (self.headless or self.autoplay or self.max_frames is not None)
+        idle = False
+        while self.running and self.stack:
+            events = self._next_events(blocking and idle)
+            for event in events:
+                self.dispatch(event)
+            dt = clock.tick(FPS if not self.headless else 0) / 1000.0
+            top = self.top
+            if top is None:
+                break
+            assert top.manager is not None
+            top.manager.update(dt)
+            animating = top.update(dt)
+            if self.autoplay and self.frames % 3 == 2:
+                top.autoplay()
+                animating = True
+            if self.dirty or events or animating or not blocking:
+                self.draw()
+                self.dirty = False
+            idle = not (events or animating)
+            self.frames += 1
+            if self.finish_requested or (self.max_frames is not None and self.frames >= self.max_frames):
+                break
+        self.save_screenshot()
+        return self.exit_code
+
+    def _next_events(self, wait: bool) -> list[pygame.event.Event]:
+        if wait:
+            first = pygame.event.wait(IDLE_WAIT_MS)
+            if first.type == pygame.NOEVENT:
+                return []
+            return [first, *pygame.event.get()]
+        return list(pygame.event.get())
+
+    def dispatch(self, event: pygame.event.Event) -> None:
+        """Route one event: window events here, then the top screen, then its widgets."""
+        if event.type == pygame.QUIT:
+            self.request_quit()
+            return
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            self.window = pygame.display.get_surface()
+            if not self.settings.fullscreen:
+                self.settings = self.settings.with_(window_size=self.window.get_size())
+            self.rebuild_all()
+            return
+        top = self.top
+        if top is None:
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and top.pausable and self.session:
+            from game.ui.screens.pause import PauseScreen
+
+            self.push(PauseScreen(self))
+            return
+        if top.handle(event):
+            self.dirty = True
+            return
+        assert top.manager is not None
+        top.manager.process_events(event)
+
+    def request_quit(self) -> None:
+        """Close the game: autosave the running session first."""
+        self.autosave()
+        if self.persist_settings:
+            save_settings(self.settings)
+        self.quit()
+
+    def autosave(self) -> None:
+        """Write the autosave of the running session (atomic); a failure is shown, never raised."""
+        if self.session is None:
+            return
+        from game.ui.persistence import autosave_session
+
+        error = autosave_session(self.session)
+        if error:
+            self.message = error
+
+    def draw(self) -> None:
+        """Draw the stack: the topmost full screen and every dialog above it."""
+        surface = self.window
+        first = len(self.stack) - 1
+        while first > 0 and self.stack[first].modal:
+            first -= 1
+        for index, screen in enumerate(self.stack[first:]):
+            if index > 0:
+                veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+                veil.fill((0, 0, 0, 150))
+                surface.blit(veil, (0, 0))
+            screen.draw_background(surface)
+            if screen.manager is not None:
+                screen.manager.draw_ui(surface)
+            screen.draw_overlay(surface)
+        pygame.display.flip()
+
+    def save_screenshot(self) -> None:
+        """Save the last frame as PNG when ``--screenshot`` was given."""
+        if self.screenshot is None:
+            return
+        self.screenshot.parent.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(self.window, str(self.screenshot))
+
+    def measure_frame(self) -> float:
+        """Draw one frame and return how long it took in seconds (for ``bench``)."""
+        started = time.perf_counter()
+        top = self.top
+        if top is not None and top.manager is not None:
+            top.manager.update(1 / FPS)
+            top.update(1 / FPS)
+        self.draw()
+        return time.perf_counter() - started

@@ -1,0 +1,55 @@
+"""``python main.py play ...``: open the desktop game (or drive it headless for tests, demos and screenshots)."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from game.content.loader import load_scenario
+from game.paths import DEFAULT_SCENARIO
+from game.settings import Settings, load_settings
+
+
+def run_play(
+    *,
+    scenario_path: Path | None,
+    role: str | None,
+    seed: int | None,
+    scale: float | None,
+    autoplay: bool,
+    frames: int | None,
+    screenshot: Path | None,
+    size: tuple[int, int] | None = None,
+    out: TextIO = sys.stdout,
+) -> int:
+    """Open the game. With a scenario it starts a game at once (briefing first); without, the title screen."""
+    from game.ui.app import App
+    from game.ui.screens.title import TitleScreen
+
+    settings = load_settings()
+    persist = True
+    if scale is not None:
+        settings = settings.with_(ui_scale=scale)
+        persist = False  # a one-off scale from the command line does not overwrite the player's setting
+    if autoplay or frames is not None:
+        persist = False
+        settings = _headless_settings(settings)
+    app = App(settings, size=size, autoplay=autoplay, max_frames=frames, screenshot=screenshot, out=out,
+              persist_settings=persist)
+    if scenario_path is None and not autoplay:
+        app.push(TitleScreen(app))
+        return app.run()
+    from game.ui.screens.flow import start_game
+
+    path = scenario_path or DEFAULT_SCENARIO
+    scenario = load_scenario(path)
+    roles = [r.id for r in scenario.roles]
+    chosen = role or roles[0]
+    start_game(app, scenario, str(path), humans=(chosen,), seed=seed if seed is not None else random.randrange(10**6))
+    return app.run()
+
+
+def _headless_settings(settings: Settings) -> Settings:
+    return settings.with_(fullscreen=False)

@@ -1,0 +1,166 @@
+"""The screen protocol and a base class with layout, keyboard focus and drawing helpers.
+
+Each screen owns its own pygame_gui ``UIManager``, so the widgets of a screen under a dialog can be drawn but never
+receive input. ``build`` creates the widgets for the current window size and scale (it runs again after a resize
+or a settings change); ``handle`` gets events first; ``update`` returns True while something animates;
+``draw_background`` paints custom graphics under the widgets and ``draw_overlay`` above them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton
+
+from game.ui import theme
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class Screen:
+    """Base class for every screen and dialog."""
+
+    #: Dialogs are drawn over the screen below them (dimmed) instead of replacing it.
+    modal = False
+    #: Esc opens the pause menu over this screen (in-game screens); other screens handle Esc themselves.
+    pausable = False
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.manager: pygame_gui.UIManager | None = None
+        self.focusables: list[UIButton] = []
+        self.commands: dict[int, Callable[[], None]] = {}  # id(button) -> its command, for Enter on the focus
+        self.focus_index = 0
+        self.shortcuts: dict[int, Callable[[], None]] = {}
+
+    # ----------------------------------------------------------------- sizes
+    def px(self, value: float) -> int:
+        """A length in pixels at the current UI scale."""
+        return self.app.px(value)
+
+    @property
+    def palette(self) -> theme.Palette:
+        """The colours of the current palette setting."""
+        return self.app.palette
+
+    def font(self, size: float, *, bold: bool = False) -> pygame.font.Font:
+        """Noto Sans at ``size`` points scaled by the UI scale."""
+        return theme.font(self.px(size), bold=bold)
+
+    # ----------------------------------------------------------------- life cycle
+    def rebuild(self) -> None:
+        """(Re)create the manager and the widgets for the current window size and settings."""
+        self.manager = self.app.new_manager()
+        self.focusables = []
+        self.commands = {}
+        self.shortcuts = {}
+        self.build(self.app.window.get_rect())
+        self.focus_index = min(self.focus_index, max(0, len(self.focusables) - 1))
+        self._show_focus()
+
+    def build(self, rect: pygame.Rect) -> None:
+        """Create the widgets. Override."""
+
+    def on_enter(self) -> None:
+        """Called when the screen becomes the top of the stack (again)."""
+
+    def on_exit(self) -> None:
+        """Called when the screen leaves the stack."""
+
+    # ----------------------------------------------------------------- widgets
+    def button(
+        self,
+        rect: pygame.Rect,
+        text: str,
+        command: Callable[[], None],
+        *,
+        key: int | None = None,
+        object_id: str | None = None,
+        tooltip: str | None = None,
+        focusable: bool = True,
+        container: Any = None,
+    ) -> UIButton:
+        """A button that runs ``command`` on click or Enter (when focused), and on ``key`` if given."""
+        assert self.manager is not None
+        widget = UIButton(
+            rect, text, self.manager, container=container, object_id=object_id, tool_tip_text=tooltip,
+            command=command,
+        )
+        self.commands[id(widget)] = command
+        if focusable:
+            self.focusables.append(widget)
+        if key is not None:
+            self.shortcuts[key] = command
+        return widget
+
+    # ----------------------------------------------------------------- input
+    def handle(self, event: pygame.event.Event) -> bool:
+        """Handle an event before the widgets see it; return True when consumed. Keyboard focus lives here."""
+        if event.type != pygame.KEYDOWN:
+            return False
+        if event.key in (pygame.K_TAB, pygame.K_DOWN, pygame.K_RIGHT, pygame.K_UP, pygame.K_LEFT):
+            backwards = event.key in (pygame.K_UP, pygame.K_LEFT) or (
+                event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT
+            )
+            self.move_focus(-1 if backwards else 1)
+            return True
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            return self.activate_focus()
+        command = self.shortcuts.get(event.key)
+        if command is not None:
+            command()
+            return True
+        return False
+
+    def move_focus(self, step: int) -> None:
+        """Move the keyboard focus to the next (or previous) enabled button."""
+        enabled = [i for i, b in enumerate(self.focusables) if b.is_enabled and b.visible]
+        if not enabled:
+            return
+        current = enabled.index(self.focus_index) if self.focus_index in enabled else -step
+        position = (current + step) % len(enabled)
+        self.focus_index = enabled[position]
+        self._show_focus()
+
+    def focus(self, widget: UIButton) -> None:
+        """Put the keyboard focus on ``widget``."""
+        if widget in self.focusables:
+            self.focus_index = self.focusables.index(widget)
+            self._show_focus()
+
+    def activate_focus(self) -> bool:
+        """Press the focused button; return whether there was one."""
+        if not self.focusables:
+            return False
+        widget = self.focusables[self.focus_index]
+        command = self.commands.get(id(widget))
+        if not widget.is_enabled or not widget.visible or command is None:
+            return False
+        command()
+        return True
+
+    def _show_focus(self) -> None:
+        for index, widget in enumerate(self.focusables):
+            if index == self.focus_index:
+                widget.select()
+            else:
+                widget.unselect()
+
+    def update(self, dt: float) -> bool:
+        """Advance animations by ``dt`` seconds; return True while the screen needs redrawing."""
+        return False
+
+    # ----------------------------------------------------------------- drawing
+    def draw_background(self, surface: pygame.Surface) -> None:
+        """Custom drawing under the widgets."""
+        surface.fill(self.palette.background)
+
+    def draw_overlay(self, surface: pygame.Surface) -> None:
+        """Custom drawing over the widgets (focus ring, animations)."""
+
+    def autoplay(self) -> None:
+        """Take one step as a computer player would (``play --autoplay``). Override where there is a choice."""

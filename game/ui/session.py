@@ -1,0 +1,158 @@
+"""A running game as the front ends see it: the scenario, who plays which role, and the computer players.
+
+Pure (no pygame). Screens call :meth:`Session.submit` with engine commands for the human roles and
+:meth:`Session.end_turn` to let the computer roles move and resolve the turn; everything that happened is then read
+from ``session.game`` (history, news, outcome) and ``session.reports``.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.ai import make_policy
+from game.ai.policies import Policy
+from game.engine import Command, EndTurn, Game, Phase, Scenario, TurnReport, localize
+
+#: Version of the dict :meth:`Session.to_dict` writes (inside a save file).
+SESSION_FORMAT = 1
+
+HUMAN = "human"
+
+
+@dataclass
+class Session:
+    """One game in progress. ``players`` maps each role to ``"human"`` or a policy name."""
+
+    scenario: Scenario
+    scenario_path: str
+    game: Game
+    players: dict[str, str]
+    seed: int
+    policies: dict[str, Policy] = field(default_factory=dict)
+    reports: list[TurnReport] = field(default_factory=list)
+    on_turn_end: Callable[[Session], None] | None = None  # e.g. autosave
+
+    # ----------------------------------------------------------------- creation
+    @classmethod
+    def start(
+        cls,
+        scenario: Scenario,
+        scenario_path: str,
+        *,
+        humans: tuple[str, ...],
+        seed: int,
+        computer: str = "greedy",
+        lang: str = "en",
+    ) -> Session:
+        """A new game: ``humans`` play their roles, the computer (policy ``computer``) plays the others."""
+        roles = [r.id for r in scenario.roles]
+        unknown = [h for h in humans if h not in roles]
+        if unknown:
+            raise ValueError(f"unknown role {unknown[0]!r}; roles: {', '.join(roles)}")
+        game = Game.new(scenario, seed, lang=lang)
+        players = {r: (HUMAN if r in humans else computer) for r in roles}
+        session = cls(scenario, scenario_path, game, players, seed)
+        session._make_policies()
+        return session
+
+    def _make_policies(self, states: Mapping[str, Any] | None = None) -> None:
+        self.policies = {}
+        for index, (role, kind) in enumerate(self.players.items()):
+            if kind == HUMAN:
+                continue
+            rng = random.Random(self.seed * 7919 + index)
+            if states and role in states:
+                version, internal, gauss = states[role]
+                rng.setstate((int(version), tuple(int(x) for x in internal), gauss))
+            self.policies[role] = make_policy(kind, self.game, role, rng)
+
+    # ----------------------------------------------------------------- queries
+    @property
+    def humans(self) -> list[str]:
+        """The roles people play, in scenario order."""
+        return [r for r, kind in self.players.items() if kind == HUMAN]
+
+    @property
+    def turn_label(self) -> str:
+        """``Turn 3 of 12 · Jul 2023``."""
+        game = self.game
+        return f"Turn {game.turn} of {self.scenario.turns} · {self.scenario.calendar.label(game.turn)}"
+
+    def role_name(self, role: str) -> str:
+        """The role's display name."""
+        return localize(self.scenario.role(role).name, self.game.lang)
+
+    def waiting_choices(self) -> list[tuple[str, str]]:
+        """(event id, role) of pending event choices that a person must answer."""
+        return [(p.event, p.role) for p in self.game.pending_choices() if self.players.get(p.role) == HUMAN]
+
+    # ----------------------------------------------------------------- commands
+    def submit(self, command: Command) -> TurnReport | None:
+        """Apply one command of a human role (an :class:`EndTurn` ends the turn for everybody)."""
+        if isinstance(command, EndTurn):
+            return self.end_turn()
+        return self.game.apply(command)
+
+    def let_computers_answer(self) -> None:
+        """Computer roles answer their pending event choices."""
+        game = self.game
+        while True:
+            pending = [p for p in game.pending_choices() if p.role in self.policies]
+            if not pending:
+                return
+            for role in dict.fromkeys(p.role for p in pending):  # each role once: it answers all its choices
+                for command in self.policies[role].decide(game, role):
+                    game.apply(command)
+
+    def end_turn(self) -> TurnReport:
+        """Computer roles commit their actions, then the turn resolves; returns what changed."""
+        game = self.game
+        self.let_computers_answer()
+        if game.phase is Phase.ACTIONS:
+            for role, policy in self.policies.items():
+                for command in policy.decide(game, role):
+                    game.apply(command)
+        report = game.resolve_turn()
+        self.reports.append(report)
+        self.let_computers_answer()
+        if self.on_turn_end is not None:
+            self.on_turn_end(self)
+        return report
+
+    # ----------------------------------------------------------------- saving
+    def to_dict(self) -> dict[str, Any]:
+        """Everything needed to continue exactly: the game, the players and the computer players' RNGs."""
+        rngs = {}
+        for role, policy in self.policies.items():
+            version, internal, gauss = policy.rng.getstate()
+            rngs[role] = [version, list(internal), gauss]
+        return {
+            "format": SESSION_FORMAT,
+            "seed": self.seed,
+            "players": dict(self.players),
+            "policy_rngs": rngs,
+            "lang": self.game.lang,
+            "game": self.game.to_dict(),
+            "reports": [[r.turn, [list(c) for c in r.changes]] for r in self.reports],
+        }
+
+    @classmethod
+    def from_dict(cls, scenario: Scenario, scenario_path: str, data: Mapping[str, Any]) -> Session:
+        """Restore :meth:`to_dict` output; raises ``ValueError``/``KeyError``/``TypeError`` if it does not fit."""
+        from game.engine import Change
+
+        if data.get("format") != SESSION_FORMAT:
+            raise ValueError(f"unsupported session format {data.get('format')!r}")
+        game = Game.from_dict(scenario, dict(data["game"]), lang=str(data.get("lang", "en")))
+        players = {str(k): str(v) for k, v in data["players"].items()}
+        if set(players) != {r.id for r in scenario.roles}:
+            raise ValueError("the saved players do not match the scenario's roles")
+        session = cls(scenario, scenario_path, game, players, int(data["seed"]))
+        session._make_policies(data.get("policy_rngs") or {})
+        for turn, changes in data.get("reports", []):
+            report_changes = tuple(Change(*c) for c in changes)
+            session.reports.append(TurnReport(int(turn), report_changes, None))
+        return session

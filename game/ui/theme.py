@@ -1,0 +1,129 @@
+"""Colours, fonts and the pygame_gui theme, scaled for the UI scale setting and switched by palette.
+
+One calm theme: a dark slate background, light text, one accent colour; good and bad news in a blue/orange pair
+that stays distinguishable for colour-blind players (the ``colourblind`` palette also changes the accent shades).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pygame_gui
+
+ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
+THEME_FILE = ASSETS / "theme.json"
+FONT_DIR = Path(pygame_gui.__file__).resolve().parent / "data"  # Noto Sans, SIL Open Font License
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Named colours for custom drawing."""
+
+    background: tuple[int, int, int]
+    panel: tuple[int, int, int]
+    panel_alt: tuple[int, int, int]
+    border: tuple[int, int, int]
+    text: tuple[int, int, int]
+    muted: tuple[int, int, int]
+    accent: tuple[int, int, int]
+    good: tuple[int, int, int]
+    bad: tuple[int, int, int]
+    neutral: tuple[int, int, int]
+    focus: tuple[int, int, int]
+    series: tuple[tuple[int, int, int], ...]
+
+
+STANDARD = Palette(
+    background=(24, 30, 38),
+    panel=(34, 42, 53),
+    panel_alt=(42, 52, 65),
+    border=(70, 84, 102),
+    text=(232, 236, 241),
+    muted=(150, 162, 178),
+    accent=(94, 170, 214),
+    good=(96, 190, 130),
+    bad=(226, 104, 92),
+    neutral=(200, 190, 120),
+    focus=(250, 208, 90),
+    series=((94, 170, 214), (226, 132, 72), (120, 200, 140), (200, 120, 200), (230, 200, 90), (150, 150, 230),
+            (90, 200, 200), (230, 110, 140), (170, 170, 120), (140, 200, 90), (210, 160, 120), (160, 180, 200)),
+)
+
+#: Blue for good, orange for bad (Okabe-Ito hues), distinguishable with the common colour-vision deficiencies.
+COLOURBLIND = Palette(
+    background=(24, 30, 38),
+    panel=(34, 42, 53),
+    panel_alt=(42, 52, 65),
+    border=(70, 84, 102),
+    text=(236, 236, 236),
+    muted=(160, 164, 170),
+    accent=(86, 180, 233),
+    good=(0, 158, 224),
+    bad=(230, 159, 0),
+    neutral=(204, 204, 204),
+    focus=(240, 228, 66),
+    series=((0, 114, 178), (230, 159, 0), (0, 158, 115), (204, 121, 167), (240, 228, 66), (86, 180, 233),
+            (213, 94, 0), (170, 170, 170), (120, 120, 220), (150, 210, 150), (220, 180, 140), (140, 190, 220)),
+)
+
+PALETTES = {"standard": STANDARD, "colourblind": COLOURBLIND}
+
+
+def palette(name: str) -> Palette:
+    """The palette by settings name (standard when unknown)."""
+    return PALETTES.get(name, STANDARD)
+
+
+def _hex(colour: tuple[int, int, int]) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*colour)
+
+
+@lru_cache(maxsize=4)
+def _base_theme() -> str:
+    return THEME_FILE.read_text(encoding="utf-8")
+
+
+def theme_dict(scale: float, palette_name: str) -> dict[str, Any]:
+    """The JSON theme from ``assets/theme.json`` with font sizes scaled and the palette's colours applied."""
+    theme: dict[str, Any] = copy.deepcopy(json.loads(_base_theme()))
+    colours = palette(palette_name)
+    replacements = {
+        "$background": _hex(colours.background),
+        "$panel": _hex(colours.panel),
+        "$panel_alt": _hex(colours.panel_alt),
+        "$border": _hex(colours.border),
+        "$text": _hex(colours.text),
+        "$muted": _hex(colours.muted),
+        "$accent": _hex(colours.accent),
+        "$focus": _hex(colours.focus),
+        "$good": _hex(colours.good),
+        "$bad": _hex(colours.bad),
+    }
+    for block in theme.values():
+        if not isinstance(block, dict):
+            continue
+        font = block.get("font")
+        if isinstance(font, dict) and "size" in font:
+            font["size"] = str(max(8, round(int(font["size"]) * scale)))
+        for key, value in block.get("colours", {}).items():
+            if isinstance(value, str) and value in replacements:
+                block["colours"][key] = replacements[value]
+        misc = block.get("misc")
+        if isinstance(misc, dict):
+            for key in ("shape_corner_radius", "border_width", "text_horiz_alignment_padding"):
+                if key in misc:
+                    misc[key] = str(max(1, round(int(misc[key]) * scale)))
+    return theme
+
+
+@lru_cache(maxsize=64)
+def font(size: int, *, bold: bool = False) -> pygame.font.Font:
+    """A Noto Sans font at a pixel size (already scaled by the caller), cached."""
+    name = "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"
+    return pygame.font.Font(str(FONT_DIR / name), max(6, size))
