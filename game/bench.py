@@ -125,6 +125,18 @@ def measure_loading(repeats: int) -> dict[str, float]:
     }
 
 
+def measure_ui(quick: bool) -> dict[str, float]:
+    """The desktop figures (pygame is only imported here)."""
+    from game.ui import bench as ui
+
+    return {
+        "frame_ms_median": round(ui.frame_ms_median(1.0, 60 if quick else 300), 3),
+        "frame_ms_median_scale150": round(ui.frame_ms_median(1.5, 60 if quick else 300), 3),
+        "first_frame_seconds": round(ui.first_frame_seconds(), 3),
+        "idle_cpu_percent": round(ui.idle_cpu_percent(1.0 if quick else 3.0), 2),
+    }
+
+
 def run_bench(*, json_output: bool, quick: bool, out: TextIO) -> int:
     """Run every benchmark and print the figures."""
     figures: dict[str, Any] = {}
@@ -136,6 +148,7 @@ def run_bench(*, json_output: bool, quick: bool, out: TextIO) -> int:
     figures["load_default_ms"] = round(loading["load_default_ms"], 2)
     figures["load_1mb_ms"] = round(loading["load_1mb_ms"], 2)
     figures["big_file_bytes"] = int(loading["big_file_bytes"])
+    figures.update(measure_ui(quick))
     if json_output:
         json.dump(figures, out, indent=2)
         out.write("\n")
@@ -152,4 +165,8 @@ def run_bench(*, json_output: bool, quick: bool, out: TextIO) -> int:
         f"  ({figures['big_file_bytes']:,} bytes)",
         file=out,
     )
+    print(f"  main board frame, 1280x720 (median):      {figures['frame_ms_median']:>12.2f} ms", file=out)
+    print(f"  main board frame, scale 150% (median):    {figures['frame_ms_median_scale150']:>12.2f} ms", file=out)
+    print(f"  process start to first frame:             {figures['first_frame_seconds']:>12.2f} s", file=out)
+    print(f"  idle CPU on the main board:               {figures['idle_cpu_percent']:>12.1f} % of one core", file=out)
     return 0

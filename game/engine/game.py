@@ -8,6 +8,7 @@ dynamics; every value clamped) -> end check. Every change is recorded in the his
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -97,6 +98,7 @@ EffectPlan = tuple[str, int, CodeType | None, float, str, int, int, float, float
 _OPS = {Op.ADD: 0, Op.SUB: 1, Op.SET: 2}
 _OP_TEXT = ("+=", "-=", "=")
 _new_change = tuple.__new__
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def apply_plan(
@@ -161,6 +163,7 @@ class _Rules:
         self.events = {e.id: e for e in scenario.events}
         self.role_actions = {r.id: scenario.actions_for(r.id) for r in scenario.roles}
         self.cooldowns = {a.id: a.cooldown for a in scenario.actions}
+        self.labels = {i.id: localize(i.label, lang) for i in scenario.indicators}
         self.role_action_rows = {
             role: tuple((a, a.id, a.cost, a.cooldown) for a in actions) for role, actions in self.role_actions.items()
         }
@@ -342,8 +345,13 @@ class Game:
         if action.cost > state.capital[role]:
             return f"costs {action.cost} capital, {state.capital[role]} left"
         if action.condition is not None and action_id in self._unavailable()[0]:
-            return f"condition not met: {action.condition.source}"
+            return f"condition not met: {self.readable(action.condition)}"
         return ""
+
+    def readable(self, expr: Expr) -> str:
+        """An expression with indicator ids replaced by their labels, for people."""
+        labels = self._rules.labels
+        return _IDENTIFIER.sub(lambda m: labels.get(m.group(0), m.group(0)), expr.source)
 
     def legal_actions(self, role: str) -> list[Action]:
         """The actions ``role`` may commit now, in scenario order."""

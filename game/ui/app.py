@@ -39,6 +39,8 @@ class App:
         screenshot: Path | None = None,
         out: TextIO = sys.stdout,
         persist_settings: bool = True,
+        blocking: bool | None = None,
+        max_seconds: float | None = None,
     ) -> None:
         self.settings = settings
         self.persist_settings = persist_settings
@@ -47,6 +49,9 @@ class App:
         self.screenshot = screenshot
         self.out = out
         self.headless = os.environ.get("SDL_VIDEODRIVER") == "dummy"
+        # Sleep in pygame.event.wait while idle: on by default for people, off for headless runs unless asked.
+        self.blocking = blocking if blocking is not None else not (self.headless or autoplay or max_frames is not None)
+        self.max_seconds = max_seconds
         pygame.init()
         pygame.display.set_caption("Common Ground")
         flags = pygame.RESIZABLE | (pygame.FULLSCREEN if settings.fullscreen and not self.headless else 0)
@@ -164,13 +169,14 @@ class App:
     def run(self) -> int:
         """Run until quit (or ``max_frames``); returns the exit status."""
         clock = pygame.time.Clock()
-        blocking = not (self.headless or self.autoplay or self.max_frames is not None)
+        blocking = self.blocking
+        deadline = None if self.max_seconds is None else time.monotonic() + self.max_seconds
         idle = False
         while self.running and self.stack:
             events = self._next_events(blocking and idle)
             for event in events:
                 self.dispatch(event)
-            dt = clock.tick(FPS if not self.headless else 0) / 1000.0
+            dt = clock.tick(FPS if blocking or not self.headless else 0) / 1000.0
             top = self.top
             if top is None:
                 break
@@ -186,6 +192,8 @@ class App:
             idle = not (events or animating)
             self.frames += 1
             if self.finish_requested or (self.max_frames is not None and self.frames >= self.max_frames):
+                break
+            if deadline is not None and time.monotonic() >= deadline:
                 break
         self.save_screenshot()
         return self.exit_code
