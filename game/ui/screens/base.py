@@ -61,6 +61,9 @@ class Screen:
         self.build(self.app.window.get_rect())
         self.focus_index = min(self.focus_index, max(0, len(self.focusables) - 1))
         self._show_focus()
+        # pygame_gui draws nothing of a new element before its manager's first update; a screen pushed and drawn
+        # in the same frame (autoplay, --frames, tests) would otherwise show no buttons.
+        self.manager.update(0.0)
 
     def build(self, rect: pygame.Rect) -> None:
         """Create the widgets. Override."""
@@ -145,6 +148,8 @@ class Screen:
 
     def _show_focus(self) -> None:
         for index, widget in enumerate(self.focusables):
+            if not widget.is_enabled:
+                continue  # select()/unselect() repaint a button as enabled: a disabled one keeps its disabled look
             if index == self.focus_index:
                 widget.select()
             else:

@@ -1,0 +1,1012 @@
+"""The main board: indicators, your actions with their forecasts, details, news, capital and End turn.
+
+Everything custom is drawn into one cached layer that is redrawn only when something it shows changes (the game,
+the selection, the hover, a scroll position), so an ordinary frame is a single blit plus the few buttons.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ai import make_policy
+from game.engine import Action, Commit, Phase, RulesError, Withdraw
+from game.text.views import family_label, indicator_label, menu_actions, source_credit
+from game.ui.screens import flow
+from game.ui.screens.ingame import BODY, HEADING, NUMBER_KEYS, SMALL, GameScreen
+from game.ui.screens.wording import (
+    baseline_values,
+    cause_owner,
+    change_words,
+    good_words,
+    news_entries,
+    num,
+    signed,
+    timing_phrase,
+    turn_values,
+)
+from game.ui.widgets import Document, ScrollView, gauge, mix, news_colour, sparkline
+from game.ui.widgets import text as textlib
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+PAGE_SIZE = 9
+NOTICE_SECONDS = 4.0
+TAB_NAMES = ("indicators", "actions", "news", "details")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the action list: a family heading (``action`` = -1) or an action (index into the menu)."""
+
+    family: str
+    action: int
+    number: int  # the number key on its page (0 for headings)
+
+
+class BoardScreen(GameScreen):
+    """The screen of a turn: read the situation, commit actions, end the turn."""
+
+    pausable = True
+
+    def __init__(self, app: App, role: str | None = None) -> None:
+        super().__init__(app, role)
+        self.actions: list[Action] = menu_actions(self.game, self.role)
+        self.zone = "actions"  # which list has the keyboard: "indicators" or "actions"
+        self.ind_index = 0
+        self.ind_top = 0  # first indicator row in view
+        self.act_index = self._first_open_action()
+        self.tab = "list"  # medium/narrow layouts: "list" (the zone's list), "news" or "details" (narrow only)
+        self.detail_scroll = ScrollView()
+        self.news_scroll = ScrollView()
+        self.hover: tuple[str, int] | None = None
+        self.pad = self.px(10)
+        self.notice = ""
+        self.notice_bad = False
+        self.notice_time = 0.0
+        self.pages: list[list[Row]] = []
+        self.hits: list[tuple[pygame.Rect, str, int]] = []
+        self._layer: pygame.Surface | None = None
+        self._layer_dirty = True
+        self._version: tuple[object, ...] | None = None
+        self._detail_doc: tuple[tuple[object, ...], Document] | None = None
+        self._news_doc: tuple[tuple[object, ...], Document] | None = None
+        self.layout = "wide"
+
+    # ----------------------------------------------------------------- derived game data
+    def _state_version(self) -> tuple[object, ...]:
+        game = self.game
+        return (game.turn, game.phase, len(game.history), tuple(game.committed(self.role)), game.capital(self.role))
+
+    def _refresh(self) -> None:
+        """Recompute what the board shows from the game when the game has changed."""
+        version = self._state_version()
+        if version == self._version:
+            return
+        self._version = version
+        game = self.game
+        self.series = turn_values(game)
+        self.baseline = baseline_values(game, self.session.reports)
+        committed = set(game.committed(self.role))
+        self.status = {
+            a.id: "committed" if a.id in committed else (game.why_not(self.role, a.id) or "available")
+            for a in self.actions
+        }
+        # One line per action under its label: what it does at a glance.
+        self.summaries = {a.id: self._summary(a) for a in self.actions}
+        self._layer_dirty = True
+        self._sync_widgets()
+
+    def _summary(self, action: Action) -> str:
+        game = self.game
+        items = game.forecast(action.id).items[:3]
+        return ", ".join(f"{indicator_label(game, i.indicator)} {change_words(i)}" for i in items) or "no direct effect"
+
+    def _first_open_action(self) -> int:
+        game = self.game
+        for index, action in enumerate(self.actions):
+            if not game.why_not(self.role, action.id):
+                return index
+        return 0
+
+    @property
+    def action(self) -> Action | None:
+        """The selected action."""
+        return self.actions[self.act_index] if self.actions else None
+
+    @property
+    def indicator_id(self) -> str:
+        """The selected indicator."""
+        return self.game.scenario.indicators[self.ind_index].id
+
+    # ----------------------------------------------------------------- layout
+    def build(self, rect: pygame.Rect) -> None:
+        """Place the header, the panels and the buttons.
+
+        Wide windows show indicators, actions, details and news side by side; medium ones a tabbed list
+        (indicators, actions, news) beside the details; narrow ones (small windows at a large UI scale) one tab at
+        a time, details included. Text never shrinks: lists page or scroll instead.
+        """
+        self._layer = None
+        self._layer_dirty = True
+        self._version = None
+        self._detail_doc = self._news_doc = None
+        design_width = rect.width / self.app.scale
+        design_height = rect.height / self.app.scale
+        self.layout = "wide" if design_width >= 980 else "medium" if design_width >= 600 else "narrow"
+        tight = design_height < 420
+        margin = self.px(8 if tight else 12)
+        gap = self.px(6 if tight else 10)
+        self.pad = self.px(6 if tight else 10)
+        inner = rect.inflate(-2 * margin, -2 * margin)
+
+        # Header: turn and date (and who you are), capital when there is room, End turn.
+        end_label = "End turn (E)"
+        end_w = self.button_width(end_label)
+        big = self.font(HEADING + 2, bold=True)
+        header_h = max(self.button_height(), big.get_linesize())
+        self.header = pygame.Rect(inner.left, inner.top, inner.width, header_h)
+        end_rect = pygame.Rect(0, 0, end_w, self.button_height())
+        end_rect.midright = (inner.right, self.header.centery)
+        self.end_button = self.button(end_rect, end_label, self.end_turn, key=pygame.K_e, focusable=False,
+                                      object_id="#primary")
+        self.capital_w = self._capital_width()
+        turn_w = textlib.width_of(big, self.session.turn_label)
+        self.capital_in_header = inner.width >= turn_w + self.capital_w + end_w + 3 * gap + self.px(24)
+        self.header_text_w = end_rect.left - inner.left - gap - (self.capital_w + gap if self.capital_in_header else 0)
+
+        # Footer: the most useful key hints that fit (the others are shown where they apply).
+        lines = 1 if design_height < 560 or self.layout != "wide" else 2
+        self.hints = self._fitting_hints(inner.width, lines)
+        hints_h = self.key_hints_height(self.hints, inner.width)
+        self.footer = pygame.Rect(inner.left, inner.bottom - hints_h, inner.width, hints_h)
+
+        body = pygame.Rect(inner.left, self.header.bottom + gap, inner.width,
+                           self.footer.top - gap - self.header.bottom - gap)
+        self.body = body
+        self.tabs_rect = pygame.Rect(0, 0, 0, 0)
+        if self.layout == "wide":
+            w1 = round(body.width * 0.34)
+            w2 = round(body.width * 0.32)
+            self.ind_rect = pygame.Rect(body.left, body.top, w1, body.height)
+            self.act_rect = pygame.Rect(self.ind_rect.right + gap, body.top, w2, body.height)
+            right = pygame.Rect(self.act_rect.right + gap, body.top, body.right - self.act_rect.right - gap,
+                                body.height)
+            detail_h = round(right.height * 0.62)
+            self.detail_rect = pygame.Rect(right.left, right.top, right.width, detail_h)
+            self.news_rect = pygame.Rect(right.left, right.top + detail_h + gap, right.width,
+                                         right.height - detail_h - gap)
+        elif self.layout == "medium":
+            left = pygame.Rect(body.left, body.top, round(body.width * 0.5), body.height)
+            tab_h = self.tab_height()
+            self.tabs_rect = pygame.Rect(left.left, left.top, left.width, tab_h)
+            lists = pygame.Rect(left.left, left.top + tab_h, left.width, left.height - tab_h)
+            self.ind_rect = self.act_rect = self.news_rect = lists
+            self.detail_rect = pygame.Rect(left.right + gap, body.top, body.right - left.right - gap, body.height)
+        else:
+            tab_h = self.tab_height()
+            self.tabs_rect = pygame.Rect(body.left, body.top, body.width, tab_h)
+            rest = pygame.Rect(body.left, body.top + tab_h, body.width, body.height - tab_h)
+            self.ind_rect = self.act_rect = self.news_rect = self.detail_rect = rest
+
+        # The Commit/Withdraw button sits at the bottom of the details panel.
+        pad = self.pad
+        commit_label = "Withdraw (9 or Enter)"
+        commit_rect = pygame.Rect(0, 0, min(self.detail_rect.width - 2 * pad, self.button_width(commit_label)),
+                                  self.button_height())
+        commit_rect.bottomright = (self.detail_rect.right - pad, self.detail_rect.bottom - pad)
+        self.commit_button = self.button(commit_rect, "Commit (Enter)", self.toggle_selected, focusable=False)
+        self.commit_button.set_text("")  # set for the selected action by _sync_widgets
+        self.pages = self._paginate()
+        self._refresh()
+        self._sync_widgets()
+
+    def _fitting_hints(self, width: int, lines: int) -> list[tuple[str, str]]:
+        """Key hints in order of importance, as many as fit on ``lines`` lines."""
+        wanted = [("Up/Down", "choose"), ("1-9", "commit / withdraw"), ("E", "end turn"), ("Tab", "switch list"),
+                  ("Esc", "menu"), ("Enter", "commit / withdraw"), ("PgUp/PgDn", "more actions"),
+                  ("Shift+Up/Down", "scroll details")]
+        if self.layout == "narrow":
+            wanted[3] = ("I A D N", "tabs")
+        return self.fit_hints(wanted, width, lines)
+
+    def _capital_width(self) -> int:
+        role = self.game.scenario.role(self.role)
+        text = f"Capital {role.capital_max} left of {role.capital_max}"
+        pips = role.capital_max * self.px(12)
+        return textlib.width_of(self.font(BODY, bold=True), text) + pips + self.px(12)
+
+    def _row_heights(self) -> tuple[int, int]:
+        action = self.font(BODY).get_linesize() + self.font(SMALL).get_linesize() + self.pad
+        family = self.font(SMALL, bold=True).get_linesize() + self.px(8)
+        return action, family
+
+    def _list_area(self, rect: pygame.Rect) -> pygame.Rect:
+        """The part of a list panel under its title (and above the page line for actions)."""
+        pad = self.pad
+        title_h = self.font(SMALL + 1, bold=True).get_linesize() + self.px(6)
+        return pygame.Rect(rect.left + pad, rect.top + pad + title_h, rect.width - 2 * pad,
+                           rect.height - 2 * pad - title_h)
+
+    def _paginate(self) -> list[list[Row]]:
+        """Split the actions into pages that fit the list (at most nine, one per number key)."""
+        area = self._list_area(self.act_rect)
+        height = area.height
+        action_h, family_h = self._row_heights()
+        pages: list[list[Row]] = [[]]
+        used = 0
+        family = None
+        for index, action in enumerate(self.actions):
+            page = pages[-1]
+            numbers = sum(1 for r in page if r.action >= 0)
+            need = action_h + (family_h if action.family != family or not page else 0)
+            if page and (used + need > height or numbers >= PAGE_SIZE):
+                pages.append([])
+                page, used, numbers = pages[-1], 0, 0
+            if not page or action.family != family:
+                page.append(Row(action.family, -1, 0))
+                used += family_h
+                family = action.family
+            page.append(Row(action.family, index, numbers + 1))
+            used += action_h
+        return pages
+
+    def page_of(self, action_index: int) -> int:
+        """The page showing an action."""
+        for number, page in enumerate(self.pages):
+            if any(r.action == action_index for r in page):
+                return number
+        return 0
+
+    # ----------------------------------------------------------------- widgets state
+    def details_visible(self) -> bool:
+        """Whether the details panel is on screen."""
+        return self.layout != "narrow" or self.tab == "details"
+
+    def _sync_widgets(self) -> None:
+        """Show the Commit/Withdraw button for the selected action, with the right words."""
+        if not hasattr(self, "commit_button"):
+            return
+        button = self.commit_button
+        action = self.action
+        if self.zone != "actions" or action is None or not self.details_visible():
+            button.hide()
+            return
+        button.show()
+        status = self.status.get(action.id, "")
+        number = self._number_of(self.act_index)
+        key = f"{number} or Enter" if number else "Enter"
+        if status == "committed":
+            text, enabled = f"Withdraw ({key})", True
+        elif status == "available":
+            text, enabled = f"Commit ({key})", True
+        else:
+            text, enabled = "Not available now", False
+        if button.text != text:
+            width = min(self.detail_rect.width - 2 * self.pad, self.button_width(text))
+            button.set_dimensions((width, button.rect.height))
+            button.set_relative_position((self.detail_rect.right - self.pad - width, button.rect.top))
+            button.set_text(text)
+        if enabled and not button.is_enabled:
+            button.enable()
+        elif not enabled and button.is_enabled:
+            button.disable()
+
+    def _number_of(self, action_index: int) -> int:
+        for row in self.pages[self.page_of(action_index)] if self.pages else []:
+            if row.action == action_index:
+                return row.number
+        return 0
+
+    # ----------------------------------------------------------------- commands
+    def toggle(self, action_index: int) -> None:
+        """Commit the action, or withdraw it if it is committed; explain when it cannot be taken."""
+        if not 0 <= action_index < len(self.actions):
+            return
+        if self.zone != "actions" or self.act_index != action_index:
+            self.detail_scroll.offset = 0
+        self.act_index = action_index
+        self.zone = "actions"
+        if self.tab == "news":
+            self.tab = "list"
+        action = self.actions[action_index]
+        game = self.game
+        name = self.say(action.label)
+        bad = False
+        try:
+            if action.id in game.committed(self.role):
+                self.session.submit(Withdraw(self.role, action.id))
+                message = f"Withdrawn: {name} (+{action.cost} capital back)"
+            else:
+                reason = game.why_not(self.role, action.id)
+                if reason:
+                    message, bad = f"Cannot commit {name}: {reason}", True
+                else:
+                    self.session.submit(Commit(self.role, action.id))
+                    message = f"Committed: {name} (-{action.cost} capital)"
+        except RulesError as exc:
+            message, bad = str(exc), True
+        self.show_notice(message, bad=bad)
+        self._changed()
+
+    def show_notice(self, message: str, *, bad: bool = False) -> None:
+        """A short message over the bottom of the board for a few seconds."""
+        self.notice, self.notice_bad, self.notice_time = message, bad, NOTICE_SECONDS
+
+    def toggle_selected(self) -> None:
+        """Commit or withdraw the selected action."""
+        self.toggle(self.act_index)
+
+    def end_turn(self) -> None:
+        """End the turn (answer any waiting event first)."""
+        if self.session.waiting_choices():
+            flow.open_next_event(self.app)
+            return
+        if self.game.phase is not Phase.ACTIONS:
+            return
+        flow.finish_turn(self.app, self.role)
+
+    def autoplay(self) -> None:
+        """Commit what the greedy computer player would, then end the turn."""
+        if self.session.waiting_choices():
+            flow.open_next_event(self.app)
+            return
+        game = self.game
+        rng = random.Random(f"{self.session.seed}:{self.role}:{game.turn}")
+        policy = make_policy("greedy", game, self.role, rng)
+        for command in policy.decide(game, self.role):
+            self.session.submit(command)
+        self.end_turn()
+
+    # ----------------------------------------------------------------- selection
+    def _changed(self) -> None:
+        self._layer_dirty = True
+        self._refresh()
+        self._sync_widgets()
+
+    def select_zone(self, zone: str) -> None:
+        """Give the keyboard to the indicator list or the action list (and show that list)."""
+        if zone != self.zone:
+            self.detail_scroll.offset = 0
+        self.zone = zone
+        self.tab = "list"
+        self._changed()
+
+    def show_tab(self, tab: str) -> None:
+        """Medium and narrow layouts: show the news, the details (narrow) or the focused list."""
+        if tab == "details" and self.layout != "narrow":
+            tab = "list"
+        if tab == "news" and self.layout == "wide":
+            return
+        self.tab = tab
+        self._changed()
+
+    def move(self, step: int) -> None:
+        """Move the selection in the focused list."""
+        if self.zone == "indicators":
+            count = len(self.game.scenario.indicators)
+            self.ind_index = (self.ind_index + step) % count
+        elif self.actions:
+            self.act_index = (self.act_index + step) % len(self.actions)
+        self.detail_scroll.offset = 0
+        self._changed()
+
+    def turn_page(self, step: int) -> None:
+        """Show the previous or next page of actions (selecting its first action)."""
+        if not self.pages:
+            return
+        page = max(0, min(len(self.pages) - 1, self.page_of(self.act_index) + step))
+        first = next((r.action for r in self.pages[page] if r.action >= 0), self.act_index)
+        self.act_index = first
+        self.zone = "actions"
+        if self.tab == "news":
+            self.tab = "list"
+        self.detail_scroll.offset = 0
+        self._changed()
+
+    # ----------------------------------------------------------------- input
+    def handle(self, event: pygame.event.Event) -> bool:
+        """Keys for lists, numbers, pages and tabs; clicks and the wheel on the custom-drawn panels."""
+        if event.type == pygame.KEYDOWN:
+            return self._key(event)
+        if event.type == pygame.MOUSEMOTION:
+            hit = self._hit(event.pos, ("num", "ind", "act", "tab", "page"))
+            hover = (hit[1], hit[2]) if hit else None
+            if hover != self.hover:
+                self.hover = hover
+                self._layer_dirty = True
+                self.app.dirty = True
+            return False
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            return self._click(event.pos)
+        if event.type == pygame.MOUSEWHEEL:
+            return self._wheel(event)
+        return False
+
+    def _click(self, pos: tuple[int, int]) -> bool:
+        hit = self._hit(pos, ("num", "ind", "act", "tab", "page"))
+        if hit is None:
+            return False
+        _, kind, value = hit
+        if kind == "num":
+            self.toggle(value)
+        elif kind in ("ind", "act"):
+            zone = "indicators" if kind == "ind" else "actions"
+            again = self.zone == zone and value == (self.ind_index if kind == "ind" else self.act_index)
+            if kind == "ind":
+                self.ind_index = value
+            else:
+                self.act_index = value
+            if not again:
+                self.detail_scroll.offset = 0
+            self.zone = zone
+            if again and self.layout == "narrow":
+                self.tab = "details"  # a second click on the selected row opens its details
+            self._changed()
+        elif kind == "tab":
+            self._tab(TAB_NAMES[value])
+        elif kind == "page":
+            self.turn_page(value)
+        return True
+
+    def _key(self, event: pygame.event.Event) -> bool:
+        key = event.key
+        shift = bool(event.mod & pygame.KMOD_SHIFT)
+        if key in (pygame.K_UP, pygame.K_DOWN) and (shift or self.tab == "news"):
+            view = self.news_scroll if self.tab == "news" else self.detail_scroll
+            view.scroll(self.px(40) * (1 if key == pygame.K_DOWN else -1))
+            self._layer_dirty = True
+            return True
+        if key in (pygame.K_UP, pygame.K_DOWN):
+            self.move(1 if key == pygame.K_DOWN else -1)
+            return True
+        if key in (pygame.K_TAB, pygame.K_LEFT, pygame.K_RIGHT):
+            self.select_zone("indicators" if self.zone == "actions" else "actions")
+            return True
+        if key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.turn_page(1 if key == pygame.K_PAGEDOWN else -1)
+            return True
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            if self.zone == "actions":
+                self.toggle_selected()
+            else:
+                self.select_zone("actions")
+            return True
+        if key in NUMBER_KEYS:
+            number = NUMBER_KEYS[key]
+            page = self.pages[self.page_of(self.act_index)] if self.pages else []
+            row = next((r for r in page if r.number == number), None)
+            if row is not None:
+                self.toggle(row.action)
+            return True
+        tab = {pygame.K_i: "indicators", pygame.K_a: "actions", pygame.K_n: "news", pygame.K_d: "details"}.get(key)
+        if tab is not None:
+            self._tab(tab)
+            return True
+        return super().handle(event)
+
+    def _tab(self, name: str) -> None:
+        if name in ("indicators", "actions"):
+            self.select_zone(name)
+        else:
+            self.show_tab(name)
+
+    def _wheel(self, event: pygame.event.Event) -> bool:
+        pos = pygame.mouse.get_pos()
+        step = self.px(40)
+        if self.tab == "news" or (self.layout == "wide" and self.news_rect.collidepoint(pos)):
+            self.news_scroll.scroll(-event.y * step)
+        elif self.details_visible() and self.detail_rect.collidepoint(pos):
+            self.detail_scroll.scroll(-event.y * step)
+        elif self.zone == "actions" and self.act_rect.collidepoint(pos):
+            self.turn_page(-event.y)
+        elif self.ind_rect.collidepoint(pos):
+            count = len(self.game.scenario.indicators)
+            self.ind_top = max(0, min(count - 1, self.ind_top - event.y))
+        self._layer_dirty = True
+        return True
+
+    def _hit(self, pos: tuple[int, int], kinds: tuple[str, ...]) -> tuple[pygame.Rect, str, int] | None:
+        for kind in kinds:
+            for rect, hit_kind, value in self.hits:
+                if hit_kind == kind and rect.collidepoint(pos):
+                    return rect, hit_kind, value
+        return None
+
+    def update(self, dt: float) -> bool:
+        """Count down the notice; redraw once when it goes."""
+        if self.notice_time > 0:
+            self.notice_time -= dt
+            if self.notice_time <= 0:
+                self.notice = ""
+                return True
+        return False
+
+    # ----------------------------------------------------------------- drawing
+    def on_enter(self) -> None:
+        """Coming back from a dialog: the game may have changed."""
+        self._layer_dirty = True
+
+    def draw_background(self, surface: pygame.Surface) -> None:
+        """Blit the cached layer, redrawing it first if anything it shows has changed."""
+        self._refresh()
+        size = surface.get_size()
+        if self._layer is None or self._layer.get_size() != size:
+            self._layer = pygame.Surface(size).convert()
+            self._layer_dirty = True
+        if self._layer_dirty:
+            self._paint(self._layer)
+            self._layer_dirty = False
+        surface.blit(self._layer, (0, 0))
+
+    def _paint(self, surface: pygame.Surface) -> None:
+        palette = self.palette
+        surface.fill(palette.background)
+        self.hits = []
+        self._draw_header(surface)
+        if self.layout == "wide":
+            self._draw_indicators(surface, self.ind_rect)
+            self._draw_actions(surface, self.act_rect)
+            self._draw_detail(surface, self.detail_rect)
+            self._draw_news(surface, self.news_rect)
+        else:
+            self._draw_tabs(surface)
+            if self.tab == "news":
+                self._draw_news(surface, self.news_rect)
+            elif self.tab == "details":
+                self._draw_detail(surface, self.detail_rect)
+            elif self.zone == "indicators":
+                self._draw_indicators(surface, self.ind_rect)
+            else:
+                self._draw_actions(surface, self.act_rect)
+            if self.layout == "medium":
+                self._draw_detail(surface, self.detail_rect)
+        self.draw_key_hints(surface, self.footer, self.hints)
+
+    def draw_overlay(self, surface: pygame.Surface) -> None:
+        """The notice (what a key just did, or why it could not) over the bottom of the board."""
+        notice = self.app.message or self.notice
+        if not notice:
+            return
+        palette = self.palette
+        font = self.font(BODY, bold=True)
+        width = min(self.body.width - self.px(40), textlib.width_of(font, notice) + self.px(32))
+        box = pygame.Rect(0, 0, width, font.get_linesize() + self.px(16))
+        box.midbottom = (self.body.centerx, self.body.bottom - self.px(12))
+        bad = self.notice_bad or bool(self.app.message)
+        edge = palette.bad if bad else palette.accent
+        pygame.draw.rect(surface, palette.background, box, border_radius=self.px(8))
+        pygame.draw.rect(surface, edge, box, width=max(1, self.px(2)), border_radius=self.px(8))
+        textlib.draw(surface, notice, (box.centerx, box.top + self.px(8)), font=font, colour=palette.text,
+                     align="center", max_width=box.width - self.px(24))
+
+    def _draw_header(self, surface: pygame.Surface) -> None:
+        palette = self.palette
+        session = self.session
+        rect = self.header
+        big = self.font(HEADING + 2, bold=True)
+        y = rect.centery - big.get_linesize() // 2
+        drawn = textlib.draw(surface, session.turn_label, (rect.left, y), font=big, colour=palette.text,
+                             max_width=self.header_text_w)
+        who = f"  ·  You play {session.role_name(self.role)}"
+        room = self.header_text_w - drawn.width
+        small = self.font(BODY)
+        if room > textlib.width_of(small, who):
+            textlib.draw(surface, who, (drawn.right, y + big.get_ascent() - small.get_ascent()), font=small,
+                         colour=palette.muted)
+        if self.capital_in_header:
+            self._draw_capital(surface, (self.end_button.rect.left - self.px(10) - self.capital_w,
+                                         rect.centery - self.font(BODY, bold=True).get_linesize() // 2),
+                               self.capital_w)
+
+    def capital_text(self) -> str:
+        """``Capital 3 left of 5`` (5 = what there was to spend this turn)."""
+        game = self.game
+        left = game.capital(self.role)
+        spent = sum(game.scenario.action(a).cost for a in game.committed(self.role))
+        return f"Capital {left} left of {left + spent}"
+
+    def _draw_capital(self, surface: pygame.Surface, pos: tuple[int, int], width: int) -> None:
+        """``Capital 3 left of 5`` with one pip per point (filled = still to spend)."""
+        palette = self.palette
+        game = self.game
+        left = game.capital(self.role)
+        spent = sum(game.scenario.action(a).cost for a in game.committed(self.role))
+        font = self.font(BODY, bold=True)
+        drawn = textlib.draw(surface, self.capital_text(), pos, font=font, colour=palette.text, max_width=width)
+        size = self.px(10)
+        x = drawn.right + self.px(8)
+        y = pos[1] + font.get_linesize() // 2
+        for index in range(left + spent):
+            if x + size > pos[0] + width:
+                break
+            centre = (x + size // 2, y)
+            if index < left:
+                pygame.draw.circle(surface, palette.accent, centre, size // 2)
+            else:
+                pygame.draw.circle(surface, palette.border, centre, size // 2, width=max(1, self.px(2)))
+            x += size + self.px(4)
+
+    def _draw_tabs(self, surface: pygame.Surface) -> None:
+        names = [("Indicators", "I"), ("Actions", "A"), ("News", "N")]
+        if self.layout == "narrow":
+            names.append(("Details", "D"))
+        active = {"news": 2, "details": 3}.get(self.tab, 0 if self.zone == "indicators" else 1)
+        hover = self.hover[1] if self.hover and self.hover[0] == "tab" else -1
+        for index, tab in enumerate(self.draw_tabs(surface, self.tabs_rect, names, active=active, hover=hover)):
+            self.hits.append((tab, "tab", index))
+
+    def _draw_indicators(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        palette, game = self.palette, self.game
+        focused = self.zone == "indicators"
+        self.panel(surface, rect, focused=focused and self.layout == "wide")
+        pad = self.pad
+        since = "since the start" if game.turn == 1 else "since last turn"
+        self.panel_title(surface, pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
+                         "Indicators", note=f"change {since}")
+        area = self._list_area(rect)
+        indicators = game.scenario.indicators
+        row_h = self.font(BODY).get_linesize() + self.px(14)
+        row_h = max(row_h, min(round(row_h * 1.3), area.height // len(indicators)))  # use the room there is
+        visible = max(1, area.height // row_h)
+        if self.ind_index < self.ind_top:
+            self.ind_top = self.ind_index
+        elif self.ind_index >= self.ind_top + visible:
+            self.ind_top = self.ind_index - visible + 1
+        self.ind_top = max(0, min(self.ind_top, len(indicators) - visible))
+        label_font = self.font(BODY)
+        value_font = self.font(BODY + 1, bold=True)
+        delta_font = self.font(SMALL + 1, bold=True)
+        delta_w = textlib.width_of(delta_font, "+00.0") + self.px(4)
+        value_w = textlib.width_of(value_font, "100") + self.px(6)
+        spark_w = self.px(64) if area.width >= self.px(330) else self.px(40)
+        for row, indicator in enumerate(indicators[self.ind_top:self.ind_top + visible]):
+            index = self.ind_top + row
+            box = pygame.Rect(area.left, area.top + row * row_h, area.width, row_h - self.px(2))
+            selected = index == self.ind_index
+            if selected:
+                pygame.draw.rect(surface, palette.panel_alt, box, border_radius=self.px(5))
+                if focused:
+                    pygame.draw.rect(surface, palette.focus, box, width=max(1, self.px(2)), border_radius=self.px(5))
+            elif self.hover == ("ind", index):
+                pygame.draw.rect(surface, mix(palette.panel, palette.panel_alt, 0.6), box, border_radius=self.px(5))
+            value = game.state.values[indicator.id]
+            delta = value - self.baseline.get(indicator.id, value)
+            inner = box.inflate(-self.px(12), 0)
+            x_delta = inner.right - delta_w
+            x_value = x_delta - value_w
+            x_spark = x_value - spark_w - self.px(8)
+            # Label with its gauge underneath, centred in the row; numbers on the label's line.
+            gauge_h = self.px(4)
+            block = label_font.get_linesize() + self.px(2) + gauge_h
+            text_y = box.centery - block // 2
+            textlib.draw(surface, self.say(indicator.label), (inner.left, text_y), font=label_font,
+                         colour=palette.text, max_width=x_spark - inner.left - self.px(8))
+            gauge(surface, pygame.Rect(inner.left, text_y + block - gauge_h, x_spark - inner.left - self.px(8),
+                                       gauge_h),
+                  value=value, low=indicator.min, high=indicator.max, palette=palette, good=indicator.good)
+            spark_h = min(box.height - self.px(10), self.px(26))
+            sparkline(surface, pygame.Rect(x_spark, box.centery - spark_h // 2, spark_w, spark_h),
+                      self.series[indicator.id], colour=mix(palette.muted, palette.accent, 0.6))
+            textlib.draw(surface, num(value), (x_value + value_w - self.px(4), text_y - self.px(1)), font=value_font,
+                         colour=palette.text, align="right")
+            shown = round(delta, 1)
+            delta_text = signed(shown) if shown else "–"
+            textlib.draw(surface, delta_text, (inner.right, text_y + self.px(1)), font=delta_font,
+                         colour=news_colour(shown, indicator.good, palette), align="right")
+            self.hits.append((box, "ind", index))
+        self._more_marks(surface, area, self.ind_top > 0, self.ind_top + visible < len(indicators))
+
+    def _more_marks(self, surface: pygame.Surface, area: pygame.Rect, up: bool, down: bool) -> None:
+        """Small triangles telling that the list goes on above or below."""
+        size = self.px(5)
+        x = area.right - self.px(4)
+        colour = self.palette.muted
+        if up:
+            y = area.top - self.px(8)
+            pygame.draw.polygon(surface, colour, [(x - size, y + size), (x + size, y + size), (x, y)])
+        if down:
+            y = area.bottom - self.px(2)
+            pygame.draw.polygon(surface, colour, [(x - size, y - size), (x + size, y - size), (x, y)])
+
+    def _draw_actions(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        palette, game = self.palette, self.game
+        focused = self.zone == "actions"
+        self.panel(surface, rect, focused=focused and self.layout == "wide")
+        pad = self.pad
+        page_index = self.page_of(self.act_index)
+        title_rect = pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40)
+        nav_w = self._draw_page_nav(surface, title_rect, page_index)
+        title = "Your actions" if self.capital_in_header else self.capital_text()
+        self.panel_title(surface, pygame.Rect(title_rect.left, title_rect.top, title_rect.width - nav_w,
+                                              title_rect.height), title)
+        area = self._list_area(rect)
+        action_h, family_h = self._row_heights()
+        label_font, small = self.font(BODY), self.font(SMALL)
+        family_font = self.font(SMALL, bold=True)
+        num_font = self.font(SMALL + 1, bold=True)
+        y = area.top
+        for row in self.pages[page_index] if self.pages else []:
+            if row.action < 0:
+                textlib.draw(surface, family_label(game, row.family).upper(), (area.left + self.px(4), y + self.px(4)),
+                             font=family_font, colour=palette.accent, max_width=area.width)
+                y += family_h
+                continue
+            action = self.actions[row.action]
+            status = self.status.get(action.id, "")
+            box = pygame.Rect(area.left, y, area.width, action_h - self.px(2))
+            selected = row.action == self.act_index
+            if status == "committed":
+                pygame.draw.rect(surface, mix(palette.panel, palette.accent, 0.18), box, border_radius=self.px(5))
+            if selected:
+                pygame.draw.rect(surface, palette.panel_alt if status != "committed" else
+                                 mix(palette.panel, palette.accent, 0.3), box, border_radius=self.px(5))
+                if focused:
+                    pygame.draw.rect(surface, palette.focus, box, width=max(1, self.px(2)), border_radius=self.px(5))
+            elif self.hover == ("act", row.action):
+                pygame.draw.rect(surface, mix(palette.panel, palette.panel_alt, 0.6), box, border_radius=self.px(5))
+            open_ = status in ("available", "committed")
+            text_colour = palette.text if open_ else palette.muted
+            # The number key, as a box that is ticked when committed.
+            key_box = pygame.Rect(box.left + self.px(6), box.top + self.px(6), self.px(24), self.px(24))
+            if status == "committed":
+                pygame.draw.rect(surface, palette.accent, key_box, border_radius=self.px(4))
+                self.check_mark(surface, key_box.inflate(-self.px(6), -self.px(6)), palette.background)
+            else:
+                border = palette.accent if open_ else palette.border
+                if self.hover == ("num", row.action) and open_:
+                    pygame.draw.rect(surface, palette.panel_alt, key_box, border_radius=self.px(4))
+                pygame.draw.rect(surface, border, key_box, width=max(1, self.px(1)), border_radius=self.px(4))
+                textlib.draw(surface, str(row.number), (key_box.centerx, key_box.top + self.px(2)), font=num_font,
+                             colour=text_colour, align="center")
+            self.hits.append((key_box.inflate(self.px(6), self.px(6)), "num", row.action))
+            cost_text = f"{action.cost}"
+            cost_w = textlib.width_of(num_font, cost_text) + self.px(18)
+            text_x = key_box.right + self.px(8)
+            textlib.draw(surface, self.say(action.label), (text_x, box.top + self.px(3)), font=label_font,
+                         colour=text_colour, max_width=box.right - cost_w - text_x - self.px(6))
+            self._draw_cost(surface, pygame.Rect(box.right - cost_w - self.px(4), box.top + self.px(5), cost_w,
+                                                 num_font.get_linesize()), action.cost, open_)
+            if status == "committed":
+                line, colour = f"Committed · press {row.number} to withdraw", palette.accent
+            elif status == "available":
+                line, colour = self.summaries[action.id], palette.muted
+            else:
+                line, colour = f"Not now: {status}", mix(palette.muted, palette.bad, 0.45)
+            textlib.draw(surface, line, (text_x, box.top + self.px(3) + label_font.get_linesize()), font=small,
+                         colour=colour, max_width=box.right - text_x - self.px(8))
+            self.hits.append((box, "act", row.action))
+            y += action_h
+
+    def _draw_page_nav(self, surface: pygame.Surface, rect: pygame.Rect, page_index: int) -> int:
+        """``< 1 / 3 > PgUp/PgDn`` at the top right of the action list; returns the width it takes."""
+        if len(self.pages) < 2:
+            return 0
+        palette = self.palette
+        font = self.font(SMALL + 1, bold=True)
+        hint_font = self.font(SMALL)
+        line = font.get_linesize()
+        text = f"{page_index + 1} / {len(self.pages)}"
+        hint = "PgUp/PgDn"
+        arrow = line
+        text_w = textlib.width_of(font, text)
+        hint_w = textlib.width_of(hint_font, hint) + self.px(8)
+        width = 2 * arrow + text_w + self.px(12)
+        show_hint = width + hint_w <= rect.width // 2
+        x = rect.right - width - (hint_w if show_hint else 0)
+        for step in (-1, 1):
+            box = pygame.Rect(x, rect.top, arrow, line)
+            enabled = 0 <= page_index + step < len(self.pages)
+            hover = self.hover == ("page", step)
+            colour = (palette.text if hover else palette.accent) if enabled else palette.border
+            mid, half = box.centery, box.height // 4
+            if step < 0:
+                points = [(box.right - half, mid - half), (box.left + half, mid), (box.right - half, mid + half)]
+            else:
+                points = [(box.left + half, mid - half), (box.right - half, mid), (box.left + half, mid + half)]
+            pygame.draw.polygon(surface, colour, points)
+            if enabled:
+                self.hits.append((box.inflate(self.px(8), self.px(8)), "page", step))
+            if step < 0:
+                textlib.draw(surface, text, (box.right + self.px(6), rect.top), font=font, colour=palette.text)
+                x = box.right + text_w + self.px(12)
+        if show_hint:
+            textlib.draw(surface, hint, (rect.right, rect.top + font.get_ascent() - hint_font.get_ascent()),
+                         font=hint_font, colour=palette.muted, align="right")
+        return width + (hint_w if show_hint else 0) + self.px(8)
+
+    def _draw_cost(self, surface: pygame.Surface, rect: pygame.Rect, cost: int, open_: bool) -> None:
+        palette = self.palette
+        font = self.font(SMALL + 1, bold=True)
+        colour = palette.neutral if open_ else palette.muted
+        pill = pygame.Rect(rect.left, rect.top, rect.width, rect.height)
+        pygame.draw.rect(surface, mix(palette.panel, colour, 0.15), pill, border_radius=rect.height // 2)
+        pygame.draw.circle(surface, colour, (pill.left + self.px(8), pill.centery), self.px(3))
+        textlib.draw(surface, str(cost), (pill.right - self.px(6), pill.top), font=font, colour=colour, align="right")
+
+    # ----------------------------------------------------------------- details and news
+    def _draw_detail(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        self.panel(surface, rect)
+        pad = self.pad
+        showing_action = self.zone == "actions" and self.action is not None
+        title = "Selected action" if showing_action else "Selected indicator"
+        top = rect.top + pad + self.panel_title(surface, pygame.Rect(rect.left + pad, rect.top + pad,
+                                                                     rect.width - 2 * pad, 40), title,
+                                                note="Shift+Up/Down scrolls")
+        bottom = rect.bottom - pad
+        if showing_action:
+            bottom = self.commit_button.rect.top - self.px(6)
+        view = pygame.Rect(rect.left + pad, top, rect.width - 2 * pad, max(1, bottom - top))
+        bar = self.px(5)
+        doc = self._action_doc() if showing_action else self._indicator_doc()
+        self.detail_scroll.draw(surface, view, doc.render(ScrollView.content_width(view, bar)), palette=self.palette,
+                                bar=bar, fade=self.palette.panel)
+
+    def _doc(self) -> Document:
+        return Document(lambda size, bold: self.font(size, bold=bold), self.px)
+
+    def _action_doc(self) -> Document:
+        action = self.action
+        assert action is not None
+        key = ("action", action.id, self._version, self._number_of(self.act_index))
+        if self._detail_doc is not None and self._detail_doc[0] == key:
+            return self._detail_doc[1]
+        palette, game = self.palette, self.game
+        doc = self._doc()
+        doc.heading(self.say(action.label), colour=palette.text, size=HEADING - 1, gap=2)
+        rest = f" · rests {action.cooldown} turn{'s' if action.cooldown > 1 else ''} after use" if action.cooldown \
+            else ""
+        doc.para(f"{family_label(game, action.family)} · costs {action.cost} capital{rest}", colour=palette.muted,
+                 size=SMALL, gap=6)
+        status = self.status.get(action.id, "")
+        number = self._number_of(self.act_index)
+        if status == "committed":
+            doc.para(f"Committed for this turn. Press {number} or Enter to withdraw it.", colour=palette.accent,
+                     size=SMALL + 1, bold=True, gap=8)
+        elif status == "available":
+            doc.para(f"Available. Press {number} or Enter to commit it.", colour=palette.good, size=SMALL + 1,
+                     bold=True, gap=8)
+        else:
+            doc.para(f"Not available now: {status}.", colour=palette.bad, size=SMALL + 1, bold=True, gap=8)
+        doc.para(self.say(action.description), colour=palette.text, size=BODY - 1, gap=10)
+        forecast = game.forecast(action.id)
+        for title, items in (("Expected now", forecast.immediate), ("Expected later", forecast.delayed)):
+            if not items:
+                continue
+            doc.para(title.upper(), colour=palette.muted, size=SMALL, bold=True, gap=3)
+            for item in items:
+                indicator = game.scenario.indicator(item.indicator)
+                value = game.state.values[item.indicator]
+                runs = [(f"{indicator_label(game, item.indicator)} ", palette.text, False),
+                        (change_words(item), news_colour(item.delta, indicator.good, palette), True),
+                        (f" {timing_phrase(item, game.turn)}", palette.muted, False)]
+                if item.delay == 0 and item.duration == 1:
+                    runs.append((f" ({num(value)} to {num(value + item.delta)})", palette.muted, False))
+                doc.para(runs, size=BODY - 1, indent=8, gap=2)
+            doc.space(6)
+        if not forecast.items:
+            doc.para("No direct effect.", colour=palette.muted, size=BODY - 1, gap=6)
+        doc.para("Forecasts leave out the currents and the other side's moves.", colour=palette.muted, size=SMALL,
+                 gap=6)
+        if action.sources:
+            credits = "; ".join(source_credit(game.scenario.source(s)) for s in action.sources)
+            doc.para(f"Source: {credits}", colour=palette.muted, size=SMALL, gap=4)
+        self._detail_doc = (key, doc)
+        return doc
+
+    def _indicator_doc(self) -> Document:
+        indicator_id = self.indicator_id
+        key = ("indicator", indicator_id, self._version)
+        if self._detail_doc is not None and self._detail_doc[0] == key:
+            return self._detail_doc[1]
+        palette, game = self.palette, self.game
+        indicator = game.scenario.indicator(indicator_id)
+        value = game.state.values[indicator_id]
+        before = self.baseline.get(indicator_id, value)
+        doc = self._doc()
+        doc.heading(self.say(indicator.label), colour=palette.text, size=HEADING - 1, gap=2)
+        doc.para([(num(value), palette.text, True),
+                  (f"  on a scale of {num(indicator.min)} to {num(indicator.max)} · {good_words(indicator.good)}",
+                   palette.muted, False)], size=BODY, gap=4)
+
+        def draw_gauge(surface: pygame.Surface, rect: pygame.Rect) -> None:
+            gauge(surface, rect, value=value, low=indicator.min, high=indicator.max, previous=before,
+                  palette=palette, good=indicator.good)
+
+        doc.custom(9, draw_gauge, gap=6)
+        delta = round(value - before, 1)
+        since = "since the start" if game.turn == 1 else "since last turn"
+        if delta:
+            doc.para([(signed(delta), news_colour(delta, indicator.good, palette), True),
+                      (f" {since} (from {num(before)})", palette.muted, False)], size=SMALL + 1, gap=6)
+        else:
+            doc.para(f"No change {since}.", colour=palette.muted, size=SMALL + 1, gap=6)
+        doc.para("WHY DID THIS MOVE?", colour=palette.muted, size=SMALL, bold=True, gap=3)
+        causes = game.causes(indicator_id, last=6)
+        if not causes:
+            doc.para("It has not moved yet.", colour=palette.muted, size=BODY - 1, gap=4)
+        for change in causes:
+            doc.para([(f"Turn {change.turn}  ", palette.muted, False),
+                      (signed(change.delta), news_colour(change.delta, indicator.good, palette), True),
+                      (f"  {change.text}", palette.text, False),
+                      (f" ({cause_owner(game, change, self.session.humans)})", palette.muted, False)],
+                     size=BODY - 1, gap=3)
+        doc.space(8)
+        history = self.series[indicator_id]
+        first, last = f"Start {num(history[0])}", f"Now {num(history[-1])}"
+
+        def draw_history(surface: pygame.Surface, rect: pygame.Rect) -> None:
+            font = self.font(SMALL)
+            first_w, last_w = textlib.width_of(font, first), textlib.width_of(font, last)
+            line = pygame.Rect(rect.left + first_w + self.px(8), rect.top,
+                               rect.width - first_w - last_w - 2 * self.px(8), rect.height)
+            y = rect.centery - font.get_linesize() // 2
+            textlib.draw(surface, first, (rect.left, y), font=font, colour=palette.muted)
+            textlib.draw(surface, last, (rect.right, y), font=font, colour=palette.muted, align="right")
+            sparkline(surface, line, history, colour=palette.accent, width=2)
+
+        doc.para("OVER THE GAME", colour=palette.muted, size=SMALL, bold=True, gap=2)
+        doc.custom(34, draw_history, gap=8)
+        doc.para("ABOUT", colour=palette.muted, size=SMALL, bold=True, gap=3)
+        doc.para(self.say(indicator.description), colour=palette.text, size=BODY - 1, gap=10)
+        self._detail_doc = (key, doc)
+        return doc
+
+    def _draw_news(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        self.panel(surface, rect)
+        pad = self.pad
+        top = rect.top + pad + self.panel_title(surface, pygame.Rect(rect.left + pad, rect.top + pad,
+                                                                     rect.width - 2 * pad, 40), "News")
+        view = pygame.Rect(rect.left + pad, top, rect.width - 2 * pad, max(1, rect.bottom - pad - top))
+        bar = self.px(5)
+        self.news_scroll.draw(surface, view, self._news().render(ScrollView.content_width(view, bar)),
+                              palette=self.palette, bar=bar, fade=self.palette.panel)
+
+    def _news(self) -> Document:
+        key = ("news", self._version)
+        if self._news_doc is not None and self._news_doc[0] == key:
+            return self._news_doc[1]
+        palette, game, session = self.palette, self.game, self.session
+        doc = self._doc()
+        turn = game.turn
+        calendar = game.scenario.calendar
+        doc.para(f"THIS TURN · {calendar.label(turn).upper()}", colour=palette.muted, size=SMALL, bold=True, gap=4)
+        events = news_entries(game, turn, kinds=("event", "choice"))
+        if not events:
+            doc.para("A quiet quarter: no news.", colour=palette.muted, size=BODY - 1, gap=8)
+        for entry in events:
+            if entry.kind == "event":
+                doc.para(entry.title, colour=palette.text, size=BODY, bold=True, gap=2)
+                doc.para(entry.text, colour=palette.muted, size=SMALL + 1, gap=4)
+            else:
+                who = "You" if entry.role in session.humans else session.role_name(entry.role)
+                doc.para([(f"{who} answered: ", palette.muted, False), (entry.title, palette.text, True)],
+                         size=SMALL + 1, gap=6)
+        if turn > 1:
+            doc.space(6)
+            for role in game.scenario.roles:
+                if role.id == self.role:
+                    continue
+                doc.para(f"LAST TURN · {session.role_name(role.id).upper()}", colour=palette.muted, size=SMALL,
+                         bold=True, gap=4)
+                moves = news_entries(game, turn - 1, roles=(role.id,), kinds=("action", "choice"))
+                if not moves:
+                    doc.para("No action.", colour=palette.muted, size=BODY - 1, gap=6)
+                for entry in moves:
+                    if entry.kind == "action":
+                        doc.para(entry.title, colour=palette.text, size=BODY - 1, bold=True, gap=4)
+                    else:
+                        doc.para([("Answered ", palette.muted, False), (entry.text, palette.text, False),
+                                  (": ", palette.muted, False), (entry.title, palette.text, True)],
+                                 size=BODY - 1, gap=4)
+                doc.space(4)
+            mine = news_entries(game, turn - 1, roles=(self.role,), kinds=("action",))
+            doc.para("LAST TURN · YOU", colour=palette.muted, size=SMALL, bold=True, gap=4)
+            doc.para(", ".join(e.title for e in mine) if mine else "No action.", colour=palette.muted,
+                     size=BODY - 1, gap=4)
+        self._news_doc = (key, doc)
+        return doc

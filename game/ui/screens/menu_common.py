@@ -1,0 +1,339 @@
+"""Shared pieces of the menu screens (title, new game, load, settings, pause): text helpers, a backdrop, and a
+screen base class with keyboard-focusable text fields.
+
+Text drawn here is always fitted to the width it is given (ellipsized or wrapped), so no menu text runs off its
+box at any window size or UI scale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import pygame
+from pygame_gui.core import ObjectID
+from pygame_gui.elements import UITextEntryLine
+
+from game.ui import theme
+from game.ui.screens.base import Screen
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+Colour = tuple[int, int, int]
+
+#: Font sizes (design points) of the menu screens.
+HEADING_SIZE = 30
+SUBTITLE_SIZE = 15
+BODY_SIZE = 16
+SMALL_SIZE = 14
+BUTTON_SIZE = 16  # the theme's button font
+BUTTON_HEIGHT = 38
+ELLIPSIS = "…"
+
+
+# ----------------------------------------------------------------------------------------------- text
+def ellipsize(text: str, font: pygame.font.Font, width: int) -> str:
+    """``text`` shortened with an ellipsis so that it fits in ``width`` pixels."""
+    if width <= 0:
+        return ""
+    if font.size(text)[0] <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if font.size(text[:middle].rstrip() + ELLIPSIS)[0] <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + ELLIPSIS if low else ELLIPSIS
+
+
+def wrap(text: str, font: pygame.font.Font, width: int, max_lines: int | None = None) -> list[str]:
+    """``text`` broken into lines of at most ``width`` pixels; the last kept line is ellipsized if cut short."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        words = paragraph.split(" ")
+        line = ""
+        for word in words:
+            candidate = f"{line} {word}" if line else word
+            if font.size(candidate)[0] <= width or not line:
+                line = candidate
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    lines = [ellipsize(line, font, width) for line in lines]  # a single word longer than the width
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[: max(1, max_lines)]
+        last = lines[-1]
+        while last and font.size(last + ELLIPSIS)[0] > width:
+            last = last[:-1]
+        lines[-1] = last.rstrip() + ELLIPSIS
+    return lines
+
+
+def blit_text(
+    surface: pygame.Surface,
+    text: str,
+    font: pygame.font.Font,
+    colour: Colour,
+    pos: tuple[int, int],
+    *,
+    width: int | None = None,
+    anchor: str = "topleft",
+) -> pygame.Rect:
+    """Draw one line (ellipsized to ``width`` if given) anchored at ``pos``; returns its rect."""
+    if width is not None:
+        text = ellipsize(text, font, width)
+    image = font.render(text, True, colour)
+    rect = image.get_rect(**{anchor: pos})
+    surface.blit(image, rect)
+    return rect
+
+
+def blit_lines(
+    surface: pygame.Surface,
+    text: str,
+    font: pygame.font.Font,
+    colour: Colour,
+    rect: pygame.Rect,
+    *,
+    max_lines: int | None = None,
+    centre: bool = False,
+) -> int:
+    """Draw ``text`` wrapped into ``rect`` (as many lines as fit); returns the height used."""
+    line_height = font.get_linesize()
+    fitting = max(1, rect.height // line_height) if rect.height > 0 else 1
+    limit = fitting if max_lines is None else min(max_lines, fitting)
+    y = rect.top
+    for line in wrap(text, font, rect.width, limit):
+        if centre:
+            blit_text(surface, line, font, colour, (rect.centerx, y), anchor="midtop")
+        else:
+            blit_text(surface, line, font, colour, (rect.left, y))
+        y += line_height
+    return y - rect.top
+
+
+def with_key(text: str, key: str) -> str:
+    """A button text with its shortcut shown: ``New game  [N]``."""
+    return f"{text}  [{key}]"
+
+
+def time_ago(when: datetime, now: datetime | None = None) -> str:
+    """``just now``, ``5 min ago``, ``3 h ago``, else the local date and time."""
+    now = now or datetime.now(UTC)
+    seconds = (now - when).total_seconds()
+    if 0 <= seconds < 60:
+        return "just now"
+    if 0 <= seconds < 3600:
+        return f"{int(seconds // 60)} min ago"
+    if 0 <= seconds < 6 * 3600:
+        return f"{int(seconds // 3600)} h ago"
+    return when.astimezone().strftime("%d %b %Y, %H:%M")
+
+
+# ----------------------------------------------------------------------------------------------- drawing
+@lru_cache(maxsize=8)
+def _gradient(size: tuple[int, int], top: Colour, bottom: Colour) -> pygame.Surface:
+    width, height = size
+    strip = pygame.Surface((1, 64))
+    for y in range(64):
+        t = y / 63
+        strip.set_at((0, y), tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)))
+    return pygame.transform.smoothscale(strip, (max(1, width), max(1, height)))
+
+
+def lighten(colour: Colour, amount: float) -> Colour:
+    """``colour`` moved towards white by ``amount`` (0..1)."""
+    r, g, b = (round(c + (255 - c) * amount) for c in colour)
+    return (r, g, b)
+
+
+def darken(colour: Colour, amount: float) -> Colour:
+    """``colour`` moved towards black by ``amount`` (0..1)."""
+    r, g, b = (round(c * (1 - amount)) for c in colour)
+    return (r, g, b)
+
+
+def draw_backdrop(surface: pygame.Surface, palette: theme.Palette) -> None:
+    """The calm background of every menu: a soft vertical gradient of the palette's background."""
+    surface.blit(_gradient(surface.get_size(), lighten(palette.background, 0.04), darken(palette.background, 0.25)),
+                 (0, 0))
+
+
+def draw_panel(surface: pygame.Surface, palette: theme.Palette, rect: pygame.Rect, radius: int, *,
+               alt: bool = False, border: Colour | None = None) -> None:
+    """A rounded panel with a one-pixel border."""
+    pygame.draw.rect(surface, palette.panel_alt if alt else palette.panel, rect, border_radius=radius)
+    pygame.draw.rect(surface, border or palette.border, rect, width=1, border_radius=radius)
+
+
+def draw_scroll_marks(screen: Screen, surface: pygame.Surface, panel: pygame.Rect, *, above: bool,
+                      below: bool) -> None:
+    """Tabs on a panel's top and bottom edges saying that more rows are scrolled out of view."""
+    font = screen.font(13)
+    size = screen.px(6)
+    palette = screen.palette
+    for flag, up, text in ((above, True, "more above · PgUp"), (below, False, "more below · PgDn")):
+        if not flag:
+            continue
+        y = panel.top if up else panel.bottom
+        label = font.render(text, True, palette.muted)
+        box = label.get_rect(midright=(panel.right - screen.px(14), y))
+        backing = box.inflate(screen.px(16), screen.px(4))
+        backing.width += screen.px(22)
+        backing.left -= screen.px(22)
+        pygame.draw.rect(surface, palette.panel_alt, backing, border_radius=screen.px(6))
+        pygame.draw.rect(surface, palette.border, backing, width=1, border_radius=screen.px(6))
+        surface.blit(label, box)
+        cx, cy = backing.left + screen.px(14), y
+        points = ([(cx - size, cy + size // 2), (cx + size, cy + size // 2), (cx, cy - size // 2 - 1)] if up
+                  else [(cx - size, cy - size // 2), (cx + size, cy - size // 2), (cx, cy + size // 2 + 1)])
+        pygame.draw.polygon(surface, palette.muted, points)
+
+
+# ----------------------------------------------------------------------------------------------- fields
+class Field(UITextEntryLine):
+    """A one-line text entry that takes part in the screen's keyboard focus ring (Tab reaches it)."""
+
+    def select(self) -> None:
+        """Keyboard focus arrived: start editing."""
+        if not self.is_focused:
+            self.ui_manager.set_focus_set(self)
+            self.set_text(self.text)  # puts the cursor at the end (unfocus() left it at the start)
+
+    def unselect(self) -> None:
+        """Keyboard focus left: stop editing."""
+        if self.is_focused:
+            self.ui_manager.set_focus_set(None)
+
+
+class MenuScreen(Screen):
+    """A screen with text fields: while a field is being edited, keys type into it instead of running shortcuts.
+
+    In a field, Tab / Shift+Tab / Up / Down move on, Enter runs the field's command, Esc stops editing.
+    Subclasses create fields with :meth:`field` in ``build``; the typed text survives rebuilds.
+    """
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.fields: dict[str, Field] = {}
+        self.field_text: dict[str, str] = {}
+        self.escape_focus: Callable[[], None] | None = None  # where Esc in a field sends the focus
+        self.placeholders: dict[str, str] = {}
+        self._list_themed = False
+
+    def rebuild(self) -> None:
+        """Remember what was typed, then rebuild the widgets."""
+        for name, widget in self.fields.items():
+            self.field_text[name] = widget.get_text()
+        self.fields = {}
+        self._list_themed = False
+        super().rebuild()
+
+    def field(
+        self,
+        name: str,
+        rect: pygame.Rect,
+        command: Callable[[], None],
+        *,
+        placeholder: str = "",
+        digits_only: bool = False,
+        limit: int | None = None,
+    ) -> Field:
+        """A focusable text field; Enter in it runs ``command``."""
+        assert self.manager is not None
+        if not self.fields:
+            self._theme_fields()
+        # pygame_gui draws a placeholder in the text colour, like typed text: ours is drawn muted (draw_overlay)
+        widget = Field(rect, self.manager, initial_text=self.field_text.get(name, ""))
+        self.placeholders[name] = placeholder
+        if digits_only:
+            widget.set_allowed_characters("numbers")
+        if limit is not None:
+            widget.set_text_length_limit(limit)
+        self.fields[name] = widget
+        focusables: list[Any] = self.focusables  # a Field has select/unselect like a button
+        focusables.append(widget)
+        self.commands[id(widget)] = command
+        return widget
+
+    def list_item_id(self, *, chosen: bool = False) -> ObjectID:
+        """The object id of a left-aligned list button (``chosen`` ones in the primary colours)."""
+        assert self.manager is not None
+        if not self._list_themed:
+            self._list_themed = True
+            theme_data: dict[str, Any] = {
+                "misc": {"text_horiz_alignment": "left", "text_horiz_alignment_padding": str(self.px(14))},
+            }
+            self.manager.get_theme().update_single_element_theming("@list_item", theme_data)  # type: ignore[arg-type]
+        return ObjectID(object_id="#primary" if chosen else None, class_id="@list_item")
+
+    def _theme_fields(self) -> None:
+        """Give text fields the scaled font and shape of the buttons.
+
+        ``assets/theme.json`` has no ``text_entry_line`` block and pygame_gui reads only colours from ``defaults``,
+        so without this a field keeps pygame_gui's unscaled 14 px font at every UI scale.
+        """
+        assert self.manager is not None
+        theme_data: dict[str, Any] = {
+            "font": {"name": "noto_sans", "size": str(self.px(BUTTON_SIZE))},
+            "misc": {"shape": "rounded_rectangle", "shape_corner_radius": str(max(1, self.px(6))),
+                     "border_width": str(max(1, self.px(1))), "padding": f"{self.px(8)},{self.px(4)}"},
+        }
+        self.manager.get_theme().update_single_element_theming("text_entry_line", theme_data)  # type: ignore[arg-type]
+
+    def text_of(self, name: str) -> str:
+        """The current text of a field (also when its widgets are not built)."""
+        widget = self.fields.get(name)
+        return widget.get_text() if widget is not None else self.field_text.get(name, "")
+
+    def set_text_of(self, name: str, text: str) -> None:
+        """Replace the text of a field."""
+        self.field_text[name] = text
+        widget = self.fields.get(name)
+        if widget is not None:
+            widget.set_text(text)
+
+    def editing(self) -> Field | None:
+        """The field being edited, if any."""
+        for widget in self.fields.values():
+            if widget.is_focused:
+                return widget
+        return None
+
+    def draw_overlay(self, surface: pygame.Surface) -> None:
+        """The placeholders of empty fields that are not being edited, in the muted colour."""
+        font = self.font(BUTTON_SIZE)
+        for name, widget in self.fields.items():
+            hint = self.placeholders.get(name)
+            if hint and not widget.get_text() and not widget.is_focused and widget.visible:
+                rect = pygame.Rect(widget.get_abs_rect())
+                blit_text(surface, hint, font, self.palette.muted, (rect.left + self.px(10), rect.centery),
+                          width=rect.width - self.px(20), anchor="midleft")
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        """Keys go to the field being edited, except those that leave it."""
+        widget = self.editing()
+        if widget is not None and event.type == pygame.KEYDOWN:
+            focusables: list[Any] = self.focusables
+            if widget in focusables:
+                self.focus_index = focusables.index(widget)
+            if event.key in (pygame.K_TAB, pygame.K_UP, pygame.K_DOWN):
+                return super().handle(event)
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                command = self.commands.get(id(widget))
+                if command is not None:
+                    command()
+                return True
+            if event.key == pygame.K_ESCAPE:
+                widget.unselect()
+                if self.escape_focus is not None:
+                    self.escape_focus()
+                return True
+            return False  # typing, Backspace, Left/Right, Home/End, Ctrl+A/C/V: the field's own keys
+        return super().handle(event)

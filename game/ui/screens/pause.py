@@ -1,0 +1,205 @@
+"""The pause dialog (Esc during a game): resume, save, load, settings, quit to the title, quit the game."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.saves import SaveError
+from game.storage import StorageError
+from game.ui import theme
+from game.ui.screens.menu_common import (
+    BUTTON_SIZE,
+    MenuScreen,
+    blit_lines,
+    blit_text,
+    draw_panel,
+    with_key,
+    wrap,
+)
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+LABEL_LIMIT = 60
+
+
+class PauseScreen(MenuScreen):
+    """A dialog over the game. Saving writes a new file under the name typed in the field."""
+
+    modal = True
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.status = ""
+        self.status_good = True
+        self.areas: dict[str, pygame.Rect] = {}
+        self.field_text["label"] = self.default_label()
+        self.focus_placed = False  # the focus starts on Resume, not on the name field
+        self.compact = False
+
+    def default_label(self) -> str:
+        """``United States · Turn 3 of 12 · Jul 2023``."""
+        session = self.app.session
+        if session is None:
+            return "Saved game"
+        humans = ", ".join(session.role_name(role) for role in session.humans)
+        label = f"{humans} · {session.turn_label}" if humans else session.turn_label
+        return label[:LABEL_LIMIT]
+
+    # ----------------------------------------------------------------- layout
+    def build(self, rect: pygame.Rect) -> None:
+        """A centred panel: heading, where the game stands, the save row, a status line and the menu buttons."""
+        width, height = rect.size
+        self.compact = height < self.px(540)
+        button_font = theme.font(self.px(BUTTON_SIZE))
+        button_h = button_font.get_linesize() + self.px(12)
+        gap = self.px(8 if self.compact else 10)
+        pad = self.px(16 if self.compact else 24)
+        items = [
+            (with_key("Resume", "Esc"), self.resume, pygame.K_ESCAPE),
+            (with_key("Load", "L"), self.load, pygame.K_l),
+            (with_key("Settings", "O"), self.settings, pygame.K_o),
+            (with_key("Quit to title", "T"), self.quit_to_title, pygame.K_t),
+            (with_key("Quit game", "Q"), self.quit_game, pygame.K_q),
+        ]
+        save_text = with_key("Save", "S")
+        widest = max(button_font.size(text)[0] for text, _, _ in items) + self.px(48)
+        save_w = button_font.size(save_text)[0] + self.px(40)
+        heading = self.font(26, bold=True)
+        small = self.font(14)
+        status_h = small.get_linesize() * (1 if self.compact else 2)
+
+        max_w = width - 2 * self.px(12)
+        header_h = heading.get_linesize() + small.get_linesize() + self.px(6 if self.compact else 10)
+        label_h = 0 if self.compact else small.get_linesize() + self.px(4)
+        save_block = label_h + button_h + self.px(6) + status_h
+        fixed = header_h + save_block + self.px(12) + 2 * pad
+        # As few columns of buttons as the height allows (and the width permits).
+        columns = 1
+        while True:
+            rows = -(-len(items) // columns)
+            buttons_h = rows * button_h + (rows - 1) * gap
+            wider = columns + 1
+            if fixed + buttons_h <= height - 2 * self.px(8) or wider * widest + (wider - 1) * gap > max_w - 2 * pad:
+                break
+            columns = wider
+        panel_w = min(max_w, max(self.px(460), columns * widest + (columns - 1) * gap + 2 * pad))
+        inner_w = panel_w - 2 * pad
+        panel_h = min(height - 2 * self.px(8), fixed + buttons_h)
+        panel = pygame.Rect(0, 0, panel_w, panel_h)
+        panel.center = rect.center
+        self.areas = {"panel": panel}
+        x, y = panel.left + pad, panel.top + pad
+        self.areas["header"] = pygame.Rect(x, y, inner_w, header_h)
+        y += header_h
+        if label_h:
+            self.areas["save_label"] = pygame.Rect(x, y, inner_w, small.get_linesize())
+            y += label_h
+        field_w = inner_w - save_w - self.px(8)
+        self.field("label", pygame.Rect(x, y, field_w, button_h), self.save, placeholder="Name of the save",
+                   limit=LABEL_LIMIT)
+        self.button(pygame.Rect(x + field_w + self.px(8), y, save_w, button_h), save_text, self.save,
+                    key=pygame.K_s)
+        y += button_h + self.px(6)
+        self.areas["status"] = pygame.Rect(x, y, inner_w, status_h)
+        y += status_h + self.px(12)
+        column_w = (inner_w - gap * (columns - 1)) // columns
+        resume = None
+        for index, (text, command, key) in enumerate(items):
+            column, row = index % columns, index // columns
+            button_rect = pygame.Rect(x + column * (column_w + gap), y + row * (button_h + gap), column_w, button_h)
+            widget = self.button(button_rect, text, command, key=key)
+            resume = resume or widget
+        if resume is not None and not self.focus_placed:
+            self.focus_placed = True
+            self.focus(resume)
+        self.escape_focus = lambda: self.focus(resume) if resume is not None else None
+
+    # ----------------------------------------------------------------- commands
+    def resume(self) -> None:
+        """Close the dialog and go back to the game."""
+        self.app.pop()
+
+    def save(self) -> None:
+        """Write a new save under the typed name; the result shows in the dialog."""
+        session = self.app.session
+        if session is None:
+            self.status, self.status_good = "There is no game to save.", False
+            return
+        label = " ".join(self.text_of("label").split()) or self.default_label()
+        from game.ui.persistence import save_new
+
+        try:
+            info = save_new(session, label)
+        except (SaveError, StorageError, OSError, ValueError) as exc:
+            self.status, self.status_good = f"Could not save: {exc}", False
+        else:
+            self.status, self.status_good = f"Saved as “{info.label}” ({info.path.name}).", True
+        widget = self.fields.get("label")
+        if widget is not None and widget.is_focused and self.escape_focus is not None:
+            self.escape_focus()  # done with the name: the focus goes back to Resume
+        self.app.dirty = True
+
+    def load(self) -> None:
+        """Open the list of saves."""
+        from game.ui.screens.load import LoadScreen
+
+        self.app.push(LoadScreen(self.app))
+
+    def settings(self) -> None:
+        """Open the settings."""
+        from game.ui.screens.settings_screen import SettingsScreen
+
+        self.app.push(SettingsScreen(self.app))
+
+    def quit_to_title(self) -> None:
+        """Autosave, end the session and show the title."""
+        from game.ui.screens.title import TitleScreen
+
+        self.app.autosave()
+        self.app.session = None
+        self.app.reset(TitleScreen(self.app))
+
+    def quit_game(self) -> None:
+        """Autosave and close the game."""
+        self.app.request_quit()
+
+    # ----------------------------------------------------------------- drawing
+    def draw_background(self, surface: pygame.Surface) -> None:
+        """Only the dialog's panel (the game stays visible, dimmed, around it)."""
+        panel = self.areas.get("panel")
+        if panel is None:
+            return
+        palette = self.palette
+        shadow = panel.move(0, self.px(6))
+        veil = pygame.Surface(shadow.size, pygame.SRCALPHA)
+        pygame.draw.rect(veil, (0, 0, 0, 90), veil.get_rect(), border_radius=self.px(12))
+        surface.blit(veil, shadow)
+        draw_panel(surface, palette, panel, self.px(12))
+        header = self.areas["header"]
+        heading = self.font(26, bold=True)
+        small = self.font(14)
+        blit_text(surface, "Paused", heading, palette.text, header.topleft, width=header.width)
+        session = self.app.session
+        where = session.turn_label if session is not None else ""
+        if session is not None and session.humans:
+            where = f"{where} · you play {', '.join(session.role_name(r) for r in session.humans)}"
+        blit_text(surface, where, small, palette.muted, (header.left, header.top + heading.get_linesize()),
+                  width=header.width)
+        label = self.areas.get("save_label")
+        if label is not None:
+            blit_text(surface, "Save this game as a new file named:", small, palette.muted, label.topleft,
+                      width=label.width)
+        status = self.areas["status"]
+        if self.status:
+            colour = palette.good if self.status_good else palette.bad
+            lines = wrap(self.status, small, status.width - self.px(14), max(1, status.height // small.get_linesize()))
+            pygame.draw.rect(surface, colour, (status.left, status.top + self.px(3), self.px(3),
+                                               len(lines) * small.get_linesize() - self.px(6)))
+            blit_lines(surface, self.status, small, palette.text,
+                       pygame.Rect(status.left + self.px(12), status.top, status.width - self.px(12), status.height))
+        else:
+            blit_text(surface, "The game also saves itself after every turn and when you quit.", small,
+                      palette.muted, status.topleft, width=status.width)

@@ -1,0 +1,246 @@
+"""The turn review: what changed this turn and why, cause by cause, with gauges moving from old to new values."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.engine import TurnReport
+from game.text.views import decisions, indicator_label
+from game.ui.screens import flow
+from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
+from game.ui.screens.wording import CauseGroup, group_causes, num, signed, values_after
+from game.ui.widgets import Document, ScrollView, draw_scrollbar, gauge, news_colour
+from game.ui.widgets import text as textlib
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+#: Seconds the gauges take to move at animation speed 1.
+ANIMATION_SECONDS = 1.2
+
+
+class ReviewScreen(GameScreen):
+    """After End turn: every change of the resolved turn grouped by cause; Continue goes on."""
+
+    def __init__(self, app: App, report: TurnReport, role: str | None = None) -> None:
+        super().__init__(app, role)
+        self.report = report
+        game = self.game
+        end = sum(1 for c in game.history if c.turn <= report.turn)
+        start = max(0, end - len(report.changes))
+        self.before = values_after(game, start)
+        self.after = values_after(game, end)
+        self.groups: list[CauseGroup] = group_causes(game, report.changes, self.session.humans)
+        speed = app.settings.animation_speed
+        self.progress = 1.0 if speed <= 0 else 0.0
+        self.duration = ANIMATION_SECONDS / speed if speed > 0 else 0.0
+        self.causes_scroll = ScrollView()
+        self.gauge_top = 0  # pixels scrolled in the gauge list
+        self.focus_panel = "causes"
+        self._doc: Document | None = None
+        self.tabs_rect = pygame.Rect(0, 0, 0, 0)
+
+    # ----------------------------------------------------------------- layout
+    def build(self, rect: pygame.Rect) -> None:
+        """Header, the gauges and the causes (side by side when there is room, else stacked), Continue."""
+        self._doc = None
+        margin = min(self.px(24), rect.width // 30)
+        inner = rect.inflate(-2 * margin, -2 * margin)
+        gap = self.px(12)
+        title_font = self.font(TITLE, bold=True)
+        self.header = pygame.Rect(inner.left, inner.top, inner.width,
+                                  title_font.get_linesize() + self.font(BODY).get_linesize() + self.px(6))
+        over = self.game.is_over()
+        label_text = "See how it ended (Enter)" if over else f"On to turn {self.game.turn} (Enter)"
+        button = self.flow_buttons([label_text], inner)[0]
+        hints_w = inner.width - button.width - self.px(16)
+        tight = rect.height / self.app.scale < 480
+        self.hints = self.fit_hints([("Up/Down", "scroll"), ("Enter", "continue"), ("Tab", "causes / gauges"),
+                                     ("Esc", "menu")], hints_w, 1 if tight else 2)
+        hints_h = self.key_hints_height(self.hints, hints_w)
+        footer_h = max(button.height, hints_h)
+        self.hint_rect = pygame.Rect(inner.left, inner.bottom - footer_h + (footer_h - hints_h) // 2, hints_w,
+                                     hints_h)
+        body = pygame.Rect(inner.left, self.header.bottom + gap, inner.width,
+                           inner.bottom - footer_h - gap - self.header.bottom - gap)
+        if rect.width / self.app.scale >= 740:
+            left_w = round(body.width * 0.42)
+            self.gauge_rect = pygame.Rect(body.left, body.top, left_w, body.height)
+            self.cause_rect = pygame.Rect(body.left + left_w + gap, body.top, body.width - left_w - gap, body.height)
+            self.tabs_rect = pygame.Rect(0, 0, 0, 0)
+        else:  # one at a time, in tabs
+            tab_h = self.tab_height()
+            self.tabs_rect = pygame.Rect(body.left, body.top, body.width, tab_h)
+            self.gauge_rect = self.cause_rect = pygame.Rect(body.left, body.top + tab_h, body.width,
+                                                            body.height - tab_h)
+        self.continue_button = self.button(button, label_text, self.done)
+
+    # ----------------------------------------------------------------- content
+    def document(self) -> Document:
+        """Who did what, then every change grouped by cause."""
+        if self._doc is not None:
+            return self._doc
+        palette, game, session = self.palette, self.game, self.session
+        turn = self.report.turn
+        doc = Document(lambda size, bold: self.font(size, bold=bold), self.px)
+        doc.para("WHAT EACH SIDE DID", colour=palette.muted, size=SMALL, bold=True, gap=4)
+        for role in game.scenario.roles:
+            done = decisions(game, role.id, turn)
+            who = "You" if role.id in session.humans and len(session.humans) == 1 else session.role_name(role.id)
+            doc.para([(f"{who}: ", palette.text, True),
+                      ("; ".join(done) if done else "no action", palette.text if done else palette.muted, False)],
+                     size=BODY, gap=4)
+        doc.space(8)
+        doc.para("WHAT CHANGED, CAUSE BY CAUSE", colour=palette.muted, size=SMALL, bold=True, gap=6)
+        if not self.groups:
+            doc.para("Nothing changed this turn.", colour=palette.muted, size=BODY, gap=4)
+        colours = {"yours": palette.accent, "theirs": palette.neutral, "event": palette.focus,
+                   "dynamic": palette.muted}
+        for group in self.groups:
+            doc.heading(group.title, colour=colours.get(group.kind, palette.text), size=HEADING - 1, gap=4)
+            for text, changes in group.causes:
+                doc.para(text, colour=palette.text, size=BODY, bold=True, indent=8, gap=2)
+                for change in changes:
+                    good = game.scenario.indicator(change.indicator).good
+                    doc.para([(f"{indicator_label(game, change.indicator)} ", palette.text, False),
+                              (signed(change.delta), news_colour(change.delta, good, palette), True),
+                              (f"  ({num(change.before)} to {num(change.after)})", palette.muted, False)],
+                             size=BODY - 1, indent=20, gap=2)
+                doc.space(6)
+            doc.space(4)
+        self._doc = doc
+        return doc
+
+    def score_line(self) -> str:
+        """``Your score: 45.3 (+1.2 this turn)`` for a single human player."""
+        humans = self.session.humans
+        if len(humans) != 1:
+            return "Every change of the turn, and why it happened."
+        game = self.game
+        before = game.score_of(humans[0], self.before)
+        after = game.score_of(humans[0], self.after)
+        return f"Your score: {num(after)} ({signed(round(after - before, 1))} this turn)"
+
+    # ----------------------------------------------------------------- input and time
+    def update(self, dt: float) -> bool:
+        """Move the gauges."""
+        if self.progress >= 1.0:
+            return False
+        self.progress = min(1.0, self.progress + dt / max(self.duration, 1e-6))
+        return True
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        """Scrolling (Up/Down, PgUp/PgDn, wheel), Tab between the panels; Enter continues."""
+        step = self.px(40)
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.tabs_rect.collidepoint(event.pos):
+            self.focus_panel = "causes" if event.pos[0] < self.tabs_rect.centerx else "gauges"
+            return True
+        if event.type == pygame.MOUSEWHEEL:
+            pos = pygame.mouse.get_pos()
+            tabbed = self.tabs_rect.width > 0
+            if (tabbed and self.focus_panel == "gauges") or (not tabbed and self.gauge_rect.collidepoint(pos)):
+                self.gauge_top -= event.y * step
+            else:
+                self.causes_scroll.scroll(-event.y * step)
+            return True
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_TAB:
+                self.focus_panel = "gauges" if self.focus_panel == "causes" else "causes"
+                return True
+            if event.key in (pygame.K_c, pygame.K_g):
+                self.focus_panel = "gauges" if event.key == pygame.K_g else "causes"
+                return True
+            page = max(step, self.cause_rect.height - step)
+            moves = {pygame.K_DOWN: step, pygame.K_UP: -step, pygame.K_PAGEDOWN: page, pygame.K_PAGEUP: -page}
+            if event.key in moves:
+                if self.focus_panel == "gauges":
+                    self.gauge_top += moves[event.key]
+                else:
+                    self.causes_scroll.scroll(moves[event.key])
+                return True
+            if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+                return True
+        return super().handle(event)
+
+    def done(self) -> None:
+        """On to the next turn, or to the end."""
+        flow.after_review(self.app)
+
+    def autoplay(self) -> None:
+        """Read, and continue."""
+        self.done()
+
+    # ----------------------------------------------------------------- drawing
+    def draw_background(self, surface: pygame.Surface) -> None:
+        """Header, gauges (animated), causes and hints."""
+        palette, game = self.palette, self.game
+        surface.fill(palette.background)
+        title_font = self.font(TITLE, bold=True)
+        calendar = game.scenario.calendar
+        textlib.draw(surface, f"Review of turn {self.report.turn} · {calendar.label(self.report.turn)}",
+                     self.header.topleft, font=title_font, colour=palette.text, max_width=self.header.width)
+        textlib.draw(surface, self.score_line(), (self.header.left, self.header.top + title_font.get_linesize()),
+                     font=self.font(BODY), colour=palette.muted, max_width=self.header.width)
+        tabbed = self.tabs_rect.width > 0
+        if tabbed:
+            self.draw_tabs(surface, self.tabs_rect, [("Causes", "C"), ("Gauges", "G")],
+                           active=0 if self.focus_panel == "causes" else 1)
+        if not tabbed or self.focus_panel == "gauges":
+            self._draw_gauges(surface, self.gauge_rect)
+        if not tabbed or self.focus_panel == "causes":
+            rect = self.cause_rect
+            self.panel(surface, rect, focused=self.focus_panel == "causes" and not tabbed)
+            pad = self.px(12)
+            view = rect.inflate(-2 * pad, -2 * pad)
+            bar = self.px(6)
+            content = self.document().render(ScrollView.content_width(view, bar))
+            self.causes_scroll.draw(surface, view, content, palette=palette, bar=bar, fade=palette.panel)
+        self.draw_key_hints(surface, self.hint_rect, self.hints)
+
+    def _draw_gauges(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        palette, game = self.palette, self.game
+        self.panel(surface, rect, focused=self.focus_panel == "gauges" and not self.tabs_rect.width)
+        pad = self.px(12)
+        title_h = self.panel_title(surface, pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
+                                   "Indicators this turn", note="before and after")
+        area = pygame.Rect(rect.left + pad, rect.top + pad + title_h, rect.width - 2 * pad,
+                           rect.height - 2 * pad - title_h)
+        label_font = self.font(BODY)
+        number_font = self.font(SMALL + 1, bold=True)
+        row_h = label_font.get_linesize() + self.px(18)
+        indicators = game.scenario.indicators
+        total = row_h * len(indicators)
+        self.gauge_top = max(0, min(self.gauge_top, total - area.height))
+        eased = 1 - (1 - self.progress) ** 3
+        bar = self.px(6)
+        clip = surface.get_clip()
+        surface.set_clip(area)
+        width = area.width - (2 * bar if total > area.height else 0)
+        for index, indicator in enumerate(indicators):
+            y = area.top + index * row_h - self.gauge_top
+            if y + row_h < area.top or y > area.bottom:
+                continue
+            old, new = self.before[indicator.id], self.after[indicator.id]
+            shown = old + (new - old) * eased
+            delta = round(new - old, 1)
+            numbers = f"{num(old)} to {num(new)}" if delta else f"{num(new)}, no change"
+            numbers_w = textlib.width_of(number_font, numbers)
+            delta_text = signed(delta) if delta else ""
+            delta_w = textlib.width_of(number_font, "+00.0")
+            colour = palette.text if delta else palette.muted
+            textlib.draw(surface, self.say(indicator.label), (area.left, y), font=label_font, colour=colour,
+                         max_width=width - numbers_w - delta_w - self.px(16))
+            textlib.draw(surface, numbers, (area.left + width - delta_w - self.px(8), y + self.px(2)),
+                         font=number_font, colour=palette.muted, align="right")
+            if delta_text:
+                textlib.draw(surface, delta_text, (area.left + width, y + self.px(2)), font=number_font,
+                             colour=news_colour(delta, indicator.good, palette), align="right")
+            gauge(surface, pygame.Rect(area.left, y + label_font.get_linesize() + self.px(2), width, self.px(7)),
+                  value=shown, low=indicator.min, high=indicator.max, previous=old if delta else None,
+                  palette=palette, good=indicator.good)
+        surface.set_clip(clip)
+        if total > area.height:
+            draw_scrollbar(surface, pygame.Rect(area.right - bar, area.top, bar, area.height), offset=self.gauge_top,
+                           view=area.height, total=total, palette=palette)

@@ -1,0 +1,190 @@
+"""What the in-game screens say: pure functions from a game to words and numbers (no pygame).
+
+Numbers are written as the terminal front end writes them (:mod:`game.text.views`), so both front ends agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from game.engine import Change, ForecastItem, Game, TurnReport, localize
+from game.text.views import num, plural, say, signed
+
+__all__ = [
+    "CauseGroup",
+    "baseline_values",
+    "biggest_changes",
+    "group_causes",
+    "news_entries",
+    "num",
+    "plural",
+    "signed",
+    "timing_phrase",
+    "turn_values",
+    "values_after",
+]
+
+
+def good_words(good: str) -> str:
+    """``higher is better`` / ``lower is better`` / ``neither way is simply better``."""
+    return {"high": "higher is better", "low": "lower is better"}.get(good, "neither way is simply better")
+
+
+# --------------------------------------------------------------------- forecasts
+def timing_phrase(item: ForecastItem, turn: int) -> str:
+    """When a forecast item applies, said for a player deciding in ``turn``.
+
+    ``now`` (at the end of this turn), ``in turn 5``, ``over 3 turns from turn 5``, ``over 2 turns from now``.
+    """
+    start = turn + item.delay
+    if item.duration > 1:
+        return f"over {item.duration} turns from {'now' if item.delay == 0 else f'turn {start}'}"
+    return "now" if item.delay == 0 else f"in turn {start}"
+
+
+def change_words(item: ForecastItem) -> str:
+    """``+4`` or ``set to 40``."""
+    return f"set to {num(item.amount)}" if item.op == "=" else signed(item.delta)
+
+
+
+# --------------------------------------------------------------------- values over time
+def values_after(game: Game, count: int) -> dict[str, float]:
+    """The indicators after the first ``count`` changes of the history (0 = the initial values)."""
+    values = {i.id: float(i.initial) for i in game.scenario.indicators}
+    for change in game.history[:count]:
+        values[change.indicator] = change.after
+    return values
+
+
+def turn_values(game: Game) -> dict[str, list[float]]:
+    """Each indicator's value per turn: index 0 is the start, index ``t`` the end of turn ``t``.
+
+    Reconstructed from the initial values and the history; the last entry is the current value (for a running
+    game: the current turn so far).
+    """
+    values = {i.id: float(i.initial) for i in game.scenario.indicators}
+    last = game.outcome.turn if game.outcome is not None else game.turn
+    series = {key: [value] for key, value in values.items()}
+    history = game.history
+    index = 0
+    for turn in range(1, last + 1):
+        while index < len(history) and history[index].turn <= turn:
+            change = history[index]
+            values[change.indicator] = change.after
+            index += 1
+        for key, value in values.items():
+            series[key].append(value)
+    return series
+
+
+def baseline_values(game: Game, reports: Sequence[TurnReport]) -> dict[str, float]:
+    """The values a player saw on the board last turn (before it resolved), to show what changed since.
+
+    On turn 1 these are the initial values. Otherwise: the history up to the start of last turn's resolution.
+    """
+    turn = game.turn
+    if turn <= 1:
+        return values_after(game, 0)
+    before_now = sum(1 for c in game.history if c.turn < turn)
+    report = next((r for r in reversed(reports) if r.turn == turn - 1), None)
+    if report is not None and len(report.changes) <= before_now:
+        return values_after(game, before_now - len(report.changes))
+    return values_after(game, sum(1 for c in game.history if c.turn < turn - 1))
+
+
+def biggest_changes(changes: Iterable[Change], count: int) -> list[Change]:
+    """The ``count`` single changes that moved an indicator most, biggest first (ties: earliest first)."""
+    return sorted(changes, key=lambda c: -abs(c.delta))[:count]
+
+
+# --------------------------------------------------------------------- causes
+@dataclass(frozen=True)
+class CauseGroup:
+    """Changes of one kind of cause (``title``), split by the single cause (text) that made them."""
+
+    title: str
+    kind: str  # yours | theirs | event | dynamic | other
+    causes: tuple[tuple[str, tuple[Change, ...]], ...]
+
+
+def group_causes(game: Game, changes: Sequence[Change], humans: Sequence[str]) -> list[CauseGroup]:
+    """Group a turn's changes by cause: the other sides' decisions, yours, events, then the currents (dynamics).
+
+    Inside a group each cause (an action, a choice, an event, a dynamic rule) lists its changes in order.
+    """
+    groups: dict[tuple[int, int, str], dict[str, list[Change]]] = {}
+    titles: dict[tuple[int, int, str], tuple[str, str]] = {}
+    role_order = {r.id: i for i, r in enumerate(game.scenario.roles)}
+    for change in changes:
+        key: tuple[int, int, str]
+        if change.cause in ("action", "choice") and change.role:
+            mine = change.role in humans
+            order = role_order.get(change.role, 0)
+            if mine and len(humans) == 1:
+                key, title, kind = (1, order, "you"), "Your decisions", "yours"
+            else:
+                name = localize(game.scenario.role(change.role).name, game.lang)
+                key, title, kind = (1 if mine else 0, order, change.role), f"{name}'s decisions", (
+                    "yours" if mine else "theirs")
+        elif change.cause == "event":
+            key, title, kind = (2, 0, "event"), "Events", "event"
+        elif change.cause == "dynamic":
+            key, title, kind = (3, 0, "dynamic"), "Currents (trends that run by themselves)", "dynamic"
+        else:
+            key, title, kind = (4, 0, change.cause), change.cause.capitalize(), "other"
+        titles[key] = (title, kind)
+        groups.setdefault(key, {}).setdefault(change.text, []).append(change)
+    out = []
+    for key in sorted(groups):
+        title, kind = titles[key]
+        out.append(CauseGroup(title, kind, tuple((text, tuple(items)) for text, items in groups[key].items())))
+    return out
+
+
+def cause_owner(game: Game, change: Change, humans: Sequence[str]) -> str:
+    """Who or what caused a change, in a few words: ``your action``, ``Cambodia's action``, ``event``, ``trend``."""
+    if change.cause in ("action", "choice") and change.role:
+        what = "action" if change.cause == "action" else "decision"
+        if change.role in humans and len(humans) == 1:
+            return f"your {what}"
+        return f"{localize(game.scenario.role(change.role).name, game.lang)}'s {what}"
+    return {"event": "event", "dynamic": "trend", "facilitator": "facilitator"}.get(change.cause, change.cause)
+
+
+# --------------------------------------------------------------------- news
+@dataclass(frozen=True)
+class NewsEntry:
+    """One line of the news feed: a heading (event title, action label), optional text and who did it."""
+
+    turn: int
+    kind: str  # event | choice | action
+    title: str
+    text: str
+    role: str
+
+
+def news_entries(game: Game, turn: int, *, roles: Iterable[str] | None = None,
+                 kinds: Iterable[str] = ("event", "choice", "action")) -> list[NewsEntry]:
+    """The news of ``turn`` (events fired, choices made, actions taken), for ``roles`` if given."""
+    wanted_roles = set(roles) if roles is not None else None
+    wanted = set(kinds)
+    out = []
+    for item in game.state.news:
+        if item.turn != turn or item.kind not in wanted:
+            continue
+        if wanted_roles is not None and item.kind != "event" and item.role not in wanted_roles:
+            continue
+        if item.kind == "event":
+            event = game.scenario.event(item.id)
+            out.append(NewsEntry(turn, "event", say(game, event.title), say(game, event.text), item.role))
+        elif item.kind == "choice":
+            event = game.scenario.event(item.id)
+            answer = next((say(game, c.label) for c in event.choices if c.id == item.detail), item.detail)
+            out.append(NewsEntry(turn, "choice", answer, say(game, event.title), item.role))
+        elif item.kind == "action":
+            action = game.scenario.action(item.id)
+            out.append(NewsEntry(turn, "action", say(game, action.label), say(game, action.description), item.role))
+    return out
+

@@ -1,0 +1,243 @@
+"""Gauges, sparklines and line charts: pure drawing functions of their data, with keyword-only options.
+
+Each function draws into ``rect`` of ``surface`` and nothing else; none keeps state between calls (text goes
+through the caches of :mod:`game.ui.widgets.text`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pygame
+
+from game.ui.theme import Palette
+from game.ui.widgets import text as textlib
+
+Colour = tuple[int, int, int]
+
+
+def mix(a: Colour, b: Colour, amount: float) -> Colour:
+    """The colour ``amount`` of the way from ``a`` to ``b`` (0..1)."""
+    return (
+        round(a[0] + (b[0] - a[0]) * amount),
+        round(a[1] + (b[1] - a[1]) * amount),
+        round(a[2] + (b[2] - a[2]) * amount),
+    )
+
+
+def news_colour(delta: float, good: str, palette: Palette) -> Colour:
+    """The colour of a change: good news, bad news, or neutral (``good`` is ``high``, ``low`` or ``neutral``)."""
+    if delta == 0 or good not in ("high", "low"):
+        return palette.neutral if delta else palette.muted
+    better = delta > 0 if good == "high" else delta < 0
+    return palette.good if better else palette.bad
+
+
+def _position(value: float, low: float, high: float, start: int, length: int) -> int:
+    span = high - low
+    fraction = 0.0 if span <= 0 else min(1.0, max(0.0, (value - low) / span))
+    return start + round(fraction * length)
+
+
+def gauge(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    *,
+    value: float,
+    low: float,
+    high: float,
+    previous: float | None = None,
+    palette: Palette,
+    good: str = "high",
+) -> None:
+    """A horizontal gauge of ``value`` in ``low..high``.
+
+    With ``previous`` the stretch between the old and the new value is drawn in the good-news or bad-news colour
+    (by ``good``) and a tick marks where the value was.
+    """
+    if rect.width <= 2 or rect.height <= 0:
+        return
+    radius = rect.height // 2
+    pygame.draw.rect(surface, palette.panel_alt, rect, border_radius=radius)
+    x_value = _position(value, low, high, rect.left, rect.width)
+    fill = pygame.Rect(rect.left, rect.top, max(0, x_value - rect.left), rect.height)
+    base = palette.accent if good in ("high", "low") else palette.neutral
+    if previous is None or previous == value:
+        if fill.width:
+            pygame.draw.rect(surface, mix(palette.panel_alt, base, 0.75), fill, border_radius=radius)
+    else:
+        x_prev = _position(previous, low, high, rect.left, rect.width)
+        steady = pygame.Rect(rect.left, rect.top, max(0, min(x_prev, x_value) - rect.left), rect.height)
+        if steady.width:
+            pygame.draw.rect(surface, mix(palette.panel_alt, base, 0.75), steady, border_radius=radius)
+        moved = pygame.Rect(min(x_prev, x_value), rect.top, max(1, abs(x_value - x_prev)), rect.height)
+        pygame.draw.rect(surface, news_colour(value - previous, good, palette), moved)
+        tick = max(1, rect.height // 4)
+        pygame.draw.line(surface, palette.text, (x_prev, rect.top - tick), (x_prev, rect.bottom + tick - 1), 1)
+    pygame.draw.rect(surface, palette.border, rect, width=1, border_radius=radius)
+
+
+def sparkline(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    values: Sequence[float],
+    *,
+    colour: Colour,
+    low: float | None = None,
+    high: float | None = None,
+    width: int = 1,
+) -> None:
+    """A small line of ``values`` (oldest first) filling ``rect``; the last point is marked with a dot.
+
+    ``low``/``high`` fix the vertical range (default: the values' own range, so small moves stay visible).
+    """
+    if not values or rect.width < 4 or rect.height < 4:
+        return
+    bottom = min(values) if low is None else low
+    top = max(values) if high is None else high
+    if top - bottom < 1e-9:
+        bottom, top = bottom - 1, top + 1
+    dot = max(2, width + 1)
+    inner = rect.inflate(-2 * dot, -2 * dot)
+    count = len(values)
+    step = inner.width / max(1, count - 1)
+    points = [
+        (inner.left + round(i * step) if count > 1 else inner.right,
+         inner.bottom - round((v - bottom) / (top - bottom) * inner.height))
+        for i, v in enumerate(values)
+    ]
+    if len(points) > 1:
+        pygame.draw.lines(surface, colour, False, points, width)
+    pygame.draw.circle(surface, colour, points[-1], dot)
+
+
+def line_chart(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    series: Mapping[str, Sequence[float]],
+    *,
+    palette: Palette,
+    font: pygame.font.Font,
+    low: float | None = None,
+    high: float | None = None,
+    x_labels: Sequence[str] = (),
+    colours: Mapping[str, Colour] | None = None,
+    highlight: str | None = None,
+    legend: bool = True,
+    line_width: int = 2,
+) -> None:
+    """A line chart of several series sharing one x axis (index) and one y range, with axes and a legend.
+
+    ``x_labels`` name the x positions (thinned out to fit); the legend below the plot lists every series in its
+    colour. ``highlight`` draws one series thicker and the others dimmed.
+    """
+    if rect.width < 60 or rect.height < 60 or not series:
+        return
+    names = list(series)
+    colour_of = dict(colours or {})
+    for index, name in enumerate(names):
+        colour_of.setdefault(name, palette.series[index % len(palette.series)])
+    every = [v for values in series.values() for v in values]
+    bottom = min(every) if low is None else low
+    top = max(every) if high is None else high
+    if top - bottom < 1e-9:
+        bottom, top = bottom - 1, top + 1
+
+    line_h = font.get_linesize()
+    pad = max(4, line_h // 3)
+    swatch = line_h
+    labels = {name: textlib.fit(font, name, max(1, rect.width // 2 - swatch - pad)) for name in names}
+    entry_w = {name: swatch + pad // 2 + textlib.width_of(font, labels[name]) + 2 * pad for name in names}
+    # The legend goes below the plot, or in columns on its right when below would squash the plot.
+    legend_rows: list[list[str]] = []
+    legend_right = 0
+    if legend:
+        row: list[str] = []
+        used = 0
+        for name in names:
+            if row and used + entry_w[name] > rect.width:
+                legend_rows.append(row)
+                row, used = [], 0
+            row.append(name)
+            used += entry_w[name]
+        if row:
+            legend_rows.append(row)
+        below = len(legend_rows) * line_h + pad
+        if rect.height - below - 3 * line_h < rect.height * 0.5:
+            per_column = max(1, (rect.height - pad) // line_h)
+            columns = -(-len(names) // per_column)
+            column_w = max(entry_w.values())
+            if rect.width - columns * column_w >= rect.width * 0.45:
+                legend_right = columns * column_w
+                legend_rows = [names[i:i + per_column] for i in range(0, len(names), per_column)]
+    legend_h = 0 if legend_right or not legend_rows else len(legend_rows) * line_h + pad
+
+    y_labels = [bottom + (top - bottom) * i / 4 for i in range(5)]
+    axis_w = max(textlib.width_of(font, _tick(v)) for v in y_labels) + pad
+    plot = pygame.Rect(rect.left + axis_w, rect.top + line_h // 2, rect.width - axis_w - pad - legend_right,
+                       rect.height - legend_h - line_h - pad - line_h // 2)
+    if plot.height < 20 or plot.width < 20:
+        return
+    for value in y_labels:
+        y = plot.bottom - round((value - bottom) / (top - bottom) * plot.height)
+        pygame.draw.line(surface, palette.panel_alt, (plot.left, y), (plot.right, y), 1)
+        textlib.draw(surface, _tick(value), (plot.left - pad // 2, y - line_h // 2), font=font, colour=palette.muted,
+                     align="right")
+    pygame.draw.line(surface, palette.border, plot.bottomleft, plot.bottomright, 1)
+    pygame.draw.line(surface, palette.border, plot.topleft, plot.bottomleft, 1)
+
+    count = max(len(v) for v in series.values())
+    step = plot.width / max(1, count - 1)
+    if x_labels:
+        widest = max(textlib.width_of(font, label) for label in x_labels) + pad
+        stride = max(1, int(widest // max(1.0, step)) + 1)
+        for index, label in enumerate(x_labels[:count]):
+            if index % stride and index != count - 1:
+                continue
+            x = plot.left + round(index * step)
+            pygame.draw.line(surface, palette.border, (x, plot.bottom), (x, plot.bottom + pad // 2), 1)
+            if index == count - 1 or (count - 1 - index) * step >= 1.5 * widest:  # the last label always shows
+                align = "right" if index == count - 1 and index else "center" if index else "left"
+                textlib.draw(surface, label, (x, plot.bottom + pad // 2), font=font, colour=palette.muted, align=align)
+
+    order = [n for n in names if n != highlight] + [n for n in names if n == highlight]
+    for name in order:
+        values = series[name]
+        colour = colour_of[name]
+        if highlight is not None and name != highlight:
+            colour = mix(palette.background, colour, 0.45)
+        points = [
+            (plot.left + round(i * step), plot.bottom - round((v - bottom) / (top - bottom) * plot.height))
+            for i, v in enumerate(values)
+        ]
+        width = line_width * 2 if name == highlight else line_width
+        if len(points) > 1:
+            pygame.draw.lines(surface, colour, False, points, width)
+        if points:
+            pygame.draw.circle(surface, colour, points[-1], width + 1)
+
+    def legend_entry(name: str, x: int, y: int) -> None:
+        box = pygame.Rect(x, y + line_h // 4, swatch, line_h // 2)
+        pygame.draw.rect(surface, colour_of[name], box, border_radius=2)
+        strong = highlight is None or name == highlight
+        textlib.draw(surface, labels[name], (box.right + pad // 2, y), font=font,
+                     colour=palette.text if strong else palette.muted)
+
+    if legend_right:  # columns on the right, top to bottom
+        x = rect.right - legend_right
+        for column in legend_rows:
+            for index, name in enumerate(column):
+                legend_entry(name, x + pad, rect.top + index * line_h)
+            x += max(entry_w.values())
+    else:
+        y = plot.bottom + line_h + pad
+        for row in legend_rows:
+            x = rect.left
+            for name in row:
+                legend_entry(name, x, y)
+                x += entry_w[name]
+            y += line_h
+
+
+def _tick(value: float) -> str:
+    return f"{value:.0f}" if abs(value - round(value)) < 1e-9 or abs(value) >= 10 else f"{value:.1f}"

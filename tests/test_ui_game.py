@@ -1,0 +1,597 @@
+"""The in-game screens (briefing, board, event, review, end) driven headless through the real App.
+
+Every test runs under SDL's dummy video driver with ``COMMON_GROUND_HOME`` in a temporary folder, posts events with
+``app.dispatch`` and draws with ``app.draw``, the way a player's input and the main loop would.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame
+import pytest
+
+from game.content.loader import load_scenario
+from game.engine import ForecastItem, Scenario
+from game.paths import DEFAULT_SCENARIO
+from game.settings import Settings
+from game.ui.app import App
+from game.ui.screens import flow
+from game.ui.screens.board import BoardScreen
+from game.ui.screens.briefing import BriefingScreen
+from game.ui.screens.end import EndScreen
+from game.ui.screens.event import EventScreen
+from game.ui.screens.review import ReviewScreen
+from game.ui.screens.wording import baseline_values, timing_phrase, turn_values
+from game.ui.session import Session
+from game.ui.widgets import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SIZES = [((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0), ((1024, 600), 1.0), ((1024, 600), 2.0),
+         ((1920, 1080), 1.0)]
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data folder."""
+    monkeypatch.setenv("COMMON_GROUND_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+@pytest.fixture(scope="module")
+def scenario() -> Scenario:
+    """The default scenario (loaded once)."""
+    return load_scenario(DEFAULT_SCENARIO)
+
+
+MakeApp = Callable[..., App]
+
+
+@pytest.fixture
+def make_app() -> Iterator[MakeApp]:
+    """Build an App at a size and scale, without touching the player's settings file."""
+
+    def make(size: tuple[int, int] = (1280, 720), scale: float = 1.0, *, animation: float = 0.0,
+             out: io.StringIO | None = None) -> App:
+        settings = Settings(ui_scale=scale, animation_speed=animation, window_size=size)
+        return App(settings, size=size, persist_settings=False, out=out or io.StringIO())
+
+    yield make
+
+
+def start(app: App, scenario: Scenario, *, role: str = "us", seed: int = 11) -> Session:
+    return flow.start_game(app, scenario, str(DEFAULT_SCENARIO), humans=(role,), seed=seed)
+
+
+def key(app: App, code: int, *, mod: int = 0) -> None:
+    app.dispatch(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode="", scancode=0))
+
+
+def frames(app: App, count: int = 3) -> None:
+    """What the main loop does each frame: update the top screen's widgets and animations, then draw."""
+    for _ in range(count):
+        top = app.top
+        assert top is not None and top.manager is not None
+        top.manager.update(0.05)
+        top.update(0.05)
+        app.draw()
+
+
+def ink(app: App) -> float:
+    """The share of the window that is not the plain background colour."""
+    surface = app.window
+    mask = pygame.mask.from_threshold(surface, app.palette.background, (2, 2, 2, 255))
+    width, height = surface.get_size()
+    return 1.0 - mask.count() / (width * height)
+
+
+def doc_text(doc: Document) -> str:
+    """All the words of a document."""
+    return " ".join(text for block in doc.blocks for text, _, _ in block.runs)
+
+
+def snapshot(session: Session) -> str:
+    return json.dumps(session.to_dict(), sort_keys=True)
+
+
+def go_to_board(app: App) -> BoardScreen:
+    """From the briefing to the board, answering the turn's events with their first choice."""
+    if isinstance(app.top, BriefingScreen):
+        key(app, pygame.K_RETURN)
+    while isinstance(app.top, EventScreen):
+        key(app, pygame.K_1)
+        key(app, pygame.K_RETURN)
+    assert isinstance(app.top, BoardScreen)
+    return app.top
+
+
+def go_to_review(app: App) -> ReviewScreen:
+    board = go_to_board(app)
+    key(app, pygame.K_1)
+    key(app, pygame.K_e)
+    assert isinstance(app.top, ReviewScreen), board
+    return app.top
+
+
+def play_to_end(app: App) -> EndScreen:
+    """Let each screen take its computer step until the end screen."""
+    for _ in range(400):
+        if isinstance(app.top, EndScreen):
+            return app.top
+        assert app.top is not None
+        app.top.autoplay()
+    raise AssertionError("the game did not end")
+
+
+# --------------------------------------------------------------------- every screen renders
+def keys_after(setup: Callable[[App], object], *codes: int) -> Callable[[App], None]:
+    """A way to reach a screen: ``setup``, then a few keys."""
+
+    def reach(app: App) -> None:
+        setup(app)
+        for code in codes:
+            key(app, code)
+
+    return reach
+
+
+SCREENS: dict[str, Callable[[App], None]] = {
+    "briefing": keys_after(lambda app: None),
+    "board": keys_after(go_to_board),
+    "board-indicators": keys_after(go_to_board, pygame.K_i, pygame.K_DOWN),
+    "board-news": keys_after(go_to_board, pygame.K_n),
+    "board-details": keys_after(go_to_board, pygame.K_d),
+    "event": keys_after(lambda app: None, pygame.K_RETURN),
+    "review": keys_after(go_to_review),
+    "review-gauges": keys_after(go_to_review, pygame.K_g),
+    "end": keys_after(play_to_end),
+    "end-chart": keys_after(play_to_end, pygame.K_c),
+}
+
+
+@pytest.mark.parametrize(("size", "scale"), SIZES, ids=[f"{w}x{h}@{s}" for (w, h), s in SIZES])
+@pytest.mark.parametrize("name", list(SCREENS))
+def test_every_in_game_screen_renders_a_full_frame_at_every_size_and_scale(
+    make_app: MakeApp, scenario: Scenario, name: str, size: tuple[int, int], scale: float
+) -> None:
+    app = make_app(size, scale)
+    start(app, scenario)
+    SCREENS[name](app)
+    frames(app)
+    assert ink(app) > 0.15, f"{name} is (nearly) blank"
+    window = app.window.get_rect()
+    top = app.top
+    assert top is not None and top.manager is not None
+    extra = [getattr(top, "commit_button", None), getattr(top, "end_button", None)]
+    buttons = [b for b in [*top.focusables, *extra] if b is not None and b.visible]
+    for button in buttons:
+        assert window.contains(button.rect), f"{button.text!r} leaves the window"
+    for index, first in enumerate(buttons):
+        for second in buttons[index + 1:]:
+            assert not first.rect.colliderect(second.rect), f"{first.text!r} overlaps {second.text!r}"
+
+
+def test_the_event_dialog_is_drawn_over_the_dimmed_board(make_app: MakeApp, scenario: Scenario) -> None:
+    app = make_app()
+    start(app, scenario)
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, EventScreen) and app.top.modal
+    assert isinstance(app.stack[-2], BoardScreen)
+    frames(app)
+    dialog = app.top.dialog
+    corner = app.window.get_at((2, app.window.get_height() - 3))[:3]
+    assert sum(corner) < sum(app.palette.background), "the board around the dialog is dimmed"
+    assert app.window.get_at(dialog.center)[:3] != corner
+
+
+# --------------------------------------------------------------------- whole games
+def test_a_keyboard_only_game_goes_from_the_briefing_to_the_engine_s_ending(
+    make_app: MakeApp, scenario: Scenario
+) -> None:
+    out = io.StringIO()
+    app = make_app(out=out)
+    session = start(app, scenario, seed=4)
+    assert isinstance(app.top, BriefingScreen)
+    seen: set[str] = set()
+    for _ in range(300):
+        top = app.top
+        seen.add(type(top).__name__)
+        if isinstance(top, EndScreen):
+            break
+        if isinstance(top, BoardScreen):
+            key(app, pygame.K_1)
+            key(app, pygame.K_DOWN)
+            key(app, pygame.K_RETURN)
+            key(app, pygame.K_e)
+        elif isinstance(top, EventScreen):
+            key(app, pygame.K_2)
+            key(app, pygame.K_RETURN)
+        else:
+            key(app, pygame.K_RETURN)
+        frames(app, 1)
+    assert isinstance(app.top, EndScreen)
+    assert {"BriefingScreen", "BoardScreen", "EventScreen", "ReviewScreen", "EndScreen"} <= seen
+    outcome = session.game.outcome
+    assert outcome is not None
+    assert app.top.ending.id == outcome.ending
+    title = scenario.ending(outcome.ending).title["en"]
+    assert out.getvalue().count(f"Ending: {title}\n") == 1
+    human_moves = [n for n in session.game.state.news if n.kind == "action" and n.role == "us"]
+    assert human_moves, "the number keys committed actions"
+
+
+def test_autoplay_plays_through_the_real_screens_and_prints_the_ending(make_app: MakeApp, tmp_path: Path) -> None:
+    from game.ui.main import run_play
+
+    out = io.StringIO()
+    shot = tmp_path / "end.png"
+    code = run_play(scenario_path=DEFAULT_SCENARIO, role=None, seed=9, scale=None, autoplay=True, frames=None,
+                    screenshot=shot, size=(1280, 720), out=out)
+    assert code == 0
+    assert out.getvalue().startswith("Ending: ")
+    image = pygame.image.load(str(shot))
+    assert image.get_size() == (1280, 720)
+    background = pygame.mask.from_threshold(image, (24, 30, 38), (2, 2, 2, 255)).count()
+    assert background < 0.85 * 1280 * 720
+
+
+def test_play_autoplay_on_the_command_line_saves_the_end_screen_and_exits_0(tmp_path: Path) -> None:
+    shot = tmp_path / "end.png"
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", COMMON_GROUND_HOME=str(tmp_path),
+               PYGAME_HIDE_SUPPORT_PROMPT="1")
+    result = subprocess.run(
+        [sys.executable, "main.py", "play", "--scenario", str(DEFAULT_SCENARIO), "--seed", "5", "--autoplay",
+         "--screenshot", str(shot)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Ending: " in result.stdout
+    assert shot.stat().st_size > 10_000
+
+
+def test_an_early_ending_shows_on_the_end_screen(make_app: MakeApp) -> None:
+    defeat = load_scenario(FIXTURES / "defeat.yaml")
+    out = io.StringIO()
+    app = make_app(out=out)
+    session = flow.start_game(app, defeat, str(FIXTURES / "defeat.yaml"), humans=("player",), seed=1)
+    key(app, pygame.K_RETURN)  # briefing
+    for _ in range(2):
+        key(app, pygame.K_e)  # no repair: stability decays
+        key(app, pygame.K_RETURN)  # review
+    assert isinstance(app.top, EndScreen)
+    assert session.game.outcome is not None and session.game.outcome.ending == "collapse"
+    assert "ended early, after turn 2 of 3" in app.top.when_text()
+    assert out.getvalue() == "Ending: Collapse\n"
+    frames(app)
+    assert ink(app) > 0.15
+
+
+# --------------------------------------------------------------------- the board
+def test_number_keys_and_enter_commit_and_withdraw_through_the_session(make_app: MakeApp, scenario: Scenario) -> None:
+    app = make_app()
+    session = start(app, scenario)
+    board = go_to_board(app)
+    game = session.game
+    first_page = [r for r in board.pages[0] if r.action >= 0]
+    number_one = board.actions[first_page[0].action].id
+    assert game.committed("us") == []
+    capital = game.capital("us")
+    key(app, pygame.K_1)
+    assert game.committed("us") == [number_one]
+    assert game.capital("us") == capital - scenario.action(number_one).cost
+    key(app, pygame.K_1)
+    assert game.committed("us") == []
+    assert game.capital("us") == capital
+    board.act_index = first_page[0].action
+    key(app, pygame.K_RETURN)
+    assert game.committed("us") == [number_one]
+    frames(app)
+    assert board.commit_button.text.startswith("Withdraw")
+
+
+def test_a_click_on_an_action_s_number_box_commits_it(make_app: MakeApp, scenario: Scenario) -> None:
+    app = make_app()
+    session = start(app, scenario)
+    board = go_to_board(app)
+    frames(app)
+    box, _, index = next(hit for hit in board.hits if hit[1] == "num" and not board.status.get(
+        board.actions[hit[2]].id, "x").startswith(("cool", "cond", "cost")))
+    app.dispatch(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=box.center))
+    assert session.game.committed("us") == [board.actions[index].id]
+
+
+def test_an_unavailable_action_is_refused_with_the_engine_s_reason(make_app: MakeApp, scenario: Scenario) -> None:
+    app = make_app()
+    session = start(app, scenario)
+    board = go_to_board(app)
+    closed = next(i for i, a in enumerate(board.actions) if session.game.why_not("us", a.id))
+    reason = session.game.why_not("us", board.actions[closed].id)
+    board.toggle(closed)
+    assert session.game.committed("us") == []
+    assert reason in board.notice
+    assert board.status[board.actions[closed].id] == reason
+
+
+def test_selecting_an_indicator_explains_why_it_moved(make_app: MakeApp, scenario: Scenario) -> None:
+    app = make_app()
+    session = start(app, scenario)
+    go_to_board(app)
+    key(app, pygame.K_e)
+    key(app, pygame.K_RETURN)  # review -> next board
+    board = go_to_board(app)
+    key(app, pygame.K_i)
+    moved = next(i for i, ind in enumerate(scenario.indicators) if session.game.causes(ind.id))
+    for _ in range(moved):
+        key(app, pygame.K_DOWN)
+    assert board.zone == "indicators" and board.indicator_id == scenario.indicators[moved].id
+    frames(app)
+    text = doc_text(board._indicator_doc())
+    assert "WHY DID THIS MOVE?" in text
+    for change in session.game.causes(scenario.indicators[moved].id, last=6):
+        assert change.text in text and f"Turn {change.turn}" in text
+
+
+def test_the_selected_action_shows_its_forecast_now_and_later(make_app: MakeApp, scenario: Scenario) -> None:
+    app = make_app()
+    start(app, scenario)
+    board = go_to_board(app)
+    delayed = next(i for i, a in enumerate(board.actions) if any(e.delay for e in a.effects))
+    board.act_index = delayed
+    board._changed()
+    text = doc_text(board._action_doc())
+    assert "EXPECTED LATER" in text
+    assert "in turn" in text or "from turn" in text
+
+
+def test_end_turn_with_e_resolves_the_turn_and_shows_its_review(make_app: MakeApp, scenario: Scenario) -> None:
+    app = make_app()
+    session = start(app, scenario)
+    go_to_board(app)
+    key(app, pygame.K_e)
+    assert isinstance(app.top, ReviewScreen)
+    assert app.top.report is session.reports[-1] and session.game.turn == 2
+
+
+def test_the_board_keeps_up_with_a_new_window_size_and_scale(make_app: MakeApp, scenario: Scenario) -> None:
+    app = make_app()
+    start(app, scenario)
+    board = go_to_board(app)
+    key(app, pygame.K_DOWN)
+    selected = board.act_index
+    app.window = pygame.display.set_mode((1024, 600), pygame.RESIZABLE)
+    app.dispatch(pygame.event.Event(pygame.WINDOWSIZECHANGED, x=1024, y=600))
+    app.apply_settings(app.settings.with_(ui_scale=2.0))
+    frames(app)
+    assert board.layout == "narrow" and board.act_index == selected
+    assert ink(app) > 0.15
+
+
+def test_drawing_and_browsing_never_change_the_game(make_app: MakeApp, scenario: Scenario) -> None:
+    app = make_app()
+    session = start(app, scenario)
+    before = snapshot(session)
+    frames(app)
+    key(app, pygame.K_DOWN)
+    assert snapshot(session) == before, "briefing"
+    key(app, pygame.K_RETURN)  # -> board with the event dialog
+    for code in (pygame.K_DOWN, pygame.K_2, pygame.K_PAGEDOWN, pygame.K_UP):
+        key(app, code)
+        frames(app, 2)
+    assert snapshot(session) == before, "event dialog"
+    key(app, pygame.K_RETURN)  # the choice: a change through the session
+    before = snapshot(session)
+    for code in (pygame.K_DOWN, pygame.K_TAB, pygame.K_DOWN, pygame.K_i, pygame.K_n, pygame.K_a, pygame.K_PAGEDOWN):
+        key(app, code)
+        app.dispatch(pygame.event.Event(pygame.MOUSEMOTION, pos=(400, 300), rel=(1, 1), buttons=(0, 0, 0)))
+        frames(app, 2)
+    assert snapshot(session) == before, "board"
+    key(app, pygame.K_e)
+    before = snapshot(session)
+    for code in (pygame.K_DOWN, pygame.K_TAB, pygame.K_PAGEDOWN):
+        key(app, code)
+        frames(app, 2)
+    assert snapshot(session) == before, "review"
+    end = play_to_end(app)
+    before = snapshot(session)
+    for code in (pygame.K_RIGHT, pygame.K_DOWN, pygame.K_c, pygame.K_TAB):
+        key(app, code)
+        frames(app, 2)
+    assert snapshot(session) == before, "end"
+    assert end is app.top
+
+
+# --------------------------------------------------------------------- the review
+def test_the_review_lists_every_cause_of_the_last_report(make_app: MakeApp, scenario: Scenario) -> None:
+    app = make_app()
+    session = start(app, scenario)
+    review = go_to_review(app)
+    report = session.reports[-1]
+    assert report.changes
+    text = doc_text(review.document())
+    for change in report.changes:
+        assert change.text in text
+    titles = [group.title for group in review.groups]
+    assert "Your decisions" in titles and "Cambodia's decisions" in titles
+    assert titles.index("Cambodia's decisions") < titles.index("Your decisions")
+    assert titles[-1].startswith("Currents")
+    assert {c for g in review.groups for _, changes in g.causes for c in changes} == set(report.changes)
+
+
+def test_review_gauges_move_from_old_to_new_values_at_the_animation_speed(
+    make_app: MakeApp, scenario: Scenario
+) -> None:
+    app = make_app(animation=2.0)
+    start(app, scenario)
+    review = go_to_review(app)
+    assert review.progress == 0.0
+    assert review.update(0.3) is True
+    assert 0 < review.progress < 1
+    assert review.update(5.0) is True and review.progress == 1.0
+    assert review.update(0.1) is False
+    still = make_app(animation=0.0)
+    start(still, scenario)
+    assert go_to_review(still).progress == 1.0
+
+
+# --------------------------------------------------------------------- the end
+def test_save_chart_writes_a_png_in_the_data_folder_and_shows_where(
+    make_app: MakeApp, scenario: Scenario, home: Path
+) -> None:
+    app = make_app()
+    start(app, scenario)
+    end = play_to_end(app)
+    key(app, pygame.K_s)
+    path = end.saved_path
+    assert path is not None and path.parent == home / "data" / "charts" and path.suffix == ".png"
+    image = pygame.image.load(str(path))
+    assert image.get_size() == (1600, 900)
+    colours = {tuple(image.get_at((x, y))) for x in range(0, 1600, 37) for y in range(0, 900, 29)}
+    assert len(colours) > 8, "the chart is not blank"
+    frames(app)
+    assert str(path) in f"Chart saved to {path}"
+
+
+def test_the_chart_holds_every_indicator_turn_by_turn(make_app: MakeApp, scenario: Scenario) -> None:
+    app = make_app()
+    session = start(app, scenario)
+    end = play_to_end(app)
+    game = session.game
+    assert len(end.series) == len(scenario.indicators)
+    for indicator in scenario.indicators:
+        values = end.series[indicator.label["en"]]
+        assert values[0] == indicator.initial
+        assert values[-1] == game.state.values[indicator.id]
+        assert len(values) == game.outcome.turn + 1  # type: ignore[union-attr]
+
+
+def test_play_the_other_side_keeps_the_seed_and_play_again_keeps_the_role(
+    make_app: MakeApp, scenario: Scenario
+) -> None:
+    app = make_app()
+    first = start(app, scenario, seed=123)
+    play_to_end(app)
+    key(app, pygame.K_o)
+    other = app.session
+    assert other is not None and other is not first
+    assert other.humans == ["cambodia"] and other.seed == 123
+    assert isinstance(app.top, BriefingScreen) and app.top.role == "cambodia"
+    play_to_end(app)
+    key(app, pygame.K_p)
+    again = app.session
+    assert again is not None and again is not other and again.humans == ["cambodia"]
+    assert again.game.turn == 1
+
+
+# --------------------------------------------------------------------- flow
+def test_resume_goes_to_the_board_the_pending_event_or_the_end(make_app: MakeApp, scenario: Scenario) -> None:
+    app = make_app()
+    session = start(app, scenario)
+    restored = Session.from_dict(scenario, session.scenario_path, session.to_dict())
+    flow.resume_game(app, restored)
+    assert isinstance(app.top, EventScreen) and isinstance(app.stack[0], BoardScreen)  # turn 1's decision waits
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, BoardScreen)
+    flow.resume_game(app, Session.from_dict(scenario, session.scenario_path, restored.to_dict()))
+    assert isinstance(app.top, BoardScreen) and len(app.stack) == 1
+    play_to_end(app)
+    assert app.session is not None
+    flow.resume_game(app, Session.from_dict(scenario, session.scenario_path, app.session.to_dict()))
+    assert isinstance(app.top, EndScreen)
+
+
+def test_every_finished_turn_is_autosaved(make_app: MakeApp, scenario: Scenario, home: Path) -> None:
+    from game.saves import autosave_path, read_save
+
+    app = make_app()
+    start(app, scenario)
+    go_to_review(app)
+    info, data = read_save(autosave_path())
+    assert info.turn == 2 and data["game"]["turn"] == 2
+
+
+def test_hot_seat_players_each_get_their_briefing_and_board(make_app: MakeApp, scenario: Scenario) -> None:
+    app = make_app()
+    session = flow.start_game(app, scenario, str(DEFAULT_SCENARIO), humans=("us", "cambodia"), seed=3)
+    assert isinstance(app.top, BriefingScreen) and app.top.role == "us"
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, BriefingScreen) and app.top.role == "cambodia"
+    board = go_to_board(app)
+    assert board.role == "us"
+    key(app, pygame.K_e)
+    while isinstance(app.top, EventScreen):
+        key(app, pygame.K_RETURN)
+    assert isinstance(app.top, BoardScreen) and app.top.role == "cambodia"
+    assert session.game.turn == 1
+    key(app, pygame.K_e)
+    assert isinstance(app.top, ReviewScreen) and session.game.turn == 2
+
+
+def test_random_input_on_the_in_game_screens_raises_nothing(make_app: MakeApp, scenario: Scenario) -> None:
+    rng = random.Random(2024)
+    app = make_app((1024, 600), 1.5)
+    start(app, scenario)
+    keys = [pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_TAB, pygame.K_RETURN,
+            pygame.K_SPACE, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END, pygame.K_e, pygame.K_i,
+            pygame.K_a, pygame.K_n, pygame.K_d, pygame.K_c, pygame.K_g, pygame.K_1, pygame.K_2, pygame.K_3,
+            pygame.K_5, pygame.K_9, pygame.K_x]
+    visited: set[str] = set()
+    for _ in range(1500):
+        if not isinstance(app.top, (BriefingScreen, BoardScreen, EventScreen, ReviewScreen, EndScreen)):
+            break  # a click reached the title screen (not an in-game screen)
+        visited.add(type(app.top).__name__)
+        roll = rng.random()
+        if roll < 0.7:
+            key(app, rng.choice(keys), mod=pygame.KMOD_SHIFT if rng.random() < 0.1 else 0)
+        elif roll < 0.85:
+            pos = (rng.randrange(1024), rng.randrange(600))
+            app.dispatch(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=pos))
+            app.dispatch(pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=pos))
+        else:
+            app.dispatch(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=rng.choice((-1, 1)), flipped=False,
+                                            precise_x=0.0, precise_y=1.0))
+        frames(app, 1)
+    assert {"BriefingScreen", "BoardScreen", "EventScreen", "ReviewScreen"} <= visited
+
+
+# --------------------------------------------------------------------- words and numbers
+@pytest.mark.parametrize(
+    ("delay", "duration", "words"),
+    [(0, 1, "now"), (2, 1, "in turn 5"), (2, 3, "over 3 turns from turn 5"), (0, 2, "over 2 turns from now")],
+)
+def test_forecast_timing_is_said_in_turns(delay: int, duration: int, words: str) -> None:
+    item = ForecastItem("trust", "+=", 6.0, 6.0, delay, duration)
+    assert timing_phrase(item, 3) == words
+
+
+def test_values_per_turn_are_rebuilt_from_the_history(scenario: Scenario) -> None:
+    session = Session.start(scenario, str(DEFAULT_SCENARIO), humans=("us",), seed=8)
+    session.let_computers_answer()
+    for _ in range(3):
+        session.let_computers_answer()
+        while session.waiting_choices():
+            event, role = session.waiting_choices()[0]
+            from game.engine import Choose
+
+            session.submit(Choose(role, event, scenario.event(event).choices[0].id))
+        session.end_turn()
+    game = session.game
+    series = turn_values(game)
+    for indicator in scenario.indicators:
+        values = series[indicator.id]
+        assert len(values) == game.turn + 1
+        assert values[0] == indicator.initial and values[-1] == game.state.values[indicator.id]
+    baseline = baseline_values(game, session.reports)
+    resolved = session.reports[-1]
+    for change in resolved.changes:
+        first = next(c for c in resolved.changes if c.indicator == change.indicator)
+        assert baseline[change.indicator] == first.before
