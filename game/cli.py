@@ -70,7 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.command in (None, "text"):
+        if args.command is None:
+            args = parser.parse_args(["play"])
+        if args.command == "text":
             return _text(args)
         if args.command == "play":
             return _play(args)

@@ -28,6 +28,14 @@ def run(*args: str, stdin: str = "", timeout: float = 120) -> subprocess.Complet
     )
 
 
+def run_env(extra: dict[str, str], *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYTHONIOENCODING="utf-8", **extra)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+        env=env,
+    )
+
+
 def no_traceback(result: subprocess.CompletedProcess[str]) -> bool:
     return "Traceback" not in result.stdout + result.stderr
 
@@ -178,8 +186,37 @@ def test_bench_json_prints_the_figures() -> None:
     result = run("bench", "--json", "--quick", timeout=300)
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)
-    for key in ("turns_per_second", "load_default_ms", "load_1mb_ms"):
+    for key in ("turns_per_second", "load_default_ms", "load_1mb_ms", "frame_ms_median", "frame_ms_median_scale150",
+                "first_frame_seconds"):
         assert figures[key] > 0
+    assert 0 <= figures["idle_cpu_percent"] < 100
+
+
+def test_play_autoplay_reaches_the_end_prints_the_ending_and_saves_a_screenshot(tmp_path: Path) -> None:
+    shot = tmp_path / "end.png"
+    env_home = {"COMMON_GROUND_HOME": str(tmp_path / "home")}
+    result = run_env(env_home, "play", "--autoplay", "--seed", "5", "--screenshot", str(shot))
+    assert result.returncode == 0, result.stderr
+    endings = [line for line in result.stdout.splitlines() if line.startswith("Ending: ")]
+    assert len(endings) == 1 and result.stdout.startswith("Ending: ")
+    assert shot.stat().st_size > 10_000
+
+
+def test_play_frames_without_scenario_shows_the_title_and_exits_0(tmp_path: Path) -> None:
+    shot = tmp_path / "title.png"
+    result = run_env({"COMMON_GROUND_HOME": str(tmp_path / "home")}, "play", "--frames", "3", "--screenshot", str(shot))
+    assert result.returncode == 0, result.stderr
+    assert shot.exists() and "Ending" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--scale", "3"), ("--frames", "0"), ("--size", "big"), ("--role", "france")],
+    ids=["scale", "frames", "size", "role"],
+)
+def test_play_usage_errors_exit_2(args: tuple[str, ...], tmp_path: Path) -> None:
+    result = run_env({"COMMON_GROUND_HOME": str(tmp_path / "home")}, "play", *args)
+    assert result.returncode == 2 and no_traceback(result)
 
 
 def test_broken_pipe_is_not_a_traceback() -> None:

@@ -341,3 +341,21 @@ def test_r27_causes_answer_why_did_this_move_newest_first() -> None:
     game.commit("a", "two")
     game.resolve_turn()
     assert [c.cause_id for c in game.causes("x")] == ["two", "one"]
+
+
+def test_r28_looking_at_the_game_never_changes_it() -> None:
+    """Rule: queries (forecast, scores, legal actions, why not) leave the state as it was, even when a rule fails."""
+    sc = scenario(
+        indicators={"x": 50.0, "y": 0.0},
+        score="x / y",
+        actions=[{"id": "odd", "condition": "x / y > 1", "effects": [effect("x += 1 / y")]}],
+    )
+    game = Game.new(sc)
+    before = game.to_dict()
+    game.forecast("odd")
+    game.scores()
+    game.score_of("a", {"x": 1.0, "y": 0.0})
+    game.legal_actions("a")
+    assert game.to_dict()["errors"] == before["errors"]
+    game.resolve_turn()
+    assert game.state.errors == [e for e in game.state.errors if e.rule == "odd"]

@@ -486,7 +486,7 @@ class Game:
         run(state.values, state.values, state.history, state.errors, state.turn, role, text, state.scheduled)
         self._blocked = None
         if not state.pending and state.phase is Phase.NEWS:
-            state.phase = Phase.ACTIONS
+            self._enter_actions()
 
     def resolve_turn(self) -> TurnReport:
         """Resolve the turn: committed actions together, then due effects, then dynamics; then the end check."""
@@ -540,7 +540,7 @@ class Game:
             self._fire(event)
         self._blocked = None
         if not state.pending:
-            state.phase = Phase.ACTIONS
+            self._enter_actions()
 
     def _events_to_fire(self) -> list[Event]:
         state = self.state
@@ -625,43 +625,64 @@ class Game:
 
     def _finish(self, ending_id: str, how: Termination) -> None:
         state = self.state
-        state.outcome = Outcome(ending_id, state.turn, how, self.scores())
+        scores = {r: self._eval(role.score, f"{r}.score", state.values, record=True) for r, role in self._roles.items()}
+        state.outcome = Outcome(ending_id, state.turn, how, scores)
         state.phase = Phase.OVER
         state.pending = []
         state.news.append(News(state.turn, "ending", ending_id, "", how.value))
 
-    def _eval(self, expr: Expr, rule: str, values: dict[str, float]) -> float:
+    def _eval(self, expr: Expr, rule: str, values: dict[str, float], *, record: bool = False) -> float:
+        """Evaluate for a query (forecast, score): a failing rule counts as 0. Only ``record=True`` (the final
+        scores) writes the failure into the state, so looking at the game never changes it."""
         try:
             return expr.evaluate(self._globals, values)
         except ExprError as exc:
-            self.state.errors.append(RuleError(self.state.turn, rule, str(exc)))
+            if record:
+                self.state.errors.append(RuleError(self.state.turn, rule, str(exc)))
             return 0.0
+
+    def _enter_actions(self) -> None:
+        """Start the actions phase. Action conditions are tested here, once, as part of the turn (so a failing
+        one is recorded deterministically, never because somebody looked at the legal actions)."""
+        self.state.phase = Phase.ACTIONS
+        self._blocked = self._compute_unavailable(self.state.errors)
 
     def _unavailable(self) -> tuple[frozenset[str], frozenset[str]]:
         """The actions whose condition fails now, and those plus the ones cooling down.
 
-        Values and cooldowns only change in ``choose`` and ``resolve_turn``, which forget this, so it is computed
-        at most once per phase.
+        Values and cooldowns only change in ``choose`` and ``resolve_turn``, which forget this. A game restored
+        from a save recomputes it without recording failures again (they were recorded when the phase began).
         """
         if self._blocked is None:
-            blocked = self._failing(self._rules.failing_actions, self._rules.action_conditions)
-            turn, cooldowns = self.state.turn, self._rules.cooldowns
-            cooling = [a for a, last in self.state.last_used.items() if turn - last <= cooldowns[a]]
-            self._blocked = (blocked, blocked.union(cooling))
+            self._blocked = self._compute_unavailable([])
         return self._blocked
 
-    def _failing(self, compiled: ConditionsRunner | None, conditions: list[tuple[str, Expr]]) -> frozenset[str]:
+    def _compute_unavailable(self, errors: list[RuleError]) -> tuple[frozenset[str], frozenset[str]]:
+        blocked = self._failing(self._rules.failing_actions, self._rules.action_conditions, errors)
+        turn, cooldowns = self.state.turn, self._rules.cooldowns
+        cooling = [a for a, last in self.state.last_used.items() if turn - last <= cooldowns[a]]
+        return blocked, blocked.union(cooling)
+
+    def _failing(
+        self,
+        compiled: ConditionsRunner | None,
+        conditions: list[tuple[str, Expr]],
+        errors: list[RuleError] | None = None,
+    ) -> frozenset[str]:
         """The ids whose condition does not hold now (generated code when available, else one by one)."""
         state = self.state
+        errors = state.errors if errors is None else errors
         if compiled is not None:
-            return compiled(state.values, state.errors, state.turn)
-        return frozenset(rule for rule, expr in conditions if not self._check(expr, rule))
+            return compiled(state.values, errors, state.turn)
+        return frozenset(rule for rule, expr in conditions if not self._check(expr, rule, errors))
 
-    def _check(self, expr: Expr, rule: str) -> bool:
+    def _check(self, expr: Expr, rule: str, errors: list[RuleError] | None = None) -> bool:
         try:
             return bool(eval(expr.code, self._globals, self.state.values))  # code compiled from a checked AST
         except (ArithmeticError, ValueError, TypeError) as exc:
-            self.state.errors.append(RuleError(self.state.turn, rule, f"{expr.source!r}: {exc}"))
+            (self.state.errors if errors is None else errors).append(
+                RuleError(self.state.turn, rule, f"{expr.source!r}: {exc}")
+            )
             return False
 
     def _role(self, role: str) -> Role:

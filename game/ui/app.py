@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+import warnings
 from pathlib import Path
 from typing import TextIO
 
@@ -52,7 +53,8 @@ class App:
         # Sleep in pygame.event.wait while idle: on by default for people, off for headless runs unless asked.
         self.blocking = blocking if blocking is not None else not (self.headless or autoplay or max_frames is not None)
         self.max_seconds = max_seconds
-        pygame.init()
+        pygame.display.init()  # no pygame.init(): the game has no sound, and audio start-up is slow and noisy
+        pygame.font.init()
         pygame.display.set_caption("Common Ground")
         flags = pygame.RESIZABLE | (pygame.FULLSCREEN if settings.fullscreen and not self.headless else 0)
         window_size = size or settings.window_size
@@ -104,7 +106,10 @@ class App:
 
     def _limit_window_size(self) -> None:
         try:
-            window = pygame.Window.from_display_module()
+            with warnings.catch_warnings():
+                # Deprecated in favour of drawing through pygame.Window; still the way to size a display window.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                window = pygame.Window.from_display_module()
             window.minimum_size = MIN_SIZE
         except (AttributeError, pygame.error):  # older pygame-ce or a driver without windows
             pass
@@ -212,7 +217,7 @@ class App:
             self.request_quit()
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
-            self.window = pygame.display.get_surface()
+            self.window = pygame.display.get_surface() or self.window
             if not self.settings.fullscreen:
                 self.settings = self.settings.with_(window_size=self.window.get_size())
             self.rebuild_all()

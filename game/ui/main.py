@@ -25,6 +25,8 @@ def run_play(
     out: TextIO = sys.stdout,
 ) -> int:
     """Open the game. With a scenario it starts a game at once (briefing first); without, the title screen."""
+    import pygame
+
     from game.ui.app import App
     from game.ui.screens.title import TitleScreen
 
@@ -36,8 +38,16 @@ def run_play(
     if autoplay or frames is not None:
         persist = False
         settings = _headless_settings(settings)
-    app = App(settings, size=size, autoplay=autoplay, max_frames=frames, screenshot=screenshot, out=out,
-              persist_settings=persist)
+    try:
+        app = App(settings, size=size, autoplay=autoplay, max_frames=frames, screenshot=screenshot, out=out,
+                  persist_settings=persist)
+    except pygame.error as exc:
+        print(
+            f"common-ground: error: cannot open a window ({exc}); "
+            "the terminal version runs anywhere: python main.py text",
+            file=sys.stderr,
+        )
+        return 1
     if scenario_path is None and not autoplay:
         app.push(TitleScreen(app))
         return app.run()
