@@ -247,20 +247,6 @@ class LoadScreen(MenuScreen):
         self.focus_key = order[(position + step) % len(order)]
         self._apply_focus_key()
 
-    def _sync_focus_key(self) -> None:
-        for key, index in self.widget_keys.items():
-            if index == self.focus_index:
-                self.focus_key = key
-                return
-
-    def _apply_focus_key(self) -> None:
-        if self.focus_key in self.widget_keys:
-            self.focus_index = self.widget_keys[self.focus_key]
-            self._show_focus()
-        else:
-            self.rebuild()
-        self.app.dirty = True
-
     def page(self, step: int, *, by_rows: bool = False) -> None:
         """Scroll the list one page (or one row) up or down; the focus follows into view."""
         if not self.saves:

@@ -18,6 +18,7 @@ from pygame_gui.elements import UITextEntryLine
 
 from game.ui import theme
 from game.ui.screens.base import Screen
+from game.ui.widgets.text import fit
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -36,19 +37,10 @@ ELLIPSIS = "…"
 
 # ----------------------------------------------------------------------------------------------- text
 def ellipsize(text: str, font: pygame.font.Font, width: int) -> str:
-    """``text`` shortened with an ellipsis so that it fits in ``width`` pixels."""
+    """``text`` shortened with an ellipsis so that it fits in ``width`` pixels (an ellipsis alone at worst)."""
     if width <= 0:
         return ""
-    if font.size(text)[0] <= width:
-        return text
-    low, high = 0, len(text)
-    while low < high:  # the longest prefix that fits with the ellipsis
-        middle = (low + high + 1) // 2
-        if font.size(text[:middle].rstrip() + ELLIPSIS)[0] <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return text[:low].rstrip() + ELLIPSIS if low else ELLIPSIS
+    return fit(font, text, width) or ELLIPSIS
 
 
 def wrap(text: str, font: pygame.font.Font, width: int, max_lines: int | None = None) -> list[str]:
@@ -226,6 +218,27 @@ class MenuScreen(Screen):
         self.escape_focus: Callable[[], None] | None = None  # where Esc in a field sends the focus
         self.placeholders: dict[str, str] = {}
         self._list_themed = False
+        self.focus_key: Any = None
+        self.widget_keys: dict[Any, int] = {}
+
+    def _sync_focus_key(self) -> None:
+        """Remember which control has the focus (``focus_key``), to find it again after a rebuild.
+
+        Screens that use it keep ``widget_keys`` (control key -> index in ``focusables``) and ``focus_key``.
+        """
+        for key, index in self.widget_keys.items():
+            if index == self.focus_index:
+                self.focus_key = key
+                return
+
+    def _apply_focus_key(self) -> None:
+        """Put the focus on ``focus_key``'s control, rebuilding when it is not on screen (scrolled away)."""
+        if self.focus_key in self.widget_keys:
+            self.focus_index = self.widget_keys[self.focus_key]
+            self._show_focus()
+        else:
+            self.rebuild()
+        self.app.dirty = True
 
     def rebuild(self) -> None:
         """Remember what was typed, then rebuild the widgets."""

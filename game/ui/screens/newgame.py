@@ -111,13 +111,6 @@ class NewGameScreen(MenuScreen):
         return [(r.id, localize(r.name, LANG)) for r in scenario.roles] if scenario is not None else []
 
     # ----------------------------------------------------------------- layout
-    def _sync_focus_key(self) -> None:
-        """Remember which control has the focus, to find it again after a rebuild (the controls may change)."""
-        for key, index in self.widget_keys.items():
-            if index == self.focus_index:
-                self.focus_key = key
-                return
-
     def build(self, rect: pygame.Rect) -> None:
         """Header, the form (scenario, side, seed, open a file), the scenario's details, and Back / Start."""
         width, height = rect.size

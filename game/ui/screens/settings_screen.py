@@ -270,20 +270,6 @@ class SettingsScreen(MenuScreen):
         self.focus_key = order[(position + step) % len(order)]
         self._apply_focus_key()
 
-    def _sync_focus_key(self) -> None:
-        for key, index in self.widget_keys.items():
-            if index == self.focus_index:
-                self.focus_key = key
-                return
-
-    def _apply_focus_key(self) -> None:
-        if self.focus_key in self.widget_keys:
-            self.focus_index = self.widget_keys[self.focus_key]
-            self._show_focus()
-        else:
-            self.rebuild()
-        self.app.dirty = True
-
     def scroll(self, step: int) -> None:
         """Show the rows above or below (the focus moves along when it would leave the view)."""
         rows = rows_for(self.app.settings)
