@@ -9,9 +9,11 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
+from game.ai.lookahead import DEFAULT_BUDGET, LookaheadPolicy
+from game.ai.policies import GreedyPolicy
 from game.ai.simulate import play, policies_for, step
 from game.content.loader import load_scenario, load_scenario_text
-from game.engine import Game
+from game.engine import Command, Game, Phase
 from game.paths import DEFAULT_SCENARIO
 
 #: The loader refuses files above this size; the big benchmark file stays just under it.
@@ -52,6 +54,40 @@ def measure_engine(seconds: float, windows: int = 5) -> dict[str, float]:
         "games": games,
         "turns": total_turns,
     }
+
+
+def measure_lookahead(decisions: int = 10, budget: int = DEFAULT_BUDGET) -> dict[str, float]:
+    """Median CPU time of a lookahead decision (actions phase) on the default scenario at ``budget``.
+
+    Games between a lookahead United States and a greedy Cambodia; the first ``decisions`` action decisions of
+    the lookahead player over a few games (turns 1 to 5 of each) are timed.
+    """
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    play(scenario, 0, {role.id: "random" for role in scenario.roles})  # warm up the compiled rules
+    times: list[float] = []
+    seed = 0
+    while len(times) < decisions:
+        game = Game.new(scenario, seed)
+        first, *others = [role.id for role in scenario.roles]
+        searcher = LookaheadPolicy(random.Random(seed), scenario.role(first).personality, budget=budget)
+        greedy = {r: GreedyPolicy(random.Random(seed), dict(scenario.role(r).personality)) for r in others}
+        while not game.is_over() and game.turn <= 5 and len(times) < decisions:
+            while game.phase is Phase.NEWS:
+                role = game.pending_choices()[0].role
+                policy = searcher if role == first else greedy[role]
+                for command in policy.decide(game, role):
+                    game.apply(command)
+            started = time.process_time()
+            commands: list[Command] = searcher.decide(game, first)
+            times.append(time.process_time() - started)
+            for command in commands:
+                game.apply(command)
+            for role, policy in greedy.items():
+                for command in policy.decide(game, role):
+                    game.apply(command)
+            game.resolve_turn()
+        seed += 1
+    return {"lookahead_decision_seconds": statistics.median(times), "lookahead_budget": float(budget)}
 
 
 def big_scenario_text(target: int = ONE_MB - 4096) -> str:
@@ -148,6 +184,9 @@ def run_bench(*, json_output: bool, quick: bool, out: TextIO) -> int:
     figures["load_default_ms"] = round(loading["load_default_ms"], 2)
     figures["load_1mb_ms"] = round(loading["load_1mb_ms"], 2)
     figures["big_file_bytes"] = int(loading["big_file_bytes"])
+    lookahead = measure_lookahead(5 if quick else 10)
+    figures["lookahead_decision_seconds"] = round(lookahead["lookahead_decision_seconds"], 3)
+    figures["lookahead_budget"] = int(lookahead["lookahead_budget"])
     figures.update(measure_ui(quick))
     if json_output:
         json.dump(figures, out, indent=2)
@@ -163,6 +202,11 @@ def run_bench(*, json_output: bool, quick: bool, out: TextIO) -> int:
     print(
         f"  load + validate generated 1 MB scenario:  {figures['load_1mb_ms']:>12.2f} ms"
         f"  ({figures['big_file_bytes']:,} bytes)",
+        file=out,
+    )
+    print(
+        f"  lookahead decision at the default budget: {figures['lookahead_decision_seconds']:>12.3f} s"
+        f"  (median of CPU times; {figures['lookahead_budget']} rollouts)",
         file=out,
     )
     print(f"  main board frame, 1280x720 (median):      {figures['frame_ms_median']:>12.2f} ms", file=out)

@@ -57,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument(
         "--policy", action="append", default=[], metavar="ROLE=NAME", help="policy for a role (default random)"
     )
+    simulate.add_argument(
+        "--budget",
+        type=int,
+        default=None,
+        metavar="N",
+        help="iterations per decision of the lookahead policy (default: its own default)",
+    )
     simulate.add_argument("--json", action="store_true", help="print one JSON object")
 
     bench = sub.add_parser("bench", help="measure the speed of the engine and the loader")
@@ -216,9 +223,11 @@ def _simulate(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.games < 1:
         raise UsageError(f"--games must be at least 1, got {args.games}")
+    if args.budget is not None and args.budget < 1:
+        raise UsageError(f"--budget must be at least 1, got {args.budget}")
     scenario = load(args.path)
     policies = parse_policies(args.policy, scenario)
-    result = simulate(scenario, args.games, args.seed, policies)
+    result = simulate(scenario, args.games, args.seed, policies, args.budget)
     if args.json:
         json.dump(result.to_dict(), out, indent=2)
         out.write("\n")
@@ -228,7 +237,8 @@ def _simulate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _print_simulation(scenario: Scenario, result: SimulationResult, out: TextIO) -> None:
-    print(f"{localize(scenario.title)}: {result.games} games, seed {result.seed}", file=out)
+    budget = f", budget {result.budget} per decision" if "lookahead" in result.policies.values() else ""
+    print(f"{localize(scenario.title)}: {result.games} games, seed {result.seed}{budget}", file=out)
     print(f"{result.turns} turns in {result.seconds:.2f} s ({result.turns_per_second:,.0f} turns/s)", file=out)
     print("\nEndings", file=out)
     for ending in scenario.endings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 from game.engine import (
@@ -13,7 +14,10 @@ from game.engine import (
     Event,
     Expr,
     Family,
+    Game,
     Indicator,
+    Item,
+    Negotiation,
     Op,
     Role,
     Scenario,
@@ -39,6 +43,35 @@ def t(text: str) -> dict[str, str]:
     return {"en": text}
 
 
+def item(
+    item_id: str,
+    giver: str,
+    effects: list[Effect] | None = None,
+    *,
+    turns: int = 1,
+    condition: str | None = None,
+    value: dict[str, float] | None = None,
+) -> Item:
+    """A negotiation item (label and description are its id)."""
+    return Item(
+        item_id, giver, t(item_id), t(item_id), tuple(effects or []), turns,
+        expr(condition) if condition is not None else None, value or {},
+    )  # fmt: skip
+
+
+def negotiation(
+    *items: Item,
+    initial: float = 50.0,
+    kept: float = 3.0,
+    broken: float = 15.0,
+    break_effects: list[Effect] | None = None,
+    break_event: str | None = None,
+    threshold: float = 0.0,
+) -> Negotiation:
+    """A negotiation section with the contract's defaults."""
+    return Negotiation(items, initial, kept, broken, tuple(break_effects or []), break_event, threshold)
+
+
 def scenario(
     *,
     turns: int = 5,
@@ -53,6 +86,7 @@ def scenario(
     events_per_turn: int = 1,
     quiet_weight: float = 1.0,
     score: str = "x",
+    negotiation: Negotiation | None = None,
 ) -> Scenario:
     """A scenario with indicators in 0..100 and roles that score ``score``."""
     inds = indicators if indicators is not None else {"x": 50.0, "y": 50.0}
@@ -111,6 +145,7 @@ def scenario(
         ),
         events_per_turn=events_per_turn,
         quiet_weight=quiet_weight,
+        negotiation=negotiation,
     )
 
 
@@ -142,3 +177,70 @@ def rich_scenario() -> Scenario:
             {"id": "ok"},
         ],
     )
+
+
+def negotiation_scenario() -> Scenario:
+    """The rich scenario's rules plus a negotiation table whose conditions, dynamics and score read trust."""
+    base = rich_scenario()
+    table = negotiation(
+        item("open_market", "b", [effect("y += 9"), effect("x = x + 1")], turns=3, value={"a": 6, "b": -2}),
+        item("visit", "a", [effect("x += 4")], value={"a": -1, "b": 4}),
+        item("aid", "a", [effect("y += 6", delay=1)], turns=2, condition="trust_a_b >= 40", value={"b": 5}),
+        item("release", "b", [effect("x += 5")], condition="x < 90", value={"a": 7, "b": -5}),
+        initial=45.0,
+        kept=5.0,
+        broken=20.0,
+        break_effects=[effect("x -= 6")],
+        break_event="boom",
+    )
+    return scenario(
+        turns=base.turns,
+        capital=4,
+        capital_max=6,
+        actions=[
+            {"id": "talk", "cost": 1, "effects": [effect("x += 4"), effect("y -= 1", delay=1)]},
+            {"id": "press", "role": "b", "cost": 2, "effects": [effect("x -= 7"), effect("y = y * 0.9")]},
+        ],
+        events=[
+            {"id": "boom", "effects": [effect("y += 3")], "weight": 0.5},
+            {"id": "crisis", "role": "b", "choices": {"calm": [effect("x += 3")], "escalate": [effect("x -= 9")]}},
+        ],
+        dynamics=[{"id": "goodwill", "condition": "trust_a_b > 50", "effects": [effect("x += (trust_a_b - 50) / 10")]}],
+        endings=[{"id": "great", "condition": "x > 70 and y > 70"}, {"id": "ok"}],
+        negotiation=table,
+    )
+
+
+def play_negotiating(sc: Scenario, seed: int, *, compiled: bool = True) -> Game:
+    """A game in which both roles negotiate at random (proposals, answers, counters, breaks) and act."""
+    game = Game.new(sc, seed, compiled=compiled)
+    rng = random.Random(seed)
+    roles = [r.id for r in sc.roles]
+    while not game.is_over():
+        for pending in game.pending_choices():
+            event = sc.event(pending.event)
+            game.choose(pending.role, pending.event, rng.choice(event.choices).id)
+        for sender in roles:
+            receiver = next(r for r in roles if r != sender)
+            for proposal in game.open_proposals(sender):
+                roll = rng.random()
+                if roll < 0.5 and not game.why_not_accept(sender, proposal.id):
+                    game.respond(sender, proposal.id, True)
+                elif roll < 0.7 and game.legal_items(sender):
+                    offer = (game.legal_items(sender)[0].id,)
+                    if not game.why_not_propose(sender, proposal.sender, offer):
+                        game.counter(sender, proposal.id, offer)
+                else:
+                    game.respond(sender, proposal.id, False)
+            give = tuple(i.id for i in rng.sample(game.legal_items(sender), min(1, len(game.legal_items(sender)))))
+            ask = tuple(i.id for i in game.legal_items(receiver) if rng.random() < 0.4)
+            if not game.why_not_propose(sender, receiver, give, ask):
+                game.propose(sender, receiver, give, ask)
+            for agreement in game.agreements(sender):
+                if rng.random() < 0.1 and any(i.giver == sender and i.status == "pending" for i in agreement.items):
+                    game.break_agreement(sender, agreement.id)
+            for action in game.legal_actions(sender):
+                if rng.random() < 0.5 and not game.why_not(sender, action.id):
+                    game.commit(sender, action.id)
+        game.resolve_turn()
+    return game

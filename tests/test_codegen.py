@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import effect, rich_scenario, scenario
+from builders import effect, negotiation_scenario, play_negotiating, rich_scenario, scenario
 from game.ai.simulate import policies_for, step
 from game.content.loader import load_scenario
 from game.engine import Game, Scenario
@@ -35,6 +35,22 @@ def test_generated_code_matches_the_interpreter_on_the_default_scenario(seed: in
 @pytest.mark.parametrize("seed", range(40))
 def test_generated_code_matches_the_interpreter_on_a_rich_test_scenario(seed: int) -> None:
     fast, slow = play_both(rich_scenario(), seed)
+    assert fast.to_dict() == slow.to_dict()
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_generated_code_matches_the_interpreter_on_a_negotiating_test_scenario(seed: int) -> None:
+    sc = negotiation_scenario()
+    fast, slow = play_negotiating(sc, seed, compiled=True), play_negotiating(sc, seed, compiled=False)
+    assert fast.to_dict() == slow.to_dict()
+    assert fast.state.agreements and any(c.indicator == "trust_a_b" for c in fast.history)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_generated_code_matches_the_interpreter_when_negotiating_on_the_default_scenario(seed: int) -> None:
+    sc = load_scenario(ROOT / "scenarios" / "cambodia_us.yaml")
+    assert sc.negotiation is not None
+    fast, slow = play_negotiating(sc, seed, compiled=True), play_negotiating(sc, seed, compiled=False)
     assert fast.to_dict() == slow.to_dict()
 
 

@@ -140,6 +140,34 @@ def case(name: str, edits: list[tuple[str, str]], message: str, at: tuple[str, s
     return pytest.param(Trap(tuple(edits), message, at, **kw), id=name)  # type: ignore[arg-type]
 
 
+NEGOTIATION = """\
+negotiation:
+  trust: {initial: 40, kept: 4}
+  break_effects: [relations -= 6]
+  break_event: summit
+  items:
+    - id: open_market
+      giver: beta
+      label: Open the market
+      description: Lower tariffs.
+      effects: [trade += 6]
+      turns: 2
+      condition: trust_alpha_beta >= 20
+      value: {alpha: 5, beta: -2}
+    - id: visit
+      giver: alpha
+      label: State visit
+      description: A state visit.
+      effects: ["relations += 3"]
+"""
+LAST_LINE = "    text: It went fine.\n"
+
+
+def negotiating(*edits: tuple[str, str]) -> list[tuple[str, str]]:
+    """Edits that append the NEGOTIATION section to BASE, then make ``edits``."""
+    return [(LAST_LINE, LAST_LINE + NEGOTIATION), *edits]
+
+
 CATALOGUE = [
     # --- keys
     case("unknown-key-did-you-mean", [("description: A tiny", "descripton: A tiny")], "unknown key 'descripton'",
@@ -268,6 +296,47 @@ CATALOGUE = [
     case("no-final-ending", [("text: It went fine.", "text: It went fine.\n    condition: trade > 1\n    early: true"),
                              ("text: It went well.", "text: It went well.\n    early: true")],
          "at least one ending must have early: false", ("endings:", "endings")),
+    # --- negotiation
+    case("unknown-item-giver", negotiating(("giver: beta", "giver: betta")), "unknown role 'betta'",
+         ("giver: betta", "betta"), hint="did you mean 'beta'?"),
+    case("unknown-role-in-item-value", negotiating(("{alpha: 5, beta: -2}", "{alpha: 5, bta: -2}")),
+         "unknown role 'bta'", ("value: {", "bta"), hint="did you mean 'beta'?"),
+    case("unknown-break-event", negotiating(("break_event: summit", "break_event: sumit")), "unknown event 'sumit'",
+         ("break_event: sumit", "sumit"), hint="did you mean 'summit'?"),
+    case("duplicate-item-id", negotiating(("- id: visit", "- id: open_market  # again")),
+         "duplicate item id 'open_market' (first defined on line 80)", ("open_market  # again", "open_market")),
+    case("missing-item-giver", negotiating(("      giver: alpha\n", "")), "missing required key 'giver'",
+         ("- id: visit", "id")),
+    case("unknown-key-in-item", negotiating(("value: {", "valu: {")), "unknown key 'valu'", ("valu: {", "valu"),
+         hint="did you mean 'value'?"),
+    case("item-turns-out-of-range", negotiating(("turns: 2", "turns: 13")), "'turns' must be at most 12, not 13",
+         ("turns: 13", "13")),
+    case("trust-out-of-range", negotiating(("{initial: 40,", "{initial: 140,")),
+         "'initial' must be at most 100, not 140", ("trust: {", "140")),
+    case("unknown-indicator-in-item-effect", negotiating(("[trade += 6]", "[trde += 6]")),
+         "unknown indicator 'trde'", ("[trde += 6]", "trde"), hint="did you mean 'trade'?"),
+    case("misspelt-trust-in-item-condition", negotiating(("trust_alpha_beta >= 20", "trust_alpha_bta >= 20")),
+         "unknown name 'trust_alpha_bta'", ("trust_alpha_bta", "trust_alpha_bta"),
+         hint="did you mean 'trust_alpha_beta'?"),
+    case("unknown-indicator-in-break-effects", negotiating(("[relations -= 6]", "[relation -= 6]")),
+         "unknown indicator 'relation'", ("[relation -= 6]", "relation"), hint="did you mean 'relations'?"),
+    case("unknown-source-in-item", negotiating(("      turns: 2\n", "      turns: 2\n      sources: [papr]\n")),
+         "unknown source 'papr'", ("sources: [papr]", "papr"), hint="did you mean 'paper'?"),
+    case("trust-name-without-negotiation", [("condition: relations < 30", "condition: trust_alpha_beta < 30")],
+         "unknown name 'trust_alpha_beta'", ("trust_alpha_beta < 30", "trust_alpha_beta")),
+    case("effect-cannot-change-trust", negotiating(("effects: [trade -= 1]", "effects: [trust_alpha_beta -= 1]")),
+         "'trust_alpha_beta' cannot be changed by an effect", ("[trust_alpha_beta", "trust_alpha_beta"),
+         hint="only indicators can be changed"),
+    case("indicator-named-like-trust",
+         negotiating(("indicators:\n",
+                      "indicators:\n  - {id: trust_alpha_beta, label: T, description: T, initial: 1}\n")),
+         "'trust_alpha_beta' is the name of the trust between 'alpha' and 'beta'", ("{id: trust", "trust_alpha_beta")),
+    case("negotiation-needs-two-roles",
+         negotiating(("  - id: beta\n    name: Beta\n    brief: Side B.\n    objectives: Trade more.\n"
+                      "    score: trade\n    capital: 3\n", ""),
+                     ("    role: beta\n", "    role: alpha\n"), ("giver: beta", "giver: alpha"),
+                     ("{alpha: 5, beta: -2}", "{alpha: 5}")),
+         "negotiation needs at least 2 roles", ("negotiation:", "negotiation"), count=2),
 ]  # fmt: skip
 
 
@@ -376,6 +445,26 @@ def test_window_effect_mapping_and_number_expressions_are_mapped() -> None:
     assert (scenario.role("alpha").capital_max, scenario.role("alpha").color) == (6, "#3366aa")
 
 
+def test_negotiation_section_is_mapped_to_engine_values() -> None:
+    scenario = load_scenario_text(edit(BASE, *negotiating()), "test.yaml")
+    negotiation = scenario.negotiation
+    assert negotiation is not None
+    assert (negotiation.trust_initial, negotiation.trust_kept, negotiation.trust_broken) == (40, 4, 15)
+    assert (negotiation.break_event, negotiation.threshold) == ("summit", 0)
+    assert [(e.indicator, e.op) for e in negotiation.break_effects] == [("relations", Op.SUB)]
+    market = negotiation.item("open_market")
+    assert (market.giver, market.turns, dict(market.value)) == ("beta", 2, {"alpha": 5, "beta": -2})
+    assert market.condition is not None and market.condition.source == "trust_alpha_beta >= 20"
+    assert market.label == {"en": "Open the market"}
+    assert negotiation.item("visit").turns == 1 and negotiation.item("visit").value == {}
+    assert scenario.trust_names() == {"trust_alpha_beta": ("alpha", "beta")}
+
+
+def test_scenario_without_negotiation_has_none() -> None:
+    scenario = load_scenario_text(BASE, "test.yaml")
+    assert scenario.negotiation is None and scenario.trust_names() == {}
+
+
 def test_load_scenario_reads_a_file(tmp_path: Path) -> None:
     path = tmp_path / "tiny.yaml"
     path.write_text(BASE, encoding="utf-8")
@@ -423,7 +512,8 @@ def test_reference_and_schema_files_are_up_to_date() -> None:
 
 def test_reference_documents_every_key() -> None:
     reference = docs.reference_markdown()
-    for key in ("indicators", "capital_max", "at_turn", "window", "duration", "early", "quiet_weight"):
+    for key in ("indicators", "capital_max", "at_turn", "window", "duration", "early", "quiet_weight", "giver",
+                "break_event", "kept"):  # fmt: skip
         assert f"| `{key}` |" in reference
 
 

@@ -24,6 +24,7 @@ def test_the_default_scenario_is_shipped_and_found() -> None:
 def test_every_shipped_scenario_survives_random_playthroughs(path: Path) -> None:
     scenario = load_scenario(path)
     bounds = {i.id: (i.min, i.max) for i in scenario.indicators}
+    bounds.update((name, (0.0, 100.0)) for name in scenario.trust_names())  # trust, readable as trust_<a>_<b>
     ending_ids = {e.id for e in scenario.endings}
     for seed in range(60):
         game, _ = play(scenario, seed, {role.id: "random" for role in scenario.roles})

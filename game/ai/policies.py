@@ -10,6 +10,7 @@ import random
 from collections.abc import Callable
 from typing import Protocol
 
+from game.ai.lookahead import LookaheadPolicy
 from game.engine import Choose, Command, Commit, Effect, Game, Phase
 
 #: How much a delayed effect is worth per turn of delay, relative to an immediate one.
@@ -157,8 +158,17 @@ def _cooperative(game: Game, role: str, rng: random.Random) -> Policy:
     return policy
 
 
+def _lookahead(game: Game, role: str, rng: random.Random) -> Policy:
+    return LookaheadPolicy(rng, dict(game.scenario.role(role).personality))
+
+
 #: The policies by name, as ``simulate --policy ROLE=NAME`` knows them.
-POLICIES: dict[str, PolicyFactory] = {"random": _random, "greedy": _greedy, "cooperative": _cooperative}
+POLICIES: dict[str, PolicyFactory] = {
+    "random": _random,
+    "greedy": _greedy,
+    "cooperative": _cooperative,
+    "lookahead": _lookahead,
+}
 
 
 def make_policy(name: str, game: Game, role: str, rng: random.Random) -> Policy:

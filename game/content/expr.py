@@ -175,12 +175,13 @@ def compile_expr(text: str | int | float, names: Collection[str]) -> Expr:
     return _Compiler(text, frozenset(names)).compile()
 
 
-def compile_effect(text: str, names: Collection[str]) -> tuple[str, Op, Expr]:
+def compile_effect(text: str, names: Collection[str], targets: Collection[str] | None = None) -> tuple[str, Op, Expr]:
     """Check and compile an effect ``"<indicator> += <expr>"`` (or ``-=`` / ``=``).
 
-    Returns the indicator id, the :class:`~game.engine.scenario.Op` and the compiled
-    expression, whose source is the expression part of the text. Raises
-    :class:`ExprSyntaxError` (offsets relative to the whole effect text) otherwise.
+    The expression may read ``names``; the target must be one of ``targets`` (default: ``names``), so names
+    that can be read but not changed (a pair's trust) are refused as targets. Returns the indicator id, the
+    :class:`~game.engine.scenario.Op` and the compiled expression, whose source is the expression part of the
+    text. Raises :class:`ExprSyntaxError` (offsets relative to the whole effect text) otherwise.
     """
     if not isinstance(text, str):
         raise ExprSyntaxError(f"expected an effect, got {_kind(text)}", hint="write it like 'relations += 5'")
@@ -190,8 +191,13 @@ def compile_effect(text: str, names: Collection[str]) -> tuple[str, Op, Expr]:
     if match is None:
         raise _effect_form_error(text)
     target, symbol = match.group(1), match.group(2)
-    if target not in known:
-        raise _unknown_target(target, match.start(1), known)
+    changeable = known if targets is None else frozenset(targets)
+    if target in known and target not in changeable:
+        raise ExprSyntaxError(
+            f"'{target}' cannot be changed by an effect", match.start(1), "only indicators can be changed"
+        )
+    if target not in changeable:
+        raise _unknown_target(target, match.start(1), changeable)
     rest = text[match.end() :]
     second = _SECOND_CHANGE.search(rest)
     if second is not None:

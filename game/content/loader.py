@@ -13,7 +13,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -449,6 +449,8 @@ class _Parts:
     dynamics: list[tuple[int, m.Dynamic]]
     endings: list[tuple[int, m.Ending]]
     endings_valid: bool
+    negotiation: m.Negotiation | None = None  # the whole section, when it is valid
+    items: list[tuple[int, m.NegotiationItem]] = field(default_factory=list)
 
     @classmethod
     def from_model(cls, model: m.ScenarioFile) -> _Parts:
@@ -464,6 +466,8 @@ class _Parts:
             list(enumerate(model.dynamics)),
             list(enumerate(model.endings)),
             endings_valid=True,
+            negotiation=model.negotiation,
+            items=list(enumerate(model.negotiation.items)) if model.negotiation is not None else [],
         )
 
     @classmethod
@@ -475,6 +479,15 @@ class _Parts:
         endings = _valid_items(doc, "endings", m.Ending)
         raw_endings = doc.get("endings")
         endings_valid = isinstance(raw_endings, list) and len(endings) == len(raw_endings) > 0
+        raw_negotiation = doc.get("negotiation")
+        negotiation = None
+        items: list[tuple[int, m.NegotiationItem]] = []
+        if isinstance(raw_negotiation, dict):
+            try:
+                negotiation = m.Negotiation.model_validate(raw_negotiation)
+                items = list(enumerate(negotiation.items))
+            except ValidationError:
+                items = _valid_items(raw_negotiation, "items", m.NegotiationItem)
         return cls(
             valid_turns,
             _valid_items(doc, "sources", m.Source),
@@ -486,6 +499,8 @@ class _Parts:
             _valid_items(doc, "dynamics", m.Dynamic),
             endings,
             endings_valid,
+            negotiation,
+            items,
         )
 
 
@@ -534,6 +549,7 @@ class _Built:
     events: tuple[engine.Event, ...]
     dynamics: tuple[engine.Dynamic, ...]
     endings: tuple[engine.Ending, ...]
+    negotiation: engine.Negotiation | None
 
 
 class _Checker:
@@ -546,7 +562,16 @@ class _Checker:
         language = data.get("language") if isinstance(data, dict) else None
         self.language = language if isinstance(language, str) else "en"
         self.ids = {kind: _declared_ids(data, kind) for kind in _NOUNS}
-        self.names = self.ids["indicators"]
+        # Each pair's trust is readable in expressions, by a name of its own, when there is a negotiation section.
+        self.has_negotiation = isinstance(data, dict) and "negotiation" in data
+        self.trust_names: dict[str, list[tuple[str, str]]] = {}
+        if self.has_negotiation:
+            roles = sorted(self.ids["roles"])
+            for i, first in enumerate(roles):
+                for second in roles[i + 1 :]:
+                    self.trust_names.setdefault(engine.trust_name(first, second), []).append((first, second))
+        self.targets = self.ids["indicators"]
+        self.names = self.targets | frozenset(self.trust_names)
         self._placeholder: Expr | None = None
         # Scenarios repeat the same small effects and conditions a lot: compile each text once.
         self._exprs: dict[str | float, Expr | ExprSyntaxError] = {}
@@ -558,6 +583,10 @@ class _Checker:
             self._duplicates((kind,), self.data.get(kind) if isinstance(self.data, dict) else None, _NOUNS[kind])
         self._endings_order()
         p = self.parts
+        negotiation = _raw(self.data, ("negotiation",))
+        self._duplicates(("negotiation", "items"), _raw(negotiation, ("items",)), "item")
+        if self.has_negotiation:
+            self._trust_names()
         return _Built(
             sources=tuple(self._source(x) for _, x in p.sources),
             indicators=tuple(self._indicator(i, x) for i, x in p.indicators),
@@ -567,6 +596,7 @@ class _Checker:
             events=tuple(self._event(i, x) for i, x in p.events),
             dynamics=tuple(self._dynamic(i, x) for i, x in p.dynamics),
             endings=tuple(self._ending(i, x) for i, x in p.endings),
+            negotiation=self._negotiation(),
         )
 
     # -- generic checks --
@@ -626,7 +656,7 @@ class _Checker:
             text, text_at, delay, duration = effect, at, 0, 1
         else:
             text, text_at, delay, duration = effect.change, (*at, "change"), effect.delay, effect.duration
-        compiled = _memo(self._effect_texts, text, lambda: compile_effect(text, self.names))
+        compiled = _memo(self._effect_texts, text, lambda: compile_effect(text, self.names, self.targets))
         if isinstance(compiled, ExprSyntaxError):
             self.report.expression(text_at, text, compiled)
             return None
@@ -662,6 +692,13 @@ class _Checker:
                 f"'{ind.id}' is a reserved name in expressions and cannot be an indicator id",
                 f"rename it, e.g. '{ind.id}_level'",
             )
+        elif ind.id in self.trust_names:
+            first, second = self.trust_names[ind.id][0]
+            self.report.add(
+                (*at, "id"),
+                f"'{ind.id}' is the name of the trust between '{first}' and '{second}' and cannot be an indicator id",
+                "rename it",
+            )
         if ind.max <= ind.min:
             self.report.add((*at, "max"), f"max ({_number(ind.max)}) must be greater than min ({_number(ind.min)})")
         elif not ind.min <= ind.initial <= ind.max:
@@ -674,6 +711,56 @@ class _Checker:
             ind.id, self._text(ind.label), self._text(ind.description), ind.min, ind.max, ind.initial, ind.good,
             tuple(ind.sources),
         )  # fmt: skip
+
+    def _trust_names(self) -> None:
+        """Negotiation needs two roles, and every pair's trust needs a name of its own."""
+        at = ("negotiation",)
+        if len(self.ids["roles"]) < 2:
+            self.report.add(
+                at, "negotiation needs at least 2 roles", "trust and proposals are between two roles", key=True
+            )
+        for name, pairs in self.trust_names.items():
+            if len(pairs) > 1:
+                shown = " and ".join(f"'{a}'/'{b}'" for a, b in pairs)
+                self.report.add(
+                    at, f"the role pairs {shown} would both read their trust as '{name}'", "rename a role", key=True
+                )
+
+    def _negotiation(self) -> engine.Negotiation | None:
+        """The negotiation section, its items' cross-references checked."""
+        section = self.parts.negotiation
+        items = tuple(self._item(i, x) for i, x in self.parts.items)
+        if section is None:
+            return None
+        at = ("negotiation",)
+        self._ref((*at, "break_event"), section.break_event, "events")
+        return engine.Negotiation(
+            items=items,
+            trust_initial=section.trust.initial,
+            trust_kept=section.trust.kept,
+            trust_broken=section.trust.broken,
+            break_effects=self._effects((*at, "break_effects"), section.break_effects),
+            break_event=section.break_event,
+            threshold=section.threshold,
+        )
+
+    def _item(self, index: int, item: m.NegotiationItem) -> engine.Item:
+        at = ("negotiation", "items", index)
+        self._ref((*at, "giver"), item.giver, "roles")
+        for role in item.value:
+            self._ref((*at, "value", role), role, "roles", key=True)
+        self._source_refs(at, item.sources)
+        return engine.Item(
+            id=item.id,
+            giver=item.giver,
+            label=self._text(item.label),
+            description=self._text(item.description),
+            effects=self._effects((*at, "effects"), item.effects),
+            turns=item.turns,
+            condition=self._maybe_expr((*at, "condition"), item.condition),
+            value=dict(item.value),
+            sources=tuple(item.sources),
+        )
 
     def _role(self, index: int, role: m.Role) -> engine.Role:
         at = ("roles", index)
@@ -848,6 +935,7 @@ def _scenario(model: m.ScenarioFile, built: _Built, fingerprint: str) -> engine.
         events_per_turn=model.events_per_turn,
         quiet_weight=model.quiet_weight,
         fingerprint=fingerprint,
+        negotiation=built.negotiation,
     )
 
 

@@ -298,6 +298,63 @@ class Ending(_Model):
     early: bool = Field(default=False, description="Ends the game as soon as its condition holds, in any turn.")
 
 
+class Trust(_Model):
+    """How trust between two roles starts and moves. Every pair of roles has its own trust, 0..100, which
+    expressions read as `trust_<a>_<b>` (the two role ids sorted, e.g. `trust_cambodia_us`)."""
+
+    initial: Annotated[float, Field(ge=0, le=100)] = Field(
+        default=50, description="Trust between every pair of roles at the start."
+    )
+    kept: Annotated[float, Field(ge=0, le=100)] = Field(
+        default=3, description="Trust both parties gain each time an agreement item is fully implemented."
+    )
+    broken: Annotated[float, Field(ge=0, le=100)] = Field(
+        default=15, description="Trust the pair loses when one party breaks an agreement."
+    )
+
+
+class NegotiationItem(_Model):
+    """Something one role can give in a proposal; once agreed, its effects apply over its implementation."""
+
+    id: Id = Field(description="Unique id of the item among the negotiation items.")
+    giver: Id = Field(description="Id of the role that gives (implements) this item.")
+    label: Text = Field(description="Short name shown on the negotiation table.")
+    description: Text = Field(description="What giving the item means, in a sentence or two.")
+    effects: Annotated[Effects, Field(min_length=1)] = Field(
+        description="What the item changes. Applied from the turn the agreement is made: each `+=`/`-=` amount "
+        "is split evenly over `turns` turns, an `=` change applies in the last one."
+    )
+    turns: Annotated[int, Field(ge=1, le=12)] = Field(
+        default=1, description="Turns implementation takes; trust rises by `kept` when the last one resolves."
+    )
+    condition: Expression | None = Field(
+        default=None, description="The item can be offered or asked for only while this holds."
+    )
+    value: dict[Id, Annotated[float, Field(ge=-100, le=100)]] = Field(
+        default_factory=dict,
+        description="Base worth of the item to each role: role id -> number. Roles not listed value it 0; the "
+        "giver's own value is usually negative (its domestic cost).",
+    )
+    sources: SourceRefs = Field(default_factory=list, description="Ids of the sources behind this item.")
+
+
+class Negotiation(_Model):
+    """The negotiation table: items roles can give each other in proposals, trust, and the price of breaking an
+    agreement. Optional; without it the scenario has no negotiation."""
+
+    trust: Trust = Field(default=Trust(), description="How trust starts and moves.")
+    break_effects: Effects = Field(
+        default_factory=list, description="Applied at once whenever a role breaks an agreement."
+    )
+    break_event: Id | None = Field(
+        default=None, description="Id of an event that fires in the next turn's news after a break."
+    )
+    threshold: float = Field(
+        default=0, description="A receiving role accepts a proposal when its evaluation score is at least this."
+    )
+    items: Annotated[list[NegotiationItem], Field(min_length=1)] = Field(description="What can be given and asked for.")
+
+
 class ScenarioFile(_Model):
     """A whole scenario file."""
 
@@ -320,6 +377,9 @@ class ScenarioFile(_Model):
     events: list[Event] = Field(default_factory=list, description="News, scripted or random.")
     dynamics: list[Dynamic] = Field(default_factory=list, description="Per-turn rules, applied in file order.")
     endings: Annotated[list[Ending], Field(min_length=1)] = Field(description="Possible outcomes, best first.")
+    negotiation: Negotiation | None = Field(
+        default=None, description="Proposals, agreements and trust between the roles (optional)."
+    )
 
     @field_validator("format", mode="before")
     @classmethod

@@ -11,8 +11,8 @@ Typical use::
     print(game.outcome)
 """
 
-from game.engine.commands import Choose, Command, Commit, EndTurn, Withdraw
-from game.engine.errors import IllegalActionError, RulesError, UnknownIdError, WrongPhaseError
+from game.engine.commands import BreakAgreement, Choose, Command, Commit, Counter, EndTurn, Propose, Respond, Withdraw
+from game.engine.errors import IllegalActionError, NegotiationError, RulesError, UnknownIdError, WrongPhaseError
 from game.engine.expr import Expr, ExprError
 from game.engine.game import Forecast, ForecastItem, Game, TurnReport
 from game.engine.scenario import (
@@ -25,23 +25,43 @@ from game.engine.scenario import (
     Event,
     Family,
     Indicator,
+    Item,
+    Negotiation,
     Op,
     Role,
     Scenario,
     Source,
     Text,
     localize,
+    trust_key,
+    trust_name,
 )
-from game.engine.state import Change, GameState, News, Outcome, PendingChoice, Phase, RuleError, Termination
+from game.engine.state import (
+    Agreement,
+    AgreementItem,
+    Change,
+    GameState,
+    News,
+    Outcome,
+    PendingChoice,
+    Phase,
+    Proposal,
+    RuleError,
+    Termination,
+)
 
 __all__ = [
     "Action",
+    "Agreement",
+    "AgreementItem",
+    "BreakAgreement",
     "Calendar",
     "Change",
     "Choice",
     "Choose",
     "Command",
     "Commit",
+    "Counter",
     "Dynamic",
     "Effect",
     "EndTurn",
@@ -56,11 +76,17 @@ __all__ = [
     "GameState",
     "IllegalActionError",
     "Indicator",
+    "Item",
+    "Negotiation",
+    "NegotiationError",
     "News",
     "Op",
     "Outcome",
     "PendingChoice",
     "Phase",
+    "Proposal",
+    "Propose",
+    "Respond",
     "Role",
     "RuleError",
     "RulesError",
@@ -73,4 +99,6 @@ __all__ = [
     "Withdraw",
     "WrongPhaseError",
     "localize",
+    "trust_key",
+    "trust_name",
 ]

@@ -35,4 +35,41 @@ class EndTurn:
     """Resolve the turn with whatever has been committed."""
 
 
-Command = Commit | Withdraw | Choose | EndTurn
+@dataclass(frozen=True, slots=True)
+class Propose:
+    """``sender`` offers ``receiver`` the items in ``give`` in exchange for those in ``ask``."""
+
+    sender: str
+    receiver: str
+    give: tuple[str, ...] = ()
+    ask: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Respond:
+    """``role``, the receiver of ``proposal``, accepts it (making an agreement) or refuses it."""
+
+    role: str
+    proposal: str
+    accept: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Counter:
+    """``role`` refuses ``proposal`` and sends its sender a proposal of its own: ``give`` for ``ask``."""
+
+    role: str
+    proposal: str
+    give: tuple[str, ...] = ()
+    ask: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BreakAgreement:
+    """``role`` stops implementing its pending items of ``agreement``, at a cost in trust."""
+
+    role: str
+    agreement: str
+
+
+Command = Commit | Withdraw | Choose | EndTurn | Propose | Respond | Counter | BreakAgreement

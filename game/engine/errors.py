@@ -20,3 +20,7 @@ class IllegalActionError(RulesError):
 
 class WrongPhaseError(RulesError):
     """A request made in a phase where it makes no sense (e.g. resolving while a choice is pending)."""
+
+
+class NegotiationError(RulesError):
+    """A proposal, answer or break the negotiation rules do not allow now; the message says why."""

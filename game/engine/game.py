@@ -1,16 +1,22 @@
 """The rules: a :class:`Game` plays one scenario, turn by turn, deterministically from its seed.
 
 A turn runs in phases: news (events fire; some wait for their role's choice) -> actions (roles commit actions
-within their political capital) -> resolution (committed effects apply together, then effects falling due, then
-dynamics; every value clamped) -> end check. Every change is recorded in the history with its cause.
+within their political capital, and negotiate: propose, answer, counter, break) -> resolution (committed effects
+apply together with the first portion of agreements made this turn, then effects falling due; items whose last turn
+this is are implemented and unanswered proposals lapse; then dynamics; every value clamped) -> end check. Every
+change is recorded in the history with its cause.
+
+With a negotiation section, each pair of roles' trust lives in ``state.trust`` (``"a|b"``) and is mirrored in the
+values as ``trust_a_b`` so expressions can read it (scenarios without the section have neither).
 """
 
 from __future__ import annotations
 
+import difflib
 import random
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from types import CodeType
 from typing import Any
@@ -24,17 +30,43 @@ from game.engine.codegen import (
     compile_dynamics,
     compile_effects,
 )
-from game.engine.commands import Choose, Command, Commit, EndTurn, Withdraw
-from game.engine.errors import IllegalActionError, UnknownIdError, WrongPhaseError
+from game.engine.commands import (
+    BreakAgreement,
+    Choose,
+    Command,
+    Commit,
+    Counter,
+    EndTurn,
+    Propose,
+    Respond,
+    Withdraw,
+)
+from game.engine.errors import IllegalActionError, NegotiationError, UnknownIdError, WrongPhaseError
 from game.engine.expr import Expr, ExprError, base_globals
-from game.engine.scenario import Action, Choice, Effect, Event, Op, Role, Scenario, localize
+from game.engine.scenario import (
+    Action,
+    Choice,
+    Effect,
+    Event,
+    Item,
+    Negotiation,
+    Op,
+    Role,
+    Scenario,
+    localize,
+    trust_key,
+    trust_name,
+)
 from game.engine.state import (
+    Agreement,
+    AgreementItem,
     Change,
     GameState,
     News,
     Outcome,
     PendingChoice,
     Phase,
+    Proposal,
     RuleError,
     Scheduled,
     Termination,
@@ -91,6 +123,7 @@ class TurnReport:
     turn: int
     changes: tuple[Change, ...]
     outcome: Outcome | None
+
 
 #: One compiled effect: indicator, operator (0 add, 1 subtract, 2 set), code (None for a constant), the constant,
 #: source, delay, duration, low, high.
@@ -152,6 +185,18 @@ def apply_plan(
                 history.append(_new_change(Change, (turn, indicator, before, after, cause, cause_id, role, text)))
 
 
+def implementation_effects(item: Item) -> tuple[Effect, ...]:
+    """An item's effects as applied when its agreement is made: each ``+=``/``-=`` spread over the item's
+    ``turns`` (times the effect's own duration), each ``=`` moved to the last turn of implementation."""
+    out = []
+    for e in item.effects:
+        if e.op is Op.SET:
+            out.append(Effect(e.indicator, e.op, e.value, e.delay + item.turns - 1, e.duration))
+        else:
+            out.append(Effect(e.indicator, e.op, e.value, e.delay, e.duration * item.turns))
+    return tuple(out)
+
+
 class _Rules:
     """Everything the hot path needs about a scenario, computed once per scenario and language."""
 
@@ -180,6 +225,21 @@ class _Rules:
             )
             for turn in range(1, scenario.turns + 1)
         }
+        self.negotiation: Negotiation | None = scenario.negotiation
+        self.items: dict[str, Item] = {}
+        self.item_plans: dict[str, tuple[EffectPlan, ...]] = {}
+        self.item_texts: dict[str, str] = {}
+        self.break_plan: tuple[EffectPlan, ...] = ()
+        self.trust_pairs = scenario.trust_names()
+        if self.negotiation is not None:
+            for name in self.trust_pairs:
+                self.bounds[name] = (0.0, 100.0)
+                first, second = (localize(self.roles[r].name, lang) for r in self.trust_pairs[name])
+                self.labels[name] = f"trust between {first} and {second}"
+            self.items = {i.id: i for i in self.negotiation.items}
+            self.item_plans = {i.id: self.plan(implementation_effects(i)) for i in self.negotiation.items}
+            self.item_texts = {i.id: localize(i.label, lang) for i in self.negotiation.items}
+            self.break_plan = self.plan(self.negotiation.break_effects)
         self.final_endings = tuple(e for e in scenario.endings if not e.early)
         self.early_endings = tuple(e for e in scenario.endings if e.early)
         self.compiled = compiled
@@ -259,6 +319,11 @@ class Game:
     def new(cls, scenario: Scenario, seed: int = 0, *, lang: str = "en", compiled: bool = True) -> Game:
         """Start a game at turn 1; the news of turn 1 has already happened."""
         values = {i.id: float(i.initial) for i in scenario.indicators}
+        trust: dict[str, float] = {}
+        if scenario.negotiation is not None:
+            initial = float(scenario.negotiation.trust_initial)
+            for name, (low, high) in scenario.trust_names().items():
+                trust[trust_key(low, high)] = values[name] = initial
         state = GameState(
             scenario_id=scenario.id,
             fingerprint=scenario.fingerprint,
@@ -270,6 +335,7 @@ class Game:
             previous=dict(values),
             capital={r.id: 0 for r in scenario.roles},
             committed={r.id: [] for r in scenario.roles},
+            trust=trust,
         )
         game = cls(scenario, state, lang=lang, compiled=compiled)
         game._begin_turn()
@@ -438,6 +504,14 @@ class Game:
             self.choose(command.role, command.event, command.choice)
         elif isinstance(command, EndTurn):
             return self.resolve_turn()
+        elif isinstance(command, Propose):
+            self.propose(command.sender, command.receiver, command.give, command.ask)
+        elif isinstance(command, Respond):
+            self.respond(command.role, command.proposal, command.accept)
+        elif isinstance(command, Counter):
+            self.counter(command.role, command.proposal, command.give, command.ask)
+        elif isinstance(command, BreakAgreement):
+            self.break_agreement(command.role, command.agreement)
         else:  # pragma: no cover - the Command union is closed
             raise TypeError(f"not a command: {command!r}")
         return None
@@ -508,7 +582,11 @@ class Game:
                 text = rules.action_texts[action_id]
                 run(snapshot, state.values, state.history, state.errors, turn, role_id, text, state.scheduled)
             state.committed[role_id] = []
+        if rules.negotiation is not None:
+            self._start_agreements(turn, snapshot)
         self._apply_due(turn)
+        if rules.negotiation is not None:
+            self._close_turn_of_negotiation(turn)
         if rules.run_dynamics is not None:
             rules.run_dynamics(state.values, state.history, state.errors, turn, state.scheduled)
         else:
@@ -519,6 +597,289 @@ class Game:
             state.turn += 1
             self._begin_turn()
         return report
+
+    # ----------------------------------------------------------------- negotiation
+    def trust(self, first: str, second: str) -> float:
+        """Trust between two roles (0..100); raises :class:`NegotiationError` without a negotiation section."""
+        self._role(first)
+        self._role(second)
+        try:
+            return self.state.trust[trust_key(first, second)]
+        except KeyError:
+            raise NegotiationError(f"there is no trust between {first!r} and {second!r} in this scenario") from None
+
+    def item(self, item_id: str) -> Item:
+        """The negotiation item with this id."""
+        try:
+            return self._rules.items[item_id]
+        except KeyError:
+            raise UnknownIdError(f"unknown negotiation item {item_id!r}") from None
+
+    def legal_items(self, role: str) -> list[Item]:
+        """The items ``role`` gives that may be put in a proposal now (in either side's proposal), in file order:
+        their condition holds and they are not in force in an open agreement."""
+        self._role(role)
+        if self.state.phase is not Phase.ACTIONS or self._rules.negotiation is None:
+            return []
+        in_force = self._in_force()
+        return [
+            item
+            for item in self._rules.negotiation.items
+            if item.giver == role and item.id not in in_force and self._item_condition_holds(item)
+        ]
+
+    def open_proposals(self, role: str | None = None) -> list[Proposal]:
+        """Open proposals, oldest first; with ``role``, only those waiting for its answer."""
+        return [p for p in self.state.proposals if p.status == "open" and (role is None or p.receiver == role)]
+
+    def proposal(self, proposal_id: str) -> Proposal:
+        """The proposal with this id (any status)."""
+        for proposal in self.state.proposals:
+            if proposal.id == proposal_id:
+                return proposal
+        raise UnknownIdError(f"unknown proposal {proposal_id!r}")
+
+    def agreements(self, role: str | None = None) -> list[Agreement]:
+        """Every agreement made so far (of ``role``, if given), oldest first, with each item's schedule."""
+        return [a for a in self.state.agreements if role is None or role in a.parties]
+
+    def agreement(self, agreement_id: str) -> Agreement:
+        """The agreement with this id."""
+        for agreement in self.state.agreements:
+            if agreement.id == agreement_id:
+                return agreement
+        raise UnknownIdError(f"unknown agreement {agreement_id!r}")
+
+    def why_not_propose(self, sender: str, receiver: str, give: Sequence[str] = (), ask: Sequence[str] = ()) -> str:
+        """Why ``sender`` cannot propose ``give`` for ``ask`` to ``receiver`` now, or ``""`` if it can."""
+        return self._proposal_problem(sender, receiver, tuple(give), tuple(ask), check_open=True)
+
+    def propose(self, sender: str, receiver: str, give: Sequence[str] = (), ask: Sequence[str] = ()) -> Proposal:
+        """Send a proposal; raises :class:`NegotiationError` (with the reason) if the rules do not allow it."""
+        give, ask = tuple(give), tuple(ask)
+        problem = self._proposal_problem(sender, receiver, give, ask, check_open=True)
+        if problem:
+            raise NegotiationError(f"{sender} cannot propose to {receiver}: {problem}")
+        return self._send(sender, receiver, give, ask, None)
+
+    def why_not_accept(self, role: str, proposal_id: str) -> str:
+        """Why ``role`` cannot accept the proposal now (its items changed state since it was sent, it is not
+        addressed to ``role``, it is closed, ...), or ``""`` if it can."""
+        try:
+            proposal = self._answerable(role, proposal_id)
+        except NegotiationError as exc:
+            return str(exc)
+        return self._proposal_problem(proposal.sender, proposal.receiver, proposal.give, proposal.ask, check_open=False)
+
+    def respond(self, role: str, proposal_id: str, accept: bool) -> Agreement | None:
+        """Accept (returning the agreement made) or refuse a proposal addressed to ``role``."""
+        proposal = self._answerable(role, proposal_id)
+        if not accept:
+            self._answer(proposal, "refused")
+            return None
+        problem = self._proposal_problem(
+            proposal.sender, proposal.receiver, proposal.give, proposal.ask, check_open=False
+        )
+        if problem:
+            raise NegotiationError(f"{role} cannot accept {proposal_id}: {problem}")
+        self._answer(proposal, "accepted")
+        return self._make_agreement(proposal)
+
+    def counter(self, role: str, proposal_id: str, give: Sequence[str] = (), ask: Sequence[str] = ()) -> Proposal:
+        """Refuse a proposal addressed to ``role`` and send its sender ``give`` for ``ask`` instead."""
+        proposal = self._answerable(role, proposal_id)
+        give, ask = tuple(give), tuple(ask)
+        problem = self._proposal_problem(role, proposal.sender, give, ask, check_open=True)
+        if problem:
+            raise NegotiationError(f"{role} cannot counter {proposal_id}: {problem}")
+        self._answer(proposal, "countered")
+        return self._send(role, proposal.sender, give, ask, proposal.id)
+
+    def break_agreement(self, role: str, agreement_id: str) -> None:
+        """``role`` stops implementing its pending items of an agreement: they are cancelled, the pair's trust falls
+        by the scenario's ``broken``, the break effects apply at once and the break event fires next turn."""
+        self._role(role)
+        state = self.state
+        negotiation = self._negotiation()
+        agreement = self.agreement(agreement_id)
+        if state.phase is not Phase.ACTIONS:
+            raise NegotiationError(f"agreements can only be broken in the actions phase (now: {state.phase.value})")
+        if role not in agreement.parties:
+            raise NegotiationError(f"{role} is not a party to {agreement_id}")
+        if not any(i.giver == role and i.status == "pending" for i in agreement.items):
+            raise NegotiationError(f"{role} has nothing left to implement in {agreement_id}")
+        cancelled = {f"{agreement_id}.{i.item}" for i in agreement.items if i.giver == role and i.status == "pending"}
+        items = tuple(replace(i, status="broken") if i.giver == role and i.status == "pending" else i
+                      for i in agreement.items)  # fmt: skip
+        state.agreements[state.agreements.index(agreement)] = replace(agreement, items=items)
+        for due, portions in list(state.scheduled.items()):
+            kept = [p for p in portions if not (p.cause == "agreement" and p.cause_id in cancelled)]
+            if len(kept) != len(portions):
+                if kept:
+                    state.scheduled[due] = kept
+                else:
+                    del state.scheduled[due]
+        turn = state.turn
+        state.news.append(News(turn, "agreement", agreement_id, role, "broken"))
+        text = f"{localize(self._roles[role].name, self.lang)} broke agreement {agreement_id}"
+        first, second = agreement.parties
+        self._move_trust(first, second, -negotiation.trust_broken, "break", agreement_id, role, text)
+        apply_plan(
+            self._rules.break_plan, "break", agreement_id, state.values, state.values, state.history, state.errors,
+            turn, role, text, state.scheduled,
+        )  # fmt: skip
+        if negotiation.break_event is not None and negotiation.break_event not in state.queued:
+            state.queued.append(negotiation.break_event)
+        self._blocked = None
+
+    def _negotiation(self) -> Negotiation:
+        negotiation = self._rules.negotiation
+        if negotiation is None:
+            raise NegotiationError("this scenario has no negotiation")
+        return negotiation
+
+    def _in_force(self) -> set[str]:
+        """Items that are part of an open agreement (and not broken)."""
+        return {i.item for a in self.state.agreements if a.open for i in a.items if i.status != "broken"}
+
+    def _item_condition_holds(self, item: Item) -> bool:
+        return item.condition is None or self._check(item.condition, item.id, [])
+
+    def _proposal_problem(
+        self, sender: str, receiver: str, give: tuple[str, ...], ask: tuple[str, ...], *, check_open: bool
+    ) -> str:
+        """The first rule a proposal breaks, or ``""``."""
+        self._role(sender)
+        self._role(receiver)
+        state = self.state
+        if self._rules.negotiation is None:
+            return "this scenario has no negotiation"
+        if state.phase is not Phase.ACTIONS:
+            return f"proposals are made in the actions phase (now: {state.phase.value})"
+        if sender == receiver:
+            return "a role cannot propose to itself"
+        if not give and not ask:
+            return "a proposal needs at least one item"
+        items = self._rules.items
+        seen: set[str] = set()
+        in_force = self._in_force()
+        for side, owner in ((give, sender), (ask, receiver)):
+            for item_id in side:
+                item = items.get(item_id)
+                if item is None:
+                    hint = difflib.get_close_matches(item_id, list(items), n=1)
+                    return f"unknown item {item_id!r}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
+                if item_id in seen:
+                    return f"item {item_id!r} is listed twice"
+                seen.add(item_id)
+                if item.giver != owner:
+                    if side is give:
+                        return f"item {item_id!r} is given by {item.giver}, so {sender} cannot offer it"
+                    return f"item {item_id!r} is given by {item.giver}, so it cannot be asked of {receiver}"
+                if item_id in in_force:
+                    return f"item {item_id!r} is already in force in an open agreement"
+                if item.condition is not None and not self._item_condition_holds(item):
+                    return f"item {item_id!r}: condition not met: {self.readable(item.condition)}"
+        if check_open:
+            for proposal in state.proposals:
+                if proposal.status == "open" and proposal.sender == sender and proposal.receiver == receiver:
+                    return f"{sender} already has an open proposal to {receiver} ({proposal.id})"
+        return ""
+
+    def _answerable(self, role: str, proposal_id: str) -> Proposal:
+        self._role(role)
+        self._negotiation()
+        proposal = self.proposal(proposal_id)
+        if self.state.phase is not Phase.ACTIONS:
+            raise NegotiationError(f"proposals are answered in the actions phase (now: {self.state.phase.value})")
+        if proposal.status != "open":
+            raise NegotiationError(f"proposal {proposal_id} is not open (it was {proposal.status})")
+        if proposal.receiver != role:
+            raise NegotiationError(f"proposal {proposal_id} is addressed to {proposal.receiver}, not {role}")
+        return proposal
+
+    def _send(
+        self, sender: str, receiver: str, give: tuple[str, ...], ask: tuple[str, ...], reply_to: str | None
+    ) -> Proposal:
+        state = self.state
+        state.proposal_serial += 1
+        proposal = Proposal(f"p{state.proposal_serial}", state.turn, sender, receiver, give, ask, "open", reply_to)
+        state.proposals.append(proposal)
+        state.news.append(News(state.turn, "proposal", proposal.id, sender, "sent"))
+        return proposal
+
+    def _answer(self, proposal: Proposal, status: str) -> None:
+        state = self.state
+        state.proposals[state.proposals.index(proposal)] = replace(proposal, status=status)
+        role = proposal.sender if status == "withdrawn" else proposal.receiver
+        state.news.append(News(state.turn, "proposal", proposal.id, role, status))
+
+    def _make_agreement(self, proposal: Proposal) -> Agreement:
+        state = self.state
+        state.agreement_serial += 1
+        turn = state.turn
+        items = self._rules.items
+        agreement = Agreement(
+            id=f"a{state.agreement_serial}",
+            turn=turn,
+            parties=(proposal.sender, proposal.receiver),
+            items=tuple(AgreementItem(i, items[i].giver, turn, turn + items[i].turns - 1) for i in proposal.items()),
+            proposal=proposal.id,
+        )
+        state.agreements.append(agreement)
+        state.news.append(News(turn, "agreement", agreement.id, proposal.receiver, "made"))
+        return agreement
+
+    def _start_agreements(self, turn: int, basis: dict[str, float]) -> None:
+        """Resolution: the items of agreements made this turn start; their effects are read from ``basis``."""
+        state = self.state
+        rules = self._rules
+        for agreement in state.agreements:
+            if agreement.turn != turn:
+                continue
+            for part in agreement.items:
+                if part.status != "pending":
+                    continue
+                cause_id = f"{agreement.id}.{part.item}"
+                text = f"Agreement {agreement.id}: {rules.item_texts[part.item]}"
+                apply_plan(
+                    rules.item_plans[part.item], "agreement", cause_id, basis, state.values, state.history,
+                    state.errors, turn, part.giver, text, state.scheduled,
+                )  # fmt: skip
+
+    def _close_turn_of_negotiation(self, turn: int) -> None:
+        """Resolution: items whose last turn this is are implemented (trust rises); unanswered proposals lapse."""
+        state = self.state
+        negotiation = self._negotiation()
+        for index, agreement in enumerate(state.agreements):
+            if not any(i.end == turn and i.status == "pending" for i in agreement.items):
+                continue
+            items = []
+            for part in agreement.items:
+                if part.end == turn and part.status == "pending":
+                    part = replace(part, status="implemented")
+                    cause_id = f"{agreement.id}.{part.item}"
+                    state.news.append(News(turn, "agreement", cause_id, part.giver, "implemented"))
+                    text = f"Kept: {self._rules.item_texts[part.item]} ({agreement.id})"
+                    first, second = agreement.parties
+                    self._move_trust(first, second, negotiation.trust_kept, "kept", cause_id, part.giver, text)
+                items.append(part)
+            state.agreements[index] = replace(agreement, items=tuple(items))
+        for proposal in state.proposals:
+            if proposal.status == "open":
+                self._answer(proposal, "withdrawn")
+
+    def _move_trust(
+        self, first: str, second: str, delta: float, cause: str, cause_id: str, role: str, text: str
+    ) -> None:
+        """Change a pair's trust (kept in ``state.trust`` and, for expressions, in the values), recorded."""
+        state = self.state
+        key, name = trust_key(first, second), trust_name(first, second)
+        before = state.trust[key]
+        after = min(max(before + delta, 0.0), 100.0)
+        if after != before:
+            state.trust[key] = state.values[name] = after
+            state.history.append(Change(state.turn, name, before, after, cause, cause_id, role, text))
 
     # ----------------------------------------------------------------- internals
     def _apply_dynamics(self, turn: int) -> None:
@@ -536,6 +897,10 @@ class Game:
         for role in self.scenario.roles:
             state.capital[role.id] = min(state.capital[role.id] + role.capital, role.capital_max)
         state.phase = Phase.NEWS
+        if state.queued:
+            queued, state.queued = state.queued, []
+            for event_id in queued:
+                self._fire(self._events[event_id])
         for event in self._events_to_fire():
             self._fire(event)
         self._blocked = None

@@ -180,6 +180,62 @@ class Calendar:
         return f"{name} {year}"
 
 
+def trust_pair(first: str, second: str) -> tuple[str, str]:
+    """The two role ids of a trust pair in canonical (sorted) order."""
+    return (first, second) if first <= second else (second, first)
+
+
+def trust_key(first: str, second: str) -> str:
+    """The key of a pair's trust in ``GameState.trust``: ``"a|b"`` with the role ids sorted."""
+    low, high = trust_pair(first, second)
+    return f"{low}|{high}"
+
+
+def trust_name(first: str, second: str) -> str:
+    """The name under which expressions read a pair's trust: ``trust_<a>_<b>`` with the role ids sorted."""
+    low, high = trust_pair(first, second)
+    return f"trust_{low}_{high}"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """Something a role can give in a negotiation; implemented over ``turns`` turns once agreed.
+
+    ``value`` is the item's base worth to each role (roles not listed value it 0); the giver's own value is
+    usually negative: its domestic cost.
+    """
+
+    id: str
+    giver: str
+    label: Text
+    description: Text
+    effects: tuple[Effect, ...]
+    turns: int = 1
+    condition: Expr | None = None
+    value: Mapping[str, float] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Negotiation:
+    """The negotiation rules of a scenario: the items on the table, how trust moves and what breaking costs."""
+
+    items: tuple[Item, ...]
+    trust_initial: float = 50.0
+    trust_kept: float = 3.0
+    trust_broken: float = 15.0
+    break_effects: tuple[Effect, ...] = ()
+    break_event: str | None = None
+    threshold: float = 0.0
+
+    def item(self, item_id: str) -> Item:
+        """The item with this id (``KeyError`` if there is none)."""
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Scenario:
     """A whole scenario, cross-references already checked by the loader."""
@@ -200,6 +256,7 @@ class Scenario:
     events_per_turn: int = 1
     quiet_weight: float = 1.0
     fingerprint: str = ""
+    negotiation: Negotiation | None = None
     _ids: dict[str, dict[str, object]] = field(init=False, repr=False, compare=False)
     #: Derived data the engine computes once per scenario (compiled rule plans); never part of the scenario's value.
     cache: dict[str, object] = field(init=False, repr=False, compare=False)
@@ -212,8 +269,37 @@ class Scenario:
         object.__setattr__(self, "cache", {})
 
     def indicator(self, indicator_id: str) -> Indicator:
-        """The indicator with this id (``KeyError`` if there is none)."""
-        return self._ids["indicators"][indicator_id]  # type: ignore[return-value]
+        """The indicator with this id (``KeyError`` if there is none).
+
+        The trust between two roles (``trust_<a>_<b>``, in negotiating scenarios) is answered too, as a 0..100
+        indicator, so that every change in the history can be labelled and coloured the same way.
+        """
+        found = self._ids["indicators"].get(indicator_id)
+        if found is None:
+            found = self._trust_indicator(indicator_id)
+        return found  # type: ignore[return-value]
+
+    def _trust_indicator(self, name: str) -> Indicator:
+        pair = self.trust_names().get(name)
+        if pair is None:
+            raise KeyError(name)
+        first, second = (localize(self.role(r).name) for r in pair)
+        cached = self.cache.get(f"trust-indicator.{name}")
+        if isinstance(cached, Indicator):
+            return cached
+        negotiation = self.negotiation
+        initial = negotiation.trust_initial if negotiation is not None else 50.0
+        indicator = Indicator(
+            name,
+            {"en": f"Trust between {first} and {second}"},
+            {"en": "How far each side trusts the other to keep its word in negotiations: kept agreements raise it, "
+                   "broken ones cut it."},
+            0.0,
+            100.0,
+            float(initial),
+        )
+        self.cache[f"trust-indicator.{name}"] = indicator
+        return indicator
 
     def role(self, role_id: str) -> Role:
         """The role with this id."""
@@ -238,6 +324,13 @@ class Scenario:
     def source(self, source_id: str) -> Source:
         """The source with this id."""
         return self._ids["sources"][source_id]  # type: ignore[return-value]
+
+    def trust_names(self) -> dict[str, tuple[str, str]]:
+        """Expression name -> role pair, for every pair of roles; empty without a negotiation section."""
+        if self.negotiation is None:
+            return {}
+        ids = sorted(r.id for r in self.roles)
+        return {trust_name(a, b): (a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]}
 
     def actions_for(self, role_id: str) -> tuple[Action, ...]:
         """Every action of one role, in file order."""

@@ -82,6 +82,65 @@ class Outcome:
     scores: dict[str, float]
 
 
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """An offer from ``sender`` to ``receiver``: the items the sender gives and those it asks for.
+
+    ``status`` is ``open`` until the receiver answers (``accepted``, ``refused``, or ``countered`` when it
+    answers with a proposal of its own, whose ``reply_to`` is this one's id), or ``withdrawn`` when the turn
+    resolves unanswered.
+    """
+
+    id: str
+    turn: int
+    sender: str
+    receiver: str
+    give: tuple[str, ...]
+    ask: tuple[str, ...]
+    status: str = "open"
+    reply_to: str | None = None
+
+    def items(self) -> tuple[str, ...]:
+        """Every item id in the proposal: given first, then asked."""
+        return self.give + self.ask
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementItem:
+    """One item of an agreement: implemented by ``giver`` from the resolution of turn ``start`` to ``end``.
+
+    ``status`` is ``pending`` until its last turn resolves (``implemented``), or ``broken`` if its giver broke
+    the agreement first.
+    """
+
+    item: str
+    giver: str
+    start: int
+    end: int
+    status: str = "pending"
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """An accepted proposal: its items and their implementation schedule, visible to both parties."""
+
+    id: str
+    turn: int
+    parties: tuple[str, str]
+    items: tuple[AgreementItem, ...]
+    proposal: str = ""
+
+    @property
+    def open(self) -> bool:
+        """Whether any item is still being implemented."""
+        return any(i.status == "pending" for i in self.items)
+
+    @property
+    def broken(self) -> bool:
+        """Whether one party broke it."""
+        return any(i.status == "broken" for i in self.items)
+
+
 class PendingChoice(NamedTuple):
     """An event that waits for its role's answer."""
 
@@ -111,6 +170,12 @@ class GameState:
     news: list[News] = field(default_factory=list)
     errors: list[RuleError] = field(default_factory=list)
     outcome: Outcome | None = None
+    trust: dict[str, float] = field(default_factory=dict)  # "a|b" (sorted role ids) -> 0..100
+    proposals: list[Proposal] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    proposal_serial: int = 0  # proposals made so far (the next id is "p<serial + 1>")
+    agreement_serial: int = 0  # agreements made so far
+    queued: list[str] = field(default_factory=list)  # event ids that fire at the start of the next turn
 
     def clone(self) -> GameState:
         """An independent copy (for lookahead and forecasts)."""
@@ -135,6 +200,12 @@ class GameState:
             news=list(self.news),
             errors=list(self.errors),
             outcome=self.outcome,
+            trust=dict(self.trust),
+            proposals=list(self.proposals),
+            agreements=list(self.agreements),
+            proposal_serial=self.proposal_serial,
+            agreement_serial=self.agreement_serial,
+            queued=list(self.queued),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -167,6 +238,18 @@ class GameState:
             "news": [list(n) for n in self.news],
             "errors": [list(e) for e in self.errors],
             "outcome": outcome,
+            "trust": dict(self.trust),
+            "proposals": [
+                [p.id, p.turn, p.sender, p.receiver, list(p.give), list(p.ask), p.status, p.reply_to]
+                for p in self.proposals
+            ],
+            "agreements": [
+                [a.id, a.turn, list(a.parties), [list(i) for i in map(_item_row, a.items)], a.proposal]
+                for a in self.agreements
+            ],
+            "proposal_serial": self.proposal_serial,
+            "agreement_serial": self.agreement_serial,
+            "queued": list(self.queued),
         }
 
     @classmethod
@@ -211,4 +294,37 @@ class GameState:
             news=[News(int(t), str(k), str(i), str(r), str(d)) for t, k, i, r, d in data["news"]],
             errors=[RuleError(int(t), str(r), str(m)) for t, r, m in data["errors"]],
             outcome=outcome,
+            trust={str(k): float(v) for k, v in data.get("trust", {}).items()},
+            proposals=[
+                Proposal(str(i), int(t), str(s), str(r), _ids(g), _ids(a), str(st), None if rt is None else str(rt))
+                for i, t, s, r, g, a, st, rt in data.get("proposals", [])
+            ],
+            agreements=[
+                Agreement(
+                    str(i),
+                    int(t),
+                    _pair(parties),
+                    tuple(AgreementItem(str(it), str(g), int(b), int(e), str(st)) for it, g, b, e, st in items),
+                    str(proposal),
+                )
+                for i, t, parties, items, proposal in data.get("agreements", [])
+            ],
+            proposal_serial=int(data.get("proposal_serial", 0)),
+            agreement_serial=int(data.get("agreement_serial", 0)),
+            queued=[str(e) for e in data.get("queued", [])],
         )
+
+
+def _item_row(item: AgreementItem) -> tuple[str, str, int, int, str]:
+    return (item.item, item.giver, item.start, item.end, item.status)
+
+
+def _pair(values: Any) -> tuple[str, str]:
+    first, second = values  # ValueError unless exactly two
+    return (str(first), str(second))
+
+
+def _ids(values: Any) -> tuple[str, ...]:
+    if not isinstance(values, list):
+        raise TypeError(f"expected a list of ids, not {values!r}")
+    return tuple(str(v) for v in values)

@@ -319,7 +319,8 @@ def change_lines(game: Game, changes: Sequence[Change]) -> list[str]:
     if not changes:
         return ["  Nothing changed."]
     out = []
-    for ind in game.scenario.indicators:
+    scenario = game.scenario
+    for ind in (*scenario.indicators, *(scenario.indicator(name) for name in scenario.trust_names())):
         mine = [c for c in changes if c.indicator == ind.id]
         if not mine:
             continue

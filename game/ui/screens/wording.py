@@ -72,7 +72,8 @@ def turn_values(game: Game) -> dict[str, list[float]]:
     for turn in range(1, last + 1):
         while index < len(history) and history[index].turn <= turn:
             change = history[index]
-            values[change.indicator] = change.after
+            if change.indicator in values:  # the trust between roles is charted elsewhere
+                values[change.indicator] = change.after
             index += 1
         for key, value in values.items():
             series[key].append(value)
