@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from game.ai.lookahead import DEFAULT_BUDGET, LookaheadPolicy
+from game.ai.negotiation import evaluate
+from game.ai.negotiator import answer_proposals, best_proposals
 from game.ai.policies import GreedyPolicy
 from game.ai.simulate import play, policies_for, step
 from game.content.loader import load_scenario, load_scenario_text
@@ -59,8 +61,8 @@ def measure_engine(seconds: float, windows: int = 5) -> dict[str, float]:
 def measure_lookahead(decisions: int = 10, budget: int = DEFAULT_BUDGET) -> dict[str, float]:
     """Median CPU time of a lookahead decision (actions phase) on the default scenario at ``budget``.
 
-    Games between a lookahead United States and a greedy Cambodia; the first ``decisions`` action decisions of
-    the lookahead player over a few games (turns 1 to 5 of each) are timed.
+    Games between a lookahead United States and a greedy Cambodia; the first ``decisions`` turns of the lookahead
+    player over a few games (turns 1 to 5 of each) are timed: its proposal search and its action decision.
     """
     scenario = load_scenario(DEFAULT_SCENARIO)
     play(scenario, 0, {role.id: "random" for role in scenario.roles})  # warm up the compiled rules
@@ -78,8 +80,16 @@ def measure_lookahead(decisions: int = 10, budget: int = DEFAULT_BUDGET) -> dict
                 for command in policy.decide(game, role):
                     game.apply(command)
             started = time.process_time()
+            spent = 0.0
+            for proposal in searcher.propose(game, first):
+                game.apply(proposal)
+                spent = time.process_time() - started
+                for role in others:
+                    for answer in answer_proposals(game, role):
+                        game.apply(answer)
+                started = time.process_time()
             commands: list[Command] = searcher.decide(game, first)
-            times.append(time.process_time() - started)
+            times.append(spent + time.process_time() - started)
             for command in commands:
                 game.apply(command)
             for role, policy in greedy.items():
@@ -149,6 +159,24 @@ def _median_ms(fn: Any, repeats: int) -> float:
     return statistics.median(times)
 
 
+def measure_proposal_eval(repeats: int = 2000) -> dict[str, float]:
+    """Median time of one :func:`~game.ai.negotiation.evaluate` on the default scenario, in ms: the first role's
+    best acceptable proposal to the second at the start of the actions phase of a game (seed 0)."""
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    game = Game.new(scenario, 0)
+    greedy = GreedyPolicy(random.Random(0))
+    while game.phase is Phase.NEWS:
+        role = game.pending_choices()[0].role
+        for command in greedy.decide(game, role):
+            game.apply(command)
+    first, second = (role.id for role in scenario.roles[:2])
+    offers = best_proposals(game, first, second, limit=1)
+    mine, theirs = game.legal_items(first), game.legal_items(second)
+    proposal = offers[0].command if offers else (tuple(i.id for i in mine[:2]), tuple(i.id for i in theirs[:2]))
+    evaluate(game, proposal, second)  # warm up
+    return {"proposal_eval_ms": _median_ms(lambda: evaluate(game, proposal, second), repeats)}
+
+
 def measure_loading(repeats: int) -> dict[str, float]:
     """Median load+validate time of the default scenario and of a generated 1 MB one."""
     default_text = Path(DEFAULT_SCENARIO).read_bytes()
@@ -187,6 +215,7 @@ def run_bench(*, json_output: bool, quick: bool, out: TextIO) -> int:
     lookahead = measure_lookahead(5 if quick else 10)
     figures["lookahead_decision_seconds"] = round(lookahead["lookahead_decision_seconds"], 3)
     figures["lookahead_budget"] = int(lookahead["lookahead_budget"])
+    figures["proposal_eval_ms"] = round(measure_proposal_eval(500 if quick else 2000)["proposal_eval_ms"], 4)
     figures.update(measure_ui(quick))
     if json_output:
         json.dump(figures, out, indent=2)
@@ -206,9 +235,10 @@ def run_bench(*, json_output: bool, quick: bool, out: TextIO) -> int:
     )
     print(
         f"  lookahead decision at the default budget: {figures['lookahead_decision_seconds']:>12.3f} s"
-        f"  (median of CPU times; {figures['lookahead_budget']} rollouts)",
+        f"  (median of CPU times per turn, proposal search included; {figures['lookahead_budget']} rollouts)",
         file=out,
     )
+    print(f"  evaluating a proposal (median):           {figures['proposal_eval_ms']:>12.4f} ms", file=out)
     print(f"  main board frame, 1280x720 (median):      {figures['frame_ms_median']:>12.2f} ms", file=out)
     print(f"  main board frame, scale 150% (median):    {figures['frame_ms_median_scale150']:>12.2f} ms", file=out)
     print(f"  process start to first frame:             {figures['first_frame_seconds']:>12.2f} s", file=out)

@@ -64,7 +64,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="iterations per decision of the lookahead policy (default: its own default)",
     )
-    simulate.add_argument("--json", action="store_true", help="print one JSON object")
+    simulate.add_argument(
+        "--no-negotiation",
+        dest="negotiate",
+        action="store_false",
+        help="computer players make and answer no proposals (no agreements)",
+    )
+    simulate.add_argument(
+        "--balance",
+        action="store_true",
+        help="also measure balance: for each strategy family, each role's mean score as greedy restricted to "
+        "that family against unrestricted greedy, and all-greedy's, over the same seeds (many times the work)",
+    )
+    simulate.add_argument(
+        "--json", action="store_true", help="print one JSON object (with agreements made/kept/broken, and balance)"
+    )
 
     bench = sub.add_parser("bench", help="measure the speed of the engine and the loader")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
@@ -227,7 +241,9 @@ def _simulate(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(f"--budget must be at least 1, got {args.budget}")
     scenario = load(args.path)
     policies = parse_policies(args.policy, scenario)
-    result = simulate(scenario, args.games, args.seed, policies, args.budget)
+    result = simulate(
+        scenario, args.games, args.seed, policies, args.budget, negotiate=args.negotiate, balance=args.balance
+    )
     if args.json:
         json.dump(result.to_dict(), out, indent=2)
         out.write("\n")
@@ -252,5 +268,18 @@ def _print_simulation(scenario: Scenario, result: SimulationResult, out: TextIO)
     print("\nActions (times chosen)", file=out)
     for action in scenario.actions:
         print(f"  {action.id:<40} {result.actions.get(action.id, 0):>7}", file=out)
+    if result.negotiate:
+        made, kept, broken = result.agreements_made, result.agreements_kept, result.agreements_broken
+        print(f"\nAgreements: {made} made, {kept} kept (fully implemented), {broken} broken", file=out)
+    else:
+        print("\nNegotiation off", file=out)
+    if result.balance is not None:
+        unrestricted = result.balance["unrestricted"]
+        print("\nBalance (mean score, greedy restricted to one family vs unrestricted greedy)", file=out)
+        for family, by_role in result.balance["families"].items():
+            cells = "  ".join(f"{role} {score:7.2f}" for role, score in by_role.items())
+            print(f"  {family:<32} {cells}", file=out)
+        cells = "  ".join(f"{role} {score:7.2f}" for role, score in unrestricted.items())
+        print(f"  {'(unrestricted)':<32} {cells}", file=out)
     if result.rule_errors:
         print(f"\n{result.rule_errors} rule errors at run time (see `validate`)", file=out)

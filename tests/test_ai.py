@@ -85,11 +85,21 @@ def test_greedy_scores_better_than_random_for_its_side() -> None:
         assert greedy.mean_score(role) > chance.mean_score(role) + 5
 
 
-def test_cooperation_pays_both_sides_more_than_mutual_greed() -> None:
+def test_cooperation_pays_both_sides_more_than_mutual_greed_without_negotiation() -> None:
     # The scenario is not zero-sum: two players who also value the other's score both end higher.
     sc = load_scenario(DEFAULT)
     both = {"us": "cooperative", "cambodia": "cooperative"}
     greedy = {"us": "greedy", "cambodia": "greedy"}
-    together, apart = simulate(sc, 40, seed=2, policies=both), simulate(sc, 40, seed=2, policies=greedy)
+    together = simulate(sc, 40, seed=2, policies=both, negotiate=False)
+    apart = simulate(sc, 40, seed=2, policies=greedy, negotiate=False)
     assert together.mean_score("us") > apart.mean_score("us")
     assert together.mean_score("cambodia") > apart.mean_score("cambodia")
+
+
+def test_cooperative_negotiators_reach_the_best_ending_more_often_than_greedy_ones() -> None:
+    sc = load_scenario(DEFAULT)
+    both = {"us": "cooperative", "cambodia": "cooperative"}
+    greedy = {"us": "greedy", "cambodia": "greedy"}
+    together, apart = simulate(sc, 40, seed=2, policies=both), simulate(sc, 40, seed=2, policies=greedy)
+    best = sc.endings[0].id
+    assert together.endings[best] > apart.endings[best]

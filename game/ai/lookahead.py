@@ -12,7 +12,10 @@ Event choices are searched the same way, one pending choice at a time, with each
 Rollouts see a freshly seeded copy of the game's random generator, so the policy never peeks at the real game's
 future events; all its randomness comes from its own ``rng``, so a game with lookahead players is reproducible.
 
-Negotiation is not searched yet: :meth:`LookaheadPolicy.candidate_proposals` is the extension point.
+Negotiation: before its actions, :meth:`LookaheadPolicy.propose` searches "no proposal" against the proposals of
+:meth:`LookaheadPolicy.candidate_proposals` (the acceptable bundles that gain it most, see
+:mod:`game.ai.negotiator`) the same way: each candidate is sent in the clone, answered there with the receiver's
+evaluator, and rolled out; a proposal is sent only when its rollouts beat sending nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from game.ai.negotiator import answer_proposals, best_proposals
 from game.engine import Action, Choose, Command, Commit, Effect, Game, Phase
 
 #: Rollouts per decision. At this budget a decision on the default scenario (12 turns) takes at most about 0.3 s
@@ -44,6 +48,8 @@ PERSONALITY_BONUS = 0.3
 DELAY_DISCOUNT = 0.9
 #: Randomness of the cheap rollout players, as a fraction of the spread of their action values.
 ROLLOUT_NOISE = 0.5
+#: At most this many proposals are searched against sending none.
+PROPOSAL_CANDIDATES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +162,7 @@ class LookaheadPolicy:
         candidates: int = DEFAULT_CANDIDATES,
         partner_weight: float = 0.0,
         exploration: float = DEFAULT_EXPLORATION,
+        negotiate: bool = True,
     ) -> None:
         if budget < 1:
             raise ValueError(f"budget must be at least 1, got {budget}")
@@ -170,6 +177,7 @@ class LookaheadPolicy:
         self.candidates = candidates
         self.partner_weight = partner_weight
         self.exploration = exploration
+        self.negotiate = negotiate
         self.last_search: SearchReport | None = None
 
     # ----------------------------------------------------------------- the Policy protocol
@@ -207,14 +215,54 @@ class LookaheadPolicy:
 
     # ----------------------------------------------------------------- extension points and helpers
     def candidate_proposals(self, game: Game, role: str) -> list[Command]:
-        """Proposals to search alongside the action sets. Negotiation is not in the engine yet: returns ``[]``.
+        """Proposals worth searching now: for each other role, the :data:`PROPOSAL_CANDIDATES` bundles its
+        evaluator would accept that gain ``role`` most (``[]`` when negotiation is off or nothing helps)."""
+        if not self.negotiate or game.scenario.negotiation is None:
+            return []
+        out: list[Command] = []
+        for other in game.scenario.roles:
+            if other.id != role:
+                out.extend(o.command for o in best_proposals(game, role, other.id, limit=PROPOSAL_CANDIDATES))
+        return out
 
-        Once the engine has proposals, this returns a few proposal commands worth trying now (e.g. the bundles
-        the receiver's evaluator would accept that raise this role's forecast score most). Each becomes a
-        candidate like an action set: :meth:`decide` applies it to the clone before the actions and rolls out
-        the same way, so a proposal is chosen when the rollouts find the deal (and its schedule) pays off.
+    def propose(self, game: Game, role: str) -> list[Command]:
+        """The proposal to send before acting, if the rollouts find one that beats sending none; else ``[]``.
+
+        Candidates are "no proposal" and :meth:`candidate_proposals`; in each rollout the candidate is sent, every
+        other role answers with its evaluator (:func:`~game.ai.negotiator.answer_proposals`, and ``role`` answers
+        a counter the same way), then all roles act with the cheap models and the game plays on. The search gets
+        half the budget of an action decision.
         """
-        return []
+        self.last_search = None
+        if game.phase is not Phase.ACTIONS:
+            return []
+        proposals = self.candidate_proposals(game, role)
+        if not proposals:
+            return []
+        models = self._models(game, role)
+        roles = [r.id for r in game.scenario.roles]
+        options: list[Command | None] = [None, *proposals]
+
+        def setup(option: Command | None) -> Callable[[Game, Callable[[], float]], None]:
+            def apply(sim: Game, draw: Callable[[], float]) -> None:
+                if option is not None:
+                    sim.apply(option)
+                    for _ in range(2):  # the answer, and the answer to a counter
+                        for who in roles:
+                            for answer in answer_proposals(sim, who):
+                                sim.apply(answer)
+                for model in models.values():
+                    model.act(sim, draw)
+                sim.resolve_turn()
+
+            return apply
+
+        labels = ["(no proposal)"] + [_proposal_label(p) for p in proposals]
+        budget = max(len(options) * MIN_VISITS, self.budget // 2)
+        best = self._search(game, role, models, [setup(o) for o in options], [0.0] * len(options), labels,
+                            budget=budget)  # fmt: skip
+        chosen = options[best]
+        return [] if chosen is None else [chosen]
 
     def action_values(self, game: Game, role: str) -> dict[str, float]:
         """Each legal action's personality-weighted forecast gain for ``role`` (the ranking of the candidates)."""
@@ -450,3 +498,10 @@ class LookaheadPolicy:
                 if other.id != role:
                     value += self.partner_weight * sim.score_of(other.id, values)
         return value
+
+
+def _proposal_label(command: Command) -> str:
+    """``give a+b for c`` for a proposal command (its label in a :class:`SearchReport`)."""
+    give = getattr(command, "give", ())
+    ask = getattr(command, "ask", ())
+    return f"propose {'+'.join(give) or 'nothing'} for {'+'.join(ask) or 'nothing'}"

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from game.ai.lookahead import LookaheadPolicy
+from game.ai.negotiator import best_proposals
 from game.engine import Choose, Command, Commit, Effect, Game, Phase
 
 #: How much a delayed effect is worth per turn of delay, relative to an immediate one.
@@ -76,7 +77,8 @@ class GreedyPolicy:
     """Picks what most improves its own score by forecast, weighted by its personality per strategy family.
 
     ``restrict`` limits it to one family's actions (used to measure balance); ``noise`` adds a little randomness
-    to break ties and vary games.
+    to break ties and vary games. With ``negotiate`` it also sends, at most once a turn, the proposal of
+    :func:`~game.ai.negotiator.make_proposal` that gains it most (see :meth:`propose`).
     """
 
     name = "greedy"
@@ -89,12 +91,29 @@ class GreedyPolicy:
         restrict: str | None = None,
         noise: float = 0.05,
         partner_weight: float = 0.0,
+        negotiate: bool = True,
     ) -> None:
         self.rng = rng
         self.personality = personality or {}
         self.restrict = restrict
         self.noise = noise
         self.partner_weight = partner_weight
+        self.negotiate = negotiate
+
+    def propose(self, game: Game, role: str) -> list[Command]:
+        """The best acceptable proposal to any other role, by ``role``'s own gain (plus ``partner_weight`` times the
+        receiver's), when one serves ``role``; else ``[]``."""
+        if not self.negotiate or game.scenario.negotiation is None:
+            return []
+        offers = [
+            o
+            for r in game.scenario.roles
+            if r.id != role
+            for o in best_proposals(game, role, r.id, limit=1, partner_weight=self.partner_weight)
+        ]
+        if not offers:
+            return []
+        return [max(offers, key=lambda o: o.gain).command]
 
     def value_of(self, game: Game, role: str, effects: tuple[Effect, ...]) -> float:
         """How much ``effects`` would raise ``role``'s score (plus ``partner_weight`` times the other roles'
@@ -152,6 +171,10 @@ def _greedy(game: Game, role: str, rng: random.Random) -> Policy:
     return GreedyPolicy(rng, dict(game.scenario.role(role).personality))
 
 
+#: ``greedy:FAMILY`` names a greedy policy restricted to one strategy family's actions (``simulate --balance``).
+RESTRICTED_PREFIX = "greedy:"
+
+
 def _cooperative(game: Game, role: str, rng: random.Random) -> Policy:
     policy = GreedyPolicy(rng, dict(game.scenario.role(role).personality), partner_weight=1.0)
     policy.name = "cooperative"
@@ -172,7 +195,16 @@ POLICIES: dict[str, PolicyFactory] = {
 
 
 def make_policy(name: str, game: Game, role: str, rng: random.Random) -> Policy:
-    """Build a policy by name; raises ``ValueError`` naming the known ones if it does not exist."""
+    """Build a policy by name; raises ``ValueError`` naming the known ones if it does not exist.
+
+    Besides :data:`POLICIES`, ``greedy:FAMILY`` is the greedy policy restricted to the actions of one family.
+    """
+    if name.startswith(RESTRICTED_PREFIX):
+        family = name[len(RESTRICTED_PREFIX) :]
+        families = {a.family for a in game.scenario.actions}
+        if family not in families:
+            raise ValueError(f"unknown strategy family {family!r}; known: {', '.join(sorted(families))}")
+        return GreedyPolicy(rng, dict(game.scenario.role(role).personality), restrict=family)
     try:
         factory = POLICIES[name]
     except KeyError:

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from game.ai.lookahead import DEFAULT_BUDGET
-from game.ai.policies import Policy, make_policy
+from game.ai.negotiator import negotiate_turn
+from game.ai.policies import RESTRICTED_PREFIX, Policy, make_policy
 from game.engine import Game, Phase, Scenario
 
 
@@ -27,10 +28,13 @@ class BudgetedPolicy(Protocol):
     budget: int
 
 
-def policies_for(game: Game, names: Mapping[str, str], seed: int, budget: int | None = None) -> dict[str, Policy]:
+def policies_for(
+    game: Game, names: Mapping[str, str], seed: int, budget: int | None = None, *, negotiate: bool = True
+) -> dict[str, Policy]:
     """One policy per role (``random`` for roles not named), each with its own RNG derived from ``seed``.
 
-    ``budget``, when given, replaces the default budget of the policies that have one.
+    ``budget``, when given, replaces the default budget of the policies that have one; with ``negotiate`` false,
+    policies that make proposals make none.
     """
     out: dict[str, Policy] = {}
     for index, role in enumerate(game.scenario.roles):
@@ -38,16 +42,21 @@ def policies_for(game: Game, names: Mapping[str, str], seed: int, budget: int | 
         policy = make_policy(names.get(role.id, "random"), game, role.id, rng)
         if budget is not None and isinstance(policy, BudgetedPolicy):
             policy.budget = budget
+        if hasattr(policy, "negotiate"):
+            policy.negotiate = negotiate
         out[role.id] = policy
     return out
 
 
-def step(game: Game, policies: Mapping[str, Policy]) -> None:
-    """Let the policies answer pending choices, commit actions, and resolve one turn."""
+def step(game: Game, policies: Mapping[str, Policy], *, negotiate: bool = True) -> None:
+    """Let the policies answer pending choices, negotiate (proposals, then answers: see
+    :func:`~game.ai.negotiator.negotiate_turn`) unless ``negotiate`` is false, commit actions, and resolve one turn."""
     while game.phase is Phase.NEWS:
         role = game.pending_choices()[0].role
         for command in policies[role].decide(game, role):
             game.apply(command)
+    if negotiate:
+        negotiate_turn(game, policies)
     for role, policy in policies.items():
         for command in policy.decide(game, role):
             game.apply(command)
@@ -55,13 +64,18 @@ def step(game: Game, policies: Mapping[str, Policy]) -> None:
 
 
 def play(
-    scenario: Scenario, seed: int, policy_names: Mapping[str, str], budget: int | None = None
+    scenario: Scenario,
+    seed: int,
+    policy_names: Mapping[str, str],
+    budget: int | None = None,
+    *,
+    negotiate: bool = True,
 ) -> tuple[Game, Counter[str]]:
     """Play one whole game; returns it and how often each action was chosen."""
     game = Game.new(scenario, seed)
-    policies = policies_for(game, policy_names, seed, budget)
+    policies = policies_for(game, policy_names, seed, budget, negotiate=negotiate)
     while not game.is_over():
-        step(game, policies)
+        step(game, policies, negotiate=negotiate)
     chosen = Counter(n.id for n in game.state.news if n.kind == "action")
     return game, chosen
 
@@ -80,6 +94,11 @@ class SimulationResult:
     actions: Counter[str] = field(default_factory=Counter)
     rule_errors: int = 0
     budget: int = DEFAULT_BUDGET
+    negotiate: bool = True
+    agreements_made: int = 0
+    agreements_kept: int = 0
+    agreements_broken: int = 0
+    balance: dict[str, Any] | None = None
 
     @property
     def turns_per_second(self) -> float:
@@ -106,6 +125,13 @@ class SimulationResult:
             },
             "actions": dict(sorted(self.actions.items())),
             "rule_errors": self.rule_errors,
+            "negotiation": self.negotiate,
+            "agreements": {
+                "made": self.agreements_made,
+                "kept": self.agreements_kept,
+                "broken": self.agreements_broken,
+            },
+            **({"balance": self.balance} if self.balance is not None else {}),
         }
 
 
@@ -115,23 +141,28 @@ def simulate(
     seed: int = 0,
     policies: Mapping[str, str] | None = None,
     budget: int | None = None,
+    *,
+    negotiate: bool = True,
+    balance: bool = False,
 ) -> SimulationResult:
     """Play ``games`` games; every role not named in ``policies`` plays ``random``.
 
     ``budget`` is the iterations per decision of the searching policies (``lookahead``); ``None`` keeps their
-    default. Raises ``ValueError`` if it is below 1.
+    default. Raises ``ValueError`` if it is below 1. ``negotiate`` false turns negotiation off (no proposals, no
+    agreements). ``balance`` adds :func:`balance` over the same seeds (which multiplies the work).
     """
     if budget is not None and budget < 1:
         raise ValueError(f"budget must be at least 1, got {budget}")
     names = {role.id: (policies or {}).get(role.id, "random") for role in scenario.roles}
     result = SimulationResult(
-        games=games, seed=seed, policies=names, budget=DEFAULT_BUDGET if budget is None else budget
-    )
+        games=games, seed=seed, policies=names, budget=DEFAULT_BUDGET if budget is None else budget,
+        negotiate=negotiate,
+    )  # fmt: skip
     result.endings.update({ending.id: 0 for ending in scenario.endings})
     result.score_totals = dict.fromkeys(names, 0.0)
     started = time.perf_counter()
     for game_seed in game_seeds(seed, games):
-        game, chosen = play(scenario, game_seed, names, budget)
+        game, chosen = play(scenario, game_seed, names, budget, negotiate=negotiate)
         outcome = game.outcome
         if outcome is None:  # pragma: no cover - play() only returns finished games
             raise RuntimeError("a simulated game did not finish")
@@ -141,5 +172,37 @@ def simulate(
             result.score_totals[role] += score
         result.actions.update(chosen)
         result.rule_errors += len(game.state.errors)
+        for agreement in game.agreements():
+            result.agreements_made += 1
+            result.agreements_kept += all(i.status == "implemented" for i in agreement.items)
+            result.agreements_broken += agreement.broken
+    if balance:
+        result.balance = balance_of(scenario, games, seed, negotiate=negotiate)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def balance_of(scenario: Scenario, games: int, seed: int = 0, *, negotiate: bool = True) -> dict[str, Any]:
+    """For each strategy family, each role's mean score when it plays greedy restricted to that family's actions
+    against unrestricted greedy opponents, and every role's mean score when all play unrestricted greedy, over the
+    seeds of ``simulate(scenario, games, seed)``: ``{"families": {family: {role: mean}}, "unrestricted": {role:
+    mean}}``. A role without actions of a family is left out of that family."""
+    greedy = {role.id: "greedy" for role in scenario.roles}
+    seeds = game_seeds(seed, games)
+
+    def means(names: Mapping[str, str]) -> dict[str, float]:
+        totals = dict.fromkeys(names, 0.0)
+        for game_seed in seeds:
+            game, _ = play(scenario, game_seed, names, negotiate=negotiate)
+            outcome = game.outcome
+            for role, score in (outcome.scores if outcome is not None else game.scores()).items():
+                totals[role] += score
+        return {role: round(total / games, 3) for role, total in totals.items()}
+
+    families: dict[str, dict[str, float]] = {}
+    for family in sorted({a.family for a in scenario.actions}):
+        for role in scenario.roles:
+            if any(a.family == family for a in scenario.actions_for(role.id)):
+                names = {**greedy, role.id: RESTRICTED_PREFIX + family}
+                families.setdefault(family, {})[role.id] = means(names)[role.id]
+    return {"families": families, "unrestricted": means(greedy)}

@@ -13,8 +13,9 @@ from typing import TextIO
 
 from game.ai import Policy, make_policy
 from game.engine import Action, Choose, Commit, EndTurn, Game, Outcome, Scenario, TurnReport, Withdraw, localize
-from game.text import views
+from game.text import deals, views
 from game.text.console import Console, EndOfInput, QuitRequested, parse_number
+from game.text.negotiate import NegotiationTable
 
 EXIT_OK, EXIT_NO_ROLE = 0, 2
 
@@ -32,7 +33,13 @@ _WORDS = {
     "list": "list",
     "s": "status",
     "status": "status",
+    "n": "negotiate",
+    "negotiate": "negotiate",
+    "a": "agreements",
+    "agreements": "agreements",
 }
+#: Menu answers that only mean something when the scenario has a negotiation section.
+_NEGOTIATION_KINDS = frozenset({"negotiate", "agreements"})
 
 
 def run(scenario: Scenario, *, role: str | None, seed: int, stdin: TextIO, stdout: TextIO, lang: str = "en") -> int:
@@ -72,7 +79,8 @@ def ask_role(console: Console, scenario: Scenario, lang: str) -> str:
 def parse_menu_answer(answer: str, count: int) -> tuple[str, int]:
     """Read an answer to the action menu as ``(kind, index)``.
 
-    Kinds: ``toggle`` (a number), ``details`` (``d 3``), ``end``, ``help``, ``list``, ``status``, or ``invalid``;
+    Kinds: ``toggle`` (a number), ``details`` (``d 3``), ``end``, ``help``, ``list``, ``status``, ``negotiate``,
+    ``agreements``, or ``invalid``;
     ``index`` is the 0-based action number, or -1.
     """
     lower = answer.lower()
@@ -115,6 +123,7 @@ class TextSession:
         self.console = console
         self.computers = dict(computers)
         self.actions: Sequence[Action] = views.menu_actions(game, human)
+        self.table = NegotiationTable(game, human, console) if game.scenario.negotiation is not None else None
         self._score_before = 0.0
         # The indicators are shown with their change since the previous turn's header (at turn 1: since the
         # start values). The engine's ``state.previous`` holds the values before this turn's news only.
@@ -141,7 +150,7 @@ class TextSession:
         others = ", ".join(views.role_name(game, r) for r in self.computers) or "nobody"
         console.para(f"The computer plays: {others}.")
         console.line()
-        console.lines(views.help_lines())
+        console.lines(views.help_lines(negotiation=self.table is not None))
 
     def start_turn(self) -> None:
         """The turn header, the indicators and the news."""
@@ -177,11 +186,20 @@ class TextSession:
         self.console.para(f"You chose: {views.say(game, choice.label)}.")
 
     def choose_actions(self) -> None:
-        """The action menu, until the player ends the turn."""
+        """The computer's proposals to the player, then the action menu until the player ends the turn."""
+        if self.table is not None:
+            self.table.receive_proposals()
         self.console.line()
         self.console.lines(views.menu_lines(self.game, self.human, self.actions))
         count = len(self.actions)
-        prompt = f"Action (1-{count}, d N details, e end turn, h help, q quit): " if count else "e to end the turn: "
+        if self.table is not None:
+            prompt = f"Action (1-{count}, d N, n negotiate, a agreements, e end, h help, q quit): "
+            if not count:
+                prompt = "n negotiate, a agreements, e end the turn, h help, q quit: "
+        elif count:
+            prompt = f"Action (1-{count}, d N details, e end turn, h help, q quit): "
+        else:
+            prompt = "e to end the turn: "
         while True:
             kind, index = parse_menu_answer(self.console.ask(prompt), count)
             if kind == "end":
@@ -191,7 +209,13 @@ class TextSession:
     def handle(self, kind: str, index: int) -> None:
         """Carry out one menu answer other than ending the turn."""
         console, game = self.console, self.game
-        if kind == "toggle":
+        if kind in _NEGOTIATION_KINDS and self.table is None:
+            kind = "invalid"
+        if kind == "negotiate" and self.table is not None:
+            self.table.negotiate()
+        elif kind == "agreements" and self.table is not None:
+            self.table.agreements()
+        elif kind == "toggle":
             self.toggle(index)
         elif kind == "details":
             console.lines(views.detail_lines(game, self.human, index + 1, self.actions[index]))
@@ -200,18 +224,19 @@ class TextSession:
         elif kind == "status":
             console.lines(views.indicator_lines(game, self._since))
         elif kind == "help":
-            console.lines(views.help_lines())
+            console.lines(views.help_lines(negotiation=self.table is not None))
         else:
             console.para(self.menu_hint())
 
     def menu_hint(self) -> str:
         """What the action menu expects, after an answer it could not read."""
         count = len(self.actions)
+        talks = ", n to negotiate, a for your agreements" if self.table is not None else ""
         if not count:
-            return "You have no actions in this scenario. Type e to end the turn, or q to quit."
+            return f"You have no actions in this scenario. Type e to end the turn{talks}, or q to quit."
         return (
             f"Please type an action number from 1 to {count} to commit or withdraw it, d and a number for "
-            "details (for example d 1), e to end the turn, h for help, or q to quit."
+            f"details (for example d 1){talks}, e to end the turn, h for help, or q to quit."
         )
 
     def toggle(self, index: int) -> None:
@@ -241,7 +266,9 @@ class TextSession:
         end_values = game.state.values if report.outcome is not None else game.state.previous
         score_after = game.score_of(self.human, dict(end_values))
         self.console.line()
-        self.console.lines(views.review_lines(game, self.human, report.turn, self._score_before, score_after))
+        talks = deals.news_lines(game, self.human, report.turn) if self.table is not None else []
+        review = views.review_lines(game, self.human, report.turn, self._score_before, score_after, talks=talks)
+        self.console.lines(review)
         return report
 
     def finish(self, outcome: Outcome) -> None:

@@ -126,12 +126,18 @@ def role_lines(game: Game, role_id: str) -> list[str]:
     return out
 
 
-def help_lines() -> list[str]:
-    """How to answer the prompts."""
+def help_lines(*, negotiation: bool = False) -> list[str]:
+    """How to answer the prompts; with ``negotiation``, also the negotiation keys."""
+    talks = (
+        " n opens the negotiation table (build a proposal, see how it would be received, send it), a lists "
+        "your agreements (and lets you break one),"
+        if negotiation
+        else ""
+    )
     return wrap(
         "How to play: type the number of an option and press Enter. In the action menu, a number commits "
         "an action or withdraws it again, d and a number (for example d 2) shows its details, l lists the "
-        "actions again, s shows the indicators, and e ends the turn. Type q at any prompt to quit."
+        f"actions again, s shows the indicators,{talks} and e ends the turn. Type q at any prompt to quit."
     )
 
 
@@ -299,14 +305,19 @@ def cause_text(game: Game, change: Change) -> str:
     return f"{change.text} ({kind.format(role=who)})"
 
 
-def review_lines(game: Game, human: str, turn: int, score_before: float, score_after: float) -> list[str]:
-    """The turn review: what each side did, each indicator's changes cause by cause, and the player's score."""
+def review_lines(
+    game: Game, human: str, turn: int, score_before: float, score_after: float, *, talks: Sequence[str] = ()
+) -> list[str]:
+    """The turn review: what each side did, the negotiation news ``talks`` (lines, if any), each indicator's
+    changes cause by cause, and the player's score."""
     out = [f"--- Review of turn {turn} ({date_of(game, turn)}) ---"]
     for role in game.scenario.roles:
         who = "You" if role.id == human else say(game, role.name)
         done = decisions(game, role.id, turn)
         text = f"{who}: " + ("; ".join(done) if done else "no action") + "."
         out += wrap(text, hanging="  ")
+    if talks:
+        out += ["", *talks]
     out += ["", "What changed and why:"]
     out += change_lines(game, game.changes_in_turn(turn))
     change = movement(shown_change(score_before, score_after))

@@ -2,7 +2,9 @@
 
 Pure (no pygame). Screens call :meth:`Session.submit` with engine commands for the human roles and
 :meth:`Session.end_turn` to let the computer roles move and resolve the turn; everything that happened is then read
-from ``session.game`` (history, news, outcome) and ``session.reports``.
+from ``session.game`` (history, news, outcome) and ``session.reports``. A human's proposal goes through
+:meth:`Session.propose`, which returns the computer's answer at once; the computers' own proposals are sent when
+the actions phase of a turn begins (:meth:`Session.let_computers_negotiate`) and wait in ``game.open_proposals``.
 """
 
 from __future__ import annotations
@@ -13,8 +15,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.ai import make_policy
+from game.ai.negotiator import answer_proposals, negotiate_turn
 from game.ai.policies import Policy
-from game.engine import Command, EndTurn, Game, Phase, Scenario, TurnReport, localize
+from game.engine import (
+    Choose,
+    Command,
+    Counter,
+    EndTurn,
+    Game,
+    Phase,
+    Propose,
+    Respond,
+    Scenario,
+    TurnReport,
+    localize,
+)
 
 #: Version of the dict :meth:`Session.to_dict` writes (inside a save file).
 SESSION_FORMAT = 1
@@ -24,7 +39,8 @@ HUMAN = "human"
 
 @dataclass
 class Session:
-    """One game in progress. ``players`` maps each role to ``"human"`` or a policy name."""
+    """One game in progress. ``players`` maps each role to ``"human"`` or a policy name; with ``negotiate`` false
+    the computer players neither propose nor answer proposals."""
 
     scenario: Scenario
     scenario_path: str
@@ -34,6 +50,7 @@ class Session:
     policies: dict[str, Policy] = field(default_factory=dict)
     reports: list[TurnReport] = field(default_factory=list)
     on_turn_end: Callable[[Session], None] | None = None  # e.g. autosave
+    negotiate: bool = True
 
     # ----------------------------------------------------------------- creation
     @classmethod
@@ -46,6 +63,7 @@ class Session:
         seed: int,
         computer: str = "greedy",
         lang: str = "en",
+        negotiate: bool = True,
     ) -> Session:
         """A new game: ``humans`` play their roles, the computer (policy ``computer``) plays the others."""
         roles = [r.id for r in scenario.roles]
@@ -54,8 +72,9 @@ class Session:
             raise ValueError(f"unknown role {unknown[0]!r}; roles: {', '.join(roles)}")
         game = Game.new(scenario, seed, lang=lang)
         players = {r: (HUMAN if r in humans else computer) for r in roles}
-        session = cls(scenario, scenario_path, game, players, seed)
+        session = cls(scenario, scenario_path, game, players, seed, negotiate=negotiate)
         session._make_policies()
+        session.let_computers_negotiate()
         return session
 
     def _make_policies(self, states: Mapping[str, Any] | None = None) -> None:
@@ -67,7 +86,10 @@ class Session:
             if states and role in states:
                 version, internal, gauss = states[role]
                 rng.setstate((int(version), tuple(int(x) for x in internal), gauss))
-            self.policies[role] = make_policy(kind, self.game, role, rng)
+            policy = make_policy(kind, self.game, role, rng)
+            if hasattr(policy, "negotiate"):
+                policy.negotiate = self.negotiate
+            self.policies[role] = policy
 
     # ----------------------------------------------------------------- queries
     @property
@@ -94,7 +116,34 @@ class Session:
         """Apply one command of a human role (an :class:`EndTurn` ends the turn for everybody)."""
         if isinstance(command, EndTurn):
             return self.end_turn()
-        return self.game.apply(command)
+        if isinstance(command, Propose):
+            self.propose(command)
+            return None
+        report = self.game.apply(command)
+        if isinstance(command, Choose):
+            self.let_computers_negotiate()  # the last answer may have opened the actions phase
+        return report
+
+    def propose(self, command: Propose) -> Respond | Counter | None:
+        """Send a human role's proposal; a computer receiver answers at once (accept, refuse or counter), and that
+        answer is returned. ``None`` when the receiver is a person (or negotiation is off): it waits for them."""
+        game = self.game
+        game.apply(command)
+        proposal = game.state.proposals[-1]
+        if not self.negotiate or proposal.receiver not in self.policies:
+            return None
+        for answer in answer_proposals(game, proposal.receiver):
+            if isinstance(answer, Respond | Counter) and answer.proposal == proposal.id:
+                game.apply(answer)
+                return answer
+        return None  # pragma: no cover - answer_proposals answers every open proposal
+
+    def let_computers_negotiate(self) -> list[Command]:
+        """In the actions phase: computer roles answer the proposals addressed to them and send (at most once a
+        turn) proposals of their own; returns the commands applied. Does nothing with ``negotiate`` false."""
+        if not self.negotiate or self.game.phase is not Phase.ACTIONS:
+            return []
+        return negotiate_turn(self.game, self.policies)
 
     def let_computers_answer(self) -> None:
         """Computer roles answer their pending event choices."""
@@ -108,16 +157,19 @@ class Session:
                     game.apply(command)
 
     def end_turn(self) -> TurnReport:
-        """Computer roles commit their actions, then the turn resolves; returns what changed."""
+        """Computer roles answer open proposals, commit their actions, then the turn resolves; the computers' proposals
+        for the next turn are sent; returns what changed."""
         game = self.game
         self.let_computers_answer()
         if game.phase is Phase.ACTIONS:
+            self.let_computers_negotiate()
             for role, policy in self.policies.items():
                 for command in policy.decide(game, role):
                     game.apply(command)
         report = game.resolve_turn()
         self.reports.append(report)
         self.let_computers_answer()
+        self.let_computers_negotiate()
         if self.on_turn_end is not None:
             self.on_turn_end(self)
         return report
@@ -135,6 +187,7 @@ class Session:
             "players": dict(self.players),
             "policy_rngs": rngs,
             "lang": self.game.lang,
+            "negotiate": self.negotiate,
             "game": self.game.to_dict(),
             "reports": [[r.turn, [list(c) for c in r.changes]] for r in self.reports],
         }
@@ -150,7 +203,8 @@ class Session:
         players = {str(k): str(v) for k, v in data["players"].items()}
         if set(players) != {r.id for r in scenario.roles}:
             raise ValueError("the saved players do not match the scenario's roles")
-        session = cls(scenario, scenario_path, game, players, int(data["seed"]))
+        negotiate = bool(data.get("negotiate", True))
+        session = cls(scenario, scenario_path, game, players, int(data["seed"]), negotiate=negotiate)
         session._make_policies(data.get("policy_rngs") or {})
         for turn, changes in data.get("reports", []):
             report_changes = tuple(Change(*c) for c in changes)

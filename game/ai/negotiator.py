@@ -1,0 +1,190 @@
+"""How a computer player negotiates: answering the proposals addressed to it, and making proposals of its own.
+
+Pure: both functions read a game and return commands; whoever runs the game applies them. Both rest on the
+evaluator of :mod:`game.ai.negotiation`, whose score is a sum of labelled reasons, one per item plus a context (trust,
+relations, provocations). :func:`make_proposal` evaluates every legal item once from each side's point of view and
+then searches small bundles with plain additions, so a call takes a few milliseconds at most.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Protocol, runtime_checkable
+
+from game.ai.negotiation import counter, evaluate
+from game.engine import Command, Counter, Game, Phase, Propose, Respond
+
+__all__ = [
+    "MAX_ASK",
+    "MAX_GIVE",
+    "MAX_ROUNDS",
+    "MIN_GAIN",
+    "Offer",
+    "Proposer",
+    "answer_proposals",
+    "best_proposals",
+    "make_proposal",
+    "negotiate_turn",
+    "proposed_this_turn",
+]
+
+#: A proposal offers at most this many of the proposer's items ...
+MAX_GIVE = 2
+#: ... and asks at most this many of the other side's.
+MAX_ASK = 2
+#: Rounds of answers (and counters to counters) in :func:`negotiate_turn`.
+MAX_ROUNDS = 3
+#: The proposer's own gain (points of its own evaluation) below which a proposal does not serve it.
+MIN_GAIN = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """A bundle found by :func:`best_proposals`: the command, the proposer's ``gain`` and the receiver's ``score``."""
+
+    command: Propose
+    gain: float
+    score: float
+
+
+def answer_proposals(game: Game, role: str) -> list[Command]:
+    """One answer to every open proposal addressed to ``role``, oldest first.
+
+    Accept (:class:`Respond` with ``accept=True``) when ``role``'s evaluator accepts and the rules allow it; else a
+    :class:`Counter` with the evaluator's nearest acceptable bundle, when there is one the rules allow; else refuse.
+    """
+    out: list[Command] = []
+    countered: set[str] = set()  # one counter per sender: a role has at most one open proposal to another
+    for proposal in game.open_proposals(role):
+        if evaluate(game, proposal, role).accept and not game.why_not_accept(role, proposal.id):
+            out.append(Respond(role, proposal.id, True))
+            continue
+        bundle = counter(game, proposal) if proposal.sender not in countered else None
+        if bundle is not None:
+            give, ask = bundle
+            if not game.why_not_propose(role, proposal.sender, give, ask):
+                countered.add(proposal.sender)
+                out.append(Counter(role, proposal.id, tuple(give), tuple(ask)))
+                continue
+        out.append(Respond(role, proposal.id, False))
+    return out
+
+
+def make_proposal(game: Game, role: str, other: str) -> Propose | None:
+    """The proposal from ``role`` to ``other`` that most raises ``role``'s own gain among those ``other``'s evaluator
+    would accept, or ``None`` when none gains at least :data:`MIN_GAIN` (or ``role`` may not propose now)."""
+    offers = best_proposals(game, role, other, limit=1)
+    return offers[0].command if offers else None
+
+
+def best_proposals(game: Game, role: str, other: str, *, limit: int = 3, partner_weight: float = 0.0) -> list[Offer]:
+    """Up to ``limit`` acceptable proposals from ``role`` to ``other``, best gain for ``role`` first.
+
+    Bundles give at most :data:`MAX_GIVE` of ``role``'s legal items and ask at most :data:`MAX_ASK` of ``other``'s.
+    ``role``'s gain is its own evaluation of the items it receives minus those it gives (their values to it and the
+    forecast change of its score), without the context; a bundle qualifies when ``other``'s evaluator accepts it and
+    the gain is at least :data:`MIN_GAIN`. Ties go to fewer items, then to the receiver's higher score, then to the
+    item ids, so the result is deterministic. ``partner_weight`` (a cooperative player's) ranks bundles by the
+    gain plus that share of ``other``'s own points for the items.
+    """
+    if game.scenario.negotiation is None or game.phase is not Phase.ACTIONS or role == other:
+        return []
+    mine = tuple(i.id for i in game.legal_items(role))
+    theirs = tuple(i.id for i in game.legal_items(other))
+    if not mine and not theirs:
+        return []
+    if game.why_not_propose(role, other, mine[:1], theirs[:1]):  # e.g. an open proposal to ``other`` already
+        return []
+    # One evaluation from each side covers every item: reasons come one per item, in order, then the context.
+    for_them = evaluate(game, Propose(role, other, mine, theirs), other)
+    for_me = evaluate(game, Propose(other, role, theirs, mine), role)
+    count = len(mine) + len(theirs)
+    their_points = [r.points for r in for_them.reasons[:count]]
+    their_base = sum(r.points for r in for_them.reasons[count:])
+    my_points = [r.points for r in for_me.reasons[:count]]
+    # For me the order is reversed: their items (which I receive) first, then mine.
+    my_gain_give = my_points[len(theirs) :]
+    my_gain_ask = my_points[: len(theirs)]
+    their_give = their_points[: len(mine)]
+    their_ask = their_points[len(mine) :]
+    gives = _subsets(range(len(mine)), MAX_GIVE, [my_gain_give[i] for i in range(len(mine))], their_give)
+    asks = _subsets(range(len(theirs)), MAX_ASK, [my_gain_ask[i] for i in range(len(theirs))], their_ask)
+    threshold = for_them.threshold
+    found: list[tuple[float, int, float, tuple[str, ...], tuple[str, ...], float]] = []
+    for give, give_mine, give_theirs in gives:
+        for ask, ask_mine, ask_theirs in asks:
+            if not give and not ask:
+                continue
+            gain = give_mine + ask_mine
+            if gain < MIN_GAIN:
+                continue
+            score = their_base + give_theirs + ask_theirs
+            if score < threshold:
+                continue
+            give_ids = tuple(mine[i] for i in give)
+            ask_ids = tuple(theirs[i] for i in ask)
+            rank = gain + partner_weight * (give_theirs + ask_theirs)
+            found.append((-rank, len(give) + len(ask), -score, give_ids, ask_ids, gain))
+    found.sort()
+    out: list[Offer] = []
+    for _, _, _, give_ids, ask_ids, gain in found:
+        command = Propose(role, other, give_ids, ask_ids)
+        check = evaluate(game, command, other)  # the sums above may round differently near the threshold
+        if check.accept:
+            out.append(Offer(command, gain, check.score))
+            if len(out) >= limit:
+                break
+    return out
+
+
+def proposed_this_turn(game: Game, role: str) -> bool:
+    """Whether ``role`` already sent a proposal of its own (not a counter) this turn."""
+    turn = game.turn
+    return any(p.sender == role and p.turn == turn and p.reply_to is None for p in game.state.proposals)
+
+
+@runtime_checkable
+class Proposer(Protocol):
+    """A computer player that makes proposals of its own: at most one per turn, in the actions phase."""
+
+    def propose(self, game: Game, role: str) -> list[Command]:
+        """The proposals ``role`` sends now (at most one), or ``[]``."""
+        ...
+
+
+def negotiate_turn(game: Game, players: Mapping[str, object], *, rounds: int = MAX_ROUNDS) -> list[Command]:
+    """A turn's negotiation among computer players: each of ``players`` that is a :class:`Proposer` may send one
+    proposal (in ``players`` order), then every role in ``players`` answers the proposals addressed to it with
+    :func:`answer_proposals`, for up to ``rounds`` rounds of counters. Proposals to other roles (people) stay open.
+    Applies the commands to ``game`` and returns them, in order."""
+    applied: list[Command] = []
+    if game.scenario.negotiation is None or game.phase is not Phase.ACTIONS:
+        return applied
+    for role, player in players.items():
+        if isinstance(player, Proposer) and not proposed_this_turn(game, role):
+            for command in player.propose(game, role):
+                game.apply(command)
+                applied.append(command)
+    for _ in range(rounds):
+        answered = False
+        for role in players:
+            for command in answer_proposals(game, role):
+                game.apply(command)
+                applied.append(command)
+                answered = True
+        if not answered:
+            break
+    return applied
+
+
+def _subsets(
+    indices: Sequence[int], largest: int, mine: Sequence[float], theirs: Sequence[float]
+) -> list[tuple[tuple[int, ...], float, float]]:
+    """Every subset of ``indices`` with at most ``largest`` members, with the sums of both sides' points."""
+    out: list[tuple[tuple[int, ...], float, float]] = []
+    for size in range(min(largest, len(indices)) + 1):
+        for subset in combinations(indices, size):
+            out.append((subset, sum(mine[i] for i in subset), sum(theirs[i] for i in subset)))
+    return out

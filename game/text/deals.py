@@ -1,0 +1,185 @@
+"""What the text front end shows about negotiation: pure functions from a game to lines of plain text.
+
+Items on the table, a counterpart's acceptance breakdown, proposals, agreements with their schedules, what breaking
+one costs, and the negotiation news of a turn. Nothing here reads input or changes the game.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from game.ai.negotiation import Evaluation
+from game.engine import Agreement, AgreementItem, Game, Item, Proposal
+from game.text.console import wrap
+from game.text.views import date_of, forecast_text, num, role_name, say, signed
+
+#: How the status of an answered proposal reads in the news (``{who}`` answered ``{whose}`` proposal).
+ANSWERS = {
+    "accepted": "{who} accepted {whose} proposal {id}.",
+    "refused": "{who} refused {whose} proposal {id}.",
+    "countered": "{who} answered {whose} proposal {id} with a counter-proposal.",
+    "withdrawn": "{whose_cap} proposal {id} lapsed unanswered.",
+}
+
+
+def who(game: Game, human: str, role_id: str) -> str:
+    """``You`` for the player, the role's name otherwise."""
+    return "You" if role_id == human else role_name(game, role_id)
+
+
+def whose(game: Game, human: str, role_id: str) -> str:
+    """``your`` for the player, ``Cambodia's`` otherwise."""
+    return "your" if role_id == human else f"{role_name(game, role_id)}'s"
+
+
+def item_label(game: Game, item_id: str) -> str:
+    """The display label of a negotiation item."""
+    return say(game, game.item(item_id).label)
+
+
+def item_summary(game: Game, item: Item) -> str:
+    """``Label (over 2 turns): Trade access +12``: label, implementation time and the effects in total."""
+    forecast = game.forecast_effects(item.effects, item.id)
+    when = f"over {item.turns} turns" if item.turns > 1 else "1 turn"
+    return f"{say(game, item.label)} ({when}): {forecast_text(game, forecast.items)}"
+
+
+def table_lines(
+    game: Game, human: str, other: str, gives: Sequence[Item], asks: Sequence[Item], chosen: set[str]
+) -> list[str]:
+    """The numbered items of the proposal being built: what you may give, then what you may ask; ``[x]`` marks
+    the chosen ones. Numbering runs on from the first list into the second."""
+    out = wrap(f"Proposal to {role_name(game, other)}: type a number to add or remove an item.")
+    number = 0
+    for title, items in (("You give:", gives), (f"You ask of {role_name(game, other)}:", asks)):
+        out += wrap(title, hanging="  ")
+        if not items:
+            out.append("  (nothing can be put on the table now)")
+        for item in items:
+            number += 1
+            mark = "x" if item.id in chosen else " "
+            out += wrap(f"{number}. [{mark}] {item_summary(game, item)}", indent="  ", hanging="         ")
+    return out
+
+
+def breakdown_lines(game: Game, title: str, evaluation: Evaluation) -> list[str]:
+    """Each labelled reason with its points, then the total against the threshold and the verdict."""
+    out = wrap(title)
+    for reason in evaluation.reasons:
+        out += wrap(f"{reason.label}: {signed(reason.points)}", indent="  ", hanging="    ")
+    verdict = "would accept" if evaluation.accept else "would refuse"
+    out.append(f"  Total {num(evaluation.score)} against a threshold of {num(evaluation.threshold)}: {verdict}.")
+    return out
+
+
+def proposal_lines(game: Game, human: str, proposal: Proposal) -> list[str]:
+    """A proposal addressed to the player, from its sender's point of view."""
+    sender = role_name(game, proposal.sender)
+    head = f"{sender} proposes ({proposal.id}"
+    head += f", in answer to {proposal.reply_to}):" if proposal.reply_to else "):"
+    out = wrap(head)
+    out += wrap(f"{sender} gives you: " + _labels(game, proposal.give) + ".", indent="  ", hanging="    ")
+    out += wrap(f"{sender} asks of you: " + _labels(game, proposal.ask) + ".", indent="  ", hanging="    ")
+    return out
+
+
+def agreement_lines(game: Game, human: str, agreement: Agreement) -> list[str]:
+    """One agreement: parties, status, each item with its giver and status, then the schedule turn by turn."""
+    first, second = agreement.parties
+    other = second if first == human else first
+    status = "broken" if agreement.broken else "being implemented" if agreement.open else "fully implemented"
+    out = wrap(
+        f"Agreement {agreement.id} with {role_name(game, other)}, made in turn {agreement.turn} "
+        f"({date_of(game, agreement.turn)}): {status}."
+    )
+    for part in agreement.items:
+        text = f"- {item_label(game, part.item)}, given by {who(game, human, part.giver)}: {part.status}."
+        out += wrap(text, indent="  ", hanging="    ")
+    out += wrap("Schedule:", indent="  ")
+    for turn in range(min(p.start for p in agreement.items), max(p.end for p in agreement.items) + 1):
+        due = [
+            f"{item_label(game, part.item)} ({_step(part, turn)})"
+            for part in agreement.items
+            if part.start <= turn <= part.end
+        ]
+        if due:
+            text = f"Turn {turn} ({date_of(game, turn)}): " + "; ".join(due)
+            out += wrap(text, indent="    ", hanging="      ")
+    return out
+
+
+def trust_line(game: Game, human: str, other: str) -> str:
+    """``Trust between you and Cambodia: 42 (of 100).``"""
+    return f"Trust between you and {role_name(game, other)}: {num(game.trust(human, other))} (of 100)."
+
+
+def break_cost_lines(game: Game, human: str, agreement: Agreement) -> list[str]:
+    """What breaking ``agreement`` costs: the items cancelled, trust before and after, the break effects."""
+    negotiation = game.scenario.negotiation
+    assert negotiation is not None
+    first, second = agreement.parties
+    other = second if first == human else first
+    cancelled = [item_label(game, p.item) for p in agreement.items if p.giver == human and p.status == "pending"]
+    trust = game.trust(human, other)
+    after = max(trust - negotiation.trust_broken, 0.0)
+    out = wrap(f"Breaking {agreement.id} cancels what you still owe: " + "; ".join(cancelled) + ".")
+    out += wrap(
+        f"Trust between you and {role_name(game, other)} falls by {num(negotiation.trust_broken)}: "
+        f"{num(trust)} -> {num(after)}."
+    )
+    if negotiation.break_effects:
+        effects = forecast_text(game, game.forecast_effects(negotiation.break_effects, "break").items)
+        out += wrap(f"Relations cost, at once: {effects}.")
+    if negotiation.break_event:
+        event = game.scenario.event(negotiation.break_event)
+        out += wrap(f"It will also bring on next turn: {say(game, event.title)}.")
+    return out
+
+
+def news_lines(game: Game, human: str, turn: int) -> list[str]:
+    """The negotiation news of ``turn``: proposals made and answered, agreements made, implemented and broken."""
+    out: list[str] = []
+    for news in game.state.news:
+        if news.turn != turn or news.kind not in ("proposal", "agreement"):
+            continue
+        text = _news_text(game, human, news.kind, news.id, news.role, news.detail)
+        if text:
+            out += wrap(text, indent="  ", hanging="    ")
+    return ["Negotiation:", *out] if out else []
+
+
+def _news_text(game: Game, human: str, kind: str, news_id: str, role: str, detail: str) -> str:
+    if kind == "proposal":
+        proposal = game.proposal(news_id)
+        if detail == "sent":
+            return (
+                f"{who(game, human, role)} proposed {news_id} to {who(game, human, proposal.receiver).lower()}"
+                if proposal.receiver == human
+                else f"{who(game, human, role)} proposed {news_id} to {role_name(game, proposal.receiver)}"
+            ) + f": gives {_labels(game, proposal.give)}; asks {_labels(game, proposal.ask)}."
+        template = ANSWERS.get(detail, "{id}: " + detail + ".")
+        owner = whose(game, human, proposal.sender)
+        return template.format(who=who(game, human, role), whose=owner, whose_cap=owner[:1].upper() + owner[1:],
+                               id=news_id)  # fmt: skip
+    agreement_id, _, item_id = news_id.partition(".")
+    if detail == "made":
+        agreement = game.agreement(agreement_id)
+        items = "; ".join(f"{item_label(game, p.item)} (by {who(game, human, p.giver)})" for p in agreement.items)
+        return f"Agreement {agreement_id} made: {items}."
+    if detail == "implemented":
+        return f"Implemented: {item_label(game, item_id)}, by {who(game, human, role)} ({agreement_id})."
+    if detail == "broken":
+        return f"{who(game, human, role)} broke agreement {agreement_id}."
+    return ""
+
+
+def _labels(game: Game, items: Sequence[str]) -> str:
+    return "; ".join(item_label(game, i) for i in items) or "nothing"
+
+
+def _step(part: AgreementItem, turn: int) -> str:
+    """Where one agreement item stands in ``turn`` of its schedule: ``1 of 2``, ``in full``; ``broken`` items
+    say so (what was implemented before the break stays in the history)."""
+    total = part.end - part.start + 1
+    step = f"{turn - part.start + 1} of {total}" if total > 1 else "in full"
+    return f"{step}, broken" if part.status == "broken" else step
