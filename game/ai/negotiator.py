@@ -163,10 +163,14 @@ def negotiate_turn(game: Game, players: Mapping[str, object], *, rounds: int = M
     if game.scenario.negotiation is None or game.phase is not Phase.ACTIONS:
         return applied
     for role, player in players.items():
-        if isinstance(player, Proposer) and not proposed_this_turn(game, role):
-            for command in player.propose(game, role):
+        # getattr rather than isinstance(player, Proposer): a Protocol check costs microseconds on the hot path.
+        propose = getattr(player, "propose", None)
+        if propose is not None and not proposed_this_turn(game, role):
+            for command in propose(game, role):
                 game.apply(command)
                 applied.append(command)
+    if not game.open_proposals():
+        return applied
     for _ in range(rounds):
         answered = False
         for role in players:
