@@ -15,7 +15,6 @@ from game.ui.screens.menu_common import (
     MenuScreen,
     blit_lines,
     blit_text,
-    draw_backdrop,
     draw_panel,
     draw_scroll_marks,
     time_ago,
@@ -93,7 +92,7 @@ class LoadScreen(MenuScreen):
         self.compact = height < self.px(470)
         margin = max(self.px(16), round(width * 0.06), (width - self.px(1040)) // 2)  # centred on wide windows
         content = pygame.Rect(margin, 0, width - 2 * margin, height)
-        heading = self.font(24 if self.compact else 30, bold=True)
+        heading = self.heading_font()
         subtitle_h = 0 if self.compact else self.font(15).get_linesize()
         top = max(self.px(10), round(height * (0.03 if self.compact else 0.05)))
         self.areas = {"header": pygame.Rect(margin, top, content.width, heading.get_linesize() + subtitle_h)}
@@ -344,18 +343,15 @@ class LoadScreen(MenuScreen):
     def draw_background(self, surface: pygame.Surface) -> None:
         """Heading, notice, the list panel, the refused files, and the key hint."""
         palette = self.palette
-        draw_backdrop(surface, palette)
-        header = self.areas.get("header")
+        header = self.draw_header(surface, "Load a game")
         if header is None:
             return
-        heading = self.font(24 if self.compact else 30, bold=True)
-        blit_text(surface, "Load a game", heading, palette.text, header.topleft, width=header.width)
         if not self.compact:
             count = len(self.saves)
             subtitle = (f"{count} saved game{'s' if count != 1 else ''}, newest first. "
                         "The game also saves itself after every turn (Autosave).") if count else "Nothing saved yet."
             blit_text(surface, subtitle, self.font(15), palette.muted,
-                      (header.left, header.top + heading.get_linesize()), width=header.width)
+                      (header.left, header.top + self.heading_font().get_linesize()), width=header.width)
         notice = self.areas.get("notice")
         message = self.error or self.notice
         if notice is not None and message:

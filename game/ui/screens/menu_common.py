@@ -221,6 +221,18 @@ class MenuScreen(Screen):
         self.focus_key: Any = None
         self.widget_keys: dict[Any, int] = {}
 
+    def heading_font(self) -> pygame.font.Font:
+        """The font of the screen's title (smaller on compact layouts)."""
+        return self.font(24 if getattr(self, "compact", False) else 30, bold=True)
+
+    def draw_header(self, surface: pygame.Surface, title: str) -> pygame.Rect | None:
+        """The backdrop and the screen's title in its ``header`` area; the area, or None before the first build."""
+        draw_backdrop(surface, self.palette)
+        header: pygame.Rect | None = getattr(self, "areas", {}).get("header")
+        if header is not None:
+            blit_text(surface, title, self.heading_font(), self.palette.text, header.topleft, width=header.width)
+        return header
+
     def _sync_focus_key(self) -> None:
         """Remember which control has the focus (``focus_key``), to find it again after a rebuild.
 

@@ -22,7 +22,6 @@ from game.ui.screens.menu_common import (
     MenuScreen,
     blit_lines,
     blit_text,
-    draw_backdrop,
     ellipsize,
     with_key,
     wrap,
@@ -116,7 +115,7 @@ class NewGameScreen(MenuScreen):
         width, height = rect.size
         self.compact = height < self.px(520)
         margin = max(self.px(16), round(width * 0.05), (width - self.px(1240)) // 2)  # centred on wide windows
-        heading = self.font(24 if self.compact else 30, bold=True)
+        heading = self.heading_font()
         top = max(self.px(8), round(height * (0.025 if self.compact else 0.045)))
         subtitle_h = 0 if self.compact else self.font(15).get_linesize()
         self.areas = {"header": pygame.Rect(margin, top, width - 2 * margin, heading.get_linesize() + subtitle_h)}
@@ -470,15 +469,12 @@ class NewGameScreen(MenuScreen):
     def draw_background(self, surface: pygame.Surface) -> None:
         """Heading, section labels, hints, the path error and who plays what."""
         palette = self.palette
-        draw_backdrop(surface, palette)
-        header = self.areas.get("header")
+        header = self.draw_header(surface, "New game")
         if header is None:
             return
-        heading = self.font(24 if self.compact else 30, bold=True)
-        blit_text(surface, "New game", heading, palette.text, header.topleft, width=header.width)
         if not self.compact:
             blit_text(surface, "Choose a scenario and your side; the computer plays the other sides.",
-                      self.font(15), palette.muted, (header.left, header.top + heading.get_linesize()),
+                      self.font(15), palette.muted, (header.left, header.top + self.heading_font().get_linesize()),
                       width=header.width)
         label_font, small = self.font(15, bold=True), self.font(13)
         for rect, text, hint in self.labels:

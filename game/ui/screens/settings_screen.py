@@ -96,7 +96,7 @@ class SettingsScreen(MenuScreen):
         self.compact = height < self.px(470)
         margin = max(self.px(16), round(width * 0.06), (width - self.px(980)) // 2)  # centred on wide windows
         content = pygame.Rect(margin, 0, width - 2 * margin, height)
-        heading = self.font(24 if self.compact else 30, bold=True)
+        heading = self.heading_font()
         top = max(self.px(10), round(height * (0.03 if self.compact else 0.05)))
         subtitle_h = 0 if self.compact else self.font(15).get_linesize()
         self.header = pygame.Rect(margin, top, content.width, heading.get_linesize() + subtitle_h)
@@ -330,7 +330,7 @@ class SettingsScreen(MenuScreen):
         palette = self.palette
         draw_backdrop(surface, palette)
         header = self.header
-        heading = self.font(24 if self.compact else 30, bold=True)
+        heading = self.heading_font()
         blit_text(surface, "Settings", heading, palette.text, header.topleft, width=header.width)
         if not self.compact:
             blit_text(surface, "Changes apply at once and are kept for the next time you play.", self.font(15),
