@@ -58,7 +58,7 @@ class RandomPolicy:
         legal = legal[start:] + legal[:start]
         if draw() < 0.5:
             legal.reverse()
-        budget = game.capital(role)
+        budget = game.state.capital[role]
         commits = self._commits
         skip = self.skip
         commands: list[Command] = []

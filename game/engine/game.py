@@ -208,6 +208,7 @@ class _Rules:
         self.events = {e.id: e for e in scenario.events}
         self.role_actions = {r.id: scenario.actions_for(r.id) for r in scenario.roles}
         self.cooldowns = {a.id: a.cooldown for a in scenario.actions}
+        self.capital_rows = tuple((r.id, r.capital, r.capital_max) for r in scenario.roles)
         self.labels = {i.id: localize(i.label, lang) for i in scenario.indicators}
         self.role_action_rows = {
             role: tuple((a, a.id, a.cost, a.cooldown) for a in actions) for role, actions in self.role_actions.items()
@@ -525,7 +526,7 @@ class Game:
             action is None
             or state.phase is not Phase.ACTIONS
             or action.role != role
-            or action_id in self._unavailable()[1]
+            or action_id in (self._blocked or self._unavailable())[1]
             or action.cost > state.capital[role]
             or action_id in state.committed[role]
         ):
@@ -574,13 +575,15 @@ class Game:
         start = len(state.history)
         snapshot = dict(state.values)
         rules = self._rules
-        for role_id in self._roles:
-            for action_id in state.committed[role_id]:
-                state.last_used[action_id] = turn
-                state.news.append(_new_change(News, (turn, "action", action_id, role_id, "")))
-                run = rules.action_runners[action_id]
-                text = rules.action_texts[action_id]
-                run(snapshot, state.values, state.history, state.errors, turn, role_id, text, state.scheduled)
+        values, history, errors, scheduled = state.values, state.history, state.errors, state.scheduled
+        last_used, news, runners, texts = state.last_used, state.news, rules.action_runners, rules.action_texts
+        for role_id, committed in state.committed.items():
+            if not committed:
+                continue
+            for action_id in committed:
+                last_used[action_id] = turn
+                news.append(_new_change(News, (turn, "action", action_id, role_id, "")))
+                runners[action_id](snapshot, values, history, errors, turn, role_id, texts[action_id], scheduled)
             state.committed[role_id] = []
         if rules.negotiation is not None:
             self._start_agreements(turn, snapshot)
@@ -894,8 +897,9 @@ class Game:
         state = self.state
         self._globals["turn"] = state.turn
         state.previous = dict(state.values)
-        for role in self.scenario.roles:
-            state.capital[role.id] = min(state.capital[role.id] + role.capital, role.capital_max)
+        capital = state.capital
+        for role_id, gain, ceiling in self._rules.capital_rows:
+            capital[role_id] = min(capital[role_id] + gain, ceiling)
         state.phase = Phase.NEWS
         if state.queued:
             queued, state.queued = state.queued, []
@@ -911,7 +915,8 @@ class Game:
         state = self.state
         turn = state.turn
         rules = self._rules
-        fired = [e for e in rules.scripted.get(turn, ()) if self._allowed(e)]
+        scripted = rules.scripted.get(turn)
+        fired = [e for e in scripted if self._allowed(e)] if scripted else []
         draws = self.scenario.events_per_turn
         if draws <= 0:
             return fired
