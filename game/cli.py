@@ -133,6 +133,13 @@ def load(path: Path | None) -> Scenario:
     return load_scenario(path if path is not None else DEFAULT_SCENARIO)
 
 
+def check_role(scenario: Scenario, role: str | None) -> None:
+    """Raise a usage error when ``role`` is given and the scenario has no such role."""
+    if role is not None and role not in {r.id for r in scenario.roles}:
+        known = ", ".join(r.id for r in scenario.roles)
+        raise UsageError(f"unknown role {role!r}; this scenario has: {known}")
+
+
 def _text(args: argparse.Namespace) -> int:
     import random
 
@@ -140,9 +147,7 @@ def _text(args: argparse.Namespace) -> int:
 
     scenario = load(getattr(args, "scenario", None))
     role = getattr(args, "role", None)
-    if role is not None and role not in {r.id for r in scenario.roles}:
-        known = ", ".join(r.id for r in scenario.roles)
-        raise UsageError(f"unknown role {role!r}; this scenario has: {known}")
+    check_role(scenario, role)
     seed = getattr(args, "seed", None)
     if seed is None:
         seed = random.SystemRandom().randrange(1_000_000)
@@ -163,10 +168,7 @@ def _play(args: argparse.Namespace) -> int:
             raise UsageError(f"--size expects WIDTHxHEIGHT, e.g. 1280x720, got {args.size!r}")
         size = (int(width), int(height))
     if args.role is not None or args.scenario is not None:
-        scenario = load(args.scenario)
-        if args.role is not None and args.role not in {r.id for r in scenario.roles}:
-            known = ", ".join(r.id for r in scenario.roles)
-            raise UsageError(f"unknown role {args.role!r}; this scenario has: {known}")
+        check_role(load(args.scenario), args.role)
     return run_play(
         scenario_path=args.scenario if args.scenario is not None or args.autoplay or args.role else None,
         role=args.role,
