@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Protocol, runtime_checkable
+from typing import Protocol
 
 from game.ai.negotiation import counter, evaluate
 from game.engine import Command, Counter, Game, Phase, Propose, Respond
@@ -145,7 +145,6 @@ def proposed_this_turn(game: Game, role: str) -> bool:
     return any(p.sender == role and p.turn == turn and p.reply_to is None for p in game.state.proposals)
 
 
-@runtime_checkable
 class Proposer(Protocol):
     """A computer player that makes proposals of its own: at most one per turn, in the actions phase."""
 
@@ -163,7 +162,7 @@ def negotiate_turn(game: Game, players: Mapping[str, object], *, rounds: int = M
     if game.scenario.negotiation is None or game.phase is not Phase.ACTIONS:
         return applied
     for role, player in players.items():
-        # getattr rather than isinstance(player, Proposer): a Protocol check costs microseconds on the hot path.
+        # Duck-typed (getattr, not isinstance on the Protocol): that check costs microseconds on the hot path.
         propose = getattr(player, "propose", None)
         if propose is not None and not proposed_this_turn(game, role):
             for command in propose(game, role):

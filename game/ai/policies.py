@@ -10,12 +10,9 @@ import random
 from collections.abc import Callable
 from typing import Protocol
 
-from game.ai.lookahead import LookaheadPolicy
+from game.ai.lookahead import LookaheadPolicy, effects_value
 from game.ai.negotiator import best_proposals
 from game.engine import Choose, Command, Commit, Effect, Game, Phase
-
-#: How much a delayed effect is worth per turn of delay, relative to an immediate one.
-DELAY_DISCOUNT = 0.9
 
 
 class Policy(Protocol):
@@ -118,15 +115,7 @@ class GreedyPolicy:
     def value_of(self, game: Game, role: str, effects: tuple[Effect, ...]) -> float:
         """How much ``effects`` would raise ``role``'s score (plus ``partner_weight`` times the other roles'
         scores), delayed parts discounted."""
-        values = dict(game.state.values)
-        for item in game.forecast_effects(effects).items:
-            values[item.indicator] += item.delta * DELAY_DISCOUNT**item.delay
-        gain = game.score_of(role, values) - game.score(role)
-        if self.partner_weight:
-            for other in game.scenario.roles:
-                if other.id != role:
-                    gain += self.partner_weight * (game.score_of(other.id, values) - game.score(other.id))
-        return gain
+        return effects_value(game, role, effects, self.partner_weight)
 
     def decide(self, game: Game, role: str) -> list[Command]:
         """Best choice for each pending event; else the best-value affordable actions."""
