@@ -67,9 +67,12 @@ def negotiation(
     break_effects: list[Effect] | None = None,
     break_event: str | None = None,
     threshold: float = 0.0,
+    trust_indicator: str | None = None,
 ) -> Negotiation:
     """A negotiation section with the contract's defaults."""
-    return Negotiation(items, initial, kept, broken, tuple(break_effects or []), break_event, threshold)
+    return Negotiation(
+        items, initial, kept, broken, tuple(break_effects or []), break_event, threshold, trust_indicator
+    )
 
 
 def scenario(

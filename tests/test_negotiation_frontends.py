@@ -59,10 +59,12 @@ def negotiated_session() -> Session:
 
 def test_the_history_records_trust_changes_with_their_causes() -> None:
     session = negotiated_session()
-    trust = [c for c in session.game.history if c.indicator.startswith("trust_")]
-    assert trust and {c.cause for c in trust} <= {"kept", "break"}
-    label = session.scenario.indicator(trust[0].indicator).label["en"]
-    assert label == "Trust between Cambodia and United States"
+    scenario = session.scenario
+    name = scenario.trust_indicator_id("us", "cambodia")
+    assert name == "trust"  # the default scenario's board trust is its negotiation trust
+    trust = [c for c in session.game.history if c.indicator == name and c.cause in ("kept", "break")]
+    assert {c.cause for c in trust} == {"kept", "break"}
+    assert scenario.indicator(trust[0].indicator).label["en"] == "Mutual trust"
 
 
 def test_terminal_views_describe_a_negotiated_game() -> None:
@@ -70,7 +72,9 @@ def test_terminal_views_describe_a_negotiated_game() -> None:
     game = session.game
     lines = [line for turn in range(1, game.turn + 1) for line in views.review_lines(game, "us", turn, 0.0, 0.0)]
     lines += views.ending_lines(game, game.outcome) if game.outcome is not None else []
-    assert any("Trust between" in line for line in lines)
+    assert any(line.lstrip().startswith("Mutual trust:") for line in lines)
+    assert any("Kept:" in line and "(kept)" in line for line in lines)
+    assert any("broke agreement" in line and "(break)" in line for line in lines)
 
 
 def test_review_and_end_screens_draw_a_negotiated_game() -> None:

@@ -285,6 +285,57 @@ def test_n19_expressions_read_trust_by_pair_name() -> None:
         assert game.why_not_propose("a", "b", (), ("gift",)) == ""
 
 
+def bound_trust_scenario(**kw: object) -> Scenario:
+    """Two roles whose trust is the indicator ``t`` (starting at 30, range 0..100); a gives ``visit``; a's action
+    ``warm`` raises t by 10."""
+    return scenario(
+        turns=8,
+        quiet_weight=1.0,
+        indicators={"x": 50.0, "y": 50.0, "t": 30.0},
+        actions=[{"id": "warm", "role": "a", "effects": [effect("t += 10")]}],
+        negotiation=negotiation(
+            item("visit", "a", [effect("x += 4")]), item("fund", "a", [effect("y += 12")], turns=3),
+            trust_indicator="t", **kw,  # type: ignore[arg-type]
+        ),
+    )  # fmt: skip
+
+
+def test_n26_a_trust_indicator_is_the_pairs_trust_and_kept_items_raise_it() -> None:
+    """Rule: with `trust.indicator`, that indicator is the two roles' trust: Game.trust reads it, a kept item
+    raises it by `kept` (a Change on the indicator, cause "kept"), and there is no trust_a_b."""
+    sc = bound_trust_scenario(kept=4.0)
+    assert sc.trust_names() == {} and sc.trust_indicator_id("b", "a") == "t"
+    for compiled in (True, False):
+        game = Game.new(sc, compiled=compiled)
+        assert game.trust("a", "b") == 30.0 and game.state.trust == {} and "trust_a_b" not in game.state.values
+        agree(game, ("visit",), ())
+        report = game.resolve_turn()
+        kept = [(c.indicator, c.before, c.after, c.cause, c.cause_id) for c in report.changes if c.cause == "kept"]
+        assert kept == [("t", 30.0, 34.0, "kept", "a1.visit")]
+        assert game.trust("a", "b") == game.trust("b", "a") == game.value("t") == 34.0
+
+
+def test_n27_actions_move_a_trust_indicator_and_the_counterpart_sees_it() -> None:
+    """Rule: a trust indicator moves with actions like any indicator, and that is the trust negotiation reads."""
+    game = Game.new(bound_trust_scenario())
+    game.commit("a", "warm")
+    game.resolve_turn()
+    assert game.trust("a", "b") == game.value("t") == 40.0
+
+
+def test_n28_breaking_cuts_a_trust_indicator_within_its_range() -> None:
+    """Rule: breaking lowers the trust indicator by `broken`, clamped to the indicator's range."""
+    game = Game.new(bound_trust_scenario(broken=45.0))
+    agreement_id = agree(game, ("fund",), ())
+    start = len(game.history)
+    game.break_agreement("a", agreement_id)
+    changes = [(c.indicator, c.before, c.after, c.cause) for c in game.history[start:]]
+    assert changes == [("t", 30.0, 0.0, "break")]
+    assert game.trust("a", "b") == 0.0
+    with pytest.raises(NegotiationError):
+        game.trust("a", "a")
+
+
 # --------------------------------------------------------------------------- breaking
 
 

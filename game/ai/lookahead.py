@@ -86,11 +86,13 @@ class _Model:
     noise, and answers events with the choice whose forecast is best (also with noise).
     """
 
-    __slots__ = ("noise", "partner_weight", "rank", "role")
+    __slots__ = ("choice_values", "noise", "partner_weight", "rank", "role", "root")
 
     def __init__(self, game: Game, role: str, personality: Mapping[str, float], partner_weight: float) -> None:
         self.role = role
+        self.root = game  # the state at the root of the search (never changed: rollouts play on clones)
         self.partner_weight = partner_weight
+        self.choice_values: dict[str, list[tuple[str, float]]] = {}
         self.rank: dict[str, float] = {}
         for action in game.scenario.actions_for(role):
             gain = effects_value(game, role, action.effects, partner_weight) * personality.get(action.family, 1.0)
@@ -116,13 +118,20 @@ class _Model:
                 game.commit(self.role, action_id)
 
     def choose(self, game: Game, event_id: str, draw: Callable[[], float]) -> str:
-        """The id of the choice this model gives to ``event_id``."""
-        choices = game.scenario.event(event_id).choices
-        best, best_value = choices[0].id, -math.inf
-        for choice in choices:
-            value = effects_value(game, self.role, choice.effects, self.partner_weight) + self.noise * draw()
+        """The id of the choice this model gives to ``event_id``: each choice is valued once, on the state at the
+        root of the search (as actions are ranked), plus noise."""
+        values = self.choice_values.get(event_id)
+        if values is None:
+            root, role, weight = self.root, self.role, self.partner_weight
+            choices = game.scenario.event(event_id).choices
+            values = [(c.id, effects_value(root, role, c.effects, weight)) for c in choices]
+            self.choice_values[event_id] = values
+        best, best_value = values[0][0], -math.inf
+        noise = self.noise
+        for choice_id, value in values:
+            value += noise * draw()
             if value > best_value:
-                best, best_value = choice.id, value
+                best, best_value = choice_id, value
         return best
 
 

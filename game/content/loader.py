@@ -565,7 +565,8 @@ class _Checker:
         # Each pair's trust is readable in expressions, by a name of its own, when there is a negotiation section.
         self.has_negotiation = isinstance(data, dict) and "negotiation" in data
         self.trust_names: dict[str, list[tuple[str, str]]] = {}
-        if self.has_negotiation:
+        self.trust_bound = _raw(data, ("negotiation", "trust", "indicator")) is not None
+        if self.has_negotiation and not self.trust_bound:
             roles = sorted(self.ids["roles"])
             for i, first in enumerate(roles):
                 for second in roles[i + 1 :]:
@@ -734,6 +735,22 @@ class _Checker:
             return None
         at = ("negotiation",)
         self._ref((*at, "break_event"), section.break_event, "events")
+        bound = section.trust.indicator
+        if bound is not None:
+            self._ref((*at, "trust", "indicator"), bound, "indicators")
+            if len(self.ids["roles"]) != 2:
+                self.report.add(
+                    (*at, "trust", "indicator"),
+                    f"one trust indicator needs exactly 2 roles, and this scenario has {len(self.ids['roles'])}",
+                    "remove `indicator`: each pair of roles then has its own trust, trust_<a>_<b>",
+                )
+            if "initial" in section.trust.model_fields_set:
+                self.report.add(
+                    (*at, "trust", "initial"),
+                    f"trust starts at the initial value of the indicator '{bound}'",
+                    "remove `initial` here, or set it on the indicator",
+                    key=True,
+                )
         return engine.Negotiation(
             items=items,
             trust_initial=section.trust.initial,
@@ -742,6 +759,7 @@ class _Checker:
             break_effects=self._effects((*at, "break_effects"), section.break_effects),
             break_event=section.break_event,
             threshold=section.threshold,
+            trust_indicator=bound,
         )
 
     def _item(self, index: int, item: m.NegotiationItem) -> engine.Item:

@@ -300,10 +300,17 @@ class Ending(_Model):
 
 class Trust(_Model):
     """How trust between two roles starts and moves. Every pair of roles has its own trust, 0..100, which
-    expressions read as `trust_<a>_<b>` (the two role ids sorted, e.g. `trust_cambodia_us`)."""
+    expressions read as `trust_<a>_<b>` (the two role ids sorted, e.g. `trust_cambodia_us`). A scenario with two
+    roles may instead name one of its indicators as their trust (`indicator`): then that indicator is the trust,
+    shown with the others, moved by kept and broken commitments as well as by actions, events and dynamics."""
 
+    indicator: Id | None = Field(
+        default=None,
+        description="Only with exactly two roles: id of the indicator that is their trust (its `initial` is the "
+        "trust at the start, and `trust_<a>_<b>` is not defined).",
+    )
     initial: Annotated[float, Field(ge=0, le=100)] = Field(
-        default=50, description="Trust between every pair of roles at the start."
+        default=50, description="Trust between every pair of roles at the start (not with `indicator`)."
     )
     kept: Annotated[float, Field(ge=0, le=100)] = Field(
         default=3, description="Trust both parties gain each time an agreement item is fully implemented."

@@ -606,6 +606,9 @@ class Game:
         """Trust between two roles (0..100); raises :class:`NegotiationError` without a negotiation section."""
         self._role(first)
         self._role(second)
+        negotiation = self.scenario.negotiation
+        if negotiation is not None and negotiation.trust_indicator is not None and first != second:
+            return self.state.values[negotiation.trust_indicator]
         try:
             return self.state.trust[trust_key(first, second)]
         except KeyError:
@@ -875,8 +878,18 @@ class Game:
     def _move_trust(
         self, first: str, second: str, delta: float, cause: str, cause_id: str, role: str, text: str
     ) -> None:
-        """Change a pair's trust (kept in ``state.trust`` and, for expressions, in the values), recorded."""
+        """Change a pair's trust (kept in ``state.trust`` and, for expressions, in the values; or the scenario's
+        trust indicator, within its range), recorded."""
         state = self.state
+        bound = self._negotiation().trust_indicator
+        if bound is not None:
+            before = state.values[bound]
+            low, high = self._rules.bounds[bound]
+            after = min(max(before + delta, low), high)
+            if after != before:
+                state.values[bound] = after
+                state.history.append(Change(state.turn, bound, before, after, cause, cause_id, role, text))
+            return
         key, name = trust_key(first, second), trust_name(first, second)
         before = state.trust[key]
         after = min(max(before + delta, 0.0), 100.0)

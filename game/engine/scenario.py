@@ -227,6 +227,9 @@ class Negotiation:
     break_effects: tuple[Effect, ...] = ()
     break_event: str | None = None
     threshold: float = 0.0
+    #: With two roles: the scenario indicator that *is* their trust (kept and broken commitments move it, and so
+    #: may actions, events and dynamics). ``None``: trust is a pseudo-indicator ``trust_<a>_<b>`` per pair.
+    trust_indicator: str | None = None
 
     def item(self, item_id: str) -> Item:
         """The item with this id (``KeyError`` if there is none)."""
@@ -326,11 +329,20 @@ class Scenario:
         return self._ids["sources"][source_id]  # type: ignore[return-value]
 
     def trust_names(self) -> dict[str, tuple[str, str]]:
-        """Expression name -> role pair, for every pair of roles; empty without a negotiation section."""
-        if self.negotiation is None:
+        """Expression name -> role pair, for every pair of roles; empty without a negotiation section, or when
+        trust is one of the scenario's indicators (``Negotiation.trust_indicator``)."""
+        if self.negotiation is None or self.negotiation.trust_indicator is not None:
             return {}
         ids = sorted(r.id for r in self.roles)
         return {trust_name(a, b): (a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]}
+
+    def trust_indicator_id(self, first: str, second: str) -> str:
+        """The indicator id under which the history records the trust between two roles: the scenario's own
+        trust indicator when it names one, else the pair's ``trust_<a>_<b>``."""
+        negotiation = self.negotiation
+        if negotiation is not None and negotiation.trust_indicator is not None:
+            return negotiation.trust_indicator
+        return trust_name(first, second)
 
     def actions_for(self, role_id: str) -> tuple[Action, ...]:
         """Every action of one role, in file order."""
