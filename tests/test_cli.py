@@ -108,6 +108,11 @@ def test_simulate_json_has_the_promised_fields_and_is_reproducible() -> None:
     for timing in ("seconds", "turns_per_second"):
         a.pop(timing), b.pop(timing)
     assert a == b
+    shared = run(*args, "--jobs", "2")  # the same games, shared between two processes
+    assert shared.returncode == 0, shared.stderr
+    c = json.loads(shared.stdout)
+    c.pop("seconds"), c.pop("turns_per_second")
+    assert c == a
 
 
 def test_simulate_prints_a_readable_table() -> None:
@@ -124,8 +129,9 @@ def test_simulate_prints_a_readable_table() -> None:
         ("--policy", "usgreedy"),
         ("--games", "0"),
         ("--games", "many"),
+        ("--jobs", "0"),
     ],
-    ids=["unknown-policy", "unknown-role", "no-equals", "zero-games", "not-a-number"],
+    ids=["unknown-policy", "unknown-role", "no-equals", "zero-games", "not-a-number", "zero-jobs"],
 )
 def test_simulate_usage_errors_exit_2(args: tuple[str, ...]) -> None:
     result = run("simulate", str(DEFAULT), *args)

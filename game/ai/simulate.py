@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import random
 import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -144,8 +145,12 @@ def simulate(
     *,
     negotiate: bool = True,
     balance: bool = False,
+    jobs: int = 1,
 ) -> SimulationResult:
     """Play ``games`` games; every role not named in ``policies`` plays ``random``.
+
+    ``jobs`` above 1 shares the games out among that many worker processes (where processes can be forked):
+    the result is the same, only ``seconds`` differs.
 
     ``budget`` is the iterations per decision of the searching policies (``lookahead``); ``None`` keeps their
     default. Raises ``ValueError`` if it is below 1. ``negotiate`` false turns negotiation off (no proposals, no
@@ -161,25 +166,86 @@ def simulate(
     result.endings.update({ending.id: 0 for ending in scenario.endings})
     result.score_totals = dict.fromkeys(names, 0.0)
     started = time.perf_counter()
-    for game_seed in game_seeds(seed, games):
-        game, chosen = play(scenario, game_seed, names, budget, negotiate=negotiate)
-        outcome = game.outcome
-        if outcome is None:  # pragma: no cover - play() only returns finished games
-            raise RuntimeError("a simulated game did not finish")
-        result.turns += outcome.turn
-        result.endings[outcome.ending] += 1
-        for role, score in outcome.scores.items():
+    seeds = game_seeds(seed, games)
+    job = _Job(scenario, names, budget, negotiate)
+    summaries: Iterable[_GameSummary]
+    if jobs > 1 and games > 1 and "fork" in multiprocessing.get_all_start_methods():
+        # Workers inherit the scenario by fork (its compiled rules are not picklable); results come back in seed
+        # order, so the totals are the same as one process's.
+        global _JOB
+        _JOB = job
+        try:
+            with multiprocessing.get_context("fork").Pool(min(jobs, games)) as pool:
+                summaries = pool.map(_play_in_worker, seeds, chunksize=max(1, games // (jobs * 8)))
+        finally:
+            _JOB = None
+    else:
+        summaries = map(job.run, seeds)
+    for summary in summaries:
+        result.turns += summary.turns
+        result.endings[summary.ending] += 1
+        for role, score in summary.scores.items():
             result.score_totals[role] += score
-        result.actions.update(chosen)
-        result.rule_errors += len(game.state.errors)
-        for agreement in game.agreements():
-            result.agreements_made += 1
-            result.agreements_kept += all(i.status == "implemented" for i in agreement.items)
-            result.agreements_broken += agreement.broken
+        result.actions.update(summary.chosen)
+        result.rule_errors += summary.errors
+        result.agreements_made += summary.made
+        result.agreements_kept += summary.kept
+        result.agreements_broken += summary.broken
     if balance:
         result.balance = balance_of(scenario, games, seed, negotiate=negotiate)
     result.seconds = time.perf_counter() - started
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class _GameSummary:
+    """What :func:`simulate` keeps of one game (small, so worker processes can send it back)."""
+
+    ending: str
+    turns: int
+    scores: dict[str, float]
+    chosen: Counter[str]
+    errors: int
+    made: int
+    kept: int
+    broken: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """One simulate run's settings: :meth:`run` plays the game of one seed and summarises it."""
+
+    scenario: Scenario
+    names: Mapping[str, str]
+    budget: int | None
+    negotiate: bool
+
+    def run(self, game_seed: int) -> _GameSummary:
+        game, chosen = play(self.scenario, game_seed, self.names, self.budget, negotiate=self.negotiate)
+        outcome = game.outcome
+        if outcome is None:  # pragma: no cover - play() only returns finished games
+            raise RuntimeError("a simulated game did not finish")
+        agreements = game.agreements()
+        return _GameSummary(
+            ending=outcome.ending,
+            turns=outcome.turn,
+            scores=dict(outcome.scores),
+            chosen=chosen,
+            errors=len(game.state.errors),
+            made=len(agreements),
+            kept=sum(all(i.status == "implemented" for i in a.items) for a in agreements),
+            broken=sum(a.broken for a in agreements),
+        )
+
+
+#: The run a forked worker process plays games of (set only while a pool is open).
+_JOB: _Job | None = None
+
+
+def _play_in_worker(game_seed: int) -> _GameSummary:
+    if _JOB is None:  # pragma: no cover - only called by a pool that simulate() opened
+        raise RuntimeError("no simulation to work on")
+    return _JOB.run(game_seed)
 
 
 def balance_of(scenario: Scenario, games: int, seed: int = 0, *, negotiate: bool = True) -> dict[str, Any]:
