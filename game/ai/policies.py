@@ -26,6 +26,12 @@ class Policy(Protocol):
         ...
 
 
+#: Commands are immutable values: the random policy makes each one once, for every game (the scenarios a process
+#: plays bound their number).
+_COMMITS: dict[tuple[str, str], Commit] = {}
+_CHOOSES: dict[tuple[str, str, str], Choose] = {}
+
+
 class RandomPolicy:
     """Answers events at random and commits a random affordable set of legal actions."""
 
@@ -34,7 +40,6 @@ class RandomPolicy:
     def __init__(self, rng: random.Random, *, skip: float = 0.25) -> None:
         self.rng = rng
         self.skip = skip
-        self._commits: dict[tuple[str, str], Commit] = {}  # commands are immutable values: make each one once
 
     def decide(self, game: Game, role: str) -> list[Command]:
         """Random choices for pending events, else a random affordable subset of legal actions."""
@@ -42,7 +47,11 @@ class RandomPolicy:
             out: list[Command] = []
             for pending in game.pending_choices(role):
                 choices = game.scenario.event(pending.event).choices
-                out.append(Choose(role, pending.event, self.rng.choice(choices).id))
+                answer = (role, pending.event, self.rng.choice(choices).id)
+                choose = _CHOOSES.get(answer)
+                if choose is None:
+                    choose = _CHOOSES[answer] = Choose(*answer)
+                out.append(choose)
             return out
         if game.phase is not Phase.ACTIONS:
             return []
@@ -56,7 +65,7 @@ class RandomPolicy:
         if draw() < 0.5:
             legal.reverse()
         budget = game.state.capital[role]
-        commits = self._commits
+        commits = _COMMITS
         skip = self.skip
         commands: list[Command] = []
         for action in legal:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from types import CodeType
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.engine.codegen import (
     ConditionsRunner,
@@ -116,8 +116,7 @@ class Forecast:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class TurnReport:
+class TurnReport(NamedTuple):
     """What one resolution did: the turn resolved, its changes, and the outcome if the game ended."""
 
     turn: int
@@ -131,6 +130,8 @@ EffectPlan = tuple[str, int, CodeType | None, float, str, int, int, float, float
 _OPS = {Op.ADD: 0, Op.SUB: 1, Op.SET: 2}
 _OP_TEXT = ("+=", "-=", "=")
 _new_change = tuple.__new__
+#: What ``Game._unavailable`` computes once a phase: failing actions, and those plus the ones cooling down.
+_Unavailable = tuple[frozenset[str], frozenset[str]]
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -313,7 +314,7 @@ class Game:
         self._events = rules.events
         self._bounds = rules.bounds
         # Actions whose condition fails, and the open actions per role; None = not computed in this phase yet.
-        self._blocked: tuple[frozenset[str], frozenset[str]] | None = None
+        self._blocked: _Unavailable | None = None
 
     # ----------------------------------------------------------------- creation and saving
     @classmethod
@@ -427,7 +428,7 @@ class Game:
             return []
         capital = state.capital[role]
         committed = state.committed[role]
-        unavailable = self._unavailable()[1]
+        unavailable = (self._blocked or self._unavailable())[1]
         return [
             action
             for action, action_id, cost, _ in self._rules.role_action_rows[role]
@@ -1030,7 +1031,7 @@ class Game:
         self.state.phase = Phase.ACTIONS
         self._blocked = self._compute_unavailable(self.state.errors)
 
-    def _unavailable(self) -> tuple[frozenset[str], frozenset[str]]:
+    def _unavailable(self) -> _Unavailable:
         """The actions whose condition fails now, and those plus the ones cooling down.
 
         Values and cooldowns only change in ``choose`` and ``resolve_turn``, which forget this. A game restored
@@ -1040,9 +1041,10 @@ class Game:
             self._blocked = self._compute_unavailable([])
         return self._blocked
 
-    def _compute_unavailable(self, errors: list[RuleError]) -> tuple[frozenset[str], frozenset[str]]:
-        blocked = self._failing(self._rules.failing_actions, self._rules.action_conditions, errors)
-        turn, cooldowns = self.state.turn, self._rules.cooldowns
+    def _compute_unavailable(self, errors: list[RuleError]) -> _Unavailable:
+        rules = self._rules
+        blocked = self._failing(rules.failing_actions, rules.action_conditions, errors)
+        turn, cooldowns = self.state.turn, rules.cooldowns
         cooling = [a for a, last in self.state.last_used.items() if turn - last <= cooldowns[a]]
         return blocked, blocked.union(cooling)
 
