@@ -15,6 +15,7 @@ from game.ai import Policy, make_policy
 from game.engine import Action, Choose, Commit, EndTurn, Game, Outcome, Scenario, TurnReport, Withdraw, localize
 from game.text import deals, views
 from game.text.console import Console, EndOfInput, QuitRequested, parse_number
+from game.text.debrief import debrief_lines
 from game.text.negotiate import NegotiationTable
 
 EXIT_OK, EXIT_NO_ROLE = 0, 2
@@ -272,10 +273,14 @@ class TextSession:
         return report
 
     def finish(self, outcome: Outcome) -> None:
-        """The ending, every role's score, and a recap of the player's decisions."""
+        """The ending, every role's score, a recap of the player's decisions, and a debrief of each computer
+        counterpart."""
         self.console.line()
         self.console.lines(views.ending_lines(self.game, outcome))
         self.console.line()
         self.console.lines(views.recap_lines(self.game, self.human))
+        for role_id in self.computers:
+            self.console.line()
+            self.console.lines(debrief_lines(self.game, role_id, self.human))
         self.console.line()
         self.console.line("Thanks for playing.")

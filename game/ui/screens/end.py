@@ -1,4 +1,5 @@
-"""The end of the game: the ending, every side's score, a chart of every indicator, the key decisions, and what next."""
+"""The end of the game: the ending, every side's score, a chart of every indicator, the key decisions, a debrief of
+the computer counterpart, and what next."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.ai.debrief import Debrief, MoodPoint, Stance, debrief
 from game.engine import Termination
+from game.text.debrief import per_point
 from game.text.views import decisions, indicator_label
 from game.ui import theme
 from game.ui.screens import flow
@@ -17,12 +20,15 @@ from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
 from game.ui.screens.wording import biggest_changes, cause_owner, num, signed, turn_values
 from game.ui.widgets import Document, ScrollView, line_chart, mix, news_colour
 from game.ui.widgets import text as textlib
+from game.ui.widgets.charts import trend_chart
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 #: Size of the chart saved as PNG (independent of the window).
 CHART_SIZE = (1600, 900)
+#: The pages: the ending (with the chart beside it in wide windows), the chart alone (narrow windows), the debrief.
+ENDING, CHART, DEBRIEF = "ending", "chart", "debrief"
 
 
 class EndScreen(GameScreen):
@@ -43,8 +49,18 @@ class EndScreen(GameScreen):
         self.highlight = -1  # index of the highlighted line, -1 = none
         self.narrow = False
         self.tight = False
-        self.tab = 0  # narrow windows: 0 = the ending and decisions, 1 = the chart
+        self.page = ENDING
+        self.tabs: list[tuple[str, str]] = []
+        self.tab_pages: list[str] = []
+        self.tab_rects: list[pygame.Rect] = []
         self.scroll = ScrollView()
+        self.debrief_scroll = ScrollView()
+        self.mood_turn = -1  # the turn picked on the willingness chart (-1: the last)
+        self.mood_xs: list[int] = []  # where the chart's points are drawn (window x), for clicks
+        self.debrief_rect = self.mood_rect = pygame.Rect(0, 0, 0, 0)
+        self._debriefs: list[Debrief] | None = None
+        self._debrief_doc: Document | None = None
+        self._mood_chart: tuple[tuple[object, ...], pygame.Surface, list[int]] | None = None
         self.saved_path: Path | None = None
         self.save_error = ""
         self._doc: Document | None = None
@@ -56,9 +72,12 @@ class EndScreen(GameScreen):
 
     # ----------------------------------------------------------------- layout
     def build(self, rect: pygame.Rect) -> None:
-        """Header with the ending and scores; chart and story side by side (or in tabs); the four buttons."""
+        """Header with the ending and scores; a row of page tabs; the page (wide windows: chart and story side by
+        side, or the debrief's story beside its willingness chart; narrow ones: one at a time); the four buttons."""
         self._doc = None
         self._chart = None
+        self._debrief_doc = None
+        self._mood_chart = None
         margin = min(self.px(24), rect.width // 30)
         inner = rect.inflate(-2 * margin, -2 * margin)
         gap = self.px(12)
@@ -76,9 +95,20 @@ class EndScreen(GameScreen):
             labels = ["Again (P)", "Other side (O)", "Save chart (S)", "Title (T)"]
         else:
             labels = ["Play again (P)", "Play the other side (O)", "Save chart as PNG (S)", "Back to title (T)"]
-        hints = [("Up/Down", "scroll"), ("Left/Right", "highlight a line"), ("Tab", "buttons"), ("Enter", "press")]
         if self.narrow:
-            hints.insert(0, ("E / C", "ending / chart"))
+            self.tabs = [("Ending", "E"), ("Chart", "C"), ("Debrief", "D")]
+            self.tab_pages = [ENDING, CHART, DEBRIEF]
+        else:
+            self.tabs = [("Ending and chart", "E"), ("Debrief", "D")]
+            self.tab_pages = [ENDING, DEBRIEF]
+        if self.page not in self.tab_pages:
+            self.page = ENDING
+        arrows = "pick a turn" if self.page == DEBRIEF else "highlight a line"
+        hints = [("Up/Down", "scroll"), ("Left/Right", arrows), ("Tab", "buttons"), ("Enter", "press")]
+        if self.page == DEBRIEF and self.narrow:
+            hints.pop(1)  # no chart of its own to pick on: Left/Right move between the buttons
+        if self.narrow:  # wide windows show the pages' keys on their tabs, with room to spare
+            hints.insert(0, ("E / C / D", "pages"))
         buttons_h = self.buttons_height(labels, inner.width)
         row_w = sum(self.button_width(t) for t in labels) + self.px(10) * (len(labels) - 1)
         beside_w = inner.width - row_w - self.px(24)
@@ -100,17 +130,21 @@ class EndScreen(GameScreen):
         # Body: chart and story.
         body = pygame.Rect(inner.left, self.header.bottom + gap, inner.width,
                            self.message_rect.top - self.px(4) - self.header.bottom - gap)
-        self.tabs_rect = pygame.Rect(0, 0, 0, 0)
+        tab_h = self.tab_height()
+        self.tabs_rect = pygame.Rect(body.left, body.top, body.width, tab_h)
+        page = pygame.Rect(body.left, body.top + tab_h, body.width, body.height - tab_h)
         if not self.narrow:
-            chart_w = round(body.width * 0.58)
-            self.chart_rect = pygame.Rect(body.left, body.top, chart_w, body.height)
-            self.story_rect = pygame.Rect(body.left + chart_w + gap, body.top, body.width - chart_w - gap,
-                                          body.height)
-        else:  # one at a time, in tabs
-            tab_h = self.tab_height()
-            self.tabs_rect = pygame.Rect(body.left, body.top, body.width, tab_h)
-            self.chart_rect = self.story_rect = pygame.Rect(body.left, body.top + tab_h, body.width,
-                                                            body.height - tab_h)
+            chart_w = round(page.width * 0.58)
+            self.chart_rect = pygame.Rect(page.left, page.top, chart_w, page.height)
+            self.story_rect = pygame.Rect(page.left + chart_w + gap, page.top, page.width - chart_w - gap,
+                                          page.height)
+            # The debrief: its story on the left, the willingness chart and the picked turn's causes on the right.
+            self.debrief_rect = pygame.Rect(page.left, page.top, chart_w, page.height)
+            self.mood_rect = pygame.Rect(page.left + chart_w + gap, page.top, page.width - chart_w - gap,
+                                         page.height)
+        else:  # one at a time, in tabs; the debrief's chart goes inside its story
+            self.chart_rect = self.story_rect = self.debrief_rect = page
+            self.mood_rect = pygame.Rect(0, 0, 0, 0)
         keys = [pygame.K_p, pygame.K_o, pygame.K_s, pygame.K_t]
         commands = [self.play_again, self.play_other_side, self.save_chart, self.back_to_title]
         for label_text, button_rect, key, command in zip(labels, rects, keys, commands, strict=True):
@@ -167,6 +201,214 @@ class EndScreen(GameScreen):
                    self.series, palette=palette, font=font, low=low, high=high, x_labels=x_labels,
                    highlight=highlight, line_width=max(1, round(font.get_linesize() / 10)))
         return surface
+
+    # ----------------------------------------------------------------- the debrief
+    def debriefs(self) -> list[Debrief]:
+        """The debrief of each computer counterpart for each person playing (computed once).
+
+        In a game with no computer player, each person gets the debriefs of the other sides; with nobody playing
+        (autoplay), the other roles' debriefs for the first role."""
+        if self._debriefs is None:
+            roles = [r.id for r in self.game.scenario.roles]
+            humans = [h for h in self.session.humans if h in roles] or roles[:1]
+            computers = [r for r in roles if r not in self.session.humans]
+            pairs = [(other, human) for human in humans
+                     for other in (computers or [r for r in roles if r != human]) if other != human]
+            self._debriefs = [debrief(self.game, other, human) for other, human in pairs]
+        return self._debriefs
+
+    def _mood_name(self, report: Debrief) -> str:
+        """A series' name on the willingness chart."""
+        if len({d.player for d in self.debriefs()}) > 1:
+            return f"{report.name} towards {report.player_name}"
+        return report.name
+
+    def mood_surface(self, size: tuple[int, int], *, font: pygame.font.Font, picked: int = -1) -> tuple[
+            pygame.Surface, list[int]]:
+        """The willingness chart (one line per counterpart) on its own surface, and the x of each turn's point."""
+        palette = self.palette
+        surface = pygame.Surface((max(1, size[0]), max(1, size[1])))
+        surface.fill(palette.panel)
+        reports = self.debriefs()
+        if not reports:
+            return surface, []
+        calendar = self.game.scenario.calendar
+        count = len(reports[0].willingness)
+        x_labels = ["Start"] + [calendar.label(t) for t in range(1, count)]
+        series = {self._mood_name(d): [p.mood for p in d.willingness] for d in reports}
+        colours = {name: palette.accent for name in series} if len(series) == 1 else None
+        first = reports[0]
+        reference = first.threshold if first.negotiation else None
+        label = f"threshold {num(first.threshold)}" if reference is not None else ""
+        xs = trend_chart(surface, surface.get_rect().inflate(-font.get_linesize(), -font.get_linesize() // 2),
+                         series, palette=palette, font=font, x_labels=x_labels, colours=colours, reference=reference,
+                         reference_label=label, selected=picked, line_width=max(2, round(font.get_linesize() / 9)))
+        return surface, xs
+
+    def debrief_document(self) -> Document:
+        """Each counterpart's debrief: summary, willingness turn by turn, its stance on each proposal, and what it
+        cared about. In narrow windows the willingness chart comes first, inside the story."""
+        if self._debrief_doc is not None:
+            return self._debrief_doc
+        palette = self.palette
+        doc = Document(lambda size, bold: self.font(size, bold=bold), self.px)
+        reports = self.debriefs()
+        if not reports:
+            doc.para("There is nobody to debrief in this game.", colour=palette.muted, size=BODY)
+        for index, report in enumerate(reports):
+            if index:
+                doc.rule(palette.border, gap=10)
+            title = f"How {report.name} saw the game"
+            if len({d.player for d in reports}) > 1:
+                title += f", facing {report.player_name}"
+            doc.heading(title, colour=palette.text, size=HEADING, gap=4)
+            doc.para(report.summary, colour=palette.text, size=BODY, gap=6)
+            if self.narrow and index == 0 and report.measured:
+                height = max(self.px(90), min(self.px(200), round(self.debrief_rect.height * 0.7)))
+                doc.custom(height, self._draw_chart_block, gap=6, pixels=True)
+            if report.measured:
+                doc.para(self._willingness_words(report), colour=palette.muted, size=SMALL, gap=10)
+            self._mood_section(doc, report)
+            self._stance_section(doc, report)
+            self._priority_section(doc, report)
+        self._debrief_doc = doc
+        return doc
+
+    @staticmethod
+    def _willingness_words(report: Debrief) -> str:
+        if report.negotiation:
+            return ("Willingness is the part of its judgement that does not depend on what is offered: trust, "
+                    "current relations and your recent pressure. A proposal passed when the worth of its items to "
+                    f"{report.name} plus this reached its threshold of {num(report.threshold)}.")
+        return ("This scenario has no negotiation table. Willingness here is what a counterpart would weigh before "
+                "any offer: current relations and your recent pressure.")
+
+    def _draw_chart_block(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """The willingness chart inside the story (narrow windows)."""
+        pygame.draw.rect(surface, self.palette.panel_alt, rect, width=1, border_radius=self.px(6))
+        chart, _ = self.mood_surface((rect.width - 2, rect.height - 2), font=self.font(SMALL))
+        chart.set_colorkey(self.palette.panel)
+        surface.blit(chart, (rect.left + 1, rect.top + 1))
+
+    def _mood_section(self, doc: Document, report: Debrief) -> None:
+        palette = self.palette
+        doc.heading("How your moves shifted its willingness", colour=palette.text, size=HEADING - 1, gap=4)
+        points = report.willingness
+        if not report.measured:
+            doc.para("Nothing in this scenario measures it (no negotiation table and no relations indicator).",
+                     colour=palette.muted, size=SMALL + 1, gap=10)
+            return
+        start = points[0]
+        terms = "; ".join(f"{r.label} {signed(r.points)}" for r in start.reasons)
+        doc.para([("At the start: ", palette.muted, True), (num(start.mood), palette.text, True),
+                  (f" ({terms})" if terms else "", palette.muted, False)], size=SMALL + 1, gap=4)
+        for point in points[1:]:
+            self._mood_point(doc, point)
+        doc.space(8)
+
+    def _mood_point(self, doc: Document, point: MoodPoint) -> None:
+        """One turn: how far willingness moved (in words and colour), then the causes, the player's first."""
+        palette = self.palette
+        calendar = self.game.scenario.calendar
+        if abs(point.change) < 0.05:
+            move, colour = "held", palette.muted
+        elif point.change > 0:
+            move, colour = f"rose {num(point.change)}", palette.good
+        else:
+            move, colour = f"fell {num(-point.change)}", palette.bad
+        doc.para([(f"Turn {point.turn} · {calendar.label(point.turn)}: ", palette.muted, True), (move, colour, True),
+                  (f", to {num(point.mood)}", palette.text, False)], size=SMALL + 1, gap=1)
+        mine = [s for s in point.shifts if s.mine and abs(s.points) >= 0.05][:3]
+        others = [s for s in point.shifts if not s.mine and abs(s.points) >= 0.05][:2]
+        runs: list[tuple[str, tuple[int, int, int], bool]] = []
+        if mine:
+            runs.append(("You: ", palette.text, True))
+            runs.append(("; ".join(f"{s.label} ({signed(s.points)})" for s in mine) + ". ", palette.text, False))
+        if others:
+            runs.append(("Also: ", palette.muted, True))
+            runs.append(("; ".join(f"{s.label} ({signed(s.points)})" for s in others) + ".", palette.muted, False))
+        if runs:
+            doc.para(runs, size=SMALL, indent=14, gap=5)
+        else:
+            doc.space(4)
+
+    def _stance_section(self, doc: Document, report: Debrief) -> None:
+        palette = self.palette
+        doc.heading("Where it stood on each proposal", colour=palette.text, size=HEADING - 1, gap=4)
+        if not report.negotiation:
+            doc.para("There were no proposals: this scenario has no negotiation table.", colour=palette.muted,
+                     size=SMALL + 1, gap=10)
+            return
+        if not report.stances:
+            doc.para(f"No proposals passed between you and {report.name}.", colour=palette.muted, size=SMALL + 1,
+                     gap=10)
+            return
+        doc.para(f"Its score against its threshold of {num(report.threshold)}, as things stood when each proposal "
+                 "was made.", colour=palette.muted, size=SMALL, gap=6)
+        for stance in report.stances:
+            self._stance(doc, report, stance)
+        doc.space(6)
+
+    def _stance(self, doc: Document, report: Debrief, stance: Stance) -> None:
+        palette = self.palette
+        proposal = stance.proposal
+        calendar = self.game.scenario.calendar
+        give, ask = ", ".join(stance.give) or "nothing", ", ".join(stance.ask) or "nothing"
+        if stance.by_counterpart:
+            sender = f"from {report.name}" + (f", answering {proposal.reply_to}" if proposal.reply_to else "")
+            items = f"it gives {give}; it asks {ask}"
+        else:
+            sender = "from you" + (f", answering {proposal.reply_to}" if proposal.reply_to else "")
+            items = f"you give {give}; you ask {ask}"
+        doc.para([(f"Turn {proposal.turn} · {calendar.label(proposal.turn)} · {proposal.id} {sender}: ",
+                   palette.muted, True), (items, palette.text, False)], size=SMALL + 1, gap=2)
+        evaluation = stance.evaluation
+        runs: list[tuple[str, tuple[int, int, int], bool]] = []
+        if evaluation is None:
+            runs.append(("Its view can no longer be worked out. ", palette.muted, True))
+        else:
+            margin = stance.margin
+            gap = ("at the threshold" if abs(margin) < 0.05
+                   else f"{num(abs(margin))} {'above' if margin > 0 else 'below'}")  # fmt: skip
+            if stance.by_counterpart:
+                runs.append(("Its own offer", palette.accent, True))
+                runs.append((f": valued at {signed(evaluation.score)} against {num(evaluation.threshold)} ({gap}). ",
+                             palette.text, False))
+            else:
+                verdict = "Would accept" if evaluation.accept else "Would refuse"
+                runs.append((verdict, palette.good if evaluation.accept else palette.bad, True))
+                runs.append((f": score {signed(evaluation.score)} against {num(evaluation.threshold)} ({gap}). ",
+                             palette.text, False))
+        runs.append((stance.outcome_text, palette.text, True))
+        doc.para(runs, size=SMALL + 1, indent=14, gap=2)
+        if stance.reasons:
+            reasons = "; ".join(f"{r.label} {signed(r.points)}" for r in stance.reasons)
+            doc.para(f"Main reasons: {reasons}.", colour=palette.muted, size=SMALL, indent=14, gap=8)
+        else:
+            doc.space(6)
+
+    def _priority_section(self, doc: Document, report: Debrief) -> None:
+        palette = self.palette
+        priorities = report.priorities
+        doc.heading("What it cared about", colour=palette.text, size=HEADING - 1, gap=4)
+        rows: list[tuple[str, str]] = []
+        if priorities.weights:
+            rows.append(("Worth to its score, per point at the end: ",
+                         ", ".join(f"{w.label} {per_point(w.points)}" for w in priorities.weights)))
+        if priorities.personality:
+            rows.append(("How it weighed its own moves (1 = neutral): ",
+                         ", ".join(f"{le.label} {num(le.weight)}" for le in priorities.personality)))
+        if priorities.wants:
+            rows.append(("Wanted most from a deal: ",
+                         "; ".join(f"{w.label} ({signed(w.value)})" for w in priorities.wants)))
+        if priorities.costs:
+            rows.append(("Least willing to give: ",
+                         "; ".join(f"{w.label} ({signed(w.value)})" for w in priorities.costs)))
+        for head, text in rows:
+            doc.para([(head, palette.muted, True), (text, palette.text, False)], size=SMALL + 1, gap=4)
+        if priorities.objectives:
+            doc.para([("Its private objectives, as its own player read them: ", palette.muted, True),
+                      (priorities.objectives, palette.muted, False)], size=SMALL, gap=10)
 
     # ----------------------------------------------------------------- commands
     def play_again(self) -> None:
@@ -230,35 +472,66 @@ class EndScreen(GameScreen):
         flow.back_to_title(self.app)
 
     # ----------------------------------------------------------------- input
+    def show(self, page: str) -> None:
+        """Turn to a page (``ending``, ``chart`` in narrow windows, ``debrief``); the key hints follow it."""
+        if page == CHART and not self.narrow:
+            page = ENDING  # the chart is beside the ending
+        if page != self.page:
+            self.page = page
+            self.rebuild()
+
     def handle(self, event: pygame.event.Event) -> bool:
-        """Up/Down scroll the story, Left/Right highlight one line of the chart; Tab/Enter for the buttons."""
+        """E, C and D turn the pages; Up/Down scroll the page's story; Left/Right highlight one line of the chart
+        (or, on the debrief, pick a turn of the willingness chart); Tab/Enter for the buttons."""
         step = self.px(40)
+        scroll = self.debrief_scroll if self.page == DEBRIEF else self.scroll
+        view = self.debrief_rect if self.page == DEBRIEF else self.story_rect
         if event.type == pygame.MOUSEWHEEL:
-            self.scroll.scroll(-event.y * step)
+            scroll.scroll(-event.y * step)
             return True
         if event.type == pygame.KEYDOWN:
-            moves = {pygame.K_DOWN: step, pygame.K_UP: -step, pygame.K_PAGEDOWN: self.story_rect.height - step,
-                     pygame.K_PAGEUP: step - self.story_rect.height}
+            moves = {pygame.K_DOWN: step, pygame.K_UP: -step, pygame.K_PAGEDOWN: view.height - step,
+                     pygame.K_PAGEUP: step - view.height}
             if event.key in moves:
-                self.scroll.scroll(moves[event.key])
+                scroll.scroll(moves[event.key])
                 return True
-            if event.key in (pygame.K_e, pygame.K_c) and self.narrow:
-                self.tab = 1 if event.key == pygame.K_c else 0
+            pages = {pygame.K_e: ENDING, pygame.K_c: CHART, pygame.K_d: DEBRIEF}
+            if event.key in pages:
+                self.show(pages[event.key])
                 return True
-            if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            if event.key in (pygame.K_LEFT, pygame.K_RIGHT) and self.page == DEBRIEF and not self.narrow:
+                self.pick_turn(1 if event.key == pygame.K_RIGHT else -1)
+                return True
+            if event.key in (pygame.K_LEFT, pygame.K_RIGHT) and self.page != DEBRIEF:
                 count = len(self.series)
                 step_ = 1 if event.key == pygame.K_RIGHT else -1
                 self.highlight = (self.highlight + 1 + step_) % (count + 1) - 1  # -1 = all lines equal
                 self._chart = None
                 return True
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.tabs_rect.collidepoint(event.pos):
-            self.tab = 0 if event.pos[0] < self.tabs_rect.centerx else 1
-            return True
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.chart_rect.collidepoint(event.pos):
-            self.highlight = -1
-            self._chart = None
-            return True
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for tab, page in zip(self.tab_rects, self.tab_pages, strict=False):
+                if tab.collidepoint(event.pos):
+                    self.show(page)
+                    return True
+            if self.page == DEBRIEF and self.mood_rect.collidepoint(event.pos) and self.mood_xs:
+                nearest = min(range(len(self.mood_xs)), key=lambda i: abs(self.mood_xs[i] - event.pos[0]))
+                self.mood_turn = nearest
+                self._mood_chart = None
+                return True
+            if self.page != DEBRIEF and self.chart_rect.collidepoint(event.pos):
+                self.highlight = -1
+                self._chart = None
+                return True
         return super().handle(event)
+
+    def pick_turn(self, step: int) -> None:
+        """Move the picked turn of the willingness chart (wrapping around)."""
+        points = len(self.debriefs()[0].willingness) if self.debriefs() else 0
+        if not points:
+            return
+        current = self.mood_turn if 0 <= self.mood_turn < points else points - 1
+        self.mood_turn = (current + step) % points
+        self._mood_chart = None
 
     # ----------------------------------------------------------------- drawing
     def draw_background(self, surface: pygame.Surface) -> None:
@@ -273,16 +546,24 @@ class EndScreen(GameScreen):
         textlib.draw(surface, self.say(self.ending.title), (rect.left, rect.top + self.when_h), font=title_font,
                      colour=palette.text, max_width=rect.width)
         self._draw_scores(surface, pygame.Rect(rect.left, rect.bottom - self.score_h, rect.width, self.score_h))
-        if self.narrow:
-            self.draw_tabs(surface, self.tabs_rect, [("Ending", "E"), ("Chart", "C")], active=self.tab)
-        if not self.narrow or self.tab == 1:
+        self.tab_rects = self.draw_tabs(surface, self.tabs_rect, self.tabs,
+                                        active=self.tab_pages.index(self.page))
+        if self.page == CHART or (self.page == ENDING and not self.narrow):
             self._draw_chart(surface)
-        if not self.narrow or self.tab == 0:
+        if self.page == ENDING:
             self.panel(surface, self.story_rect)
             view = self.story_rect.inflate(-2 * self.px(12), -2 * self.px(12))
             bar = self.px(6)
             self.scroll.draw(surface, view, self.document().render(ScrollView.content_width(view, bar)),
                              palette=palette, bar=bar, fade=palette.panel)
+        if self.page == DEBRIEF:
+            self.panel(surface, self.debrief_rect)
+            view = self.debrief_rect.inflate(-2 * self.px(12), -2 * self.px(12))
+            bar = self.px(6)
+            content = self.debrief_document().render(ScrollView.content_width(view, bar))
+            self.debrief_scroll.draw(surface, view, content, palette=palette, bar=bar, fade=palette.panel)
+            if not self.narrow:
+                self._draw_mood(surface)
         # Message and hints.
         font = self.font(SMALL + 1)
         if self.saved_path is not None:
@@ -305,6 +586,69 @@ class EndScreen(GameScreen):
         if self._chart is None or self._chart[0] != key:
             self._chart = (key, self.chart_surface(chart_area.size, font=self.font(SMALL)))
         surface.blit(self._chart[1], chart_area.topleft)
+
+    def _draw_mood(self, surface: pygame.Surface) -> None:
+        """Wide windows: the willingness chart, then what moved it in the picked turn."""
+        rect = self.mood_rect
+        self.panel(surface, rect)
+        pad = self.px(10)
+        inner = rect.inflate(-2 * pad, -2 * pad)
+        reports = self.debriefs()
+        measured = bool(reports) and reports[0].measured
+        title_h = self.panel_title(surface, pygame.Rect(inner.left, inner.top, inner.width, 40),
+                                   "Willingness to deal", note="Left/Right picks a turn" if measured else "")
+        if not measured:
+            textlib.draw_wrapped(surface, "Nothing in this scenario measures a counterpart's willingness to deal: it "
+                                 "has no negotiation table and no relations indicator.",
+                                 pygame.Rect(inner.left, inner.top + title_h, inner.width, inner.height - title_h),
+                                 font=self.font(SMALL + 1), colour=self.palette.muted)
+            return
+        points = reports[0].willingness
+        picked = self.mood_turn if 0 <= self.mood_turn < len(points) else len(points) - 1
+        chart_h = max(self.px(80), round((inner.height - title_h) * 0.55))
+        area = pygame.Rect(inner.left, inner.top + title_h, inner.width, chart_h)
+        key = (area.size, picked, self.app.scale, self.app.settings.palette)
+        if self._mood_chart is None or self._mood_chart[0] != key:
+            chart, xs = self.mood_surface(area.size, font=self.font(SMALL), picked=picked)
+            self._mood_chart = (key, chart, xs)
+        surface.blit(self._mood_chart[1], area.topleft)
+        self.mood_xs = [area.left + x for x in self._mood_chart[2]]
+        # The picked turn, in words: how far it moved, then its causes (the player's first).
+        palette = self.palette
+        y = area.bottom + self.px(8)
+        bold, font = self.font(SMALL + 1, bold=True), self.font(SMALL)
+        for report in reports:
+            point = report.willingness[min(picked, len(report.willingness) - 1)]
+            lines: list[tuple[str, pygame.font.Font, tuple[int, int, int]]] = []
+            who = f"{self._mood_name(report)}: " if len(reports) > 1 else ""
+            if point.turn == 0:
+                terms = "; ".join(f"{r.label} {signed(r.points)}" for r in point.reasons)
+                lines.append((f"{who}At the start: {num(point.mood)}", bold, palette.text))
+                if terms:
+                    lines.append((terms, font, palette.muted))
+            else:
+                head = f"{who}Turn {point.turn} · {self.game.scenario.calendar.label(point.turn)}: "
+                if abs(point.change) < 0.05:
+                    head += f"held at {num(point.mood)}"
+                    colour = palette.muted
+                else:
+                    head += f"{'rose' if point.change > 0 else 'fell'} {num(abs(point.change))}, to {num(point.mood)}"
+                    colour = palette.good if point.change > 0 else palette.bad
+                lines.append((head, bold, colour))
+                shown = [s for s in point.shifts if abs(s.points) >= 0.05][:5]
+                for shift in sorted(shown, key=lambda s: (not s.mine, -abs(s.points))):
+                    prefix = "You: " if shift.mine else ""
+                    lines.append((f"{prefix}{shift.label} ({signed(shift.points)})", font,
+                                  palette.text if shift.mine else palette.muted))
+                if not shown:
+                    lines.append(("Nothing moved it this turn.", font, palette.muted))
+            for text, line_font, colour in lines:
+                for part in textlib.wrap(line_font, text, inner.width):
+                    if y + line_font.get_linesize() > inner.bottom:
+                        return
+                    textlib.draw(surface, part, (inner.left, y), font=line_font, colour=colour)
+                    y += line_font.get_linesize()
+            y += self.px(6)
 
     def when_text(self) -> str:
         """``The game ended early, after turn 7 of 12`` / ``The game is over after all 12 turns``."""

@@ -6,6 +6,7 @@ through the caches of :mod:`game.ui.widgets.text`).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import pygame
@@ -241,3 +242,139 @@ def line_chart(
 
 def _tick(value: float) -> str:
     return f"{value:.0f}" if abs(value - round(value)) < 1e-9 or abs(value) >= 10 else f"{value:.1f}"
+
+
+def trend_chart(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    series: Mapping[str, Sequence[float]],
+    *,
+    palette: Palette,
+    font: pygame.font.Font,
+    x_labels: Sequence[str] = (),
+    colours: Mapping[str, Colour] | None = None,
+    reference: float | None = None,
+    reference_label: str = "",
+    selected: int = -1,
+    line_width: int = 2,
+) -> list[int]:
+    """A small chart of one or a few series (oldest first) with a dot at every point; returns each point's x.
+
+    The y range covers the values and ``reference`` with a little room; ``reference`` draws a dashed level line
+    labelled ``reference_label`` (a threshold, say). ``selected`` (an index) draws a guide at that x, rings its
+    points and writes their values. With several series a legend runs along the top.
+    """
+    if rect.width < 60 or rect.height < 40 or not series:
+        return []
+    names = list(series)
+    colour_of = dict(colours or {})
+    for index, name in enumerate(names):
+        colour_of.setdefault(name, palette.series[index % len(palette.series)])
+    every = [v for values in series.values() for v in values]
+    if reference is not None:
+        every.append(reference)
+    if not every:
+        return []
+    y_labels = _nice_ticks(min(every), max(every))
+    bottom, top = y_labels[0], y_labels[-1]
+
+    line_h = font.get_linesize()
+    pad = max(4, line_h // 3)
+    legend_h = line_h + pad if len(names) > 1 else 0
+    axis_w = max(textlib.width_of(font, _tick(v)) for v in y_labels) + pad
+    plot = pygame.Rect(rect.left + axis_w, rect.top + legend_h + line_h // 2, rect.width - axis_w - pad,
+                       rect.height - legend_h - line_h // 2 - line_h - pad)
+    if plot.height < 16 or plot.width < 20:
+        return []
+
+    def y_of(value: float) -> int:
+        return plot.bottom - round((value - bottom) / (top - bottom) * plot.height)
+
+    spacing = plot.height / max(1, len(y_labels) - 1)
+    label_every = max(1, math.ceil(line_h / max(1.0, spacing)))  # short charts label every other line or fewer
+    for index, value in enumerate(y_labels):
+        y = y_of(value)
+        pygame.draw.line(surface, palette.panel_alt, (plot.left, y), (plot.right, y), 1)
+        if index % label_every == 0:
+            textlib.draw(surface, _tick(value), (plot.left - pad // 2, y - line_h // 2), font=font,
+                         colour=palette.muted, align="right")
+    pygame.draw.line(surface, palette.border, plot.bottomleft, plot.bottomright, 1)
+    pygame.draw.line(surface, palette.border, plot.topleft, plot.bottomleft, 1)
+
+    count = max(len(v) for v in series.values())
+    step = plot.width / max(1, count - 1)
+    xs = [plot.left + round(i * step) for i in range(count)]
+    if x_labels and count:
+        widest = max(textlib.width_of(font, label) for label in x_labels) + pad
+        stride = max(1, int(widest // max(1.0, step)) + 1)
+        for index, label in enumerate(x_labels[:count]):
+            if index % stride and index != count - 1:
+                continue
+            x = xs[index]
+            pygame.draw.line(surface, palette.border, (x, plot.bottom), (x, plot.bottom + pad // 2), 1)
+            if index == count - 1 or (count - 1 - index) * step >= 1.5 * widest:
+                align = "right" if index == count - 1 and index else "center" if index else "left"
+                textlib.draw(surface, label, (x, plot.bottom + pad // 2), font=font, colour=palette.muted, align=align)
+
+    if reference is not None:
+        y = y_of(reference)
+        dash = max(4, line_h // 2)
+        for x in range(plot.left, plot.right, 2 * dash):
+            pygame.draw.line(surface, palette.neutral, (x, y), (min(x + dash, plot.right), y), max(1, line_width // 2))
+        if reference_label:  # at the end away from the selected point, whose value is written beside it
+            label_y = y - line_h if y - line_h >= plot.top else y + 2
+            left = selected >= count / 2 > 0
+            x = plot.left + pad if left else plot.right
+            textlib.draw(surface, reference_label, (x, label_y), font=font, colour=palette.neutral,
+                         align="left" if left else "right", max_width=plot.width // 2)
+
+    if 0 <= selected < count:
+        pygame.draw.line(surface, palette.border, (xs[selected], plot.top), (xs[selected], plot.bottom), 1)
+    dot = max(2, line_width + 1)
+    for name in names:
+        values = series[name]
+        colour = colour_of[name]
+        points = [(xs[i], y_of(v)) for i, v in enumerate(values)]
+        if len(points) > 1:
+            pygame.draw.lines(surface, colour, False, points, line_width)
+        for point in points:
+            pygame.draw.circle(surface, colour, point, dot)
+        if 0 <= selected < len(points):
+            x, y = points[selected]
+            pygame.draw.circle(surface, palette.text, (x, y), dot + max(2, line_width), max(1, line_width // 2 + 1))
+            text = f"{values[selected]:+.1f}"
+            align = "left" if selected < count / 2 else "right"
+            offset = dot + pad if align == "left" else -(dot + pad)
+            label_y = y - line_h - dot if y - line_h - dot >= plot.top else y + dot
+            width = textlib.width_of(font, text)
+            left = x + offset if align == "left" else x + offset - width
+            pygame.draw.rect(surface, palette.panel_alt, (left - 2, label_y, width + 4, line_h), border_radius=3)
+            textlib.draw(surface, text, (x + offset, label_y), font=font, colour=palette.text, align=align)
+
+    if legend_h:
+        x = rect.left + axis_w
+        for name in names:
+            box = pygame.Rect(x, rect.top + line_h // 4, line_h, line_h // 2)
+            pygame.draw.rect(surface, colour_of[name], box, border_radius=2)
+            drawn = textlib.draw(surface, name, (box.right + pad // 2, rect.top), font=font, colour=palette.text,
+                                 max_width=max(1, rect.right - box.right - pad))
+            x = drawn.right + 2 * pad
+    return xs
+
+
+def _nice_ticks(low: float, high: float) -> list[float]:
+    """Round tick values (steps of 1, 2, 2.5 or 5 times a power of ten) covering ``low..high`` in 3 to 6 steps,
+    as tightly as possible."""
+    if high - low < 1e-9:
+        low, high = low - 1, high + 1
+    power = 10.0 ** math.floor(math.log10((high - low) / 4))
+    best: tuple[float, int, float, float] | None = None
+    for step in (m * power * scale for scale in (0.1, 1.0, 10.0) for m in (1, 2, 2.5, 5)):
+        first = math.floor(low / step + 1e-9) * step
+        last = math.ceil(high / step - 1e-9) * step
+        count = round((last - first) / step)
+        if 3 <= count <= 6 and (best is None or (last - first, count) < (best[0], best[1])):
+            best = (last - first, count, first, step)
+    assert best is not None  # a step of (high - low) / 4 rounded up to 1, 2, 2.5 or 5 always gives 3 to 6
+    _, count, first, step = best
+    return [round(first + i * step, 10) + 0.0 for i in range(count + 1)]

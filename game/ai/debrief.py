@@ -1,0 +1,695 @@
+"""After the game: a debrief of a computer counterpart, read from the game's history.
+
+Pure: it reads a game and never changes it. :func:`debrief` says, for one counterpart and the player facing it,
+
+- its **priorities**: its private objectives, what one more point of each indicator was worth to its score at the
+  end of the game, its personality (how it weighs each strategy family when it picks its own actions), and the
+  negotiation items it valued most and least (their base values to it);
+- its **stance** on each proposal exchanged between the two, in order: who sent it, the items, how it ended, and
+  where the counterpart stood *as things stood when the proposal was made*: the evaluator's score
+  (:func:`game.ai.negotiation.evaluate`) against the threshold, with the main reasons. For a proposal the
+  counterpart received, the front ends let the computer answer at once, so this is the evaluation it answered with
+  (when it scored above the threshold but was refused because one of its items had just gone into another
+  agreement, the outcome says so). For one it sent (its own proposals and counters) it is its own valuation of the
+  deal: the same bundle, as if the player had offered it;
+- its **willingness** over time: the part of the evaluator that does not depend on the items (trust in the player,
+  current relations, recent pressure from the player), at the start and after each turn, with the causes that moved
+  it that turn, the player's own moves first;
+- a one-line **summary**.
+
+How the past is rebuilt. Every change of every indicator is in the history with its value before and after (trust
+included: the pair's ``trust_<a>_<b>``, or the indicator the scenario names as its trust), so the values at any point
+are the initial values (the ``before`` of each indicator's first change) with the changes up to that point applied:
+exact, even for a game saved under an older version of the scenario. A :class:`Moment` names such a point: a turn,
+a number of history entries and a number of news entries. A proposal's moment is when it was sent: after the news
+phase of its turn (events and the answers to them) and after any agreement broken earlier in that turn (the news
+gives the order), before the turn's actions resolve; the news, which the evaluator reads for recent provocations,
+is cut at the same place. The turn's part of the history before its resolution is recognised by its causes (events,
+choices, breaks), up to the first entry of another cause or of an effect falling due (whose text ends with
+``(from turn N)``). The evaluation runs on a throwaway game holding what the evaluator reads: the values, trust, the
+turn and the news so far; the real game is never touched. Not rebuilt: everything else (capital, agreements, open
+proposals, the random generator); the evaluator does not read them today, and :func:`_game_at` would have to
+rebuild them if it ever did.
+
+Willingness after turn ``t`` is measured as it stands for the negotiation of turn ``t + 1`` before that turn's news:
+the values at the end of turn ``t`` and the player's pressure actions of the last
+:data:`~game.ai.negotiation.PROVOCATION_TURNS` turns. Its change in a turn is split exactly into causes: each change
+of the pair's trust (``/ 10``) and of ``relations`` (``/ 10``) goes to the decision, event or trend that made it,
+and each pressure action adds :data:`~game.ai.negotiation.PROVOCATION_POINTS` in its turn and takes it back when it
+leaves the window (any difference from the evaluator's own figure would show as ``other``).
+
+Scenarios without a negotiation section have no evaluator, no trust and no proposals: their debrief holds the
+priorities and a willingness made of the same terms the evaluator would use that exist there (relations and recent
+pressure), with no stances.
+
+A debrief of a 12-turn game takes a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from game.ai.negotiation import (
+    PROVOCATION_FAMILY,
+    PROVOCATION_POINTS,
+    PROVOCATION_TURNS,
+    Evaluation,
+    Reason,
+    evaluate,
+)
+from game.engine import (
+    Game,
+    GameState,
+    NegotiationError,
+    Phase,
+    Proposal,
+    Propose,
+    UnknownIdError,
+    localize,
+    trust_key,
+)
+
+__all__ = [
+    "Debrief",
+    "ItemWorth",
+    "Leaning",
+    "Moment",
+    "MoodPoint",
+    "Priorities",
+    "Shift",
+    "Stance",
+    "Weight",
+    "debrief",
+    "proposal_moment",
+    "turn_end_moment",
+    "values_at",
+]
+
+#: How many reasons a stance keeps, biggest first.
+MAIN_REASONS = 3
+#: How many items the priorities list on each side (most and least valued).
+ITEMS_LISTED = 3
+#: Changes smaller than this (in points) are "no change" in the words.
+STEADY = 0.05
+#: The causes that may move an indicator before a turn resolves: the news phase (events, the answers to them) and
+#: agreements broken in the actions phase.
+_BEFORE_RESOLUTION = frozenset({"event", "choice", "break"})
+#: The note the engine adds to the text of a delayed or spread effect when it falls due (at the resolution).
+_DUE_NOTE = re.compile(r" \(from turn \d+\)$")
+_RELATIONS = "relations"
+
+
+# --------------------------------------------------------------------- results
+@dataclass(frozen=True, slots=True)
+class Weight:
+    """What one more point of an indicator was worth to the counterpart's score at the end of the game."""
+
+    indicator: str
+    label: str
+    points: float
+
+
+@dataclass(frozen=True, slots=True)
+class Leaning:
+    """A personality weight: how strongly the counterpart favours a strategy family's actions (1 = neutral)."""
+
+    family: str
+    label: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class ItemWorth:
+    """A negotiation item's base value to the counterpart (negative: a cost to it, usually one it gives)."""
+
+    item: str
+    label: str
+    giver: str
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class Priorities:
+    """What the counterpart cares about."""
+
+    objectives: str  # its private objectives, as its own player reads them
+    weights: tuple[Weight, ...]  # biggest first (by size), indicators that did not count left out
+    personality: tuple[Leaning, ...]  # strongest first
+    wants: tuple[ItemWorth, ...]  # the items it valued most (positive values), best first
+    costs: tuple[ItemWorth, ...]  # the items it valued least (negative values), costliest first
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """One proposal between the player and the counterpart, and where the counterpart stood on it."""
+
+    proposal: Proposal
+    by_counterpart: bool  # the counterpart sent it (its evaluation is then its own valuation of the deal)
+    give: tuple[str, ...]  # labels of the items the sender gives
+    ask: tuple[str, ...]  # labels of the items the sender asks for
+    outcome: str  # the proposal's status: accepted | refused | countered | withdrawn | open
+    outcome_text: str  # how it ended, in words (with the agreement's fate)
+    agreement: str  # the agreement it made, or ""
+    evaluation: Evaluation | None  # None if it could not be evaluated (an item no longer in the scenario)
+    reasons: tuple[Reason, ...]  # the main reasons, biggest first
+
+    @property
+    def margin(self) -> float:
+        """Score minus threshold (0 without an evaluation)."""
+        return 0.0 if self.evaluation is None else self.evaluation.score - self.evaluation.threshold
+
+    @property
+    def verdict(self) -> str:
+        """``would accept`` / ``would refuse`` / ``unknown``."""
+        if self.evaluation is None:
+            return "unknown"
+        return "would accept" if self.evaluation.accept else "would refuse"
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """One cause of a change in willingness: ``points`` (negative: it made the counterpart less willing)."""
+
+    label: str  # e.g. "you pressured them with Public criticism"
+    points: float
+    mine: bool  # the player's own doing (an action, a decision, an agreement kept or broken, pressure fading)
+    kind: str  # pressure | action | choice | break | deal | fade | event | trend | other
+
+
+@dataclass(frozen=True, slots=True)
+class MoodPoint:
+    """The counterpart's willingness at the start (``turn`` 0) or after a turn, and what moved it that turn."""
+
+    turn: int
+    mood: float
+    reasons: tuple[Reason, ...]  # the evaluator's context terms (trust, relations, recent pressure)
+    change: float  # since the previous point (0 at the start)
+    shifts: tuple[Shift, ...]  # every cause of the change, biggest first
+    note: str  # the point in words
+
+    @property
+    def moves(self) -> tuple[Shift, ...]:
+        """The player's own shifts, biggest first."""
+        return tuple(s for s in self.shifts if s.mine)
+
+
+@dataclass(frozen=True, slots=True)
+class Debrief:
+    """The debrief of ``counterpart`` for ``player`` (see the module's docstring)."""
+
+    counterpart: str
+    player: str
+    name: str  # the counterpart's display name
+    player_name: str
+    negotiation: bool  # whether the scenario has a negotiation section
+    threshold: float  # the evaluator's threshold (0 without negotiation)
+    priorities: Priorities
+    stances: tuple[Stance, ...]
+    willingness: tuple[MoodPoint, ...]  # the start, then one point per turn played
+    summary: str
+
+    @property
+    def start(self) -> float:
+        """Willingness at the start."""
+        return self.willingness[0].mood if self.willingness else 0.0
+
+    @property
+    def end(self) -> float:
+        """Willingness after the last turn."""
+        return self.willingness[-1].mood if self.willingness else 0.0
+
+    @property
+    def measured(self) -> bool:
+        """Whether anything in the scenario measures willingness (trust, relations or pressure ever counted)."""
+        return any(p.reasons or p.change for p in self.willingness)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Moment:
+    """A point in a game's past: ``history`` entries and ``news`` entries had happened, in ``turn``."""
+
+    turn: int
+    history: int
+    news: int
+
+
+# --------------------------------------------------------------------- the past
+def turn_end_moment(game: Game, turn: int) -> Moment:
+    """After turn ``turn`` resolved (0: the start, before the first news), seen from the next turn's negotiation."""
+    history = bisect_right([c.turn for c in game.history], turn)
+    news = bisect_right([n.turn for n in game.state.news], turn)
+    return Moment(turn + 1, history, news)
+
+
+def proposal_moment(game: Game, proposal: Proposal) -> Moment:
+    """When ``proposal`` was sent: its turn's news phase done, the agreements broken before it in that turn broken,
+    nothing of the turn's resolution yet (see the module's docstring)."""
+    return _proposal_moments(game, [proposal], [c.turn for c in game.history])[0]
+
+
+def values_at(game: Game, moment: Moment) -> dict[str, float]:
+    """Every value (indicators and trust) at ``moment``, rebuilt from the history."""
+    return _values_at(game, [moment])[0]
+
+
+def _initial_values(game: Game) -> dict[str, float]:
+    """The values before the first change: each indicator's first ``before``, or its value if it never moved."""
+    values = dict(game.state.values)
+    seen: set[str] = set()
+    for change in game.history:
+        if change.indicator not in seen:
+            seen.add(change.indicator)
+            values[change.indicator] = change.before
+    return values
+
+
+def _values_at(game: Game, moments: Sequence[Moment]) -> list[dict[str, float]]:
+    """The values at each moment, in one pass over the history."""
+    values = _initial_values(game)
+    history = game.history
+    order = sorted(range(len(moments)), key=lambda i: moments[i].history)
+    out: list[dict[str, float]] = [{} for _ in moments]
+    applied = 0
+    for index in order:
+        target = moments[index].history
+        while applied < target:
+            change = history[applied]
+            values[change.indicator] = change.after
+            applied += 1
+        out[index] = dict(values)
+    return out
+
+
+def _proposal_moments(game: Game, proposals: Sequence[Proposal], turns: Sequence[int]) -> list[Moment]:
+    """The moment each proposal was sent (``turns``: the turn of each history entry, in order)."""
+    history = game.history
+    news = game.state.news
+    sent_at = {n.id: i for i, n in enumerate(news) if n.kind == "proposal" and n.detail == "sent"}
+    out = []
+    for proposal in proposals:
+        turn = proposal.turn
+        news_index = sent_at.get(proposal.id)
+        if news_index is None:  # not in the news (an older save): the start of its turn's actions phase
+            news_index = next((i for i, n in enumerate(news) if n.turn == turn and n.kind not in ("event", "choice")),
+                              len(news))
+        broken_before = {(n.id, n.role) for n in news[:news_index]
+                         if n.turn == turn and n.kind == "agreement" and n.detail == "broken"}  # fmt: skip
+        index = bisect_right(turns, turn - 1)
+        end = bisect_right(turns, turn)
+        while index < end:
+            change = history[index]
+            if change.cause not in _BEFORE_RESOLUTION or _DUE_NOTE.search(change.text):
+                break  # the resolution has begun
+            if change.cause == "break" and (change.cause_id, change.role) not in broken_before:
+                break  # broken after the proposal was sent
+            index += 1
+        out.append(Moment(turn, index, news_index))
+    return out
+
+
+def _game_at(game: Game, moment: Moment, values: dict[str, float]) -> Game:
+    """A throwaway game holding what the evaluator reads at ``moment``: values, trust, turn and news so far."""
+    state = game.state
+    trust = {}
+    for name, (low, high) in game.scenario.trust_names().items():
+        if name in values:
+            trust[trust_key(low, high)] = values[name]
+    copy = GameState(
+        scenario_id=state.scenario_id,
+        fingerprint=state.fingerprint,
+        seed=state.seed,
+        rng=random.Random(0),
+        turn=moment.turn,
+        phase=Phase.ACTIONS,
+        values=dict(values),
+        previous=dict(values),
+        capital=dict(state.capital),
+        committed={role: [] for role in state.committed},
+        news=state.news[: moment.news],
+        trust=trust,
+    )
+    return Game(game.scenario, copy, lang=game.lang)
+
+
+# --------------------------------------------------------------------- the debrief
+def debrief(game: Game, counterpart: str, player: str) -> Debrief:
+    """The debrief of ``counterpart`` (usually a computer player) for ``player``; raises ``ValueError`` for an
+    unknown role or a role debriefed about itself."""
+    roles = {r.id for r in game.scenario.roles}
+    for role in (counterpart, player):
+        if role not in roles:
+            raise ValueError(f"unknown role {role!r}; roles: {', '.join(sorted(roles))}")
+    if counterpart == player:
+        raise ValueError("a role cannot be debriefed about itself")
+    builder = _Builder(game, counterpart, player)
+    willingness = builder.willingness()
+    stances = builder.stances()
+    return Debrief(
+        counterpart=counterpart,
+        player=player,
+        name=builder.name,
+        player_name=builder.player_name,
+        negotiation=builder.negotiation,
+        threshold=builder.threshold,
+        priorities=builder.priorities(),
+        stances=stances,
+        willingness=willingness,
+        summary=_summary(builder.name, willingness, stances),
+    )
+
+
+class _Builder:
+    """What one debrief needs of the game, computed once."""
+
+    def __init__(self, game: Game, counterpart: str, player: str) -> None:
+        self.game = game
+        self.scenario = scenario = game.scenario
+        self.counterpart = counterpart
+        self.player = player
+        self.lang = game.lang
+        self.name = localize(scenario.role(counterpart).name, game.lang)
+        self.player_name = localize(scenario.role(player).name, game.lang)
+        self.negotiation = scenario.negotiation is not None
+        self.threshold = scenario.negotiation.threshold if scenario.negotiation is not None else 0.0
+        self.trust = scenario.trust_indicator_id(counterpart, player) if self.negotiation else ""
+        self.turns = [c.turn for c in game.history]
+        relations = next((i for i in scenario.indicators if i.id == _RELATIONS), None)
+        self.middle = None if relations is None else (relations.min + relations.max) / 2.0
+        outcome = game.outcome
+        self.last = outcome.turn if outcome is not None else game.turn - 1
+
+    # ----------------------------------------------------------------- priorities
+    def priorities(self) -> Priorities:
+        game, scenario, role = self.game, self.scenario, self.scenario.role(self.counterpart)
+        values = dict(game.state.values)
+        now = game.score_of(self.counterpart, values)
+        weights = []
+        names = [i.id for i in scenario.indicators] + [n for n in scenario.trust_names() if n in values]
+        for name in names:
+            indicator = scenario.indicator(name)
+            value = values[name]
+            step = 1.0 if value + 1.0 <= indicator.max else -1.0
+            values[name] = value + step
+            points = (game.score_of(self.counterpart, values) - now) / step
+            values[name] = value
+            if abs(points) >= 1e-9:
+                weights.append(Weight(name, localize(indicator.label, self.lang), points))
+        weights.sort(key=lambda w: (-abs(w.points), w.label))
+        families = {f.id: localize(f.label, self.lang) for f in scenario.families}
+        leanings = sorted((Leaning(f, families.get(f, f), float(w)) for f, w in role.personality.items()),
+                          key=lambda le: (-le.weight, le.label))  # fmt: skip
+        worths: list[ItemWorth] = []
+        if scenario.negotiation is not None:
+            for item in scenario.negotiation.items:
+                value = float(item.value.get(self.counterpart, 0.0))
+                worths.append(ItemWorth(item.id, localize(item.label, self.lang), item.giver, value))
+        wants = sorted((w for w in worths if w.value > 0), key=lambda w: (-w.value, w.label))[:ITEMS_LISTED]
+        costs = sorted((w for w in worths if w.value < 0), key=lambda w: (w.value, w.label))[:ITEMS_LISTED]
+        return Priorities(localize(role.objectives, self.lang), tuple(weights), tuple(leanings), tuple(wants),
+                          tuple(costs))
+
+    # ----------------------------------------------------------------- proposals
+    def stances(self) -> tuple[Stance, ...]:
+        game = self.game
+        pair = {self.counterpart, self.player}
+        proposals = [p for p in game.state.proposals if {p.sender, p.receiver} == pair]
+        if not proposals or not self.negotiation:
+            return ()
+        moments = _proposal_moments(game, proposals, self.turns)
+        values = _values_at(game, moments)
+        out = []
+        for proposal, moment, at in zip(proposals, moments, values, strict=True):
+            mine = proposal.sender == self.counterpart
+            evaluation: Evaluation | None
+            try:
+                past = _game_at(game, moment, at)
+                if mine:  # its own valuation: the same deal as if the player had offered it
+                    bundle = Propose(self.player, self.counterpart, proposal.ask, proposal.give)
+                    evaluation = evaluate(past, bundle, self.counterpart)
+                else:
+                    evaluation = evaluate(past, proposal, self.counterpart)
+            except (NegotiationError, UnknownIdError, KeyError):
+                evaluation = None
+            reasons = () if evaluation is None else tuple(
+                sorted(evaluation.reasons, key=lambda r: -abs(r.points))[:MAIN_REASONS])
+            agreement, text = self.outcome_of(proposal)
+            out.append(Stance(proposal, mine, self.labels(proposal.give), self.labels(proposal.ask), proposal.status,
+                              text, agreement, evaluation, reasons))
+        return tuple(out)
+
+    def labels(self, items: Sequence[str]) -> tuple[str, ...]:
+        out = []
+        for item_id in items:
+            try:
+                out.append(localize(self.game.item(item_id).label, self.lang))
+            except UnknownIdError:
+                out.append(item_id)
+        return tuple(out)
+
+    def who(self, role: str, *, capital: bool = False) -> str:
+        word = "you" if role == self.player else "they" if role == self.counterpart else self.role_name(role)
+        return word[:1].upper() + word[1:] if capital else word
+
+    def role_name(self, role: str) -> str:
+        try:
+            return localize(self.scenario.role(role).name, self.lang)
+        except KeyError:
+            return role
+
+    def outcome_of(self, proposal: Proposal) -> tuple[str, str]:
+        """The agreement a proposal made (or "") and how it ended, in words."""
+        game = self.game
+        answerer = self.who(proposal.receiver, capital=True)
+        status = proposal.status
+        if status == "accepted":
+            agreement = next((a for a in game.state.agreements if a.proposal == proposal.id), None)
+            if agreement is None:
+                return "", f"{answerer} accepted."
+            breakers = [p.giver for p in agreement.items if p.status == "broken"]
+            if breakers:
+                fate = f"later broken by {self.who(breakers[0])}"
+            elif agreement.open:
+                fate = "still being carried out when the game ended"
+            else:
+                fate = "carried out in full"
+            return agreement.id, f"{answerer} accepted: agreement {agreement.id}, {fate}."
+        if status == "refused":
+            return "", f"{answerer} refused{self.taken(proposal)}."
+        if status == "countered":
+            reply = next((p.id for p in game.state.proposals if p.reply_to == proposal.id), "")
+            reply_text = f" ({reply})" if reply else ""
+            return "", f"{answerer} answered with a counter-proposal{reply_text}{self.taken(proposal)}."
+        if status == "withdrawn":
+            return "", "It lapsed unanswered at the end of the turn."
+        if status == "open":
+            return "", "It was still open when the game ended."
+        return "", f"{status.capitalize()}."
+
+    def taken(self, proposal: Proposal) -> str:
+        """``, as Restore trade preferences had just been agreed in a1`` when an item of a refused proposal went
+        into another agreement of the same turn before the answer (the rules then forbid accepting it), else ""."""
+        news = self.game.state.news
+        answered = next((i for i, n in enumerate(news) if n.kind == "proposal" and n.id == proposal.id
+                         and n.detail == proposal.status), len(news))  # fmt: skip
+        made = {n.id for n in news[:answered] if n.kind == "agreement" and n.detail == "made"}
+        wanted = set(proposal.items())
+        for agreement in self.game.state.agreements:
+            if agreement.id in made and agreement.proposal != proposal.id and agreement.turn == proposal.turn:
+                common = [p.item for p in agreement.items if p.item in wanted]
+                if common:
+                    return f", as {self.labels(common)[0]} had just been agreed in {agreement.id}"
+        return ""
+
+    # ----------------------------------------------------------------- willingness
+    def willingness(self) -> tuple[MoodPoint, ...]:
+        game = self.game
+        moments = [turn_end_moment(game, t) for t in range(self.last + 1)]
+        values = _values_at(game, moments)
+        pressure = self.pressure_by_turn()
+        levels: list[tuple[float, tuple[Reason, ...]]] = []
+        for moment, at in zip(moments, values, strict=True):
+            levels.append(self.mood(moment, at, pressure))
+        causes = self.causes_by_turn(pressure)
+        calendar = self.scenario.calendar
+        out: list[MoodPoint] = []
+        for turn, (mood, reasons) in enumerate(levels):
+            if turn == 0:
+                note = f"At the start: {_num(mood)}."
+                out.append(MoodPoint(0, mood, reasons, 0.0, (), note))
+                continue
+            change = mood - levels[turn - 1][0]
+            shifts = list(causes.get(turn, []))
+            rest = change - sum(s.points for s in shifts)
+            if abs(rest) > 1e-6:
+                shifts.append(Shift("other", rest, False, "other"))
+            shifts = [s for s in shifts if abs(s.points) > 1e-9]
+            shifts.sort(key=lambda s: (-abs(s.points), s.label))
+            note = _note(f"Turn {turn} ({calendar.label(turn)})", mood, change, shifts)
+            out.append(MoodPoint(turn, mood, reasons, change, tuple(shifts), note))
+        return tuple(out)
+
+    def mood(self, moment: Moment, values: dict[str, float],
+             pressure: dict[int, list[str]]) -> tuple[float, tuple[Reason, ...]]:
+        """The evaluator's context at ``moment``: from the evaluator itself when the scenario negotiates."""
+        if self.negotiation:
+            past = _game_at(self.game, moment, values)
+            evaluation = evaluate(past, Propose(self.player, self.counterpart, (), ()), self.counterpart)
+            return evaluation.score, evaluation.reasons
+        reasons = []
+        if self.middle is not None:
+            reasons.append(Reason("Current relations", (values[_RELATIONS] - self.middle) / 10.0))
+        count = sum(len(pressure.get(t, [])) for t in range(moment.turn - PROVOCATION_TURNS, moment.turn))
+        if count:
+            label = f"Recent pressure from {self.player_name} ({count} action{'s' if count > 1 else ''})"
+            reasons.append(Reason(label, PROVOCATION_POINTS * count))
+        return sum(r.points for r in reasons), tuple(reasons)
+
+    def pressure_by_turn(self) -> dict[int, list[str]]:
+        """The player's actions of the provocation family, by turn."""
+        out: dict[int, list[str]] = {}
+        for news in self.game.state.news:
+            if news.kind != "action" or news.role != self.player:
+                continue
+            try:
+                action = self.scenario.action(news.id)
+            except KeyError:
+                continue
+            if action.family == PROVOCATION_FAMILY:
+                out.setdefault(news.turn, []).append(news.id)
+        return out
+
+    def causes_by_turn(self, pressure: dict[int, list[str]]) -> dict[int, list[Shift]]:
+        """Each turn's shifts of willingness, grouped by the decision, event or trend that made them."""
+        totals: dict[int, dict[tuple[str, str, str], float]] = {}
+        labels: dict[tuple[str, str, str], tuple[str, bool, str]] = {}
+        for change in self.game.history:
+            counts = (change.indicator == self.trust and self.trust) or (
+                change.indicator == _RELATIONS and self.middle is not None
+            )
+            if not counts:
+                continue
+            points = change.delta / 10.0  # both terms are a value divided by 10
+            key = self.cause_key(change.cause, change.cause_id, change.role)
+            if key not in labels:
+                labels[key] = self.cause_label(key, change.text)
+            bucket = totals.setdefault(change.turn, {})
+            bucket[key] = bucket.get(key, 0.0) + points
+        for turn, actions in pressure.items():
+            for action_id in actions:
+                key = ("action", action_id, self.player)
+                if key not in labels:
+                    labels[key] = self.cause_label(key, "")
+                bucket = totals.setdefault(turn, {})
+                bucket[key] = bucket.get(key, 0.0) + PROVOCATION_POINTS
+            fade = turn + PROVOCATION_TURNS
+            if fade <= self.last:
+                key = ("fade", str(turn), self.player)
+                labels[key] = (f"your pressure of turn {turn} wore off", True, "fade")
+                bucket = totals.setdefault(fade, {})
+                bucket[key] = bucket.get(key, 0.0) - PROVOCATION_POINTS * len(actions)
+        out: dict[int, list[Shift]] = {}
+        for turn, bucket in totals.items():
+            for key, points in bucket.items():
+                label, mine, kind = labels[key]
+                out.setdefault(turn, []).append(Shift(label, points, mine, kind))
+        return out
+
+    @staticmethod
+    def cause_key(cause: str, cause_id: str, role: str) -> tuple[str, str, str]:
+        if cause in ("kept", "agreement"):
+            return ("deal", cause_id, role)  # an item carried out: its effects and the trust it earned
+        return (cause, cause_id, role)
+
+    def cause_label(self, key: tuple[str, str, str], text: str) -> tuple[str, bool, str]:
+        """(label, the player's doing, kind) of a cause."""
+        cause, cause_id, role = key
+        mine = role == self.player
+        scenario = self.scenario
+        if cause == "action":
+            try:
+                action = scenario.action(cause_id)
+                label, family = localize(action.label, self.lang), action.family
+            except KeyError:
+                label, family = text or cause_id, ""
+            if mine:
+                if family == PROVOCATION_FAMILY:
+                    return f"you pressured them with {label}", True, "pressure"
+                return f"your action {label}", True, "action"
+            if role == self.counterpart:
+                return f"their own action {label}", False, "action"
+            return f"{self.role_name(role)}'s action {label}", False, "action"
+        if cause == "break":
+            return f"{self.who(role)} broke agreement {cause_id}", mine, "break"
+        if cause == "deal":
+            agreement, _, item_id = cause_id.partition(".")
+            item = self.labels([item_id])[0] if item_id else text
+            return f"{self.who(role)} carried out {item} ({agreement})", mine, "deal"
+        text = _DUE_NOTE.sub("", text).rstrip(". ")
+        if cause == "choice":
+            owner = "your" if mine else "their" if role == self.counterpart else f"{self.role_name(role)}'s"
+            event_id, _, choice_id = cause_id.partition(".")
+            try:
+                event = scenario.event(event_id)
+                choice = next(c for c in event.choices if c.id == choice_id)
+                text = f"{localize(event.title, self.lang)} ({localize(choice.label, self.lang)})"
+            except (KeyError, StopIteration):
+                pass
+            return f"{owner} answer to {text}", mine, "choice"
+        if cause == "event":
+            return f"event: {text}", False, "event"
+        if cause == "dynamic":
+            return f"trend: {text}", False, "trend"
+        return text or cause, mine, cause
+
+
+# --------------------------------------------------------------------- words
+def _num(value: float) -> str:
+    """As the front ends write numbers: one decimal at most, never ``-0``."""
+    text = f"{round(value, 1) + 0.0:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _signed(value: float) -> str:
+    text = _num(value)
+    return text if text.startswith("-") else f"+{text}"
+
+
+def _note(head: str, mood: float, change: float, shifts: Sequence[Shift]) -> str:
+    """``Turn 4 (Oct 2023): willingness fell 3.5, to -4.1: you pressured them with X (-2.2); ...``."""
+    if abs(change) < STEADY:
+        text = f"{head}: willingness held at {_num(mood)}"
+    else:
+        text = f"{head}: willingness {'rose' if change > 0 else 'fell'} {_num(abs(change))}, to {_num(mood)}"
+    mine = [s for s in shifts if s.mine and abs(s.points) >= STEADY][:3]
+    others = [s for s in shifts if not s.mine and abs(s.points) >= STEADY][:2]
+    parts = [f"{s.label} ({_signed(s.points)})" for s in mine]
+    if others:
+        parts.append(("also " if parts else "") + ", ".join(f"{s.label} ({_signed(s.points)})" for s in others))
+    return text + (": " + "; ".join(parts) if parts else "") + "."
+
+
+def _summary(name: str, willingness: Sequence[MoodPoint], stances: Sequence[Stance]) -> str:
+    """``Cambodia ended less willing to deal than it began (-3.4); it accepted 2 of your 5 proposals.``"""
+    if not willingness:
+        text = f"{name} had no turn to change its mind"
+    elif not any(p.reasons or p.change for p in willingness):
+        text = f"Nothing in this scenario measures how willing {name} was to deal"
+    else:
+        change = willingness[-1].mood - willingness[0].mood
+        if abs(change) < STEADY:
+            text = f"{name} ended about as willing to deal as it began ({_num(willingness[-1].mood)})"
+        else:
+            text = f"{name} ended {'more' if change > 0 else 'less'} willing to deal than it began ({_signed(change)})"
+    received = [s for s in stances if not s.by_counterpart]
+    if received:
+        accepted = sum(1 for s in received if s.outcome == "accepted")
+        text += f"; it accepted {accepted} of your {len(received)} proposal{'s' if len(received) != 1 else ''}"
+    sent = [s for s in stances if s.by_counterpart]
+    if sent:
+        taken = sum(1 for s in sent if s.outcome == "accepted")
+        text += f", and you accepted {taken} of its {len(sent)}"
+    return text + "."

@@ -1,0 +1,141 @@
+"""The debrief of a computer counterpart at the end of a terminal game: pure functions from a debrief to lines.
+
+What the counterpart cared about, where it stood on each proposal, and how the player's moves shifted its
+willingness to deal, turn by turn (see :mod:`game.ai.debrief`). Plain ASCII words, wrapped to the console width.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from game.ai.debrief import Debrief, Stance, debrief
+from game.ai.negotiation import Reason
+from game.engine import Game
+from game.text.console import wrap
+from game.text.views import date_of, num, signed
+
+
+def debrief_lines(game: Game, counterpart: str, player: str) -> list[str]:
+    """The whole debrief of ``counterpart`` for ``player``: summary, priorities, proposals, willingness."""
+    report = debrief(game, counterpart, player)
+    name = report.name
+    out = [f"=== Debrief: how {name} saw the game ===", *wrap(report.summary), ""]
+    out += priority_lines(report)
+    out.append("")
+    out += stance_lines(game, report)
+    out.append("")
+    out += willingness_lines(report)
+    return out
+
+
+def priority_lines(report: Debrief) -> list[str]:
+    """What the counterpart cared about: objectives, score weights, personality, items most and least wanted."""
+    name, priorities = report.name, report.priorities
+    out = [f"What {name} cared about:"]
+    if priorities.objectives:
+        text = f'Its private objectives, as its own player read them: "{priorities.objectives}"'
+        out += wrap(text, indent="  ", hanging="    ")
+    if priorities.weights:
+        weights = ", ".join(f"{w.label} {per_point(w.points)}" for w in priorities.weights)
+        out += wrap(f"What one more point was worth to its score at the end: {weights}.", indent="  ",
+                    hanging="    ")  # fmt: skip
+    if priorities.personality:
+        leanings = ", ".join(f"{le.label} {num(le.weight)}" for le in priorities.personality)
+        out += wrap(f"How it weighed its own moves (1 is neutral): {leanings}.", indent="  ", hanging="    ")
+    if priorities.wants:
+        wants = "; ".join(f"{w.label} ({signed(w.value)})" for w in priorities.wants)
+        out += wrap(f"What it wanted most from a deal: {wants}.", indent="  ", hanging="    ")
+    if priorities.costs:
+        costs = "; ".join(f"{w.label} ({signed(w.value)})" for w in priorities.costs)
+        out += wrap(f"What it was least willing to give: {costs}.", indent="  ", hanging="    ")
+    return out
+
+
+def stance_lines(game: Game, report: Debrief) -> list[str]:
+    """Each proposal between the two sides, with the counterpart's score against its threshold at the time."""
+    name = report.name
+    if not report.negotiation:
+        return wrap("This scenario has no negotiation table, so there were no proposals to weigh.")
+    if not report.stances:
+        return wrap(f"No proposals passed between you and {name}.")
+    out = wrap(
+        f"Where {name} stood on each proposal: its score against its threshold of {num(report.threshold)}, "
+        "as things stood when the proposal was made (after that turn's news):"
+    )
+    for stance in report.stances:
+        out += _stance(game, report, stance)
+    return out
+
+
+def _stance(game: Game, report: Debrief, stance: Stance) -> list[str]:
+    proposal = stance.proposal
+    sender = report.name if stance.by_counterpart else "you"
+    answer = f", in answer to {proposal.reply_to}" if proposal.reply_to else ""
+    head = f"{proposal.id}, turn {proposal.turn} ({date_of(game, proposal.turn)}), from {sender}{answer}:"
+    if stance.by_counterpart:
+        items = f"it gives {_list(stance.give)}; it asks {_list(stance.ask)}."
+    else:
+        items = f"you give {_list(stance.give)}; you ask {_list(stance.ask)}."
+    out = wrap(f"{head} {items}", indent="  ", hanging="    ")
+    evaluation = stance.evaluation
+    if evaluation is None:
+        judged = "Its view of it can no longer be worked out (an item is not in the scenario any more)."
+    elif stance.by_counterpart:
+        judged = (f"Its own valuation of the deal: {signed(evaluation.score)} against {num(evaluation.threshold)} "
+                  f"({_margin(stance.margin)}).")  # fmt: skip
+    else:
+        judged = (f"Its score: {signed(evaluation.score)} against {num(evaluation.threshold)}, so it "
+                  f"{stance.verdict} ({_margin(stance.margin)}).")  # fmt: skip
+    out += wrap(f"{judged} {stance.outcome_text}", indent="    ", hanging="    ")
+    if stance.reasons:
+        out += wrap("Main reasons: " + _reasons(stance.reasons) + ".", indent="    ", hanging="      ")
+    return out
+
+
+def willingness_lines(report: Debrief) -> list[str]:
+    """The counterpart's willingness at the start and after each turn, with what moved it."""
+    name = report.name
+    points = report.willingness
+    if not report.measured:
+        return wrap(f"Nothing in this scenario measures {name}'s willingness to deal (it has no negotiation table "
+                    "and no relations indicator), so there is no record of how your moves shifted it.")  # fmt: skip
+    if report.negotiation:
+        what = ("It is the part of its judgement that does not depend on what is offered: trust, current relations "
+                f"and your recent pressure. A proposal passed when the worth of its items to {name} plus this "
+                f"reached its threshold of {num(report.threshold)}.")
+    else:
+        what = ("This scenario has no negotiation table, so it is what a counterpart would weigh before any offer: "
+                "current relations and your recent pressure.")
+    out = wrap(f"How your moves shifted {name}'s willingness to deal. {what}")
+    first = points[0]
+    out += wrap(f"At the start: {num(first.mood)}" + _terms(first.reasons) + ".", indent="  ", hanging="    ")
+    for point in points[1:]:
+        out += wrap(point.note, indent="  ", hanging="    ")
+    last = points[-1]
+    if len(points) > 1:
+        out += wrap(f"At the end: {num(last.mood)}" + _terms(last.reasons) + ".", indent="  ", hanging="    ")
+    return out
+
+
+def per_point(value: float) -> str:
+    """A score weight: two decimals at most (``+0.15``, ``-0.2``, ``+1``), as score formulas are written."""
+    text = f"{round(value, 2) + 0.0:+.2f}".rstrip("0").rstrip(".")
+    return "+0" if text in ("+0", "-0") else text
+
+
+def _terms(reasons: Sequence[Reason]) -> str:
+    return f" ({_reasons(reasons)})" if reasons else ""
+
+
+def _reasons(reasons: Sequence[Reason]) -> str:
+    return "; ".join(f"{r.label} {signed(r.points)}" for r in reasons)
+
+
+def _list(labels: Sequence[str]) -> str:
+    return ", ".join(labels) if labels else "nothing"
+
+
+def _margin(margin: float) -> str:
+    if abs(margin) < 0.05:
+        return "right at the threshold"
+    return f"{num(abs(margin))} {'above' if margin > 0 else 'below'} it"
