@@ -66,16 +66,22 @@ def constant(expr: Expr) -> float | None:
     return value if value - value == 0.0 else None
 
 
-def _change_lines(amount: str, effect: Effect, low: float, high: float, cause: str, cause_id: str) -> list[str]:
-    """Statements applying ``amount`` to the effect's indicator now: clamp, store, record."""
+def _change_lines(
+    amount: str, effect: Effect, low: float, high: float, cause: str, cause_id: str, known: float | None = None
+) -> list[str]:
+    """Statements applying ``amount`` to the effect's indicator now: clamp, store, record. With ``known`` (the
+    amount is that constant), a change that can only go up is only checked against the top of the range, and one
+    that can only go down against the bottom (values always stay within their ranges)."""
     apply = {Op.ADD: f"b + {amount}", Op.SUB: f"b - {amount}", Op.SET: amount}[effect.op]
+    rises = known is not None and effect.op is not Op.SET and (known >= 0) == (effect.op is Op.ADD)
+    falls = known is not None and effect.op is not Op.SET and not rises
+    clamp = [f"if a < {low!r}:", f"    a = {low!r}"] if not rises else []
+    if not falls:
+        clamp += [f"{'el' if clamp else ''}if a > {high!r}:", f"    a = {high!r}"]
     return [
         f"b = v[{effect.indicator!r}]",
         f"a = {apply}",
-        f"if a < {low!r}:",
-        f"    a = {low!r}",
-        f"elif a > {high!r}:",
-        f"    a = {high!r}",
+        *clamp,
         "if a != b:",
         f"    v[{effect.indicator!r}] = a",
         f"    history.append(new(Change, (turn, {effect.indicator!r}, b, a, {cause!r}, {cause_id!r}, role, text)))",
@@ -108,7 +114,7 @@ def _effect_lines(
             if effect.delay or effect.duration > 1:
                 lines += [f"d = {value!r}", *_schedule_lines(effect, low, high, cause, cause_id)]
             else:
-                lines += _change_lines(repr(value), effect, low, high, cause, cause_id)
+                lines += _change_lines(repr(value), effect, low, high, cause, cause_id, value)
             continue
         lines += [
             "try:",
