@@ -110,3 +110,22 @@ def test_saving_imports_no_pygame() -> None:
     code = "import sys, game.ui.persistence, game.ui.session; print('pygame' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_proposal_waiting_for_a_person_survives_saving_and_is_still_open(tmp_path: Path) -> None:
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    session = Session.start(scenario, str(DEFAULT_SCENARIO), humans=("us",), seed=11)
+    session.let_computers_answer()
+    rng = random.Random(1)
+    player = GreedyPolicy(rng)
+    while session.game.pending_choices("us"):
+        for command in player.decide(session.game, "us"):
+            session.submit(command)
+    waiting = session.open_proposals_for("us")
+    assert waiting, "the computer proposed something to the person"
+    path = tmp_path / "open.json"
+    save_session(session, path, "waiting")
+    restored = load_session(path)
+    assert restored.open_proposals_for("us") == waiting
+    agreement = restored.respond("us", waiting[0].id, True)
+    assert agreement is not None and restored.agreement_from(waiting[0].id) == agreement

@@ -32,6 +32,7 @@ from game.ui.screens.board import BoardScreen
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.end import EndScreen
 from game.ui.screens.event import EventScreen
+from game.ui.screens.proposal import ProposalScreen
 from game.ui.screens.review import ReviewScreen
 from game.ui.screens.wording import baseline_values, timing_phrase, turn_values
 from game.ui.session import Session
@@ -500,9 +501,16 @@ def test_resume_goes_to_the_board_the_pending_event_or_the_end(make_app: MakeApp
     flow.resume_game(app, restored)
     assert isinstance(app.top, EventScreen) and isinstance(app.stack[0], BoardScreen)  # turn 1's decision waits
     key(app, pygame.K_RETURN)
-    assert isinstance(app.top, BoardScreen)
+    # Once the events are answered, a proposal the computer made this turn opens as a dialog too (it must not
+    # lapse unseen); resuming shows it again until it is answered.
+    proposal_waits = bool(restored.open_proposals_for("us"))
+    assert isinstance(app.top, ProposalScreen) if proposal_waits else isinstance(app.top, BoardScreen)
     flow.resume_game(app, Session.from_dict(scenario, session.scenario_path, restored.to_dict()))
-    assert isinstance(app.top, BoardScreen) and len(app.stack) == 1
+    assert isinstance(app.stack[0], BoardScreen)
+    assert isinstance(app.top, ProposalScreen) if proposal_waits else len(app.stack) == 1
+    while isinstance(app.top, EventScreen):  # refuse it (the dialog's default answer)
+        key(app, pygame.K_RETURN)
+    assert isinstance(app.top, BoardScreen)
     play_to_end(app)
     assert app.session is not None
     flow.resume_game(app, Session.from_dict(scenario, session.scenario_path, app.session.to_dict()))

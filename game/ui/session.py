@@ -4,13 +4,16 @@ Pure (no pygame). Screens call :meth:`Session.submit` with engine commands for t
 :meth:`Session.end_turn` to let the computer roles move and resolve the turn; everything that happened is then read
 from ``session.game`` (history, news, outcome) and ``session.reports``. A human's proposal goes through
 :meth:`Session.propose`, which returns the computer's answer at once; the computers' own proposals are sent when
-the actions phase of a turn begins (:meth:`Session.let_computers_negotiate`) and wait in ``game.open_proposals``.
+the actions phase of a turn begins (:meth:`Session.let_computers_negotiate`) and wait, listed by
+:meth:`Session.open_proposals_for`, until a person answers them with :meth:`Session.respond` or
+:meth:`Session.counter` (a counter to a computer is answered at once, like a proposal). Agreements are broken with
+:meth:`Session.break_agreement`.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,12 +21,15 @@ from game.ai import make_policy
 from game.ai.negotiator import answer_proposals, negotiate_turn
 from game.ai.policies import Policy
 from game.engine import (
+    Agreement,
+    BreakAgreement,
     Choose,
     Command,
     Counter,
     EndTurn,
     Game,
     Phase,
+    Proposal,
     Propose,
     Respond,
     Scenario,
@@ -111,6 +117,21 @@ class Session:
         """(event id, role) of pending event choices that a person must answer."""
         return [(p.event, p.role) for p in self.game.pending_choices() if self.players.get(p.role) == HUMAN]
 
+    @property
+    def has_negotiation(self) -> bool:
+        """Whether the scenario has a negotiation section (items, trust, agreements)."""
+        return self.scenario.negotiation is not None
+
+    def open_proposals_for(self, role: str) -> list[Proposal]:
+        """The open proposals waiting for ``role``'s answer, oldest first (none without negotiation)."""
+        if not self.has_negotiation:
+            return []
+        return self.game.open_proposals(role)
+
+    def agreement_from(self, proposal_id: str) -> Agreement | None:
+        """The agreement that accepting ``proposal_id`` made, if it was accepted."""
+        return next((a for a in self.game.state.agreements if a.proposal == proposal_id), None)
+
     # ----------------------------------------------------------------- commands
     def submit(self, command: Command) -> TurnReport | None:
         """Apply one command of a human role (an :class:`EndTurn` ends the turn for everybody)."""
@@ -127,9 +148,32 @@ class Session:
     def propose(self, command: Propose) -> Respond | Counter | None:
         """Send a human role's proposal; a computer receiver answers at once (accept, refuse or counter), and that
         answer is returned. ``None`` when the receiver is a person (or negotiation is off): it waits for them."""
+        self.game.apply(command)
+        return self._computer_answer(self.game.state.proposals[-1])
+
+    def respond(self, role: str, proposal_id: str, accept: bool) -> Agreement | None:
+        """``role`` (a person) accepts or refuses a proposal addressed to it; returns the agreement an acceptance
+        made. Raises :class:`~game.engine.NegotiationError` when the rules refuse (see ``game.why_not_accept``)."""
+        self.game.apply(Respond(role, proposal_id, accept))
+        return self.agreement_from(proposal_id) if accept else None
+
+    def counter(
+        self, role: str, proposal_id: str, give: Sequence[str] = (), ask: Sequence[str] = ()
+    ) -> Respond | Counter | None:
+        """``role`` refuses a proposal addressed to it and sends its sender ``give`` for ``ask`` instead; a computer
+        sender answers the counter-proposal at once, like :meth:`propose`, and that answer is returned."""
+        self.game.apply(Counter(role, proposal_id, tuple(give), tuple(ask)))
+        return self._computer_answer(self.game.state.proposals[-1])
+
+    def break_agreement(self, role: str, agreement_id: str) -> None:
+        """``role`` stops implementing its pending items of an agreement, at the cost in trust and relations the
+        scenario sets (see ``game.break_agreement``)."""
+        self.game.apply(BreakAgreement(role, agreement_id))
+
+    def _computer_answer(self, proposal: Proposal) -> Respond | Counter | None:
+        """A computer receiver's answer to ``proposal``, applied; ``None`` when a person (or nobody, with
+        negotiation off) is to answer it."""
         game = self.game
-        game.apply(command)
-        proposal = game.state.proposals[-1]
         if not self.negotiate or proposal.receiver not in self.policies:
             return None
         for answer in answer_proposals(game, proposal.receiver):

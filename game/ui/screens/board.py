@@ -1,4 +1,4 @@
-"""The main board: indicators, your actions with their forecasts, details, news, capital and End turn.
+"""The main board: indicators, your actions with their forecasts, details, news, capital, Negotiate and End turn.
 
 Everything custom is drawn into one cached layer that is redrawn only when something it shows changes (the game,
 the selection, the hover, a scroll position), so an ordinary frame is a single blit plus the few buttons.
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pygame
+from pygame_gui.elements import UIButton
 
 from game.ai import make_policy
 from game.engine import Action, Commit, Phase, RulesError, Withdraw
@@ -24,6 +25,7 @@ from game.ui.screens.wording import (
     good_words,
     news_entries,
     num,
+    plural,
     signed,
     timing_phrase,
     turn_values,
@@ -76,11 +78,14 @@ class BoardScreen(GameScreen):
         self._detail_doc: tuple[tuple[object, ...], Document] | None = None
         self._news_doc: tuple[tuple[object, ...], Document] | None = None
         self.layout = "wide"
+        self.negotiate_button: UIButton | None = None
+        self.buttons_left = 0
 
     # ----------------------------------------------------------------- derived game data
     def _state_version(self) -> tuple[object, ...]:
         game = self.game
-        return (game.turn, game.phase, len(game.history), tuple(game.committed(self.role)), game.capital(self.role))
+        return (game.turn, game.phase, len(game.history), tuple(game.committed(self.role)), game.capital(self.role),
+                len(game.state.news))
 
     def _refresh(self) -> None:
         """Recompute what the board shows from the game when the game has changed."""
@@ -154,10 +159,21 @@ class BoardScreen(GameScreen):
         end_rect.midright = (inner.right, self.header.centery)
         self.end_button = self.button(end_rect, end_label, self.end_turn, key=pygame.K_e, focusable=False,
                                       object_id="#primary")
+        # Negotiate, left of End turn, when the scenario has a negotiation section.
+        self.negotiate_button = None
+        buttons_left = end_rect.left
+        if self.session.has_negotiation:
+            label = "Negotiate (P)"
+            negotiate_rect = pygame.Rect(0, 0, self.button_width(label), self.button_height())
+            negotiate_rect.midright = (end_rect.left - gap, self.header.centery)
+            self.negotiate_button = self.button(negotiate_rect, label, self.negotiate, key=pygame.K_p,
+                                                focusable=False)
+            buttons_left = negotiate_rect.left
+        self.buttons_left = buttons_left
         self.capital_w = self._capital_width()
         turn_w = textlib.width_of(big, self.session.turn_label)
-        self.capital_in_header = inner.width >= turn_w + self.capital_w + end_w + 3 * gap + self.px(24)
-        self.header_text_w = end_rect.left - inner.left - gap - (self.capital_w + gap if self.capital_in_header else 0)
+        self.capital_in_header = buttons_left - inner.left >= turn_w + self.capital_w + 2 * gap + self.px(24)
+        self.header_text_w = buttons_left - inner.left - gap - (self.capital_w + gap if self.capital_in_header else 0)
 
         # Footer: the most useful key hints that fit (the others are shown where they apply).
         lines = 1 if design_height < 560 or self.layout != "wide" else 2
@@ -212,6 +228,8 @@ class BoardScreen(GameScreen):
                   ("Shift+Up/Down", "scroll details")]
         if self.layout == "narrow":
             wanted[3] = ("I A D N", "tabs")
+        if self.session.has_negotiation:
+            wanted.insert(3, ("P", "negotiate"))
         return self.fit_hints(wanted, width, lines)
 
     def _capital_width(self) -> int:
@@ -341,10 +359,15 @@ class BoardScreen(GameScreen):
         """Commit or withdraw the selected action."""
         self.toggle(self.act_index)
 
+    def negotiate(self) -> None:
+        """Open the negotiation table (proposals and agreements)."""
+        if self.session.has_negotiation:
+            flow.open_negotiation(self.app, self.role)
+
     def end_turn(self) -> None:
-        """End the turn (answer any waiting event first)."""
-        if self.session.waiting_choices():
-            flow.open_next_event(self.app)
+        """End the turn (answer any waiting event or proposal first: none lapses unseen)."""
+        if self.session.waiting_choices() or self.session.open_proposals_for(self.role):
+            flow.open_next_decision(self.app)
             return
         if self.game.phase is not Phase.ACTIONS:
             return
@@ -352,8 +375,8 @@ class BoardScreen(GameScreen):
 
     def autoplay(self) -> None:
         """Commit what the greedy computer player would, then end the turn."""
-        if self.session.waiting_choices():
-            flow.open_next_event(self.app)
+        if self.session.waiting_choices() or self.session.open_proposals_for(self.role):
+            flow.open_next_decision(self.app)
             return
         game = self.game
         rng = random.Random(f"{self.session.seed}:{self.role}:{game.turn}")
@@ -592,14 +615,18 @@ class BoardScreen(GameScreen):
         y = rect.centery - big.get_linesize() // 2
         drawn = textlib.draw(surface, session.turn_label, (rect.left, y), font=big, colour=palette.text,
                              max_width=self.header_text_w)
-        who = f"  ·  You play {session.role_name(self.role)}"
-        room = self.header_text_w - drawn.width
         small = self.font(BODY)
-        if room > textlib.width_of(small, who):
-            textlib.draw(surface, who, (drawn.right, y + big.get_ascent() - small.get_ascent()), font=small,
-                         colour=palette.muted)
+        x, baseline = drawn.right, y + big.get_ascent() - small.get_ascent()
+        parts = [f"  ·  You play {session.role_name(self.role)}"]
+        if session.has_negotiation:
+            in_force = sum(1 for a in self.game.agreements(self.role) if a.open and not a.broken)
+            parts.append(f"  ·  {plural(in_force, 'agreement')} in force")
+        for part in parts:  # whole parts only, while they fit
+            if x + textlib.width_of(small, part) >= rect.left + self.header_text_w:
+                break
+            x = textlib.draw(surface, part, (x, baseline), font=small, colour=palette.muted).right
         if self.capital_in_header:
-            self._draw_capital(surface, (self.end_button.rect.left - self.px(10) - self.capital_w,
+            self._draw_capital(surface, (self.buttons_left - self.px(10) - self.capital_w,
                                          rect.centery - self.font(BODY, bold=True).get_linesize() // 2),
                                self.capital_w)
 
@@ -986,6 +1013,7 @@ class BoardScreen(GameScreen):
                 who = "You" if entry.role in session.humans else session.role_name(entry.role)
                 doc.para([(f"{who} answered: ", palette.muted, False), (entry.title, palette.text, True)],
                          size=SMALL + 1, gap=6)
+        self._negotiation_news(doc)
         if turn > 1:
             doc.space(6)
             for role in game.scenario.roles:
@@ -1010,3 +1038,33 @@ class BoardScreen(GameScreen):
                      size=BODY - 1, gap=4)
         self._news_doc = (key, doc)
         return doc
+
+    def _negotiation_news(self, doc: Document) -> None:
+        """A compact summary of the negotiation: the agreements and their status, trust with each other side."""
+        game, session, palette = self.game, self.session, self.palette
+        if not session.has_negotiation:
+            return
+        agreements = game.agreements(self.role)
+        in_force = [a for a in agreements if a.open and not a.broken]
+        broken = sum(1 for a in agreements if a.broken)
+        done = sum(1 for a in agreements if not a.open and not a.broken)
+        doc.space(4)
+        doc.para("NEGOTIATION · P OPENS THE TABLE", colour=palette.muted, size=SMALL, bold=True, gap=4)
+        counts = f"{plural(len(in_force), 'agreement')} in force"
+        if done:
+            counts += f", {done} fully implemented"
+        if broken:
+            counts += f", {broken} broken"
+        doc.para(counts + ".", colour=palette.text, size=BODY - 1, gap=3)
+        for agreement in in_force:
+            pending = [p for p in agreement.items if p.status == "pending"]
+            end = max(p.end for p in pending)
+            doc.para([(f"{agreement.id}: ", palette.text, True),
+                      (f"{plural(len(pending), 'item')} still to implement, until "
+                       f"{game.scenario.calendar.label(end)}", palette.muted, False)], size=SMALL + 1, indent=8,
+                     gap=2)
+        for role in game.scenario.roles:
+            if role.id != self.role:
+                doc.para(f"Trust with {session.role_name(role.id)}: {num(game.trust(self.role, role.id))} of 100.",
+                         colour=palette.muted, size=SMALL + 1, gap=2)
+        doc.space(4)

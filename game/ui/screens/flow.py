@@ -1,4 +1,5 @@
-"""How a game moves between the in-game screens: briefing -> board (with event dialogs) -> review -> ... -> end.
+"""How a game moves between the in-game screens: briefing -> board (with event and proposal dialogs) -> review ->
+... -> end, and from the board to the negotiation table and its dialogs.
 
 Every transition between the in-game screens lives here, so the screens themselves only say "I am done".
 """
@@ -9,6 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from game.engine import Scenario, TurnReport
+from game.text.views import num
 from game.ui.session import Session
 
 if TYPE_CHECKING:
@@ -59,7 +61,13 @@ def show_board(app: App, role: str | None = None) -> None:
     from game.ui.screens.board import BoardScreen
 
     app.reset(BoardScreen(app, role))
-    open_next_event(app)
+    open_next_decision(app)
+
+
+def open_next_decision(app: App) -> bool:
+    """Open the next dialog that waits for a person: an event's choice first, then a proposal to the board's
+    player; returns whether there was one."""
+    return open_next_event(app) or open_next_proposal(app)
 
 
 def open_next_event(app: App) -> bool:
@@ -74,16 +82,125 @@ def open_next_event(app: App) -> bool:
     return True
 
 
+def open_next_proposal(app: App) -> bool:
+    """Over the board: open the dialog of the oldest proposal waiting for its player's answer (so none lapses
+    unseen); returns whether there was one."""
+    from game.ui.screens.board import BoardScreen
+    from game.ui.screens.proposal import ProposalScreen
+
+    board = app.top
+    if not isinstance(board, BoardScreen):
+        return False
+    waiting = _session(app).open_proposals_for(board.role)
+    if not waiting:
+        return False
+    app.push(ProposalScreen(app, waiting[0].id, board.role))
+    return True
+
+
 def after_choice(app: App) -> None:
-    """An event was answered: close its dialog and open the next one, if any."""
+    """An event was answered: close its dialog and open the next one (event or proposal), if any."""
     app.pop()
     session = _session(app)
     session.let_computers_answer()
-    open_next_event(app)
+    open_next_decision(app)
+
+
+# --------------------------------------------------------------------- negotiation
+def open_negotiation(app: App, role: str, *, view: str = "proposal") -> None:
+    """The negotiation table of ``role`` over the board (``view``: ``proposal`` or ``agreements``)."""
+    from game.ui.screens.negotiate import NegotiationScreen
+
+    app.push(NegotiationScreen(app, role, view=view))
+
+
+def close_negotiation(app: App) -> None:
+    """Back from the table to the board, which opens a proposal still waiting (a counter left unanswered)."""
+    from game.ui.screens.board import BoardScreen
+
+    app.pop()
+    if isinstance(app.top, BoardScreen):
+        open_next_decision(app)
+
+
+def show_reply(app: App, role: str, proposal_id: str) -> None:
+    """The counterpart answered the player's proposal: its counter-proposal's dialog, or what it answered."""
+    from game.ui.screens.proposal import ProposalScreen, reply_dialog
+
+    session = _session(app)
+    if session.game.proposal(proposal_id).status == "countered":
+        reply = next((p for p in session.open_proposals_for(role) if p.reply_to == proposal_id), None)
+        if reply is not None:
+            app.push(ProposalScreen(app, reply.id, role))
+            return
+    app.push(reply_dialog(app, role, proposal_id, close=lambda: close_dialog(app)))
+
+
+def after_answer(app: App, message: str, *, agreement_id: str | None = None, bad: bool = False) -> None:
+    """A proposal's dialog was answered: close it. The board shows ``message`` and opens the next decision; the
+    negotiation table shows the agreement made, if any."""
+    from game.ui.screens.board import BoardScreen
+    from game.ui.screens.negotiate import NegotiationScreen
+    from game.ui.screens.proposal import agreement_dialog
+
+    app.pop()
+    top = app.top
+    if isinstance(top, NegotiationScreen):
+        top.answered(message, bad=bad)
+        if agreement_id is not None:
+            app.push(agreement_dialog(app, top.role, agreement_id, close=lambda: close_dialog(app)))
+    elif isinstance(top, BoardScreen):
+        top.show_notice(message, bad=bad)
+        open_next_decision(app)
+
+
+def counter_at_table(app: App, role: str, proposal_id: str) -> None:
+    """Answer a proposal with a counter-proposal: close its dialog and load it into the negotiation table (the
+    one below, or a new one over the board)."""
+    from game.ui.screens.negotiate import NegotiationScreen
+
+    app.pop()
+    top = app.top
+    if isinstance(top, NegotiationScreen):
+        top.load(proposal_id)
+    else:
+        app.push(NegotiationScreen(app, role, reply_to=proposal_id))
+
+
+def confirm_break(app: App, role: str, agreement_id: str) -> None:
+    """Ask before ``role`` breaks ``agreement_id``: the dialog states the cost; Keep is the default."""
+    from game.ui.screens.proposal import break_dialog
+
+    app.push(break_dialog(app, role, agreement_id, confirm=lambda: break_agreement(app, role, agreement_id),
+                          keep=lambda: close_dialog(app)))
+
+
+def break_agreement(app: App, role: str, agreement_id: str) -> None:
+    """Confirmed: break the agreement through the session, close the dialog and say what it cost."""
+    from game.ui.screens.negotiate import NegotiationScreen
+
+    session = _session(app)
+    agreement = session.game.agreement(agreement_id)
+    other = next(r for r in agreement.parties if r != role)
+    session.break_agreement(role, agreement_id)
+    app.pop()
+    if isinstance(app.top, NegotiationScreen):
+        trust = session.game.trust(role, other)
+        app.top.answered(f"You broke agreement {agreement_id}. Trust with {session.role_name(other)} is now "
+                         f"{num(trust)} of 100.", bad=True)
+
+
+def close_dialog(app: App) -> None:
+    """Close a dialog that only informed (or was declined)."""
+    app.pop()
 
 
 def finish_turn(app: App, role: str) -> TurnReport | None:
-    """``role`` is done with its actions: the next human's board (hot seat), or resolve the turn and review it."""
+    """``role`` is done with its actions: the next human's board (hot seat), or resolve the turn and review it.
+
+    In hot seat, a proposal made to a player who has already finished would lapse unseen when the turn resolves:
+    that player's board comes back first, with the proposal's dialog.
+    """
     from game.ui.screens.board import BoardScreen
     from game.ui.screens.review import ReviewScreen
 
@@ -91,6 +208,12 @@ def finish_turn(app: App, role: str) -> TurnReport | None:
     humans = session.humans
     if role in humans and humans.index(role) + 1 < len(humans):
         app.reset(BoardScreen(app, humans[humans.index(role) + 1]))
+        open_next_proposal(app)  # a proposal from the previous player waits for this one
+        return None
+    waiting = next((h for h in humans if h != role and session.open_proposals_for(h)), None)
+    if waiting is not None:
+        app.reset(BoardScreen(app, waiting))
+        open_next_proposal(app)
         return None
     report = session.end_turn()
     app.reset(ReviewScreen(app, report))

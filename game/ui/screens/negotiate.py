@@ -1,0 +1,1198 @@
+"""The negotiation table: pick what you give and what you ask, read the counterpart's live breakdown, send; the
+agreements with their schedules, and breaking one after its cost is stated.
+
+The counterpart's breakdown is the computer's own evaluator (:func:`game.ai.negotiation.evaluate`), recomputed on
+every change of the picked items; it reads the game and never changes it. Sending, answering and breaking go
+through the session (:meth:`Session.propose`, :meth:`Session.counter`, :meth:`Session.break_agreement`), and every
+move to another screen or dialog through :mod:`game.ui.screens.flow`.
+
+Also here: the document builders the dialogs of :mod:`game.ui.screens.proposal` share (a breakdown item by item, an
+item in full, an agreement with its schedule, the cost of breaking one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+from pygame_gui.elements import UIButton
+
+from game.ai.negotiation import Evaluation, evaluate
+from game.engine import Agreement, AgreementItem, Item, Phase, Propose, RulesError
+from game.engine.game import implementation_effects
+from game.text.views import indicator_label, source_credit
+from game.ui.screens import flow
+from game.ui.screens.ingame import BODY, HEADING, SMALL, GameScreen
+from game.ui.screens.wording import change_words, num, plural, signed, timing_phrase
+from game.ui.widgets import Document, ScrollView, mix, news_colour
+from game.ui.widgets import text as textlib
+from game.ui.widgets.schedule import timeline
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+Colour = tuple[int, int, int]
+Drawer = Callable[[pygame.Surface, pygame.Rect], None]
+
+NOTICE_SECONDS = 4.0
+#: The two item lists of a proposal.
+SIDES = ("give", "ask")
+#: Tab keys: the proposal (wide layout), each list, the breakdown (narrow layout) and the agreements.
+TAB_KEYS = {pygame.K_p: "proposal", pygame.K_g: "give", pygame.K_k: "ask", pygame.K_w: "weigh",
+            pygame.K_a: "agreements"}
+
+
+# --------------------------------------------------------------------- words
+def dates(screen: GameScreen, start: int, end: int) -> str:
+    """``turn 3 (Jul 2023)`` or ``turns 3–5 (Jul 2023 – Jan 2024)``, by the scenario calendar."""
+    label = screen.game.scenario.calendar.label
+    if start == end:
+        return f"turn {start} ({label(start)})"
+    return f"turns {start}–{end} ({label(start)} – {label(end)})"
+
+
+def who(screen: GameScreen, role: str) -> str:
+    """``you`` for the screen's player, the role's name otherwise."""
+    return "you" if role == screen.role else screen.session.role_name(role)
+
+
+def item_status(screen: GameScreen, part: AgreementItem) -> tuple[str, Colour]:
+    """What an agreement item's status means now, and its colour (words always come with it)."""
+    palette, turn = screen.palette, screen.game.turn
+    if part.status == "implemented":
+        return "implemented", palette.good
+    if part.status == "broken":
+        return "broken", palette.bad
+    if turn < part.start:
+        return "pending: starts later", palette.accent
+    total = part.end - part.start + 1
+    step = f", step {turn - part.start + 1} of {total} this turn" if total > 1 and turn <= part.end else ""
+    return f"pending: being implemented{step}", palette.accent
+
+
+def agreement_status(screen: GameScreen, agreement: Agreement) -> tuple[str, Colour]:
+    """``broken``, ``being implemented`` or ``fully implemented``, with its colour."""
+    palette = screen.palette
+    if agreement.broken:
+        return "broken", palette.bad
+    if agreement.open:
+        return "being implemented", palette.accent
+    return "fully implemented", palette.good
+
+
+def unavailable_reason(screen: GameScreen, item: Item, sender: str, receiver: str) -> str:
+    """Why ``item`` cannot be put on the table now, for people (the engine's own words as a last resort)."""
+    game = screen.game
+    if game.phase is not Phase.ACTIONS:
+        return "proposals are made in the actions phase"
+    for agreement in game.state.agreements:
+        if agreement.open and any(p.item == item.id and p.status != "broken" for p in agreement.items):
+            end = max(p.end for p in agreement.items if p.item == item.id)
+            return f"already agreed in {agreement.id}, until {game.scenario.calendar.label(end)}"
+    if item.condition is not None:
+        now = ", ".join(f"{indicator_label(game, n)} {num(game.value(n))}" for n in sorted(item.condition.names)
+                        if n in game.state.values)
+        return f"needs {game.readable(item.condition)}" + (f" (now {now})" if now else "")
+    side = {"give": (item.id,)} if item.giver == sender else {"ask": (item.id,)}
+    return game.why_not_propose(sender, receiver, **side) or "not available now"
+
+
+def points_colour(screen: GameScreen, points: float) -> Colour:
+    """Good for positive points, bad for negative ones, muted for none."""
+    palette = screen.palette
+    return palette.good if points > 0 else palette.bad if points < 0 else palette.muted
+
+
+# --------------------------------------------------------------------- document builders
+def new_doc(screen: GameScreen) -> Document:
+    """An empty document in the screen's fonts and scale."""
+    return Document(lambda size, bold: screen.font(size, bold=bold), screen.px)
+
+
+def add_breakdown(doc: Document, screen: GameScreen, evaluation: Evaluation, *,
+                  groups: Sequence[tuple[str, Sequence[str]]], verdict: tuple[str, str], effects: bool = False) -> None:
+    """An evaluation read item by item: under each group's title (``groups`` in the evaluator's order: the items the
+    sender gives, then those it asks), each item with its points (and, with ``effects``, what it does); then what
+    else was counted (trust, relations, provocations); then the total against the threshold and ``verdict`` (words
+    for accept, for refuse) in its colour."""
+    palette, game = screen.palette, screen.game
+    reasons = list(evaluation.reasons)
+    for title, items in groups:
+        doc.para(title.upper(), colour=palette.muted, size=SMALL, bold=True, gap=3)
+        if not items:
+            doc.para("Nothing.", colour=palette.muted, size=BODY - 1, indent=8, gap=6)
+        for item_id in items:
+            points = reasons.pop(0).points
+            item = game.item(item_id)
+            doc.para([(f"{signed(points)}  ", points_colour(screen, points), True),
+                      (screen.say(item.label), palette.text, effects)], size=BODY - 1, indent=4,
+                     gap=1 if effects else 2)
+            if effects:
+                doc.para(effects_summary(screen, item), colour=palette.muted, size=SMALL, indent=16, gap=4)
+        doc.space(4)
+    if reasons:
+        doc.para("ALSO COUNTED", colour=palette.muted, size=SMALL, bold=True, gap=3)
+        for reason in reasons:
+            doc.para([(f"{signed(reason.points)}  ", points_colour(screen, reason.points), True),
+                      (reason.label, palette.text, False)], size=BODY - 1, indent=4, gap=2)
+        doc.space(4)
+    words, colour = (verdict[0], palette.good) if evaluation.accept else (verdict[1], palette.bad)
+    doc.para([("Total ", palette.muted, False), (num(evaluation.score), palette.text, True),
+              (f" against a threshold of {num(evaluation.threshold)}: ", palette.muted, False),
+              (words, colour, True)], size=BODY - 1, gap=6)
+
+
+def add_context(doc: Document, screen: GameScreen, evaluation: Evaluation) -> None:
+    """The reasons of an evaluation of no item: what is counted before any item (trust, relations...)."""
+    palette = screen.palette
+    for reason in evaluation.reasons:
+        doc.para([(f"{signed(reason.points)}  ", points_colour(screen, reason.points), True),
+                  (reason.label, palette.text, False)], size=BODY - 1, indent=4, gap=2)
+
+
+def effects_summary(screen: GameScreen, item: Item) -> str:
+    """``Over 3 turns: Development +6, Trust +2``: what implementing the item does, in one line."""
+    game = screen.game
+    totals = game.forecast_effects(item.effects, item.id).totals()
+    parts = [f"{indicator_label(game, k)} {signed(v)}" for k, v in totals.items() if round(v, 1)]
+    when = f"Over {item.turns} turns" if item.turns > 1 else "In one turn"
+    return f"{when}: {', '.join(parts) if parts else 'no direct effect'}"
+
+
+def add_item_detail(doc: Document, screen: GameScreen, item: Item, *, other: str, reason: str) -> None:
+    """One item in full: who gives it, when, whether it can be offered now, its description, effects and worth."""
+    palette, game = screen.palette, screen.game
+    doc.heading(screen.say(item.label), colour=palette.text, size=BODY + 1, gap=2)
+    turn = game.turn
+    doc.para(f"Given by {who(screen, item.giver)} · if agreed now, implemented over "
+             f"{dates(screen, turn, turn + item.turns - 1)}", colour=palette.muted, size=SMALL, gap=4)
+    if reason:
+        doc.para(f"Not now: {reason}.", colour=palette.bad, size=SMALL + 1, bold=True, gap=6)
+    else:
+        doc.para("Can be put on the table now.", colour=palette.good, size=SMALL + 1, bold=True, gap=6)
+    doc.para(screen.say(item.description), colour=palette.text, size=BODY - 1, gap=6)
+    forecast = game.forecast_effects(implementation_effects(item), item.id)
+    if forecast.items:
+        doc.para("ONCE AGREED", colour=palette.muted, size=SMALL, bold=True, gap=3)
+        for effect in forecast.items:
+            indicator = game.scenario.indicator(effect.indicator)
+            doc.para([(f"{indicator_label(game, effect.indicator)} ", palette.text, False),
+                      (change_words(effect), news_colour(effect.delta, indicator.good, palette), True),
+                      (f" {timing_phrase(effect, turn)}", palette.muted, False)], size=BODY - 1, indent=8, gap=2)
+        doc.space(4)
+    mine, theirs = item_worth(screen, item, other)
+    doc.para([("Worth to ", palette.muted, False), (screen.session.role_name(other), palette.muted, False),
+              (": ", palette.muted, False), (signed(theirs), points_colour(screen, theirs), True),
+              ("  ·  to you: ", palette.muted, False), (signed(mine), points_colour(screen, mine), True)],
+             size=SMALL + 1, gap=4)
+    if item.sources:
+        credits = "; ".join(source_credit(game.scenario.source(s)) for s in item.sources)
+        doc.para(f"Source: {credits}", colour=palette.muted, size=SMALL, gap=4)
+
+
+def item_worth(screen: GameScreen, item: Item, other: str) -> tuple[float, float]:
+    """(worth to the player, worth to ``other``) of one item on its own, by the evaluator."""
+    game, role = screen.game, screen.role
+    if item.giver == role:
+        theirs = evaluate(game, Propose(role, other, (item.id,), ()), other)
+        mine = evaluate(game, Propose(other, role, (), (item.id,)), role)
+    else:
+        theirs = evaluate(game, Propose(role, other, (), (item.id,)), other)
+        mine = evaluate(game, Propose(other, role, (item.id,), ()), role)
+    return mine.reasons[0].points, theirs.reasons[0].points
+
+
+def add_agreement(doc: Document, screen: GameScreen, agreement: Agreement) -> None:
+    """An agreement: with whom, when, its status, then each item with its giver, schedule, status and a bar."""
+    palette, game = screen.palette, screen.game
+    first_party, second_party = agreement.parties
+    other = second_party if first_party == screen.role else first_party
+    doc.heading(f"Agreement {agreement.id} with {screen.session.role_name(other)}", colour=palette.text,
+                size=BODY + 1, gap=2)
+    status, colour = agreement_status(screen, agreement)
+    doc.para([(f"Made in turn {agreement.turn} ({game.scenario.calendar.label(agreement.turn)}) · ", palette.muted,
+               False), (status, colour, True)], size=SMALL + 1, gap=8)
+    first = min(p.start for p in agreement.items)
+    last = max(p.end for p in agreement.items)
+    for part in agreement.items:
+        words, part_colour = item_status(screen, part)
+        doc.para([(screen.say(game.item(part.item).label), palette.text, True),
+                  (f" · by {who(screen, part.giver)}", palette.muted, False)], size=BODY - 1, gap=1)
+        when = dates(screen, part.start, part.end)
+        doc.para([(when[:1].upper() + when[1:] + " · ", palette.muted, False),
+                  (words, part_colour, True)], size=SMALL, gap=2)
+        doc.custom(10, _timeline_drawer(screen, first, last, part, part_colour), gap=8)
+
+
+def _timeline_drawer(screen: GameScreen, first: int, last: int, part: AgreementItem, colour: Colour) -> Drawer:
+    def draw(surface: pygame.Surface, rect: pygame.Rect) -> None:
+        width = min(rect.width, screen.px(26) * (last - first + 1))
+        timeline(surface, pygame.Rect(rect.left, rect.top, width, rect.height), first=first, last=last,
+                 start=part.start, end=part.end, now=screen.game.turn, colour=colour, palette=screen.palette,
+                 hatched=part.status == "broken")
+
+    return draw
+
+
+def add_break_cost(doc: Document, screen: GameScreen, agreement: Agreement) -> None:
+    """What breaking ``agreement`` costs the player: the items cancelled, trust before and after, the relations
+    cost and the event it brings on."""
+    palette, game = screen.palette, screen.game
+    negotiation = game.scenario.negotiation
+    assert negotiation is not None
+    first, second = agreement.parties
+    other = second if first == screen.role else first
+    name = screen.session.role_name(other)
+    cancelled = [screen.say(game.item(p.item).label) for p in agreement.items
+                 if p.giver == screen.role and p.status == "pending"]
+    doc.para("YOU STOP IMPLEMENTING", colour=palette.muted, size=SMALL, bold=True, gap=3)
+    for label in cancelled:
+        doc.para(label, colour=palette.text, size=BODY - 1, bold=True, indent=8, gap=2)
+    doc.space(6)
+    trust = game.trust(screen.role, other)
+    after = max(trust - negotiation.trust_broken, 0.0)
+    doc.para("THE COST", colour=palette.muted, size=SMALL, bold=True, gap=3)
+    doc.para([(f"Trust between you and {name} ", palette.text, False),
+              (f"falls by {num(negotiation.trust_broken)}", palette.bad, True),
+              (f": {num(trust)} to {num(after)} (of 100).", palette.text, False)], size=BODY - 1, indent=8, gap=3)
+    if negotiation.break_effects:
+        runs: list[tuple[str, Colour, bool]] = [("At once: ", palette.text, False)]
+        for index, effect in enumerate(game.forecast_effects(negotiation.break_effects, "break").items):
+            indicator = game.scenario.indicator(effect.indicator)
+            runs += [(("; " if index else "") + indicator_label(game, effect.indicator) + " ", palette.text, False),
+                     (change_words(effect), news_colour(effect.delta, indicator.good, palette), True)]
+        doc.para(runs, size=BODY - 1, indent=8, gap=3)
+    if negotiation.break_event:
+        event = game.scenario.event(negotiation.break_event)
+        doc.para(f"Next turn it brings on: {screen.say(event.title)}.", colour=palette.text, size=BODY - 1,
+                 indent=8, gap=3)
+    doc.space(4)
+    doc.para(f"What {name} still owes you stays on its schedule unless {name} breaks it too.",
+             colour=palette.muted, size=SMALL + 1, gap=4)
+
+
+# --------------------------------------------------------------------- the negotiation table
+@dataclass(frozen=True)
+class Entry:
+    """One row of an item list: the item, why it cannot be put on the table now (``""`` when it can), and what
+    implementing it does in one line."""
+
+    item: Item
+    reason: str
+    summary: str = ""
+
+
+class NegotiationScreen(GameScreen):
+    """The negotiation table of ``role`` with ``other``: a proposal (or a counter-proposal to ``reply_to``) and the
+    agreements. Esc goes back to the board."""
+
+    pausable = False
+
+    def __init__(self, app: App, role: str | None = None, *, reply_to: str | None = None,
+                 view: str = "proposal") -> None:
+        super().__init__(app, role)
+        self.others = [r.id for r in self.game.scenario.roles if r.id != self.role]
+        self.other = self.others[0] if self.others else self.role
+        self.reply_to: str | None = None
+        self.chosen: set[str] = set()
+        self.view = view  # "proposal" or "agreements"
+        self.zone = "agreements" if view == "agreements" else "give"  # give | ask | weigh | agreements | buttons
+        self.last_list = "give"
+        self.cursor = {"give": 0, "ask": 0}
+        self.first_row = {"give": 0, "ask": 0}
+        self.agreement_index = max(0, len(self._agreements()) - 1)
+        self.weigh_scroll = ScrollView()
+        self.agreement_scroll = ScrollView()
+        self.hover: tuple[str, int] | None = None
+        self.hits: list[tuple[pygame.Rect, str, int]] = []
+        self.notice = ""
+        self.notice_bad = False
+        self.notice_time = 0.0
+        self.layout = "wide"
+        self.tight = False
+        self.pad = self.px(10)
+        self._version: tuple[object, ...] | None = None
+        self.entries: dict[str, list[Entry]] = {"give": [], "ask": []}
+        self.send_button: UIButton | None = None
+        self.clear_button: UIButton | None = None
+        self.break_button: UIButton | None = None
+        self._weigh_doc: tuple[tuple[object, ...], Document] | None = None
+        self._agreement_doc: tuple[tuple[object, ...], Document] | None = None
+        if reply_to is not None:
+            self.load(reply_to)
+
+    # ----------------------------------------------------------------- what the table shows
+    def _agreements(self) -> list[Agreement]:
+        return self.game.agreements(self.role)
+
+    def _refresh(self) -> None:
+        """Recompute the item lists when the game has changed; drop picked items that can no longer be offered."""
+        game = self.game
+        version = (game.turn, game.phase, len(game.state.news), len(game.history), self.other)
+        if version == self._version:
+            return
+        self._version = version
+        self.entries = {side: self._side_entries(side) for side in SIDES}
+        legal = {e.item.id for side in SIDES for e in self.entries[side] if not e.reason}
+        self.chosen &= legal
+        for side in SIDES:
+            self.cursor[side] = min(self.cursor[side], max(0, len(self.entries[side]) - 1))
+        self.agreement_index = min(self.agreement_index, max(0, len(self._agreements()) - 1))
+        if self.reply_to is not None and game.proposal(self.reply_to).status != "open":
+            self.reply_to = None
+        self._weigh_doc = self._agreement_doc = None
+
+    def _side_entries(self, side: str) -> list[Entry]:
+        """The items of one list: those that may be offered now first (file order), then the others greyed."""
+        game = self.game
+        giver = self.role if side == "give" else self.other
+        negotiation = game.scenario.negotiation
+        if negotiation is None:
+            return []
+        legal = {i.id for i in game.legal_items(giver)}
+        items = [i for i in negotiation.items if i.giver == giver]
+        open_ = [Entry(i, "", effects_summary(self, i)) for i in items if i.id in legal]
+        closed = [Entry(i, unavailable_reason(self, i, self.role, self.other), effects_summary(self, i))
+                  for i in items if i.id not in legal]
+        return open_ + closed
+
+    def bundle(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """``(give, ask)``: the picked items of each list, in list order."""
+        give = tuple(e.item.id for e in self.entries["give"] if e.item.id in self.chosen)
+        ask = tuple(e.item.id for e in self.entries["ask"] if e.item.id in self.chosen)
+        return give, ask
+
+    def evaluation(self) -> Evaluation:
+        """The counterpart's breakdown of the picked items (live: nothing is sent)."""
+        give, ask = self.bundle()
+        return evaluate(self.game, Propose(self.role, self.other, give, ask), self.other)
+
+    def own_view(self) -> Evaluation:
+        """The player's own breakdown of the picked items (what it receives and what it gives, for its
+        objectives)."""
+        give, ask = self.bundle()
+        return evaluate(self.game, Propose(self.other, self.role, ask, give), self.role)
+
+    def send_problem(self) -> str:
+        """Why the picked items cannot be sent now, or ``""``."""
+        self._refresh()
+        give, ask = self.bundle()
+        if not give and not ask:
+            return "Pick at least one item to give or to ask for."
+        problem = self.game.why_not_propose(self.role, self.other, give, ask)
+        return f"Cannot send: {problem}." if problem else ""
+
+    def focused_entry(self) -> Entry | None:
+        """The item under the mouse, else the one under the list cursor."""
+        if self.hover is not None and self.hover[0] in SIDES:
+            side, index = self.hover
+            if index < len(self.entries[side]):
+                return self.entries[side][index]
+        side = self.last_list
+        entries = self.entries[side]
+        return entries[self.cursor[side]] if entries else None
+
+    def selected_agreement(self) -> Agreement | None:
+        """The agreement under the cursor of the agreements panel."""
+        agreements = self._agreements()
+        return agreements[self.agreement_index] if agreements else None
+
+    def break_problem(self) -> str:
+        """Why the selected agreement cannot be broken by the player, or ``""``."""
+        agreement = self.selected_agreement()
+        if agreement is None:
+            return "No agreement yet."
+        if self.game.phase is not Phase.ACTIONS:
+            return "Agreements can only be broken in the actions phase."
+        if not any(p.giver == self.role and p.status == "pending" for p in agreement.items):
+            return f"You have nothing left to implement in {agreement.id}."
+        return ""
+
+    # ----------------------------------------------------------------- commands
+    def load(self, proposal_id: str) -> None:
+        """Load a proposal addressed to the player into the picker, to change it and send it back: what it asks
+        of the player is what the player gives, what it offers is what the player asks."""
+        proposal = self.game.proposal(proposal_id)
+        self.other = proposal.sender
+        self.reply_to = proposal_id if proposal.status == "open" else None
+        self.chosen = set(proposal.give) | set(proposal.ask)
+        self._version = None
+        self._refresh()
+        self.view, self.zone, self.last_list = "proposal", "give", "give"
+        if self.manager is not None:
+            self.rebuild()
+
+    def toggle(self, side: str, index: int) -> None:
+        """Add an item to the proposal or take it out; an item that cannot be offered now says why."""
+        entries = self.entries[side]
+        if not 0 <= index < len(entries):
+            return
+        self.cursor[side] = index
+        self.last_list = side
+        entry = entries[index]
+        label = self.say(entry.item.label)
+        if entry.reason:
+            self.show_notice(f"{label}: not now, {entry.reason}", bad=True)
+        elif entry.item.id in self.chosen:
+            self.chosen.discard(entry.item.id)
+            self.show_notice(f"Taken out: {label}")
+        else:
+            self.chosen.add(entry.item.id)
+            self.show_notice(f"Added: {label}")
+        self._changed()
+
+    def clear(self) -> None:
+        """Take every item out of the proposal."""
+        self.chosen = set()
+        self.show_notice("The proposal is empty.")
+        self._changed()
+
+    def send(self) -> None:
+        """Send the proposal (or the counter-proposal) through the session and show the answer."""
+        problem = self.send_problem()
+        if problem:
+            self.show_notice(problem, bad=True)
+            return
+        give, ask = self.bundle()
+        session, game = self.session, self.game
+        try:
+            if self.reply_to is not None and game.proposal(self.reply_to).status == "open":
+                session.counter(self.role, self.reply_to, give, ask)
+            else:
+                session.propose(Propose(self.role, self.other, give, ask))
+        except RulesError as exc:
+            self.show_notice(str(exc), bad=True)
+            return
+        sent = next(p for p in reversed(game.state.proposals) if p.sender == self.role)
+        self.reply_to = None
+        if game.proposal(sent.id).status == "accepted":
+            self.chosen = set()
+        self._changed()
+        flow.show_reply(self.app, self.role, sent.id)
+
+    def ask_break(self) -> None:
+        """Open the confirmation of breaking the selected agreement (it states the cost first)."""
+        problem = self.break_problem()
+        agreement = self.selected_agreement()
+        if problem or agreement is None:
+            self.show_notice(problem, bad=True)
+            return
+        flow.confirm_break(self.app, self.role, agreement.id)
+
+    def back(self) -> None:
+        """Back to the board (a proposal being built is dropped; nothing was sent)."""
+        flow.close_negotiation(self.app)
+
+    def next_counterpart(self) -> None:
+        """With several other roles: negotiate with the next one."""
+        if len(self.others) < 2:
+            return
+        self.other = self.others[(self.others.index(self.other) + 1) % len(self.others)]
+        self.chosen = set()
+        self.reply_to = None
+        self._version = None
+        self.rebuild()
+
+    def show_notice(self, message: str, *, bad: bool = False) -> None:
+        """A short message over the bottom of the table for a few seconds."""
+        self.notice, self.notice_bad, self.notice_time = message, bad, NOTICE_SECONDS
+        self.app.dirty = True
+
+    def answered(self, message: str, *, bad: bool = False) -> None:
+        """Back from a dialog that changed the game (an answer, a break): say what happened."""
+        self._version = None
+        self._refresh()
+        self.show_notice(message, bad=bad)
+        self._changed()
+
+    def autoplay(self) -> None:
+        """A computer player negotiates elsewhere: back to the board."""
+        self.back()
+
+    def _changed(self) -> None:
+        self._weigh_doc = self._agreement_doc = None
+        self._sync_buttons()
+        self.app.dirty = True
+
+    # ----------------------------------------------------------------- layout
+    def build(self, rect: pygame.Rect) -> None:
+        """Header with Back, the tabs, the panels of the view, the action row and the key hints.
+
+        Wide windows show both lists and the breakdown side by side; medium ones one list (tabs) beside the
+        breakdown; narrow ones one panel at a time. Text never shrinks: lists scroll with the cursor instead.
+        """
+        self._refresh()
+        self._weigh_doc = self._agreement_doc = None
+        design_w, design_h = rect.width / self.app.scale, rect.height / self.app.scale
+        self.layout = "wide" if design_w >= 980 else "medium" if design_w >= 600 else "narrow"
+        self.tight = design_h < 420
+        margin = self.px(8 if self.tight else 12)
+        gap = self.px(6 if self.tight else 10)
+        self.gap = gap
+        self.pad = self.px(6 if self.tight else 10)
+        inner = rect.inflate(-2 * margin, -2 * margin)
+        self.inner = inner
+
+        big = self.font(HEADING + 2, bold=True)
+        header_h = max(self.button_height(), big.get_linesize())
+        self.header = pygame.Rect(inner.left, inner.top, inner.width, header_h)
+        back_label = "Back (Esc)"
+        back_rect = pygame.Rect(0, 0, self.button_width(back_label), self.button_height())
+        back_rect.midright = (inner.right, self.header.centery)
+        self.header_text_w = back_rect.left - inner.left - gap
+
+        self.tabs_rect = pygame.Rect(inner.left, self.header.bottom + gap, inner.width, self.tab_height())
+
+        lines = 1 if self.tight or self.layout != "wide" else 2
+        self.hints = self.fit_hints(self._wanted_hints(), inner.width, lines)
+        hints_h = self.key_hints_height(self.hints, inner.width)
+        self.footer = pygame.Rect(inner.left, inner.bottom - hints_h, inner.width, hints_h)
+
+        labels = self._action_labels()
+        row_area = pygame.Rect(inner.left, 0, inner.width, self.footer.top - gap)
+        buttons_w = sum(self.button_width(label) for label in labels) + gap * (len(labels) - 1)
+        status_font = self.font(SMALL + 1, bold=True)
+        beside = inner.width - buttons_w - gap >= self.px(220)
+        buttons_h = self.buttons_height(labels, inner.width)
+        status_h = 0 if beside else status_font.get_linesize() + self.px(4)
+        self.actions_rect = pygame.Rect(inner.left, row_area.bottom - buttons_h - status_h, inner.width,
+                                        buttons_h + status_h)
+        rects = self.flow_buttons(labels, pygame.Rect(inner.left, self.actions_rect.top + status_h, inner.width,
+                                                      buttons_h))
+        if beside:
+            self.status_rect = pygame.Rect(inner.left, self.actions_rect.top, inner.width - buttons_w - gap,
+                                           buttons_h)
+        else:
+            self.status_rect = pygame.Rect(inner.left, self.actions_rect.top, inner.width, status_h)
+
+        self.body = pygame.Rect(inner.left, self.tabs_rect.bottom, inner.width,
+                                self.actions_rect.top - gap - self.tabs_rect.bottom)
+        self._place_panels()
+
+        # Buttons, in the order Tab visits them: the view's actions, then Back.
+        self.send_button = self.clear_button = self.break_button = None
+        if self.view == "proposal":
+            self.clear_button = self.button(rects[0], labels[0], self.clear, key=pygame.K_c)
+            self.send_button = self.button(rects[1], labels[1], self.send, key=pygame.K_s, object_id="#primary")
+        else:
+            self.break_button = self.button(rects[0], labels[0], self.ask_break, key=pygame.K_b)
+        self.back_button = self.button(back_rect, back_label, self.back)
+        self._sync_buttons()
+
+    def _place_panels(self) -> None:
+        body, gap = self.body, self.gap
+        self.give_rect = self.ask_rect = self.weigh_rect = self.list_rect = self.detail_rect = body
+        if self.view == "agreements":
+            if self.layout != "narrow":
+                left_w = round(body.width * (0.38 if self.layout == "wide" else 0.42))
+                self.list_rect = pygame.Rect(body.left, body.top, left_w, body.height)
+                self.detail_rect = pygame.Rect(self.list_rect.right + gap, body.top,
+                                               body.right - self.list_rect.right - gap, body.height)
+            return
+        if self.layout == "wide":
+            width = round(body.width * 0.31)
+            self.give_rect = pygame.Rect(body.left, body.top, width, body.height)
+            self.ask_rect = pygame.Rect(self.give_rect.right + gap, body.top, width, body.height)
+            self.weigh_rect = pygame.Rect(self.ask_rect.right + gap, body.top, body.right - self.ask_rect.right - gap,
+                                          body.height)
+        elif self.layout == "medium":
+            left = pygame.Rect(body.left, body.top, round(body.width * 0.5), body.height)
+            self.give_rect = self.ask_rect = left
+            self.weigh_rect = pygame.Rect(left.right + gap, body.top, body.right - left.right - gap, body.height)
+
+    def _action_labels(self) -> list[str]:
+        if self.view == "agreements":
+            return ["Break agreement (B)"]
+        send = "Send counter-proposal (S)" if self.reply_to else "Send proposal (S)"
+        if self.tight and self.layout == "narrow":
+            send = "Send (S)"
+        return ["Clear (C)", send]
+
+    def _wanted_hints(self) -> list[tuple[str, str]]:
+        if self.view == "agreements":
+            hints = [("Up/Down", "choose"), ("B", "break"), ("P", "proposal"), ("Esc", "back"),
+                     ("Shift+Up/Down", "scroll")]
+        else:
+            hints = [("Up/Down", "choose"), ("Space", "add / take out"), ("S", "send"),
+                     ("Left/Right", "give / ask"), ("Esc", "back"), ("Tab", "buttons"), ("A", "agreements"),
+                     ("Shift+Up/Down", "scroll")]
+        if len(self.others) > 1:
+            hints.insert(3, ("O", "other side"))
+        return hints
+
+    def _tabs(self) -> list[tuple[str, str, str]]:
+        """(name, key, view or zone) of each tab for the layout."""
+        count = len(self._agreements())
+        agreements = f"Agreements · {count}" if count else "Agreements"
+        if self.layout == "wide":
+            return [("Proposal", "P", "proposal"), (agreements, "A", "agreements")]
+        tabs = [("You give", "G", "give"), ("You ask", "K", "ask")]
+        if self.layout == "narrow":
+            tabs = [("Give", "G", "give"), ("Ask", "K", "ask"), ("Weigh", "W", "weigh")]
+        return [*tabs, (agreements, "A", "agreements")]
+
+    def _active_tab(self) -> int:
+        names = [t[2] for t in self._tabs()]
+        if self.view == "agreements":
+            return names.index("agreements")
+        if self.layout == "wide":
+            return 0
+        if self.layout == "narrow" and self.zone == "weigh":
+            return names.index("weigh")
+        return names.index(self.last_list)
+
+    def _sync_buttons(self) -> None:
+        """Enable Send and Break only when they can act (the reason is written beside them)."""
+        for button, problem in ((self.send_button, self.send_problem() if self.send_button else ""),
+                                (self.break_button, self.break_problem() if self.break_button else "")):
+            if button is None:
+                continue
+            if problem and button.is_enabled:
+                button.disable()
+            elif not problem and not button.is_enabled:
+                button.enable()
+        self._show_focus()
+
+    def _show_focus(self) -> None:
+        """The buttons show the keyboard focus only while it is on them (not on a list)."""
+        if getattr(self, "zone", "buttons") == "buttons":
+            super()._show_focus()
+            return
+        for widget in self.focusables:
+            if widget.is_enabled:
+                widget.unselect()
+
+    # ----------------------------------------------------------------- keyboard focus
+    def _zones(self) -> list[str]:
+        if self.view == "agreements":
+            return ["agreements", "buttons"]
+        zones = ["give", "ask"]
+        if self.layout == "narrow":
+            zones.append("weigh")
+        return [*zones, "buttons"]
+
+    def set_zone(self, zone: str) -> None:
+        """Give the keyboard to a list, the breakdown, the agreements or the buttons (showing that panel)."""
+        if zone in ("proposal",):
+            zone = self.last_list
+        if zone == "agreements" and self.view != "agreements":
+            self.view, self.zone = "agreements", "agreements"
+            self.notice = ""
+            self.rebuild()
+            return
+        if zone in ("give", "ask", "weigh") and self.view != "proposal":
+            self.view = "proposal"
+            self.notice = ""
+            self.zone = zone
+            if zone in SIDES:
+                self.last_list = zone
+            self.rebuild()
+            return
+        if zone == "weigh" and self.layout != "narrow":
+            zone = self.last_list
+        self.zone = zone
+        if zone in SIDES:
+            self.last_list = zone
+        if zone == "buttons":
+            primary = self.send_button or self.break_button
+            enabled = [i for i, b in enumerate(self.focusables) if b.is_enabled and b.visible]
+            if primary is not None and primary.is_enabled:
+                self.focus_index = self.focusables.index(primary)
+            elif enabled:
+                self.focus_index = enabled[0]
+        self._show_focus()
+        self.app.dirty = True
+
+    def cycle_zone(self, step: int) -> None:
+        """Tab: the next list or panel, then each enabled button, then round again."""
+        zones = self._zones()
+        if self.zone == "buttons":
+            enabled = [i for i, b in enumerate(self.focusables) if b.is_enabled and b.visible]
+            if enabled and self.focus_index in enabled:
+                position = enabled.index(self.focus_index) + step
+                if 0 <= position < len(enabled):
+                    self.focus_index = enabled[position]
+                    self._show_focus()
+                    return
+            self.set_zone(zones[0] if step > 0 else zones[-2])
+            return
+        index = zones.index(self.zone) if self.zone in zones else 0
+        target = zones[(index + step) % len(zones)]
+        if target == "buttons" and step < 0:
+            self.set_zone("buttons")
+            enabled = [i for i, b in enumerate(self.focusables) if b.is_enabled and b.visible]
+            if enabled:
+                self.focus_index = enabled[-1]
+                self._show_focus()
+            return
+        self.set_zone(target)
+
+    # ----------------------------------------------------------------- input
+    def handle(self, event: pygame.event.Event) -> bool:
+        """Keys for the lists, tabs, scrolling and buttons; clicks, hover and the wheel on the drawn panels."""
+        if event.type == pygame.KEYDOWN:
+            return self._key(event)
+        if event.type == pygame.MOUSEMOTION:
+            hit = self._hit(event.pos)
+            hover = (hit[1], hit[2]) if hit and hit[1] in (*SIDES, "tab", "agreement") else None
+            if hover != self.hover:
+                self.hover = hover
+                self._weigh_doc = None
+                self.app.dirty = True
+            return False
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            return self._click(event.pos)
+        if event.type == pygame.MOUSEWHEEL:
+            return self._wheel(event)
+        return False
+
+    def _key(self, event: pygame.event.Event) -> bool:
+        key = event.key
+        shift = bool(event.mod & pygame.KMOD_SHIFT)
+        if key == pygame.K_ESCAPE:
+            self.back()
+            return True
+        if key == pygame.K_TAB:
+            self.cycle_zone(-1 if shift else 1)
+            return True
+        if key in TAB_KEYS:
+            self.set_zone(TAB_KEYS[key])
+            return True
+        if key == pygame.K_o:
+            self.next_counterpart()
+            return True
+        if key in (pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP, pygame.K_PAGEDOWN) and (
+            shift or self.zone == "weigh"
+        ) and self.zone != "buttons":
+            self._scroll_detail(key)
+            return True
+        if self.zone == "buttons":
+            return super().handle(event)
+        if key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self._side_step(1 if key == pygame.K_RIGHT else -1)
+            return True
+        if self.zone in SIDES:
+            return self._list_key(key) or super().handle(event)
+        if self.zone == "weigh" and key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            return True  # the breakdown only reads: Space and Enter act on a list or a button
+        if self.zone == "agreements":
+            if key in (pygame.K_UP, pygame.K_DOWN):
+                self.select_agreement(self.agreement_index + (1 if key == pygame.K_DOWN else -1))
+                return True
+            if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                self.set_zone("buttons")
+                return True
+        return super().handle(event)
+
+    def _list_key(self, key: int) -> bool:
+        side = self.zone
+        count = len(self.entries[side])
+        steps = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -self._visible_rows(),
+                 pygame.K_PAGEDOWN: self._visible_rows()}
+        if key in steps and count:
+            self.cursor[side] = max(0, min(count - 1, self.cursor[side] + steps[key]))
+            self.hover = None
+            self._changed()
+            return True
+        if key in (pygame.K_HOME, pygame.K_END) and count:
+            self.cursor[side] = 0 if key == pygame.K_HOME else count - 1
+            self._changed()
+            return True
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            self.toggle(side, self.cursor[side])
+            return True
+        return False
+
+    def _side_step(self, step: int) -> None:
+        """Left/Right: between the lists (and the breakdown in the narrow layout); in the agreements, the
+        previous or next agreement."""
+        if self.view == "agreements":
+            self.select_agreement(self.agreement_index + step)
+            return
+        zones = [z for z in self._zones() if z != "buttons"]
+        current = zones.index(self.zone) if self.zone in zones else 0
+        self.set_zone(zones[(current + step) % len(zones)])
+
+    def select_agreement(self, index: int) -> None:
+        """Put the agreements cursor on ``index`` (clamped)."""
+        count = len(self._agreements())
+        if not count:
+            return
+        index = max(0, min(count - 1, index))
+        if index != self.agreement_index:
+            self.agreement_scroll.offset = 0
+        self.agreement_index = index
+        self._changed()
+
+    def _scroll_detail(self, key: int) -> None:
+        view = self.agreement_scroll if self.view == "agreements" else self.weigh_scroll
+        step = self.px(40) if key in (pygame.K_UP, pygame.K_DOWN) else max(self.px(40), self.body.height - self.px(40))
+        view.scroll(step if key in (pygame.K_DOWN, pygame.K_PAGEDOWN) else -step)
+        self.app.dirty = True
+
+    def _click(self, pos: tuple[int, int]) -> bool:
+        hit = self._hit(pos)
+        if hit is None:
+            return False
+        _, kind, value = hit
+        if kind in SIDES:
+            self.zone = kind
+            self.toggle(kind, value)
+        elif kind == "tab":
+            self.set_zone(self._tabs()[value][2])
+        elif kind == "agreement":
+            self.zone = "agreements"
+            self.select_agreement(value)
+        return True
+
+    def _wheel(self, event: pygame.event.Event) -> bool:
+        pos = pygame.mouse.get_pos()
+        step = self.px(40)
+        if self.view == "agreements":
+            self.agreement_scroll.scroll(-event.y * step)
+        elif self.weigh_rect.collidepoint(pos) and (self.layout != "narrow" or self.zone == "weigh"):
+            self.weigh_scroll.scroll(-event.y * step)
+        else:
+            side = self.last_list
+            count = len(self.entries[side])
+            self.cursor[side] = max(0, min(count - 1, self.cursor[side] - event.y)) if count else 0
+        self._changed()
+        return True
+
+    def _hit(self, pos: tuple[int, int]) -> tuple[pygame.Rect, str, int] | None:
+        for hit in self.hits:
+            if hit[0].collidepoint(pos):
+                return hit
+        return None
+
+    def update(self, dt: float) -> bool:
+        """Count down the notice; redraw once when it goes."""
+        if self.notice_time > 0:
+            self.notice_time -= dt
+            if self.notice_time <= 0:
+                self.notice = ""
+                return True
+        return False
+
+    def on_enter(self) -> None:
+        """Back from a dialog: the game may have changed."""
+        self._version = None
+        self._refresh()
+        self._sync_buttons()
+
+    # ----------------------------------------------------------------- drawing
+    def draw_background(self, surface: pygame.Surface) -> None:
+        """The header, the tabs, the panels of the view, the status of the action row and the key hints."""
+        self._refresh()
+        palette = self.palette
+        surface.fill(palette.background)
+        self.hits = []
+        self._draw_header(surface)
+        self._draw_tabs(surface)
+        if self.view == "agreements":
+            if self.layout != "narrow":
+                self._draw_agreement_list(surface, self.list_rect)
+            self._draw_agreement_detail(surface, self.detail_rect)
+        else:
+            visible = self._visible_panels()
+            for side in SIDES:
+                if side in visible:
+                    self._draw_list(surface, side, self.give_rect if side == "give" else self.ask_rect)
+            if "weigh" in visible:
+                self._draw_weigh(surface, self.weigh_rect)
+        self._draw_status(surface)
+        self.draw_key_hints(surface, self.footer, self.hints)
+
+    def _visible_panels(self) -> tuple[str, ...]:
+        if self.layout == "wide":
+            return ("give", "ask", "weigh")
+        if self.layout == "medium":
+            return (self.last_list, "weigh")
+        return ("weigh",) if self.zone == "weigh" else (self.last_list,)
+
+    def _draw_header(self, surface: pygame.Surface) -> None:
+        palette, game = self.palette, self.game
+        big = self.font(HEADING + 2, bold=True)
+        rect = self.header
+        y = rect.centery - big.get_linesize() // 2
+        name = self.session.role_name(self.other)
+        title = f"Counter-proposal to {name}" if self.reply_to else f"Negotiate with {name}"
+        drawn = textlib.draw(surface, title, (rect.left, y), font=big, colour=palette.text,
+                             max_width=self.header_text_w)
+        small = self.font(BODY)
+        x, baseline = drawn.right, y + big.get_ascent() - small.get_ascent()
+        for part in (f"  ·  trust {num(game.trust(self.role, self.other))} of 100", f"  ·  {self.session.turn_label}"):
+            width = textlib.width_of(small, part)
+            if x + width > self.header.left + self.header_text_w:
+                break  # whole parts only: the trust first, then the date
+            x = textlib.draw(surface, part, (x, baseline), font=small, colour=palette.muted).right
+
+    def _draw_tabs(self, surface: pygame.Surface) -> None:
+        tabs = self._tabs()
+        hover = self.hover[1] if self.hover and self.hover[0] == "tab" else -1
+        names = [(name, key) for name, key, _ in tabs]
+        for index, tab in enumerate(self.draw_tabs(surface, self.tabs_rect, names, active=self._active_tab(),
+                                                   hover=hover)):
+            self.hits.append((tab, "tab", index))
+
+    def _row_height(self) -> int:
+        return self.font(BODY).get_linesize() + self.font(SMALL).get_linesize() + self.pad
+
+    def _list_area(self, rect: pygame.Rect) -> pygame.Rect:
+        pad = self.pad
+        title_h = self.font(SMALL + 1, bold=True).get_linesize() + self.px(6)
+        return pygame.Rect(rect.left + pad, rect.top + pad + title_h, rect.width - 2 * pad,
+                           rect.height - 2 * pad - title_h)
+
+    def _visible_rows(self) -> int:
+        return max(1, self._list_area(self.give_rect).height // self._row_height())
+
+    def _draw_list(self, surface: pygame.Surface, side: str, rect: pygame.Rect) -> None:
+        palette = self.palette
+        focused = self.zone == side
+        self.panel(surface, rect, focused=focused)
+        pad = self.pad
+        entries = self.entries[side]
+        picked = sum(1 for e in entries if e.item.id in self.chosen)
+        open_count = sum(1 for e in entries if not e.reason)
+        title = "You give" if side == "give" else f"You ask of {self.session.role_name(self.other)}"
+        self.panel_title(surface, pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40), title,
+                         note=f"{picked} picked · {open_count} open")
+        area = self._list_area(rect)
+        row_h = self._row_height()
+        visible = max(1, area.height // row_h)
+        cursor = self.cursor[side]
+        first = self.first_row[side]
+        if cursor < first:
+            first = cursor
+        elif cursor >= first + visible:
+            first = cursor - visible + 1
+        first = max(0, min(first, max(0, len(entries) - visible)))
+        self.first_row[side] = first
+        if not entries:
+            textlib.draw_wrapped(surface, "No items of this side in the scenario.", area, font=self.font(BODY),
+                                 colour=palette.muted)
+        label_font, small = self.font(BODY), self.font(SMALL)
+        bold = self.font(BODY, bold=True)
+        for row, entry in enumerate(entries[first:first + visible]):
+            index = first + row
+            box = pygame.Rect(area.left, area.top + row * row_h, area.width, row_h - self.px(2))
+            chosen = entry.item.id in self.chosen
+            selected = index == cursor
+            if chosen:
+                pygame.draw.rect(surface, mix(palette.panel, palette.accent, 0.18), box, border_radius=self.px(5))
+            if selected and (focused or self.layout != "wide" or self.last_list == side):
+                if not chosen:
+                    pygame.draw.rect(surface, palette.panel_alt, box, border_radius=self.px(5))
+                if focused:
+                    pygame.draw.rect(surface, palette.focus, box, width=max(1, self.px(2)), border_radius=self.px(5))
+            elif self.hover == (side, index):
+                pygame.draw.rect(surface, mix(palette.panel, palette.panel_alt, 0.6), box, border_radius=self.px(5))
+            open_ = not entry.reason
+            check = pygame.Rect(box.left + self.px(6), box.top + self.px(6), self.px(22), self.px(22))
+            if chosen:
+                pygame.draw.rect(surface, palette.accent, check, border_radius=self.px(4))
+                self.check_mark(surface, check.inflate(-self.px(6), -self.px(6)), palette.background)
+            else:
+                pygame.draw.rect(surface, palette.accent if open_ else palette.border, check,
+                                 width=max(1, self.px(1)), border_radius=self.px(4))
+            text_x = check.right + self.px(8)
+            width = box.right - text_x - self.px(6)
+            textlib.draw(surface, self.say(entry.item.label), (text_x, box.top + self.px(3)),
+                         font=bold if chosen else label_font, colour=palette.text if open_ else palette.muted,
+                         max_width=width)
+            if open_:
+                line, colour = entry.summary, palette.muted
+            else:
+                line, colour = f"Not now: {entry.reason}", mix(palette.muted, palette.bad, 0.45)
+            textlib.draw(surface, line, (text_x, box.top + self.px(3) + label_font.get_linesize()), font=small,
+                         colour=colour, max_width=width)
+            self.hits.append((box, side, index))
+        self._more_marks(surface, area, first > 0, first + visible < len(entries))
+
+    def _more_marks(self, surface: pygame.Surface, area: pygame.Rect, up: bool, down: bool) -> None:
+        """Small triangles telling that the list goes on above or below."""
+        size = self.px(5)
+        x = area.right - self.px(4)
+        colour = self.palette.muted
+        if up:
+            y = area.top - self.px(8)
+            pygame.draw.polygon(surface, colour, [(x - size, y + size), (x + size, y + size), (x, y)])
+        if down:
+            y = area.bottom - self.px(2)
+            pygame.draw.polygon(surface, colour, [(x - size, y - size), (x + size, y - size), (x, y)])
+
+    def _draw_weigh(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        self.panel(surface, rect, focused=self.zone == "weigh")
+        pad = self.pad
+        title = f"How {self.session.role_name(self.other)} weighs it"
+        note = "Shift+Up/Down scrolls"
+        needed = textlib.width_of(self.font(SMALL + 1, bold=True), title.upper()) + self.px(8)
+        if needed + textlib.width_of(self.font(SMALL), note) > rect.width - 2 * pad:
+            note = ""  # the title first; the key hints say how to scroll
+        top = rect.top + pad + self.panel_title(surface, pygame.Rect(rect.left + pad, rect.top + pad,
+                                                                     rect.width - 2 * pad, 40), title, note=note)
+        view = pygame.Rect(rect.left + pad, top, rect.width - 2 * pad, max(1, rect.bottom - pad - top))
+        bar = self.px(5)
+        width = ScrollView.content_width(view, bar)
+        self.weigh_scroll.draw(surface, view, self.weigh_document().render(width), palette=self.palette, bar=bar,
+                               fade=self.palette.panel)
+
+    def weigh_document(self) -> Document:
+        """The counterpart's live breakdown, the player's own view, then the focused item in full."""
+        entry = self.focused_entry()
+        key = (self._version, frozenset(self.chosen), self.other, self.reply_to, entry.item.id if entry else "")
+        if self._weigh_doc is not None and self._weigh_doc[0] == key:
+            return self._weigh_doc[1]
+        palette = self.palette
+        name = self.session.role_name(self.other)
+        doc = new_doc(self)
+        if self.reply_to is not None:
+            doc.para(f"In answer to {name}'s proposal {self.reply_to}: sending this refuses it.",
+                     colour=palette.accent, size=SMALL + 1, bold=True, gap=6)
+        give, ask = self.bundle()
+        if not give and not ask:
+            doc.para(f"Pick items to see how {name} would weigh them. Before any item, {name} counts:",
+                     colour=palette.muted, size=BODY - 1, gap=4)
+            add_context(doc, self, self.evaluation())
+            doc.space(6)
+        else:
+            add_breakdown(doc, self, self.evaluation(), groups=(("You give", give), ("You ask", ask)),
+                          verdict=(f"{name} would accept", f"{name} would refuse"))
+            mine = self.own_view()
+            items = sum(r.points for r in mine.reasons[:len(give) + len(ask)])
+            doc.para([("For your own objectives the items are worth ", palette.muted, False),
+                      (signed(items), points_colour(self, items), True), (".", palette.muted, False)],
+                     size=SMALL + 1, gap=8)
+        doc.rule(palette.border, gap=4)
+        if entry is not None:
+            add_item_detail(doc, self, entry.item, other=self.other, reason=entry.reason)
+        self._weigh_doc = (key, doc)
+        return doc
+
+    def _draw_agreement_list(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        palette = self.palette
+        focused = self.zone == "agreements"
+        self.panel(surface, rect, focused=focused)
+        pad = self.pad
+        agreements = self._agreements()
+        self.panel_title(surface, pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
+                         "Agreements", note=f"{sum(1 for a in agreements if a.open and not a.broken)} in force")
+        area = self._list_area(rect)
+        row_h = self._row_height()
+        visible = max(1, area.height // row_h)
+        first = max(0, min(self.agreement_index - visible + 1, len(agreements) - visible))
+        first = max(0, min(first, self.agreement_index))
+        if not agreements:
+            textlib.draw_wrapped(surface, "No agreements yet. Press P to build a proposal.", area,
+                                 font=self.font(BODY), colour=palette.muted)
+        label_font, small = self.font(BODY, bold=True), self.font(SMALL)
+        for row, agreement in enumerate(agreements[first:first + visible]):
+            index = first + row
+            box = pygame.Rect(area.left, area.top + row * row_h, area.width, row_h - self.px(2))
+            if index == self.agreement_index:
+                pygame.draw.rect(surface, palette.panel_alt, box, border_radius=self.px(5))
+                if focused:
+                    pygame.draw.rect(surface, palette.focus, box, width=max(1, self.px(2)), border_radius=self.px(5))
+            elif self.hover == ("agreement", index):
+                pygame.draw.rect(surface, mix(palette.panel, palette.panel_alt, 0.6), box, border_radius=self.px(5))
+            first_party, second_party = agreement.parties
+            other = second_party if first_party == self.role else first_party
+            status, colour = agreement_status(self, agreement)
+            x = box.left + self.px(8)
+            width = box.width - self.px(16)
+            drawn = textlib.draw(surface, f"{agreement.id} · {self.session.role_name(other)} · ",
+                                 (x, box.top + self.px(3)), font=label_font, colour=palette.text, max_width=width)
+            textlib.draw(surface, status, (drawn.right, box.top + self.px(3)), font=label_font, colour=colour,
+                         max_width=max(0, box.right - self.px(8) - drawn.right))
+            start = min(p.start for p in agreement.items)
+            end = max(p.end for p in agreement.items)
+            line = f"{plural(len(agreement.items), 'item')} · {dates(self, start, end)}"
+            textlib.draw(surface, line, (x, box.top + self.px(3) + label_font.get_linesize()), font=small,
+                         colour=palette.muted, max_width=width)
+            self.hits.append((box, "agreement", index))
+        self._more_marks(surface, area, first > 0, first + visible < len(agreements))
+
+    def _draw_agreement_detail(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        self.panel(surface, rect, focused=self.layout == "narrow" and self.zone == "agreements")
+        pad = self.pad
+        agreements = self._agreements()
+        note = f"{self.agreement_index + 1} of {len(agreements)} · Up/Down" if self.layout == "narrow" and agreements \
+            else "Shift+Up/Down scrolls"
+        top = rect.top + pad + self.panel_title(surface, pygame.Rect(rect.left + pad, rect.top + pad,
+                                                                     rect.width - 2 * pad, 40),
+                                                "Agreement and schedule", note=note)
+        view = pygame.Rect(rect.left + pad, top, rect.width - 2 * pad, max(1, rect.bottom - pad - top))
+        bar = self.px(5)
+        width = ScrollView.content_width(view, bar)
+        self.agreement_scroll.draw(surface, view, self.agreement_document().render(width), palette=self.palette,
+                                   bar=bar, fade=self.palette.panel)
+
+    def agreement_document(self) -> Document:
+        """The selected agreement with its schedule, and the trust between the sides."""
+        agreement = self.selected_agreement()
+        key = (self._version, agreement.id if agreement else "")
+        if self._agreement_doc is not None and self._agreement_doc[0] == key:
+            return self._agreement_doc[1]
+        palette, game = self.palette, self.game
+        doc = new_doc(self)
+        if agreement is None:
+            doc.para("No agreements yet. An accepted proposal becomes an agreement: its items are implemented over "
+                     "the following turns, and trust grows as each is kept.", colour=palette.muted, size=BODY - 1,
+                     gap=6)
+        else:
+            add_agreement(doc, self, agreement)
+        doc.rule(palette.border, gap=4)
+        negotiation = game.scenario.negotiation
+        for other in self.others:
+            doc.para(f"Trust between you and {self.session.role_name(other)}: "
+                     f"{num(game.trust(self.role, other))} of 100.", colour=palette.text, size=SMALL + 1, gap=2)
+        if negotiation is not None:
+            doc.para(f"Each item kept raises trust by {num(negotiation.trust_kept)}; breaking an agreement costs "
+                     f"{num(negotiation.trust_broken)}.", colour=palette.muted, size=SMALL, gap=4)
+        self._agreement_doc = (key, doc)
+        return doc
+
+    def _draw_status(self, surface: pygame.Surface) -> None:
+        """Beside the buttons: the notice while there is one (what a key just did, or why it could not), else why
+        Send (or Break) is disabled, or what pressing it will do. Never over the panels, however small."""
+        palette = self.palette
+        if self.notice:
+            edge = palette.bad if self.notice_bad else palette.accent
+            bar = pygame.Rect(self.status_rect.left, self.status_rect.top + self.px(4), self.px(4),
+                              max(1, self.status_rect.height - self.px(8)))
+            pygame.draw.rect(surface, edge, bar, border_radius=self.px(2))
+            rect = self.status_rect.copy()
+            rect.width -= self.px(12)
+            rect.left += self.px(12)
+            self._draw_lines(surface, rect, self.notice, self.font(SMALL + 1, bold=True), palette.text)
+            return
+        if self.view == "agreements":
+            problem = self.break_problem()
+            agreement = self.selected_agreement()
+            text = problem or (f"Breaking {agreement.id} costs trust: the next step states the cost."
+                               if agreement else "")
+        else:
+            problem = self.send_problem()
+            give, ask = self.bundle()
+            text = problem or (f"Ready: you give {len(give)}, you ask {len(ask)}. "
+                               f"{self.session.role_name(self.other)} answers at once.")
+        colour = mix(palette.muted, palette.bad, 0.6) if problem else palette.muted
+        self._draw_lines(surface, self.status_rect, text, self.font(SMALL + 1, bold=bool(problem)), colour)
+
+    @staticmethod
+    def _draw_lines(surface: pygame.Surface, rect: pygame.Rect, text: str, font: pygame.font.Font,
+                    colour: Colour) -> None:
+        """``text`` wrapped into as many lines as ``rect`` holds, centred vertically; the last one shortened."""
+        lines = textlib.wrap(font, text, max(1, rect.width))
+        line_h = font.get_linesize()
+        room = max(1, rect.height // line_h)
+        shown = list(lines[:room])
+        if len(lines) > room:
+            shown[-1] = textlib.fit(font, shown[-1] + " " + " ".join(lines[room:]), rect.width)
+        y = rect.centery - len(shown) * line_h // 2
+        for line in shown:
+            textlib.draw(surface, line, (rect.left, y), font=font, colour=colour, max_width=rect.width)
+            y += line_h
