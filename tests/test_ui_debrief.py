@@ -13,6 +13,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 import pytest
+from uikit import frames, key
 
 from game.ai.negotiator import make_proposal
 from game.content.loader import load_scenario
@@ -71,19 +72,6 @@ def end_app(session: Session, size: tuple[int, int], scale: float) -> tuple[App,
     app.push(screen)
     app.draw()
     return app, screen
-
-
-def key(app: App, code: int) -> None:
-    app.dispatch(pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0))
-
-
-def frames(app: App, count: int = 3) -> None:
-    for _ in range(count):
-        top = app.top
-        assert top is not None and top.manager is not None
-        top.manager.update(0.05)
-        top.update(0.05)
-        app.draw()
 
 
 def ink(surface: pygame.Surface, rect: pygame.Rect, colour: tuple[int, int, int]) -> float:

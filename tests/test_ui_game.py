@@ -21,11 +21,11 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 import pytest
+from uikit import MakeApp, frames, ink, key, new_app, start
 
 from game.content.loader import load_scenario
 from game.engine import ForecastItem, Scenario
 from game.paths import DEFAULT_SCENARIO
-from game.settings import Settings
 from game.ui.app import App
 from game.ui.screens import flow
 from game.ui.screens.board import BoardScreen
@@ -57,45 +57,11 @@ def scenario() -> Scenario:
     return load_scenario(DEFAULT_SCENARIO)
 
 
-MakeApp = Callable[..., App]
-
-
 @pytest.fixture
 def make_app() -> Iterator[MakeApp]:
     """Build an App at a size and scale, without touching the player's settings file."""
 
-    def make(size: tuple[int, int] = (1280, 720), scale: float = 1.0, *, animation: float = 0.0,
-             out: io.StringIO | None = None) -> App:
-        settings = Settings(ui_scale=scale, animation_speed=animation, window_size=size)
-        return App(settings, size=size, persist_settings=False, out=out or io.StringIO())
-
-    yield make
-
-
-def start(app: App, scenario: Scenario, *, role: str = "us", seed: int = 11) -> Session:
-    return flow.start_game(app, scenario, str(DEFAULT_SCENARIO), humans=(role,), seed=seed)
-
-
-def key(app: App, code: int, *, mod: int = 0) -> None:
-    app.dispatch(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode="", scancode=0))
-
-
-def frames(app: App, count: int = 3) -> None:
-    """What the main loop does each frame: update the top screen's widgets and animations, then draw."""
-    for _ in range(count):
-        top = app.top
-        assert top is not None and top.manager is not None
-        top.manager.update(0.05)
-        top.update(0.05)
-        app.draw()
-
-
-def ink(app: App) -> float:
-    """The share of the window that is not the plain background colour."""
-    surface = app.window
-    mask = pygame.mask.from_threshold(surface, app.palette.background, (2, 2, 2, 255))
-    width, height = surface.get_size()
-    return 1.0 - mask.count() / (width * height)
+    yield new_app
 
 
 def doc_text(doc: Document) -> str:

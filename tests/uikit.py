@@ -1,0 +1,62 @@
+"""Shared helpers of the desktop UI tests: an App at a size and scale, keys, frames, and how much a frame shows.
+
+Everything runs under SDL's dummy video and audio drivers (set here, before pygame is imported); input is posted
+with ``app.dispatch`` and frames are drawn with ``app.draw``, as the main loop does.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame
+
+from game.engine import Scenario
+from game.paths import DEFAULT_SCENARIO
+from game.settings import Settings
+from game.ui.app import App
+from game.ui.screens import flow
+from game.ui.session import Session
+
+MakeApp = Callable[..., App]
+
+
+def new_app(
+    size: tuple[int, int] = (1280, 720), scale: float = 1.0, *, animation: float = 0.0, out: io.StringIO | None = None
+) -> App:
+    """An App at a size and scale, without touching the player's settings file."""
+    settings = Settings(ui_scale=scale, animation_speed=animation, window_size=size)
+    return App(settings, size=size, persist_settings=False, out=out or io.StringIO())
+
+
+def start(app: App, scenario: Scenario, *, role: str = "us", seed: int = 11) -> Session:
+    """A new game of the default scenario's file with ``role`` played by a person: its briefing."""
+    return flow.start_game(app, scenario, str(DEFAULT_SCENARIO), humans=(role,), seed=seed)
+
+
+def key(app: App, code: int, *, mod: int = 0) -> None:
+    """Press one key."""
+    app.dispatch(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode="", scancode=0))
+
+
+def frames(app: App, count: int = 3) -> None:
+    """What the main loop does each frame: update the top screen's widgets and animations, then draw."""
+    for _ in range(count):
+        top = app.top
+        assert top is not None and top.manager is not None
+        top.manager.update(0.05)
+        top.update(0.05)
+        app.draw()
+
+
+def ink(app: App) -> float:
+    """The share of the window that is not the plain background colour."""
+    surface = app.window
+    mask = pygame.mask.from_threshold(surface, app.palette.background, (2, 2, 2, 255))
+    width, height = surface.get_size()
+    return 1.0 - mask.count() / (width * height)
