@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 PAGE_SIZE = 9
-NOTICE_SECONDS = 4.0
 TAB_NAMES = ("indicators", "actions", "news", "details")
 
 
@@ -67,9 +66,6 @@ class BoardScreen(GameScreen):
         self.news_scroll = ScrollView()
         self.hover: tuple[str, int] | None = None
         self.pad = self.px(10)
-        self.notice = ""
-        self.notice_bad = False
-        self.notice_time = 0.0
         self.pages: list[list[Row]] = []
         self.hits: list[tuple[pygame.Rect, str, int]] = []
         self._layer: pygame.Surface | None = None
@@ -351,10 +347,6 @@ class BoardScreen(GameScreen):
         self.show_notice(message, bad=bad)
         self._changed()
 
-    def show_notice(self, message: str, *, bad: bool = False) -> None:
-        """A short message over the bottom of the board for a few seconds."""
-        self.notice, self.notice_bad, self.notice_time = message, bad, NOTICE_SECONDS
-
     def toggle_selected(self) -> None:
         """Commit or withdraw the selected action."""
         self.toggle(self.act_index)
@@ -540,16 +532,6 @@ class BoardScreen(GameScreen):
                     return rect, hit_kind, value
         return None
 
-    def update(self, dt: float) -> bool:
-        """Count down the notice; redraw once when it goes."""
-        if self.notice_time > 0:
-            self.notice_time -= dt
-            if self.notice_time <= 0:
-                self.notice = ""
-                return True
-        return False
-
-    # ----------------------------------------------------------------- drawing
     def on_enter(self) -> None:
         """Coming back from a dialog: the game may have changed."""
         self._layer_dirty = True

@@ -29,6 +29,10 @@ NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
 BUTTON_FONT = 16
 
 
+#: How long a notice stays on screen.
+NOTICE_SECONDS = 4.0
+
+
 class GameScreen(Screen):
     """A screen of a running game: it reads ``app.session`` and never changes the game except through it."""
 
@@ -38,6 +42,24 @@ class GameScreen(Screen):
         super().__init__(app)
         session = self.session
         self.role = role or (session.humans[0] if session.humans else session.scenario.roles[0].id)
+        # A short message (what just happened, or why not) shown for a few seconds; screens draw it where they like.
+        self.notice = ""
+        self.notice_bad = False
+        self.notice_time = 0.0
+
+    def show_notice(self, message: str, *, bad: bool = False) -> None:
+        """Show ``message`` for :data:`NOTICE_SECONDS` seconds (``bad``: it says why something was refused)."""
+        self.notice, self.notice_bad, self.notice_time = message, bad, NOTICE_SECONDS
+        self.app.dirty = True
+
+    def update(self, dt: float) -> bool:
+        """Count down the notice; redraw once when it goes."""
+        if self.notice_time > 0:
+            self.notice_time -= dt
+            if self.notice_time <= 0:
+                self.notice = ""
+                return True
+        return False
 
     # ----------------------------------------------------------------- the game
     @property

@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 Colour = tuple[int, int, int]
 Drawer = Callable[[pygame.Surface, pygame.Rect], None]
 
-NOTICE_SECONDS = 4.0
 #: The two item lists of a proposal.
 SIDES = ("give", "ask")
 #: Tab keys: the proposal (wide layout), each list, the breakdown (narrow layout) and the agreements.
@@ -307,9 +306,6 @@ class NegotiationScreen(GameScreen):
         self.agreement_scroll = ScrollView()
         self.hover: tuple[str, int] | None = None
         self.hits: list[tuple[pygame.Rect, str, int]] = []
-        self.notice = ""
-        self.notice_bad = False
-        self.notice_time = 0.0
         self.layout = "wide"
         self.tight = False
         self.pad = self.px(10)
@@ -494,11 +490,6 @@ class NegotiationScreen(GameScreen):
         self.reply_to = None
         self._version = None
         self.rebuild()
-
-    def show_notice(self, message: str, *, bad: bool = False) -> None:
-        """A short message over the bottom of the table for a few seconds."""
-        self.notice, self.notice_bad, self.notice_time = message, bad, NOTICE_SECONDS
-        self.app.dirty = True
 
     def answered(self, message: str, *, bad: bool = False) -> None:
         """Back from a dialog that changed the game (an answer, a break): say what happened."""
@@ -866,15 +857,6 @@ class NegotiationScreen(GameScreen):
             if hit[0].collidepoint(pos):
                 return hit
         return None
-
-    def update(self, dt: float) -> bool:
-        """Count down the notice; redraw once when it goes."""
-        if self.notice_time > 0:
-            self.notice_time -= dt
-            if self.notice_time <= 0:
-                self.notice = ""
-                return True
-        return False
 
     def on_enter(self) -> None:
         """Back from a dialog: the game may have changed."""
