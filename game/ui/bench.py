@@ -36,6 +36,8 @@ def _board_app(scale: float, home: str, *, blocking: bool = False, max_seconds: 
         from game.engine import Choose
 
         session.submit(Choose(role, event_id, scenario.event(event_id).choices[0].id))
+    for proposal in session.open_proposals_for("us"):  # and refuse the computer's opening offer: the bare board
+        session.respond("us", proposal.id, False)
     resume_game(app, session)
     return app
 
