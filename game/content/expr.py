@@ -17,11 +17,12 @@ a float) out of the compiled code.
 from __future__ import annotations
 
 import ast
+import contextlib
 import difflib
 import math
 import re
 import warnings
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from game.engine.expr import FUNCTIONS, VARIABLES, Expr
 from game.engine.scenario import Op
@@ -306,6 +307,31 @@ def _syntax_error(exc: SyntaxError, body: str, lead: int) -> ExprSyntaxError:
     return ExprSyntaxError(message, lead + where, hint)
 
 
+_strict_depth = 0
+
+
+@contextlib.contextmanager
+def syntax_warnings_as_errors() -> Iterator[None]:
+    """Within it, Python's syntax warnings are errors: Python only warns about "1and 2" or "1if x else y"; here
+    they are mistakes, not noise on stderr. Re-entrant and cheap when nested, so a loader can enter it once around
+    thousands of expressions instead of once for each."""
+    global _strict_depth
+    if _strict_depth:
+        _strict_depth += 1
+        try:
+            yield
+        finally:
+            _strict_depth -= 1
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SyntaxWarning)
+        _strict_depth = 1
+        try:
+            yield
+        finally:
+            _strict_depth = 0
+
+
 class _Compiler:
     """Checks one expression text against the whitelist and compiles it."""
 
@@ -323,9 +349,7 @@ class _Compiler:
         spaced = self.text.translate(_WHITESPACE)
         self.body = spaced.lstrip(" ")
         self.lead = len(spaced) - len(self.body)
-        with warnings.catch_warnings():
-            # Python only warns about "1and 2" or "1if x else y"; here they are errors, not noise on stderr.
-            warnings.simplefilter("error", SyntaxWarning)
+        with syntax_warnings_as_errors():
             try:
                 tree = ast.parse(self.body, "<scenario>", "eval")
             except SyntaxError as exc:

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from game.content import models as m
-from game.content.expr import ExprSyntaxError, compile_effect, compile_expr
+from game.content.expr import ExprSyntaxError, compile_effect, compile_expr, syntax_warnings_as_errors
 from game.content.problems import Problem, ScenarioError
 from game.content.yamlsafe import MAX_FILE_BYTES, Document, NodePath, load_yaml, load_yaml_file
 from game.engine import scenario as engine
@@ -102,7 +102,8 @@ def _load(source: str | bytes, path: str) -> engine.Scenario:
     report = _Report(doc, path, source)
     model = _validate(doc.data, report)
     parts = _Parts.from_model(model) if model is not None else _Parts.salvage(doc.data)
-    built = _Checker(report, doc.data, parts).run()
+    with syntax_warnings_as_errors():  # once for the thousands of expressions a big file may hold
+        built = _Checker(report, doc.data, parts).run()
     if report.problems or model is None:
         raise ScenarioError(report.problems)
     raw = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
