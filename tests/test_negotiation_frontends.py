@@ -89,3 +89,12 @@ def test_review_and_end_screens_draw_a_negotiated_game() -> None:
     app.push(EndScreen(app, "us"))
     app.draw()
     assert app.out.getvalue().count("Ending: ") == 1  # type: ignore[attr-defined]
+
+
+def test_decisions_name_the_proposals_sent_and_answered_and_the_agreements_broken() -> None:
+    session = negotiated_session()
+    game = session.game
+    assert "proposed a deal to Cambodia (p1)" in views.decisions(game, "us", 1)
+    assert "accepted proposal p1 from United States" in views.decisions(game, "cambodia", 1)
+    assert "broke agreement a1" in views.decisions(game, "cambodia", 2)
+    assert not any("a1" in line for line in views.decisions(game, "us", 2))  # the victim of a break did nothing

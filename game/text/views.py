@@ -283,9 +283,15 @@ def detail_lines(game: Game, role_id: str, number: int, action: Action) -> list[
 
 
 # --------------------------------------------------------------------- after a turn
+#: How a role's answer to a proposal reads in its decisions (a lapsed proposal is nobody's decision).
+_ANSWERED = {"accepted": "accepted", "refused": "refused", "countered": "answered with a counter-proposal"}
+
+
 def decisions(game: Game, role_id: str, turn: int) -> list[str]:
-    """What ``role_id`` decided in ``turn``: its event answers and the actions it took, in order."""
+    """What ``role_id`` decided in ``turn``, in order: its event answers, the proposals it sent and answered, the
+    agreements it broke, and the actions it took."""
     out = []
+    proposals = {p.id: p for p in game.state.proposals}
     for news in game.state.news:
         if news.turn != turn or news.role != role_id:
             continue
@@ -295,6 +301,14 @@ def decisions(game: Game, role_id: str, turn: int) -> list[str]:
             event = game.scenario.event(news.id)
             answer = next((say(game, c.label) for c in event.choices if c.id == news.detail), news.detail)
             out.append(f"answered '{say(game, event.title)}' with '{answer}'")
+        elif news.kind == "proposal" and news.id in proposals:
+            proposal = proposals[news.id]
+            if news.detail == "sent" and proposal.reply_to is None:
+                out.append(f"proposed a deal to {role_name(game, proposal.receiver)} ({proposal.id})")
+            elif news.detail in _ANSWERED:
+                out.append(f"{_ANSWERED[news.detail]} proposal {proposal.id} from {role_name(game, proposal.sender)}")
+        elif news.kind == "agreement" and news.detail == "broken":
+            out.append(f"broke agreement {news.id}")
     return out
 
 
