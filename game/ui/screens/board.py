@@ -708,19 +708,7 @@ class BoardScreen(GameScreen):
             textlib.draw(surface, delta_text, (inner.right, text_y + self.px(1)), font=delta_font,
                          colour=news_colour(shown, indicator.good, palette), align="right")
             self.hits.append((box, "ind", index))
-        self._more_marks(surface, area, self.ind_top > 0, self.ind_top + visible < len(indicators))
-
-    def _more_marks(self, surface: pygame.Surface, area: pygame.Rect, up: bool, down: bool) -> None:
-        """Small triangles telling that the list goes on above or below."""
-        size = self.px(5)
-        x = area.right - self.px(4)
-        colour = self.palette.muted
-        if up:
-            y = area.top - self.px(8)
-            pygame.draw.polygon(surface, colour, [(x - size, y + size), (x + size, y + size), (x, y)])
-        if down:
-            y = area.bottom - self.px(2)
-            pygame.draw.polygon(surface, colour, [(x - size, y - size), (x + size, y - size), (x, y)])
+        self.more_marks(surface, area, self.ind_top > 0, self.ind_top + visible < len(indicators))
 
     def _draw_actions(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         palette, game = self.palette, self.game

@@ -89,6 +89,19 @@ class GameScreen(Screen):
         border = palette.accent if focused else palette.border
         pygame.draw.rect(surface, border, rect, width=max(1, self.px(2) if focused else 1), border_radius=radius)
 
+    def more_marks(self, surface: pygame.Surface, area: pygame.Rect, up: bool, down: bool) -> None:
+        """Small triangles telling that the list goes on above or below."""
+        size = self.px(5)
+        x = area.right - self.px(4)
+        colour = self.palette.muted
+        if up:
+            y = area.top - self.px(8)
+            pygame.draw.polygon(surface, colour, [(x - size, y + size), (x + size, y + size), (x, y)])
+        if down:
+            y = area.bottom - self.px(2)
+            pygame.draw.polygon(surface, colour, [(x - size, y - size), (x + size, y - size), (x, y)])
+
+
     def panel_title(self, surface: pygame.Surface, rect: pygame.Rect, title: str, *, note: str = "") -> int:
         """A panel heading at the top of ``rect`` (with a muted note on the right); returns its height."""
         font = self.font(SMALL + 1, bold=True)

@@ -992,19 +992,7 @@ class NegotiationScreen(GameScreen):
             textlib.draw(surface, line, (text_x, box.top + self.px(3) + label_font.get_linesize()), font=small,
                          colour=colour, max_width=width)
             self.hits.append((box, side, index))
-        self._more_marks(surface, area, first > 0, first + visible < len(entries))
-
-    def _more_marks(self, surface: pygame.Surface, area: pygame.Rect, up: bool, down: bool) -> None:
-        """Small triangles telling that the list goes on above or below."""
-        size = self.px(5)
-        x = area.right - self.px(4)
-        colour = self.palette.muted
-        if up:
-            y = area.top - self.px(8)
-            pygame.draw.polygon(surface, colour, [(x - size, y + size), (x + size, y + size), (x, y)])
-        if down:
-            y = area.bottom - self.px(2)
-            pygame.draw.polygon(surface, colour, [(x - size, y - size), (x + size, y - size), (x, y)])
+        self.more_marks(surface, area, first > 0, first + visible < len(entries))
 
     def _draw_weigh(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         self.panel(surface, rect, focused=self.zone == "weigh")
@@ -1095,7 +1083,7 @@ class NegotiationScreen(GameScreen):
             textlib.draw(surface, line, (x, box.top + self.px(3) + label_font.get_linesize()), font=small,
                          colour=palette.muted, max_width=width)
             self.hits.append((box, "agreement", index))
-        self._more_marks(surface, area, first > 0, first + visible < len(agreements))
+        self.more_marks(surface, area, first > 0, first + visible < len(agreements))
 
     def _draw_agreement_detail(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         self.panel(surface, rect, focused=self.layout == "narrow" and self.zone == "agreements")
