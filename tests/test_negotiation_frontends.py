@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import io
 import os
-from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
-import pytest
 
 from game.content.loader import load_scenario
 from game.paths import DEFAULT_SCENARIO
@@ -21,12 +19,6 @@ from game.ui.app import App
 from game.ui.screens.end import EndScreen
 from game.ui.screens.review import ReviewScreen
 from game.ui.session import Session
-
-
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("COMMON_GROUND_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
 
 
 def negotiated_session() -> Session:

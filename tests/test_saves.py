@@ -55,14 +55,6 @@ JSON = st.recursive(
 )
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own COMMON_GROUND_HOME: nothing touches the real user folders."""
-    path = tmp_path / "home"
-    monkeypatch.setenv(HOME_ENV, str(path))
-    return path
-
-
 def played_game() -> Game:
     sc = dataclasses.replace(
         scenario(

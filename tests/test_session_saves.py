@@ -17,12 +17,6 @@ from game.ui.persistence import load_session, save_session
 from game.ui.session import Session
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("COMMON_GROUND_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
 def human_turn(session: Session, rng: random.Random) -> None:
     """The human side plays like a greedy player (so both copies can be driven identically)."""
     player = GreedyPolicy(rng)

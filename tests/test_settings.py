@@ -21,7 +21,7 @@ from game.settings import (
     save_settings,
     settings_path,
 )
-from game.storage import HOME_ENV, StorageError, read_json
+from game.storage import StorageError, read_json
 
 DEFAULTS = Settings()
 CUSTOM = Settings(ui_scale=1.5, fullscreen=True, palette="colourblind", animation_speed=0.0, window_size=(1920, 1080))
@@ -31,14 +31,6 @@ JSON = st.recursive(
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
     max_leaves=12,
 )
-
-
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own COMMON_GROUND_HOME: nothing touches the real user folders."""
-    path = tmp_path / "home"
-    monkeypatch.setenv(HOME_ENV, str(path))
-    return path
 
 
 def write_settings_file(content: bytes | dict[str, Any]) -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import os
-from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -27,12 +26,6 @@ from game.ui.widgets import Document
 
 SIZES = [((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0), ((1024, 600), 1.0), ((1024, 600), 2.0),
          ((1920, 1080), 1.0), ((1920, 1080), 1.5)]
-
-
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("COMMON_GROUND_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
 
 
 def finished_session() -> Session:

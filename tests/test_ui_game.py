@@ -12,7 +12,7 @@ import os
 import random
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -21,7 +21,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 import pytest
-from uikit import MakeApp, frames, ink, key, new_app, start
+from uikit import MakeApp, doc_text, frames, ink, key, start
 
 from game.content.loader import load_scenario
 from game.engine import ForecastItem, Scenario
@@ -36,37 +36,11 @@ from game.ui.screens.proposal import ProposalScreen
 from game.ui.screens.review import ReviewScreen
 from game.ui.screens.wording import baseline_values, timing_phrase, turn_values
 from game.ui.session import Session
-from game.ui.widgets import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SIZES = [((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0), ((1024, 600), 1.0), ((1024, 600), 2.0),
          ((1920, 1080), 1.0)]
-
-
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own data folder."""
-    monkeypatch.setenv("COMMON_GROUND_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
-@pytest.fixture(scope="module")
-def scenario() -> Scenario:
-    """The default scenario (loaded once)."""
-    return load_scenario(DEFAULT_SCENARIO)
-
-
-@pytest.fixture
-def make_app() -> Iterator[MakeApp]:
-    """Build an App at a size and scale, without touching the player's settings file."""
-
-    yield new_app
-
-
-def doc_text(doc: Document) -> str:
-    """All the words of a document."""
-    return " ".join(text for block in doc.blocks for text, _, _ in block.runs)
 
 
 def snapshot(session: Session) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 import random
-from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -18,12 +17,6 @@ from game.settings import Settings
 from game.ui.app import App
 from game.ui.screens.end import EndScreen
 from game.ui.screens.title import TitleScreen
-
-
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("COMMON_GROUND_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
 
 
 def new_app(size: tuple[int, int] = (1280, 720), scale: float = 1.0) -> App:

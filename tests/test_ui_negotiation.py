@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -19,7 +19,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 import pytest
-from uikit import MakeApp, frames, ink, key, new_app, start
+from uikit import MakeApp, doc_text, frames, ink, key, start
 
 from game.ai.negotiation import evaluate
 from game.content.loader import load_scenario
@@ -34,7 +34,6 @@ from game.ui.screens.negotiate import NegotiationScreen, item_worth
 from game.ui.screens.proposal import ANSWERS, DealDialog, ProposalScreen
 from game.ui.screens.review import ReviewScreen
 from game.ui.session import Session
-from game.ui.widgets import Document
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SIZES = [((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0), ((1024, 600), 1.0), ((1024, 600), 2.0),
@@ -43,32 +42,7 @@ SIZES = [((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0), ((1024, 600
 ANSWER_KEYS = {answer: getattr(pygame, f"K_{index + 1}") for index, answer in enumerate(ANSWERS)}
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own data folder."""
-    monkeypatch.setenv("COMMON_GROUND_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
-@pytest.fixture(scope="module")
-def scenario() -> Scenario:
-    """The default scenario (loaded once)."""
-    return load_scenario(DEFAULT_SCENARIO)
-
-
-@pytest.fixture
-def make_app() -> Iterator[MakeApp]:
-    """Build an App at a size and scale, without touching the player's settings file."""
-
-    yield new_app
-
-
 # --------------------------------------------------------------------- helpers
-def doc_text(doc: Document) -> str:
-    """All the words of a document."""
-    return " ".join(text for block in doc.blocks for text, _, _ in block.runs)
-
-
 def snapshot(session: Session) -> str:
     return json.dumps(session.to_dict(), sort_keys=True)
 
@@ -406,16 +380,23 @@ def test_items_that_cannot_be_offered_are_greyed_with_their_reason(make_app: Mak
     assert snapshot(session) == before
 
 
-def test_a_countered_proposal_shows_the_counter_with_the_player_s_own_breakdown(
-    make_app: MakeApp, scenario: Scenario
-) -> None:
-    app = make_app()
+def send_countered(app: App, scenario: Scenario) -> tuple[Session, NegotiationScreen]:
+    """A new game, on the board: send, from the table by keyboard, a demand the computer answers with a
+    counter-proposal (its dialog is then on top, over the table)."""
     session = start(app, scenario)
     to_board(app)
     ask = countered_ask(session)
     table = open_table(app)
     pick_with_keys(app, table, "ask", ask)
     key(app, pygame.K_s)
+    return session, table
+
+
+def test_a_countered_proposal_shows_the_counter_with_the_player_s_own_breakdown(
+    make_app: MakeApp, scenario: Scenario
+) -> None:
+    app = make_app()
+    session, table = send_countered(app, scenario)
     dialog = app.top
     assert isinstance(dialog, ProposalScreen) and dialog.proposal.reply_to is not None
     assert app.stack[-2] is table
@@ -434,12 +415,7 @@ def test_a_countered_proposal_shows_the_counter_with_the_player_s_own_breakdown(
 
 def test_accepting_the_counter_makes_the_agreement(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = start(app, scenario)
-    to_board(app)
-    ask = countered_ask(session)
-    table = open_table(app)
-    pick_with_keys(app, table, "ask", ask)
-    key(app, pygame.K_s)
+    session, table = send_countered(app, scenario)
     dialog = app.top
     assert isinstance(dialog, ProposalScreen)
     answer_proposal(app, "accept")
@@ -452,11 +428,7 @@ def test_accepting_the_counter_makes_the_agreement(make_app: MakeApp, scenario: 
 
 def test_leaving_a_counter_unanswered_brings_it_back_over_the_board(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = start(app, scenario)
-    to_board(app)
-    table = open_table(app)
-    pick_with_keys(app, table, "ask", countered_ask(session))
-    key(app, pygame.K_s)
+    send_countered(app, scenario)
     answer_proposal(app, "counter")  # to the table with the counter loaded...
     key(app, pygame.K_ESCAPE)  # ... and back to the board without sending
     assert isinstance(app.top, ProposalScreen), "the counter-proposal still waits: its dialog opens again"

@@ -22,6 +22,7 @@ from game.settings import Settings
 from game.ui.app import App
 from game.ui.screens import flow
 from game.ui.session import Session
+from game.ui.widgets import Document
 
 MakeApp = Callable[..., App]
 
@@ -60,3 +61,8 @@ def ink(app: App) -> float:
     mask = pygame.mask.from_threshold(surface, app.palette.background, (2, 2, 2, 255))
     width, height = surface.get_size()
     return 1.0 - mask.count() / (width * height)
+
+
+def doc_text(doc: Document) -> str:
+    """All the words of a document."""
+    return " ".join(text for block in doc.blocks for text, _, _ in block.runs)
