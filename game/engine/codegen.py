@@ -52,20 +52,6 @@ def inline(expr: Expr) -> str:
     return f"({ast.unparse(ast.fix_missing_locations(tree))})"
 
 
-def constant(expr: Expr) -> float | None:
-    """The value of an expression that reads no indicator and not ``turn`` (``12``, ``-2.5``, ``max(1, 3)``), or
-    ``None``: such effects are computed once, when the scenario is compiled, instead of every time they apply.
-    An expression that fails or is not finite is left to run time, which reports it as usual."""
-    tree = ast.parse(expr.source.strip(), mode="eval")
-    if any(isinstance(node, ast.Name) and node.id not in FUNCTIONS for node in ast.walk(tree)):
-        return None
-    try:
-        value = float(eval(expr.code, {"__builtins__": {}, "min": min, "max": max, "abs": abs, "clamp": clamp}, {}))
-    except (ArithmeticError, ValueError, TypeError):
-        return None
-    return value if value - value == 0.0 else None
-
-
 def _change_lines(
     amount: str, effect: Effect, low: float, high: float, cause: str, cause_id: str, known: float | None = None
 ) -> list[str]:
@@ -109,7 +95,7 @@ def _effect_lines(
     for effect in effects:
         where = repr(repr(effect.value.source))  # the message quotes the source, as the interpreter does
         low, high = bounds[effect.indicator]
-        value = constant(effect.value)
+        value = effect.value.constant()  # computed once, when the scenario is compiled
         if value is not None:
             if effect.delay or effect.duration > 1:
                 lines += [f"d = {value!r}", *_schedule_lines(effect, low, high, cause, cause_id)]

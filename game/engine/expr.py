@@ -51,6 +51,17 @@ class Expr:
             raise ExprError(f"{self.source!r}: the result is not a finite number")
         return result
 
+    def constant(self) -> float | None:
+        """The value of an expression that reads no name at all (``12``, ``-2.5``, ``3 / 4``), computed once by
+        whoever compiles the rules; ``None`` when it reads a name, or when it fails (the failure is then reported,
+        with its rule, each time the expression runs)."""
+        if self.code.co_names:
+            return None
+        try:
+            return self.evaluate(base_globals(), {})
+        except ExprError:
+            return None
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Expr) and other.source == self.source
 

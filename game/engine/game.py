@@ -276,14 +276,9 @@ class _Rules:
         """Flatten effects into tuples the resolution loop can unpack quickly."""
         plans = []
         for e in effects:
-            code: CodeType | None = e.value.code
-            constant = 0.0
-            if not e.value.code.co_names:  # no names at all: evaluate once, here
-                try:
-                    constant = e.value.evaluate(base_globals(), {})
-                    code = None
-                except ExprError:
-                    pass  # keep the code: the error is reported, with its rule, when the effect applies
+            value = e.value.constant()  # no names at all: evaluated once, here
+            code: CodeType | None = e.value.code if value is None else None
+            constant = 0.0 if value is None else value
             low, high = self.bounds[e.indicator]
             plans.append((e.indicator, _OPS[e.op], code, constant, e.value.source, e.delay, e.duration, low, high))
         return tuple(plans)
