@@ -258,10 +258,9 @@ def balance_of(scenario: Scenario, games: int, seed: int = 0, *, negotiate: bool
 
     def means(names: Mapping[str, str]) -> dict[str, float]:
         totals = dict.fromkeys(names, 0.0)
+        job = _Job(scenario, names, None, negotiate)
         for game_seed in seeds:
-            game, _ = play(scenario, game_seed, names, negotiate=negotiate)
-            outcome = game.outcome
-            for role, score in (outcome.scores if outcome is not None else game.scores()).items():
+            for role, score in job.run(game_seed).scores.items():
                 totals[role] += score
         return {role: round(total / games, 3) for role, total in totals.items()}
 
