@@ -566,8 +566,8 @@ class _Checker:
         # Each pair's trust is readable in expressions, by a name of its own, when there is a negotiation section.
         self.has_negotiation = isinstance(data, dict) and "negotiation" in data
         self.trust_names: dict[str, list[tuple[str, str]]] = {}
-        self.trust_bound = _raw(data, ("negotiation", "trust", "indicator")) is not None
-        if self.has_negotiation and not self.trust_bound:
+        trust_is_an_indicator = _raw(data, ("negotiation", "trust", "indicator")) is not None
+        if self.has_negotiation and not trust_is_an_indicator:
             roles = sorted(self.ids["roles"])
             for i, first in enumerate(roles):
                 for second in roles[i + 1 :]:
