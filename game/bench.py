@@ -11,12 +11,13 @@ from typing import Any, TextIO
 
 from game.ai.lookahead import DEFAULT_BUDGET, LookaheadPolicy
 from game.ai.negotiation import evaluate
-from game.ai.negotiator import answer_proposals, best_proposals
-from game.ai.policies import GreedyPolicy
-from game.ai.simulate import play, policies_for, step
+from game.ai.negotiator import best_proposals
+from game.ai.policies import GreedyPolicy, Policy
 from game.content.loader import load_scenario, load_scenario_text
 from game.engine import Command, Game, Phase
 from game.paths import DEFAULT_SCENARIO
+from game.table import Match, Seat
+from game.table.simulate import play
 
 #: The loader refuses files above this size; the big benchmark file stays just under it.
 ONE_MB = 1_048_576
@@ -32,18 +33,15 @@ def measure_engine(seconds: float, windows: int = 5) -> dict[str, float]:
     names = {role.id: "random" for role in scenario.roles}
     play(scenario, 0, names)  # warm up: the first game compiles the scenario's rules
     seeds = random.Random(12345)
+    seats = {role: Seat(name) for role, name in names.items()}
     rates = []
     total_turns = games = 0
     for _ in range(windows):
         turns = 0
         started = time.process_time()
         while True:
-            seed = seeds.randrange(2**31)
-            game = Game.new(scenario, seed)
-            policies = policies_for(game, names, seed)
-            while not game.is_over():
-                step(game, policies)
-            turns += game.turn
+            match = Match.start(scenario, seats, seeds.randrange(2**31))
+            turns += match.game.turn
             games += 1
             elapsed = time.process_time() - started
             if elapsed >= seconds / windows:
@@ -71,33 +69,42 @@ def measure_lookahead(decisions: int = 10, budget: int = DEFAULT_BUDGET) -> dict
     while len(times) < decisions:
         game = Game.new(scenario, seed)
         first, *others = [role.id for role in scenario.roles]
-        searcher = LookaheadPolicy(random.Random(seed), scenario.role(first).personality, budget=budget)
-        greedy = {r: GreedyPolicy(random.Random(seed), dict(scenario.role(r).personality)) for r in others}
+        searcher = _Timed(LookaheadPolicy(random.Random(seed), scenario.role(first).personality, budget=budget))
+        players: dict[str, Policy] = {first: searcher}
+        players.update({r: GreedyPolicy(random.Random(seed), dict(scenario.role(r).personality)) for r in others})
+        match = Match.around(game, players)
         while not game.is_over() and game.turn <= 5 and len(times) < decisions:
-            while game.phase is Phase.NEWS:
-                role = game.pending_choices()[0].role
-                policy = searcher if role == first else greedy[role]
-                for command in policy.decide(game, role):
-                    game.apply(command)
-            started = time.process_time()
-            spent = 0.0
-            for proposal in searcher.propose(game, first):
-                game.apply(proposal)
-                spent = time.process_time() - started
-                for role in others:
-                    for answer in answer_proposals(game, role):
-                        game.apply(answer)
-                started = time.process_time()
-            commands: list[Command] = searcher.decide(game, first)
-            times.append(spent + time.process_time() - started)
-            for command in commands:
-                game.apply(command)
-            for role, policy in greedy.items():
-                for command in policy.decide(game, role):
-                    game.apply(command)
-            game.resolve_turn()
+            searcher.spent = 0.0
+            match.play(1)
+            times.append(searcher.spent)
         seed += 1
     return {"lookahead_decision_seconds": statistics.median(times), "lookahead_budget": float(budget)}
+
+
+class _Timed:
+    """A computer player that adds the CPU time of its proposals and action decisions to :attr:`spent`."""
+
+    def __init__(self, policy: LookaheadPolicy) -> None:
+        self.policy = policy
+        self.name = policy.name
+        self.rng = policy.rng
+        self.spent = 0.0
+
+    def propose(self, game: Game, role: str) -> list[Command]:
+        started = time.process_time()
+        try:
+            return self.policy.propose(game, role)
+        finally:
+            self.spent += time.process_time() - started
+
+    def decide(self, game: Game, role: str) -> list[Command]:
+        if game.phase is not Phase.ACTIONS:
+            return self.policy.decide(game, role)
+        started = time.process_time()
+        try:
+            return self.policy.decide(game, role)
+        finally:
+            self.spent += time.process_time() - started
 
 
 def big_scenario_text(target: int = ONE_MB - 4096) -> str:

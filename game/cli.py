@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from game.ai.simulate import SimulationResult
 from game.content.problems import ScenarioError
 from game.engine import Scenario, localize
 from game.paths import DEFAULT_SCENARIO
+from game.table.simulate import SimulationResult
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -38,12 +38,38 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--autoplay", action="store_true", help="the computer plays every side to the end screen")
     play.add_argument("--frames", type=int, default=None, help="quit after this many frames")
     play.add_argument("--screenshot", type=Path, default=None, help="save the last frame as PNG")
+    play.add_argument(
+        "--seat",
+        action="append",
+        default=[],
+        metavar="ROLE=WHO",
+        help="start a game at once with these seats: person, or a computer level (beginner, standard, strong)",
+    )
 
     text = sub.add_parser("text", help="play a whole game in the terminal")
     text.add_argument("--scenario", type=Path, default=None, help="scenario file (default: Cambodia-US)")
     text.add_argument("--role", default=None, help="the role you play (asked if omitted)")
     text.add_argument("--seed", type=int, default=None, help="random seed (default: a fresh one)")
     text.add_argument("--lang", default="en", help="language code for scenario texts (default: en)")
+    text.add_argument(
+        "--seat",
+        action="append",
+        default=[],
+        metavar="ROLE=WHO",
+        help="who plays a role: person, a computer level (beginner, standard, strong) or a policy; repeat for each "
+        "role (default: you play --role against the standard computer). Two people: --seat us=person "
+        "--seat cambodia=person",
+    )
+    text.add_argument(
+        "--continue",
+        dest="resume",
+        action="store_true",
+        help="continue the latest saved game (the terminal and the desktop share their saves)",
+    )
+    text.add_argument("--no-save", dest="save", action="store_false", help="do not write the autosave")
+
+    replay = sub.add_parser("replay", help="print a saved game turn by turn from its log and check it rebuilds")
+    replay.add_argument("save", type=Path, metavar="SAVE", help="a save file (e.g. the autosave)")
 
     validate = sub.add_parser("validate", help="check scenario files and print every problem")
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -102,6 +128,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(["play"])
         if args.command == "text":
             return _text(args)
+        if args.command == "replay":
+            from game.text.replay import run_replay
+
+            return run_replay(args.save, sys.stdout, sys.stderr)
         if args.command == "play":
             return _play(args)
         if args.command == "validate":
@@ -150,15 +180,44 @@ def check_role(scenario: Scenario, role: str | None) -> None:
 def _text(args: argparse.Namespace) -> int:
     import random
 
+    from game.persistence import autosave_match, load_match
+    from game.saves import SaveError, latest_save
+    from game.table import SeatError, parse_seat
     from game.text.play import run
 
-    scenario = load(getattr(args, "scenario", None))
+    save = autosave_match if args.save else None
+    if args.resume:
+        if args.seat or args.role is not None or args.scenario is not None or args.seed is not None:
+            raise UsageError("--continue takes the saved game as it is: leave out --seat, --role, --scenario, --seed")
+        info = latest_save()
+        if info is None:
+            raise UsageError("there is no saved game to continue yet")
+        try:
+            match = load_match(info.path)
+        except SaveError as exc:
+            raise UsageError(f"the latest save ({info.path.name}) cannot be continued: {exc}") from None
+        return run(match.scenario, role=None, seed=match.seed, stdin=sys.stdin, stdout=sys.stdout,
+                   lang=match.game.lang, match=match, save=save)  # fmt: skip
+    scenario_path = getattr(args, "scenario", None) or DEFAULT_SCENARIO
+    scenario = load(scenario_path)
     role = getattr(args, "role", None)
     check_role(scenario, role)
+    try:
+        seats = dict(parse_seat(text) for text in args.seat)
+        check_roles(scenario, seats)
+    except SeatError as exc:
+        raise UsageError(str(exc)) from None
     seed = getattr(args, "seed", None)
     if seed is None:
         seed = random.SystemRandom().randrange(1_000_000)
-    return run(scenario, role=role, seed=seed, stdin=sys.stdin, stdout=sys.stdout, lang=getattr(args, "lang", "en"))
+    return run(scenario, role=role, seed=seed, stdin=sys.stdin, stdout=sys.stdout, lang=getattr(args, "lang", "en"),
+               seats=seats, scenario_path=str(scenario_path), save=save)  # fmt: skip
+
+
+def check_roles(scenario: Scenario, seats: dict[str, object]) -> None:
+    """Raise a usage error when a seat names a role the scenario lacks."""
+    for role in seats:
+        check_role(scenario, role)
 
 
 def _play(args: argparse.Namespace) -> int:
@@ -174,9 +233,20 @@ def _play(args: argparse.Namespace) -> int:
         if not sep or not width.isdigit() or not height.isdigit():
             raise UsageError(f"--size expects WIDTHxHEIGHT, e.g. 1280x720, got {args.size!r}")
         size = (int(width), int(height))
-    if args.role is not None or args.scenario is not None:
-        check_role(load(args.scenario), args.role)
+    seats = None
+    if args.role is not None or args.scenario is not None or args.seat:
+        scenario = load(args.scenario)
+        check_role(scenario, args.role)
+        if args.seat:
+            from game.table import SeatError, parse_seat
+
+            try:
+                seats = dict(parse_seat(text) for text in args.seat)
+            except SeatError as exc:
+                raise UsageError(str(exc)) from None
+            check_roles(scenario, seats)
     return run_play(
+        seats=seats,
         scenario_path=args.scenario if args.scenario is not None or args.autoplay or args.role else None,
         role=args.role,
         seed=args.seed,
@@ -224,8 +294,10 @@ def _schema(out: TextIO) -> int:
 
 
 def parse_policies(specs: Sequence[str], scenario: Scenario) -> dict[str, str]:
-    """``["us=greedy"]`` -> ``{"us": "greedy"}``, checked against the scenario's roles and the known policies."""
+    """``["us=greedy"]`` -> ``{"us": "greedy"}``, checked against the scenario's roles and the known policies and
+    computer levels (``us=strong``)."""
     from game.ai import POLICIES
+    from game.table import LEVELS
 
     roles = {r.id for r in scenario.roles}
     out: dict[str, str] = {}
@@ -235,14 +307,15 @@ def parse_policies(specs: Sequence[str], scenario: Scenario) -> dict[str, str]:
             raise UsageError(f"--policy expects ROLE=NAME, got {spec!r}")
         if role not in roles:
             raise UsageError(f"--policy: unknown role {role!r}; roles: {', '.join(sorted(roles))}")
-        if name not in POLICIES:
-            raise UsageError(f"--policy: unknown policy {name!r}; policies: {', '.join(sorted(POLICIES))}")
+        if name not in POLICIES and name not in LEVELS:
+            raise UsageError(f"--policy: unknown policy {name!r}; policies: {', '.join(sorted(POLICIES))}; levels: "
+                             f"{', '.join(LEVELS)}")  # fmt: skip
         out[role] = name
     return out
 
 
 def _simulate(args: argparse.Namespace, out: TextIO) -> int:
-    from game.ai.simulate import simulate
+    from game.table.simulate import simulate
 
     if args.games < 1:
         raise UsageError(f"--games must be at least 1, got {args.games}")
@@ -265,7 +338,10 @@ def _simulate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _print_simulation(scenario: Scenario, result: SimulationResult, out: TextIO) -> None:
-    budget = f", budget {result.budget} per decision" if "lookahead" in result.policies.values() else ""
+    from game.table import Seat
+
+    searching = any(Seat(name).policy == "lookahead" for name in result.policies.values())
+    budget = f", budget {result.budget} per decision" if searching else ""
     print(f"{localize(scenario.title)}: {result.games} games, seed {result.seed}{budget}", file=out)
     print(f"{result.turns} turns in {result.seconds:.2f} s ({result.turns_per_second:,.0f} turns/s)", file=out)
     print("\nEndings", file=out)

@@ -5,7 +5,7 @@ A save is one JSON object::
     {"format": 1, "kind": "common-ground-save", "saved_at": "2025-03-01T14:02:11.123456+00:00",
      "label": "Week 3, class B",
      "scenario": {"id": "cambodia_us", "title": "...", "path": "scenarios/cambodia_us.yaml", "fingerprint": "..."},
-     "turn": 4, "date": "March 2019", "roles": {"us": "human", "cambodia": "greedy"},
+     "turn": 4, "date": "March 2019", "roles": {"us": "person", "cambodia": "standard"},
      "session": {...}}
 
 ``session`` belongs to the caller (typically ``{"game": game.to_dict(), ...}``); this module only checks that it is
@@ -32,8 +32,14 @@ SAVE_FORMAT = 1
 #: The ``kind`` every save carries, so that other JSON files are not mistaken for saves.
 SAVE_KIND = "common-ground-save"
 
-#: What a role is played by when no computer policy plays it.
-HUMAN = "human"
+#: What a role is played by when a person plays it (``"human"`` in saves written before seats).
+PERSON = "person"
+_PERSON_NAMES = frozenset({PERSON, "human"})
+
+
+def is_person(player: str) -> bool:
+    """Whether a save's ``roles`` entry names a person (rather than a computer level or policy)."""
+    return player in _PERSON_NAMES
 
 _AUTOSAVE_NAME = "autosave.json"
 _MAX_SLUG = 40
@@ -66,7 +72,7 @@ class SaveInfo:
     turn: int
     #: The in-game date of ``turn`` (the scenario calendar's label).
     date: str
-    #: role id -> ``"human"`` or the name of the computer policy playing it.
+    #: role id -> ``"person"`` (``"human"`` in older saves) or the computer's level or policy.
     roles: dict[str, str] = field(hash=False)
 
 
@@ -277,7 +283,7 @@ def _parse(path: Path, document: dict[str, Any]) -> tuple[SaveInfo | None, list[
                 problems.append(f"role ids should be text, not {_show(role)}")
                 break
             if not isinstance(player, str) or not player:
-                problems.append(f"'roles.{_clip(role)}' should be 'human' or a policy name, not {_show(player)}")
+                problems.append(f"'roles.{_clip(role)}' should be 'person' or a computer level, not {_show(player)}")
                 break
             roles[role] = player
 

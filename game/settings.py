@@ -48,7 +48,8 @@ class Settings:
     palette: str = "standard"
     #: Multiplier on animation speed, 0 (off) .. 3.0.
     animation_speed: float = 1.0
-    #: Window size in pixels when not fullscreen.
+    #: Window size in pixels when not fullscreen: the last size the window had, kept when the game closes. The
+    #: window opens at it, made smaller on a display it does not fit (see ``game.ui.app.fit_window``).
     window_size: tuple[int, int] = (1280, 720)
 
     def __post_init__(self) -> None:

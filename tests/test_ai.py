@@ -9,9 +9,9 @@ import pytest
 
 from builders import effect, scenario
 from game.ai import POLICIES, GreedyPolicy, RandomPolicy, make_policy
-from game.ai.simulate import simulate
 from game.content.loader import load_scenario
 from game.engine import Choose, Commit, Game, Phase
+from game.table.simulate import simulate
 
 DEFAULT = Path(__file__).resolve().parent.parent / "scenarios" / "cambodia_us.yaml"
 
@@ -41,7 +41,7 @@ def test_every_policy_only_gives_legal_commands(name: str) -> None:
 
 def test_unknown_policy_names_the_known_ones() -> None:
     sc = load_scenario(DEFAULT)
-    with pytest.raises(ValueError, match="known: cooperative, greedy, lookahead, random"):
+    with pytest.raises(ValueError, match="known: casual, cooperative, greedy, lookahead, random"):
         make_policy("clever", Game.new(sc), "us", random.Random(0))
 
 

@@ -28,11 +28,13 @@ def run(*args: str, stdin: str = "", timeout: float = 120) -> subprocess.Complet
     )
 
 
-def run_env(extra: dict[str, str], *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+def run_env(
+    extra: dict[str, str], *args: str, timeout: float = 180, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYTHONIOENCODING="utf-8", **extra)
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT,
-        env=env,
+        env=env, input=stdin,
     )
 
 

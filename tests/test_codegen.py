@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from builders import effect, negotiation_scenario, play_negotiating, rich_scenario, scenario
-from game.ai.simulate import policies_for, step
 from game.content.loader import load_scenario
 from game.engine import Game, Scenario
+from game.table.simulate import policies_for, step
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -21,11 +21,12 @@ from builders import effect, negotiation_scenario, scenario
 from game.ai.debrief import Debrief, debrief, proposal_moment, turn_end_moment, values_at
 from game.ai.negotiation import PROVOCATION_POINTS, PROVOCATION_TURNS, Evaluation, evaluate
 from game.ai.negotiator import negotiate_turn
-from game.ai.simulate import policies_for
+from game.ai.policies import GreedyPolicy
 from game.content.loader import load_scenario
 from game.engine import BreakAgreement, Command, Commit, Counter, EndTurn, Game, Phase, Propose, Scenario
 from game.paths import DEFAULT_SCENARIO
-from game.text import negotiate, run
+from game.table.simulate import policies_for
+from game.text import run
 from game.text.debrief import debrief_lines
 
 
@@ -368,7 +369,7 @@ def play_text(sc: Scenario, lines: list[str], role: str) -> str:
 
 
 def test_the_end_of_a_terminal_game_prints_the_counterpart_s_debrief(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(negotiate, "computer_proposal", lambda game, role, other: None)  # it only answers
+    monkeypatch.setattr(GreedyPolicy, "propose", lambda self, game, role: [])  # it only answers
     out = play_text(table(), ["n", "2", "3", "s", "e", "e", "e"], "a")
     lines = out.splitlines()
     assert lines[-1] == "Thanks for playing."

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builders import effect, rich_scenario, scenario
-from game.ai.simulate import policies_for, step
 from game.engine import Game, Scenario
+from game.table.simulate import policies_for, step
 
 
 def play_random(sc: Scenario, seed: int) -> Game:
@@ -90,7 +90,7 @@ def test_clone_is_independent() -> None:
 
 def test_importing_the_engine_never_loads_pygame() -> None:
     code = (
-        "import sys; import game.engine, game.content.loader, game.ai, game.ai.simulate; "
+        "import sys; import game.engine, game.content.loader, game.ai, game.table.simulate; "
         "print('pygame' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -18,10 +18,10 @@ from builders import effect, rich_scenario, scenario
 from game.ai import POLICIES
 from game.ai.lookahead import DEFAULT_BUDGET, LookaheadPolicy
 from game.ai.policies import GreedyPolicy, Policy, RandomPolicy
-from game.ai.simulate import simulate, step
 from game.content.loader import load_scenario
 from game.engine import Choose, Commit, Game, Phase, Scenario
 from game.paths import DEFAULT_SCENARIO
+from game.table.simulate import simulate, step
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,20 +14,32 @@ import pygame
 from game.content.loader import load_scenario
 from game.paths import DEFAULT_SCENARIO
 from game.settings import Settings
+from game.table import PERSON, DecisionKind, Done, Match
 from game.text import views
 from game.ui.app import App
 from game.ui.screens.end import EndScreen
 from game.ui.screens.review import ReviewScreen
-from game.ui.session import Session
 
 
-def negotiated_session() -> Session:
-    """A default game in which a deal is made, partly implemented, then broken, and the game played to its end."""
+def end_turn(match: Match) -> None:
+    """The person (the US) answers what waits (first choice; refuse), then ends its part: the turn resolves."""
+    turn = match.game.turn
+    while match.game.turn == turn and (decision := match.decision()) is not None:
+        if decision.kind is DecisionKind.CHOOSE:
+            match.apply("us", decision.options[0])
+        elif decision.kind is DecisionKind.ANSWER:
+            match.apply("us", decision.options[-1])
+        else:
+            match.apply("us", Done("us"))
+
+
+def negotiated_match() -> Match:
+    """A default game in which a deal is made, partly implemented, then broken (the computer's Cambodia is made to
+    do both through the game itself), and the game played to its end."""
     scenario = load_scenario(DEFAULT_SCENARIO)
     assert scenario.negotiation is not None
-    session = Session.start(scenario, str(DEFAULT_SCENARIO), humans=("us",), seed=5)
-    game = session.game
-    session.let_computers_answer()
+    match = Match.start(scenario, {"us": PERSON}, 5, scenario_path=str(DEFAULT_SCENARIO))
+    game = match.game
     while game.pending_choices():
         pending = game.pending_choices()[0]
         game.choose(pending.role, pending.event, scenario.event(pending.event).choices[0].id)
@@ -36,32 +48,29 @@ def negotiated_session() -> Session:
     proposal = game.propose("us", "cambodia", give, ask)
     agreement = game.respond("cambodia", proposal.id, accept=True)
     assert agreement is not None
-    session.end_turn()
+    end_turn(match)
     while game.pending_choices():
         pending = game.pending_choices()[0]
         game.choose(pending.role, pending.event, scenario.event(pending.event).choices[0].id)
     game.break_agreement("cambodia", agreement.id)
     while not game.is_over():
-        while game.pending_choices():
-            pending = game.pending_choices()[0]
-            game.choose(pending.role, pending.event, scenario.event(pending.event).choices[0].id)
-        session.end_turn()
-    return session
+        end_turn(match)
+    return match
 
 
 def test_the_history_records_trust_changes_with_their_causes() -> None:
-    session = negotiated_session()
-    scenario = session.scenario
+    match = negotiated_match()
+    scenario = match.scenario
     name = scenario.trust_indicator_id("us", "cambodia")
     assert name == "trust"  # the default scenario's board trust is its negotiation trust
-    trust = [c for c in session.game.history if c.indicator == name and c.cause in ("kept", "break")]
+    trust = [c for c in match.game.history if c.indicator == name and c.cause in ("kept", "break")]
     assert {c.cause for c in trust} == {"kept", "break"}
     assert scenario.indicator(trust[0].indicator).label["en"] == "Mutual trust"
 
 
 def test_terminal_views_describe_a_negotiated_game() -> None:
-    session = negotiated_session()
-    game = session.game
+    match = negotiated_match()
+    game = match.game
     lines = [line for turn in range(1, game.turn + 1) for line in views.review_lines(game, "us", turn, 0.0, 0.0)]
     lines += views.ending_lines(game, game.outcome) if game.outcome is not None else []
     assert any(line.lstrip().startswith("Mutual trust:") for line in lines)
@@ -70,11 +79,11 @@ def test_terminal_views_describe_a_negotiated_game() -> None:
 
 
 def test_review_and_end_screens_draw_a_negotiated_game() -> None:
-    session = negotiated_session()
+    match = negotiated_match()
     app = App(Settings(), size=(1280, 720), persist_settings=False, out=io.StringIO())
     pygame.event.clear()
-    app.session = session
-    for report in session.reports[:3]:
+    app.match = match
+    for report in match.reports[:3]:
         app.push(ReviewScreen(app, report, "us"))
         app.draw()
         app.pop()
@@ -84,8 +93,8 @@ def test_review_and_end_screens_draw_a_negotiated_game() -> None:
 
 
 def test_decisions_name_the_proposals_sent_and_answered_and_the_agreements_broken() -> None:
-    session = negotiated_session()
-    game = session.game
+    match = negotiated_match()
+    game = match.game
     assert "proposed a deal to Cambodia (p1)" in views.decisions(game, "us", 1)
     assert "accepted proposal p1 from United States" in views.decisions(game, "cambodia", 1)
     assert "broke agreement a1" in views.decisions(game, "cambodia", 2)

@@ -14,11 +14,11 @@ import pytest
 from game.ai.negotiation import evaluate
 from game.ai.negotiator import answer_proposals, make_proposal, negotiate_turn
 from game.ai.policies import GreedyPolicy, RandomPolicy
-from game.ai.simulate import simulate
 from game.cli import main
 from game.content.loader import load_scenario
 from game.engine import Choose, Counter, Game, Phase, Propose, Respond, Scenario
-from game.ui.session import Session
+from game.table import PERSON, Done, Match, ProposalAnswered
+from game.table.simulate import simulate
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT / "scenarios" / "cambodia_us.yaml"
@@ -174,19 +174,21 @@ def test_lookahead_considers_the_make_proposal_bundle(default: Scenario) -> None
 
 
 def test_a_human_proposal_to_the_computer_is_answered_at_once(default: Scenario) -> None:
-    session = Session.start(default, str(DEFAULT), humans=("us",), seed=5)
-    while session.game.phase is Phase.NEWS:
-        event, role = session.waiting_choices()[0]
-        session.submit(Choose(role, event, default.event(event).choices[0].id))
-    game = session.game
+    match = Match.start(default, {"us": PERSON}, 5, scenario_path=str(DEFAULT))
+    game = match.game
+    while game.phase is Phase.NEWS:
+        pending = game.pending_choices("us")[0]
+        match.apply("us", Choose("us", pending.event, default.event(pending.event).choices[0].id))
     for proposal in game.open_proposals("us"):  # the computer's own proposal, if any, waits for the human
         assert proposal.sender == "cambodia"
+        match.apply("us", Respond("us", proposal.id, False))
     offer = make_proposal(game, "us", "cambodia")
     assert offer is not None
-    answer = session.propose(offer)
+    results = match.apply("us", offer)
     sent = [p for p in game.state.proposals if p.sender == "us"][-1]
-    assert answer == Respond("cambodia", sent.id, True)
+    answer = next(r for r in results if isinstance(r, ProposalAnswered) and r.proposal.id == sent.id)
+    assert answer.by_computer and answer.agreement is not None
     assert game.proposal(sent.id).status == "accepted"
     assert game.agreements()
-    session.end_turn()
+    match.apply("us", Done("us"))
     assert game.turn == 2

@@ -378,7 +378,7 @@ def test_save_info_is_hashable_and_frozen(tmp_path: Path) -> None:
         ({"turn": -1}, "'turn' should be a whole number of 0 or more, not -1"),
         ({"turn": True}, "'turn' should be a whole number of 0 or more, not true"),
         ({"label": None}, "'label' should be text, not null"),
-        ({"roles": {"a": 3}}, "'roles.a' should be 'human' or a policy name, not 3"),
+        ({"roles": {"a": 3}}, "'roles.a' should be 'person' or a computer level, not 3"),
         ({"session": [1]}, "'session' should be an object, not a list"),
         ({"saved_at": datetime(2025, 1, 1)}, "saved_at must be timezone-aware"),
     ],
@@ -505,7 +505,7 @@ CATALOGUE: list[tuple[str, bytes | Callable[[], bytes], str]] = [
     (
         "role played by null",
         lambda: json.dumps(good_document(roles={"us": None})).encode(),
-        "This save is damaged: 'roles.us' should be 'human' or a policy name, not null",
+        "This save is damaged: 'roles.us' should be 'person' or a computer level, not null",
     ),
     (
         "session as text",

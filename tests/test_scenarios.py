@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from game.ai.simulate import play, simulate
 from game.content.loader import find_scenarios, load_scenario
 from game.engine import Game, Termination
+from game.table.simulate import play, simulate
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

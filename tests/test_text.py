@@ -96,7 +96,7 @@ def test_the_role_menu_lists_each_role_by_name_and_plays_the_chosen_one() -> Non
     code, out = play(["2"] + ["e", "1"] * 4, role=None)
     assert code == 0
     assert "  1. a\n  2. b\n" in out
-    assert "You play: b" in out and "The computer plays: a." in out
+    assert "You play: b" in out and "The computer plays: a (Standard)." in out
     assert "Decision needed: offer" in out  # b's event is now the human's to answer
     assert "Decision needed: crisis" not in out
 
@@ -127,15 +127,15 @@ def test_invalid_input_reprompts_with_what_is_expected_and_the_game_goes_on() ->
 
 
 @pytest.mark.parametrize("word", ["q", "quit", "Q", " QUIT "])
-def test_a_quit_word_ends_the_game_at_once_with_status_0(word: str) -> None:
-    code, out = play(["1", word, "e", "e", "e"])
+def test_a_quit_word_confirmed_with_y_ends_the_game_with_status_0(word: str) -> None:
+    code, out = play(["1", word, "y", "e", "e", "e"])
     assert code == 0
-    assert out.splitlines()[-1] == "Goodbye."
+    assert out.splitlines()[-2:] == ["Quit the game? Your game is saved either way. (y/n): y", "Goodbye."]
     assert "Review of turn 1" not in out and "Ending: " not in out
 
 
 def test_quitting_works_at_the_role_prompt_too() -> None:
-    code, out = play(["q"], role=None)
+    code, out = play(["q", "y"], role=None)
     assert (code, out.splitlines()[-1]) == (0, "Goodbye.")
 
 
@@ -254,7 +254,8 @@ def test_delayed_effects_are_explained_when_they_land() -> None:
     assert "-5: crisis: shout (from turn 1) (decision by a)" in review
     assert "x: 50 (no change since the start; range 0 to 100)" in section(out, "=== Turn 1 of 3", "News")
     header = section(out, "=== Turn 2 of 3", "News")
-    assert "x: 56 (up 6 since last turn, better; range 0 to 100)" in header
+    # The computer has answered its own event of turn 2 ('offer': take, x +1) before the player's turn begins.
+    assert "x: 57 (up 7 since last turn, better; range 0 to 100)" in header
 
 
 def test_the_ending_recaps_the_players_key_decisions() -> None:

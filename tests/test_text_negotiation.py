@@ -8,8 +8,9 @@ import pytest
 from test_text import small
 
 from builders import effect, item, negotiation, scenario
+from game.ai.policies import GreedyPolicy
 from game.engine import Propose, Scenario
-from game.text import negotiate, run
+from game.text import run
 
 
 def table(threshold: float = 1.0) -> Scenario:
@@ -32,7 +33,7 @@ def table(threshold: float = 1.0) -> Scenario:
 @pytest.fixture
 def quiet(monkeypatch: pytest.MonkeyPatch) -> None:
     """The computer makes no proposals of its own (it still answers the player's)."""
-    monkeypatch.setattr(negotiate, "computer_proposal", lambda game, role, other: None)
+    monkeypatch.setattr(GreedyPolicy, "propose", lambda self, game, role: [])
 
 
 def play(lines: list[str], sc: Scenario | None = None) -> tuple[int, str]:
@@ -70,7 +71,7 @@ def test_a_proposal_is_built_with_its_breakdown_sent_and_accepted_and_listed_in_
 
 @pytest.mark.usefixtures("quiet")
 def test_the_breakdown_updates_at_every_step_and_says_would_refuse() -> None:
-    _, out = play(["n", "4", "4", "q"])
+    _, out = play(["n", "4", "4", "q", "y"])
     first = after(out, "Added: release.")
     assert "  release (we give): -9\n" in first and "Total -9 against a threshold of 1: would refuse." in first
     assert "Removed: release.\nChoose at least one item to see how it would be received." in out
@@ -78,7 +79,7 @@ def test_the_breakdown_updates_at_every_step_and_says_would_refuse() -> None:
 
 @pytest.mark.usefixtures("quiet")
 def test_a_proposal_nothing_can_satisfy_is_refused() -> None:
-    code, out = play(["n", "1", "s", "e", "q"], table(threshold=50))
+    code, out = play(["n", "1", "s", "e", "q", "y"], table(threshold=50))
     assert code == 0
     assert "Sent to b (p1).\nb refused.\n" in out
     assert "  b refused your proposal p1." in after(out, "--- Review of turn 1")
@@ -86,19 +87,19 @@ def test_a_proposal_nothing_can_satisfy_is_refused() -> None:
 
 @pytest.mark.usefixtures("quiet")
 def test_a_counter_proposal_can_be_accepted_refused_or_edited() -> None:
-    _, out = play(["n", "4", "s", "1", "a", "q"])
+    _, out = play(["n", "4", "s", "1", "a", "q", "y"])
     countered = after(out, "b refused, and answers with a counter-proposal.")
     assert "b proposes (p2, in answer to p1):\n  b gives you: nothing.\n  b asks of you: aid." in countered
     assert "How it weighs for you (your objectives):\n  aid (we give): -2\n" in countered
     assert "You accepted.\nAgreement a1 with b" in countered
     assert "  - aid, given by You: pending." in after(countered, "agreements, e end, h help, q quit): a")
 
-    _, out = play(["n", "4", "s", "2", "e", "q"])
+    _, out = play(["n", "4", "s", "2", "e", "q", "y"])
     assert "Your answer (1-3, q to quit): 2\nYou refused." in out
     assert "  You refused b's proposal p2." in after(out, "--- Review of turn 1")
 
     # Edit: the counter opens in the builder (aid chosen); add market and send it back.
-    _, out = play(["n", "4", "s", "3", "3", "s", "q"])
+    _, out = play(["n", "4", "s", "3", "3", "s", "q", "y"])
     edited = after(out, "Your answer (1-3, q to quit): 3")
     assert "  2. [x] aid (over 2 turns)" in edited
     assert "Sent to b (p3).\nb accepted." in edited
@@ -106,7 +107,7 @@ def test_a_counter_proposal_can_be_accepted_refused_or_edited() -> None:
 
 @pytest.mark.usefixtures("quiet")
 def test_breaking_asks_for_confirmation_states_the_cost_and_then_costs_trust() -> None:
-    code, out = play(["n", "2", "3", "s", "a", "1", "n", "a", "1", "x", "y", "e", "q"])
+    code, out = play(["n", "2", "3", "s", "a", "1", "n", "a", "1", "x", "y", "e", "q", "y"])
     assert code == 0
     cost = after(out, "Agreement to break (1-1, b back, q quit): 1")
     assert "Breaking a1 cancels what you still owe: aid." in cost
@@ -126,8 +127,8 @@ def test_the_computer_proposes_at_the_start_of_the_actions_phase_with_the_player
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     offers = iter([Propose("b", "a", ("market",), ("visit",))])
-    monkeypatch.setattr(negotiate, "computer_proposal", lambda game, role, other: next(offers, None))
-    code, out = play(["1", "e", "e", "q"])
+    monkeypatch.setattr(GreedyPolicy, "propose", lambda self, game, role: [o for o in [next(offers, None)] if o])
+    code, out = play(["1", "e", "e", "q", "y"])
     assert code == 0
     first = after(out, "=== Turn 1 of 3")
     assert first.index("b proposes (p1):") < first.index("Your actions this turn")
@@ -165,7 +166,7 @@ def test_end_of_input_inside_the_negotiation_menus_exits_cleanly(lines: list[str
 
 @pytest.mark.usefixtures("quiet")
 def test_invalid_answers_re_prompt_and_lines_fit_80_columns() -> None:
-    code, out = play(["n", "9", "x", "l", "b", "a", "e", "q"])
+    code, out = play(["n", "9", "x", "l", "b", "a", "e", "q", "y"])
     assert code == 0
     assert "Please type an item number from 1 to 4 to add or remove it" in out
     assert "Nothing sent." in out and "No agreements yet. Type n to negotiate one." in out
@@ -181,7 +182,7 @@ def test_the_same_input_gives_the_same_transcript() -> None:
 
 def test_a_scenario_without_negotiation_shows_no_negotiation_option() -> None:
     out = io.StringIO()
-    run(small(), role="a", seed=1, stdin=io.StringIO("1\nn\na\ne\nq\n"), stdout=out)
+    run(small(), role="a", seed=1, stdin=io.StringIO("1\nn\na\ne\nq\ny\n"), stdout=out)
     text = out.getvalue()
     assert "n negotiate" not in text and "agreements" not in text
     assert text.count("Please type an action number from 1 to 3") == 2
@@ -189,6 +190,6 @@ def test_a_scenario_without_negotiation_shows_no_negotiation_option() -> None:
 
 @pytest.mark.usefixtures("quiet")
 def test_help_and_the_prompt_name_the_negotiation_keys() -> None:
-    _, out = play(["h", "q"])
+    _, out = play(["h", "q", "y"])
     assert "Action (1-1, d N, n negotiate, a agreements, e end, h help, q quit): " in out
     assert " n opens the negotiation table" in out.replace("\n", " ")

@@ -16,51 +16,53 @@ from uikit import frames, key
 
 from game.ai.negotiator import make_proposal
 from game.content.loader import load_scenario
-from game.engine import Commit
+from game.engine import Commit, Respond
 from game.paths import DEFAULT_SCENARIO
 from game.settings import Settings
+from game.table import PERSON, DecisionKind, Done, Match
 from game.ui.app import App
 from game.ui.screens.end import DEBRIEF, ENDING, EndScreen
-from game.ui.session import Session
 from game.ui.widgets import Document
 
 SIZES = [((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0), ((1024, 600), 1.0), ((1024, 600), 2.0),
          ((1920, 1080), 1.0), ((1920, 1080), 1.5)]
 
 
-def finished_session() -> Session:
+def finished_match() -> Match:
     """A default game played to its end as the US: it proposes, answers Cambodia's proposals and applies pressure
     twice; the computer plays Cambodia."""
     scenario = load_scenario(DEFAULT_SCENARIO)
-    session = Session.start(scenario, str(DEFAULT_SCENARIO), humans=("us",), seed=5)
-    game = session.game
-    while not game.is_over():
-        while game.pending_choices():
-            pending = game.pending_choices()[0]
-            game.choose(pending.role, pending.event, scenario.event(pending.event).choices[0].id)
-        session.let_computers_negotiate()
-        for proposal in game.open_proposals("us"):
-            game.respond("us", proposal.id, not game.why_not_accept("us", proposal.id))
-        command = make_proposal(game, "us", "cambodia")
-        if command is not None:
-            session.propose(command)
-        pressure = [a for a in game.legal_actions("us") if a.family == "pressure"]
-        if game.turn in (3, 6) and pressure:
-            session.submit(Commit("us", pressure[0].id))
-        session.end_turn()
-    return session
+    match = Match.start(scenario, {"us": PERSON}, 5, scenario_path=str(DEFAULT_SCENARIO))
+    game = match.game
+    proposed: set[int] = set()
+    while (decision := match.decision()) is not None:
+        if decision.kind is DecisionKind.CHOOSE:
+            match.apply("us", decision.options[0])
+        elif decision.kind is DecisionKind.ANSWER:
+            match.apply("us", Respond("us", decision.proposal, not game.why_not_accept("us", decision.proposal)))
+        elif game.turn not in proposed:
+            proposed.add(game.turn)
+            command = make_proposal(game, "us", "cambodia")
+            if command is not None:
+                match.apply("us", command)
+        else:
+            pressure = [a for a in game.legal_actions("us") if a.family == "pressure"]
+            if game.turn in (3, 6) and pressure:
+                match.apply("us", Commit("us", pressure[0].id))
+            match.apply("us", Done("us"))
+    return match
 
 
 @pytest.fixture(scope="module")
-def session() -> Session:
-    return finished_session()
+def match() -> Match:
+    return finished_match()
 
 
-def end_app(session: Session, size: tuple[int, int], scale: float) -> tuple[App, EndScreen]:
+def end_app(match: Match, size: tuple[int, int], scale: float) -> tuple[App, EndScreen]:
     app = App(Settings(ui_scale=scale, animation_speed=0.0, window_size=size), size=size, persist_settings=False,
               out=io.StringIO())
     pygame.event.clear()
-    app.session = session
+    app.match = match
     screen = EndScreen(app, "us")
     app.push(screen)
     app.draw()
@@ -81,9 +83,9 @@ def words(doc: Document) -> str:
 
 @pytest.mark.parametrize(("size", "scale"), SIZES, ids=[f"{w}x{h}@{s}" for (w, h), s in SIZES])
 def test_the_debrief_page_renders_at_every_size_and_scale_without_overlaps(
-    session: Session, size: tuple[int, int], scale: float
+    match: Match, size: tuple[int, int], scale: float
 ) -> None:
-    app, screen = end_app(session, size, scale)
+    app, screen = end_app(match, size, scale)
     key(app, pygame.K_d)
     frames(app)
     assert app.top is screen and screen.page == DEBRIEF
@@ -110,9 +112,9 @@ def test_the_debrief_page_renders_at_every_size_and_scale_without_overlaps(
 
 
 def test_the_debrief_says_where_the_counterpart_stood_in_words_and_how_its_willingness_moved(
-    session: Session,
+    match: Match,
 ) -> None:
-    app, screen = end_app(session, (1280, 720), 1.0)
+    app, screen = end_app(match, (1280, 720), 1.0)
     key(app, pygame.K_d)
     frames(app, 1)
     text = words(screen.debrief_document())
@@ -124,11 +126,11 @@ def test_the_debrief_says_where_the_counterpart_stood_in_words_and_how_its_willi
     assert "What it cared about" in text and "Wanted most from a deal:" in text
     report = screen.debriefs()[0]
     assert report.counterpart == "cambodia" and report.player == "us"
-    assert len(report.willingness) == session.game.outcome.turn + 1  # type: ignore[union-attr]
+    assert len(report.willingness) == match.game.outcome.turn + 1  # type: ignore[union-attr]
 
 
-def test_pages_turn_with_their_keys_and_clicks_and_left_right_pick_a_turn(session: Session) -> None:
-    app, screen = end_app(session, (1280, 720), 1.0)
+def test_pages_turn_with_their_keys_and_clicks_and_left_right_pick_a_turn(match: Match) -> None:
+    app, screen = end_app(match, (1280, 720), 1.0)
     assert screen.page == ENDING and not screen.narrow
     key(app, pygame.K_d)
     frames(app, 1)
@@ -155,7 +157,7 @@ def test_pages_turn_with_their_keys_and_clicks_and_left_right_pick_a_turn(sessio
     assert screen.page == DEBRIEF
     # Narrow windows: three pages, the chart among them; their keys are on the tabs (and in the hints if room).
     for size, scale in (((1280, 720), 1.5), ((1024, 600), 2.0)):
-        app, screen = end_app(session, size, scale)
+        app, screen = end_app(match, size, scale)
         assert screen.narrow
         for code, page in ((pygame.K_c, "chart"), (pygame.K_d, DEBRIEF), (pygame.K_e, ENDING)):
             key(app, code)
@@ -165,11 +167,11 @@ def test_pages_turn_with_their_keys_and_clicks_and_left_right_pick_a_turn(sessio
         assert ("E / C / D", "pages") in screen.hints if size == (1280, 720) else screen.tight
 
 
-def test_showing_the_debrief_never_changes_the_game(session: Session) -> None:
-    before = json.dumps(session.to_dict(), sort_keys=True)
-    app, _ = end_app(session, (1280, 720), 1.5)
+def test_showing_the_debrief_never_changes_the_game(match: Match) -> None:
+    before = json.dumps(match.to_dict(), sort_keys=True)
+    app, _ = end_app(match, (1280, 720), 1.5)
     for code in (pygame.K_d, pygame.K_DOWN, pygame.K_LEFT, pygame.K_e, pygame.K_c, pygame.K_d):
         key(app, code)
         frames(app, 1)
-    assert json.dumps(session.to_dict(), sort_keys=True) == before
+    assert json.dumps(match.to_dict(), sort_keys=True) == before
     assert app.out.getvalue().count("Ending: ") == 1  # type: ignore[attr-defined]

@@ -26,6 +26,7 @@ from uikit import MakeApp, doc_text, frames, ink, key, start
 from game.content.loader import load_scenario
 from game.engine import ForecastItem, Scenario
 from game.paths import DEFAULT_SCENARIO
+from game.table import PERSON, DecisionKind, Match
 from game.ui.app import App
 from game.ui.screens import flow
 from game.ui.screens.board import BoardScreen
@@ -35,7 +36,6 @@ from game.ui.screens.event import EventScreen
 from game.ui.screens.proposal import ProposalScreen
 from game.ui.screens.review import ReviewScreen
 from game.ui.screens.wording import baseline_values, timing_phrase, turn_values
-from game.ui.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -43,8 +43,8 @@ SIZES = [((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0), ((1024, 600
          ((1920, 1080), 1.0)]
 
 
-def snapshot(session: Session) -> str:
-    return json.dumps(session.to_dict(), sort_keys=True)
+def snapshot(match: Match) -> str:
+    return json.dumps(match.to_dict(), sort_keys=True)
 
 
 def go_to_board(app: App) -> BoardScreen:
@@ -143,7 +143,7 @@ def test_a_keyboard_only_game_goes_from_the_briefing_to_the_engine_s_ending(
 ) -> None:
     out = io.StringIO()
     app = make_app(out=out)
-    session = start(app, scenario, seed=4)
+    match = start(app, scenario, seed=4)
     assert isinstance(app.top, BriefingScreen)
     seen: set[str] = set()
     for _ in range(300):
@@ -164,12 +164,12 @@ def test_a_keyboard_only_game_goes_from_the_briefing_to_the_engine_s_ending(
         frames(app, 1)
     assert isinstance(app.top, EndScreen)
     assert {"BriefingScreen", "BoardScreen", "EventScreen", "ReviewScreen", "EndScreen"} <= seen
-    outcome = session.game.outcome
+    outcome = match.game.outcome
     assert outcome is not None
     assert app.top.ending.id == outcome.ending
     title = scenario.ending(outcome.ending).title["en"]
     assert out.getvalue().count(f"Ending: {title}\n") == 1
-    human_moves = [n for n in session.game.state.news if n.kind == "action" and n.role == "us"]
+    human_moves = [n for n in match.game.state.news if n.kind == "action" and n.role == "us"]
     assert human_moves, "the number keys committed actions"
 
 
@@ -204,13 +204,13 @@ def test_an_early_ending_shows_on_the_end_screen(make_app: MakeApp) -> None:
     defeat = load_scenario(FIXTURES / "defeat.yaml")
     out = io.StringIO()
     app = make_app(out=out)
-    session = flow.start_game(app, defeat, str(FIXTURES / "defeat.yaml"), humans=("player",), seed=1)
+    match = flow.start_game(app, defeat, str(FIXTURES / "defeat.yaml"), seats={"player": PERSON}, seed=1)
     key(app, pygame.K_RETURN)  # briefing
     for _ in range(2):
         key(app, pygame.K_e)  # no repair: stability decays
         key(app, pygame.K_RETURN)  # review
     assert isinstance(app.top, EndScreen)
-    assert session.game.outcome is not None and session.game.outcome.ending == "collapse"
+    assert match.game.outcome is not None and match.game.outcome.ending == "collapse"
     assert "ended early, after turn 2 of 3" in app.top.when_text()
     assert out.getvalue() == "Ending: Collapse\n"
     frames(app)
@@ -218,11 +218,11 @@ def test_an_early_ending_shows_on_the_end_screen(make_app: MakeApp) -> None:
 
 
 # --------------------------------------------------------------------- the board
-def test_number_keys_and_enter_commit_and_withdraw_through_the_session(make_app: MakeApp, scenario: Scenario) -> None:
+def test_number_keys_and_enter_commit_and_withdraw_through_the_match(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = start(app, scenario)
+    match = start(app, scenario)
     board = go_to_board(app)
-    game = session.game
+    game = match.game
     first_page = [r for r in board.pages[0] if r.action >= 0]
     number_one = board.actions[first_page[0].action].id
     assert game.committed("us") == []
@@ -242,43 +242,43 @@ def test_number_keys_and_enter_commit_and_withdraw_through_the_session(make_app:
 
 def test_a_click_on_an_action_s_number_box_commits_it(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = start(app, scenario)
+    match = start(app, scenario)
     board = go_to_board(app)
     frames(app)
     box, _, index = next(hit for hit in board.hits if hit[1] == "num" and not board.status.get(
         board.actions[hit[2]].id, "x").startswith(("cool", "cond", "cost")))
     app.dispatch(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=box.center))
-    assert session.game.committed("us") == [board.actions[index].id]
+    assert match.game.committed("us") == [board.actions[index].id]
 
 
 def test_an_unavailable_action_is_refused_with_the_engine_s_reason(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = start(app, scenario)
+    match = start(app, scenario)
     board = go_to_board(app)
-    closed = next(i for i, a in enumerate(board.actions) if session.game.why_not("us", a.id))
-    reason = session.game.why_not("us", board.actions[closed].id)
+    closed = next(i for i, a in enumerate(board.actions) if match.game.why_not("us", a.id))
+    reason = match.game.why_not("us", board.actions[closed].id)
     board.toggle(closed)
-    assert session.game.committed("us") == []
+    assert match.game.committed("us") == []
     assert reason in board.notice
     assert board.status[board.actions[closed].id] == reason
 
 
 def test_selecting_an_indicator_explains_why_it_moved(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = start(app, scenario)
+    match = start(app, scenario)
     go_to_board(app)
     key(app, pygame.K_e)
     key(app, pygame.K_RETURN)  # review -> next board
     board = go_to_board(app)
     key(app, pygame.K_i)
-    moved = next(i for i, ind in enumerate(scenario.indicators) if session.game.causes(ind.id))
+    moved = next(i for i, ind in enumerate(scenario.indicators) if match.game.causes(ind.id))
     for _ in range(moved):
         key(app, pygame.K_DOWN)
     assert board.zone == "indicators" and board.indicator_id == scenario.indicators[moved].id
     frames(app)
     text = doc_text(board._indicator_doc())
     assert "WHY DID THIS MOVE?" in text
-    for change in session.game.causes(scenario.indicators[moved].id, last=6):
+    for change in match.game.causes(scenario.indicators[moved].id, last=6):
         assert change.text in text and f"Turn {change.turn}" in text
 
 
@@ -296,11 +296,11 @@ def test_the_selected_action_shows_its_forecast_now_and_later(make_app: MakeApp,
 
 def test_end_turn_with_e_resolves_the_turn_and_shows_its_review(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = start(app, scenario)
+    match = start(app, scenario)
     go_to_board(app)
     key(app, pygame.K_e)
     assert isinstance(app.top, ReviewScreen)
-    assert app.top.report is session.reports[-1] and session.game.turn == 2
+    assert app.top.report is match.reports[-1] and match.game.turn == 2
 
 
 def test_the_board_keeps_up_with_a_new_window_size_and_scale(make_app: MakeApp, scenario: Scenario) -> None:
@@ -319,44 +319,44 @@ def test_the_board_keeps_up_with_a_new_window_size_and_scale(make_app: MakeApp, 
 
 def test_drawing_and_browsing_never_change_the_game(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = start(app, scenario)
-    before = snapshot(session)
+    match = start(app, scenario)
+    before = snapshot(match)
     frames(app)
     key(app, pygame.K_DOWN)
-    assert snapshot(session) == before, "briefing"
+    assert snapshot(match) == before, "briefing"
     key(app, pygame.K_RETURN)  # -> board with the event dialog
     for code in (pygame.K_DOWN, pygame.K_2, pygame.K_PAGEDOWN, pygame.K_UP):
         key(app, code)
         frames(app, 2)
-    assert snapshot(session) == before, "event dialog"
-    key(app, pygame.K_RETURN)  # the choice: a change through the session
-    before = snapshot(session)
+    assert snapshot(match) == before, "event dialog"
+    key(app, pygame.K_RETURN)  # the choice: a change through the match
+    before = snapshot(match)
     for code in (pygame.K_DOWN, pygame.K_TAB, pygame.K_DOWN, pygame.K_i, pygame.K_n, pygame.K_a, pygame.K_PAGEDOWN):
         key(app, code)
         app.dispatch(pygame.event.Event(pygame.MOUSEMOTION, pos=(400, 300), rel=(1, 1), buttons=(0, 0, 0)))
         frames(app, 2)
-    assert snapshot(session) == before, "board"
+    assert snapshot(match) == before, "board"
     key(app, pygame.K_e)
-    before = snapshot(session)
+    before = snapshot(match)
     for code in (pygame.K_DOWN, pygame.K_TAB, pygame.K_PAGEDOWN):
         key(app, code)
         frames(app, 2)
-    assert snapshot(session) == before, "review"
+    assert snapshot(match) == before, "review"
     end = play_to_end(app)
-    before = snapshot(session)
+    before = snapshot(match)
     for code in (pygame.K_RIGHT, pygame.K_DOWN, pygame.K_c, pygame.K_TAB):
         key(app, code)
         frames(app, 2)
-    assert snapshot(session) == before, "end"
+    assert snapshot(match) == before, "end"
     assert end is app.top
 
 
 # --------------------------------------------------------------------- the review
 def test_the_review_lists_every_cause_of_the_last_report(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = start(app, scenario)
+    match = start(app, scenario)
     review = go_to_review(app)
-    report = session.reports[-1]
+    report = match.reports[-1]
     assert report.changes
     text = doc_text(review.document())
     for change in report.changes:
@@ -404,9 +404,9 @@ def test_save_chart_writes_a_png_in_the_data_folder_and_shows_where(
 
 def test_the_chart_holds_every_indicator_turn_by_turn(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = start(app, scenario)
+    match = start(app, scenario)
     end = play_to_end(app)
-    game = session.game
+    game = match.game
     assert len(end.series) == len(scenario.indicators)
     for indicator in scenario.indicators:
         values = end.series[indicator.label["en"]]
@@ -422,22 +422,23 @@ def test_play_the_other_side_keeps_the_seed_and_play_again_keeps_the_role(
     first = start(app, scenario, seed=123)
     play_to_end(app)
     key(app, pygame.K_o)
-    other = app.session
+    other = app.match
     assert other is not None and other is not first
-    assert other.humans == ["cambodia"] and other.seed == 123
+    assert other.persons == ("cambodia",) and other.seed == 123
+    assert other.seats["us"] == first.seats["cambodia"]  # the computer, at the same level
     assert isinstance(app.top, BriefingScreen) and app.top.role == "cambodia"
     play_to_end(app)
     key(app, pygame.K_p)
-    again = app.session
-    assert again is not None and again is not other and again.humans == ["cambodia"]
+    again = app.match
+    assert again is not None and again is not other and again.persons == ("cambodia",)
     assert again.game.turn == 1
 
 
 # --------------------------------------------------------------------- flow
 def test_resume_goes_to_the_board_the_pending_event_or_the_end(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = start(app, scenario)
-    restored = Session.from_dict(scenario, session.scenario_path, session.to_dict())
+    match = start(app, scenario)
+    restored = Match.from_dict(scenario, match.scenario_path, match.to_dict())
     flow.resume_game(app, restored)
     assert isinstance(app.top, EventScreen) and isinstance(app.stack[0], BoardScreen)  # turn 1's decision waits
     key(app, pygame.K_RETURN)
@@ -445,15 +446,15 @@ def test_resume_goes_to_the_board_the_pending_event_or_the_end(make_app: MakeApp
     # lapse unseen); resuming shows it again until it is answered.
     proposal_waits = bool(restored.open_proposals_for("us"))
     assert isinstance(app.top, ProposalScreen) if proposal_waits else isinstance(app.top, BoardScreen)
-    flow.resume_game(app, Session.from_dict(scenario, session.scenario_path, restored.to_dict()))
+    flow.resume_game(app, Match.from_dict(scenario, match.scenario_path, restored.to_dict()))
     assert isinstance(app.stack[0], BoardScreen)
     assert isinstance(app.top, ProposalScreen) if proposal_waits else len(app.stack) == 1
     while isinstance(app.top, EventScreen):  # refuse it (the dialog's default answer)
         key(app, pygame.K_RETURN)
     assert isinstance(app.top, BoardScreen)
     play_to_end(app)
-    assert app.session is not None
-    flow.resume_game(app, Session.from_dict(scenario, session.scenario_path, app.session.to_dict()))
+    assert app.match is not None
+    flow.resume_game(app, Match.from_dict(scenario, match.scenario_path, app.match.to_dict()))
     assert isinstance(app.top, EndScreen)
 
 
@@ -465,23 +466,6 @@ def test_every_finished_turn_is_autosaved(make_app: MakeApp, scenario: Scenario,
     go_to_review(app)
     info, data = read_save(autosave_path())
     assert info.turn == 2 and data["game"]["turn"] == 2
-
-
-def test_hot_seat_players_each_get_their_briefing_and_board(make_app: MakeApp, scenario: Scenario) -> None:
-    app = make_app()
-    session = flow.start_game(app, scenario, str(DEFAULT_SCENARIO), humans=("us", "cambodia"), seed=3)
-    assert isinstance(app.top, BriefingScreen) and app.top.role == "us"
-    key(app, pygame.K_RETURN)
-    assert isinstance(app.top, BriefingScreen) and app.top.role == "cambodia"
-    board = go_to_board(app)
-    assert board.role == "us"
-    key(app, pygame.K_e)
-    while isinstance(app.top, EventScreen):
-        key(app, pygame.K_RETURN)
-    assert isinstance(app.top, BoardScreen) and app.top.role == "cambodia"
-    assert session.game.turn == 1
-    key(app, pygame.K_e)
-    assert isinstance(app.top, ReviewScreen) and session.game.turn == 2
 
 
 def test_random_input_on_the_in_game_screens_raises_nothing(make_app: MakeApp, scenario: Scenario) -> None:
@@ -522,24 +506,22 @@ def test_forecast_timing_is_said_in_turns(delay: int, duration: int, words: str)
 
 
 def test_values_per_turn_are_rebuilt_from_the_history(scenario: Scenario) -> None:
-    session = Session.start(scenario, str(DEFAULT_SCENARIO), humans=("us",), seed=8)
-    session.let_computers_answer()
-    for _ in range(3):
-        session.let_computers_answer()
-        while session.waiting_choices():
-            event, role = session.waiting_choices()[0]
-            from game.engine import Choose
-
-            session.submit(Choose(role, event, scenario.event(event).choices[0].id))
-        session.end_turn()
-    game = session.game
+    match = Match.start(scenario, {"us": PERSON}, 8, scenario_path=str(DEFAULT_SCENARIO))
+    while match.game.turn <= 3:
+        decision = match.decision()
+        assert decision is not None
+        if decision.kind is DecisionKind.ACT:
+            match.apply("us", decision.options[-1])  # Done
+        else:
+            match.apply("us", decision.options[0])  # the first choice; accept a proposal
+    game = match.game
     series = turn_values(game)
     for indicator in scenario.indicators:
         values = series[indicator.id]
         assert len(values) == game.turn + 1
         assert values[0] == indicator.initial and values[-1] == game.state.values[indicator.id]
-    baseline = baseline_values(game, session.reports)
-    resolved = session.reports[-1]
+    baseline = baseline_values(game, match.reports)
+    resolved = match.reports[-1]
     for change in resolved.changes:
         first = next(c for c in resolved.changes if c.indicator == change.indicator)
         assert baseline[change.indicator] == first.before

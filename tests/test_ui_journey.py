@@ -43,8 +43,8 @@ def test_keyboard_only_from_title_to_end_screen() -> None:
     app = new_app()
     press(app, pygame.K_n, "n")  # New game
     press(app, pygame.K_RETURN)  # Start with the default scenario and side
-    assert app.session is not None
-    session = app.session
+    assert app.match is not None
+    match = app.match
     for _ in range(2000):
         if isinstance(app.top, EndScreen):
             break
@@ -52,8 +52,8 @@ def test_keyboard_only_from_title_to_end_screen() -> None:
         press(app, pygame.K_e, "e")
         press(app, pygame.K_RETURN)
     assert isinstance(app.top, EndScreen)
-    assert session.game.is_over() and session.game.outcome is not None
-    ending = session.scenario.ending(session.game.outcome.ending)
+    assert match.game.is_over() and match.game.outcome is not None
+    ending = match.scenario.ending(match.game.outcome.ending)
     assert app.out.getvalue().count("Ending: ") == 1  # type: ignore[attr-defined]
     assert ending.title["en"] in app.out.getvalue()  # type: ignore[attr-defined]
 

@@ -16,12 +16,12 @@ from typing import Any
 import pygame
 import pytest
 
+from game import persistence
 from game.content.loader import load_scenario
-from game.engine import Choose
 from game.paths import DEFAULT_SCENARIO
 from game.saves import list_saves
 from game.settings import Settings, load_settings
-from game.ui import persistence
+from game.table import PERSON, DecisionKind, Match, Seat
 from game.ui.app import App
 from game.ui.screens.base import Screen
 from game.ui.screens.load import LoadScreen
@@ -29,7 +29,6 @@ from game.ui.screens.newgame import NewGameScreen
 from game.ui.screens.pause import PauseScreen
 from game.ui.screens.settings_screen import SettingsScreen
 from game.ui.screens.title import TitleScreen
-from game.ui.session import Session
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -62,13 +61,13 @@ class Calls:
 
     def __init__(self) -> None:
         self.started: list[dict[str, Any]] = []
-        self.resumed: list[Session] = []
+        self.resumed: list[Match] = []
 
-    def start_game(self, app: App, scenario: Any, scenario_path: str, *, humans: Any, seed: int) -> None:
-        self.started.append({"scenario": scenario, "path": scenario_path, "humans": tuple(humans), "seed": seed})
+    def start_game(self, app: App, scenario: Any, scenario_path: str, *, seats: Any, seed: int) -> None:
+        self.started.append({"scenario": scenario, "path": scenario_path, "seats": dict(seats), "seed": seed})
 
-    def resume_game(self, app: App, session: Session) -> None:
-        self.resumed.append(session)
+    def resume_game(self, app: App, match: Match) -> None:
+        self.resumed.append(match)
 
 
 @pytest.fixture
@@ -106,16 +105,16 @@ def distinct_colours(surface: pygame.Surface, step: int = 6) -> int:
     return len({tuple(surface.get_at((x, y)))[:3] for x in range(0, width, step) for y in range(0, height, step)})
 
 
-def new_session(seed: int = 1, humans: tuple[str, ...] = ("us",), turns: int = 0) -> Session:
-    """A session of the default scenario, ``turns`` turns in (events answered with their first choice)."""
-    scenario = load_scenario(DEFAULT_SCENARIO)
-    session = Session.start(scenario, str(DEFAULT_SCENARIO), humans=humans, seed=seed)
-    for _ in range(turns):
-        for pending in session.game.pending_choices():
-            choice = scenario.event(pending.event).choices[0].id
-            session.submit(Choose(pending.role, pending.event, choice))
-        session.end_turn()
-    return session
+def new_match(seed: int = 1, persons: tuple[str, ...] = ("us",), turns: int = 0, path: Path = DEFAULT_SCENARIO
+              ) -> Match:
+    """A match of a scenario file (the default one), ``turns`` turns in (events answered with their first choice,
+    proposals refused, no actions)."""
+    scenario = load_scenario(path)
+    match = Match.start(scenario, dict.fromkeys(persons, PERSON), seed, scenario_path=str(path))
+    while match.game.turn <= turns and (decision := match.decision()) is not None:
+        command = decision.options[-1] if decision.kind is not DecisionKind.CHOOSE else decision.options[0]
+        match.apply(decision.role, command)  # Done, Refuse, or the first choice
+    return match
 
 
 class GameStandIn(Screen):
@@ -149,7 +148,7 @@ def saves_folder() -> Path:
 
 
 def open_screen(app: App, name: str) -> Screen:
-    """Push one of the menu screens (the pause dialog over a game screen with a running session)."""
+    """Push one of the menu screens (the pause dialog over a game screen with a running match)."""
     if name == "title":
         app.push(TitleScreen(app))
     elif name == "newgame":
@@ -160,7 +159,7 @@ def open_screen(app: App, name: str) -> Screen:
     elif name == "load":
         app.push(LoadScreen(app))
     elif name == "pause":
-        app.session = new_session()
+        app.match = new_match()
         app.push(GameStandIn(app))
         app.push(PauseScreen(app))
     top = app.top
@@ -176,7 +175,7 @@ SIZES = [((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0), ((1024, 600
 @pytest.mark.parametrize("name", ["title", "newgame", "settings", "load", "pause"])
 def test_every_menu_screen_renders_a_non_blank_frame(make_app: Callable[..., App], name: str,
                                                     size: tuple[int, int], scale: float) -> None:
-    persistence.save_new(new_session(turns=1), "Class B, week 3")
+    persistence.save_new(new_match(turns=1), "Class B, week 3")
     corrupt_save(saves_folder())
     app = make_app(size, scale)
     app.message = "This save is damaged (not valid JSON)"
@@ -231,16 +230,16 @@ def test_continue_without_saves_is_disabled_and_says_why(make_app: Callable[...,
 
 
 def test_continue_resumes_the_latest_save(make_app: Callable[..., App], flow: Calls) -> None:
-    persistence.save_new(new_session(seed=5, turns=1), "Older")
-    session = new_session(seed=6, turns=2)
-    persistence.autosave_session(session)
+    persistence.save_new(new_match(seed=5, turns=1), "Older")
+    match = new_match(seed=6, turns=2)
+    persistence.autosave_match(match)
     app = make_app()
     title = open_screen(app, "title")
     assert isinstance(title, TitleScreen)
     assert title.latest is not None and title.latest.label == "Autosave"
     press(app, pygame.K_c, "c")
     assert len(flow.resumed) == 1
-    assert flow.resumed[0].game.turn == session.game.turn
+    assert flow.resumed[0].game.turn == match.game.turn
     assert flow.resumed[0].seed == 6
 
 
@@ -248,9 +247,7 @@ def test_continue_with_a_refused_save_stays_on_the_title_with_a_message(make_app
                                                                         flow: Calls, tmp_path: Path) -> None:
     scenario_copy = tmp_path / "copy.yaml"
     shutil.copy(DEFAULT_SCENARIO, scenario_copy)
-    scenario = load_scenario(scenario_copy)
-    session = Session.start(scenario, str(scenario_copy), humans=("us",), seed=2)
-    persistence.save_new(session, "Edited later")
+    persistence.save_new(new_match(seed=2, path=scenario_copy), "Edited later")
     scenario_copy.write_text(scenario_copy.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     app = make_app()
     title = open_screen(app, "title")
@@ -322,7 +319,7 @@ def test_settings_rows_scroll_with_the_focus_on_a_small_window(make_app: Callabl
 # ----------------------------------------------------------------------------------------------- pause
 def test_pause_dialog_saves_a_file_that_list_saves_lists(make_app: Callable[..., App]) -> None:
     app = make_app()
-    app.session = new_session(turns=1)
+    app.match = new_match(turns=1)
     app.push(GameStandIn(app))
     press(app, pygame.K_ESCAPE)
     pause = app.top
@@ -351,7 +348,7 @@ def test_pause_quit_to_title_autosaves(make_app: Callable[..., App]) -> None:
     app = make_app()
     open_screen(app, "pause")
     press(app, pygame.K_t, "t")
-    assert app.session is None
+    assert app.match is None
     assert isinstance(app.top, TitleScreen) and len(app.stack) == 1
     good, _ = list_saves()
     assert [info.label for info in good] == ["Autosave"]
@@ -375,8 +372,8 @@ def test_pause_opens_load_and_settings_and_comes_back(make_app: Callable[..., Ap
 # ----------------------------------------------------------------------------------------------- load
 def test_load_lists_a_corrupt_file_apart_and_still_loads_a_good_save(make_app: Callable[..., App],
                                                                      flow: Calls) -> None:
-    session = new_session(seed=9, turns=2)
-    persistence.save_new(session, "Good one")
+    match = new_match(seed=9, turns=2)
+    persistence.save_new(match, "Good one")
     corrupt_save(saves_folder())
     app = make_app()
     screen = open_screen(app, "load")
@@ -387,7 +384,7 @@ def test_load_lists_a_corrupt_file_apart_and_still_loads_a_good_save(make_app: C
     run_frames(app)
     press(app, pygame.K_1, "1")
     assert len(flow.resumed) == 1
-    assert flow.resumed[0].game.turn == session.game.turn
+    assert flow.resumed[0].game.turn == match.game.turn
     assert flow.resumed[0].seed == 9
 
 
@@ -395,8 +392,7 @@ def test_load_shows_a_refused_save_on_the_screen(make_app: Callable[..., App], f
                                                  tmp_path: Path) -> None:
     scenario_copy = tmp_path / "copy.yaml"
     shutil.copy(DEFAULT_SCENARIO, scenario_copy)
-    session = Session.start(load_scenario(scenario_copy), str(scenario_copy), humans=("us",), seed=2)
-    persistence.save_new(session, "Stale")
+    persistence.save_new(new_match(seed=2, path=scenario_copy), "Stale")
     scenario_copy.write_text("format: 1\n", encoding="utf-8")  # the scenario is now broken
     app = make_app()
     screen = open_screen(app, "load")
@@ -409,7 +405,7 @@ def test_load_shows_a_refused_save_on_the_screen(make_app: Callable[..., App], f
 
 
 def test_load_deletes_only_after_confirmation(make_app: Callable[..., App]) -> None:
-    info = persistence.save_new(new_session(), "Delete me")
+    info = persistence.save_new(new_match(), "Delete me")
     app = make_app()
     screen = open_screen(app, "load")
     assert isinstance(screen, LoadScreen)
@@ -428,7 +424,7 @@ def test_load_deletes_only_after_confirmation(make_app: Callable[..., App]) -> N
 
 def test_load_scrolls_with_the_focus(make_app: Callable[..., App]) -> None:
     for index in range(12):
-        persistence.save_new(new_session(seed=index), f"Save {index}")
+        persistence.save_new(new_match(seed=index), f"Save {index}")
     app = make_app((1024, 600), 1.5)
     screen = open_screen(app, "load")
     assert isinstance(screen, LoadScreen)
@@ -447,24 +443,87 @@ def test_new_game_starts_with_the_chosen_side_and_seed(make_app: Callable[..., A
     screen = open_screen(app, "newgame")
     assert isinstance(screen, NewGameScreen)
     press(app, pygame.K_r, "r")  # the other side
-    assert screen.role_names()[screen.role_index][0] == "cambodia"
+    assert screen.players == ["standard", "person"]
     press(app, pygame.K_TAB)  # from Start, around to the first control
     while screen.editing() is None:
         press(app, pygame.K_TAB)
     type_text(app, "4x2")  # digits only
     assert screen.text_of("seed") == "42"
     press(app, pygame.K_RETURN)
-    assert flow.started == [{"scenario": screen.scenario, "path": str(DEFAULT_SCENARIO), "humans": ("cambodia",),
-                             "seed": 42}]
+    assert flow.started == [{"scenario": screen.scenario, "path": str(DEFAULT_SCENARIO),
+                             "seats": {"us": Seat("standard"), "cambodia": PERSON}, "seed": 42}]
 
 
-def test_new_game_enter_starts_with_a_random_seed(make_app: Callable[..., App], flow: Calls) -> None:
+def test_new_game_enter_starts_one_person_against_the_standard_computer(make_app: Callable[..., App],
+                                                                       flow: Calls) -> None:
     app = make_app()
-    open_screen(app, "newgame")
+    screen = open_screen(app, "newgame")
+    assert isinstance(screen, NewGameScreen)
+    assert screen.status_text()[0][0] == "You play United States; the computer plays Cambodia (Standard)."
     press(app, pygame.K_RETURN)
     assert len(flow.started) == 1
-    assert flow.started[0]["humans"] == ("us",)
+    assert flow.started[0]["seats"] == {"us": PERSON, "cambodia": Seat("standard")}
     assert isinstance(flow.started[0]["seed"], int)
+
+
+def focus_on(app: App, screen: NewGameScreen, key: tuple[str, int]) -> None:
+    """Tab round the screen until ``key``'s control has the keyboard focus."""
+    for _ in range(len(screen.focusables) + 1):
+        screen._sync_focus_key()
+        if screen.focus_key == key:
+            return
+        press(app, pygame.K_TAB)
+    raise AssertionError(f"{key} cannot be reached with Tab")
+
+
+def test_new_game_seats_are_chosen_from_the_keyboard_with_each_level_described(make_app: Callable[..., App],
+                                                                               flow: Calls) -> None:
+    from game.table import LEVELS
+
+    app = make_app()
+    screen = open_screen(app, "newgame")
+    assert isinstance(screen, NewGameScreen)
+    focus_on(app, screen, ("seat", 1))
+    seen = []
+    for _ in range(4):  # Enter cycles: Strong, Person, Beginner, back to Standard
+        press(app, pygame.K_RETURN)
+        run_frames(app, 1)
+        seen.append(screen.players[1])
+        assert screen.focus_key == ("seat", 1)  # the focus stays on the seat being changed
+        if screen.players[1] in LEVELS:
+            level = LEVELS[screen.players[1]]
+            assert level.name in screen.seat_text(1)
+            assert screen.seat_note(1) == level.description and "seat_note1" in screen.areas
+    assert seen == ["strong", "person", "beginner", "standard"]
+    press(app, pygame.K_RETURN)  # Strong
+    focus_on(app, screen, ("start", 0))
+    press(app, pygame.K_RETURN)
+    assert flow.started[0]["seats"] == {"us": PERSON, "cambodia": Seat("strong")}
+
+
+def test_new_game_with_two_people_and_with_nobody(make_app: Callable[..., App], flow: Calls) -> None:
+    app = make_app()
+    screen = open_screen(app, "newgame")
+    assert isinstance(screen, NewGameScreen)
+    screen.next_player(1)
+    screen.next_player(1)  # Cambodia: a person too
+    assert screen.players == ["person", "person"]
+    assert "take turns at this machine" in screen.status_text()[0][0]
+    screen.next_player(0)  # United States: the computer (Beginner)
+    screen.next_player(1)  # Cambodia: the computer too: nobody left to play
+    assert screen.players == ["beginner", "beginner"]
+    assert not screen.can_start()
+    assert "at least one side a person" in screen.status_text()[0][0]
+    start = screen.focusables[screen.widget_keys[("start", 0)]]
+    assert not start.is_enabled
+    assert screen.focus_key[0] == "seat"  # the focus waits on the seats, not on Back
+    press(app, pygame.K_RETURN)  # the focused seat becomes Standard: still nobody
+    screen.next_player(0)
+    screen.next_player(0)
+    screen.next_player(0)  # United States: a person again
+    assert screen.players[0] == "person" and screen.can_start()
+    screen.start()
+    assert flow.started[0]["seats"]["us"] == PERSON
 
 
 def test_new_game_lists_an_invalid_scenario_with_its_first_problem(make_app: Callable[..., App], flow: Calls,
@@ -490,7 +549,7 @@ def test_new_game_lists_an_invalid_scenario_with_its_first_problem(make_app: Cal
     assert flow.started == []
     press(app, pygame.K_1, "1")
     press(app, pygame.K_RETURN)
-    assert flow.started[0]["humans"] == ("alpha",)
+    assert flow.started[0]["seats"]["alpha"] == PERSON
 
 
 @pytest.mark.parametrize("content", [None, "format: 1\nid: [unclosed\n", "turns: 3\n"])
@@ -536,7 +595,7 @@ def test_new_game_digit_keys_type_into_fields_not_shortcuts(make_app: Callable[.
     press(app, pygame.K_o, "", pygame.KMOD_CTRL)
     press(app, pygame.K_r, "r")  # a shortcut elsewhere, a letter here
     type_text(app, "r")
-    assert screen.role_index == 0
+    assert screen.players == ["person", "standard"]
     assert screen.text_of("path") == "r"
     press(app, pygame.K_ESCAPE)  # leaves the field, not the screen
     assert app.top is screen and screen.editing() is None
@@ -555,7 +614,7 @@ def test_random_input_on_the_menus_raises_nothing(make_app: Callable[..., App], 
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     import random
 
-    persistence.save_new(new_session(turns=1), "Kept")
+    persistence.save_new(new_match(turns=1), "Kept")
     corrupt_save(saves_folder())
     monkeypatch.setattr(App, "request_quit", lambda self: None)  # keep going after Q
     app = make_app()

@@ -1,4 +1,4 @@
-"""The negotiation table on the desktop: the session's negotiation methods, the negotiation screen, the agreements
+"""The negotiation table on the desktop: negotiating through the match, the negotiation screen, the agreements
 panel, the proposal dialog and breaking an agreement, driven headless through the real App.
 
 Like the other UI tests, everything runs under SDL's dummy video driver with ``COMMON_GROUND_HOME`` in a temporary
@@ -23,17 +23,18 @@ from uikit import MakeApp, doc_text, frames, ink, key, start
 
 from game.ai.negotiation import evaluate
 from game.content.loader import load_scenario
-from game.engine import Choose, Counter, Propose, Respond, Scenario
+from game.engine import BreakAgreement, Counter, Propose, Respond, Scenario
 from game.paths import DEFAULT_SCENARIO
+from game.table import PERSON, DecisionKind, Match, ProposalAnswered, Result
 from game.ui.app import App
 from game.ui.screens import flow
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.event import EventScreen
 from game.ui.screens.negotiate import NegotiationScreen, item_worth
+from game.ui.screens.privacy import PrivacyScreen
 from game.ui.screens.proposal import ANSWERS, DealDialog, ProposalScreen
 from game.ui.screens.review import ReviewScreen
-from game.ui.session import Session
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SIZES = [((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0), ((1024, 600), 1.0), ((1024, 600), 2.0),
@@ -43,16 +44,17 @@ ANSWER_KEYS = {answer: getattr(pygame, f"K_{index + 1}") for index, answer in en
 
 
 # --------------------------------------------------------------------- helpers
-def snapshot(session: Session) -> str:
-    return json.dumps(session.to_dict(), sort_keys=True)
+def snapshot(match: Match) -> str:
+    return json.dumps(match.to_dict(), sort_keys=True)
 
 
 def answer_events(app: App) -> None:
-    """From the briefing past the turn's event dialogs (first choice), up to the board or a proposal dialog."""
-    if isinstance(app.top, BriefingScreen):
-        key(app, pygame.K_RETURN)
-    while isinstance(app.top, EventScreen) and not isinstance(app.top, ProposalScreen):
-        key(app, pygame.K_1)
+    """From the briefing (and privacy screens) past the turn's event dialogs (first choice), up to the board or a
+    proposal dialog."""
+    while isinstance(app.top, PrivacyScreen | BriefingScreen) or (
+            isinstance(app.top, EventScreen) and not isinstance(app.top, ProposalScreen)):
+        if isinstance(app.top, EventScreen):
+            key(app, pygame.K_1)
         key(app, pygame.K_RETURN)
 
 
@@ -90,24 +92,27 @@ def pick_with_keys(app: App, table: NegotiationScreen, side: str, item_id: str) 
     key(app, pygame.K_SPACE)
 
 
-def fresh_session(scenario: Scenario, *, humans: tuple[str, ...] = ("us",), seed: int = 11) -> Session:
-    """A session in its first actions phase: every event answered with its first choice."""
-    session = Session.start(scenario, str(DEFAULT_SCENARIO), humans=humans, seed=seed)
-    session.let_computers_answer()
-    while session.waiting_choices():
-        event, role = session.waiting_choices()[0]
-        session.submit(Choose(role, event, scenario.event(event).choices[0].id))
-    return session
+def fresh_match(scenario: Scenario, *, persons: tuple[str, ...] = ("us",), seed: int = 11) -> Match:
+    """A match in its first actions phase: every event answered with its first choice."""
+    match = Match.start(scenario, dict.fromkeys(persons, PERSON), seed, scenario_path=str(DEFAULT_SCENARIO))
+    while (decision := match.decision()) is not None and decision.kind is DecisionKind.CHOOSE:
+        match.apply(decision.role, decision.options[0])
+    return match
 
 
-def copy_of(session: Session) -> Session:
+def copy_of(match: Match) -> Match:
     """An independent copy (game and computer players) to try a move on."""
-    return Session.from_dict(session.scenario, session.scenario_path, session.to_dict())
+    return Match.from_dict(match.scenario, match.scenario_path, match.to_dict())
 
 
-def acceptable_gift(session: Session, role: str = "us", other: str = "cambodia") -> tuple[str, ...]:
+def answered(results: tuple[Result, ...], proposal_id: str) -> ProposalAnswered:
+    """The answer to ``proposal_id`` among a command's results."""
+    return next(r for r in results if isinstance(r, ProposalAnswered) and r.proposal.id == proposal_id)
+
+
+def acceptable_gift(match: Match, role: str = "us", other: str = "cambodia") -> tuple[str, ...]:
     """Items of ``role`` that ``other`` would accept as a gift: the ones worth most to it, added until it accepts."""
-    game = session.game
+    game = match.game
     ranked = sorted(game.legal_items(role), key=lambda i: -evaluate(game, Propose(role, other, (i.id,)), other).score)
     give: tuple[str, ...] = ()
     for item in ranked:
@@ -117,77 +122,81 @@ def acceptable_gift(session: Session, role: str = "us", other: str = "cambodia")
     raise AssertionError("no gift the counterpart accepts")
 
 
-def countered_ask(session: Session, role: str = "us", other: str = "cambodia") -> str:
-    """An item of ``other`` that, asked for alone, gets a counter-proposal (tried on copies of the session)."""
-    for item in session.game.legal_items(other):
-        trial = copy_of(session)
-        if isinstance(trial.propose(Propose(role, other, (), (item.id,))), Counter):
+def countered_ask(match: Match, role: str = "us", other: str = "cambodia") -> str:
+    """An item of ``other`` that, asked for alone, gets a counter-proposal (tried on copies of the match)."""
+    for item in match.game.legal_items(other):
+        trial = copy_of(match)
+        results = trial.apply(role, Propose(role, other, (), (item.id,)))
+        if any(isinstance(r, ProposalAnswered) and r.counter is not None for r in results):
             return item.id
     raise AssertionError("no request is countered")
 
 
-# --------------------------------------------------------------------- the session
-def test_a_computer_proposal_to_the_human_waits_in_open_proposals_for(scenario: Scenario) -> None:
-    session = fresh_session(scenario)
-    waiting = session.open_proposals_for("us")
+# --------------------------------------------------------------------- negotiating through the match
+def test_a_computer_proposal_to_the_person_waits_and_is_the_next_decision(scenario: Scenario) -> None:
+    match = fresh_match(scenario)
+    waiting = match.open_proposals_for("us")
     assert waiting and all(p.receiver == "us" and p.status == "open" for p in waiting)
-    assert session.open_proposals_for("cambodia") == []
-    assert session.has_negotiation
+    assert match.open_proposals_for("cambodia") == []
+    assert match.has_negotiation
+    decision = match.decision()
+    assert decision is not None and decision.kind is DecisionKind.ANSWER and decision.proposal == waiting[0].id
 
 
 def test_respond_accepts_into_an_agreement_or_refuses(scenario: Scenario) -> None:
-    session = fresh_session(scenario)
-    proposal = session.open_proposals_for("us")[0]
-    refused = copy_of(session)
-    assert refused.respond("us", proposal.id, False) is None
+    match = fresh_match(scenario)
+    proposal = match.open_proposals_for("us")[0]
+    refused = copy_of(match)
+    assert answered(refused.apply("us", Respond("us", proposal.id, False)), proposal.id).agreement is None
     assert refused.game.proposal(proposal.id).status == "refused" and not refused.game.agreements()
-    agreement = session.respond("us", proposal.id, True)
+    agreement = answered(match.apply("us", Respond("us", proposal.id, True)), proposal.id).agreement
     assert agreement is not None and agreement.proposal == proposal.id
-    assert session.agreement_from(proposal.id) == agreement
     assert {p.item for p in agreement.items} == set(proposal.items())
-    assert session.open_proposals_for("us") == []
+    assert match.open_proposals_for("us") == []
 
 
 def test_a_counter_to_the_computer_is_answered_at_once(scenario: Scenario) -> None:
-    session = fresh_session(scenario)
-    proposal = session.open_proposals_for("us")[0]
-    give = acceptable_gift(session)
-    answer = session.counter("us", proposal.id, give, ())
-    assert isinstance(answer, Respond | Counter)
-    game = session.game
+    match = fresh_match(scenario)
+    proposal = match.open_proposals_for("us")[0]
+    give = acceptable_gift(match)
+    results = match.apply("us", Counter("us", proposal.id, give, ()))
+    mine = answered(results, proposal.id).counter
+    assert mine is not None and mine.sender == "us" and mine.give == give
+    game = match.game
     assert game.proposal(proposal.id).status == "countered"
-    mine = next(p for p in game.state.proposals if p.reply_to == proposal.id)
-    assert mine.sender == "us" and mine.give == give
-    assert game.proposal(mine.id).status != "open", "the computer answered the counter-proposal"
+    assert answered(results, mine.id).by_computer, "the computer answered the counter-proposal"
+    assert game.proposal(mine.id).status != "open"
 
 
 def test_break_agreement_costs_the_scenario_s_trust(scenario: Scenario) -> None:
-    session = fresh_session(scenario)
-    proposal = session.open_proposals_for("us")[0]
-    agreement = session.respond("us", proposal.id, True)
+    match = fresh_match(scenario)
+    proposal = match.open_proposals_for("us")[0]
+    agreement = answered(match.apply("us", Respond("us", proposal.id, True)), proposal.id).agreement
     assert agreement is not None
     negotiation = scenario.negotiation
     assert negotiation is not None
-    trust = session.game.trust("us", "cambodia")
-    session.break_agreement("us", agreement.id)
-    assert session.game.agreement(agreement.id).broken
-    assert session.game.trust("us", "cambodia") == max(0.0, trust - negotiation.trust_broken)
+    trust = match.game.trust("us", "cambodia")
+    match.apply("us", BreakAgreement("us", agreement.id))
+    assert match.game.agreement(agreement.id).broken
+    assert match.game.trust("us", "cambodia") == max(0.0, trust - negotiation.trust_broken)
 
 
 def test_without_a_negotiation_section_nothing_waits() -> None:
     tiny = load_scenario(FIXTURES / "tiny.yaml")
-    session = Session.start(tiny, str(FIXTURES / "tiny.yaml"), humans=("alpha",), seed=1)
-    assert not session.has_negotiation
-    assert session.open_proposals_for("alpha") == []
+    match = Match.start(tiny, {"alpha": PERSON}, 1, scenario_path=str(FIXTURES / "tiny.yaml"))
+    assert not match.has_negotiation
+    assert match.open_proposals_for("alpha") == []
 
 
-def test_propose_still_returns_the_computer_s_immediate_answer(scenario: Scenario) -> None:
-    session = fresh_session(scenario)
-    for proposal in session.open_proposals_for("us"):
-        session.respond("us", proposal.id, False)
-    answer = session.propose(Propose("us", "cambodia", acceptable_gift(session), ()))
-    assert isinstance(answer, Respond) and answer.accept
-    assert session.game.agreements("us")
+def test_a_proposal_to_the_computer_is_answered_in_the_results(scenario: Scenario) -> None:
+    match = fresh_match(scenario)
+    for proposal in match.open_proposals_for("us"):
+        match.apply("us", Respond("us", proposal.id, False))
+    results = match.apply("us", Propose("us", "cambodia", acceptable_gift(match), ()))
+    sent = results[0].proposal  # type: ignore[union-attr]
+    answer = answered(results, sent.id)
+    assert answer.by_computer and answer.agreement is not None
+    assert match.game.agreements("us")
 
 
 # --------------------------------------------------------------------- every screen renders
@@ -195,7 +204,7 @@ def reach_table(app: App, scenario: Scenario) -> None:
     start(app, scenario)
     board = to_board(app)
     table = open_table(app)
-    give = acceptable_gift(board.session)
+    give = acceptable_gift(board.match)
     for item_id in give:
         pick_with_keys(app, table, "give", item_id)
 
@@ -286,7 +295,7 @@ def test_the_board_s_negotiate_button_fits_beside_end_turn(
 def test_without_a_negotiation_section_the_board_has_no_negotiate_button(make_app: MakeApp) -> None:
     tiny = load_scenario(FIXTURES / "tiny.yaml")
     app = make_app()
-    flow.start_game(app, tiny, str(FIXTURES / "tiny.yaml"), humans=("alpha",), seed=1)
+    flow.start_game(app, tiny, str(FIXTURES / "tiny.yaml"), seats={"alpha": PERSON}, seed=1)
     key(app, pygame.K_RETURN)
     board = app.top
     assert isinstance(board, BoardScreen)
@@ -300,13 +309,13 @@ def test_without_a_negotiation_section_the_board_has_no_negotiate_button(make_ap
 # --------------------------------------------------------------------- a whole proposal by keyboard
 def test_a_whole_proposal_by_keyboard_ends_in_an_agreement_in_the_panel(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = start(app, scenario)
+    match = start(app, scenario)
     to_board(app)
     table = open_table(app)
     frames(app)
     assert table.send_button is not None and not table.send_button.is_enabled, "nothing picked: Send is disabled"
     assert "Pick at least one item" in table.send_problem()
-    give = acceptable_gift(session)
+    give = acceptable_gift(match)
     scores = [table.evaluation().score]
     for item_id in give:
         pick_with_keys(app, table, "give", item_id)
@@ -317,11 +326,11 @@ def test_a_whole_proposal_by_keyboard_ends_in_an_agreement_in_the_panel(make_app
     assert len(set(scores)) == len(scores), "the breakdown changes with every item"
     assert "would accept" in doc_text(table.weigh_document())
     assert table.send_button.is_enabled
-    agreements = len(session.game.agreements("us"))
+    agreements = len(match.game.agreements("us"))
     key(app, pygame.K_s)
     assert isinstance(app.top, DealDialog) and "is made" in app.top.title
-    assert len(session.game.agreements("us")) == agreements + 1
-    made = session.game.agreements("us")[-1]
+    assert len(match.game.agreements("us")) == agreements + 1
+    made = match.game.agreements("us")[-1]
     assert {p.item for p in made.items} == set(give)
     assert "Turn" in doc_text(app.top.document())
     frames(app)
@@ -329,7 +338,7 @@ def test_a_whole_proposal_by_keyboard_ends_in_an_agreement_in_the_panel(make_app
     assert app.top is table and not table.chosen
     key(app, pygame.K_a)
     assert table.view == "agreements"
-    table.select_agreement(len(session.game.agreements("us")) - 1)
+    table.select_agreement(len(match.game.agreements("us")) - 1)
     text = doc_text(table.agreement_document())
     assert f"Agreement {made.id}" in text and "being implemented" in text
     key(app, pygame.K_ESCAPE)
@@ -339,7 +348,7 @@ def test_a_whole_proposal_by_keyboard_ends_in_an_agreement_in_the_panel(make_app
 
 def test_tab_moves_the_keyboard_from_the_lists_to_the_buttons(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = start(app, scenario)
+    match = start(app, scenario)
     to_board(app)
     table = open_table(app)
     assert table.zone == "give"
@@ -353,7 +362,7 @@ def test_tab_moves_the_keyboard_from_the_lists_to_the_buttons(make_app: MakeApp,
     assert table.zone == "ask"
     key(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)
     assert table.zone == "give"
-    pick_with_keys(app, table, "give", acceptable_gift(session)[0])
+    pick_with_keys(app, table, "give", acceptable_gift(match)[0])
     key(app, pygame.K_TAB)
     key(app, pygame.K_TAB)
     assert table.zone == "buttons" and table.focusables[table.focus_index] is table.send_button
@@ -363,46 +372,46 @@ def test_tab_moves_the_keyboard_from_the_lists_to_the_buttons(make_app: MakeApp,
 
 def test_items_that_cannot_be_offered_are_greyed_with_their_reason(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = start(app, scenario)
+    match = start(app, scenario)
     to_board(app)
     table = open_table(app)
     closed = [(side, index, e) for side in ("give", "ask") for index, e in enumerate(table.entries[side]) if e.reason]
     assert closed, "the default scenario has items whose condition fails at the start"
     side, index, entry = closed[0]
-    assert entry.item.id not in {i.id for i in session.game.legal_items(entry.item.giver)}
+    assert entry.item.id not in {i.id for i in match.game.legal_items(entry.item.giver)}
     assert entry.reason.startswith(("needs", "already agreed"))
-    before = snapshot(session)
+    before = snapshot(match)
     table.toggle(side, index)
     assert entry.item.id not in table.chosen
     assert entry.reason in table.notice and table.notice_bad
     table.hover = (side, index)
     assert f"Not now: {entry.reason}." in doc_text(table.weigh_document())
-    assert snapshot(session) == before
+    assert snapshot(match) == before
 
 
-def send_countered(app: App, scenario: Scenario) -> tuple[Session, NegotiationScreen]:
+def send_countered(app: App, scenario: Scenario) -> tuple[Match, NegotiationScreen]:
     """A new game, on the board: send, from the table by keyboard, a demand the computer answers with a
     counter-proposal (its dialog is then on top, over the table)."""
-    session = start(app, scenario)
+    match = start(app, scenario)
     to_board(app)
-    ask = countered_ask(session)
+    ask = countered_ask(match)
     table = open_table(app)
     pick_with_keys(app, table, "ask", ask)
     key(app, pygame.K_s)
-    return session, table
+    return match, table
 
 
 def test_a_countered_proposal_shows_the_counter_with_the_player_s_own_breakdown(
     make_app: MakeApp, scenario: Scenario
 ) -> None:
     app = make_app()
-    session, table = send_countered(app, scenario)
+    match, table = send_countered(app, scenario)
     dialog = app.top
     assert isinstance(dialog, ProposalScreen) and dialog.proposal.reply_to is not None
     assert app.stack[-2] is table
     text = doc_text(dialog.document(600))
     assert "for your own objectives" in text and "refused your proposal" in text
-    mine = evaluate(session.game, dialog.proposal, "us")
+    mine = evaluate(match.game, dialog.proposal, "us")
     assert "against a threshold of" in text and ("good for you" in text) == mine.accept
     # Counter: the counter-proposal is loaded into the table, to be changed and sent back.
     answer_proposal(app, "counter")
@@ -415,11 +424,11 @@ def test_a_countered_proposal_shows_the_counter_with_the_player_s_own_breakdown(
 
 def test_accepting_the_counter_makes_the_agreement(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session, table = send_countered(app, scenario)
+    match, table = send_countered(app, scenario)
     dialog = app.top
     assert isinstance(dialog, ProposalScreen)
     answer_proposal(app, "accept")
-    agreement = session.agreement_from(dialog.proposal.id)
+    agreement = next((a for a in match.game.agreements() if a.proposal == dialog.proposal.id), None)
     assert agreement is not None
     assert isinstance(app.top, DealDialog) and agreement.id in app.top.title
     key(app, pygame.K_RETURN)
@@ -440,7 +449,7 @@ def test_a_computer_proposal_arrives_as_a_dialog_and_accepting_makes_an_agreemen
     make_app: MakeApp, scenario: Scenario
 ) -> None:
     app = make_app()
-    session = start(app, scenario)
+    match = start(app, scenario)
     answer_events(app)
     dialog = app.top
     assert isinstance(dialog, ProposalScreen) and dialog.modal
@@ -455,27 +464,27 @@ def test_a_computer_proposal_arrives_as_a_dialog_and_accepting_makes_an_agreemen
     answer_proposal(app, "accept")
     board = app.top
     assert isinstance(board, BoardScreen)
-    agreement = session.agreement_from(proposal.id)
+    agreement = next((a for a in match.game.agreements() if a.proposal == proposal.id), None)
     assert agreement is not None and agreement.id in board.notice
-    assert session.open_proposals_for("us") == []
+    assert match.open_proposals_for("us") == []
     frames(app)
     assert "1 agreement in force" in doc_text(board._news())
 
 
 def test_refusing_a_computer_proposal_makes_no_agreement(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = start(app, scenario)
+    match = start(app, scenario)
     answer_events(app)
     assert isinstance(app.top, ProposalScreen)
     proposal = app.top.proposal
     answer_proposal(app, "refuse")
     assert isinstance(app.top, BoardScreen)
-    assert session.game.proposal(proposal.id).status == "refused" and not session.game.agreements()
+    assert match.game.proposal(proposal.id).status == "refused" and not match.game.agreements()
 
 
 def test_countering_a_computer_proposal_opens_the_table_preloaded(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = start(app, scenario)
+    match = start(app, scenario)
     answer_events(app)
     proposal = app.top.proposal  # type: ignore[union-attr]
     answer_proposal(app, "counter")
@@ -483,15 +492,15 @@ def test_countering_a_computer_proposal_opens_the_table_preloaded(make_app: Make
     assert isinstance(table, NegotiationScreen) and table.reply_to == proposal.id and table.other == "cambodia"
     give, ask = table.bundle()
     assert set(give) <= set(proposal.ask) and set(ask) <= set(proposal.give) and (give or ask)
-    assert session.game.proposal(proposal.id).status == "open", "nothing is answered before Send"
+    assert match.game.proposal(proposal.id).status == "open", "nothing is answered before Send"
     key(app, pygame.K_s)
-    assert session.game.proposal(proposal.id).status == "countered"
+    assert match.game.proposal(proposal.id).status == "countered"
     assert isinstance(app.top, DealDialog | ProposalScreen)
 
 
 def test_end_turn_first_opens_a_proposal_still_waiting(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = start(app, scenario)
+    match = start(app, scenario)
     answer_events(app)
     proposal = app.top.proposal  # type: ignore[union-attr]
     answer_proposal(app, "counter")
@@ -500,82 +509,82 @@ def test_end_turn_first_opens_a_proposal_still_waiting(make_app: MakeApp, scenar
     app.pop()  # suppose it were closed some other way: End turn still does not let it lapse unseen
     assert isinstance(app.top, BoardScreen)
     key(app, pygame.K_e)
-    assert isinstance(app.top, ProposalScreen) and session.game.turn == 1
+    assert isinstance(app.top, ProposalScreen) and match.game.turn == 1
     answer_proposal(app, "refuse")
     key(app, pygame.K_e)
     assert isinstance(app.top, ReviewScreen)
-    assert session.game.proposal(proposal.id).status == "refused"
+    assert match.game.proposal(proposal.id).status == "refused"
 
 
 def test_next_turn_s_proposal_opens_after_the_review(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = start(app, scenario)
+    match = start(app, scenario)
     for _ in range(3):
         to_board(app)
         key(app, pygame.K_e)
         assert isinstance(app.top, ReviewScreen)
         key(app, pygame.K_RETURN)
         answer_events(app)
-        waiting = session.open_proposals_for("us")
+        waiting = match.open_proposals_for("us")
         if waiting:
             assert isinstance(app.top, ProposalScreen) and app.top.proposal == waiting[0]
         else:
             assert isinstance(app.top, BoardScreen)
-    lapsed = [p for p in session.game.state.proposals if p.receiver == "us" and p.status == "withdrawn"]
+    lapsed = [p for p in match.game.state.proposals if p.receiver == "us" and p.status == "withdrawn"]
     assert lapsed == [], "no proposal to the player lapsed unseen"
 
 
 def test_a_hot_seat_proposal_waits_for_the_other_player_s_board(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = flow.start_game(app, scenario, str(DEFAULT_SCENARIO), humans=("us", "cambodia"), seed=3)
-    key(app, pygame.K_RETURN)
-    key(app, pygame.K_RETURN)
+    match = flow.start_game(app, scenario, str(DEFAULT_SCENARIO), seats={"us": PERSON, "cambodia": PERSON}, seed=3)
     answer_events(app)
     board = app.top
     assert isinstance(board, BoardScreen) and board.role == "us"
-    give = acceptable_gift(session)
-    assert session.propose(Propose("us", "cambodia", give, ())) is None, "a person answers later"
+    give = acceptable_gift(match)
+    results = match.apply("us", Propose("us", "cambodia", give, ()))
+    assert not any(isinstance(r, ProposalAnswered) for r in results), "a person answers later"
     key(app, pygame.K_e)
+    assert isinstance(app.top, PrivacyScreen) and app.top.role == "cambodia"
     answer_events(app)
     dialog = app.top
     assert isinstance(dialog, ProposalScreen) and dialog.role == "cambodia" and dialog.proposal.sender == "us"
     answer_proposal(app, "accept")
     assert isinstance(app.top, BoardScreen) and app.top.role == "cambodia"
-    assert session.game.agreements("cambodia")
+    assert match.game.agreements("cambodia")
 
 
 # --------------------------------------------------------------------- breaking
 def test_breaking_asks_first_states_the_cost_and_keep_changes_nothing(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
-    session = start(app, scenario)
+    match = start(app, scenario)
     answer_events(app)
     answer_proposal(app, "accept")
-    agreement = session.game.agreements("us")[-1]
+    agreement = match.game.agreements("us")[-1]
     table = open_table(app)
     key(app, pygame.K_a)
-    table.select_agreement(len(session.game.agreements("us")) - 1)
-    before = snapshot(session)
+    table.select_agreement(len(match.game.agreements("us")) - 1)
+    before = snapshot(match)
     key(app, pygame.K_b)
     dialog = app.top
     assert isinstance(dialog, DealDialog)
     text = doc_text(dialog.document())
     negotiation = scenario.negotiation
     assert negotiation is not None
-    trust = session.game.trust("us", "cambodia")
+    trust = match.game.trust("us", "cambodia")
     assert f"falls by {negotiation.trust_broken:g}" in text
     assert f"{trust:g} to {max(0.0, trust - negotiation.trust_broken):g}" in text
     assert "YOU STOP IMPLEMENTING" in text
     frames(app)
     key(app, pygame.K_ESCAPE)  # Esc keeps it
-    assert app.top is table and snapshot(session) == before
+    assert app.top is table and snapshot(match) == before
     key(app, pygame.K_b)
     key(app, pygame.K_n)  # N keeps it
-    assert app.top is table and snapshot(session) == before
+    assert app.top is table and snapshot(match) == before
     key(app, pygame.K_b)
     key(app, pygame.K_y)  # Y breaks it
     assert app.top is table
-    assert session.game.agreement(agreement.id).broken
-    assert session.game.trust("us", "cambodia") == max(0.0, trust - negotiation.trust_broken)
+    assert match.game.agreement(agreement.id).broken
+    assert match.game.trust("us", "cambodia") == max(0.0, trust - negotiation.trust_broken)
     assert table.notice_bad and "broke" in table.notice
     frames(app)
     assert table.break_button is not None and not table.break_button.is_enabled
@@ -585,16 +594,16 @@ def test_breaking_asks_first_states_the_cost_and_keep_changes_nothing(make_app: 
 # --------------------------------------------------------------------- looking changes nothing
 def test_drawing_and_browsing_the_table_never_change_the_game(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app((1280, 720), 1.5)
-    session = start(app, scenario)
+    match = start(app, scenario)
     answer_events(app)
     assert isinstance(app.top, ProposalScreen)
-    before = snapshot(session)
+    before = snapshot(match)
     for code in (pygame.K_DOWN, pygame.K_2, pygame.K_3, pygame.K_PAGEDOWN, pygame.K_UP, pygame.K_e):
         key(app, code)
         frames(app, 1)
-    assert snapshot(session) == before, "proposal dialog"
+    assert snapshot(match) == before, "proposal dialog"
     answer_proposal(app, "refuse")
-    before = snapshot(session)
+    before = snapshot(match)
     table = open_table(app)
     codes = (pygame.K_DOWN, pygame.K_SPACE, pygame.K_RIGHT, pygame.K_DOWN, pygame.K_SPACE, pygame.K_w,
              pygame.K_DOWN, pygame.K_TAB, pygame.K_TAB, pygame.K_LEFT, pygame.K_k, pygame.K_PAGEDOWN, pygame.K_a,
@@ -604,7 +613,7 @@ def test_drawing_and_browsing_the_table_never_change_the_game(make_app: MakeApp,
         app.dispatch(pygame.event.Event(pygame.MOUSEMOTION, pos=(400, 300), rel=(1, 1), buttons=(0, 0, 0)))
         app.dispatch(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False, precise_x=0.0, precise_y=-1.0))
         frames(app, 1)
-    assert snapshot(session) == before, "negotiation table"
+    assert snapshot(match) == before, "negotiation table"
     assert app.top is table
 
 
@@ -643,12 +652,12 @@ def test_random_input_on_the_table_raises_nothing(make_app: MakeApp, scenario: S
 
 def test_an_item_s_worth_is_the_evaluator_s(scenario: Scenario, make_app: MakeApp) -> None:
     app = make_app()
-    session = start(app, scenario)
+    match = start(app, scenario)
     to_board(app)
     table = open_table(app)
     item = table.entries["give"][0].item
     mine, theirs = item_worth(table, item, "cambodia")
-    game = session.game
+    game = match.game
     assert theirs == evaluate(game, Propose("us", "cambodia", (item.id,)), "cambodia").reasons[0].points
     assert mine == evaluate(game, Propose("cambodia", "us", (), (item.id,)), "us").reasons[0].points
 
@@ -657,22 +666,21 @@ def test_in_hot_seat_a_proposal_to_a_player_who_has_finished_brings_their_board_
     make_app: MakeApp, scenario: Scenario
 ) -> None:
     app = make_app()
-    session = flow.start_game(app, scenario, str(DEFAULT_SCENARIO), humans=("us", "cambodia"), seed=3)
-    key(app, pygame.K_RETURN)
-    key(app, pygame.K_RETURN)
+    match = flow.start_game(app, scenario, str(DEFAULT_SCENARIO), seats={"us": PERSON, "cambodia": PERSON}, seed=3)
     answer_events(app)
     key(app, pygame.K_e)  # the United States is done: Cambodia's board
     answer_events(app)
     board = app.top
     assert isinstance(board, BoardScreen) and board.role == "cambodia"
-    give = acceptable_gift(session, "cambodia", "us")
-    session.propose(Propose("cambodia", "us", give, ()))
+    give = acceptable_gift(match, "cambodia", "us")
+    match.apply("cambodia", Propose("cambodia", "us", give, ()))
     key(app, pygame.K_e)
+    assert isinstance(app.top, PrivacyScreen) and app.top.role == "us"
+    key(app, pygame.K_RETURN)
     dialog = app.top
     assert isinstance(dialog, ProposalScreen) and dialog.role == "us", "the United States answers before it lapses"
-    assert session.game.turn == 1
+    assert match.game.turn == 1
     answer_proposal(app, "refuse")
-    key(app, pygame.K_e)
-    assert isinstance(app.top, BoardScreen) and app.top.role == "cambodia"
-    key(app, pygame.K_e)
-    assert isinstance(app.top, ReviewScreen) and session.game.turn == 2
+    assert isinstance(app.top, BoardScreen) and app.top.role == "us"
+    key(app, pygame.K_e)  # both are done now: the turn resolves
+    assert isinstance(app.top, ReviewScreen) and match.game.turn == 2

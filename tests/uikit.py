@@ -19,9 +19,10 @@ import pygame
 from game.engine import Scenario
 from game.paths import DEFAULT_SCENARIO
 from game.settings import Settings
+from game.table import PERSON, Match, Seat
 from game.ui.app import App
 from game.ui.screens import flow
-from game.ui.session import Session
+from game.ui.screens.base import Screen
 from game.ui.widgets import Document
 
 MakeApp = Callable[..., App]
@@ -35,9 +36,21 @@ def new_app(
     return App(settings, size=size, persist_settings=False, out=out or io.StringIO())
 
 
-def start(app: App, scenario: Scenario, *, role: str = "us", seed: int = 11) -> Session:
-    """A new game of the default scenario's file with ``role`` played by a person: its briefing."""
-    return flow.start_game(app, scenario, str(DEFAULT_SCENARIO), humans=(role,), seed=seed)
+def start(app: App, scenario: Scenario, *, role: str = "us", seed: int = 11) -> Match:
+    """A new game of the default scenario's file with ``role`` played by a person (the standard computer plays the
+    other side): its briefing."""
+    return flow.start_game(app, scenario, str(DEFAULT_SCENARIO), seats={role: PERSON}, seed=seed)
+
+
+def start_hotseat(app: App, scenario: Scenario, *, seed: int = 11) -> Match:
+    """A new game of the default scenario with a person in every seat (hot-seat): the first privacy screen."""
+    seats = {r.id: PERSON for r in scenario.roles}
+    return flow.start_game(app, scenario, str(DEFAULT_SCENARIO), seats=seats, seed=seed)
+
+
+def computer(level: str = "standard") -> Seat:
+    """A computer seat at ``level``."""
+    return Seat(level)
 
 
 def key(app: App, code: int, *, mod: int = 0) -> None:
@@ -66,3 +79,10 @@ def ink(app: App) -> float:
 def doc_text(doc: Document) -> str:
     """All the words of a document."""
     return " ".join(text for block in doc.blocks for text, _, _ in block.runs)
+
+
+def widget_texts(screen: Screen) -> list[str]:
+    """The text of every widget (buttons, boxes) of a screen."""
+    assert screen.manager is not None
+    root = screen.manager.get_root_container()
+    return [str(getattr(element, "text", "") or getattr(element, "html_text", "")) for element in root.elements]

@@ -17,19 +17,19 @@ Pure: it reads a game and never changes it. :func:`debrief` says, for one counte
   it that turn, the player's own moves first;
 - a one-line **summary**.
 
-How the past is rebuilt. Every change of every indicator is in the history with its value before and after (trust
-included: the pair's ``trust_<a>_<b>``, or the indicator the scenario names as its trust), so the values at any point
-are the initial values (the ``before`` of each indicator's first change) with the changes up to that point applied:
-exact, even for a game saved under an older version of the scenario. A :class:`Moment` names such a point: a turn,
-a number of history entries and a number of news entries. A proposal's moment is when it was sent: after the news
-phase of its turn (events and the answers to them) and after any agreement broken earlier in that turn (the news
-gives the order), before the turn's actions resolve; the news, which the evaluator reads for recent provocations,
-is cut at the same place. The turn's part of the history before its resolution is recognised by its causes (events,
-choices, breaks), up to the first entry of another cause or of an effect falling due (whose text ends with
-``(from turn N)``). The evaluation runs on a throwaway game holding what the evaluator reads: the values, trust, the
-turn and the news so far; the real game is never touched. Not rebuilt: everything else (capital, agreements, open
-proposals, the random generator); the evaluator does not read them today, and :func:`_game_at` would have to
-rebuild them if it ever did.
+How the past is rebuilt. The engine rebuilds the values at any point of the history (:meth:`Game.values_after`,
+trust included: the pair's ``trust_<a>_<b>``, or the indicator the scenario names as its trust), exact even for a
+game saved under an older version of the scenario. A :class:`Moment` names such a point: a turn, a number of history
+entries and a number of news entries. A proposal's moment is when it was sent: after the news stage of its turn
+(events and the answers to them) and after any agreement broken earlier in that turn (the news gives the order),
+before the turn's actions resolve; the news, which the evaluator reads for recent provocations, is cut at the same
+place. Where the stages of a turn begin is recorded by the engine (:meth:`Game.stage_start`); the changes between the
+start of the actions stage and the resolution are those of agreements broken. For turns played before the engine
+recorded stages (older saves), the part of the history before the resolution is recognised by its causes (events,
+choices, breaks) at the start of the turn. The evaluation runs on a throwaway game holding what the evaluator reads:
+the values, trust, the turn and the news so far; the real game is never touched. Not rebuilt: everything else
+(capital, agreements, open proposals, the random generator); the evaluator does not read them today, and
+:func:`_game_at` would have to rebuild them if it ever did.
 
 Willingness after turn ``t`` is measured as it stands for the negotiation of turn ``t + 1`` before that turn's news:
 the values at the end of turn ``t`` and the player's pressure actions of the last
@@ -47,8 +47,8 @@ A debrief of a 12-turn game takes a few milliseconds.
 
 from __future__ import annotations
 
+import enum
 import random
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -62,12 +62,19 @@ from game.ai.negotiation import (
     evaluate,
 )
 from game.engine import (
+    Cause,
+    Change,
     Game,
     GameState,
+    ItemStatus,
     NegotiationError,
+    NewsDetail,
+    NewsKind,
     Phase,
     Proposal,
+    ProposalStatus,
     Propose,
+    Stage,
     UnknownIdError,
     localize,
     trust_key,
@@ -81,6 +88,7 @@ __all__ = [
     "MoodPoint",
     "Priorities",
     "Shift",
+    "ShiftKind",
     "Stance",
     "Weight",
     "debrief",
@@ -95,15 +103,29 @@ MAIN_REASONS = 3
 ITEMS_LISTED = 3
 #: Changes smaller than this (in points) are "no change" in the words.
 STEADY = 0.05
-#: The causes that may move an indicator before a turn resolves: the news phase (events, the answers to them) and
-#: agreements broken in the actions phase.
-_BEFORE_RESOLUTION = frozenset({"event", "choice", "break"})
-#: The note the engine adds to the text of a delayed or spread effect when it falls due (at the resolution).
-_DUE_NOTE = re.compile(r" \(from turn \d+\)$")
+#: The causes that may move an indicator before a turn resolves: the news stage (events, the answers to them) and
+#: agreements broken in the actions stage. Read only for turns played before the engine recorded its stages.
+_BEFORE_RESOLUTION = frozenset({Cause.EVENT, Cause.CHOICE, Cause.BREAK})
 _RELATIONS = "relations"
+#: The group of an agreement item's changes in the willingness (its effects and the trust it earned when kept).
+_DEAL = "deal"
 
 
 # --------------------------------------------------------------------- results
+class ShiftKind(enum.StrEnum):
+    """What kind of cause a :class:`Shift` is."""
+
+    PRESSURE = "pressure"  # the player's action of the provocation family
+    ACTION = "action"  # any other action
+    CHOICE = "choice"  # an answer to an event
+    BREAK = "break"  # an agreement broken
+    DEAL = "deal"  # an agreement item carried out (its effects and the trust it earned)
+    FADE = "fade"  # the player's pressure leaving the evaluator's window
+    EVENT = "event"
+    TREND = "trend"  # a dynamic
+    FACILITATOR = "facilitator"
+    OTHER = "other"  # what the causes above do not explain
+
 @dataclass(frozen=True, slots=True)
 class Weight:
     """What one more point of an indicator was worth to the counterpart's score at the end of the game."""
@@ -151,7 +173,7 @@ class Stance:
     by_counterpart: bool  # the counterpart sent it (its evaluation is then its own valuation of the deal)
     give: tuple[str, ...]  # labels of the items the sender gives
     ask: tuple[str, ...]  # labels of the items the sender asks for
-    outcome: str  # the proposal's status: accepted | refused | countered | withdrawn | open
+    outcome: ProposalStatus  # the proposal's status
     outcome_text: str  # how it ended, in words (with the agreement's fate)
     agreement: str  # the agreement it made, or ""
     evaluation: Evaluation | None  # None if it could not be evaluated (an item no longer in the scenario)
@@ -177,7 +199,7 @@ class Shift:
     label: str  # e.g. "you pressured them with Public criticism"
     points: float
     mine: bool  # the player's own doing (an action, a decision, an agreement kept or broken, pressure fading)
-    kind: str  # pressure | action | choice | break | deal | fade | event | trend | other
+    kind: ShiftKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,65 +268,49 @@ def turn_end_moment(game: Game, turn: int) -> Moment:
 
 
 def proposal_moment(game: Game, proposal: Proposal) -> Moment:
-    """When ``proposal`` was sent: its turn's news phase done, the agreements broken before it in that turn broken,
+    """When ``proposal`` was sent: its turn's news stage done, the agreements broken before it in that turn broken,
     nothing of the turn's resolution yet (see the module's docstring)."""
-    return _proposal_moments(game, [proposal], [c.turn for c in game.history])[0]
+    return _proposal_moments(game, [proposal])[0]
 
 
 def values_at(game: Game, moment: Moment) -> dict[str, float]:
-    """Every value (indicators and trust) at ``moment``, rebuilt from the history."""
-    return _values_at(game, [moment])[0]
-
-
-def _initial_values(game: Game) -> dict[str, float]:
-    """The values before the first change: each indicator's first ``before``, or its value if it never moved."""
-    values = dict(game.state.values)
-    seen: set[str] = set()
-    for change in game.history:
-        if change.indicator not in seen:
-            seen.add(change.indicator)
-            values[change.indicator] = change.before
-    return values
+    """Every value (indicators and trust) at ``moment``, rebuilt from the history by the engine."""
+    return game.values_after(moment.history)
 
 
 def _values_at(game: Game, moments: Sequence[Moment]) -> list[dict[str, float]]:
     """The values at each moment, in one pass over the history."""
-    values = _initial_values(game)
-    history = game.history
-    order = sorted(range(len(moments)), key=lambda i: moments[i].history)
-    out: list[dict[str, float]] = [{} for _ in moments]
-    applied = 0
-    for index in order:
-        target = moments[index].history
-        while applied < target:
-            change = history[applied]
-            values[change.indicator] = change.after
-            applied += 1
-        out[index] = dict(values)
-    return out
+    return game.values_after_each([m.history for m in moments])
 
 
-def _proposal_moments(game: Game, proposals: Sequence[Proposal], turns: Sequence[int]) -> list[Moment]:
-    """The moment each proposal was sent (``turns``: the turn of each history entry, in order)."""
+def _proposal_moments(game: Game, proposals: Sequence[Proposal]) -> list[Moment]:
+    """The moment each proposal was sent."""
     history = game.history
     news = game.state.news
-    sent_at = {n.id: i for i, n in enumerate(news) if n.kind == "proposal" and n.detail == "sent"}
+    sent_at = {n.id: i for i, n in enumerate(news) if n.kind is NewsKind.PROPOSAL and n.detail == NewsDetail.SENT}
+    turns: list[int] | None = None
     out = []
     for proposal in proposals:
         turn = proposal.turn
+        actions = game.stage_start(turn, Stage.ACTIONS)
         news_index = sent_at.get(proposal.id)
-        if news_index is None:  # not in the news (an older save): the start of its turn's actions phase
-            news_index = next((i for i, n in enumerate(news) if n.turn == turn and n.kind not in ("event", "choice")),
-                              len(news))
-        broken_before = {(n.id, n.role) for n in news[:news_index]
-                         if n.turn == turn and n.kind == "agreement" and n.detail == "broken"}  # fmt: skip
-        index = bisect_right(turns, turn - 1)
-        end = bisect_right(turns, turn)
+        if news_index is None:  # not in the news (an older save): the start of its turn's actions stage
+            news_index = actions.news if actions is not None else next(
+                (i for i, n in enumerate(news) if n.turn == turn and n.kind not in (NewsKind.EVENT, NewsKind.CHOICE)),
+                len(news))  # fmt: skip
+        broken_before = {(n.id, n.role) for n in news[:news_index] if n.turn == turn
+                         and n.kind is NewsKind.AGREEMENT and n.detail == ItemStatus.BROKEN}  # fmt: skip
+        if actions is not None:  # the actions stage holds the changes of agreements broken, in the news' order
+            resolution = game.stage_start(turn, Stage.RESOLUTION)
+            index, end = actions.history, len(history) if resolution is None else resolution.history
+        else:  # a turn played before stages were recorded: the changes of events, choices and breaks at its start
+            turns = [c.turn for c in history] if turns is None else turns
+            index, end = bisect_right(turns, turn - 1), bisect_right(turns, turn)
         while index < end:
             change = history[index]
-            if change.cause not in _BEFORE_RESOLUTION or _DUE_NOTE.search(change.text):
+            if change.cause not in _BEFORE_RESOLUTION or change.fell_due:
                 break  # the resolution has begun
-            if change.cause == "break" and (change.cause_id, change.role) not in broken_before:
+            if change.cause is Cause.BREAK and (change.cause_id, change.role) not in broken_before:
                 break  # broken after the proposal was sent
             index += 1
         out.append(Moment(turn, index, news_index))
@@ -376,7 +382,8 @@ class _Builder:
         self.negotiation = scenario.negotiation is not None
         self.threshold = scenario.negotiation.threshold if scenario.negotiation is not None else 0.0
         self.trust = scenario.trust_indicator_id(counterpart, player) if self.negotiation else ""
-        self.turns = [c.turn for c in game.history]
+        self.events = {e.id: e for e in scenario.events}
+        self.dynamics = {d.id: d for d in scenario.dynamics}
         relations = next((i for i in scenario.indicators if i.id == _RELATIONS), None)
         self.middle = None if relations is None else (relations.min + relations.max) / 2.0
         outcome = game.outcome
@@ -419,7 +426,7 @@ class _Builder:
         proposals = [p for p in game.state.proposals if {p.sender, p.receiver} == pair]
         if not proposals or not self.negotiation:
             return ()
-        moments = _proposal_moments(game, proposals, self.turns)
+        moments = _proposal_moments(game, proposals)
         values = _values_at(game, moments)
         out = []
         for proposal, moment, at in zip(proposals, moments, values, strict=True):
@@ -465,11 +472,11 @@ class _Builder:
         game = self.game
         answerer = self.who(proposal.receiver, capital=True)
         status = proposal.status
-        if status == "accepted":
+        if status is ProposalStatus.ACCEPTED:
             agreement = next((a for a in game.state.agreements if a.proposal == proposal.id), None)
             if agreement is None:
                 return "", f"{answerer} accepted."
-            breakers = [p.giver for p in agreement.items if p.status == "broken"]
+            breakers = [p.giver for p in agreement.items if p.status is ItemStatus.BROKEN]
             if breakers:
                 fate = f"later broken by {self.who(breakers[0])}"
             elif agreement.open:
@@ -477,15 +484,15 @@ class _Builder:
             else:
                 fate = "carried out in full"
             return agreement.id, f"{answerer} accepted: agreement {agreement.id}, {fate}."
-        if status == "refused":
+        if status is ProposalStatus.REFUSED:
             return "", f"{answerer} refused{self.taken(proposal)}."
-        if status == "countered":
+        if status is ProposalStatus.COUNTERED:
             reply = next((p.id for p in game.state.proposals if p.reply_to == proposal.id), "")
             reply_text = f" ({reply})" if reply else ""
             return "", f"{answerer} answered with a counter-proposal{reply_text}{self.taken(proposal)}."
-        if status == "withdrawn":
+        if status is ProposalStatus.WITHDRAWN:
             return "", "It lapsed unanswered at the end of the turn."
-        if status == "open":
+        if status is ProposalStatus.OPEN:
             return "", "It was still open when the game ended."
         return "", f"{status.capitalize()}."
 
@@ -493,9 +500,9 @@ class _Builder:
         """``, as Restore trade preferences had just been agreed in a1`` when an item of a refused proposal went
         into another agreement of the same turn before the answer (the rules then forbid accepting it), else ""."""
         news = self.game.state.news
-        answered = next((i for i, n in enumerate(news) if n.kind == "proposal" and n.id == proposal.id
+        answered = next((i for i, n in enumerate(news) if n.kind is NewsKind.PROPOSAL and n.id == proposal.id
                          and n.detail == proposal.status), len(news))  # fmt: skip
-        made = {n.id for n in news[:answered] if n.kind == "agreement" and n.detail == "made"}
+        made = {n.id for n in news[:answered] if n.kind is NewsKind.AGREEMENT and n.detail == NewsDetail.MADE}
         wanted = set(proposal.items())
         for agreement in self.game.state.agreements:
             if agreement.id in made and agreement.proposal != proposal.id and agreement.turn == proposal.turn:
@@ -525,7 +532,7 @@ class _Builder:
             shifts = list(causes.get(turn, []))
             rest = change - sum(s.points for s in shifts)
             if abs(rest) > 1e-6:
-                shifts.append(Shift("other", rest, False, "other"))
+                shifts.append(Shift("other", rest, False, ShiftKind.OTHER))
             shifts = [s for s in shifts if abs(s.points) > 1e-9]
             shifts.sort(key=lambda s: (-abs(s.points), s.label))
             note = _note(f"Turn {turn} ({calendar.label(turn)})", mood, change, shifts)
@@ -552,7 +559,7 @@ class _Builder:
         """The player's actions of the provocation family, by turn."""
         out: dict[int, list[str]] = {}
         for news in self.game.state.news:
-            if news.kind != "action" or news.role != self.player:
+            if news.kind is not NewsKind.ACTION or news.role != self.player:
                 continue
             try:
                 action = self.scenario.action(news.id)
@@ -565,7 +572,7 @@ class _Builder:
     def causes_by_turn(self, pressure: dict[int, list[str]]) -> dict[int, list[Shift]]:
         """Each turn's shifts of willingness, grouped by the decision, event or trend that made them."""
         totals: dict[int, dict[tuple[str, str, str], float]] = {}
-        labels: dict[tuple[str, str, str], tuple[str, bool, str]] = {}
+        labels: dict[tuple[str, str, str], tuple[str, bool, ShiftKind]] = {}
         for change in self.game.history:
             counts = (change.indicator == self.trust and self.trust) or (
                 change.indicator == _RELATIONS and self.middle is not None
@@ -573,22 +580,22 @@ class _Builder:
             if not counts:
                 continue
             points = change.delta / 10.0  # both terms are a value divided by 10
-            key = self.cause_key(change.cause, change.cause_id, change.role)
+            key = self.cause_key(change)
             if key not in labels:
                 labels[key] = self.cause_label(key, change.text)
             bucket = totals.setdefault(change.turn, {})
             bucket[key] = bucket.get(key, 0.0) + points
         for turn, actions in pressure.items():
             for action_id in actions:
-                key = ("action", action_id, self.player)
+                key = (Cause.ACTION, action_id, self.player)
                 if key not in labels:
                     labels[key] = self.cause_label(key, "")
                 bucket = totals.setdefault(turn, {})
                 bucket[key] = bucket.get(key, 0.0) + PROVOCATION_POINTS
             fade = turn + PROVOCATION_TURNS
             if fade <= self.last:
-                key = ("fade", str(turn), self.player)
-                labels[key] = (f"your pressure of turn {turn} wore off", True, "fade")
+                key = (ShiftKind.FADE, str(turn), self.player)
+                labels[key] = (f"your pressure of turn {turn} wore off", True, ShiftKind.FADE)
                 bucket = totals.setdefault(fade, {})
                 bucket[key] = bucket.get(key, 0.0) - PROVOCATION_POINTS * len(actions)
         out: dict[int, list[Shift]] = {}
@@ -599,17 +606,19 @@ class _Builder:
         return out
 
     @staticmethod
-    def cause_key(cause: str, cause_id: str, role: str) -> tuple[str, str, str]:
-        if cause in ("kept", "agreement"):
-            return ("deal", cause_id, role)  # an item carried out: its effects and the trust it earned
-        return (cause, cause_id, role)
+    def cause_key(change: Change) -> tuple[str, str, str]:
+        """The group of a change in the willingness: its cause, what made it and whose doing it was."""
+        if change.cause is Cause.KEPT or change.cause is Cause.AGREEMENT:
+            return (_DEAL, change.cause_id, change.role)  # an item carried out: its effects and the trust it earned
+        return (change.cause, change.cause_id, change.role)
 
-    def cause_label(self, key: tuple[str, str, str], text: str) -> tuple[str, bool, str]:
-        """(label, the player's doing, kind) of a cause."""
+    def cause_label(self, key: tuple[str, str, str], text: str) -> tuple[str, bool, ShiftKind]:
+        """(label, the player's doing, kind) of a cause (``text``: the text of one of its changes, the words to
+        fall back on for an id the scenario no longer knows)."""
         cause, cause_id, role = key
         mine = role == self.player
         scenario = self.scenario
-        if cause == "action":
+        if cause == Cause.ACTION:
             try:
                 action = scenario.action(cause_id)
                 label, family = localize(action.label, self.lang), action.family
@@ -617,33 +626,41 @@ class _Builder:
                 label, family = text or cause_id, ""
             if mine:
                 if family == PROVOCATION_FAMILY:
-                    return f"you pressured them with {label}", True, "pressure"
-                return f"your action {label}", True, "action"
+                    return f"you pressured them with {label}", True, ShiftKind.PRESSURE
+                return f"your action {label}", True, ShiftKind.ACTION
             if role == self.counterpart:
-                return f"their own action {label}", False, "action"
-            return f"{self.role_name(role)}'s action {label}", False, "action"
-        if cause == "break":
-            return f"{self.who(role)} broke agreement {cause_id}", mine, "break"
-        if cause == "deal":
-            agreement, _, item_id = cause_id.partition(".")
-            item = self.labels([item_id])[0] if item_id else text
-            return f"{self.who(role)} carried out {item} ({agreement})", mine, "deal"
-        text = _DUE_NOTE.sub("", text).rstrip(". ")
-        if cause == "choice":
+                return f"their own action {label}", False, ShiftKind.ACTION
+            return f"{self.role_name(role)}'s action {label}", False, ShiftKind.ACTION
+        if cause == Cause.BREAK:
+            return f"{self.who(role)} broke agreement {cause_id}", mine, ShiftKind.BREAK
+        if cause == _DEAL:
+            origin = self.game.origin(Cause.AGREEMENT, cause_id)
+            item = self.labels([origin.part])[0] if origin.part else text
+            return f"{self.who(role)} carried out {item} ({origin.id})", mine, ShiftKind.DEAL
+        text = text.rstrip(". ")
+        if cause == Cause.CHOICE:
             owner = "your" if mine else "their" if role == self.counterpart else f"{self.role_name(role)}'s"
-            event_id, _, choice_id = cause_id.partition(".")
+            origin = self.game.origin(Cause.CHOICE, cause_id)
             try:
-                event = scenario.event(event_id)
-                choice = next(c for c in event.choices if c.id == choice_id)
+                event = scenario.event(origin.id)
+                choice = next(c for c in event.choices if c.id == origin.part)
                 text = f"{localize(event.title, self.lang)} ({localize(choice.label, self.lang)})"
             except (KeyError, StopIteration):
                 pass
-            return f"{owner} answer to {text}", mine, "choice"
-        if cause == "event":
-            return f"event: {text}", False, "event"
-        if cause == "dynamic":
-            return f"trend: {text}", False, "trend"
-        return text or cause, mine, cause
+            return f"{owner} answer to {text}", mine, ShiftKind.CHOICE
+        if cause == Cause.EVENT:
+            fired = self.events.get(cause_id)
+            if fired is not None:
+                text = localize(fired.title, self.lang).rstrip(". ")
+            return f"event: {text}", False, ShiftKind.EVENT
+        if cause == Cause.DYNAMIC:
+            dynamic = self.dynamics.get(cause_id)
+            if dynamic is not None:
+                text = localize(dynamic.description, self.lang).rstrip(". ")
+            return f"trend: {text}", False, ShiftKind.TREND
+        if cause == Cause.FACILITATOR:
+            return text or cause, mine, ShiftKind.FACILITATOR
+        return text or cause, mine, ShiftKind.OTHER
 
 
 # --------------------------------------------------------------------- words
@@ -686,10 +703,10 @@ def _summary(name: str, willingness: Sequence[MoodPoint], stances: Sequence[Stan
             text = f"{name} ended {'more' if change > 0 else 'less'} willing to deal than it began ({_signed(change)})"
     received = [s for s in stances if not s.by_counterpart]
     if received:
-        accepted = sum(1 for s in received if s.outcome == "accepted")
+        accepted = sum(1 for s in received if s.outcome is ProposalStatus.ACCEPTED)
         text += f"; it accepted {accepted} of your {len(received)} proposal{'s' if len(received) != 1 else ''}"
     sent = [s for s in stances if s.by_counterpart]
     if sent:
-        taken = sum(1 for s in sent if s.outcome == "accepted")
+        taken = sum(1 for s in sent if s.outcome is ProposalStatus.ACCEPTED)
         text += f", and you accepted {taken} of its {len(sent)}"
     return text + "."

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from game.engine import Game, NegotiationError, Proposal, Propose, localize
+from game.engine import Game, NegotiationError, NewsKind, Proposal, Propose, localize
 
 __all__ = ["PROVOCATION_FAMILY", "Bundle", "Evaluation", "Reason", "counter", "evaluate"]
 
@@ -175,6 +175,8 @@ def _provocations(game: Game, sender: str) -> int:
     for news in reversed(game.state.news):
         if news.turn < since:
             break
-        if news.kind == "action" and news.role == sender and scenario.action(news.id).family == PROVOCATION_FAMILY:
+        if news.kind is not NewsKind.ACTION or news.role != sender:
+            continue
+        if scenario.action(news.id).family == PROVOCATION_FAMILY:
             count += 1
     return count

@@ -179,6 +179,16 @@ def _cooperative(game: Game, role: str, rng: random.Random) -> Policy:
     return policy
 
 
+#: The tie-breaking noise of the ``casual`` policy: large enough that it often prefers a weaker move.
+CASUAL_NOISE = 2.0
+
+
+def _casual(game: Game, role: str, rng: random.Random) -> Policy:
+    policy = GreedyPolicy(rng, dict(game.scenario.role(role).personality), noise=CASUAL_NOISE)
+    policy.name = "casual"
+    return policy
+
+
 def _lookahead(game: Game, role: str, rng: random.Random) -> Policy:
     return LookaheadPolicy(rng, dict(game.scenario.role(role).personality))
 
@@ -186,6 +196,7 @@ def _lookahead(game: Game, role: str, rng: random.Random) -> Policy:
 #: The policies by name, as ``simulate --policy ROLE=NAME`` knows them.
 POLICIES: dict[str, PolicyFactory] = {
     "random": _random,
+    "casual": _casual,
     "greedy": _greedy,
     "cooperative": _cooperative,
     "lookahead": _lookahead,

@@ -18,7 +18,7 @@ from typing import Any
 
 from game.engine.expr import FUNCTIONS, Expr, clamp
 from game.engine.scenario import Dynamic, Effect, Op
-from game.engine.state import Change, RuleError, Scheduled
+from game.engine.state import Cause, Change, RuleError, Scheduled
 
 #: Effects waiting for later turns: due turn -> portions (``GameState.scheduled``).
 Pending = dict[int, list[Scheduled]]
@@ -53,11 +53,12 @@ def inline(expr: Expr) -> str:
 
 
 def _change_lines(
-    amount: str, effect: Effect, low: float, high: float, cause: str, cause_id: str, known: float | None = None
+    amount: str, effect: Effect, low: float, high: float, cause_id: str, known: float | None = None
 ) -> list[str]:
-    """Statements applying ``amount`` to the effect's indicator now: clamp, store, record. With ``known`` (the
-    amount is that constant), a change that can only go up is only checked against the top of the range, and one
-    that can only go down against the bottom (values always stay within their ranges)."""
+    """Statements applying ``amount`` to the effect's indicator now: clamp, store, record (the cause is the
+    function's global ``CAUSE``; the decision was made this turn). With ``known`` (the amount is that constant), a
+    change that can only go up is only checked against the top of the range, and one that can only go down against
+    the bottom (values always stay within their ranges)."""
     apply = {Op.ADD: f"b + {amount}", Op.SUB: f"b - {amount}", Op.SET: amount}[effect.op]
     rises = known is not None and effect.op is not Op.SET and (known >= 0) == (effect.op is Op.ADD)
     falls = known is not None and effect.op is not Op.SET and not rises
@@ -70,26 +71,25 @@ def _change_lines(
         *clamp,
         "if a != b:",
         f"    v[{effect.indicator!r}] = a",
-        f"    history.append(new(Change, (turn, {effect.indicator!r}, b, a, {cause!r}, {cause_id!r}, role, text)))",
+        f"    history.append(new(Change, (turn, {effect.indicator!r}, b, a, CAUSE, {cause_id!r}, role, text, turn)))",
     ]
 
 
-def _schedule_lines(effect: Effect, low: float, high: float, cause: str, cause_id: str) -> list[str]:
-    """Statements splitting a delayed or spread effect into portions: the one due now applies, the rest wait."""
+def _schedule_lines(effect: Effect, low: float, high: float, cause_id: str) -> list[str]:
+    """Statements splitting a delayed or spread effect into portions: the one due now applies, the rest wait
+    (each remembering this turn as the turn of its decision)."""
     spread = effect.duration > 1 and effect.op is not Op.SET
     lines = [f"p = d / {effect.duration}" if spread else "p = d", "note = text + ' (from turn ' + str(turn) + ')'"]
     for offset in range(effect.delay, effect.delay + effect.duration):
         if offset == 0:
-            lines += _change_lines("p", effect, low, high, cause, cause_id)
+            lines += _change_lines("p", effect, low, high, cause_id)
             continue
-        item = f"(turn + {offset}, {effect.indicator!r}, {effect.op.value!r}, p, {cause!r}, {cause_id!r}, role, note)"
+        item = f"(turn + {offset}, {effect.indicator!r}, {effect.op.value!r}, p, CAUSE, {cause_id!r}, role, note, turn)"
         lines.append(f"scheduled.setdefault(turn + {offset}, []).append(new(Scheduled, {item}))")
     return lines
 
 
-def _effect_lines(
-    effects: Sequence[Effect], bounds: dict[str, tuple[float, float]], cause: str, cause_id: str
-) -> list[str]:
+def _effect_lines(effects: Sequence[Effect], bounds: dict[str, tuple[float, float]], cause_id: str) -> list[str]:
     """Statements applying ``effects``; they read ``basis`` and write ``v``, ``history``, ``errors``, ``scheduled``."""
     lines: list[str] = []
     for effect in effects:
@@ -98,9 +98,9 @@ def _effect_lines(
         value = effect.value.constant()  # computed once, when the scenario is compiled
         if value is not None:
             if effect.delay or effect.duration > 1:
-                lines += [f"d = {value!r}", *_schedule_lines(effect, low, high, cause, cause_id)]
+                lines += [f"d = {value!r}", *_schedule_lines(effect, low, high, cause_id)]
             else:
-                lines += _change_lines(repr(value), effect, low, high, cause, cause_id, value)
+                lines += _change_lines(repr(value), effect, low, high, cause_id, value)
             continue
         lines += [
             "try:",
@@ -114,14 +114,14 @@ def _effect_lines(
             "else:",
         ]
         if effect.delay or effect.duration > 1:
-            body = _schedule_lines(effect, low, high, cause, cause_id)
+            body = _schedule_lines(effect, low, high, cause_id)
         else:
-            body = _change_lines("d", effect, low, high, cause, cause_id)
+            body = _change_lines("d", effect, low, high, cause_id)
         lines += ["    " + line for line in body]
     return lines
 
 
-def _build(name: str, params: str, body: list[str]) -> Any:
+def _build(name: str, params: str, body: list[str], cause: Cause | None = None) -> Any:
     source = f"def {name}({params}):\n" + "".join(f"    {line}\n" for line in body or ["pass"])
     namespace: dict[str, Any] = {
         "__builtins__": {
@@ -140,17 +140,18 @@ def _build(name: str, params: str, body: list[str]) -> Any:
         "RuleError": RuleError,
         "NonFinite": _NonFinite,
         "new": tuple.__new__,
+        "CAUSE": cause,
     }
     exec(compile(source, f"<scenario {name}>", "exec"), namespace)  # generated from checked expressions only
     return namespace[name]
 
 
 def compile_effects(
-    effects: Sequence[Effect], bounds: dict[str, tuple[float, float]], cause: str, cause_id: str
+    effects: Sequence[Effect], bounds: dict[str, tuple[float, float]], cause: Cause, cause_id: str
 ) -> EffectsRunner:
     """One function applying an action's, event's or choice's effects."""
-    body = _effect_lines(effects, bounds, cause, cause_id)
-    runner: EffectsRunner = _build("effects", "basis, v, history, errors, turn, role, text, scheduled", body)
+    body = _effect_lines(effects, bounds, cause_id)
+    runner: EffectsRunner = _build("effects", "basis, v, history, errors, turn, role, text, scheduled", body, cause)
     return runner
 
 
@@ -160,7 +161,7 @@ def compile_dynamics(
     """One function applying every dynamic in order, each reading the values as they are at that point."""
     body: list[str] = ["basis = v", "role = ''"]
     for dynamic in dynamics:
-        action = [f"text = {texts[dynamic.id]!r}", *_effect_lines(dynamic.effects, bounds, "dynamic", dynamic.id)]
+        action = [f"text = {texts[dynamic.id]!r}", *_effect_lines(dynamic.effects, bounds, dynamic.id)]
         if dynamic.condition is None:
             body += action
             continue
@@ -174,7 +175,7 @@ def compile_dynamics(
             "if ok:",
             *("    " + line for line in action),
         ]
-    runner: DynamicsRunner = _build("dynamics", "v, history, errors, turn, scheduled", body)
+    runner: DynamicsRunner = _build("dynamics", "v, history, errors, turn, scheduled", body, Cause.DYNAMIC)
     return runner
 
 

@@ -4,7 +4,9 @@ A turn runs in phases: news (events fire; some wait for their role's choice) -> 
 within their political capital, and negotiate: propose, answer, counter, break) -> resolution (committed effects
 apply together with the first portion of agreements made this turn, then effects falling due; items whose last turn
 this is are implemented and unanswered proposals lapse; then dynamics; every value clamped) -> end check. Every
-change is recorded in the history with its cause.
+change is recorded in the history with its cause and the turn of the decision that made it, and where each stage of
+a turn (news, actions, resolution) begins is recorded too (:meth:`Game.stage_start`): structure is data, so nothing
+has to read the wording of causes. The values at any point of the past come from :mod:`game.engine.history`.
 
 With a negotiation section, each pair of roles' trust lives in ``state.trust`` (``"a|b"``) and is mirrored in the
 values as ``trust_a_b`` so expressions can read it (scenarios without the section have neither).
@@ -21,6 +23,7 @@ from functools import partial
 from types import CodeType
 from typing import Any, NamedTuple
 
+from game.engine import history as past
 from game.engine.codegen import (
     ConditionsRunner,
     DynamicsRunner,
@@ -58,18 +61,29 @@ from game.engine.scenario import (
     trust_name,
 )
 from game.engine.state import (
+    STAGES,
     Agreement,
     AgreementItem,
+    Cause,
     Change,
     GameState,
+    ItemStatus,
+    Mark,
     News,
+    NewsDetail,
+    NewsKind,
+    Origin,
     Outcome,
     PendingChoice,
     Phase,
     Proposal,
+    ProposalStatus,
     RuleError,
     Scheduled,
+    Stage,
     Termination,
+    choice_key,
+    item_key,
 )
 
 _ADD, _SUB, _SET = Op.ADD.value, Op.SUB.value, Op.SET.value
@@ -116,6 +130,33 @@ class Forecast:
         return out
 
 
+@dataclass(frozen=True, slots=True)
+class BreakForecast:
+    """What breaking an agreement would do, by the engine's own rules (see :meth:`Game.forecast_break`).
+
+    ``trust_before`` and ``trust_after`` are the pair's trust now and after the break, within its real range
+    (``low`` to ``high``: the scenario's trust indicator's, or 0 to 100); ``effects`` are the scenario's break
+    effects, applied at once after the trust falls; ``event`` is the event the break brings on next turn.
+    """
+
+    agreement: str
+    role: str  # the role that would break it
+    other: str  # the other party
+    cancelled: tuple[str, ...]  # the items ``role`` would stop implementing
+    indicator: str  # where the pair's trust is recorded
+    trust_before: float
+    trust_after: float
+    low: float
+    high: float
+    effects: Forecast
+    event: str | None
+
+    @property
+    def trust_change(self) -> float:
+        """``trust_after - trust_before`` (never below the bottom of the range)."""
+        return self.trust_after - self.trust_before
+
+
 class TurnReport(NamedTuple):
     """What one resolution did: the turn resolved, its changes, and the outcome if the game ended."""
 
@@ -135,9 +176,16 @@ _Unavailable = tuple[frozenset[str], frozenset[str]]
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
+# Enum members the hot paths use, bound once: a module global is read several times faster than a member.
+_OPEN, _PENDING, _BROKEN = ProposalStatus.OPEN, ItemStatus.PENDING, ItemStatus.BROKEN
+_EVENT_NEWS, _CHOICE_NEWS, _ACTION_NEWS = NewsKind.EVENT, NewsKind.CHOICE, NewsKind.ACTION
+# The numbers under which GameState.stage_starts records the stages.
+_NEWS, _ACTIONS, _RESOLUTION = (STAGES.index(s) for s in (Stage.NEWS, Stage.ACTIONS, Stage.RESOLUTION))
+
+
 def apply_plan(
     plan: tuple[EffectPlan, ...],
-    cause: str,
+    cause: Cause,
     cause_id: str,
     basis: dict[str, float],
     values: dict[str, float],
@@ -175,7 +223,7 @@ def apply_plan(
                 if offset == 0:
                     portions.append((0, amount))
                 else:
-                    item = Scheduled(turn + offset, indicator, _OP_TEXT[op], amount, cause, cause_id, role, note)
+                    item = Scheduled(turn + offset, indicator, _OP_TEXT[op], amount, cause, cause_id, role, note, turn)
                     scheduled.setdefault(turn + offset, []).append(item)
         for _, portion in portions:
             before = values[indicator]
@@ -183,7 +231,7 @@ def apply_plan(
             after = low if after < low else high if after > high else after
             if after != before:
                 values[indicator] = after
-                history.append(_new_change(Change, (turn, indicator, before, after, cause, cause_id, role, text)))
+                history.append(_new_change(Change, (turn, indicator, before, after, cause, cause_id, role, text, turn)))
 
 
 def implementation_effects(item: Item) -> tuple[Effect, ...]:
@@ -246,11 +294,20 @@ class _Rules:
         self.early_endings = tuple(e for e in scenario.endings if e.early)
         self.compiled = compiled
         self.choice_runners = {
-            (e.id, c.id): self.runner(c.effects, "choice", f"{e.id}.{c.id}") for e in scenario.events for c in e.choices
+            (e.id, c.id): self.runner(c.effects, Cause.CHOICE, choice_key(e.id, c.id))
+            for e in scenario.events
+            for c in e.choices
         }
-        self.action_runners = {a.id: self.runner(a.effects, "action", a.id) for a in scenario.actions}
+        self.choice_texts = {
+            (e.id, c.id): f"{localize(e.title, lang)}: {localize(c.label, lang)}"
+            for e in scenario.events
+            for c in e.choices
+        }
+        #: The cause id of each answer to an event -> (event, choice): :meth:`Game.origin` reads it.
+        self.choice_keys = {choice_key(e.id, c.id): (e.id, c.id) for e in scenario.events for c in e.choices}
+        self.action_runners = {a.id: self.runner(a.effects, Cause.ACTION, a.id) for a in scenario.actions}
         self.action_texts = {a.id: localize(a.label, lang) for a in scenario.actions}
-        self.event_runners = {e.id: self.runner(e.effects, "event", e.id) for e in scenario.events}
+        self.event_runners = {e.id: self.runner(e.effects, Cause.EVENT, e.id) for e in scenario.events}
         self.event_texts = {e.id: localize(e.title, lang) for e in scenario.events}
         texts = {d.id: localize(d.description, lang) for d in scenario.dynamics}
         self.action_conditions = [(a.id, a.condition) for a in scenario.actions if a.condition is not None]
@@ -263,10 +320,10 @@ class _Rules:
         else:
             self.run_dynamics = None
             self.dynamics = tuple(
-                (d.id, d.condition, self.runner(d.effects, "dynamic", d.id), texts[d.id]) for d in scenario.dynamics
+                (d.id, d.condition, self.runner(d.effects, Cause.DYNAMIC, d.id), texts[d.id]) for d in scenario.dynamics
             )
 
-    def runner(self, effects: Sequence[Effect], cause: str, cause_id: str) -> EffectsRunner:
+    def runner(self, effects: Sequence[Effect], cause: Cause, cause_id: str) -> EffectsRunner:
         """A function applying ``effects``: generated code, or the generic loop when not compiled."""
         if self.compiled:
             return compile_effects(effects, self.bounds, cause, cause_id)
@@ -453,11 +510,39 @@ class Game:
     def forecast_choice(self, event_id: str, choice_id: str) -> Forecast:
         """Expected effects of answering ``event_id`` with ``choice_id``."""
         event = self._event(event_id)
-        return self.forecast_effects(self._choice(event, choice_id).effects, f"{event_id}.{choice_id}")
+        return self.forecast_effects(self._choice(event, choice_id).effects, choice_key(event_id, choice_id))
 
     def forecast_effects(self, effects: Sequence[Effect], rule: str = "") -> Forecast:
         """Expected changes of a list of effects on the current state (no dynamics, no other players)."""
-        values = self.state.values
+        return self._forecast_on(effects, rule, self.state.values)
+
+    def forecast_break(self, role: str, agreement_id: str) -> BreakForecast:
+        """What ``role`` breaking ``agreement_id`` now would do: the items cancelled, the pair's trust before and
+        after (clamped to its range, as :meth:`break_agreement` does), the break effects (on the values after the
+        trust falls) and the event brought on; raises :class:`NegotiationError` if it may not break it now."""
+        agreement = self._breakable(role, agreement_id)
+        negotiation = self._negotiation()
+        first, second = agreement.parties
+        other = second if first == role else first
+        name, before, after = self._trust_after(first, second, -negotiation.trust_broken)
+        values = dict(self.state.values)
+        values[name] = after
+        low, high = self._rules.bounds[name]
+        return BreakForecast(
+            agreement=agreement.id,
+            role=role,
+            other=other,
+            cancelled=tuple(i.item for i in agreement.items if i.giver == role and i.status is ItemStatus.PENDING),
+            indicator=name,
+            trust_before=before,
+            trust_after=after,
+            low=low,
+            high=high,
+            effects=self._forecast_on(negotiation.break_effects, agreement.id, values),
+            event=negotiation.break_event,
+        )
+
+    def _forecast_on(self, effects: Sequence[Effect], rule: str, values: dict[str, float]) -> Forecast:
         items = []
         for effect in effects:
             amount = self._eval(effect.value, rule, values)
@@ -475,6 +560,78 @@ class Game:
                 ForecastItem(effect.indicator, effect.op.value, amount, target - current, effect.delay, effect.duration)
             )
         return Forecast(tuple(items))
+
+    # ----------------------------------------------------------------- the record: stages, origins, the past
+    def marks(self) -> list[Mark]:
+        """Where each stage of each turn began, in order (none for turns played before stages were recorded)."""
+        return self.state.marks()
+
+    def stage_start(self, turn: int, stage: Stage) -> Mark | None:
+        """Where ``stage`` of ``turn`` began: its history and news counts; ``None`` if it has not begun (or was
+        played before stages were recorded)."""
+        flat, number = self.state.stage_starts, STAGES.index(stage)
+        for i in range(len(flat) - 4, -1, -4):  # most questions are about recent turns
+            if flat[i] == turn and flat[i + 1] == number:
+                return Mark(turn, stage, flat[i + 2], flat[i + 3])
+            if flat[i] < turn:
+                break
+        return None
+
+    def stage_of(self, index: int) -> Stage | None:
+        """The stage in which history entry ``index`` was recorded (``None`` if that was not recorded)."""
+        turn = self.state.history[index].turn
+        found = None
+        for mark in self.state.marks():
+            if mark.history > index or mark.turn > turn:
+                break
+            found = mark
+        return found.stage if found is not None and found.turn == turn else None
+
+    def origin(self, cause: Cause, cause_id: str) -> Origin:
+        """What a cause id refers to. For an answer to an event (:attr:`Cause.CHOICE`): the event and the choice;
+        for an agreement item (:attr:`Cause.AGREEMENT`, :attr:`Cause.KEPT`, and the id of an ``implemented``
+        agreement news entry): the agreement and the item; otherwise the id itself, with no part. Ids are looked
+        up among the keys the engine built, never split; an id that is no longer known (a scenario edited since the
+        game was saved) comes back whole."""
+        if cause is Cause.CHOICE:
+            found = self._rules.choice_keys.get(cause_id)
+            if found is not None:
+                return Origin(cause, found[0], found[1])
+        elif cause is Cause.AGREEMENT or cause is Cause.KEPT:
+            for agreement in self.state.agreements:
+                for part in agreement.items:
+                    if item_key(agreement.id, part.item) == cause_id:
+                        return Origin(cause, agreement.id, part.item)
+        return Origin(cause, cause_id, "")
+
+    def values_after(self, count: int) -> dict[str, float]:
+        """Every value (indicators and trust) after the first ``count`` history entries (0: the initial values)."""
+        return past.values_after_each(self.state.values, self.state.history, [count])[0]
+
+    def values_after_each(self, counts: Sequence[int]) -> list[dict[str, float]]:
+        """:meth:`values_after` for each of ``counts``, in one pass over the history."""
+        return past.values_after_each(self.state.values, self.state.history, counts)
+
+    def values_at(self, turn: int) -> dict[str, float]:
+        """Every value at the end of ``turn`` (0: the start, before the first news; the current turn: now)."""
+        return self.values_after(past.turn_ends(self.state.history, max(turn, 0))[-1])
+
+    def value_at(self, indicator: str, turn: int) -> float:
+        """One value at the end of ``turn`` (0: the start); raises ``KeyError`` for an unknown name."""
+        count = past.turn_ends(self.state.history, max(turn, 0))[-1]
+        return past.value_after(self.state.values, self.state.history, indicator, count)
+
+    def value_series(self, indicator: str) -> list[float]:
+        """One value per turn: index 0 the start, index ``t`` the end of turn ``t``; the last entry is the value
+        now (the last turn played, or the current turn so far). Raises ``KeyError`` for an unknown name."""
+        if indicator not in self.state.values:
+            raise KeyError(indicator)
+        return self.values_by_turn([indicator])[indicator]
+
+    def values_by_turn(self, names: Sequence[str] | None = None) -> dict[str, list[float]]:
+        """:meth:`value_series` of every value (or of ``names``), in one pass over the history."""
+        last = self.state.outcome.turn if self.state.outcome is not None else self.state.turn
+        return past.series(self.state.values, self.state.history, last, names)
 
     def changes_in_turn(self, turn: int) -> list[Change]:
         """The history entries of one turn."""
@@ -544,16 +701,17 @@ class Game:
 
     def choose(self, role: str, event_id: str, choice_id: str) -> None:
         """Answer a pending event; the choice's effects apply at once."""
-        event = self._event(event_id)
-        choice = self._choice(event, choice_id)
+        rules = self._rules
+        key = (event_id, choice_id)
+        if key not in rules.choice_runners:
+            self._choice(self._event(event_id), choice_id)  # raises UnknownIdError naming what is unknown
         state = self.state
-        pending = PendingChoice(event_id, role)
+        pending = _new_change(PendingChoice, (event_id, role))
         if pending not in state.pending:
             raise WrongPhaseError(f"no choice of {role!r} is pending for event {event_id!r}")
         state.pending.remove(pending)
-        state.news.append(News(state.turn, "choice", event_id, role, choice_id))
-        text = f"{localize(event.title, self.lang)}: {localize(choice.label, self.lang)}"
-        run = self._rules.choice_runners[event_id, choice_id]
+        state.news.append(_new_change(News, (state.turn, _CHOICE_NEWS, event_id, role, choice_id)))
+        run, text = rules.choice_runners[key], rules.choice_texts[key]
         run(state.values, state.values, state.history, state.errors, state.turn, role, text, state.scheduled)
         self._blocked = None
         if not state.pending and state.phase is Phase.NEWS:
@@ -573,12 +731,13 @@ class Game:
         rules = self._rules
         values, history, errors, scheduled = state.values, state.history, state.errors, state.scheduled
         last_used, news, runners, texts = state.last_used, state.news, rules.action_runners, rules.action_texts
+        state.stage_starts += (turn, _RESOLUTION, start, len(news))
         for role_id, committed in state.committed.items():
             if not committed:
                 continue
             for action_id in committed:
                 last_used[action_id] = turn
-                news.append(_new_change(News, (turn, "action", action_id, role_id, "")))
+                news.append(_new_change(News, (turn, _ACTION_NEWS, action_id, role_id, "")))
                 runners[action_id](snapshot, values, history, errors, turn, role_id, texts[action_id], scheduled)
             state.committed[role_id] = []
         if rules.negotiation is not None:
@@ -591,7 +750,7 @@ class Game:
         else:
             self._apply_dynamics(turn)
         self._end_check()
-        report = TurnReport(turn, tuple(state.history[start:]), state.outcome)
+        report = _new_change(TurnReport, (turn, tuple(history[start:]), state.outcome))
         if state.outcome is None:
             state.turn += 1
             self._begin_turn()
@@ -632,7 +791,7 @@ class Game:
 
     def open_proposals(self, role: str | None = None) -> list[Proposal]:
         """Open proposals, oldest first; with ``role``, only those waiting for its answer."""
-        return [p for p in self.state.proposals if p.status == "open" and (role is None or p.receiver == role)]
+        return [p for p in self.state.proposals if p.status is _OPEN and (role is None or p.receiver == role)]
 
     def proposal(self, proposal_id: str) -> Proposal:
         """The proposal with this id (any status)."""
@@ -677,14 +836,14 @@ class Game:
         """Accept (returning the agreement made) or refuse a proposal addressed to ``role``."""
         proposal = self._answerable(role, proposal_id)
         if not accept:
-            self._answer(proposal, "refused")
+            self._answer(proposal, ProposalStatus.REFUSED)
             return None
         problem = self._proposal_problem(
             proposal.sender, proposal.receiver, proposal.give, proposal.ask, check_open=False
         )
         if problem:
             raise NegotiationError(f"{role} cannot accept {proposal_id}: {problem}")
-        self._answer(proposal, "accepted")
+        self._answer(proposal, ProposalStatus.ACCEPTED)
         return self._make_agreement(proposal)
 
     def counter(self, role: str, proposal_id: str, give: Sequence[str] = (), ask: Sequence[str] = ()) -> Proposal:
@@ -694,45 +853,53 @@ class Game:
         problem = self._proposal_problem(role, proposal.sender, give, ask, check_open=True)
         if problem:
             raise NegotiationError(f"{role} cannot counter {proposal_id}: {problem}")
-        self._answer(proposal, "countered")
+        self._answer(proposal, ProposalStatus.COUNTERED)
         return self._send(role, proposal.sender, give, ask, proposal.id)
 
     def break_agreement(self, role: str, agreement_id: str) -> None:
         """``role`` stops implementing its pending items of an agreement: they are cancelled, the pair's trust falls
         by the scenario's ``broken``, the break effects apply at once and the break event fires next turn."""
-        self._role(role)
+        agreement = self._breakable(role, agreement_id)
         state = self.state
         negotiation = self._negotiation()
-        agreement = self.agreement(agreement_id)
-        if state.phase is not Phase.ACTIONS:
-            raise NegotiationError(f"agreements can only be broken in the actions phase (now: {state.phase.value})")
-        if role not in agreement.parties:
-            raise NegotiationError(f"{role} is not a party to {agreement_id}")
-        if not any(i.giver == role and i.status == "pending" for i in agreement.items):
-            raise NegotiationError(f"{role} has nothing left to implement in {agreement_id}")
-        cancelled = {f"{agreement_id}.{i.item}" for i in agreement.items if i.giver == role and i.status == "pending"}
-        items = tuple(replace(i, status="broken") if i.giver == role and i.status == "pending" else i
+        cancelled = {item_key(agreement_id, i.item) for i in agreement.items
+                     if i.giver == role and i.status is ItemStatus.PENDING}  # fmt: skip
+        items = tuple(replace(i, status=ItemStatus.BROKEN) if i.giver == role and i.status is ItemStatus.PENDING else i
                       for i in agreement.items)  # fmt: skip
         state.agreements[state.agreements.index(agreement)] = replace(agreement, items=items)
         for due, portions in list(state.scheduled.items()):
-            kept = [p for p in portions if not (p.cause == "agreement" and p.cause_id in cancelled)]
+            kept = [p for p in portions if not (p.cause is Cause.AGREEMENT and p.cause_id in cancelled)]
             if len(kept) != len(portions):
                 if kept:
                     state.scheduled[due] = kept
                 else:
                     del state.scheduled[due]
         turn = state.turn
-        state.news.append(News(turn, "agreement", agreement_id, role, "broken"))
+        state.news.append(News(turn, NewsKind.AGREEMENT, agreement_id, role, ItemStatus.BROKEN))
         text = f"{localize(self._roles[role].name, self.lang)} broke agreement {agreement_id}"
         first, second = agreement.parties
-        self._move_trust(first, second, -negotiation.trust_broken, "break", agreement_id, role, text)
+        self._move_trust(first, second, -negotiation.trust_broken, Cause.BREAK, agreement_id, role, text)
         apply_plan(
-            self._rules.break_plan, "break", agreement_id, state.values, state.values, state.history, state.errors,
+            self._rules.break_plan, Cause.BREAK, agreement_id, state.values, state.values, state.history, state.errors,
             turn, role, text, state.scheduled,
         )  # fmt: skip
         if negotiation.break_event is not None and negotiation.break_event not in state.queued:
             state.queued.append(negotiation.break_event)
         self._blocked = None
+
+    def _breakable(self, role: str, agreement_id: str) -> Agreement:
+        """The agreement ``role`` may break now; raises :class:`NegotiationError` (or :class:`UnknownIdError`)."""
+        self._role(role)
+        self._negotiation()
+        agreement = self.agreement(agreement_id)
+        phase = self.state.phase
+        if phase is not Phase.ACTIONS:
+            raise NegotiationError(f"agreements can only be broken in the actions phase (now: {phase.value})")
+        if role not in agreement.parties:
+            raise NegotiationError(f"{role} is not a party to {agreement_id}")
+        if not any(i.giver == role and i.status is ItemStatus.PENDING for i in agreement.items):
+            raise NegotiationError(f"{role} has nothing left to implement in {agreement_id}")
+        return agreement
 
     def _negotiation(self) -> Negotiation:
         negotiation = self._rules.negotiation
@@ -742,7 +909,7 @@ class Game:
 
     def _in_force(self) -> set[str]:
         """Items that are part of an open agreement (and not broken)."""
-        return {i.item for a in self.state.agreements if a.open for i in a.items if i.status != "broken"}
+        return {i.item for a in self.state.agreements if a.open for i in a.items if i.status is not _BROKEN}
 
     def _item_condition_holds(self, item: Item) -> bool:
         return item.condition is None or self._check(item.condition, item.id, [])
@@ -784,7 +951,9 @@ class Game:
                     return f"item {item_id!r}: condition not met: {self.readable(item.condition)}"
         if check_open:
             for proposal in state.proposals:
-                if proposal.status == "open" and proposal.sender == sender and proposal.receiver == receiver:
+                if proposal.status is not _OPEN:
+                    continue
+                if proposal.sender == sender and proposal.receiver == receiver:
                     return f"{sender} already has an open proposal to {receiver} ({proposal.id})"
         return ""
 
@@ -794,7 +963,7 @@ class Game:
         proposal = self.proposal(proposal_id)
         if self.state.phase is not Phase.ACTIONS:
             raise NegotiationError(f"proposals are answered in the actions phase (now: {self.state.phase.value})")
-        if proposal.status != "open":
+        if proposal.status is not ProposalStatus.OPEN:
             raise NegotiationError(f"proposal {proposal_id} is not open (it was {proposal.status})")
         if proposal.receiver != role:
             raise NegotiationError(f"proposal {proposal_id} is addressed to {proposal.receiver}, not {role}")
@@ -805,16 +974,18 @@ class Game:
     ) -> Proposal:
         state = self.state
         state.proposal_serial += 1
-        proposal = Proposal(f"p{state.proposal_serial}", state.turn, sender, receiver, give, ask, "open", reply_to)
+        proposal = Proposal(
+            f"p{state.proposal_serial}", state.turn, sender, receiver, give, ask, ProposalStatus.OPEN, reply_to
+        )
         state.proposals.append(proposal)
-        state.news.append(News(state.turn, "proposal", proposal.id, sender, "sent"))
+        state.news.append(News(state.turn, NewsKind.PROPOSAL, proposal.id, sender, NewsDetail.SENT))
         return proposal
 
-    def _answer(self, proposal: Proposal, status: str) -> None:
+    def _answer(self, proposal: Proposal, status: ProposalStatus) -> None:
         state = self.state
         state.proposals[state.proposals.index(proposal)] = replace(proposal, status=status)
-        role = proposal.sender if status == "withdrawn" else proposal.receiver
-        state.news.append(News(state.turn, "proposal", proposal.id, role, status))
+        role = proposal.sender if status is ProposalStatus.WITHDRAWN else proposal.receiver
+        state.news.append(News(state.turn, NewsKind.PROPOSAL, proposal.id, role, status))
 
     def _make_agreement(self, proposal: Proposal) -> Agreement:
         state = self.state
@@ -829,7 +1000,7 @@ class Game:
             proposal=proposal.id,
         )
         state.agreements.append(agreement)
-        state.news.append(News(turn, "agreement", agreement.id, proposal.receiver, "made"))
+        state.news.append(News(turn, NewsKind.AGREEMENT, agreement.id, proposal.receiver, NewsDetail.MADE))
         return agreement
 
     def _start_agreements(self, turn: int, basis: dict[str, float]) -> None:
@@ -840,12 +1011,12 @@ class Game:
             if agreement.turn != turn:
                 continue
             for part in agreement.items:
-                if part.status != "pending":
+                if part.status is not _PENDING:
                     continue
-                cause_id = f"{agreement.id}.{part.item}"
+                cause_id = item_key(agreement.id, part.item)
                 text = f"Agreement {agreement.id}: {rules.item_texts[part.item]}"
                 apply_plan(
-                    rules.item_plans[part.item], "agreement", cause_id, basis, state.values, state.history,
+                    rules.item_plans[part.item], Cause.AGREEMENT, cause_id, basis, state.values, state.history,
                     state.errors, turn, part.giver, text, state.scheduled,
                 )  # fmt: skip
 
@@ -854,44 +1025,47 @@ class Game:
         state = self.state
         negotiation = self._negotiation()
         for index, agreement in enumerate(state.agreements):
-            if not any(i.end == turn and i.status == "pending" for i in agreement.items):
+            if not any(i.end == turn and i.status is _PENDING for i in agreement.items):
                 continue
             items = []
             for part in agreement.items:
-                if part.end == turn and part.status == "pending":
-                    part = replace(part, status="implemented")
-                    cause_id = f"{agreement.id}.{part.item}"
-                    state.news.append(News(turn, "agreement", cause_id, part.giver, "implemented"))
+                if part.end == turn and part.status is ItemStatus.PENDING:
+                    part = replace(part, status=ItemStatus.IMPLEMENTED)
+                    cause_id = item_key(agreement.id, part.item)
+                    state.news.append(News(turn, NewsKind.AGREEMENT, cause_id, part.giver, ItemStatus.IMPLEMENTED))
                     text = f"Kept: {self._rules.item_texts[part.item]} ({agreement.id})"
                     first, second = agreement.parties
-                    self._move_trust(first, second, negotiation.trust_kept, "kept", cause_id, part.giver, text)
+                    self._move_trust(first, second, negotiation.trust_kept, Cause.KEPT, cause_id, part.giver, text)
                 items.append(part)
             state.agreements[index] = replace(agreement, items=tuple(items))
         for proposal in state.proposals:
-            if proposal.status == "open":
-                self._answer(proposal, "withdrawn")
+            if proposal.status is _OPEN:
+                self._answer(proposal, ProposalStatus.WITHDRAWN)
 
     def _move_trust(
-        self, first: str, second: str, delta: float, cause: str, cause_id: str, role: str, text: str
+        self, first: str, second: str, delta: float, cause: Cause, cause_id: str, role: str, text: str
     ) -> None:
         """Change a pair's trust (kept in ``state.trust`` and, for expressions, in the values; or the scenario's
         trust indicator, within its range), recorded."""
         state = self.state
+        name, before, after = self._trust_after(first, second, delta)
+        if after != before:
+            state.values[name] = after
+            if self._negotiation().trust_indicator is None:
+                state.trust[trust_key(first, second)] = after
+            state.history.append(Change(state.turn, name, before, after, cause, cause_id, role, text, state.turn))
+
+    def _trust_after(self, first: str, second: str, delta: float) -> tuple[str, float, float]:
+        """Where the pair's trust is recorded (the scenario's trust indicator, or ``trust_<a>_<b>``), its value now,
+        and its value after moving by ``delta`` within its range: the one rule :meth:`_move_trust` and
+        :meth:`forecast_break` share."""
         bound = self._negotiation().trust_indicator
         if bound is not None:
-            before = state.values[bound]
+            before = self.state.values[bound]
             low, high = self._rules.bounds[bound]
-            after = min(max(before + delta, low), high)
-            if after != before:
-                state.values[bound] = after
-                state.history.append(Change(state.turn, bound, before, after, cause, cause_id, role, text))
-            return
-        key, name = trust_key(first, second), trust_name(first, second)
-        before = state.trust[key]
-        after = min(max(before + delta, 0.0), 100.0)
-        if after != before:
-            state.trust[key] = state.values[name] = after
-            state.history.append(Change(state.turn, name, before, after, cause, cause_id, role, text))
+            return bound, before, min(max(before + delta, low), high)
+        before = self.state.trust[trust_key(first, second)]
+        return trust_name(first, second), before, min(max(before + delta, 0.0), 100.0)
 
     # ----------------------------------------------------------------- internals
     def _apply_dynamics(self, turn: int) -> None:
@@ -904,11 +1078,13 @@ class Game:
 
     def _begin_turn(self) -> None:
         state = self.state
+        state.stage_starts += (state.turn, _NEWS, len(state.history), len(state.news))
         self._globals["turn"] = state.turn
         state.previous = dict(state.values)
         capital = state.capital
         for role_id, gain, ceiling in self._rules.capital_rows:
-            capital[role_id] = min(capital[role_id] + gain, ceiling)
+            gained = capital[role_id] + gain
+            capital[role_id] = gained if gained < ceiling else ceiling
         state.phase = Phase.NEWS
         if state.queued:
             queued, state.queued = state.queued, []
@@ -967,26 +1143,27 @@ class Game:
     def _fire(self, event: Event) -> None:
         state = self.state
         state.event_fired[event.id] = state.turn
-        state.news.append(News(state.turn, "event", event.id, event.role or "", ""))
+        state.news.append(_new_change(News, (state.turn, _EVENT_NEWS, event.id, event.role or "", "")))
         run = self._rules.event_runners[event.id]
         text = self._rules.event_texts[event.id]
         run(state.values, state.values, state.history, state.errors, state.turn, "", text, state.scheduled)
         if event.choices and event.role is not None:
-            state.pending.append(PendingChoice(event.id, event.role))
+            state.pending.append(_new_change(PendingChoice, (event.id, event.role)))
 
     def _apply_due(self, turn: int) -> None:
         due = self.state.scheduled.pop(turn, None)
         if not due:
             return
         values, history, bounds = self.state.values, self.state.history, self._bounds
-        for _, indicator, op, amount, cause, cause_id, role, text in due:
+        for _, indicator, op, amount, cause, cause_id, role, text, since in due:
             before = values[indicator]
             after = before + amount if op == _ADD else before - amount if op == _SUB else amount
             low, high = bounds[indicator]
             after = low if after < low else high if after > high else after
             if after != before:
                 values[indicator] = after
-                history.append(_new_change(Change, (turn, indicator, before, after, cause, cause_id, role, text)))
+                row = (turn, indicator, before, after, cause, cause_id, role, text, since)
+                history.append(_new_change(Change, row))
 
     def _end_check(self) -> None:
         state = self.state
@@ -1008,7 +1185,7 @@ class Game:
         state.outcome = Outcome(ending_id, state.turn, how, scores)
         state.phase = Phase.OVER
         state.pending = []
-        state.news.append(News(state.turn, "ending", ending_id, "", how.value))
+        state.news.append(News(state.turn, NewsKind.ENDING, ending_id, "", how.value))
 
     def _eval(self, expr: Expr, rule: str, values: dict[str, float], *, record: bool = False) -> float:
         """Evaluate for a query (forecast, score): a failing rule counts as 0. Only ``record=True`` (the final
@@ -1023,8 +1200,10 @@ class Game:
     def _enter_actions(self) -> None:
         """Start the actions phase. Action conditions are tested here, once, as part of the turn (so a failing
         one is recorded deterministically, never because somebody looked at the legal actions)."""
-        self.state.phase = Phase.ACTIONS
-        self._blocked = self._compute_unavailable(self.state.errors)
+        state = self.state
+        state.phase = Phase.ACTIONS
+        state.stage_starts += (state.turn, _ACTIONS, len(state.history), len(state.news))
+        self._blocked = self._compute_unavailable(state.errors)
 
     def _unavailable(self) -> _Unavailable:
         """The actions whose condition fails now, and those plus the ones cooling down.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -23,45 +24,167 @@ class Termination(enum.Enum):
     FINAL = "final"  # the last turn was played
 
 
+class Cause(enum.StrEnum):
+    """What made a recorded change. Equal to its string value, which is what saves hold."""
+
+    ACTION = "action"  # a committed action (``cause_id``: the action)
+    EVENT = "event"  # an event firing (the event)
+    CHOICE = "choice"  # an answer to an event (``choice_key(event, choice)``)
+    DYNAMIC = "dynamic"  # a per-turn rule (the dynamic)
+    AGREEMENT = "agreement"  # an agreement item being implemented (``item_key(agreement, item)``)
+    KEPT = "kept"  # the trust earned when an item is fully implemented (``item_key(agreement, item)``)
+    BREAK = "break"  # the trust lost and the break effects when an agreement is broken (the agreement)
+    FACILITATOR = "facilitator"  # a number set by hand by a facilitator
+
+
+class NewsKind(enum.StrEnum):
+    """What a news entry reports."""
+
+    EVENT = "event"  # an event fired (``id``: the event)
+    CHOICE = "choice"  # a role answered an event (``id``: the event, ``detail``: the choice)
+    ACTION = "action"  # a role's committed action resolved (``id``: the action)
+    ENDING = "ending"  # the game ended (``id``: the ending, ``detail``: the :class:`Termination` value)
+    PROPOSAL = "proposal"  # ``detail``: ``sent`` or the proposal's new :class:`ProposalStatus`
+    AGREEMENT = "agreement"  # ``detail``: ``made`` or ``broken`` (``id``: the agreement), or ``implemented``
+    # (``id``: ``item_key(agreement, item)``, see :meth:`game.engine.Game.origin`)
+
+
+class NewsDetail(enum.StrEnum):
+    """The ``detail`` of proposal and agreement news that is not a status: a proposal sent, an agreement made.
+
+    The other details of negotiation news are a :class:`ProposalStatus` (a proposal answered or lapsed) or an
+    :class:`ItemStatus` (an item implemented, an agreement broken).
+    """
+
+    SENT = "sent"
+    MADE = "made"
+
+
+class ProposalStatus(enum.StrEnum):
+    """Where a proposal stands (see :class:`Proposal`)."""
+
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    REFUSED = "refused"
+    COUNTERED = "countered"
+    WITHDRAWN = "withdrawn"
+
+
+class ItemStatus(enum.StrEnum):
+    """Where an agreement item stands (see :class:`AgreementItem`)."""
+
+    PENDING = "pending"
+    IMPLEMENTED = "implemented"
+    BROKEN = "broken"
+
+
+_PENDING, _BROKEN = ItemStatus.PENDING, ItemStatus.BROKEN  # read in hot properties: a global is faster than a member
+
+
+class Stage(enum.StrEnum):
+    """A stage of a turn, in order: where each begins is recorded as a :class:`Mark`.
+
+    Inside the resolution, what a change is tells its step: its :class:`Cause` (``dynamic`` for the per-turn rules,
+    ``kept`` for items completed) and whether it :attr:`Change.fell_due` (an effect of an earlier decision).
+    """
+
+    NEWS = "news"  # events fire; roles answer their choices
+    ACTIONS = "actions"  # roles commit actions and negotiate (agreements broken here change values at once)
+    RESOLUTION = "resolution"  # committed actions and new agreements, then due effects, kept items, dynamics, the
+    # end check
+
+
+#: The stages in order; ``GameState.stage_starts`` records a stage by its number here.
+STAGES: tuple[Stage, ...] = tuple(Stage)
+
+
 class Change(NamedTuple):
-    """One recorded change of an indicator, with its cause."""
+    """One recorded change of an indicator, with its cause.
+
+    ``since`` is the turn of the decision that made it: ``turn`` for an immediate change, earlier for a delayed or
+    spread effect falling due (whose ``text`` then ends with `` (from turn N)``, for people). A change restored from
+    a row saved before ``since`` was recorded has ``since == 0`` (not known).
+    """
 
     turn: int
     indicator: str
     before: float
     after: float
-    cause: str  # action | event | choice | dynamic | facilitator
-    cause_id: str
+    cause: Cause
+    cause_id: str  # what made it (see :class:`Cause`); :meth:`game.engine.Game.origin` gives its parts
     role: str  # the role whose decision caused it, or "" for events and dynamics
     text: str  # a short description of the cause, for people
+    since: int = 0
 
     @property
     def delta(self) -> float:
         """``after - before``."""
         return self.after - self.before
 
+    @property
+    def fell_due(self) -> bool:
+        """Whether it is a delayed or spread effect of an earlier turn's decision (False when not known)."""
+        return 0 < self.since < self.turn
+
+    @classmethod
+    def from_row(cls, row: Any) -> Change:
+        """A change from its saved row (``list(change)``, or the 8 columns saved before ``since`` was recorded);
+        raises ``ValueError`` (an unknown cause, a row of the wrong length) or ``TypeError``."""
+        t, i, b, a, c, ci, r, x, *since = _row(row, 8)
+        return cls(int(t), str(i), float(b), float(a), Cause(c), str(ci), str(r), str(x), _since(since))
+
 
 class Scheduled(NamedTuple):
-    """A portion of a delayed or spread effect waiting for the resolution of turn ``due``."""
+    """A portion of a delayed or spread effect, decided in turn ``since``, waiting for the resolution of turn
+    ``due`` (``since == 0``: restored from a save that did not record it)."""
 
     due: int
     indicator: str
     op: str
     amount: float
-    cause: str
+    cause: Cause
     cause_id: str
     role: str
     text: str
+    since: int = 0
 
 
 class News(NamedTuple):
     """Something that happened, for the news feed: an event firing or a role's decision."""
 
     turn: int
-    kind: str  # event | choice | action | ending
+    kind: NewsKind
     id: str
     role: str
-    detail: str  # for choices: the choice id; otherwise ""
+    detail: str  # what happened to it (see :class:`NewsKind`), or ""
+
+
+class Mark(NamedTuple):
+    """Where ``stage`` of ``turn`` began: how many history entries and news entries there were then."""
+
+    turn: int
+    stage: Stage
+    history: int
+    news: int
+
+
+class Origin(NamedTuple):
+    """What a cause id refers to: ``id`` the action, event, dynamic or agreement, ``part`` the choice or the item
+    within it ("" for none). See :meth:`game.engine.Game.origin`."""
+
+    cause: Cause
+    id: str
+    part: str
+
+
+def choice_key(event_id: str, choice_id: str) -> str:
+    """The cause id of an answer to an event (ids are identifiers, so the key is unambiguous)."""
+    return f"{event_id}.{choice_id}"
+
+
+def item_key(agreement_id: str, item_id: str) -> str:
+    """The cause id of an agreement item (its implementation, and the trust earned when it is kept)."""
+    return f"{agreement_id}.{item_id}"
 
 
 class RuleError(NamedTuple):
@@ -97,7 +220,7 @@ class Proposal:
     receiver: str
     give: tuple[str, ...]
     ask: tuple[str, ...]
-    status: str = "open"
+    status: ProposalStatus = ProposalStatus.OPEN
     reply_to: str | None = None
 
     def items(self) -> tuple[str, ...]:
@@ -117,7 +240,7 @@ class AgreementItem:
     giver: str
     start: int
     end: int
-    status: str = "pending"
+    status: ItemStatus = ItemStatus.PENDING
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,12 +256,12 @@ class Agreement:
     @property
     def open(self) -> bool:
         """Whether any item is still being implemented."""
-        return any(i.status == "pending" for i in self.items)
+        return any(i.status is _PENDING for i in self.items)
 
     @property
     def broken(self) -> bool:
         """Whether one party broke it."""
-        return any(i.status == "broken" for i in self.items)
+        return any(i.status is _BROKEN for i in self.items)
 
 
 class PendingChoice(NamedTuple):
@@ -176,6 +299,9 @@ class GameState:
     proposal_serial: int = 0  # proposals made so far (the next id is "p<serial + 1>")
     agreement_serial: int = 0  # agreements made so far
     queued: list[str] = field(default_factory=list)  # event ids that fire at the start of the next turn
+    # Where each stage of each turn began, in order: four ints per stage (turn, the stage's number in STAGES, history
+    # count, news count), flat so that recording one allocates nothing the garbage collector tracks (see marks()).
+    stage_starts: list[int] = field(default_factory=list)
 
     def clone(self) -> GameState:
         """An independent copy (for lookahead and forecasts)."""
@@ -206,7 +332,13 @@ class GameState:
             proposal_serial=self.proposal_serial,
             agreement_serial=self.agreement_serial,
             queued=list(self.queued),
+            stage_starts=list(self.stage_starts),
         )
+
+    def marks(self) -> list[Mark]:
+        """Where each stage of each turn began, in order (none for turns played before they were recorded)."""
+        flat = self.stage_starts
+        return [Mark(flat[i], STAGES[flat[i + 1]], flat[i + 2], flat[i + 3]) for i in range(0, len(flat), 4)]
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-compatible dict; :meth:`from_dict` restores an equal state."""
@@ -250,6 +382,7 @@ class GameState:
             "proposal_serial": self.proposal_serial,
             "agreement_serial": self.agreement_serial,
             "queued": list(self.queued),
+            "marks": [[m.turn, m.stage.value, m.history, m.news] for m in self.marks()],
         }
 
     @classmethod
@@ -268,9 +401,10 @@ class GameState:
                 scores={str(k): float(v) for k, v in raw_outcome["scores"].items()},
             )
         scheduled: dict[int, list[Scheduled]] = {}
-        for d, i, o, a, c, ci, r, t in data["scheduled"]:
+        for row in data["scheduled"]:
+            d, i, o, a, c, ci, r, t, *since = _row(row, 8)
             scheduled.setdefault(int(d), []).append(
-                Scheduled(int(d), str(i), str(o), float(a), str(c), str(ci), str(r), str(t))
+                Scheduled(int(d), str(i), str(o), float(a), Cause(c), str(ci), str(r), str(t), _since(since))
             )
         return cls(
             scenario_id=str(data["scenario_id"]),
@@ -287,16 +421,14 @@ class GameState:
             event_fired={str(k): int(v) for k, v in data["event_fired"].items()},
             pending=[PendingChoice(str(e), str(r)) for e, r in data["pending"]],
             scheduled=scheduled,
-            history=[
-                Change(int(t), str(i), float(b), float(a), str(c), str(ci), str(r), str(x))
-                for t, i, b, a, c, ci, r, x in data["history"]
-            ],
-            news=[News(int(t), str(k), str(i), str(r), str(d)) for t, k, i, r, d in data["news"]],
+            history=[Change.from_row(row) for row in data["history"]],
+            news=[News(int(t), NewsKind(k), str(i), str(r), str(d)) for t, k, i, r, d in data["news"]],
             errors=[RuleError(int(t), str(r), str(m)) for t, r, m in data["errors"]],
             outcome=outcome,
             trust={str(k): float(v) for k, v in data.get("trust", {}).items()},
             proposals=[
-                Proposal(str(i), int(t), str(s), str(r), _ids(g), _ids(a), str(st), None if rt is None else str(rt))
+                Proposal(str(i), int(t), str(s), str(r), _ids(g), _ids(a), ProposalStatus(st),
+                         None if rt is None else str(rt))
                 for i, t, s, r, g, a, st, rt in data.get("proposals", [])
             ],
             agreements=[
@@ -304,7 +436,7 @@ class GameState:
                     str(i),
                     int(t),
                     _pair(parties),
-                    tuple(AgreementItem(str(it), str(g), int(b), int(e), str(st)) for it, g, b, e, st in items),
+                    tuple(AgreementItem(str(it), str(g), int(b), int(e), ItemStatus(st)) for it, g, b, e, st in items),
                     str(proposal),
                 )
                 for i, t, parties, items, proposal in data.get("agreements", [])
@@ -312,7 +444,20 @@ class GameState:
             proposal_serial=int(data.get("proposal_serial", 0)),
             agreement_serial=int(data.get("agreement_serial", 0)),
             queued=[str(e) for e in data.get("queued", [])],
+            stage_starts=[int(x) for t, s, h, n in data.get("marks", []) for x in (t, STAGES.index(Stage(s)), h, n)],
         )
+
+
+def _row(row: Any, columns: int) -> Sequence[Any]:
+    """A saved row with ``columns`` columns, or one more (a field added later; older saves lack it)."""
+    if not isinstance(row, list | tuple) or len(row) not in (columns, columns + 1):
+        raise ValueError(f"expected a row of {columns} or {columns + 1} values, not {row!r}")
+    return row
+
+
+def _since(rest: Sequence[Any]) -> int:
+    """The ``since`` column of a row, or 0 (not known) for a row saved before it was recorded."""
+    return int(rest[0]) if rest else 0
 
 
 def _item_row(item: AgreementItem) -> tuple[str, str, int, int, str]:

@@ -13,8 +13,14 @@ from typing import TextIO
 #: The widest line the console writes on its own (scenario words longer than this are left whole).
 WIDTH = 79
 
-#: Words that quit the game at any prompt.
+#: Words that quit the game at any prompt (after the player confirms with one of :data:`YES_WORDS`).
 QUIT_WORDS = frozenset({"q", "quit"})
+
+#: The answers that confirm quitting; anything else goes back to the prompt that was interrupted.
+YES_WORDS = frozenset({"y", "yes"})
+
+#: The question asked before quitting.
+QUIT_QUESTION = "Quit the game? Your game is saved either way. (y/n): "
 
 
 class EndOfInput(Exception):
@@ -22,7 +28,7 @@ class EndOfInput(Exception):
 
 
 class QuitRequested(Exception):
-    """The player typed a quit word."""
+    """The player typed a quit word and confirmed it."""
 
 
 class Console:
@@ -64,9 +70,19 @@ class Console:
     def ask(self, prompt: str) -> str:
         """Prompt and return the stripped answer.
 
-        Raises :class:`EndOfInput` at the end of input and :class:`QuitRequested` for a quit word.
-        Undecodable input counts as an empty (invalid) answer.
+        A quit word asks :data:`QUIT_QUESTION` first: yes raises :class:`QuitRequested`, anything else asks
+        ``prompt`` again. Raises :class:`EndOfInput` at the end of input (also at the quit question: it ends
+        quietly). Undecodable input counts as an empty (invalid) answer.
         """
+        while True:
+            answer = self._read(prompt)
+            if answer.lower() not in QUIT_WORDS:
+                return answer
+            if self._read(QUIT_QUESTION).lower() in YES_WORDS:
+                raise QuitRequested
+
+    def _read(self, prompt: str) -> str:
+        """Prompt and read one stripped line; :class:`EndOfInput` at the end of input."""
         self.write(prompt)
         self._out.flush()
         try:
@@ -79,8 +95,6 @@ class Console:
         answer = raw.strip()
         if self.echo:
             self.line(answer)
-        if answer.lower() in QUIT_WORDS:
-            raise QuitRequested
         return answer
 
     def pick(self, prompt: str, count: int, *, what: str) -> int:

@@ -9,16 +9,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.ai.negotiation import Evaluation
-from game.engine import Agreement, AgreementItem, Game, Item, Proposal
+from game.engine import (
+    Agreement,
+    AgreementItem,
+    Cause,
+    Game,
+    Item,
+    ItemStatus,
+    NewsDetail,
+    NewsKind,
+    Proposal,
+    ProposalStatus,
+)
 from game.text.console import wrap
 from game.text.views import date_of, forecast_text, num, role_name, say, signed
 
 #: How the status of an answered proposal reads in the news (``{who}`` answered ``{whose}`` proposal).
-ANSWERS = {
-    "accepted": "{who} accepted {whose} proposal {id}.",
-    "refused": "{who} refused {whose} proposal {id}.",
-    "countered": "{who} answered {whose} proposal {id} with a counter-proposal.",
-    "withdrawn": "{whose_cap} proposal {id} lapsed unanswered.",
+ANSWERS: dict[str, str] = {
+    ProposalStatus.ACCEPTED: "{who} accepted {whose} proposal {id}.",
+    ProposalStatus.REFUSED: "{who} refused {whose} proposal {id}.",
+    ProposalStatus.COUNTERED: "{who} answered {whose} proposal {id} with a counter-proposal.",
+    ProposalStatus.WITHDRAWN: "{whose_cap} proposal {id} lapsed unanswered.",
 }
 
 
@@ -109,29 +120,29 @@ def agreement_lines(game: Game, human: str, agreement: Agreement) -> list[str]:
 
 
 def trust_line(game: Game, human: str, other: str) -> str:
-    """``Trust between you and Cambodia: 42 (of 100).``"""
-    return f"Trust between you and {role_name(game, other)}: {num(game.trust(human, other))} (of 100)."
+    """``Trust between you and Cambodia: 42 (of 100).`` (the top of the trust's own range)."""
+    top = game.scenario.indicator(game.scenario.trust_indicator_id(human, other)).max
+    return f"Trust between you and {role_name(game, other)}: {num(game.trust(human, other))} (of {num(top)})."
 
 
 def break_cost_lines(game: Game, human: str, agreement: Agreement) -> list[str]:
-    """What breaking ``agreement`` costs: the items cancelled, trust before and after, the break effects."""
-    negotiation = game.scenario.negotiation
-    assert negotiation is not None
-    first, second = agreement.parties
-    other = second if first == human else first
-    cancelled = [item_label(game, p.item) for p in agreement.items if p.giver == human and p.status == "pending"]
-    trust = game.trust(human, other)
-    after = max(trust - negotiation.trust_broken, 0.0)
+    """What breaking ``agreement`` costs, as the engine forecasts it (:meth:`~game.engine.Game.forecast_break`): the
+    items cancelled, trust before and after, the break effects and the event it brings on."""
+    cost = game.forecast_break(human, agreement.id)
+    cancelled = [item_label(game, item) for item in cost.cancelled]
     out = wrap(f"Breaking {agreement.id} cancels what you still owe: " + "; ".join(cancelled) + ".")
-    out += wrap(
-        f"Trust between you and {role_name(game, other)} falls by {num(negotiation.trust_broken)}: "
-        f"{num(trust)} -> {num(after)}."
-    )
-    if negotiation.break_effects:
-        effects = forecast_text(game, game.forecast_effects(negotiation.break_effects, "break").items)
-        out += wrap(f"Relations cost, at once: {effects}.")
-    if negotiation.break_event:
-        event = game.scenario.event(negotiation.break_event)
+    name = role_name(game, cost.other)
+    if cost.trust_change:
+        out += wrap(
+            f"Trust between you and {name} falls by {num(-cost.trust_change)}: "
+            f"{num(cost.trust_before)} -> {num(cost.trust_after)}."
+        )
+    else:
+        out += wrap(f"Trust between you and {name} stays at {num(cost.trust_before)}.")
+    if cost.effects.items:
+        out += wrap(f"Relations cost, at once: {forecast_text(game, cost.effects.items)}.")
+    if cost.event:
+        event = game.scenario.event(cost.event)
         out += wrap(f"It will also bring on next turn: {say(game, event.title)}.")
     return out
 
@@ -140,7 +151,7 @@ def news_lines(game: Game, human: str, turn: int) -> list[str]:
     """The negotiation news of ``turn``: proposals made and answered, agreements made, implemented and broken."""
     out: list[str] = []
     for news in game.state.news:
-        if news.turn != turn or news.kind not in ("proposal", "agreement"):
+        if news.turn != turn or news.kind not in (NewsKind.PROPOSAL, NewsKind.AGREEMENT):
             continue
         text = _news_text(game, human, news.kind, news.id, news.role, news.detail)
         if text:
@@ -148,10 +159,10 @@ def news_lines(game: Game, human: str, turn: int) -> list[str]:
     return ["Negotiation:", *out] if out else []
 
 
-def _news_text(game: Game, human: str, kind: str, news_id: str, role: str, detail: str) -> str:
-    if kind == "proposal":
+def _news_text(game: Game, human: str, kind: NewsKind, news_id: str, role: str, detail: str) -> str:
+    if kind is NewsKind.PROPOSAL:
         proposal = game.proposal(news_id)
-        if detail == "sent":
+        if detail == NewsDetail.SENT:
             return (
                 f"{who(game, human, role)} proposed {news_id} to {who(game, human, proposal.receiver).lower()}"
                 if proposal.receiver == human
@@ -161,15 +172,16 @@ def _news_text(game: Game, human: str, kind: str, news_id: str, role: str, detai
         owner = whose(game, human, proposal.sender)
         return template.format(who=who(game, human, role), whose=owner, whose_cap=owner[:1].upper() + owner[1:],
                                id=news_id)  # fmt: skip
-    agreement_id, _, item_id = news_id.partition(".")
-    if detail == "made":
-        agreement = game.agreement(agreement_id)
+    if detail == NewsDetail.MADE:
+        agreement = game.agreement(news_id)
         items = "; ".join(f"{item_label(game, p.item)} (by {who(game, human, p.giver)})" for p in agreement.items)
-        return f"Agreement {agreement_id} made: {items}."
-    if detail == "implemented":
-        return f"Implemented: {item_label(game, item_id)}, by {who(game, human, role)} ({agreement_id})."
-    if detail == "broken":
-        return f"{who(game, human, role)} broke agreement {agreement_id}."
+        return f"Agreement {news_id} made: {items}."
+    if detail == ItemStatus.IMPLEMENTED:  # the id names the item of the agreement
+        origin = game.origin(Cause.KEPT, news_id)
+        label = item_label(game, origin.part) if origin.part else news_id
+        return f"Implemented: {label}, by {who(game, human, role)} ({origin.id})."
+    if detail == ItemStatus.BROKEN:
+        return f"{who(game, human, role)} broke agreement {news_id}."
     return ""
 
 
@@ -182,4 +194,4 @@ def _step(part: AgreementItem, turn: int) -> str:
     say so (what was implemented before the break stays in the history)."""
     total = part.end - part.start + 1
     step = f"{turn - part.start + 1} of {total}" if total > 1 else "in full"
-    return f"{step}, broken" if part.status == "broken" else step
+    return f"{step}, broken" if part.status is ItemStatus.BROKEN else step

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from game.ai.debrief import Debrief, Stance, debrief
 from game.ai.negotiation import Reason
 from game.engine import Game
+from game.present import date_of, num, per_point, signed
 from game.text.console import wrap
-from game.text.views import date_of, num, signed
 
 
 def debrief_lines(game: Game, counterpart: str, player: str) -> list[str]:
@@ -117,10 +117,6 @@ def willingness_lines(report: Debrief) -> list[str]:
     return out
 
 
-def per_point(value: float) -> str:
-    """A score weight: two decimals at most (``+0.15``, ``-0.2``, ``+1``), as score formulas are written."""
-    text = f"{round(value, 2) + 0.0:+.2f}".rstrip("0").rstrip(".")
-    return "+0" if text in ("+0", "-0") else text
 
 
 def _terms(reasons: Sequence[Reason]) -> str:

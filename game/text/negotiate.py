@@ -1,39 +1,30 @@
-"""The negotiation table at the terminal: build and send proposals, answer the computer's, list and break agreements.
+"""The negotiation table at the terminal: build and send proposals, answer those waiting, list and break agreements.
 
-Every change goes through :meth:`Game.apply` (:class:`Propose`, :class:`Respond`, :class:`Counter`,
-:class:`BreakAgreement`); what is shown comes from :mod:`game.text.deals`. The computer's side is asked through
-:func:`computer_answers` and :func:`computer_proposal` (the computer negotiator of :mod:`game.ai.negotiator`).
+Every change goes through the match (:meth:`~game.table.Match.apply` with :class:`Propose`, :class:`Respond`,
+:class:`Counter`, :class:`BreakAgreement`), which answers at once for a computer counterpart; what is shown comes
+from :mod:`game.text.deals`. The counterpart's own weighing is shown only when the computer plays it; facing a
+person, each side sees how a proposal weighs for itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from game.ai import negotiator
 from game.ai.negotiation import evaluate
-from game.engine import BreakAgreement, Command, Counter, Game, Item, Proposal, Propose, Respond
+from game.engine import BreakAgreement, Counter, Item, ItemStatus, Proposal, ProposalStatus, Propose, Respond
+from game.table import Match, ProposalAnswered, ProposalSent, Result
 from game.text import deals
 from game.text.console import Console, parse_number
 from game.text.views import role_name
 
 
-# --------------------------------------------------------------------- the computer's side
-def computer_answers(game: Game, role: str) -> list[Command]:
-    """The computer's answers (Respond / Counter) to the proposals waiting for ``role``."""
-    return negotiator.answer_proposals(game, role)
-
-
-def computer_proposal(game: Game, role: str, other: str) -> Propose | None:
-    """The proposal ``role`` (played by the computer) makes to ``other`` now, if any."""
-    return negotiator.make_proposal(game, role, other)
-
-
 # --------------------------------------------------------------------- the player's side
 class NegotiationTable:
-    """The negotiation menus of one player (``human``) in one game."""
+    """The negotiation menus of one person's seat (``human``) in a match."""
 
-    def __init__(self, game: Game, human: str, console: Console) -> None:
-        self.game = game
+    def __init__(self, match: Match, human: str, console: Console) -> None:
+        self.match = match
+        self.game = match.game
         self.human = human
         self.console = console
 
@@ -42,19 +33,11 @@ class NegotiationTable:
         """The roles the player can negotiate with, in scenario order."""
         return [r.id for r in self.game.scenario.roles if r.id != self.human]
 
-    # ----------------------------------------------------------------- the computer proposes
-    def receive_proposals(self) -> None:
-        """At the start of the actions phase: at most one proposal from each computer role, each answered."""
-        for other in self.others:
-            command = computer_proposal(self.game, other, self.human)
-            if command is None or self.game.why_not_propose(command.sender, command.receiver, command.give,
-                                                            command.ask):  # fmt: skip
-                continue
-            self.game.apply(command)
-            proposal = self.game.open_proposals(self.human)[-1]
-            self.console.line()
-            self.answer(proposal)
+    def is_computer(self, role: str) -> bool:
+        """Whether the computer plays ``role`` (its weighing may be shown)."""
+        return not self.match.seats[role].is_person
 
+    # ----------------------------------------------------------------- a proposal waits for the player
     def answer(self, proposal: Proposal) -> None:
         """Show a proposal addressed to the player with the player's own breakdown; accept, refuse or counter."""
         console, game = self.console, self.game
@@ -62,23 +45,29 @@ class NegotiationTable:
         mine = evaluate(game, proposal, self.human)
         console.lines(deals.breakdown_lines(game, "How it weighs for you (your objectives):", mine))
         console.lines(["  1. Accept", "  2. Refuse", "  3. Counter: edit it and send it back"])
-        choice = console.pick("Your answer (1-3, q to quit): ", 3, what="your answer")
-        if choice == 0:
-            problem = game.why_not_accept(self.human, proposal.id)
-            if problem:
-                console.para(f"It cannot be accepted now: {problem}. It is refused.")
-                game.apply(Respond(self.human, proposal.id, False))
+        while True:
+            choice = console.pick("Your answer (1-3, q to quit): ", 3, what="your answer")
+            if choice == 0:
+                problem = game.why_not_accept(self.human, proposal.id)
+                if problem:
+                    console.para(f"It cannot be accepted now: {problem}. It is refused.")
+                    self.match.apply(self.human, Respond(self.human, proposal.id, False))
+                    return
+                results = self.match.apply(self.human, Respond(self.human, proposal.id, True))
+                console.line("You accepted.")
+                agreement = next((r.agreement for r in results if isinstance(r, ProposalAnswered)), None)
+                if agreement is not None:
+                    console.lines(deals.agreement_lines(game, self.human, agreement))
                 return
-            game.apply(Respond(self.human, proposal.id, True))
-            console.line("You accepted.")
-            agreement = next(a for a in game.agreements(self.human) if a.proposal == proposal.id)
-            console.lines(deals.agreement_lines(game, self.human, agreement))
-        elif choice == 1:
-            game.apply(Respond(self.human, proposal.id, False))
-            console.line("You refused.")
-        else:
+            if choice == 1:
+                self.match.apply(self.human, Respond(self.human, proposal.id, False))
+                console.line("You refused.")
+                return
             # The player's counter gives what was asked of them and asks what was offered.
             self.build(proposal.sender, set(proposal.ask) | set(proposal.give), reply_to=proposal)
+            if game.proposal(proposal.id).status is not ProposalStatus.OPEN:
+                return
+            console.line("The proposal is still waiting for your answer.")
 
     # ----------------------------------------------------------------- the player proposes
     def negotiate(self) -> None:
@@ -95,12 +84,21 @@ class NegotiationTable:
         self.build(other, set())
 
     def build(self, other: str, chosen: set[str], *, reply_to: Proposal | None = None) -> None:
-        """The proposal builder: toggle items, see ``other``'s live breakdown, send (``s``) or go back (``b``)."""
+        """The proposal builder: toggle items, see ``other``'s live breakdown, send (``s``) or go back (``b``).
+
+        With no item either side may put on the table, it says so and returns without asking.
+        """
         console, game = self.console, self.game
         gives, asks = game.legal_items(self.human), game.legal_items(other)
         items: list[Item] = [*gives, *asks]
         chosen &= {i.id for i in items}
         console.line()
+        if not items:
+            console.para(f"There is nothing to offer {role_name(game, other)} or to ask for now: every item is in an "
+                         "agreement in force or not available yet.")
+            if reply_to is not None:
+                console.line("Nothing sent; the proposal stays open.")
+            return
         console.lines(deals.table_lines(game, self.human, other, gives, asks, chosen))
         self.show_breakdown(other, chosen, items)
         count = len(items)
@@ -129,14 +127,19 @@ class NegotiationTable:
                 )
 
     def show_breakdown(self, other: str, chosen: set[str], items: Sequence[Item]) -> None:
-        """The counterpart's live acceptance breakdown of the items chosen so far."""
+        """The live breakdown of the items chosen so far: the computer counterpart's acceptance, or, facing a
+        person, how it weighs for the player (never how the other person values it)."""
         if not chosen:
             self.console.para("Choose at least one item to see how it would be received.")
             return
-        bundle = (_pick(items, chosen, self.human), _pick(items, chosen, other))
-        command = Propose(self.human, other, *bundle)
-        title = f"How {role_name(self.game, other)} weighs it:"
-        self.console.lines(deals.breakdown_lines(self.game, title, evaluate(self.game, command, other)))
+        give, ask = _pick(items, chosen, self.human), _pick(items, chosen, other)
+        if self.is_computer(other):
+            title = f"How {role_name(self.game, other)} weighs it:"
+            evaluation = evaluate(self.game, Propose(self.human, other, give, ask), other)
+        else:
+            title = "How it weighs for you (your objectives):"
+            evaluation = evaluate(self.game, Propose(other, self.human, ask, give), self.human)
+        self.console.lines(deals.breakdown_lines(self.game, title, evaluation))
 
     def send(self, other: str, give: tuple[str, ...], ask: tuple[str, ...], reply_to: Proposal | None) -> bool:
         """Send the proposal (or counter-proposal) and show the answer; False if the rules refuse it."""
@@ -146,33 +149,34 @@ class NegotiationTable:
             console.para(f"It cannot be sent: {problem}.")
             return False
         if reply_to is None:
-            game.apply(Propose(self.human, other, give, ask))
+            results = self.match.apply(self.human, Propose(self.human, other, give, ask))
         else:
-            game.apply(Counter(self.human, reply_to.id, give, ask))
-        sent = next(p for p in reversed(game.state.proposals) if p.sender == self.human and p.receiver == other)
-        console.para(f"Sent to {role_name(game, other)} ({sent.id}).")
-        for command in computer_answers(game, other):
-            game.apply(command)
-        self.show_answer(sent)
+            results = self.match.apply(self.human, Counter(self.human, reply_to.id, give, ask))
+        self.show_answer(other, results)
         return True
 
-    def show_answer(self, sent: Proposal) -> None:
-        """What the counterpart answered to ``sent``: the agreement, a refusal, or its counter-proposal."""
+    def show_answer(self, other: str, results: Sequence[Result]) -> None:
+        """What sending did: the counterpart's answer (the agreement, a refusal, or its counter-proposal, which the
+        player answers now), or, for a person, that the proposal waits for their part of the turn."""
         console, game = self.console, self.game
-        name = role_name(game, sent.receiver)
-        status = game.proposal(sent.id).status
-        if status == "accepted":
-            console.para(f"{name} accepted.")
-            agreement = next(a for a in game.agreements(self.human) if a.proposal == sent.id)
-            console.lines(deals.agreement_lines(game, self.human, agreement))
-        elif status == "refused":
-            console.para(f"{name} refused.")
-        elif status == "countered":
-            console.para(f"{name} refused, and answers with a counter-proposal.")
-            reply = next(p for p in game.open_proposals(self.human) if p.reply_to == sent.id)
-            self.answer(reply)
-        else:
+        name = role_name(game, other)
+        proposal = next(r.proposal for r in results if isinstance(r, ProposalSent))
+        console.para(f"Sent to {name} ({proposal.id}).")
+        for result in results:
+            if isinstance(result, ProposalAnswered) and result.by_computer:
+                if result.agreement is not None:
+                    console.para(f"{name} accepted.")
+                    console.lines(deals.agreement_lines(game, self.human, result.agreement))
+                elif result.counter is not None:
+                    console.para(f"{name} refused, and answers with a counter-proposal.")
+                    self.answer(result.counter)
+                else:
+                    console.para(f"{name} refused.")
+                return
+        if self.is_computer(other):
             console.para(f"{name} has not answered yet; the proposal lapses at the end of the turn.")
+        else:
+            console.para(f"{name} answers it in their part of the turn.")
 
     # ----------------------------------------------------------------- agreements
     def agreements(self) -> None:
@@ -186,7 +190,7 @@ class NegotiationTable:
             console.lines(deals.agreement_lines(game, self.human, agreement))
         for other in self.others:
             console.line(deals.trust_line(game, self.human, other))
-        breakable = [a for a in made if any(p.giver == self.human and p.status == "pending" for p in a.items)]
+        breakable = [a for a in made if any(p.giver == self.human and p.status is ItemStatus.PENDING for p in a.items)]
         if not breakable:
             return
         console.line("You may break an agreement you are still implementing:")
@@ -217,7 +221,7 @@ class NegotiationTable:
             if answer in ("y", "yes"):
                 break
             console.line("Please type y to break the agreement or n to keep it.")
-        game.apply(BreakAgreement(self.human, agreement_id))
+        self.match.apply(self.human, BreakAgreement(self.human, agreement_id))
         console.para(f"You broke agreement {agreement_id}.")
         first, second = agreement.parties
         console.line(deals.trust_line(game, self.human, second if first == self.human else first))

@@ -1,27 +1,26 @@
-"""A whole game in the terminal: the human plays one role, the computer (greedy policy) plays the others.
+"""A whole game in the terminal: any mix of people and computer seats, two people taking turns at one keyboard.
 
-The front end only reads the game and submits commands (:class:`Commit`, :class:`Withdraw`, :class:`Choose`,
-:class:`EndTurn`) through :meth:`Game.apply`; what it prints comes from :mod:`game.text.views`.
+The front end drives a :class:`~game.table.Match`: it asks the match who must act now (:meth:`Match.decision`) and
+sends that person's commands (:meth:`Match.apply`); the computer seats move by themselves. What it prints comes
+from :mod:`game.text.views`. With two or more people, each person's part of a turn begins with a line
+``Pass to <role name>`` and waits for Enter, and nothing private of the other side is printed after it.
 """
 
 from __future__ import annotations
 
-import random
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TextIO
 
-from game.ai import Policy, make_policy
-from game.engine import Action, Choose, Commit, EndTurn, Game, Outcome, Scenario, TurnReport, Withdraw, localize
+from game import present
+from game.engine import Action, Choose, Commit, Scenario, Withdraw, localize
+from game.table import PERSON, Decision, DecisionKind, Done, Match, Seat, TurnResolved, seats_for
 from game.text import deals, views
 from game.text.console import Console, EndOfInput, QuitRequested, parse_number
 from game.text.debrief import debrief_lines
 from game.text.negotiate import NegotiationTable
 
 EXIT_OK, EXIT_NO_ROLE = 0, 2
-
-#: The policy that plays every role the human does not.
-COMPUTER_POLICY = "greedy"
 
 _DETAILS = re.compile(r"^(?:d|details?|\?)\s*(\d+)$")
 _WORDS = {
@@ -43,28 +42,38 @@ _WORDS = {
 _NEGOTIATION_KINDS = frozenset({"negotiate", "agreements"})
 
 
-def run(scenario: Scenario, *, role: str | None, seed: int, stdin: TextIO, stdout: TextIO, lang: str = "en") -> int:
-    """Play ``scenario`` through ``stdin``/``stdout`` as ``role`` (asked with a menu when None).
+def run(
+    scenario: Scenario,
+    *,
+    role: str | None,
+    seed: int,
+    stdin: TextIO,
+    stdout: TextIO,
+    lang: str = "en",
+    seats: Mapping[str, Seat] | None = None,
+    scenario_path: str = "",
+    match: Match | None = None,
+    save: Callable[[Match], str] | None = None,
+) -> int:
+    """Play ``scenario`` through ``stdin``/``stdout``.
 
-    Every other role is played by the computer. Returns the exit status: 0 when the game ends, when the player
-    quits (``q``) and at the end of input; 2 when ``role`` is not one of the scenario's roles.
+    ``seats`` names who plays which role (``person`` or a computer level); roles not named are played by the
+    computer at the standard level. Without any person among them, ``role`` (asked with a menu when None) is the
+    person's. ``match`` continues a saved match instead. ``save`` is called after every turn (and on quitting) with
+    the match, and returns an error message or ``""``. Returns the exit status: 0 when the game ends, when the
+    player quits (``q``, confirmed) and at the end of input; 2 when ``role`` is not one of the scenario's roles.
     The same scenario, seed and input always give the same transcript.
     """
     console = Console(stdin, stdout)
+    game_in_play: list[Match] = []
     try:
-        return _play(console, scenario, role, seed, lang)
+        return _play(console, scenario, role, seed, lang, seats or {}, scenario_path, match, save, game_in_play)
     except (EndOfInput, QuitRequested):
+        if save is not None and game_in_play and not game_in_play[0].is_over():
+            problem = save(game_in_play[0])
+            console.line(problem or "Your game is saved: python main.py text --continue picks it up.")
         console.line("Goodbye.")
         return EXIT_OK
-
-
-def computer_players(game: Game, human: str, seed: int) -> dict[str, Policy]:
-    """A greedy policy for every role but ``human``, each with its own RNG derived from ``seed``."""
-    return {
-        role.id: make_policy(COMPUTER_POLICY, game, role.id, random.Random(seed + 1 + index))
-        for index, role in enumerate(game.scenario.roles)
-        if role.id != human
-    }
 
 
 def ask_role(console: Console, scenario: Scenario, lang: str) -> str:
@@ -98,83 +107,151 @@ def parse_menu_answer(answer: str, count: int) -> tuple[str, int]:
     return "invalid", -1
 
 
-def _play(console: Console, scenario: Scenario, role: str | None, seed: int, lang: str) -> int:
-    console.lines(views.intro_lines(scenario, lang))
-    console.line()
-    if not scenario.roles:
-        console.line("This scenario has no roles to play.")
-        return EXIT_NO_ROLE
-    if role is None:
-        role = ask_role(console, scenario, lang)
-    elif role not in {r.id for r in scenario.roles}:
-        known = ", ".join(r.id for r in scenario.roles)
-        console.para(f"Unknown role {role!r}; this scenario has: {known}.")
-        return EXIT_NO_ROLE
-    game = Game.new(scenario, seed, lang=lang)
-    TextSession(game, role, console, computer_players(game, role, seed)).play()
+def _play(
+    console: Console,
+    scenario: Scenario,
+    role: str | None,
+    seed: int,
+    lang: str,
+    seats: Mapping[str, Seat],
+    scenario_path: str,
+    match: Match | None,
+    save: Callable[[Match], str] | None,
+    in_play: list[Match],
+) -> int:
+    if match is None:
+        console.lines(views.intro_lines(scenario, lang))
+        console.line()
+        if not scenario.roles:
+            console.line("This scenario has no roles to play.")
+            return EXIT_NO_ROLE
+        if role is not None and role not in {r.id for r in scenario.roles}:
+            known = ", ".join(r.id for r in scenario.roles)
+            console.para(f"Unknown role {role!r}; this scenario has: {known}.")
+            return EXIT_NO_ROLE
+        chosen = dict(seats)
+        if role is not None and role not in chosen:
+            chosen[role] = PERSON
+        if not any(seat.is_person for seat in chosen.values()):
+            if role is None:
+                role = ask_role(console, scenario, lang)
+            chosen[role] = PERSON
+        match = Match.start(scenario, seats_for(scenario, chosen), seed, scenario_path=scenario_path, lang=lang)
+    else:
+        console.para(f"Continuing: {localize(scenario.title, lang)}, {match.turn_label}.")
+    if save is not None:
+        match.on_turn_end = lambda m: _report_problem(console, save(m))
+    in_play.append(match)
+    TextTable(match, console).play()
     return EXIT_OK
 
 
-class TextSession:
-    """One game played at the terminal: turn after turn of news, decisions, actions and review."""
+def _report_problem(console: Console, problem: str) -> None:
+    if problem:
+        console.para(problem)
 
-    def __init__(self, game: Game, human: str, console: Console, computers: Mapping[str, Policy]) -> None:
-        self.game = game
-        self.human = human
+
+class TextSeat:
+    """What the terminal remembers for one person's seat: the values it last showed them, its action menu and its
+    negotiation table."""
+
+    def __init__(self, match: Match, role: str, console: Console) -> None:
+        game = match.game
+        self.role = role
+        self.actions: Sequence[Action] = present.menu_actions(game, role)
+        self.table = NegotiationTable(match, role, console) if match.has_negotiation else None
+        # The indicators are shown with their change since this person's previous turn header (at turn 1: since
+        # the start values). The engine's ``state.previous`` holds the values before this turn's news only.
+        self.since: dict[str, float] = dict(game.state.previous)
+        self.shown: dict[str, float] = dict(game.state.previous)
+        self.score_shown = game.score_of(role, dict(game.state.previous))
+        self.turn_shown = 0
+        self.introduced = False
+
+
+class TextTable:
+    """One match played at the terminal: each person's decisions in the order the match asks for them, the shared
+    review after every turn, and the end."""
+
+    def __init__(self, match: Match, console: Console) -> None:
+        self.match = match
+        self.game = match.game
         self.console = console
-        self.computers = dict(computers)
-        self.actions: Sequence[Action] = views.menu_actions(game, human)
-        self.table = NegotiationTable(game, human, console) if game.scenario.negotiation is not None else None
-        self._score_before = 0.0
-        # The indicators are shown with their change since the previous turn's header (at turn 1: since the
-        # start values). The engine's ``state.previous`` holds the values before this turn's news only.
-        self._since: dict[str, float] = dict(game.state.previous)
-        self._shown: dict[str, float] = dict(game.state.previous)
+        self.seats = {role: TextSeat(match, role, console) for role in match.persons}
+        self.hot_seat = len(match.persons) > 1
+        self.at_keyboard: str | None = None
 
     def play(self) -> None:
-        """Introduce the player's side, then play turns until the game ends."""
-        self.introduce()
+        """Ask each decision of the match until the game ends."""
         while True:
-            self.start_turn()
-            self.answer_events()
-            self.choose_actions()
-            report = self.end_turn()
-            if report.outcome is not None:
-                self.finish(report.outcome)
-                return
+            decision = self.match.decision()
+            if decision is None:
+                break
+            self.take(decision)
+        if self.game.outcome is not None:
+            self.finish()
+
+    def take(self, decision: Decision) -> None:
+        """One decision of one person: the privacy line when the keyboard changes hands, then the decision."""
+        seat = self.seats[decision.role]
+        if decision.role != self.at_keyboard:
+            if self.hot_seat:
+                self.pass_to(decision.role)
+            self.at_keyboard = decision.role
+        if not seat.introduced:
+            self.introduce(seat)
+        if seat.turn_shown != self.game.turn:
+            self.start_turn(seat)
+        if decision.kind is DecisionKind.CHOOSE:
+            self.ask_choice(seat, decision.event)
+        elif decision.kind is DecisionKind.ANSWER and seat.table is not None:
+            self.console.line()
+            seat.table.answer(self.game.proposal(decision.proposal))
+        else:
+            self.choose_actions(seat)
+
+    # ----------------------------------------------------------------- the privacy line
+    def pass_to(self, role: str) -> None:
+        """``Pass to <role name>``: the next lines are for that person only."""
+        name = present.role_name(self.game, role)
+        self.console.line()
+        self.console.ask(f"Pass to {name}. Press Enter when {name} is at the keyboard: ")
 
     # ----------------------------------------------------------------- phases of a turn
-    def introduce(self) -> None:
-        """The player's brief and objectives, who the computer plays, and how to answer."""
-        console, game = self.console, self.game
-        console.lines(views.role_lines(game, self.human))
-        others = ", ".join(views.role_name(game, r) for r in self.computers) or "nobody"
-        console.para(f"The computer plays: {others}.")
+    def introduce(self, seat: TextSeat) -> None:
+        """The person's brief and objectives, who plays the other sides, and how to answer."""
+        console, game, match = self.console, self.game, self.match
+        seat.introduced = True
+        console.lines(views.role_lines(game, seat.role))
+        others = [r for r in match.seats if r != seat.role]
+        people = [present.role_name(game, r) for r in others if match.seats[r].is_person]
+        computers = [f"{present.role_name(game, r)} ({match.seats[r].level_name})" for r in others
+                     if not match.seats[r].is_person]  # fmt: skip
+        if people:
+            console.para(f"Another person plays: {', '.join(people)}.")
+        if computers:
+            console.para(f"The computer plays: {', '.join(computers)}.")
         console.line()
-        console.lines(views.help_lines(negotiation=self.table is not None))
+        console.lines(views.help_lines(negotiation=seat.table is not None))
 
-    def start_turn(self) -> None:
-        """The turn header, the indicators and the news."""
+    def start_turn(self, seat: TextSeat) -> None:
+        """The turn header, the indicators, the news, and (with several people) the person's own score."""
         game = self.game
-        self._score_before = game.score_of(self.human, dict(game.state.previous))
-        self._since, self._shown = self._shown, dict(game.state.values)
+        seat.turn_shown = game.turn
+        seat.since, seat.shown = seat.shown, dict(game.state.values)
         self.console.line()
         self.console.line(views.turn_header(game))
-        self.console.lines(views.indicator_lines(game, self._since))
+        self.console.lines(views.indicator_lines(game, seat.since))
         self.console.line()
-        asked = [p.event for p in game.pending_choices(self.human)]
+        asked = [p.event for p in game.pending_choices(seat.role)]
         self.console.lines(views.news_lines(game, game.turn, asked=asked))
+        if self.hot_seat:
+            score = game.score(seat.role)
+            change = views.movement(views.shown_change(seat.score_shown, score))
+            seat.score_shown = score
+            self.console.line(f"Your score: {present.num(score)} ({change} since you last played).")
 
-    def answer_events(self) -> None:
-        """Ask the player about each event waiting for them; the computer answers its own."""
-        for pending in self.game.pending_choices(self.human):
-            self.ask_choice(pending.event)
-        for role_id, policy in self.computers.items():
-            if self.game.pending_choices(role_id):
-                for command in policy.decide(self.game, role_id):
-                    self.game.apply(command)
-
-    def ask_choice(self, event_id: str) -> None:
+    def ask_choice(self, seat: TextSeat, event_id: str) -> None:
         """One event's numbered choices with their forecasts; the answer is applied at once."""
         game = self.game
         event = game.scenario.event(event_id)
@@ -183,17 +260,15 @@ class TextSession:
         count = len(event.choices)
         index = self.console.pick(f"Your decision (1-{count}, q to quit): ", count, what="your answer")
         choice = event.choices[index]
-        game.apply(Choose(self.human, event_id, choice.id))
-        self.console.para(f"You chose: {views.say(game, choice.label)}.")
+        self.match.apply(seat.role, Choose(seat.role, event_id, choice.id))
+        self.console.para(f"You chose: {present.say(game, choice.label)}.")
 
-    def choose_actions(self) -> None:
-        """The computer's proposals to the player, then the action menu until the player ends the turn."""
-        if self.table is not None:
-            self.table.receive_proposals()
+    def choose_actions(self, seat: TextSeat) -> None:
+        """The action menu until the person ends their part of the turn (or a proposal arrives for them)."""
         self.console.line()
-        self.console.lines(views.menu_lines(self.game, self.human, self.actions))
-        count = len(self.actions)
-        if self.table is not None:
+        self.console.lines(views.menu_lines(self.game, seat.role, seat.actions))
+        count = len(seat.actions)
+        if seat.table is not None:
             prompt = f"Action (1-{count}, d N, n negotiate, a agreements, e end, h help, q quit): "
             if not count:
                 prompt = "n negotiate, a agreements, e end the turn, h help, q quit: "
@@ -201,38 +276,45 @@ class TextSession:
             prompt = f"Action (1-{count}, d N details, e end turn, h help, q quit): "
         else:
             prompt = "e to end the turn: "
+        turn = self.game.turn
         while True:
             kind, index = parse_menu_answer(self.console.ask(prompt), count)
             if kind == "end":
+                self.end_part(seat)
                 return
-            self.handle(kind, index)
+            self.handle(seat, kind, index)
+            decision = self.match.decision()
+            if decision is None or decision.role != seat.role or decision.kind is not DecisionKind.ACT:
+                return  # a counter-proposal waits for an answer, or the turn moved on
+            if self.game.turn != turn:  # pragma: no cover - only Done resolves a turn
+                return
 
-    def handle(self, kind: str, index: int) -> None:
+    def handle(self, seat: TextSeat, kind: str, index: int) -> None:
         """Carry out one menu answer other than ending the turn."""
         console, game = self.console, self.game
-        if kind in _NEGOTIATION_KINDS and self.table is None:
+        if kind in _NEGOTIATION_KINDS and seat.table is None:
             kind = "invalid"
-        if kind == "negotiate" and self.table is not None:
-            self.table.negotiate()
-        elif kind == "agreements" and self.table is not None:
-            self.table.agreements()
+        if kind == "negotiate" and seat.table is not None:
+            seat.table.negotiate()
+        elif kind == "agreements" and seat.table is not None:
+            seat.table.agreements()
         elif kind == "toggle":
-            self.toggle(index)
+            self.toggle(seat, index)
         elif kind == "details":
-            console.lines(views.detail_lines(game, self.human, index + 1, self.actions[index]))
+            console.lines(views.detail_lines(game, seat.role, index + 1, seat.actions[index]))
         elif kind == "list":
-            console.lines(views.menu_lines(game, self.human, self.actions))
+            console.lines(views.menu_lines(game, seat.role, seat.actions))
         elif kind == "status":
-            console.lines(views.indicator_lines(game, self._since))
+            console.lines(views.indicator_lines(game, seat.since))
         elif kind == "help":
-            console.lines(views.help_lines(negotiation=self.table is not None))
+            console.lines(views.help_lines(negotiation=seat.table is not None))
         else:
-            console.para(self.menu_hint())
+            console.para(self.menu_hint(seat))
 
-    def menu_hint(self) -> str:
+    def menu_hint(self, seat: TextSeat) -> str:
         """What the action menu expects, after an answer it could not read."""
-        count = len(self.actions)
-        talks = ", n to negotiate, a for your agreements" if self.table is not None else ""
+        count = len(seat.actions)
+        talks = ", n to negotiate, a for your agreements" if seat.table is not None else ""
         if not count:
             return f"You have no actions in this scenario. Type e to end the turn{talks}, or q to quit."
         return (
@@ -240,47 +322,69 @@ class TextSession:
             f"details (for example d 1){talks}, e to end the turn, h for help, or q to quit."
         )
 
-    def toggle(self, index: int) -> None:
+    def toggle(self, seat: TextSeat, index: int) -> None:
         """Commit the action, or withdraw it if it is committed; say why not if it is unavailable."""
-        game, action = self.game, self.actions[index]
-        label = views.say(game, action.label)
-        status = views.action_status(game, self.human, action)
+        game, action, role = self.game, seat.actions[index], seat.role
+        label = present.say(game, action.label)
+        status = views.action_status(game, role, action)
         if status == "committed":
-            game.apply(Withdraw(self.human, action.id))
-            self.console.para(f"Withdrawn: {label}. Capital left: {game.capital(self.human)}.")
+            self.match.apply(role, Withdraw(role, action.id))
+            self.console.para(f"Withdrawn: {label}. Capital left: {game.capital(role)}.")
         elif status == "available":
-            game.apply(Commit(self.human, action.id))
-            self.console.para(f"Committed: {label}. Capital left: {game.capital(self.human)}.")
+            self.match.apply(role, Commit(role, action.id))
+            self.console.para(f"Committed: {label}. Capital left: {game.capital(role)}.")
         else:
             self.console.para(f"Not available: {label}: {status}. Type d {index + 1} for details.")
 
-    def end_turn(self) -> TurnReport:
-        """The computer commits its actions, the turn is resolved, and the review is shown."""
+    def end_part(self, seat: TextSeat) -> None:
+        """The person is done: the next person's part, or (the last one) the turn resolves and is reviewed."""
         game = self.game
-        for role_id, policy in self.computers.items():
-            for command in policy.decide(game, role_id):
-                game.apply(command)
-        report = game.apply(EndTurn())
-        if report is None:  # pragma: no cover - EndTurn always reports
-            raise RuntimeError("ending the turn gave no report")
-        # After resolution the next turn's news has already happened; its ``previous`` values are this turn's end.
-        end_values = game.state.values if report.outcome is not None else game.state.previous
-        score_after = game.score_of(self.human, dict(end_values))
-        self.console.line()
-        talks = deals.news_lines(game, self.human, report.turn) if self.table is not None else []
-        review = views.review_lines(game, self.human, report.turn, self._score_before, score_after, talks=talks)
-        self.console.lines(review)
-        return report
+        score_before = game.score_of(seat.role, dict(game.state.previous))
+        results = self.match.apply(seat.role, Done(seat.role))
+        for result in results:
+            if isinstance(result, TurnResolved):
+                self.review(result.report.turn, result.report.outcome is not None, seat, score_before)
 
-    def finish(self, outcome: Outcome) -> None:
-        """The ending, every role's score, a recap of the player's decisions, and a debrief of each computer
-        counterpart."""
+    def review(self, turn: int, over: bool, seat: TextSeat, score_before: float) -> None:
+        """The review of a resolved turn: shared with everybody at the table (no score) when several people play;
+        a single person also sees their score."""
+        game = self.game
+        # After resolution the next turn's news has already happened; its ``previous`` values are this turn's end.
+        end_values = game.state.values if over else game.state.previous
         self.console.line()
-        self.console.lines(views.ending_lines(self.game, outcome))
-        self.console.line()
-        self.console.lines(views.recap_lines(self.game, self.human))
-        for role_id in self.computers:
-            self.console.line()
-            self.console.lines(debrief_lines(self.game, role_id, self.human))
-        self.console.line()
-        self.console.line("Thanks for playing.")
+        if self.hot_seat:
+            if self.at_keyboard is not None:
+                self.console.line("The turn is over: everybody may look at the review.")
+            self.at_keyboard = None
+            talks = deals.news_lines(game, "", turn) if self.match.has_negotiation else []
+            self.console.lines(views.review_lines(game, None, turn, talks=talks))
+            return
+        score_after = game.score_of(seat.role, dict(end_values))
+        talks = deals.news_lines(game, seat.role, turn) if seat.table is not None else []
+        review = views.review_lines(game, seat.role, turn, score_before, score_after, talks=talks)
+        self.console.lines(review)
+
+    def finish(self) -> None:
+        """The ending and every role's score; each person's recap; each computer counterpart's debrief; and, with
+        several people, every side's objectives (revealed now)."""
+        game, console = self.game, self.console
+        outcome = game.outcome
+        if outcome is None:  # pragma: no cover - only called once the game is over
+            return
+        console.line()
+        console.lines(views.ending_lines(game, outcome))
+        for role in self.match.persons:
+            console.line()
+            console.lines(views.recap_lines(game, role))
+        if self.hot_seat:
+            console.line()
+            console.line("Every side's private objectives:")
+            for role in game.scenario.roles:
+                console.para(f"{present.say(game, role.name)}: {present.say(game, role.objectives)}", indent="  ",
+                             hanging="    ")  # fmt: skip
+        for computer in self.match.players:
+            for person in self.match.persons:
+                console.line()
+                console.lines(debrief_lines(game, computer, person))
+        console.line()
+        console.line("Thanks for playing.")

@@ -9,65 +9,54 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from game.engine import (
     Action,
+    Cause,
     Change,
     Event,
     ForecastItem,
     Game,
+    NewsKind,
     Outcome,
     Scenario,
-    Source,
     Termination,
-    Text,
     localize,
+)
+from game.present import (
+    date_of,
+    decisions,
+    family_label,
+    indicator_label,
+    num,
+    plural,
+    role_name,
+    say,
+    signed,
+    source_credit,
 )
 from game.text.console import wrap
 
 #: How each kind of cause is named in the turn review (``{role}`` is the deciding role's name).
 CAUSE_NAMES = {
-    "action": "action by {role}",
-    "choice": "decision by {role}",
-    "event": "event",
-    "dynamic": "trend",
-    "facilitator": "facilitator",
+    Cause.ACTION: "action by {role}",
+    Cause.CHOICE: "decision by {role}",
+    Cause.EVENT: "event",
+    Cause.DYNAMIC: "trend",
+    Cause.FACILITATOR: "facilitator",
 }
 
 
 # --------------------------------------------------------------------- numbers and names
-def num(value: float) -> str:
-    """A value for people: one decimal at most, ``57`` rather than ``57.0``, never ``-0``."""
-    text = f"{round(value, 1) + 0.0:.1f}"  # adding 0.0 turns -0.0 into 0.0
-    return text[:-2] if text.endswith(".0") else text
 
 
-def signed(value: float) -> str:
-    """A change for people: ``+4``, ``-2.5``, ``+0``."""
-    text = num(value)
-    return text if text.startswith("-") else f"+{text}"
 
 
-def plural(count: int, word: str) -> str:
-    """``1 turn``, ``2 turns``."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def say(game: Game, text: Text) -> str:
-    """A scenario text in the game's language."""
-    return localize(text, game.lang)
 
 
-def role_name(game: Game, role_id: str) -> str:
-    """The display name of a role."""
-    return say(game, game.scenario.role(role_id).name)
 
 
-def indicator_label(game: Game, indicator_id: str) -> str:
-    """The display label of an indicator."""
-    return say(game, game.scenario.indicator(indicator_id).label)
 
 
-def date_of(game: Game, turn: int) -> str:
-    """The calendar date of a turn, e.g. ``Apr 2023``."""
-    return game.scenario.calendar.label(turn)
 
 
 # --------------------------------------------------------------------- forecasts
@@ -105,10 +94,6 @@ def intro_lines(scenario: Scenario, lang: str) -> list[str]:
     return out
 
 
-def source_credit(source: Source) -> str:
-    """A short credit: ``Title (Publisher, 2023)``."""
-    detail = ", ".join(part for part in (source.publisher, source.date) if part)
-    return f"{source.title} ({detail})" if detail else source.title
 
 
 def role_lines(game: Game, role_id: str) -> list[str]:
@@ -180,11 +165,13 @@ def indicator_lines(game: Game, since: Mapping[str, float]) -> list[str]:
 def news_lines(game: Game, turn: int, *, asked: Collection[str] = ()) -> list[str]:
     """The events that fired in ``turn``: title, text and what they changed at once.
 
-    The text of the events in ``asked`` is left out: it comes with the decision the player is asked to make.
+    The text of the events in ``asked`` is left out: it comes with the decision the player is asked to make. An
+    event that asks another side for a choice says who decides (or what they chose, once they have).
     """
-    fired = [n.id for n in game.state.news if n.turn == turn and n.kind == "event"]
+    fired = [n.id for n in game.state.news if n.turn == turn and n.kind is NewsKind.EVENT]
     if not fired:
         return ["News: a quiet turn, no news."]
+    chosen = {n.id: n.detail for n in game.state.news if n.turn == turn and n.kind is NewsKind.CHOICE}
     out = ["News:"]
     for event_id in fired:
         event = game.scenario.event(event_id)
@@ -193,8 +180,16 @@ def news_lines(game: Game, turn: int, *, asked: Collection[str] = ()) -> list[st
             out.append("  You are asked to decide on this below.")
         else:
             out += wrap(say(game, event.text), indent="  ")
+            if event.choices and event.role:
+                decider = role_name(game, event.role)
+                if event_id in chosen:
+                    label = next((say(game, c.label) for c in event.choices if c.id == chosen[event_id]),
+                                 chosen[event_id])
+                    out += wrap(f"{decider} chose: {label}.", indent="  ", hanging="    ")
+                else:
+                    out += wrap(f"{decider} decides.", indent="  ", hanging="    ")
         for change in game.changes_in_turn(turn):
-            if change.cause == "event" and change.cause_id == event_id:
+            if change.cause is Cause.EVENT and change.cause_id == event_id and not change.fell_due:
                 out += wrap(f"Effect: {change_summary(game, change)}", indent="  ", hanging="    ")
     return out
 
@@ -218,19 +213,8 @@ def choice_lines(game: Game, event: Event) -> list[str]:
 
 
 # --------------------------------------------------------------------- the action menu
-def menu_actions(game: Game, role_id: str) -> list[Action]:
-    """Every action of a role, grouped by strategy family in scenario order: the menu's numbering."""
-    actions = game.scenario.actions_for(role_id)
-    order = {family.id: index for index, family in enumerate(game.scenario.families)}
-    return sorted(actions, key=lambda a: order.get(a.family, len(order)))
 
 
-def family_label(game: Game, family_id: str) -> str:
-    """The display label of a strategy family (its id if the scenario has none)."""
-    try:
-        return say(game, game.scenario.family(family_id).label)
-    except KeyError:
-        return family_id
 
 
 def action_status(game: Game, role_id: str, action: Action) -> str:
@@ -284,32 +268,8 @@ def detail_lines(game: Game, role_id: str, number: int, action: Action) -> list[
 
 # --------------------------------------------------------------------- after a turn
 #: How a role's answer to a proposal reads in its decisions (a lapsed proposal is nobody's decision).
-_ANSWERED = {"accepted": "accepted", "refused": "refused", "countered": "answered with a counter-proposal"}
 
 
-def decisions(game: Game, role_id: str, turn: int) -> list[str]:
-    """What ``role_id`` decided in ``turn``, in order: its event answers, the proposals it sent and answered, the
-    agreements it broke, and the actions it took."""
-    out = []
-    proposals = {p.id: p for p in game.state.proposals}
-    for news in game.state.news:
-        if news.turn != turn or news.role != role_id:
-            continue
-        if news.kind == "action":
-            out.append(say(game, game.scenario.action(news.id).label))
-        elif news.kind == "choice":
-            event = game.scenario.event(news.id)
-            answer = next((say(game, c.label) for c in event.choices if c.id == news.detail), news.detail)
-            out.append(f"answered '{say(game, event.title)}' with '{answer}'")
-        elif news.kind == "proposal" and news.id in proposals:
-            proposal = proposals[news.id]
-            if news.detail == "sent" and proposal.reply_to is None:
-                out.append(f"proposed a deal to {role_name(game, proposal.receiver)} ({proposal.id})")
-            elif news.detail in _ANSWERED:
-                out.append(f"{_ANSWERED[news.detail]} proposal {proposal.id} from {role_name(game, proposal.sender)}")
-        elif news.kind == "agreement" and news.detail == "broken":
-            out.append(f"broke agreement {news.id}")
-    return out
 
 
 def cause_text(game: Game, change: Change) -> str:
@@ -320,10 +280,17 @@ def cause_text(game: Game, change: Change) -> str:
 
 
 def review_lines(
-    game: Game, human: str, turn: int, score_before: float, score_after: float, *, talks: Sequence[str] = ()
+    game: Game,
+    human: str | None,
+    turn: int,
+    score_before: float | None = None,
+    score_after: float | None = None,
+    *,
+    talks: Sequence[str] = (),
 ) -> list[str]:
     """The turn review: what each side did, the negotiation news ``talks`` (lines, if any), each indicator's
-    changes cause by cause, and the player's score."""
+    changes cause by cause, and the player's score (when both scores are given). With ``human`` None (several
+    people at one table) every side is named and no score is shown: the review is for everybody."""
     out = [f"--- Review of turn {turn} ({date_of(game, turn)}) ---"]
     for role in game.scenario.roles:
         who = "You" if role.id == human else say(game, role.name)
@@ -334,8 +301,9 @@ def review_lines(
         out += ["", *talks]
     out += ["", "What changed and why:"]
     out += change_lines(game, game.changes_in_turn(turn))
-    change = movement(shown_change(score_before, score_after))
-    out += ["", f"Your score: {num(score_after)} ({change} this turn)."]
+    if score_before is not None and score_after is not None:
+        change = movement(shown_change(score_before, score_after))
+        out += ["", f"Your score: {num(score_after)} ({change} this turn)."]
     return out
 
 

@@ -1,7 +1,8 @@
-"""The desktop front end: pygame-ce and pygame_gui over one running :class:`~game.ui.session.Session`.
+"""The desktop front end: pygame-ce and pygame_gui over one running :class:`~game.table.Match`.
 
 Only this package imports pygame. Screens never change the game themselves: they hand small command objects to
-the Session and draw what its history says happened.
+the match (:meth:`~game.table.Match.apply`), ask it what comes next (:meth:`~game.table.Match.decision`, in
+:mod:`game.ui.screens.flow`) and draw what the seat's view and the history say happened.
 """
 
 import os

@@ -7,6 +7,7 @@ Headless runs (``SDL_VIDEODRIVER=dummy``, ``--frames``, ``--autoplay``) never bl
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -18,17 +19,58 @@ import pygame
 import pygame_gui
 
 from game.settings import Settings, save_settings
+from game.table import Match
 from game.ui import theme
 from game.ui.screens.base import Screen
-from game.ui.session import Session
 
+#: The smallest window the layouts are made for (smaller only on a smaller display).
 MIN_SIZE = (1024, 600)
+#: Room left free around a window opened to fit the display: its borders, the title bar and the taskbar or dock.
+DISPLAY_MARGIN = (16, 96)
 IDLE_WAIT_MS = 400
 FPS = 60
 
 
+def fit_window(wanted: tuple[int, int], display: tuple[int, int] | None) -> tuple[int, int]:
+    """The size to open a window at: ``wanted`` (the remembered size), made small enough to fit ``display`` with
+    :data:`DISPLAY_MARGIN` to spare, but never below :data:`MIN_SIZE` unless the display itself is smaller.
+    With no display size known (headless runs), ``wanted`` as it is."""
+    if display is None:
+        return wanted
+    least = minimum_window(display)
+    width, height = (
+        max(low, min(want, room - margin))
+        for want, room, margin, low in zip(wanted, display, DISPLAY_MARGIN, least, strict=True)
+    )
+    return (width, height)
+
+
+def minimum_window(display: tuple[int, int] | None) -> tuple[int, int]:
+    """:data:`MIN_SIZE`, or the display's size where the display is smaller."""
+    if display is None:
+        return MIN_SIZE
+    return (min(MIN_SIZE[0], display[0]), min(MIN_SIZE[1], display[1]))
+
+
+def desktop_size() -> tuple[int, int] | None:
+    """The size of the display the window opens on (the first), or None when unknown or headless (the dummy
+    driver's display size means nothing). Call after ``pygame.display.init()``."""
+    if os.environ.get("SDL_VIDEODRIVER") == "dummy":
+        return None
+    try:
+        sizes = pygame.display.get_desktop_sizes()
+    except pygame.error:
+        sizes = []
+    if sizes and min(sizes[0]) > 0:
+        return (sizes[0][0], sizes[0][1])
+    info = pygame.display.Info()  # before set_mode: the desktop's size
+    if info.current_w > 0 and info.current_h > 0:
+        return (info.current_w, info.current_h)
+    return None
+
+
 class App:
-    """Owns the window, the settings, the running session and the stack of screens."""
+    """Owns the window, the settings, the running match and the stack of screens."""
 
     def __init__(
         self,
@@ -57,11 +99,17 @@ class App:
         pygame.font.init()
         pygame.display.set_caption("Common Ground")
         flags = pygame.RESIZABLE | (pygame.FULLSCREEN if settings.fullscreen and not self.headless else 0)
-        window_size = size or settings.window_size
+        self.display = desktop_size()
+        # An explicit size (--size, tests) is used as it is; the remembered one is fitted to this display.
+        window_size = size or fit_window(settings.window_size, self.display)
         self.window = pygame.display.set_mode(window_size, flags)
         self._limit_window_size()
         self.stack: list[Screen] = []
-        self.session: Session | None = None
+        self.match: Match | None = None
+        #: The role whose private things (objectives, score, proposals) are on screen; None on shared screens.
+        self.viewer: str | None = None
+        #: The people who have read their briefing (see game.ui.screens.flow).
+        self.briefed: set[str] = set()
         self.running = True
         self.dirty = True
         self.frames = 0
@@ -99,7 +147,8 @@ class App:
         self.settings = settings
         if fullscreen_changed and not self.headless:
             flags = pygame.RESIZABLE | (pygame.FULLSCREEN if settings.fullscreen else 0)
-            self.window = pygame.display.set_mode(settings.window_size if not settings.fullscreen else (0, 0), flags)
+            windowed = fit_window(settings.window_size, self.display)
+            self.window = pygame.display.set_mode(windowed if not settings.fullscreen else (0, 0), flags)
         if self.persist_settings:
             save_settings(settings)
         self.rebuild_all()
@@ -110,7 +159,7 @@ class App:
                 # Deprecated in favour of drawing through pygame.Window; still the way to size a display window.
                 warnings.simplefilter("ignore", DeprecationWarning)
                 window = pygame.Window.from_display_module()
-            window.minimum_size = MIN_SIZE
+            window.minimum_size = minimum_window(self.display)
         except (AttributeError, pygame.error):  # older pygame-ce or a driver without windows
             pass
 
@@ -219,13 +268,13 @@ class App:
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self.window = pygame.display.get_surface() or self.window
             if not self.settings.fullscreen:
-                self.settings = self.settings.with_(window_size=self.window.get_size())
+                self.remember_window_size()
             self.rebuild_all()
             return
         top = self.top
         if top is None:
             return
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and top.pausable and self.session:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and top.pausable and self.match:
             from game.ui.screens.pause import PauseScreen
 
             self.push(PauseScreen(self))
@@ -236,20 +285,26 @@ class App:
         assert top.manager is not None
         top.manager.process_events(event)
 
+    def remember_window_size(self) -> None:
+        """Keep the window's size in the settings (written when the game closes), to open at it next time."""
+        # Smaller than a settings file may hold (a tiny display): keep the last good size.
+        with contextlib.suppress(ValueError):
+            self.settings = self.settings.with_(window_size=self.window.get_size())
+
     def request_quit(self) -> None:
-        """Close the game: autosave the running session first."""
+        """Close the game: autosave the running match first."""
         self.autosave()
         if self.persist_settings:
             save_settings(self.settings)
         self.quit()
 
     def autosave(self) -> None:
-        """Write the autosave of the running session (atomic); a failure is shown, never raised."""
-        if self.session is None:
+        """Write the autosave of the running match (atomic); a failure is shown, never raised."""
+        if self.match is None:
             return
-        from game.ui.persistence import autosave_session
+        from game.persistence import autosave_match
 
-        error = autosave_session(self.session)
+        error = autosave_match(self.match)
         if error:
             self.message = error
 

@@ -23,22 +23,19 @@ def _board_app(scale: float, home: str, *, blocking: bool = False, max_seconds: 
     from game.content.loader import load_scenario
     from game.paths import DEFAULT_SCENARIO
     from game.settings import Settings
+    from game.table import PERSON, DecisionKind, Match
     from game.ui.app import App
     from game.ui.screens.flow import resume_game
-    from game.ui.session import Session
 
     scenario = load_scenario(DEFAULT_SCENARIO)
     app = App(Settings(ui_scale=scale), size=(1280, 720), persist_settings=False, blocking=blocking,
               max_seconds=max_seconds)
-    session = Session.start(scenario, str(DEFAULT_SCENARIO), humans=("us",), seed=7)
-    session.let_computers_answer()
-    for event_id, role in session.waiting_choices():  # answer the opening news so the board is on top
-        from game.engine import Choose
-
-        session.submit(Choose(role, event_id, scenario.event(event_id).choices[0].id))
-    for proposal in session.open_proposals_for("us"):  # and refuse the computer's opening offer: the bare board
-        session.respond("us", proposal.id, False)
-    resume_game(app, session)
+    match = Match.start(scenario, {"us": PERSON}, 7, scenario_path=str(DEFAULT_SCENARIO))
+    # Answer the opening news with its first choice and refuse the computer's opening offer: the bare board.
+    while (decision := match.decision()) is not None and decision.kind is not DecisionKind.ACT:
+        command = decision.options[-1] if decision.kind is DecisionKind.ANSWER else decision.options[0]
+        match.apply(decision.role, command)
+    resume_game(app, match)
     return app
 
 

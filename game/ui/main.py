@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
 from game.content.loader import load_scenario
 from game.paths import DEFAULT_SCENARIO
 from game.settings import Settings, load_settings
+from game.table import PERSON, Seat
 
 
 def run_play(
@@ -23,8 +25,11 @@ def run_play(
     screenshot: Path | None,
     size: tuple[int, int] | None = None,
     out: TextIO = sys.stdout,
+    seats: Mapping[str, Seat] | None = None,
 ) -> int:
-    """Open the game. With a scenario it starts a game at once (briefing first); without, the title screen."""
+    """Open the game. With a scenario (or ``seats``) it starts a game at once (briefing first); without, the title
+    screen. ``seats`` (``--seat ROLE=WHO``) sets who plays each role; by default ``role`` (else the first) is played
+    by a person and the others by the standard computer."""
     import pygame
 
     from game.ui.app import App
@@ -48,7 +53,7 @@ def run_play(
             file=sys.stderr,
         )
         return 1
-    if scenario_path is None and not autoplay:
+    if scenario_path is None and not autoplay and not seats:
         app.push(TitleScreen(app))
         return app.run()
     from game.ui.screens.flow import start_game
@@ -57,7 +62,8 @@ def run_play(
     scenario = load_scenario(path)
     roles = [r.id for r in scenario.roles]
     chosen = role or roles[0]
-    start_game(app, scenario, str(path), humans=(chosen,), seed=seed if seed is not None else random.randrange(10**6))
+    seed = seed if seed is not None else random.randrange(10**6)
+    start_game(app, scenario, str(path), seats=dict(seats) if seats else {chosen: PERSON}, seed=seed)
     return app.run()
 
 

@@ -14,11 +14,13 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.ai import make_policy
-from game.engine import Action, Commit, Phase, RulesError, Withdraw
-from game.text.views import family_label, indicator_label, menu_actions, source_credit
+from game.engine import Action, Commit, ItemStatus, NewsKind, RulesError, Withdraw
+from game.present import family_label, indicator_label, menu_actions, source_credit
+from game.table import DecisionKind, TableError
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, NUMBER_KEYS, SMALL, GameScreen
 from game.ui.screens.wording import (
+    NewsEntry,
     baseline_values,
     cause_owner,
     change_words,
@@ -91,7 +93,7 @@ class BoardScreen(GameScreen):
         self._version = version
         game = self.game
         self.series = turn_values(game)
-        self.baseline = baseline_values(game, self.session.reports)
+        self.baseline = baseline_values(game, self.match.reports)
         committed = set(game.committed(self.role))
         self.status = {
             a.id: "committed" if a.id in committed else (game.why_not(self.role, a.id) or "available")
@@ -158,7 +160,7 @@ class BoardScreen(GameScreen):
         # Negotiate, left of End turn, when the scenario has a negotiation section.
         self.negotiate_button = None
         buttons_left = end_rect.left
-        if self.session.has_negotiation:
+        if self.match.has_negotiation:
             label = "Negotiate (P)"
             negotiate_rect = pygame.Rect(0, 0, self.button_width(label), self.button_height())
             negotiate_rect.midright = (end_rect.left - gap, self.header.centery)
@@ -167,7 +169,7 @@ class BoardScreen(GameScreen):
             buttons_left = negotiate_rect.left
         self.buttons_left = buttons_left
         self.capital_w = self._capital_width()
-        turn_w = textlib.width_of(big, self.session.turn_label)
+        turn_w = textlib.width_of(big, self.match.turn_label)
         self.capital_in_header = buttons_left - inner.left >= turn_w + self.capital_w + 2 * gap + self.px(24)
         self.header_text_w = buttons_left - inner.left - gap - (self.capital_w + gap if self.capital_in_header else 0)
 
@@ -224,7 +226,7 @@ class BoardScreen(GameScreen):
                   ("Shift+Up/Down", "scroll details")]
         if self.layout == "narrow":
             wanted[3] = ("I A D N", "tabs")
-        if self.session.has_negotiation:
+        if self.match.has_negotiation:
             wanted.insert(3, ("P", "negotiate"))
         return self.fit_hints(wanted, width, lines)
 
@@ -333,16 +335,16 @@ class BoardScreen(GameScreen):
         bad = False
         try:
             if action.id in game.committed(self.role):
-                self.session.submit(Withdraw(self.role, action.id))
+                self.match.apply(self.role, Withdraw(self.role, action.id))
                 message = f"Withdrawn: {name} (+{action.cost} capital back)"
             else:
                 reason = game.why_not(self.role, action.id)
                 if reason:
                     message, bad = f"Cannot commit {name}: {reason}", True
                 else:
-                    self.session.submit(Commit(self.role, action.id))
+                    self.match.apply(self.role, Commit(self.role, action.id))
                     message = f"Committed: {name} (-{action.cost} capital)"
-        except RulesError as exc:
+        except (RulesError, TableError) as exc:
             message, bad = str(exc), True
         self.show_notice(message, bad=bad)
         self._changed()
@@ -353,28 +355,31 @@ class BoardScreen(GameScreen):
 
     def negotiate(self) -> None:
         """Open the negotiation table (proposals and agreements)."""
-        if self.session.has_negotiation:
+        if self.match.has_negotiation:
             flow.open_negotiation(self.app, self.role)
 
+    def my_moment(self) -> bool:
+        """Whether the match waits for this board's role to act (nothing to answer first)."""
+        decision = self.match.decision()
+        return decision is not None and decision.role == self.role and decision.kind is DecisionKind.ACT
+
     def end_turn(self) -> None:
-        """End the turn (answer any waiting event or proposal first: none lapses unseen)."""
-        if self.session.waiting_choices() or self.session.open_proposals_for(self.role):
-            flow.open_next_decision(self.app)
-            return
-        if self.game.phase is not Phase.ACTIONS:
+        """End this role's part of the turn (answer any waiting event or proposal first: none lapses unseen)."""
+        if not self.my_moment():
+            flow.advance(self.app)
             return
         flow.finish_turn(self.app, self.role)
 
     def autoplay(self) -> None:
         """Commit what the greedy computer player would, then end the turn."""
-        if self.session.waiting_choices() or self.session.open_proposals_for(self.role):
-            flow.open_next_decision(self.app)
+        if not self.my_moment():
+            flow.advance(self.app)
             return
         game = self.game
-        rng = random.Random(f"{self.session.seed}:{self.role}:{game.turn}")
+        rng = random.Random(f"{self.match.seed}:{self.role}:{game.turn}")
         policy = make_policy("greedy", game, self.role, rng)
         for command in policy.decide(game, self.role):
-            self.session.submit(command)
+            self.match.apply(self.role, command)
         self.end_turn()
 
     # ----------------------------------------------------------------- selection
@@ -591,16 +596,16 @@ class BoardScreen(GameScreen):
 
     def _draw_header(self, surface: pygame.Surface) -> None:
         palette = self.palette
-        session = self.session
+        match = self.match
         rect = self.header
         big = self.font(HEADING + 2, bold=True)
         y = rect.centery - big.get_linesize() // 2
-        drawn = textlib.draw(surface, session.turn_label, (rect.left, y), font=big, colour=palette.text,
+        drawn = textlib.draw(surface, match.turn_label, (rect.left, y), font=big, colour=palette.text,
                              max_width=self.header_text_w)
         small = self.font(BODY)
         x, baseline = drawn.right, y + big.get_ascent() - small.get_ascent()
-        parts = [f"  ·  You play {session.role_name(self.role)}"]
-        if session.has_negotiation:
+        parts = [f"  ·  You play {match.role_name(self.role)}"]
+        if match.has_negotiation:
             in_force = sum(1 for a in self.game.agreements(self.role) if a.open and not a.broken)
             parts.append(f"  ·  {plural(in_force, 'agreement')} in force")
         for part in parts:  # whole parts only, while they fit
@@ -930,7 +935,7 @@ class BoardScreen(GameScreen):
             doc.para([(f"Turn {change.turn}  ", palette.muted, False),
                       (signed(change.delta), news_colour(change.delta, indicator.good, palette), True),
                       (f"  {change.text}", palette.text, False),
-                      (f" ({cause_owner(game, change, self.session.humans)})", palette.muted, False)],
+                      (f" ({cause_owner(game, change, (self.role,))})", palette.muted, False)],
                      size=BODY - 1, gap=3)
         doc.space(8)
         history = self.series[indicator_id]
@@ -967,20 +972,23 @@ class BoardScreen(GameScreen):
         key = ("news", self._version)
         if self._news_doc is not None and self._news_doc[0] == key:
             return self._news_doc[1]
-        palette, game, session = self.palette, self.game, self.session
+        palette, game, match = self.palette, self.game, self.match
         doc = self._doc()
         turn = game.turn
         calendar = game.scenario.calendar
         doc.para(f"THIS TURN · {calendar.label(turn).upper()}", colour=palette.muted, size=SMALL, bold=True, gap=4)
-        events = news_entries(game, turn, kinds=("event", "choice"))
+        events = news_entries(game, turn, kinds=(NewsKind.EVENT, NewsKind.CHOICE))
         if not events:
             doc.para("A quiet quarter: no news.", colour=palette.muted, size=BODY - 1, gap=8)
+        asked = {entry.source for entry in events if entry.kind is NewsKind.EVENT and entry.decider}
         for entry in events:
-            if entry.kind == "event":
+            if entry.kind is NewsKind.EVENT:
                 doc.para(entry.title, colour=palette.text, size=BODY, bold=True, gap=2)
-                doc.para(entry.text, colour=palette.muted, size=SMALL + 1, gap=4)
-            else:
-                who = "You" if entry.role in session.humans else session.role_name(entry.role)
+                doc.para(entry.text, colour=palette.muted, size=SMALL + 1, gap=2 if entry.decider else 4)
+                if entry.decider:
+                    self._decider_line(doc, entry)
+            elif entry.source not in asked:  # a choice shows under its event, when the event is in this list
+                who = "You" if entry.role == self.role else match.role_name(entry.role)
                 doc.para([(f"{who} answered: ", palette.muted, False), (entry.title, palette.text, True)],
                          size=SMALL + 1, gap=6)
         self._negotiation_news(doc)
@@ -989,30 +997,42 @@ class BoardScreen(GameScreen):
             for role in game.scenario.roles:
                 if role.id == self.role:
                     continue
-                doc.para(f"LAST TURN · {session.role_name(role.id).upper()}", colour=palette.muted, size=SMALL,
+                doc.para(f"LAST TURN · {match.role_name(role.id).upper()}", colour=palette.muted, size=SMALL,
                          bold=True, gap=4)
-                moves = news_entries(game, turn - 1, roles=(role.id,), kinds=("action", "choice"))
+                moves = news_entries(game, turn - 1, roles=(role.id,), kinds=(NewsKind.ACTION, NewsKind.CHOICE))
                 if not moves:
                     doc.para("No action.", colour=palette.muted, size=BODY - 1, gap=6)
                 for entry in moves:
-                    if entry.kind == "action":
+                    if entry.kind is NewsKind.ACTION:
                         doc.para(entry.title, colour=palette.text, size=BODY - 1, bold=True, gap=4)
                     else:
                         doc.para([("Answered ", palette.muted, False), (entry.text, palette.text, False),
                                   (": ", palette.muted, False), (entry.title, palette.text, True)],
                                  size=BODY - 1, gap=4)
                 doc.space(4)
-            mine = news_entries(game, turn - 1, roles=(self.role,), kinds=("action",))
+            mine = news_entries(game, turn - 1, roles=(self.role,), kinds=(NewsKind.ACTION,))
             doc.para("LAST TURN · YOU", colour=palette.muted, size=SMALL, bold=True, gap=4)
             doc.para(", ".join(e.title for e in mine) if mine else "No action.", colour=palette.muted,
                      size=BODY - 1, gap=4)
         self._news_doc = (key, doc)
         return doc
 
+    def _decider_line(self, doc: Document, entry: NewsEntry) -> None:
+        """Under news that asks a side for a choice: who decides, or what they chose (public news only)."""
+        palette = self.palette
+        mine = entry.decider == self.role
+        who = "You" if mine else self.match.role_name(entry.decider)
+        if entry.decision:
+            doc.para([(f"{who} chose: ", palette.muted, False), (entry.decision, palette.text, True)],
+                     size=SMALL + 1, gap=6)
+        else:
+            doc.para(f"{who} decide." if mine else f"{who} decides.", colour=palette.text, size=SMALL + 1, bold=True,
+                     gap=6)
+
     def _negotiation_news(self, doc: Document) -> None:
         """A compact summary of the negotiation: the agreements and their status, trust with each other side."""
-        game, session, palette = self.game, self.session, self.palette
-        if not session.has_negotiation:
+        game, match, palette = self.game, self.match, self.palette
+        if not match.has_negotiation:
             return
         agreements = game.agreements(self.role)
         in_force = [a for a in agreements if a.open and not a.broken]
@@ -1027,7 +1047,7 @@ class BoardScreen(GameScreen):
             counts += f", {broken} broken"
         doc.para(counts + ".", colour=palette.text, size=BODY - 1, gap=3)
         for agreement in in_force:
-            pending = [p for p in agreement.items if p.status == "pending"]
+            pending = [p for p in agreement.items if p.status is ItemStatus.PENDING]
             end = max(p.end for p in pending)
             doc.para([(f"{agreement.id}: ", palette.text, True),
                       (f"{plural(len(pending), 'item')} still to implement, until "
@@ -1035,6 +1055,6 @@ class BoardScreen(GameScreen):
                      gap=2)
         for role in game.scenario.roles:
             if role.id != self.role:
-                doc.para(f"Trust with {session.role_name(role.id)}: {num(game.trust(self.role, role.id))} of 100.",
+                doc.para(f"Trust with {match.role_name(role.id)}: {num(game.trust(self.role, role.id))} of 100.",
                          colour=palette.muted, size=SMALL + 1, gap=2)
         doc.space(4)

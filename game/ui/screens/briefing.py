@@ -1,4 +1,5 @@
-"""The briefing: your role's public brief and private objectives, the starting situation and the sources."""
+"""The briefing: your role's public brief and private objectives (from the seat's own view), the starting situation
+and the sources. In a hot-seat game each person reads their own, after their own first privacy screen."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.text.views import source_credit
+from game.present import source_credit
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
 from game.ui.screens.wording import good_words, num
@@ -38,7 +39,7 @@ class BriefingScreen(GameScreen):
         width = min(rect.width - 2 * margin, self.px(1000))
         left = rect.centerx - width // 2
         self.header_h = self._header_height(width)
-        label = f"Start turn 1 ({'Enter'})" if self._last_briefing() else "Next briefing (Enter)"
+        label = f"Start turn {self.game.turn} (Enter)"
         button = self.flow_buttons([label], pygame.Rect(left, 0, width, rect.bottom - margin))[0]
         hints_w = width - button.width - self.px(16)
         tight = rect.height / self.app.scale < 480
@@ -54,16 +55,12 @@ class BriefingScreen(GameScreen):
         self.header_rect = pygame.Rect(left, margin, width, self.header_h)
         self.continue_button = self.button(button, label, self.done)
 
-    def _last_briefing(self) -> bool:
-        humans = self.session.humans
-        return self.role not in humans or humans.index(self.role) == len(humans) - 1
-
     def _header_height(self, width: int) -> int:
         title = textlib.wrapped_height(self.font(TITLE, bold=True), self._title(), width)
         return self.font(SMALL).get_linesize() + title + self.px(12)
 
     def _title(self) -> str:
-        return f"Your briefing: {self.session.role_name(self.role)}"
+        return f"Your briefing: {self.match.role_name(self.role)}"
 
     # ----------------------------------------------------------------- content
     def document(self) -> Document:
@@ -73,16 +70,18 @@ class BriefingScreen(GameScreen):
         game, palette = self.game, self.palette
         scenario = game.scenario
         role = scenario.role(self.role)
+        seat = self.seat_view()
+        brief = next(r.brief for r in seat.roles if r.id == self.role)
         doc = Document(lambda size, bold: self.font(size, bold=bold), self.px)
         doc.heading("The situation", colour=palette.text, size=HEADING)
         doc.para(self.say(scenario.description), colour=palette.text, size=BODY, gap=14)
         doc.heading("Your brief", colour=palette.text, size=HEADING)
-        doc.para(self.say(role.brief), colour=palette.text, size=BODY, gap=14)
+        doc.para(brief, colour=palette.text, size=BODY, gap=14)
         doc.para([("Your private objectives", palette.text, True), ("   PRIVATE: only you should see this",
                                                                     palette.focus, True)], size=HEADING - 1)
-        doc.para(self.say(role.objectives), colour=palette.text, size=BODY, gap=8)
-        doc.para("The other side never sees these; your final score is computed from them.", colour=palette.muted,
-                 size=SMALL, gap=14)
+        doc.para(seat.objectives, colour=palette.text, size=BODY, gap=8)
+        doc.para("The other sides never see these until the game ends; your final score is computed from them.",
+                 colour=palette.muted, size=SMALL, gap=14)
         carry = (f"unspent capital carries over, up to {role.capital_max}" if role.capital_max > role.capital
                  else "unspent capital does not carry over")
         doc.heading("How a turn works", colour=palette.text, size=HEADING)
@@ -151,10 +150,10 @@ class BriefingScreen(GameScreen):
         """Header, the scrolling document and the key hints."""
         palette = self.palette
         surface.fill(palette.background)
-        session = self.session
+        match = self.match
         small = self.font(SMALL)
         top = self.header_rect
-        textlib.draw(surface, f"{self.say(session.scenario.title)} · {session.turn_label}", top.topleft,
+        textlib.draw(surface, f"{self.say(match.scenario.title)} · {match.turn_label}", top.topleft,
                      font=small, colour=palette.muted, max_width=top.width)
         textlib.draw_wrapped(surface, self._title(), pygame.Rect(top.left, top.top + small.get_linesize(), top.width,
                                                                   top.height), font=self.font(TITLE, bold=True),

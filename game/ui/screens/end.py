@@ -1,5 +1,5 @@
-"""The end of the game: the ending, every side's score, a chart of every indicator, the key decisions, a debrief of
-the computer counterpart, and what next."""
+"""The end of the game: the ending, every side's score and private objectives (revealed now), a chart of every
+indicator, the key decisions, a debrief of the computer counterpart, and what next."""
 
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ import pygame
 
 from game.ai.debrief import Debrief, MoodPoint, Stance, debrief
 from game.engine import Termination
-from game.text.debrief import per_point
-from game.text.views import decisions, indicator_label
+from game.present import decisions, indicator_label, per_point
 from game.ui import theme
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
@@ -155,17 +154,18 @@ class EndScreen(GameScreen):
         """The ending's text, your key decisions turn by turn, and the biggest single causes of change."""
         if self._doc is not None:
             return self._doc
-        palette, game, session = self.palette, self.game, self.session
+        palette, game, match = self.palette, self.game, self.match
         doc = Document(lambda size, bold: self.font(size, bold=bold), self.px)
         if self.tight:
             doc.para(self.when_text() + ".", colour=palette.accent, size=SMALL + 1, bold=True, gap=6)
         doc.para(self.say(self.ending.text), colour=palette.text, size=BODY, gap=12)
         doc.para("Scores come from each side's private objectives, so both sides can do well.",
                  colour=palette.muted, size=SMALL, gap=12)
-        humans = session.humans
-        for role in humans:
-            mine = len(humans) == 1
-            doc.heading("Your key decisions" if mine else f"Key decisions: {session.role_name(role)}",
+        self._objectives_section(doc)
+        persons = match.persons
+        for role in persons:
+            mine = len(persons) == 1
+            doc.heading("Your key decisions" if mine else f"Key decisions: {match.role_name(role)}",
                         colour=palette.text, size=HEADING - 1, gap=4)
             calendar = game.scenario.calendar
             for turn in range(1, self.outcome.turn + 1):
@@ -180,10 +180,28 @@ class EndScreen(GameScreen):
             doc.para([(f"Turn {change.turn} · ", palette.muted, False),
                       (f"{indicator_label(game, change.indicator)} ", palette.text, False),
                       (signed(change.delta), news_colour(change.delta, good, palette), True),
-                      (f" · {change.text} ({cause_owner(game, change, humans)})", palette.muted, False)],
+                      (f" · {change.text} ({cause_owner(game, change, persons)})", palette.muted, False)],
                      size=SMALL + 1, gap=3)
         self._doc = doc
         return doc
+
+    def _objectives_section(self, doc: Document) -> None:
+        """Every side's private objectives and final score, revealed now that the game is over."""
+        palette, match = self.palette, self.match
+        ending = self.seat_view().ending
+        if ending is None:
+            return
+        persons = match.persons
+        doc.heading("Private objectives, revealed", colour=palette.text, size=HEADING - 1, gap=4)
+        for role in match.scenario.roles:
+            name = match.role_name(role.id)
+            you = " (you)" if role.id in persons and len(persons) == 1 else ""
+            who = "person" if role.id in persons else "computer"
+            doc.para([(f"{name}{you}", palette.text, True), (f" · played by a {who} · final score ", palette.muted,
+                                                               False),
+                      (num(ending.scores.get(role.id, 0.0)), palette.text, True)], size=BODY - 1, gap=2)
+            doc.para(ending.objectives.get(role.id, ""), colour=palette.text, size=SMALL + 1, indent=8, gap=8)
+        doc.space(4)
 
     def chart_surface(self, size: tuple[int, int], *, font: pygame.font.Font) -> pygame.Surface:
         """The chart of every indicator over the game, drawn on its own surface."""
@@ -210,8 +228,8 @@ class EndScreen(GameScreen):
         (autoplay), the other roles' debriefs for the first role."""
         if self._debriefs is None:
             roles = [r.id for r in self.game.scenario.roles]
-            humans = [h for h in self.session.humans if h in roles] or roles[:1]
-            computers = [r for r in roles if r not in self.session.humans]
+            humans = [h for h in self.match.persons if h in roles] or roles[:1]
+            computers = [r for r in roles if r not in self.match.persons]
             pairs = [(other, human) for human in humans
                      for other in (computers or [r for r in roles if r != human]) if other != human]
             self._debriefs = [debrief(self.game, other, human) for other, human in pairs]
@@ -412,18 +430,17 @@ class EndScreen(GameScreen):
 
     # ----------------------------------------------------------------- commands
     def play_again(self) -> None:
-        """The same scenario and side with a new seed."""
-        session = self.session
+        """The same scenario and seats with a new seed."""
+        match = self.match
         seed = random.Random().randrange(10**6)
-        flow.start_game(self.app, session.scenario, session.scenario_path, humans=tuple(session.humans), seed=seed)
+        flow.start_game(self.app, match.scenario, match.scenario_path, seats=dict(match.seats), seed=seed)
 
     def play_other_side(self) -> None:
-        """The same scenario and seed, playing the next role instead."""
-        session = self.session
-        roles = [r.id for r in session.scenario.roles]
-        humans = session.humans or roles[:1]
-        other = tuple(roles[(roles.index(h) + 1) % len(roles)] for h in humans)
-        flow.start_game(self.app, session.scenario, session.scenario_path, humans=other, seed=session.seed)
+        """The same scenario and seed, each seat moved on to the next role (the person plays the other side)."""
+        match = self.match
+        roles = [r.id for r in match.scenario.roles]
+        seats = {roles[(index + 1) % len(roles)]: match.seats[role] for index, role in enumerate(roles)}
+        flow.start_game(self.app, match.scenario, match.scenario_path, seats=seats, seed=match.seed)
 
     def save_chart(self) -> None:
         """Save the chart as a PNG in the data folder's ``charts``; the path (or the problem) is shown."""
@@ -433,13 +450,13 @@ class EndScreen(GameScreen):
         """Write the chart PNG; returns its path, or None (with :attr:`save_error` set) if it cannot be saved."""
         from game.storage import StorageError, data_dir
 
-        session = self.session
+        match = self.match
         try:
             folder = data_dir() / "charts"
             folder.mkdir(parents=True, exist_ok=True)
             stamp = time.strftime("%Y%m%d-%H%M%S")
-            role = "-".join(session.humans) or "computer"
-            path = folder / f"{session.scenario.id}-{role}-seed{session.seed}-{stamp}.png"
+            role = "-".join(match.persons) or "computer"
+            path = folder / f"{match.scenario.id}-{role}-seed{match.seed}-{stamp}.png"
             pygame.image.save(self.export_surface(), str(path))
         except (OSError, StorageError, pygame.error) as exc:
             self.save_error = f"Could not save the chart: {exc}"
@@ -456,11 +473,11 @@ class EndScreen(GameScreen):
         surface = pygame.Surface(CHART_SIZE)
         palette = self.palette
         surface.fill(palette.panel)
-        session = self.session
-        title = f"{self.say(session.scenario.title)}: {self.say(self.ending.title)}"
+        match = self.match
+        title = f"{self.say(match.scenario.title)}: {self.say(self.ending.title)}"
         textlib.draw(surface, title, (30, 20), font=title_font, colour=palette.text, max_width=width - 60)
-        who = ", ".join(session.role_name(r) for r in session.humans) or "computer players"
-        sub = f"Played as {who} · seed {session.seed} · every indicator at the end of each turn"
+        who = ", ".join(match.role_name(r) for r in match.persons) or "computer players"
+        sub = f"Played as {who} · seed {match.seed} · every indicator at the end of each turn"
         textlib.draw(surface, sub, (30, 20 + title_font.get_linesize()), font=font, colour=palette.muted,
                      max_width=width - 60)
         top = 30 + title_font.get_linesize() + font.get_linesize()
@@ -669,13 +686,13 @@ class EndScreen(GameScreen):
 
     def _draw_scores(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """One chip per role: name and score; yours highlighted."""
-        palette, session = self.palette, self.session
+        palette, match = self.palette, self.match
         font = self.font(BODY, bold=True)
         x = rect.left
         height = font.get_linesize() + self.px(8)
         for role in self.game.scenario.roles:
-            mine = role.id in session.humans
-            name = session.role_name(role.id) + (" (you)" if mine and len(session.humans) == 1 else "")
+            mine = role.id in match.persons
+            name = match.role_name(role.id) + (" (you)" if mine and len(match.persons) == 1 else "")
             text = f"{name}  {num(self.outcome.scores.get(role.id, 0.0))}"
             width = min(textlib.width_of(font, text) + self.px(24), rect.right - x)
             if width < self.px(60):

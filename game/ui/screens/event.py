@@ -7,10 +7,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
+from pygame_gui.elements import UIButton
 
 from game.ai import make_policy
-from game.engine import Choose
-from game.text.views import indicator_label, source_credit
+from game.engine import Choose, RulesError
+from game.present import indicator_label, source_credit
+from game.table import TableError
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, NUMBER_KEYS, SMALL, GameScreen
 from game.ui.screens.wording import change_words, timing_phrase
@@ -22,6 +24,22 @@ if TYPE_CHECKING:
 
 Drawer = Callable[[pygame.Surface, pygame.Rect], None]
 
+
+def set_label(button: UIButton, text: str) -> None:
+    """Change a button's text so that the very next frame shows it.
+
+    pygame_gui redraws a button's looks (normal, hovered, selected, ...) one per manager update after ``set_text``;
+    the look on screen (the keyboard focus's "selected") would keep the old text for a few frames, and an idle main
+    loop draws nothing more until the next input. Redrawing the look on screen now closes that gap.
+    """
+    button.set_text(text)
+    shape = button.drawable_shape
+    if shape is None:
+        return
+    state = shape.active_state.state_id
+    if state in shape.states_to_redraw_queue:
+        shape.states_to_redraw_queue.remove(state)
+        shape.redraw_state(state)
 
 
 class EventScreen(GameScreen):
@@ -154,7 +172,7 @@ class EventScreen(GameScreen):
         if not 0 <= index < len(self.event.choices):
             return
         self.choice_index = index
-        self.confirm.set_text(self._confirm_label())
+        set_label(self.confirm, self._confirm_label())  # what the button says is always what Enter does
         if len(self.card_rects) > index:
             card = self.card_rects[index]
             self.scroll.reveal(card.top, card.bottom)
@@ -162,8 +180,13 @@ class EventScreen(GameScreen):
     def confirm_choice(self) -> None:
         """Answer the event with the picked choice."""
         choice = self.event.choices[self.choice_index]
-        self.session.submit(Choose(self.role, self.event.id, choice.id))
-        flow.after_choice(self.app)
+        try:
+            results = self.match.apply(self.role, Choose(self.role, self.event.id, choice.id))
+        except (RulesError, TableError):  # no longer this seat's moment (never expected): show what the match asks
+            self.app.pop()
+            flow.advance(self.app)
+            return
+        flow.after_choice(self.app, results)
 
     def handle(self, event: pygame.event.Event) -> bool:
         """Number keys and arrows pick, Enter confirms; the wheel and PgUp/PgDn scroll; clicks pick a card."""
@@ -209,7 +232,7 @@ class EventScreen(GameScreen):
     def autoplay(self) -> None:
         """Answer as the greedy computer player would."""
         game = self.game
-        policy = make_policy("greedy", game, self.role, random.Random(f"{self.session.seed}:{self.event.id}"))
+        policy = make_policy("greedy", game, self.role, random.Random(f"{self.match.seed}:{self.event.id}"))
         for command in policy.decide(game, self.role):
             if isinstance(command, Choose) and command.event == self.event.id:
                 self.choice_index = [c.id for c in self.event.choices].index(command.choice)
@@ -222,8 +245,8 @@ class EventScreen(GameScreen):
         palette = self.palette
         self.panel(surface, self.dialog, colour=palette.background)
         small = self.font(SMALL, bold=True)
-        who = self.session.role_name(self.role)
-        textlib.draw(surface, f"DECISION FOR {who.upper()} · {self.session.turn_label.upper()}", self.inner.topleft,
+        who = self.match.role_name(self.role)
+        textlib.draw(surface, f"DECISION FOR {who.upper()} · {self.match.turn_label.upper()}", self.inner.topleft,
                      font=small, colour=palette.accent, max_width=self.inner.width)
         textlib.draw_wrapped(surface, self.say(self.event.title),
                              pygame.Rect(self.inner.left, self.inner.top + small.get_linesize() + self.px(2),

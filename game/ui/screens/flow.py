@@ -1,109 +1,129 @@
-"""How a game moves between the in-game screens: briefing -> board (with event and proposal dialogs) -> review ->
-... -> end, and from the board to the negotiation table and its dialogs.
+"""How a game moves between the in-game screens. The match decides the order; this module only shows it.
+
+:func:`advance` asks :meth:`Match.decision <game.table.Match.decision>` what comes next and shows it: an event's
+dialog (``CHOOSE``), a proposal's dialog (``ANSWER``) or the board (``ACT``) of the role that must act, the end
+screen once the game is over. A :class:`~game.table.TurnResolved` among the results of a command brings the review
+(shared by everybody at the table), then the next decision.
+
+With two or more people at one machine (hot-seat), a privacy screen ("Pass to <role>") comes before every decision
+of a role whose private things are not on screen, and each person's briefing comes after their own first privacy
+screen; the app remembers whose things are on screen (:attr:`App.viewer`) and who has read their briefing
+(:attr:`App.briefed`). With one person there are no privacy screens.
 
 Every transition between the in-game screens lives here, so the screens themselves only say "I am done".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from game.engine import Scenario, TurnReport
-from game.text.views import num
-from game.ui.session import Session
+from game.engine import BreakAgreement, Scenario
+from game.table import (
+    AgreementBroken,
+    DecisionKind,
+    Done,
+    Match,
+    ProposalAnswered,
+    ProposalSent,
+    Result,
+    Seat,
+    TurnResolved,
+)
+from game.ui.screens.wording import num
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 
-def attach(app: App, session: Session) -> None:
-    """Make ``session`` the running game: autosave after every turn, computer roles answer their events."""
-    app.session = session
-    session.on_turn_end = lambda s: app.autosave()
-    session.let_computers_answer()
+def attach(app: App, match: Match, *, briefed: Iterable[str] = ()) -> None:
+    """Make ``match`` the running game: autosave after every turn; nobody's private things are on screen yet."""
+    app.match = match
+    app.viewer = None
+    app.briefed = set(briefed)
+    match.on_turn_end = lambda m: app.autosave()
 
 
-def start_game(app: App, scenario: Scenario, scenario_path: str, *, humans: Iterable[str], seed: int) -> Session:
-    """Start a new game of ``scenario`` (``humans`` play their roles, the computer the others): the briefing."""
+def start_game(app: App, scenario: Scenario, scenario_path: str, *, seats: Mapping[str, Seat], seed: int) -> Match:
+    """Start a new game of ``scenario`` with ``seats`` (the roles not named get the standard computer): the first
+    person's briefing (after a privacy screen with two people or more)."""
+    match = Match.start(scenario, seats, seed, scenario_path=scenario_path)
+    attach(app, match)
+    app.message = ""
+    advance(app)
+    return match
+
+
+def resume_game(app: App, match: Match) -> None:
+    """Continue a restored game where it stands (a privacy screen first with two people or more), or its end."""
+    attach(app, match, briefed=match.persons)
+    app.message = ""
+    advance(app)
+
+
+def hotseat(match: Match) -> bool:
+    """Whether two people or more share this machine (privacy screens between their parts)."""
+    return len(match.persons) > 1
+
+
+def advance(app: App) -> None:
+    """Show what the match waits for now: a privacy screen when it is another person's moment, their briefing the
+    first time, then their board with the event or proposal to answer over it; the end screen once it is over."""
+    from game.ui.screens.board import BoardScreen
     from game.ui.screens.briefing import BriefingScreen
+    from game.ui.screens.event import EventScreen
+    from game.ui.screens.privacy import PrivacyScreen
+    from game.ui.screens.proposal import ProposalScreen
 
-    session = Session.start(scenario, scenario_path, humans=tuple(humans), seed=seed)
-    attach(app, session)
-    app.message = ""
-    app.reset(BriefingScreen(app, session.humans[0] if session.humans else None))
-    return session
-
-
-def resume_game(app: App, session: Session) -> None:
-    """Continue a restored game where it stands: the board (with any pending event), or the end if it is over."""
-    attach(app, session)
-    app.message = ""
-    if session.game.is_over():
+    match = _match(app)
+    decision = match.decision()
+    if decision is None:
         show_end(app)
-    else:
-        show_board(app)
+        return
+    role = decision.role
+    if hotseat(match) and role != app.viewer:
+        app.viewer = None
+        app.reset(PrivacyScreen(app, role))
+        return
+    app.viewer = role
+    if role not in app.briefed:
+        app.briefed.add(role)
+        app.reset(BriefingScreen(app, role))
+        return
+    top = app.top
+    if not (isinstance(top, BoardScreen) and top.role == role):
+        app.reset(BoardScreen(app, role))
+    if decision.kind is DecisionKind.CHOOSE:
+        app.push(EventScreen(app, decision.event, role))
+    elif decision.kind is DecisionKind.ANSWER:
+        app.push(ProposalScreen(app, decision.proposal, role))
+
+
+def after_privacy(app: App, role: str) -> None:
+    """``role`` is at the keyboard: their briefing (the first time) or their part of the turn."""
+    app.viewer = role
+    advance(app)
 
 
 def after_briefing(app: App, role: str) -> None:
-    """The briefing of ``role`` was read: the next human's briefing (hot seat), or the board."""
-    from game.ui.screens.briefing import BriefingScreen
+    """The briefing of ``role`` was read: on to their part of the turn."""
+    app.briefed.add(role)
+    advance(app)
 
-    humans = _session(app).humans
-    if role in humans and humans.index(role) + 1 < len(humans):
-        app.replace(BriefingScreen(app, humans[humans.index(role) + 1]))
+
+def carry_on(app: App, results: Iterable[Result]) -> None:
+    """After a command: the review when it resolved the turn, else whatever the match waits for next."""
+    resolved = [r for r in results if isinstance(r, TurnResolved)]
+    if resolved:
+        show_review(app, resolved[-1])
     else:
-        show_board(app)
+        advance(app)
 
 
-def show_board(app: App, role: str | None = None) -> None:
-    """The main board (of ``role``, default the first human), with the next pending event dialog over it."""
-    from game.ui.screens.board import BoardScreen
-
-    app.reset(BoardScreen(app, role))
-    open_next_decision(app)
-
-
-def open_next_decision(app: App) -> bool:
-    """Open the next dialog that waits for a person: an event's choice first, then a proposal to the board's
-    player; returns whether there was one."""
-    return open_next_event(app) or open_next_proposal(app)
-
-
-def open_next_event(app: App) -> bool:
-    """Open the dialog of the next event waiting for a person's choice; returns whether there was one."""
-    from game.ui.screens.event import EventScreen
-
-    waiting = _session(app).waiting_choices()
-    if not waiting:
-        return False
-    event_id, role = waiting[0]
-    app.push(EventScreen(app, event_id, role))
-    return True
-
-
-def open_next_proposal(app: App) -> bool:
-    """Over the board: open the dialog of the oldest proposal waiting for its player's answer (so none lapses
-    unseen); returns whether there was one."""
-    from game.ui.screens.board import BoardScreen
-    from game.ui.screens.proposal import ProposalScreen
-
-    board = app.top
-    if not isinstance(board, BoardScreen):
-        return False
-    waiting = _session(app).open_proposals_for(board.role)
-    if not waiting:
-        return False
-    app.push(ProposalScreen(app, waiting[0].id, board.role))
-    return True
-
-
-def after_choice(app: App) -> None:
-    """An event was answered: close its dialog and open the next one (event or proposal), if any."""
+def after_choice(app: App, results: Iterable[Result]) -> None:
+    """An event was answered: close its dialog and go on (the next dialog, the board, or another person)."""
     app.pop()
-    session = _session(app)
-    session.let_computers_answer()
-    open_next_decision(app)
+    carry_on(app, results)
 
 
 # --------------------------------------------------------------------- negotiation
@@ -120,38 +140,45 @@ def close_negotiation(app: App) -> None:
 
     app.pop()
     if isinstance(app.top, BoardScreen):
-        open_next_decision(app)
+        advance(app)
 
 
-def show_reply(app: App, role: str, proposal_id: str) -> None:
-    """The counterpart answered the player's proposal: its counter-proposal's dialog, or what it answered."""
+def show_reply(app: App, role: str, results: Iterable[Result]) -> None:
+    """``role`` sent a proposal (``results`` of the command): a computer's counter-proposal opens in its dialog; an
+    acceptance, a refusal or no answer yet (a person answers in their own part of the turn) is told in a dialog."""
     from game.ui.screens.proposal import ProposalScreen, reply_dialog
 
-    session = _session(app)
-    if session.game.proposal(proposal_id).status == "countered":
-        reply = next((p for p in session.open_proposals_for(role) if p.reply_to == proposal_id), None)
-        if reply is not None:
-            app.push(ProposalScreen(app, reply.id, role))
-            return
-    app.push(reply_dialog(app, role, proposal_id, close=lambda: close_dialog(app)))
+    results = tuple(results)
+    sent = next((r.proposal for r in results if isinstance(r, ProposalSent) and r.proposal.sender == role), None)
+    if sent is None:
+        return
+    answer = next((r for r in results if isinstance(r, ProposalAnswered) and r.proposal.id == sent.id), None)
+    if answer is not None and answer.counter is not None and answer.counter.receiver == role:
+        app.push(ProposalScreen(app, answer.counter.id, role))
+        return
+    app.push(reply_dialog(app, role, sent.id, answer, close=lambda: close_dialog(app)))
 
 
-def after_answer(app: App, message: str, *, agreement_id: str | None = None, bad: bool = False) -> None:
-    """A proposal's dialog was answered: close it. The board shows ``message`` and opens the next decision; the
-    negotiation table shows the agreement made, if any."""
+def after_answer(app: App, message: str, results: Iterable[Result] = (), *, bad: bool = False) -> None:
+    """A proposal's dialog was answered: close it. The board shows ``message`` and goes on; the negotiation table
+    shows the agreement made, if any."""
     from game.ui.screens.board import BoardScreen
     from game.ui.screens.negotiate import NegotiationScreen
     from game.ui.screens.proposal import agreement_dialog
 
+    results = tuple(results)
     app.pop()
     top = app.top
+    agreement = next((r.agreement for r in results if isinstance(r, ProposalAnswered) and r.agreement), None)
     if isinstance(top, NegotiationScreen):
         top.answered(message, bad=bad)
-        if agreement_id is not None:
-            app.push(agreement_dialog(app, top.role, agreement_id, close=lambda: close_dialog(app)))
+        if agreement is not None:
+            app.push(agreement_dialog(app, top.role, agreement.id, close=lambda: close_dialog(app)))
     elif isinstance(top, BoardScreen):
         top.show_notice(message, bad=bad)
-        open_next_decision(app)
+        carry_on(app, results)
+    else:
+        carry_on(app, results)
 
 
 def counter_at_table(app: App, role: str, proposal_id: str) -> None:
@@ -176,17 +203,17 @@ def confirm_break(app: App, role: str, agreement_id: str) -> None:
 
 
 def break_agreement(app: App, role: str, agreement_id: str) -> None:
-    """Confirmed: break the agreement through the session, close the dialog and say what it cost."""
+    """Confirmed: break the agreement through the match, close the dialog and say what it cost."""
     from game.ui.screens.negotiate import NegotiationScreen
 
-    session = _session(app)
-    agreement = session.game.agreement(agreement_id)
-    other = next(r for r in agreement.parties if r != role)
-    session.break_agreement(role, agreement_id)
+    match = _match(app)
+    results = match.apply(role, BreakAgreement(role, agreement_id))
     app.pop()
-    if isinstance(app.top, NegotiationScreen):
-        trust = session.game.trust(role, other)
-        app.top.answered(f"You broke agreement {agreement_id}. Trust with {session.role_name(other)} is now "
+    broken = next((r.agreement for r in results if isinstance(r, AgreementBroken)), None)
+    if broken is not None and isinstance(app.top, NegotiationScreen):
+        other = next(r for r in broken.parties if r != role)
+        trust = match.game.trust(role, other)
+        app.top.answered(f"You broke agreement {agreement_id}. Trust with {match.role_name(other)} is now "
                          f"{num(trust)} of 100.", bad=True)
 
 
@@ -195,43 +222,32 @@ def close_dialog(app: App) -> None:
     app.pop()
 
 
-def finish_turn(app: App, role: str) -> TurnReport | None:
-    """``role`` is done with its actions: the next human's board (hot seat), or resolve the turn and review it.
+def finish_turn(app: App, role: str) -> None:
+    """``role`` is done with its part of the turn: the next person's part, or the review once the turn resolves."""
+    carry_on(app, _match(app).apply(role, Done(role)))
 
-    In hot seat, a proposal made to a player who has already finished would lapse unseen when the turn resolves:
-    that player's board comes back first, with the proposal's dialog.
-    """
-    from game.ui.screens.board import BoardScreen
+
+def show_review(app: App, resolved: TurnResolved) -> None:
+    """The review of a resolved turn, shared by everybody at the table (nobody's private things on screen)."""
     from game.ui.screens.review import ReviewScreen
 
-    session = _session(app)
-    humans = session.humans
-    if role in humans and humans.index(role) + 1 < len(humans):
-        app.reset(BoardScreen(app, humans[humans.index(role) + 1]))
-        open_next_proposal(app)  # a proposal from the previous player waits for this one
-        return None
-    waiting = next((h for h in humans if h != role and session.open_proposals_for(h)), None)
-    if waiting is not None:
-        app.reset(BoardScreen(app, waiting))
-        open_next_proposal(app)
-        return None
-    report = session.end_turn()
-    app.reset(ReviewScreen(app, report))
-    return report
+    app.viewer = None
+    app.reset(ReviewScreen(app, resolved.report))
 
 
 def after_review(app: App) -> None:
-    """The review was read: the end screen if the game is over, else the next turn's board (and its events)."""
-    if _session(app).game.is_over():
+    """The review was read: the end screen if the game is over, else whatever the next turn asks first."""
+    if _match(app).is_over():
         show_end(app)
     else:
-        show_board(app)
+        advance(app)
 
 
 def show_end(app: App) -> None:
-    """The end screen."""
+    """The end screen (it reveals every side's objectives and score)."""
     from game.ui.screens.end import EndScreen
 
+    app.viewer = None
     app.reset(EndScreen(app))
 
 
@@ -239,11 +255,12 @@ def back_to_title(app: App) -> None:
     """Leave the game for the title screen (the autosave keeps it)."""
     from game.ui.screens.title import TitleScreen
 
-    app.session = None
+    app.match = None
+    app.viewer = None
     app.reset(TitleScreen(app))
 
 
-def _session(app: App) -> Session:
-    if app.session is None:
+def _match(app: App) -> Match:
+    if app.match is None:
         raise RuntimeError("no game is running")
-    return app.session
+    return app.match

@@ -1,4 +1,4 @@
-"""What the in-game screens share: the running session, panels, key hints and button rows."""
+"""What the in-game screens share: the running match, panels, key hints and button rows."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine import Game, Text, localize
+from game.table import Match, SeatView, view
 from game.ui import theme
 from game.ui.screens.base import Screen
-from game.ui.session import Session
 from game.ui.widgets import mix
 from game.ui.widgets import text as textlib
 
@@ -34,14 +34,15 @@ NOTICE_SECONDS = 4.0
 
 
 class GameScreen(Screen):
-    """A screen of a running game: it reads ``app.session`` and never changes the game except through it."""
+    """A screen of a running game: it reads ``app.match`` and never changes the game except through it
+    (:meth:`Match.apply <game.table.Match.apply>`)."""
 
     pausable = True
 
     def __init__(self, app: App, role: str | None = None) -> None:
         super().__init__(app)
-        session = self.session
-        self.role = role or (session.humans[0] if session.humans else session.scenario.roles[0].id)
+        match = self.match
+        self.role = role or (match.persons[0] if match.persons else match.scenario.roles[0].id)
         # A short message (what just happened, or why not) shown for a few seconds; screens draw it where they like.
         self.notice = ""
         self.notice_bad = False
@@ -63,17 +64,21 @@ class GameScreen(Screen):
 
     # ----------------------------------------------------------------- the game
     @property
-    def session(self) -> Session:
-        """The running session (an in-game screen only exists while there is one)."""
-        session = self.app.session
-        if session is None:
-            raise RuntimeError("an in-game screen needs a running session")
-        return session
+    def match(self) -> Match:
+        """The running match (an in-game screen only exists while there is one)."""
+        match = self.app.match
+        if match is None:
+            raise RuntimeError("an in-game screen needs a running match")
+        return match
 
     @property
     def game(self) -> Game:
         """The running game."""
-        return self.session.game
+        return self.match.game
+
+    def seat_view(self) -> SeatView:
+        """What the screen's role may see now (its own objectives, score, proposals and weighings)."""
+        return view(self.match, self.role)
 
     def say(self, text: Text) -> str:
         """A scenario text in the game's language."""

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.saves import HUMAN, SaveError, SaveInfo, delete_save, list_saves, saves_dir
+from game.saves import SaveError, SaveInfo, delete_save, is_person, list_saves, saves_dir
 from game.ui import theme
 from game.ui.screens.menu_common import (
     BUTTON_SIZE,
@@ -60,15 +60,23 @@ class LoadScreen(MenuScreen):
             self.focus_key = ("row", min(self.focus_key[1], len(self.saves) - 1))
 
     def roles_text(self, info: SaveInfo) -> str:
-        """``You: United States · Computer: Cambodia``."""
+        """``You: United States · Computer (Standard): Cambodia``; ``People: United States, Cambodia`` for a
+        hot-seat game."""
+        from game.table import LEVELS
+
         names = self._role_names(info.scenario_path)
-        humans = [names.get(role, role) for role, player in info.roles.items() if player == HUMAN]
-        computers = [names.get(role, role) for role, player in info.roles.items() if player != HUMAN]
+        humans = [names.get(role, role) for role, player in info.roles.items() if is_person(player)]
+        computers = [(names.get(role, role), player) for role, player in info.roles.items() if not is_person(player)]
         parts = []
         if humans:
-            parts.append("You: " + ", ".join(humans))
-        if computers:
-            parts.append("Computer: " + ", ".join(computers))
+            parts.append(("You: " if len(humans) == 1 else "People: ") + ", ".join(humans))
+        levels = {player for _, player in computers}
+        if len(levels) == 1:
+            level = LEVELS.get(next(iter(levels)))
+            parts.append(f"Computer{f' ({level.name})' if level else ''}: " + ", ".join(n for n, _ in computers))
+        elif computers:
+            parts.append("Computer: " + ", ".join(
+                f"{n} ({LEVELS[p].name if p in LEVELS else p})" for n, p in computers))
         return " · ".join(parts)
 
     def _role_names(self, scenario_path: str) -> dict[str, str]:
@@ -282,10 +290,10 @@ class LoadScreen(MenuScreen):
             return
         info = self.saves[index]
         self.focus_key = ("row", index)
-        from game.ui.persistence import load_session
+        from game.persistence import load_match
 
         try:
-            session = load_session(info.path)
+            match = load_match(info.path)
         except SaveError as exc:
             self._refuse(info, str(exc))
             return
@@ -295,7 +303,7 @@ class LoadScreen(MenuScreen):
         from game.ui.screens.flow import resume_game
 
         self.app.message = ""
-        resume_game(self.app, session)
+        resume_game(self.app, match)
 
     def _refuse(self, info: SaveInfo, reason: str) -> None:
         self.error = f"“{info.label}” cannot be loaded: {reason}."

@@ -3,7 +3,7 @@ agreements with their schedules, and breaking one after its cost is stated.
 
 The counterpart's breakdown is the computer's own evaluator (:func:`game.ai.negotiation.evaluate`), recomputed on
 every change of the picked items; it reads the game and never changes it. Sending, answering and breaking go
-through the session (:meth:`Session.propose`, :meth:`Session.counter`, :meth:`Session.break_agreement`), and every
+through the match (:meth:`Match.apply <game.table.Match.apply>` with a Propose, Counter or BreakAgreement), and every
 move to another screen or dialog through :mod:`game.ui.screens.flow`.
 
 Also here: the document builders the dialogs of :mod:`game.ui.screens.proposal` share (a breakdown item by item, an
@@ -20,9 +20,10 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.ai.negotiation import Evaluation, evaluate
-from game.engine import Agreement, AgreementItem, Item, Phase, Propose, RulesError
+from game.engine import Agreement, AgreementItem, Counter, Item, ItemStatus, Phase, ProposalStatus, Propose, RulesError
 from game.engine.game import implementation_effects
-from game.text.views import indicator_label, source_credit
+from game.present import indicator_label, source_credit
+from game.table import ProposalSent, TableError
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, SMALL, GameScreen
 from game.ui.screens.wording import change_words, num, plural, signed, timing_phrase
@@ -54,15 +55,15 @@ def dates(screen: GameScreen, start: int, end: int) -> str:
 
 def who(screen: GameScreen, role: str) -> str:
     """``you`` for the screen's player, the role's name otherwise."""
-    return "you" if role == screen.role else screen.session.role_name(role)
+    return "you" if role == screen.role else screen.match.role_name(role)
 
 
 def item_status(screen: GameScreen, part: AgreementItem) -> tuple[str, Colour]:
     """What an agreement item's status means now, and its colour (words always come with it)."""
     palette, turn = screen.palette, screen.game.turn
-    if part.status == "implemented":
+    if part.status is ItemStatus.IMPLEMENTED:
         return "implemented", palette.good
-    if part.status == "broken":
+    if part.status is ItemStatus.BROKEN:
         return "broken", palette.bad
     if turn < part.start:
         return "pending: starts later", palette.accent
@@ -87,7 +88,7 @@ def unavailable_reason(screen: GameScreen, item: Item, sender: str, receiver: st
     if game.phase is not Phase.ACTIONS:
         return "proposals are made in the actions phase"
     for agreement in game.state.agreements:
-        if agreement.open and any(p.item == item.id and p.status != "broken" for p in agreement.items):
+        if agreement.open and any(p.item == item.id and p.status is not ItemStatus.BROKEN for p in agreement.items):
             end = max(p.end for p in agreement.items if p.item == item.id)
             return f"already agreed in {agreement.id}, until {game.scenario.calendar.label(end)}"
     if item.condition is not None:
@@ -182,13 +183,23 @@ def add_item_detail(doc: Document, screen: GameScreen, item: Item, *, other: str
                       (f" {timing_phrase(effect, turn)}", palette.muted, False)], size=BODY - 1, indent=8, gap=2)
         doc.space(4)
     mine, theirs = item_worth(screen, item, other)
-    doc.para([("Worth to ", palette.muted, False), (screen.session.role_name(other), palette.muted, False),
-              (": ", palette.muted, False), (signed(theirs), points_colour(screen, theirs), True),
-              ("  ·  to you: ", palette.muted, False), (signed(mine), points_colour(screen, mine), True)],
-             size=SMALL + 1, gap=4)
+    if computer_counterpart(screen, other):
+        doc.para([("Worth to ", palette.muted, False), (screen.match.role_name(other), palette.muted, False),
+                  (": ", palette.muted, False), (signed(theirs), points_colour(screen, theirs), True),
+                  ("  ·  to you: ", palette.muted, False), (signed(mine), points_colour(screen, mine), True)],
+                 size=SMALL + 1, gap=4)
+    else:  # a person's valuation is their own private business
+        doc.para([("Worth to you: ", palette.muted, False), (signed(mine), points_colour(screen, mine), True)],
+                 size=SMALL + 1, gap=4)
     if item.sources:
         credits = "; ".join(source_credit(game.scenario.source(s)) for s in item.sources)
         doc.para(f"Source: {credits}", colour=palette.muted, size=SMALL, gap=4)
+
+
+def computer_counterpart(screen: GameScreen, other: str) -> bool:
+    """Whether the computer plays ``other``: only then may the screen show how ``other`` weighs things (a person's
+    valuation comes from their private objectives)."""
+    return not screen.match.seats[other].is_person
 
 
 def item_worth(screen: GameScreen, item: Item, other: str) -> tuple[float, float]:
@@ -208,7 +219,7 @@ def add_agreement(doc: Document, screen: GameScreen, agreement: Agreement) -> No
     palette, game = screen.palette, screen.game
     first_party, second_party = agreement.parties
     other = second_party if first_party == screen.role else first_party
-    doc.heading(f"Agreement {agreement.id} with {screen.session.role_name(other)}", colour=palette.text,
+    doc.heading(f"Agreement {agreement.id} with {screen.match.role_name(other)}", colour=palette.text,
                 size=BODY + 1, gap=2)
     status, colour = agreement_status(screen, agreement)
     doc.para([(f"Made in turn {agreement.turn} ({game.scenario.calendar.label(agreement.turn)}) · ", palette.muted,
@@ -230,41 +241,37 @@ def _timeline_drawer(screen: GameScreen, first: int, last: int, part: AgreementI
         width = min(rect.width, screen.px(26) * (last - first + 1))
         timeline(surface, pygame.Rect(rect.left, rect.top, width, rect.height), first=first, last=last,
                  start=part.start, end=part.end, now=screen.game.turn, colour=colour, palette=screen.palette,
-                 hatched=part.status == "broken")
+                 hatched=part.status is ItemStatus.BROKEN)
 
     return draw
 
 
 def add_break_cost(doc: Document, screen: GameScreen, agreement: Agreement) -> None:
-    """What breaking ``agreement`` costs the player: the items cancelled, trust before and after, the relations
-    cost and the event it brings on."""
+    """What breaking ``agreement`` costs the player, as the engine forecasts it
+    (:meth:`~game.engine.Game.forecast_break`): the items cancelled, trust before and after, the relations cost and
+    the event it brings on."""
     palette, game = screen.palette, screen.game
-    negotiation = game.scenario.negotiation
-    assert negotiation is not None
-    first, second = agreement.parties
-    other = second if first == screen.role else first
-    name = screen.session.role_name(other)
-    cancelled = [screen.say(game.item(p.item).label) for p in agreement.items
-                 if p.giver == screen.role and p.status == "pending"]
+    cost = game.forecast_break(screen.role, agreement.id)
+    name = screen.match.role_name(cost.other)
+    cancelled = [screen.say(game.item(item).label) for item in cost.cancelled]
     doc.para("YOU STOP IMPLEMENTING", colour=palette.muted, size=SMALL, bold=True, gap=3)
     for label in cancelled:
         doc.para(label, colour=palette.text, size=BODY - 1, bold=True, indent=8, gap=2)
     doc.space(6)
-    trust = game.trust(screen.role, other)
-    after = max(trust - negotiation.trust_broken, 0.0)
     doc.para("THE COST", colour=palette.muted, size=SMALL, bold=True, gap=3)
-    doc.para([(f"Trust between you and {name} ", palette.text, False),
-              (f"falls by {num(negotiation.trust_broken)}", palette.bad, True),
-              (f": {num(trust)} to {num(after)} (of 100).", palette.text, False)], size=BODY - 1, indent=8, gap=3)
-    if negotiation.break_effects:
+    fall = f"falls by {num(-cost.trust_change)}" if cost.trust_change else "stays where it is"
+    doc.para([(f"Trust between you and {name} ", palette.text, False), (fall, palette.bad, True),
+              (f": {num(cost.trust_before)} to {num(cost.trust_after)} (of {num(cost.high)}).", palette.text, False)],
+             size=BODY - 1, indent=8, gap=3)
+    if cost.effects.items:
         runs: list[tuple[str, Colour, bool]] = [("At once: ", palette.text, False)]
-        for index, effect in enumerate(game.forecast_effects(negotiation.break_effects, "break").items):
+        for index, effect in enumerate(cost.effects.items):
             indicator = game.scenario.indicator(effect.indicator)
             runs += [(("; " if index else "") + indicator_label(game, effect.indicator) + " ", palette.text, False),
                      (change_words(effect), news_colour(effect.delta, indicator.good, palette), True)]
         doc.para(runs, size=BODY - 1, indent=8, gap=3)
-    if negotiation.break_event:
-        event = game.scenario.event(negotiation.break_event)
+    if cost.event:
+        event = game.scenario.event(cost.event)
         doc.para(f"Next turn it brings on: {screen.say(event.title)}.", colour=palette.text, size=BODY - 1,
                  indent=8, gap=3)
     doc.space(4)
@@ -336,7 +343,7 @@ class NegotiationScreen(GameScreen):
         for side in SIDES:
             self.cursor[side] = min(self.cursor[side], max(0, len(self.entries[side]) - 1))
         self.agreement_index = min(self.agreement_index, max(0, len(self._agreements()) - 1))
-        if self.reply_to is not None and game.proposal(self.reply_to).status != "open":
+        if self.reply_to is not None and game.proposal(self.reply_to).status is not ProposalStatus.OPEN:
             self.reply_to = None
         self._weigh_doc = self._agreement_doc = None
 
@@ -402,7 +409,7 @@ class NegotiationScreen(GameScreen):
             return "No agreement yet."
         if self.game.phase is not Phase.ACTIONS:
             return "Agreements can only be broken in the actions phase."
-        if not any(p.giver == self.role and p.status == "pending" for p in agreement.items):
+        if not any(p.giver == self.role and p.status is ItemStatus.PENDING for p in agreement.items):
             return f"You have nothing left to implement in {agreement.id}."
         return ""
 
@@ -412,7 +419,7 @@ class NegotiationScreen(GameScreen):
         of the player is what the player gives, what it offers is what the player asks."""
         proposal = self.game.proposal(proposal_id)
         self.other = proposal.sender
-        self.reply_to = proposal_id if proposal.status == "open" else None
+        self.reply_to = proposal_id if proposal.status is ProposalStatus.OPEN else None
         self.chosen = set(proposal.give) | set(proposal.ask)
         self._version = None
         self._refresh()
@@ -446,27 +453,29 @@ class NegotiationScreen(GameScreen):
         self._changed()
 
     def send(self) -> None:
-        """Send the proposal (or the counter-proposal) through the session and show the answer."""
+        """Send the proposal (or the counter-proposal) through the match and show the answer (a computer answers
+        at once; a person in their own part of the turn)."""
         problem = self.send_problem()
         if problem:
             self.show_notice(problem, bad=True)
             return
         give, ask = self.bundle()
-        session, game = self.session, self.game
+        match, game = self.match, self.game
         try:
-            if self.reply_to is not None and game.proposal(self.reply_to).status == "open":
-                session.counter(self.role, self.reply_to, give, ask)
+            if self.reply_to is not None and game.proposal(self.reply_to).status is ProposalStatus.OPEN:
+                results = match.apply(self.role, Counter(self.role, self.reply_to, give, ask))
             else:
-                session.propose(Propose(self.role, self.other, give, ask))
-        except RulesError as exc:
+                results = match.apply(self.role, Propose(self.role, self.other, give, ask))
+        except (RulesError, TableError) as exc:
             self.show_notice(str(exc), bad=True)
             return
-        sent = next(p for p in reversed(game.state.proposals) if p.sender == self.role)
+        sent = next((r.proposal for r in results if isinstance(r, ProposalSent) and r.proposal.sender == self.role),
+                    None)
         self.reply_to = None
-        if game.proposal(sent.id).status == "accepted":
-            self.chosen = set()
+        if sent is not None and game.proposal(sent.id).status in (ProposalStatus.ACCEPTED, ProposalStatus.OPEN):
+            self.chosen = set()  # made, or waiting for a person's answer: nothing left to send
         self._changed()
-        flow.show_reply(self.app, self.role, sent.id)
+        flow.show_reply(self.app, self.role, results)
 
     def ask_break(self) -> None:
         """Open the confirmation of breaking the selected agreement (it states the cost first)."""
@@ -899,13 +908,13 @@ class NegotiationScreen(GameScreen):
         big = self.font(HEADING + 2, bold=True)
         rect = self.header
         y = rect.centery - big.get_linesize() // 2
-        name = self.session.role_name(self.other)
+        name = self.match.role_name(self.other)
         title = f"Counter-proposal to {name}" if self.reply_to else f"Negotiate with {name}"
         drawn = textlib.draw(surface, title, (rect.left, y), font=big, colour=palette.text,
                              max_width=self.header_text_w)
         small = self.font(BODY)
         x, baseline = drawn.right, y + big.get_ascent() - small.get_ascent()
-        for part in (f"  ·  trust {num(game.trust(self.role, self.other))} of 100", f"  ·  {self.session.turn_label}"):
+        for part in (f"  ·  trust {num(game.trust(self.role, self.other))} of 100", f"  ·  {self.match.turn_label}"):
             width = textlib.width_of(small, part)
             if x + width > self.header.left + self.header_text_w:
                 break  # whole parts only: the trust first, then the date
@@ -939,7 +948,7 @@ class NegotiationScreen(GameScreen):
         entries = self.entries[side]
         picked = sum(1 for e in entries if e.item.id in self.chosen)
         open_count = sum(1 for e in entries if not e.reason)
-        title = "You give" if side == "give" else f"You ask of {self.session.role_name(self.other)}"
+        title = "You give" if side == "give" else f"You ask of {self.match.role_name(self.other)}"
         self.panel_title(surface, pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40), title,
                          note=f"{picked} picked · {open_count} open")
         area = self._list_area(rect)
@@ -997,7 +1006,7 @@ class NegotiationScreen(GameScreen):
     def _draw_weigh(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         self.panel(surface, rect, focused=self.zone == "weigh")
         pad = self.pad
-        title = f"How {self.session.role_name(self.other)} weighs it"
+        title = self.weigh_title()
         note = "Shift+Up/Down scrolls"
         needed = textlib.width_of(self.font(SMALL + 1, bold=True), title.upper()) + self.px(8)
         if needed + textlib.width_of(self.font(SMALL), note) > rect.width - 2 * pad:
@@ -1010,20 +1019,38 @@ class NegotiationScreen(GameScreen):
         self.weigh_scroll.draw(surface, view, self.weigh_document().render(width), palette=self.palette, bar=bar,
                                fade=self.palette.panel)
 
+    def weigh_title(self) -> str:
+        """``How Cambodia weighs it`` for a computer counterpart; ``How it weighs for you`` facing a person."""
+        if computer_counterpart(self, self.other):
+            return f"How {self.match.role_name(self.other)} weighs it"
+        return "How it weighs for you"
+
     def weigh_document(self) -> Document:
-        """The counterpart's live breakdown, the player's own view, then the focused item in full."""
+        """A computer counterpart's live breakdown and the player's own view; facing a person, the player's own
+        breakdown only (how the other person values it stays theirs). Then the focused item in full."""
         entry = self.focused_entry()
         key = (self._version, frozenset(self.chosen), self.other, self.reply_to, entry.item.id if entry else "")
         if self._weigh_doc is not None and self._weigh_doc[0] == key:
             return self._weigh_doc[1]
         palette = self.palette
-        name = self.session.role_name(self.other)
+        name = self.match.role_name(self.other)
+        computer = computer_counterpart(self, self.other)
         doc = new_doc(self)
         if self.reply_to is not None:
             doc.para(f"In answer to {name}'s proposal {self.reply_to}: sending this refuses it.",
                      colour=palette.accent, size=SMALL + 1, bold=True, gap=6)
         give, ask = self.bundle()
-        if not give and not ask:
+        if not computer:
+            if not give and not ask:
+                doc.para(f"Pick items to see how they weigh for your own objectives. {name} is played by a "
+                         "person, who weighs a proposal by their own private objectives.", colour=palette.muted,
+                         size=BODY - 1, gap=6)
+            else:
+                add_breakdown(doc, self, self.own_view(), groups=(("You receive", ask), ("You give", give)),
+                              verdict=("good for you on balance", "not worth it for you on balance"))
+                doc.para(f"{name} answers in their own part of this turn, by their own objectives.",
+                         colour=palette.muted, size=SMALL + 1, gap=8)
+        elif not give and not ask:
             doc.para(f"Pick items to see how {name} would weigh them. Before any item, {name} counts:",
                      colour=palette.muted, size=BODY - 1, gap=4)
             add_context(doc, self, self.evaluation())
@@ -1073,7 +1100,7 @@ class NegotiationScreen(GameScreen):
             status, colour = agreement_status(self, agreement)
             x = box.left + self.px(8)
             width = box.width - self.px(16)
-            drawn = textlib.draw(surface, f"{agreement.id} · {self.session.role_name(other)} · ",
+            drawn = textlib.draw(surface, f"{agreement.id} · {self.match.role_name(other)} · ",
                                  (x, box.top + self.px(3)), font=label_font, colour=palette.text, max_width=width)
             textlib.draw(surface, status, (drawn.right, box.top + self.px(3)), font=label_font, colour=colour,
                          max_width=max(0, box.right - self.px(8) - drawn.right))
@@ -1117,7 +1144,7 @@ class NegotiationScreen(GameScreen):
         doc.rule(palette.border, gap=4)
         negotiation = game.scenario.negotiation
         for other in self.others:
-            doc.para(f"Trust between you and {self.session.role_name(other)}: "
+            doc.para(f"Trust between you and {self.match.role_name(other)}: "
                      f"{num(game.trust(self.role, other))} of 100.", colour=palette.text, size=SMALL + 1, gap=2)
         if negotiation is not None:
             doc.para(f"Each item kept raises trust by {num(negotiation.trust_kept)}; breaking an agreement costs "
@@ -1148,9 +1175,16 @@ class NegotiationScreen(GameScreen):
             problem = self.send_problem()
             give, ask = self.bundle()
             text = problem or (f"Ready: you give {len(give)}, you ask {len(ask)}. "
-                               f"{self.session.role_name(self.other)} answers at once.")
+                               f"{self.answer_words()}")
         colour = mix(palette.muted, palette.bad, 0.6) if problem else palette.muted
         self._draw_lines(surface, self.status_rect, text, self.font(SMALL + 1, bold=bool(problem)), colour)
+
+    def answer_words(self) -> str:
+        """When the counterpart answers a proposal: at once (the computer), or in their own part (a person)."""
+        name = self.match.role_name(self.other)
+        if computer_counterpart(self, self.other):
+            return f"{name} answers at once."
+        return f"{name} answers in their own part of the turn."
 
     @staticmethod
     def _draw_lines(surface: pygame.Surface, rect: pygame.Rect, text: str, font: pygame.font.Font,

@@ -1,4 +1,8 @@
-"""The New game screen: pick a scenario (shipped or opened by path), your side and an optional seed, then start."""
+"""The New game screen: pick a scenario (shipped or opened by path), who plays each side (a person, or the computer
+at a level, with the level's one-line description) and an optional seed, then start.
+
+The default is one person, on the first side, against the Standard computer. Two people or more make a hot-seat game
+(they take turns at this machine, with a privacy screen between their parts)."""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from game.content.loader import find_scenarios, load_scenario
 from game.content.problems import ScenarioError
 from game.engine import Scenario, localize
 from game.paths import SCENARIO_DIR
+from game.table import DEFAULT_LEVEL, LEVELS, PERSON, Seat
 from game.ui import theme
 from game.ui.screens.menu_common import (
     BUTTON_SIZE,
@@ -38,6 +43,8 @@ LANG = "en"
 
 FocusKey = tuple[str, int]
 START: FocusKey = ("start", 0)
+#: What a seat button cycles through (Enter or a click): a person, then the computer's levels, weakest first.
+SEAT_CHOICES = (PERSON.player, *LEVELS)
 
 
 @dataclass
@@ -77,13 +84,15 @@ class Plan:
 
 
 class NewGameScreen(MenuScreen):
-    """Choose a scenario, a side and a seed. Number keys pick a scenario, R switches side, Enter starts."""
+    """Choose a scenario, the seats and a seed. Number keys pick a scenario, Enter on a seat changes who plays it,
+    R moves the seats round (the person plays the next side), Enter on Start starts."""
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.entries: list[Entry] = [load_entry(path) for path in find_scenarios(SCENARIO_DIR)]
         self.selected = next((i for i, e in enumerate(self.entries) if e.scenario is not None), 0)
-        self.role_index = 0
+        #: Who plays each role of the selected scenario, in its order: ``person`` or a computer level id.
+        self.players: list[str] = self.default_players()
         self.path_error = ""
         self.focus_key: FocusKey = START
         self.widget_keys: dict[FocusKey, int] = {}
@@ -108,6 +117,40 @@ class NewGameScreen(MenuScreen):
         """(id, name) of the selected scenario's roles."""
         scenario = self.scenario
         return [(r.id, localize(r.name, LANG)) for r in scenario.roles] if scenario is not None else []
+
+    def default_players(self) -> list[str]:
+        """One person on the first side, the Standard computer on the others."""
+        count = len(self.role_names())
+        return [PERSON.player] + [DEFAULT_LEVEL] * (count - 1) if count else []
+
+    def seats(self) -> dict[str, Seat]:
+        """The chosen seat of every role."""
+        return {role: Seat(player) for (role, _), player in zip(self.role_names(), self.players, strict=True)}
+
+    def persons(self) -> list[str]:
+        """The names of the sides people play."""
+        return [name for (_, name), player in zip(self.role_names(), self.players, strict=True)
+                if player == PERSON.player]
+
+    def can_start(self) -> bool:
+        """A playable scenario with at least one side played by a person."""
+        return self.scenario is not None and bool(self.persons())
+
+    def seat_text(self, index: int) -> str:
+        """``United States: Person`` or ``Cambodia: Computer · Standard``."""
+        name = self.role_names()[index][1]
+        player = self.players[index]
+        level = LEVELS.get(player)
+        who = "Person" if player == PERSON.player else f"Computer · {level.name if level else player}"
+        return f"{name}:  {who}"
+
+    def seat_note(self, index: int) -> str:
+        """The one-line description of what sits in a seat (a computer level's own description)."""
+        level = LEVELS.get(self.players[index])
+        if level is not None:
+            return level.description
+        return "A person at this machine" + (" (the game asks to pass it between people)."
+                                             if len(self.persons()) > 1 else ".")
 
     # ----------------------------------------------------------------- layout
     def build(self, rect: pygame.Rect) -> None:
@@ -137,12 +180,14 @@ class NewGameScreen(MenuScreen):
         body.height = footer_top - self.px(12 if self.compact else 18) - body.top
         gap = self.px(20)
         wide = body.width >= self.px(340) + self.px(250) + gap
-        left_w = max(self.px(340), round(body.width * 0.44)) if wide else body.width
+        left_w = max(self.px(340), round(body.width * 0.5)) if wide else body.width
         form_area = pygame.Rect(body.left, body.top, left_w, body.height)
 
         plan = None
-        for inline, cyclers in ((False, False), (True, False), (True, True)):
-            plan = self._plan(form_area, button_h, inline=inline, cyclers=cyclers, wide=wide)
+        for inline, cyclers, notes, tight in ((False, False, 2, False), (True, False, 2, False),
+                                              (True, True, 1, False), (True, True, 0, False), (True, True, 0, True)):
+            plan = self._plan(form_area, button_h, inline=inline, cyclers=cyclers, wide=wide, notes=notes,
+                              tight=tight)
             if plan.height <= form_area.height:
                 break
         assert plan is not None
@@ -164,7 +209,7 @@ class NewGameScreen(MenuScreen):
         self.button(back, back_text, self.back, key=pygame.K_ESCAPE)
         self.widget_keys[START] = len(self.focusables)
         start_button = self.button(start, start_text, self.start, object_id="#primary")
-        if self.scenario is None:
+        if not self.can_start():
             start_button.disable()  # type: ignore[no-untyped-call]
         for key in NUMBER_KEYS:
             self.shortcuts[key] = self._picker(NUMBER_KEYS[key])
@@ -173,20 +218,22 @@ class NewGameScreen(MenuScreen):
         self.shortcuts[pygame.K_PAGEDOWN] = lambda: self.scroll_details(1)
         self.escape_focus = lambda: self._focus_key(START)
         if self.focus_key not in self.widget_keys or not self.focusables[self.widget_keys[self.focus_key]].is_enabled:
-            # Start is disabled for a file with mistakes: the focus waits on the list (never on Back, where
-            # the Enter meant for Start would leave the screen)
-            fallback = [("scenario", self.selected), ("scenario_cycler", 0), ("back", 0)]
-            self.focus_key = START if self.scenario is not None else next(k for k in fallback if k in self.widget_keys)
+            # Start is disabled for a file with mistakes, or with nobody to play: the focus waits on the seats or
+            # the list (never on Back, where the Enter meant for Start would leave the screen)
+            fallback = [("seat", 0), ("scenario", self.selected), ("scenario_cycler", 0), ("back", 0)]
+            self.focus_key = START if self.can_start() else next(k for k in fallback if k in self.widget_keys)
         self.focus_index = self.widget_keys[self.focus_key]
 
-    def _plan(self, area: pygame.Rect, button_h: int, *, inline: bool, cyclers: bool, wide: bool) -> Plan:
-        """Place the form's parts; labels above their controls, or beside them when ``inline``."""
+    def _plan(self, area: pygame.Rect, button_h: int, *, inline: bool, cyclers: bool, wide: bool,
+              notes: int = 2, tight: bool = False) -> Plan:
+        """Place the form's parts; labels above their controls, or beside them when ``inline``; under each seat,
+        at most ``notes`` lines of what plays it; smaller gaps when ``tight``."""
         button_font = theme.font(self.px(BUTTON_SIZE))
         label_font = self.font(15, bold=True)
         small = self.font(13)
-        section_gap = self.px(10 if inline else 16)
-        row_gap = self.px(6)
-        label_texts = ("Scenario", "Your side", "Seed", "Open a file")
+        section_gap = self.px(4 if tight else 10 if inline else 16)
+        row_gap = self.px(3 if tight else 6)
+        label_texts = ("Scenario", "Who plays", "Seed", "Open a file")
         label_w = max(label_font.size(text)[0] for text in label_texts) + self.px(16) if inline else 0
         items: list[tuple[str, pygame.Rect, int]] = []
         labels: list[tuple[pygame.Rect, str, str]] = []
@@ -224,19 +271,20 @@ class NewGameScreen(MenuScreen):
             y += lines * small.get_linesize()
         y += section_gap
 
-        # Sides: a row of buttons, or one cycling button when they do not fit on one line.
+        # Seats: one button per side (Enter or a click changes who plays it), the level's description under it.
         roles = self.role_names()
         if roles:
-            section("Your side", "R")
-            widths = [button_font.size(name)[0] + self.px(32) for _, name in roles]
-            if not cyclers and sum(widths) + row_gap * (len(widths) - 1) <= control_w:
-                role_x = x
-                for index, role_w in enumerate(widths):
-                    items.append(("role", pygame.Rect(role_x, y, role_w, button_h), index))
-                    role_x += role_w + row_gap
-            else:
-                items.append(("role_cycler", pygame.Rect(x, y, control_w, button_h), 0))
-            y += button_h + section_gap
+            section("Who plays", "Enter changes · R swaps")
+            for index in range(len(roles)):
+                items.append(("seat", pygame.Rect(x, y, control_w, button_h), index))
+                y += button_h
+                lines = min(notes, len(wrap(self.seat_note(index), small, control_w - self.px(12))))
+                if lines:
+                    items.append(("seat_note", pygame.Rect(x + self.px(12), y + self.px(2), control_w - self.px(12),
+                                                           lines * small.get_linesize()), index))
+                    y += lines * small.get_linesize() + self.px(2)
+                y += row_gap
+            y += section_gap - row_gap
 
         section("Seed", "")
         seed_w = min(control_w, max(self.px(150), button_font.size("0" * SEED_DIGITS)[0] + self.px(30)))
@@ -260,7 +308,6 @@ class NewGameScreen(MenuScreen):
 
     def _make_widgets(self, plan: Plan) -> None:
         button_font = theme.font(self.px(BUTTON_SIZE))
-        roles = self.role_names()
         for kind, rect, index in plan.items:
             if kind == "scenario":
                 entry = self.entries[index]
@@ -277,16 +324,14 @@ class NewGameScreen(MenuScreen):
                 self.button(rect, text, self.next_scenario, object_id=self.list_item_id())  # type: ignore[arg-type]
             elif kind == "no_scenarios":
                 self.areas["no_scenarios"] = rect
-            elif kind == "role":
-                self.widget_keys[("role", index)] = len(self.focusables)
-                self.button(rect, roles[index][1], self._role_chooser(index),
-                            object_id="#primary" if index == self.role_index else None)
-            elif kind == "role_cycler":
-                name = roles[self.role_index][1] if roles else ""
-                text = ellipsize(f"‹ {name} ›  ({self.role_index + 1} of {len(roles)})", button_font,
-                                 rect.width - self.px(24))
-                self.widget_keys[("role_cycler", 0)] = len(self.focusables)
-                self.button(rect, text, self.next_role, object_id=self.list_item_id())  # type: ignore[arg-type]
+            elif kind == "seat":
+                text = ellipsize(self.seat_text(index) + "  ›", button_font, rect.width - self.px(24))
+                self.widget_keys[("seat", index)] = len(self.focusables)
+                chosen = self.players[index] == PERSON.player
+                self.button(rect, text, self._seat_cycler(index),
+                            object_id=self.list_item_id(chosen=chosen))  # type: ignore[arg-type]
+            elif kind == "seat_note":
+                self.areas[f"seat_note{index}"] = rect
             elif kind == "seed":
                 self.widget_keys[("seed", 0)] = len(self.focusables)
                 self.field("seed", rect, self.start, placeholder="random", digits_only=True, limit=SEED_DIGITS)
@@ -332,7 +377,9 @@ class NewGameScreen(MenuScreen):
         ]
         sides = []
         for index, role in enumerate(scenario.roles):
-            you = " (you)" if index == self.role_index else ""
+            player = self.players[index] if index < len(self.players) else DEFAULT_LEVEL
+            level = LEVELS.get(player)
+            you = " (person)" if player == PERSON.player else f" (computer, {level.name if level else player})"
             sides.append(f"<b>{html.escape(localize(role.name, LANG))}{you}:</b> "
                          f"{html.escape(localize(role.brief, LANG))}")
         parts.append("<br><br>".join(sides))
@@ -348,19 +395,23 @@ class NewGameScreen(MenuScreen):
         def choose() -> None:
             self.choose(index)
             if self.scenario is not None:
-                self._focus_key(("role", self.role_index) if ("role", 0) in self.widget_keys
-                                else ("role_cycler", 0) if ("role_cycler", 0) in self.widget_keys else START)
+                self._focus_key(("seat", 0) if ("seat", 0) in self.widget_keys else START)
 
         return choose
 
-    def _role_chooser(self, index: int) -> Callable[[], None]:
-        def choose() -> None:
-            self.role_index = index
-            self.focus_key = START
-            self.rebuild()
-            self.app.dirty = True
+    def _seat_cycler(self, index: int) -> Callable[[], None]:
+        return lambda: self.next_player(index)
 
-        return choose
+    def next_player(self, index: int) -> None:
+        """Change who plays side ``index``: a person, then the computer at each level (and round again)."""
+        if not 0 <= index < len(self.players):
+            return
+        player = self.players[index]
+        position = SEAT_CHOICES.index(player) if player in SEAT_CHOICES else -1
+        self.players[index] = SEAT_CHOICES[(position + 1) % len(SEAT_CHOICES)]
+        self.focus_key = ("seat", index)
+        self.rebuild()
+        self.app.dirty = True
 
     def choose(self, index: int) -> None:
         """Select scenario number ``index`` (its first side)."""
@@ -369,7 +420,7 @@ class NewGameScreen(MenuScreen):
         if self.focus_key[0] in ("scenario", "scenario_cycler") and self.scenario is None:
             self.focus_key = START  # the focus only waited on the list because Start was disabled
         self.selected = index
-        self.role_index = 0
+        self.players = self.default_players()
         self.rebuild()
         self.app.dirty = True
 
@@ -379,10 +430,9 @@ class NewGameScreen(MenuScreen):
             self.choose((self.selected + 1) % len(self.entries))
 
     def next_role(self) -> None:
-        """Play the next side of the scenario."""
-        roles = self.role_names()
-        if len(roles) > 1:
-            self.role_index = (self.role_index + 1) % len(roles)
+        """Move every seat on to the next side (one person against the computer: the person plays the next side)."""
+        if len(self.players) > 1:
+            self.players = self.players[-1:] + self.players[:-1]
             self.rebuild()
             self.app.dirty = True
 
@@ -430,25 +480,23 @@ class NewGameScreen(MenuScreen):
                 entry.opened = self.entries[existing].opened
                 self.entries[existing] = entry  # reloaded: the file may have been edited
             self.selected = existing
-            self.role_index = 0
+            self.players = self.default_players()
             self.set_text_of("path", "")
             self.focus_key = START
         self.rebuild()
         self.app.dirty = True
 
     def start(self) -> None:
-        """Start the game with the chosen scenario, side and seed."""
+        """Start the game with the chosen scenario, seats and seed."""
         entry = self.entry
         scenario = self.scenario
-        roles = self.role_names()
-        if entry is None or scenario is None or not roles:
+        if entry is None or scenario is None or not self.can_start():
             return
         seed_text = self.text_of("seed").strip()
         seed = int(seed_text) if seed_text.isdigit() else random.randrange(10**6)
-        role = roles[min(self.role_index, len(roles) - 1)][0]
         from game.ui.screens.flow import start_game
 
-        start_game(self.app, scenario, str(entry.path), humans=(role,), seed=seed)
+        start_game(self.app, scenario, str(entry.path), seats=self.seats(), seed=seed)
 
     def back(self) -> None:
         """Return to the title."""
@@ -473,7 +521,7 @@ class NewGameScreen(MenuScreen):
         if header is None:
             return
         if not self.compact:
-            blit_text(surface, "Choose a scenario and your side; the computer plays the other sides.",
+            blit_text(surface, "Choose a scenario and who plays each side: a person, or the computer at a level.",
                       self.font(15), palette.muted, (header.left, header.top + self.heading_font().get_linesize()),
                       width=header.width)
         label_font, small = self.font(15, bold=True), self.font(13)
@@ -493,6 +541,10 @@ class NewGameScreen(MenuScreen):
             for line in lines:
                 blit_text(surface, line, small, palette.muted, (seed_hint.left, y))
                 y += small.get_linesize()
+        for index in range(len(self.players)):
+            note = self.areas.get(f"seat_note{index}")
+            if note is not None:
+                blit_lines(surface, self.seat_note(index), small, palette.muted, note)
         problem = self.areas.get("problem")
         entry = self.entry
         if problem is not None and entry is not None and entry.problems:
@@ -507,6 +559,9 @@ class NewGameScreen(MenuScreen):
         status = self.areas.get("status")
         if status is not None:
             texts, colour = self.status_text()
+            seat = self.focus_key[1] if self.focus_key[0] == "seat" else -1
+            if 0 <= seat < len(self.players) and f"seat_note{seat}" not in self.areas:
+                texts, colour = [self.seat_note(seat)], palette.muted  # no room under the seat: said here
             text = next((t for t in texts if len(wrap(t, small, status.width)) <= 2), texts[-1])
             lines = wrap(text, small, status.width, 2)
             y = status.centery - len(lines) * small.get_linesize() // 2
@@ -521,11 +576,23 @@ class NewGameScreen(MenuScreen):
             return ["Open a scenario file to play.", "No scenario"], self.palette.muted
         if entry.scenario is None:
             return ["This scenario has mistakes and cannot be played.", "Cannot be played"], self.palette.bad
-        roles = self.role_names()
-        you = roles[self.role_index][1] if roles else ""
-        others = ", ".join(name for index, (_, name) in enumerate(roles) if index != self.role_index)
-        text = f"You play {you}" + (f"; the computer plays {others}." if others else ".")
-        return [text, f"You: {you}" + (f" · Computer: {others}" if others else ""), f"You: {you}"], self.palette.muted
+        persons = self.persons()
+        computers = [f"{name} ({LEVELS[player].name if player in LEVELS else player})"
+                     for (_, name), player in zip(self.role_names(), self.players, strict=True)
+                     if player != PERSON.player]
+        others = ", ".join(computers)
+        if not persons:
+            return ["Make at least one side a person (Enter on its seat) to start.", "Nobody plays"], self.palette.bad
+        if len(persons) == 1:
+            you = persons[0]
+            text = f"You play {you}" + (f"; the computer plays {others}." if others else ".")
+            return [text, f"You: {you}" + (f" · Computer: {others}" if others else ""), f"You: {you}"], \
+                self.palette.muted
+        people = " and ".join([", ".join(persons[:-1]), persons[-1]])
+        text = (f"{people} take turns at this machine, with a privacy screen between their parts"
+                + (f"; the computer plays {others}." if others else "."))
+        return [text, f"People: {', '.join(persons)}" + (f" · Computer: {others}" if others else ""),
+                f"People: {', '.join(persons)}"], self.palette.muted
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         """A warning stripe on scenario files that cannot be played; the fields' placeholders."""

@@ -41,11 +41,11 @@ class PauseScreen(MenuScreen):
 
     def default_label(self) -> str:
         """``United States · Turn 3 of 12 · Jul 2023``."""
-        session = self.app.session
-        if session is None:
+        match = self.app.match
+        if match is None:
             return "Saved game"
-        humans = ", ".join(session.role_name(role) for role in session.humans)
-        label = f"{humans} · {session.turn_label}" if humans else session.turn_label
+        persons = ", ".join(match.role_name(role) for role in match.persons)
+        label = f"{persons} · {match.turn_label}" if persons else match.turn_label
         return label[:LABEL_LIMIT]
 
     # ----------------------------------------------------------------- layout
@@ -124,15 +124,15 @@ class PauseScreen(MenuScreen):
 
     def save(self) -> None:
         """Write a new save under the typed name; the result shows in the dialog."""
-        session = self.app.session
-        if session is None:
+        match = self.app.match
+        if match is None:
             self.status, self.status_good = "There is no game to save.", False
             return
         label = " ".join(self.text_of("label").split()) or self.default_label()
-        from game.ui.persistence import save_new
+        from game.persistence import save_new
 
         try:
-            info = save_new(session, label)
+            info = save_new(match, label)
         except (SaveError, StorageError, OSError, ValueError) as exc:
             self.status, self.status_good = f"Could not save: {exc}", False
         else:
@@ -155,12 +155,11 @@ class PauseScreen(MenuScreen):
         self.app.push(SettingsScreen(self.app))
 
     def quit_to_title(self) -> None:
-        """Autosave, end the session and show the title."""
-        from game.ui.screens.title import TitleScreen
+        """Autosave, leave the match and show the title."""
+        from game.ui.screens import flow
 
         self.app.autosave()
-        self.app.session = None
-        self.app.reset(TitleScreen(self.app))
+        flow.back_to_title(self.app)
 
     def quit_game(self) -> None:
         """Autosave and close the game."""
@@ -182,10 +181,10 @@ class PauseScreen(MenuScreen):
         heading = self.font(26, bold=True)
         small = self.font(14)
         blit_text(surface, "Paused", heading, palette.text, header.topleft, width=header.width)
-        session = self.app.session
-        where = session.turn_label if session is not None else ""
-        if session is not None and session.humans:
-            where = f"{where} · you play {', '.join(session.role_name(r) for r in session.humans)}"
+        match = self.app.match
+        where = match.turn_label if match is not None else ""
+        if match is not None and match.persons:
+            where = f"{where} · you play {', '.join(match.role_name(r) for r in match.persons)}"
         blit_text(surface, where, small, palette.muted, (header.left, header.top + heading.get_linesize()),
                   width=header.width)
         label = self.areas.get("save_label")

@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ai.negotiation import evaluate
-from game.engine import Choice, Event, RulesError
+from game.ai.negotiation import Evaluation, evaluate
+from game.engine import Choice, Event, Respond, RulesError
+from game.table import ProposalAnswered, Result, TableError
 from game.ui.screens import flow
-from game.ui.screens.event import EventScreen
+from game.ui.screens.event import EventScreen, set_label
 from game.ui.screens.ingame import BODY, HEADING, SMALL, GameScreen
 from game.ui.screens.negotiate import add_agreement, add_break_cost, add_breakdown, dates, new_doc
 from game.ui.widgets import Document, ScrollView
@@ -42,7 +43,7 @@ class ProposalScreen(EventScreen):
         GameScreen.__init__(self, app, role)  # not EventScreen's: there is no scenario event behind it
         game = self.game
         self.proposal = game.proposal(proposal_id)
-        self.sender = self.session.role_name(self.proposal.sender)
+        self.sender = self.match.role_name(self.proposal.sender)
         self.problem = game.why_not_accept(role, proposal_id)
         self.verbs = COUNTER_VERBS if self.proposal.reply_to else VERBS
         self.event = self._as_event()
@@ -79,7 +80,7 @@ class ProposalScreen(EventScreen):
         self.choice_index = max(range(len(ANSWERS)), key=lambda i: self.button_width(self.verbs[ANSWERS[i]]))
         super().build(rect)
         self.choice_index = picked
-        self.confirm.set_text(self._confirm_label())
+        set_label(self.confirm, self._confirm_label())
         lines = len(self.key_hints(self.hints, self.hint_rect.width))  # the room the event dialog left for hints
         self.hints = self.fit_hints([("1", "refuse"), ("2", "accept"), ("3", self.verbs["counter"].lower()),
                                      ("Enter", "confirm"),
@@ -93,7 +94,7 @@ class ProposalScreen(EventScreen):
         key = (width, self.choice_index)
         if self._doc is not None and self._doc[0] == key:
             return self._doc[1]
-        palette, game, proposal, name = self.palette, self.game, self.proposal, self.sender
+        palette, proposal, name = self.palette, self.proposal, self.sender
         doc = self._new_doc()
         if proposal.reply_to:
             doc.para(f"{name} refused your proposal {proposal.reply_to} and offers this instead.",
@@ -101,7 +102,7 @@ class ProposalScreen(EventScreen):
         doc.para("The points say how each part weighs for your own objectives: an item's value to your side plus "
                  "the forecast change of your score. The threshold is the one a computer player in your place would "
                  "use.", colour=palette.muted, size=SMALL, gap=8)
-        add_breakdown(doc, self, evaluate(game, proposal, self.role),
+        add_breakdown(doc, self, self.weighing(),
                       groups=((f"{name} gives you", proposal.give), (f"{name} asks of you", proposal.ask)),
                       verdict=("good for you on balance", "not worth it on balance"), effects=True)
         doc.space(4)
@@ -122,34 +123,42 @@ class ProposalScreen(EventScreen):
         self._doc = (key, doc)
         return doc
 
+    def weighing(self) -> Evaluation:
+        """How the proposal weighs for the player's own objectives: its seat's own view (never the sender's)."""
+        seat = self.seat_view()
+        found = next((w.evaluation for w in seat.weighings if w.proposal == self.proposal.id), None)
+        return found if found is not None else evaluate(self.game, self.proposal, self.role)
+
     # ----------------------------------------------------------------- answering
     def confirm_choice(self) -> None:
-        """Answer with the picked card: accept or refuse through the session, or counter at the table."""
+        """Answer with the picked card: accept or refuse through the match, or counter at the table."""
         answer = ANSWERS[self.choice_index]
         proposal, name = self.proposal, self.sender
         if answer == "counter":
             flow.counter_at_table(self.app, self.role, proposal.id)
             return
-        agreement_id = None
+        results: tuple[Result, ...] = ()
         bad = False
         try:
             if answer == "accept" and not self.problem:
-                agreement = self.session.respond(self.role, proposal.id, True)
-                agreement_id = agreement.id if agreement is not None else None
-                message = f"Agreement {agreement_id} made with {name}. Negotiate (P) shows its schedule."
+                results = self.match.apply(self.role, Respond(self.role, proposal.id, True))
+                agreement = next((r.agreement for r in results if isinstance(r, ProposalAnswered) and r.agreement),
+                                 None)
+                made = agreement.id if agreement is not None else "?"
+                message = f"Agreement {made} made with {name}. Negotiate (P) shows its schedule."
             else:
-                self.session.respond(self.role, proposal.id, False)
+                results = self.match.apply(self.role, Respond(self.role, proposal.id, False))
                 if answer == "accept":
                     message, bad = f"It could not be accepted ({self.problem}), so it was refused.", True
                 else:
                     message = f"You refused {name}'s proposal {proposal.id}."
-        except RulesError as exc:
+        except (RulesError, TableError) as exc:
             message, bad = str(exc), True
-        flow.after_answer(self.app, message, agreement_id=agreement_id, bad=bad)
+        flow.after_answer(self.app, message, results, bad=bad)
 
     def autoplay(self) -> None:
         """Answer as a computer player would: accept what its evaluator accepts, refuse the rest."""
-        accept = evaluate(self.game, self.proposal, self.role).accept and not self.problem
+        accept = self.weighing().accept and not self.problem
         self.choice_index = ANSWERS.index("accept" if accept else "refuse")
         self.confirm_choice()
 
@@ -260,49 +269,60 @@ class DealDialog(GameScreen):
                          fade=palette.background)
 
 
-def reply_dialog(app: App, role: str, proposal_id: str, *, close: Callable[[], None]) -> DealDialog:
-    """What the counterpart answered to the player's ``proposal_id``: accepted (the agreement and its schedule),
-    refused (its breakdown), or not answered yet; ``close`` runs on OK."""
-    assert app.session is not None
-    session = app.session
-    proposal = session.game.proposal(proposal_id)
-    agreement = session.agreement_from(proposal_id)
-    if agreement is not None:
-        return agreement_dialog(app, role, agreement.id, close=close)
-    name = session.role_name(proposal.receiver)
-    refused = proposal.status == "refused"
-    title = f"{name} refused your proposal" if refused else f"{name} has not answered yet"
+def reply_dialog(app: App, role: str, proposal_id: str, answer: ProposalAnswered | None, *,
+                 close: Callable[[], None]) -> DealDialog:
+    """What came of the player's ``proposal_id`` (``answer``: the receiver's answer among the results of sending
+    it, ``None`` while nobody has answered): accepted (the agreement and its schedule), refused by the computer (its
+    breakdown), or waiting for a person's answer; ``close`` runs on OK."""
+    assert app.match is not None
+    match = app.match
+    proposal = match.game.proposal(proposal_id)
+    if answer is not None and answer.agreement is not None:
+        return agreement_dialog(app, role, answer.agreement.id, close=close)
+    name = match.role_name(proposal.receiver)
+    person = match.seats[proposal.receiver].is_person
+    refused = answer is not None and proposal.status == "refused"
+    if refused:
+        title = f"{name} refused your proposal"
+    elif person:
+        title = f"Sent to {name}"
+    else:
+        title = f"{name} has not answered yet"
 
     def fill(doc: Document) -> None:
         palette = dialog.palette
-        if refused:
+        if refused and answer is not None and answer.by_computer:
             doc.para(f"How {name} weighed it:", colour=palette.muted, size=BODY - 1, gap=4)
             add_breakdown(doc, dialog, evaluate(dialog.game, proposal, proposal.receiver),
                           groups=(("You gave", proposal.give), ("You asked", proposal.ask)),
                           verdict=(f"{name} would accept", f"{name} would refuse"))
             doc.para("Change the items and send again: the breakdown shows what would tip the balance.",
                      colour=palette.muted, size=SMALL + 1, gap=4)
+        elif person:
+            doc.para(f"{name} answers it in their own part of this turn, before the turn ends: accept, refuse or "
+                     "counter. The review of the turn says what they answered.", colour=palette.muted,
+                     size=BODY - 1, gap=4)
         else:
             doc.para(f"{name} has not answered; the proposal lapses at the end of the turn if nobody answers it.",
                      colour=palette.muted, size=BODY - 1, gap=4)
 
-    dialog = DealDialog(app, role, kicker=f"Proposal {proposal_id} · {session.turn_label}", title=title, fill=fill,
+    dialog = DealDialog(app, role, kicker=f"Proposal {proposal_id} · {match.turn_label}", title=title, fill=fill,
                         buttons=[DialogButton("OK (Enter)", close)], cancel=0)
     return dialog
 
 
 def agreement_dialog(app: App, role: str, agreement_id: str, *, close: Callable[[], None]) -> DealDialog:
     """An agreement just made, with its schedule; ``close`` runs on OK."""
-    assert app.session is not None
-    session = app.session
-    agreement = session.game.agreement(agreement_id)
+    assert app.match is not None
+    match = app.match
+    agreement = match.game.agreement(agreement_id)
 
     def fill(doc: Document) -> None:
         doc.para("Its items start at the end of this turn, each on its schedule. Trust grows as they are kept.",
                  colour=dialog.palette.muted, size=BODY - 1, gap=8)
         add_agreement(doc, dialog, agreement)
 
-    dialog = DealDialog(app, role, kicker=f"Agreement {agreement_id} · {session.turn_label}",
+    dialog = DealDialog(app, role, kicker=f"Agreement {agreement_id} · {match.turn_label}",
                         title=f"Agreement {agreement_id} is made", fill=fill,
                         buttons=[DialogButton("OK (Enter)", close)], cancel=0)
     return dialog
@@ -311,8 +331,8 @@ def agreement_dialog(app: App, role: str, agreement_id: str, *, close: Callable[
 def break_dialog(app: App, role: str, agreement_id: str, *, confirm: Callable[[], None],
                  keep: Callable[[], None]) -> DealDialog:
     """The confirmation of breaking ``agreement_id``: its cost first; Keep (the default) or Break."""
-    assert app.session is not None
-    agreement = app.session.game.agreement(agreement_id)
+    assert app.match is not None
+    agreement = app.match.game.agreement(agreement_id)
 
     def fill(doc: Document) -> None:
         add_break_cost(doc, dialog, agreement)

@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine import TurnReport
-from game.text.views import decisions, indicator_label
+from game.engine import Stage, TurnReport
+from game.present import decisions, indicator_label
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
-from game.ui.screens.wording import CauseGroup, group_causes, num, signed, values_after
+from game.ui.screens.wording import CauseGroup, group_causes, num, signed
 from game.ui.widgets import Document, ScrollView, draw_scrollbar, gauge, news_colour
 from game.ui.widgets import text as textlib
 
@@ -28,11 +28,14 @@ class ReviewScreen(GameScreen):
         super().__init__(app, role)
         self.report = report
         game = self.game
-        end = sum(1 for c in game.history if c.turn <= report.turn)
-        start = max(0, end - len(report.changes))
-        self.before = values_after(game, start)
-        self.after = values_after(game, end)
-        self.groups: list[CauseGroup] = group_causes(game, report.changes, self.session.humans)
+        resolution = game.stage_start(report.turn, Stage.RESOLUTION)
+        if resolution is not None:
+            start = resolution.history
+        else:  # a turn resolved before the engine recorded its stages: the report's changes end the turn
+            start = max(0, sum(1 for c in game.history if c.turn <= report.turn) - len(report.changes))
+        self.before = game.values_after(start)
+        self.after = game.values_at(report.turn)
+        self.groups: list[CauseGroup] = group_causes(game, report.changes, self.match.persons)
         speed = app.settings.animation_speed
         self.progress = 1.0 if speed <= 0 else 0.0
         self.duration = ANIMATION_SECONDS / speed if speed > 0 else 0.0
@@ -82,13 +85,13 @@ class ReviewScreen(GameScreen):
         """Who did what, then every change grouped by cause."""
         if self._doc is not None:
             return self._doc
-        palette, game, session = self.palette, self.game, self.session
+        palette, game, match = self.palette, self.game, self.match
         turn = self.report.turn
         doc = Document(lambda size, bold: self.font(size, bold=bold), self.px)
         doc.para("WHAT EACH SIDE DID", colour=palette.muted, size=SMALL, bold=True, gap=4)
         for role in game.scenario.roles:
             done = decisions(game, role.id, turn)
-            who = "You" if role.id in session.humans and len(session.humans) == 1 else session.role_name(role.id)
+            who = "You" if role.id in match.persons and len(match.persons) == 1 else match.role_name(role.id)
             doc.para([(f"{who}: ", palette.text, True),
                       ("; ".join(done) if done else "no action", palette.text if done else palette.muted, False)],
                      size=BODY, gap=4)
@@ -114,13 +117,14 @@ class ReviewScreen(GameScreen):
         return doc
 
     def score_line(self) -> str:
-        """``Your score: 45.3 (+1.2 this turn)`` for a single human player."""
-        humans = self.session.humans
-        if len(humans) != 1:
+        """``Your score: 45.3 (+1.2 this turn)`` for a single person; nobody's score when several people share the
+        screen (scores are private until the end)."""
+        persons = self.match.persons
+        if len(persons) != 1:
             return "Every change of the turn, and why it happened."
         game = self.game
-        before = game.score_of(humans[0], self.before)
-        after = game.score_of(humans[0], self.after)
+        before = game.score_of(persons[0], self.before)
+        after = game.score_of(persons[0], self.after)
         return f"Your score: {num(after)} ({signed(round(after - before, 1))} this turn)"
 
     # ----------------------------------------------------------------- input and time

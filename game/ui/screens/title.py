@@ -232,10 +232,10 @@ class TitleScreen(MenuScreen):
             self.app.message = "There is no saved game to continue yet."
             self.rebuild()
             return
-        from game.ui.persistence import load_session
+        from game.persistence import load_match
 
         try:
-            session = load_session(info.path)
+            match = load_match(info.path)
         except SaveError as exc:
             self.app.message = f"Cannot continue “{info.label}”: {exc}. Choose another save under Load."
             self.rebuild()
@@ -247,7 +247,7 @@ class TitleScreen(MenuScreen):
         from game.ui.screens.flow import resume_game
 
         self.app.message = ""
-        resume_game(self.app, session)
+        resume_game(self.app, match)
 
     def load_game(self) -> None:
         """Open the list of saves."""

@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from game.engine import Change, ForecastItem, Game, TurnReport, localize
-from game.text.views import num, plural, say, signed
+from game.engine import Cause, Change, Event, ForecastItem, Game, NewsKind, Stage, TurnReport, localize
+from game.present import num, plural, say, signed
 
 __all__ = [
     "CauseGroup",
+    "NewsEntry",
     "baseline_values",
     "biggest_changes",
     "group_causes",
@@ -51,48 +52,35 @@ def change_words(item: ForecastItem) -> str:
 
 # --------------------------------------------------------------------- values over time
 def values_after(game: Game, count: int) -> dict[str, float]:
-    """The indicators after the first ``count`` changes of the history (0 = the initial values)."""
-    values = {i.id: float(i.initial) for i in game.scenario.indicators}
-    for change in game.history[:count]:
-        values[change.indicator] = change.after
-    return values
+    """Every value after the first ``count`` changes of the history (0 = the initial values), by the engine."""
+    return game.values_after(count)
 
 
 def turn_values(game: Game) -> dict[str, list[float]]:
-    """Each indicator's value per turn: index 0 is the start, index ``t`` the end of turn ``t``.
-
-    Reconstructed from the initial values and the history; the last entry is the current value (for a running
-    game: the current turn so far).
-    """
-    values = {i.id: float(i.initial) for i in game.scenario.indicators}
-    last = game.outcome.turn if game.outcome is not None else game.turn
-    series = {key: [value] for key, value in values.items()}
-    history = game.history
-    index = 0
-    for turn in range(1, last + 1):
-        while index < len(history) and history[index].turn <= turn:
-            change = history[index]
-            if change.indicator in values:  # the trust between roles is charted elsewhere
-                values[change.indicator] = change.after
-            index += 1
-        for key, value in values.items():
-            series[key].append(value)
-    return series
+    """Each indicator's value per turn (the engine's :meth:`~game.engine.Game.values_by_turn`): index 0 is the start,
+    index ``t`` the end of turn ``t``; the last entry is the current value (for a running game: the current turn so
+    far). The trust between roles is charted elsewhere."""
+    return game.values_by_turn([i.id for i in game.scenario.indicators])
 
 
-def baseline_values(game: Game, reports: Sequence[TurnReport]) -> dict[str, float]:
+def baseline_values(game: Game, reports: Sequence[TurnReport] = ()) -> dict[str, float]:
     """The values a player saw on the board last turn (before it resolved), to show what changed since.
 
-    On turn 1 these are the initial values. Otherwise: the history up to the start of last turn's resolution.
+    On turn 1 these are the initial values. Otherwise: the values when last turn's resolution began (where the
+    engine recorded it; for a turn played before it did, the start of last turn's report among ``reports``, else the
+    end of the turn before).
     """
     turn = game.turn
     if turn <= 1:
-        return values_after(game, 0)
-    before_now = sum(1 for c in game.history if c.turn < turn)
+        return game.values_after(0)
+    start = game.stage_start(turn - 1, Stage.RESOLUTION)
+    if start is not None:
+        return game.values_after(start.history)
     report = next((r for r in reversed(reports) if r.turn == turn - 1), None)
+    before_now = sum(1 for c in game.history if c.turn < turn)
     if report is not None and len(report.changes) <= before_now:
-        return values_after(game, before_now - len(report.changes))
-    return values_after(game, sum(1 for c in game.history if c.turn < turn - 1))
+        return game.values_after(before_now - len(report.changes))
+    return game.values_at(turn - 2)
 
 
 def biggest_changes(changes: Iterable[Change], count: int) -> list[Change]:
@@ -101,6 +89,12 @@ def biggest_changes(changes: Iterable[Change], count: int) -> list[Change]:
 
 
 # --------------------------------------------------------------------- causes
+#: The causes that are a role's decision.
+_DECISIONS = (Cause.ACTION, Cause.CHOICE)
+#: How the other causes are named in a few words.
+_CAUSE_WORDS = {Cause.EVENT: "event", Cause.DYNAMIC: "trend", Cause.FACILITATOR: "facilitator"}
+
+
 @dataclass(frozen=True)
 class CauseGroup:
     """Changes of one kind of cause (``title``), split by the single cause (text) that made them."""
@@ -120,7 +114,7 @@ def group_causes(game: Game, changes: Sequence[Change], humans: Sequence[str]) -
     role_order = {r.id: i for i, r in enumerate(game.scenario.roles)}
     for change in changes:
         key: tuple[int, int, str]
-        if change.cause in ("action", "choice") and change.role:
+        if change.cause in _DECISIONS and change.role:
             mine = change.role in humans
             order = role_order.get(change.role, 0)
             if mine and len(humans) == 1:
@@ -129,9 +123,9 @@ def group_causes(game: Game, changes: Sequence[Change], humans: Sequence[str]) -
                 name = localize(game.scenario.role(change.role).name, game.lang)
                 key, title, kind = (1 if mine else 0, order, change.role), f"{name}'s decisions", (
                     "yours" if mine else "theirs")
-        elif change.cause == "event":
+        elif change.cause == Cause.EVENT:
             key, title, kind = (2, 0, "event"), "Events", "event"
-        elif change.cause == "dynamic":
+        elif change.cause == Cause.DYNAMIC:
             key, title, kind = (3, 0, "dynamic"), "Currents (trends that run by themselves)", "dynamic"
         else:
             key, title, kind = (4, 0, change.cause), change.cause.capitalize(), "other"
@@ -146,46 +140,62 @@ def group_causes(game: Game, changes: Sequence[Change], humans: Sequence[str]) -
 
 def cause_owner(game: Game, change: Change, humans: Sequence[str]) -> str:
     """Who or what caused a change, in a few words: ``your action``, ``Cambodia's action``, ``event``, ``trend``."""
-    if change.cause in ("action", "choice") and change.role:
-        what = "action" if change.cause == "action" else "decision"
+    if change.cause in _DECISIONS and change.role:
+        what = "action" if change.cause == Cause.ACTION else "decision"
         if change.role in humans and len(humans) == 1:
             return f"your {what}"
         return f"{localize(game.scenario.role(change.role).name, game.lang)}'s {what}"
-    return {"event": "event", "dynamic": "trend", "facilitator": "facilitator"}.get(change.cause, change.cause)
+    return _CAUSE_WORDS.get(change.cause, change.cause)
 
 
 # --------------------------------------------------------------------- news
 @dataclass(frozen=True)
 class NewsEntry:
-    """One line of the news feed: a heading (event title, action label), optional text and who did it."""
+    """One line of the news feed: a heading (event title, action label), optional text and who did it.
+
+    On an event that asks a side for a choice, ``decider`` is the id of the role deciding and ``decision`` the label
+    of its choice once made (``""`` while it waits). ``source`` is the id of the event or action.
+    """
 
     turn: int
-    kind: str  # event | choice | action
+    kind: NewsKind  # EVENT, CHOICE or ACTION
     title: str
     text: str
     role: str
+    decider: str = ""
+    decision: str = ""
+    source: str = ""
 
 
 def news_entries(game: Game, turn: int, *, roles: Iterable[str] | None = None,
-                 kinds: Iterable[str] = ("event", "choice", "action")) -> list[NewsEntry]:
+                 kinds: Iterable[NewsKind] = (NewsKind.EVENT, NewsKind.CHOICE, NewsKind.ACTION)) -> list[NewsEntry]:
     """The news of ``turn`` (events fired, choices made, actions taken), for ``roles`` if given."""
     wanted_roles = set(roles) if roles is not None else None
     wanted = set(kinds)
+    answered = {n.id: n.detail for n in game.state.news if n.kind is NewsKind.CHOICE and n.turn == turn}
     out = []
     for item in game.state.news:
         if item.turn != turn or item.kind not in wanted:
             continue
-        if wanted_roles is not None and item.kind != "event" and item.role not in wanted_roles:
+        if wanted_roles is not None and item.kind is not NewsKind.EVENT and item.role not in wanted_roles:
             continue
-        if item.kind == "event":
+        if item.kind is NewsKind.EVENT:
             event = game.scenario.event(item.id)
-            out.append(NewsEntry(turn, "event", say(game, event.title), say(game, event.text), item.role))
-        elif item.kind == "choice":
+            decider = event.role if event.choices and event.role else ""
+            decision = _choice_label(game, event, answered[event.id]) if decider and event.id in answered else ""
+            out.append(NewsEntry(turn, NewsKind.EVENT, say(game, event.title), say(game, event.text), item.role,
+                                 decider=decider, decision=decision, source=event.id))
+        elif item.kind is NewsKind.CHOICE:
             event = game.scenario.event(item.id)
-            answer = next((say(game, c.label) for c in event.choices if c.id == item.detail), item.detail)
-            out.append(NewsEntry(turn, "choice", answer, say(game, event.title), item.role))
-        elif item.kind == "action":
+            out.append(NewsEntry(turn, NewsKind.CHOICE, _choice_label(game, event, item.detail), say(game, event.title),
+                                 item.role, source=event.id))
+        elif item.kind is NewsKind.ACTION:
             action = game.scenario.action(item.id)
-            out.append(NewsEntry(turn, "action", say(game, action.label), say(game, action.description), item.role))
+            out.append(NewsEntry(turn, NewsKind.ACTION, say(game, action.label), say(game, action.description),
+                                 item.role, source=action.id))
     return out
 
+
+def _choice_label(game: Game, event: Event, choice_id: str) -> str:
+    """The label of one of ``event``'s choices (its id if the event has no such choice)."""
+    return next((say(game, c.label) for c in event.choices if c.id == choice_id), choice_id)

@@ -1,4 +1,7 @@
-"""Saving and restoring sessions: the glue between :mod:`game.saves` and :class:`~game.ui.session.Session`."""
+"""Saving and restoring matches: the glue between :mod:`game.saves` (files) and :class:`~game.table.Match`.
+
+Both front ends use it, so a lesson can stop in one and resume in the other.
+"""
 
 from __future__ import annotations
 
@@ -9,42 +12,42 @@ from game.content.problems import ScenarioError
 from game.engine import localize
 from game.saves import SaveError, SaveInfo, autosave_path, new_save_path, read_save, write_save
 from game.storage import StorageError
-from game.ui.session import Session
+from game.table import LogError, Match, SeatError
 
 
-def save_session(session: Session, path: Path, label: str) -> SaveInfo:
-    """Write ``session`` to ``path`` atomically."""
-    scenario = session.scenario
+def save_match(match: Match, path: Path, label: str) -> SaveInfo:
+    """Write ``match`` to ``path`` atomically."""
+    scenario = match.scenario
     return write_save(
         path,
         label=label,
         scenario_id=scenario.id,
-        scenario_title=localize(scenario.title, session.game.lang),
-        scenario_path=str(Path(session.scenario_path).resolve()),
+        scenario_title=localize(scenario.title, match.game.lang),
+        scenario_path=str(Path(match.scenario_path).resolve()),
         fingerprint=scenario.fingerprint,
-        turn=session.game.turn,
-        date=scenario.calendar.label(session.game.turn),
-        roles=dict(session.players),
-        session=session.to_dict(),
+        turn=match.game.turn,
+        date=scenario.calendar.label(match.game.turn),
+        roles={role: seat.player for role, seat in match.seats.items()},
+        session=match.to_dict(),
     )
 
 
-def save_new(session: Session, label: str) -> SaveInfo:
+def save_new(match: Match, label: str) -> SaveInfo:
     """Save under a new file name in the saves folder."""
-    return save_session(session, new_save_path(label), label)
+    return save_match(match, new_save_path(label), label)
 
 
-def autosave_session(session: Session) -> str:
+def autosave_match(match: Match) -> str:
     """Write the autosave; returns an error message for the screen, or ``""``."""
     try:
-        save_session(session, autosave_path(), "Autosave")
+        save_match(match, autosave_path(), "Autosave")
     except (OSError, StorageError, SaveError, ValueError) as exc:
         return f"Autosave failed: {exc}"
     return ""
 
 
-def load_session(path: Path) -> Session:
-    """Restore a saved session; raises :class:`SaveError` with a message a player can read."""
+def load_match(path: Path) -> Match:
+    """Restore a saved match; raises :class:`SaveError` with a message a player can read."""
     info, data = read_save(path)
     try:
         scenario = load_scenario(info.scenario_path)
@@ -57,6 +60,8 @@ def load_session(path: Path) -> Session:
             "the scenario file has changed since"
         )
     try:
-        return Session.from_dict(scenario, info.scenario_path, data)
+        return Match.from_dict(scenario, info.scenario_path, data)
+    except (LogError, SeatError) as exc:
+        raise SaveError(f"This save is damaged ({exc})") from None
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise SaveError(f"This save is damaged ({exc})") from None

@@ -8,12 +8,13 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 from game.ai.lookahead import DEFAULT_BUDGET
-from game.ai.negotiator import negotiate_turn
-from game.ai.policies import RESTRICTED_PREFIX, Policy, make_policy
-from game.engine import Game, Phase, Scenario
+from game.ai.policies import RESTRICTED_PREFIX, Policy
+from game.engine import Game, ItemStatus, NewsKind, Scenario
+from game.table.match import Match
+from game.table.seats import Seat, make_player, seat_rng
 
 
 def game_seeds(seed: int, games: int) -> list[int]:
@@ -22,46 +23,21 @@ def game_seeds(seed: int, games: int) -> list[int]:
     return [rng.randrange(2**31) for _ in range(games)]
 
 
-@runtime_checkable
-class BudgetedPolicy(Protocol):
-    """A policy that searches within a budget of iterations per decision (``simulate --budget N``)."""
-
-    budget: int
-
-
 def policies_for(
     game: Game, names: Mapping[str, str], seed: int, budget: int | None = None, *, negotiate: bool = True
 ) -> dict[str, Policy]:
-    """One policy per role (``random`` for roles not named), each with its own RNG derived from ``seed``.
-
-    ``budget``, when given, replaces the default budget of the policies that have one; with ``negotiate`` false,
-    policies that make proposals make none.
-    """
-    out: dict[str, Policy] = {}
-    for index, role in enumerate(game.scenario.roles):
-        rng = random.Random(seed * 7919 + index)
-        policy = make_policy(names.get(role.id, "random"), game, role.id, rng)
-        if budget is not None and isinstance(policy, BudgetedPolicy):
-            policy.budget = budget
-        if hasattr(policy, "negotiate"):
-            policy.negotiate = negotiate
-        out[role.id] = policy
-    return out
+    """A computer player for every role (``random`` for roles not named), each with the generator of its seat
+    (:func:`~game.table.seat_rng`); ``budget`` replaces the default of the policies that search."""
+    return {
+        role.id: make_player(game, role.id, Seat(names.get(role.id, "random")), seat_rng(seed, index),
+                             budget=budget, negotiate=negotiate)
+        for index, role in enumerate(game.scenario.roles)
+    }  # fmt: skip
 
 
-def step(game: Game, policies: Mapping[str, Policy], *, negotiate: bool = True) -> None:
-    """Let the policies answer pending choices, negotiate (proposals, then answers: see
-    :func:`~game.ai.negotiator.negotiate_turn`) unless ``negotiate`` is false, commit actions, and resolve one turn."""
-    while game.phase is Phase.NEWS:
-        role = game.pending_choices()[0].role
-        for command in policies[role].decide(game, role):
-            game.apply(command)
-    if negotiate:
-        negotiate_turn(game, policies)
-    for role, policy in policies.items():
-        for command in policy.decide(game, role):
-            game.apply(command)
-    game.resolve_turn()
+def step(game: Game, players: Mapping[str, Policy], *, negotiate: bool = True) -> None:
+    """Play one turn of ``game`` with these computer players (in the table's order of a turn)."""
+    Match.around(game, players, negotiate=negotiate).play(1)
 
 
 def play(
@@ -72,12 +48,13 @@ def play(
     *,
     negotiate: bool = True,
 ) -> tuple[Game, Counter[str]]:
-    """Play one whole game; returns it and how often each action was chosen."""
-    game = Game.new(scenario, seed)
-    policies = policies_for(game, policy_names, seed, budget, negotiate=negotiate)
-    while not game.is_over():
-        step(game, policies, negotiate=negotiate)
-    chosen = Counter(n.id for n in game.state.news if n.kind == "action")
+    """Play one whole game at a table of computer seats (``random`` for roles not named); returns it and how often
+    each action was chosen."""
+    seats = {role.id: Seat(policy_names.get(role.id, "random")) for role in scenario.roles}
+    match = Match.start(scenario, seats, seed, negotiate=negotiate, budget=budget)
+    game = match.game
+    action = NewsKind.ACTION
+    chosen = Counter(n.id for n in game.state.news if n.kind == action)
     return game, chosen
 
 
@@ -233,7 +210,7 @@ class _Job:
             chosen=chosen,
             errors=len(game.state.errors),
             made=len(agreements),
-            kept=sum(all(i.status == "implemented" for i in a.items) for a in agreements),
+            kept=sum(all(i.status == ItemStatus.IMPLEMENTED for i in a.items) for a in agreements),
             broken=sum(a.broken for a in agreements),
         )
 

@@ -1,0 +1,127 @@
+"""Rebuild a match from its scenario, seed and command log, and check it against the saved state.
+
+Pure. The log holds every command that changed the game (the people's, the computers' and each turn's resolution),
+so the rebuild applies them in order to a new game (or to the state the log starts from) and needs no computer
+player: the same commands always give the same game.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.engine import Game, RulesError, Scenario, TurnReport
+from game.table.log import Done, LogEntry
+from game.table.match import Match
+
+
+@dataclass(frozen=True, slots=True)
+class Replay:
+    """The result of :func:`replay`: the rebuilt game and whether it matches the saved one. When it does not,
+    ``turn`` is the first turn that differed and ``differences`` says what differed."""
+
+    game: Game
+    reproduced: bool
+    turn: int = 0
+    differences: tuple[str, ...] = field(default_factory=tuple)
+
+
+def start_of(scenario: Scenario, seed: int, lang: str, origin: dict[str, Any] | None) -> Game:
+    """The game a log starts from: a new game of ``seed``, or the state ``origin``."""
+    if origin is not None:
+        return Game.from_dict(scenario, dict(origin), lang=lang)
+    return Game.new(scenario, seed, lang=lang)
+
+
+def rebuild(
+    scenario: Scenario,
+    seed: int,
+    log: Iterable[LogEntry],
+    *,
+    lang: str = "en",
+    origin: dict[str, Any] | None = None,
+    on_entry: Callable[[LogEntry, Game, TurnReport | None], None] | None = None,
+) -> Game:
+    """The game that ``log`` makes from a new game of ``seed`` (or from ``origin``). ``on_entry`` is called after
+    each entry with the report of a resolution. Raises the engine's errors if a command is refused."""
+    game = start_of(scenario, seed, lang, origin)
+    for entry in log:
+        report = None if isinstance(entry.command, Done) else game.apply(entry.command)
+        if on_entry is not None:
+            on_entry(entry, game, report)
+    return game
+
+
+def replay(
+    match: Match, on_entry: Callable[[LogEntry, Game, TurnReport | None], None] | None = None
+) -> Replay:
+    """Rebuild ``match`` from its log and compare it with the match's own game, turn by turn (each resolution's
+    changes against the match's reports) and at the end (the whole state)."""
+    reports = {r.turn: r for r in match.reports}
+    first_bad: list[tuple[int, str]] = []
+
+    saved_news = match.game.state.news
+
+    def check(entry: LogEntry, game: Game, report: TurnReport | None) -> None:
+        if report is not None and not first_bad:
+            turn = report.turn
+            saved = reports.get(turn)
+            if saved is not None and tuple(map(tuple, saved.changes)) != tuple(map(tuple, report.changes)):
+                first_bad.append((turn, _changes_differ(saved, report)))
+                return
+            played = [tuple(n) for n in saved_news if n.turn == turn]
+            rebuilt = [tuple(n) for n in game.state.news if n.turn == turn]
+            if played != rebuilt:
+                first_bad.append((turn, _news_differ(played, rebuilt)))
+        if on_entry is not None:
+            on_entry(entry, game, report)
+
+    try:
+        game = rebuild(match.scenario, match.seed, match.log, lang=match.game.lang, origin=match.origin,
+                       on_entry=check)  # fmt: skip
+    except (RulesError, KeyError, ValueError, TypeError) as exc:
+        turn = _turn_of_failure(match)
+        return Replay(match.game, False, turn, (f"a logged command was refused: {exc}",))
+    if first_bad:
+        turn, what = first_bad[0]
+        return Replay(game, False, turn, (what,))
+    saved, rebuilt = match.game.to_dict(), game.to_dict()
+    if saved != rebuilt:
+        keys = tuple(f"the saved {k} differs from the rebuilt one" for k in saved if saved.get(k) != rebuilt.get(k))
+        return Replay(game, False, match.game.turn, keys)
+    return Replay(game, True)
+
+
+def _turn_of_failure(match: Match) -> int:
+    """The turn of the first logged command that the engine refuses (for the message)."""
+    game = start_of(match.scenario, match.seed, match.game.lang, match.origin)
+    for entry in match.log:
+        try:
+            if not isinstance(entry.command, Done):
+                game.apply(entry.command)
+        except (RulesError, KeyError, ValueError, TypeError):
+            return entry.turn
+    return match.game.turn  # pragma: no cover - only called after a failure
+
+
+def _news_differ(played: list[tuple[object, ...]], rebuilt: list[tuple[object, ...]]) -> str:
+    for index, (a, b) in enumerate(zip(played, rebuilt, strict=False)):
+        if a != b:
+            return f"news {index + 1} of the turn: saved {_news_words(a)}, rebuilt {_news_words(b)}"
+    return f"the turn had {len(played)} news items when played and {len(rebuilt)} when rebuilt"
+
+
+def _news_words(news: tuple[object, ...]) -> str:
+    _, kind, news_id, role, detail = news
+    return " ".join(str(part) for part in (kind, news_id, role and f"by {role}", detail) if part)
+
+
+def _changes_differ(saved: TurnReport, rebuilt: TurnReport) -> str:
+    for index, (a, b) in enumerate(zip(saved.changes, rebuilt.changes, strict=False)):
+        if tuple(a) != tuple(b):
+            return (f"change {index + 1} of the turn: saved {a.indicator} {a.before:g} -> {a.after:g} ({a.text}), "
+                    f"rebuilt {b.indicator} {b.before:g} -> {b.after:g} ({b.text})")
+    return f"the turn made {len(saved.changes)} changes when played and {len(rebuilt.changes)} when rebuilt"
+
+
