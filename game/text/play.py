@@ -237,6 +237,7 @@ class TextTable:
     def start_turn(self, seat: TextSeat) -> None:
         """The turn header, the indicators, the news, and (with several people) the person's own score."""
         game = self.game
+        first = seat.turn_shown == 0
         seat.turn_shown = game.turn
         seat.since, seat.shown = seat.shown, dict(game.state.values)
         self.console.line()
@@ -247,9 +248,12 @@ class TextTable:
         self.console.lines(views.news_lines(game, game.turn, asked=asked))
         if self.hot_seat:
             score = game.score(seat.role)
-            change = views.movement(views.shown_change(seat.score_shown, score))
+            if first:
+                self.console.line(f"Your score: {present.num(score)}.")
+            else:
+                change = views.movement(views.shown_change(seat.score_shown, score))
+                self.console.line(f"Your score: {present.num(score)} ({change} since your last turn).")
             seat.score_shown = score
-            self.console.line(f"Your score: {present.num(score)} ({change} since you last played).")
 
     def ask_choice(self, seat: TextSeat, event_id: str) -> None:
         """One event's numbered choices with their forecasts; the answer is applied at once."""
