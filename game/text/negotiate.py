@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from game.ai.negotiation import evaluate
 from game.engine import BreakAgreement, Counter, Item, ItemStatus, Proposal, ProposalStatus, Propose, Respond
-from game.table import Match, ProposalAnswered, ProposalSent, Result
+from game.table import Match, ProposalAnswered, ProposalSent, Result, view
 from game.text import deals
 from game.text.console import Console, parse_number
 from game.text.views import role_name
@@ -42,8 +42,10 @@ class NegotiationTable:
         """Show a proposal addressed to the player with the player's own breakdown; accept, refuse or counter."""
         console, game = self.console, self.game
         console.lines(deals.proposal_lines(game, self.human, proposal))
-        mine = evaluate(game, proposal, self.human)
-        console.lines(deals.breakdown_lines(game, "How it weighs for you (your objectives):", mine))
+        seat = view(self.match, self.human)
+        mine = next((w.evaluation for w in seat.weighings if w.proposal == proposal.id), None)
+        if mine is not None:
+            console.lines(deals.breakdown_lines(game, "How it weighs for you (your objectives):", mine))
         console.lines(["  1. Accept", "  2. Refuse", "  3. Counter: edit it and send it back"])
         while True:
             choice = console.pick("Your answer (1-3, q to quit): ", 3, what="your answer")

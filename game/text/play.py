@@ -1,8 +1,9 @@
 """A whole game in the terminal: any mix of people and computer seats, two people taking turns at one keyboard.
 
 The front end drives a :class:`~game.table.Match`: it asks the match who must act now (:meth:`Match.decision`) and
-sends that person's commands (:meth:`Match.apply`); the computer seats move by themselves. What it prints comes
-from :mod:`game.text.views`. With two or more people, each person's part of a turn begins with a line
+sends that person's commands (:meth:`Match.apply`); the computer seats move by themselves. A person's private things
+(objectives, score, how a proposal weighs for them) come from their seat's view (:func:`~game.table.view`). What it
+prints comes from :mod:`game.text.views`. With two or more people, each person's part of a turn begins with a line
 ``Pass to <role name>`` and waits for Enter, and nothing private of the other side is printed after it.
 """
 
@@ -14,7 +15,7 @@ from typing import TextIO
 
 from game import present
 from game.engine import Action, Choose, Commit, Scenario, Withdraw, localize
-from game.table import PERSON, Decision, DecisionKind, Done, Match, Seat, TurnResolved, seats_for
+from game.table import PERSON, Decision, DecisionKind, Done, Match, Seat, TurnResolved, seats_for, view
 from game.text import deals, views
 from game.text.console import Console, EndOfInput, QuitRequested, parse_number
 from game.text.debrief import debrief_lines
@@ -222,7 +223,7 @@ class TextTable:
         """The person's brief and objectives, who plays the other sides, and how to answer."""
         console, game, match = self.console, self.game, self.match
         seat.introduced = True
-        console.lines(views.role_lines(game, seat.role))
+        console.lines(views.role_lines(game, view(match, seat.role)))
         others = [r for r in match.seats if r != seat.role]
         people = [present.role_name(game, r) for r in others if match.seats[r].is_person]
         computers = [f"{present.role_name(game, r)} ({match.seats[r].level_name})" for r in others
@@ -247,7 +248,7 @@ class TextTable:
         asked = [p.event for p in game.pending_choices(seat.role)]
         self.console.lines(views.news_lines(game, game.turn, asked=asked))
         if self.hot_seat:
-            score = game.score(seat.role)
+            score = view(self.match, seat.role).score
             if first:
                 self.console.line(f"Your score: {present.num(score)}.")
             else:

@@ -32,6 +32,7 @@ from game.present import (
     signed,
     source_credit,
 )
+from game.table import SeatView
 from game.text.console import wrap
 
 #: How each kind of cause is named in the turn review (``{role}`` is the deciding role's name).
@@ -96,12 +97,13 @@ def intro_lines(scenario: Scenario, lang: str) -> list[str]:
 
 
 
-def role_lines(game: Game, role_id: str) -> list[str]:
-    """The player's side: brief, private objectives and political capital."""
-    role = game.scenario.role(role_id)
-    out = [*wrap(f"You play: {say(game, role.name)}"), ""]
-    out += wrap("Brief: " + say(game, role.brief))
-    out += ["", *wrap("Your private objectives (your score): " + say(game, role.objectives))]
+def role_lines(game: Game, seat: SeatView) -> list[str]:
+    """The player's side, as its seat sees it: brief, private objectives and political capital."""
+    role = game.scenario.role(seat.role)
+    public = next(r for r in seat.roles if r.id == seat.role)
+    out = [*wrap(f"You play: {public.name}"), ""]
+    out += wrap("Brief: " + public.brief)
+    out += ["", *wrap("Your private objectives (your score): " + seat.objectives)]
     carry = (
         f"unspent capital carries over, up to {role.capital_max}"
         if role.capital_max > role.capital
