@@ -61,7 +61,10 @@ def load_match(path: Path) -> Match:
         )
     try:
         return Match.from_dict(scenario, info.scenario_path, data)
-    except (LogError, SeatError) as exc:
+    except DAMAGED as exc:
         raise SaveError(f"This save is damaged ({exc})") from None
-    except (KeyError, TypeError, ValueError, IndexError) as exc:
-        raise SaveError(f"This save is damaged ({exc})") from None
+
+
+#: What reading a well-formed JSON save that does not fit its scenario or the format can raise (the saved parts are
+#: checked as they are read: wrong types, missing keys, numbers out of range, unknown ids, a broken log).
+DAMAGED = (LogError, SeatError, KeyError, TypeError, ValueError, IndexError, AttributeError, ArithmeticError)

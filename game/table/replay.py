@@ -27,6 +27,10 @@ class Replay:
     differences: tuple[str, ...] = field(default_factory=tuple)
 
 
+#: What applying a logged command to the rebuilt game may raise when the log or its starting state is damaged.
+_REFUSED = (RulesError, KeyError, ValueError, TypeError, IndexError, AttributeError, ArithmeticError)
+
+
 def start_of(scenario: Scenario, seed: int, lang: str, origin: dict[str, Any] | None) -> Game:
     """The game a log starts from: a new game of ``seed``, or the state ``origin``."""
     if origin is not None:
@@ -80,7 +84,7 @@ def replay(
     try:
         game = rebuild(match.scenario, match.seed, match.log, lang=match.game.lang, origin=match.origin,
                        on_entry=check)  # fmt: skip
-    except (RulesError, KeyError, ValueError, TypeError) as exc:
+    except _REFUSED as exc:
         turn = _turn_of_failure(match)
         return Replay(match.game, False, turn, (f"a logged command was refused: {exc}",))
     if first_bad:
@@ -95,12 +99,15 @@ def replay(
 
 def _turn_of_failure(match: Match) -> int:
     """The turn of the first logged command that the engine refuses (for the message)."""
-    game = start_of(match.scenario, match.seed, match.game.lang, match.origin)
+    try:
+        game = start_of(match.scenario, match.seed, match.game.lang, match.origin)
+    except _REFUSED:
+        return 0  # the state the log starts from is damaged: nothing of the log could be applied
     for entry in match.log:
         try:
             if not isinstance(entry.command, Done):
                 game.apply(entry.command)
-        except (RulesError, KeyError, ValueError, TypeError):
+        except _REFUSED:
             return entry.turn
     return match.game.turn  # pragma: no cover - only called after a failure
 
