@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.engine import Action, Game, ItemStatus, NewsDetail, NewsKind, Source, Text, localize
+from game.table.view import menu_order
 
 
 def num(value: float) -> str:
@@ -49,10 +50,8 @@ def source_credit(source: Source) -> str:
 
 
 def menu_actions(game: Game, role_id: str) -> list[Action]:
-    """Every action of a role, grouped by strategy family in scenario order: the menu's numbering."""
-    actions = game.scenario.actions_for(role_id)
-    order = {family.id: index for index, family in enumerate(game.scenario.families)}
-    return sorted(actions, key=lambda a: order.get(a.family, len(order)))
+    """Every action of a role, grouped by strategy family in scenario order: the menus' numbering."""
+    return menu_order(game.scenario, role_id)
 
 
 def family_label(game: Game, family_id: str) -> str:

@@ -33,7 +33,7 @@ from game.table.seats import (
     seat_rng,
     seats_for,
 )
-from game.table.view import SeatView, view
+from game.table.view import ActionView, SeatView, view
 
 __all__ = [
     "DEFAULT_LEVEL",
@@ -41,6 +41,7 @@ __all__ = [
     "MATCH_FORMAT",
     "PERSON",
     "ActionCommitted",
+    "ActionView",
     "ActionWithdrawn",
     "AgreementBroken",
     "ChoiceMade",

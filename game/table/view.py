@@ -12,7 +12,19 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from game.ai.negotiation import Evaluation, evaluate
-from game.engine import Agreement, Change, News, NewsKind, Proposal, ProposalStatus, Propose, localize
+from game.engine import (
+    Action,
+    Agreement,
+    Change,
+    Forecast,
+    News,
+    NewsKind,
+    Proposal,
+    ProposalStatus,
+    Propose,
+    Scenario,
+    localize,
+)
 from game.table.match import Decision, Match
 
 
@@ -25,6 +37,19 @@ class IndicatorView:
     value: float
     low: float
     high: float
+
+
+@dataclass(frozen=True, slots=True)
+class ActionView:
+    """One of the seat's own actions, in menu order: ``status`` is ``available``, ``committed`` or why it cannot
+    be taken now; ``forecast`` what it is expected to do."""
+
+    id: str
+    label: str
+    family: str
+    cost: int
+    status: str
+    forecast: Forecast
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +98,7 @@ class SeatView:
     objectives: str
     score: float
     capital: int
+    actions: tuple[ActionView, ...]
     committed: tuple[str, ...]
     pending: tuple[str, ...]
     proposals: tuple[Proposal, ...]
@@ -147,6 +173,7 @@ def view(match: Match, role: str) -> SeatView:
         objectives=localize(scenario.role(role).objectives, lang),
         score=game.score(role),
         capital=game.capital(role),
+        actions=tuple(_action(match, role, action) for action in menu_order(match.scenario, role)),
         committed=tuple(game.committed(role)),
         pending=tuple(p.event for p in game.pending_choices(role)),
         proposals=proposals,
@@ -154,6 +181,19 @@ def view(match: Match, role: str) -> SeatView:
         decision=decision if decision is not None and decision.role == role else None,
         ending=ending,
     )
+
+
+def menu_order(scenario: Scenario, role: str) -> list[Action]:
+    """A role's actions grouped by strategy family in scenario order (the order menus number them)."""
+    order = {family.id: index for index, family in enumerate(scenario.families)}
+    return sorted(scenario.actions_for(role), key=lambda a: order.get(a.family, len(order)))
+
+
+def _action(match: Match, role: str, action: Action) -> ActionView:
+    game = match.game
+    status = "committed" if action.id in game.committed(role) else game.why_not(role, action.id) or "available"
+    label = localize(action.label, game.lang)
+    return ActionView(action.id, label, action.family, action.cost, status, game.forecast(action.id))
 
 
 def _plain(value: Any) -> Any:

@@ -271,7 +271,7 @@ class TextTable:
     def choose_actions(self, seat: TextSeat) -> None:
         """The action menu until the person ends their part of the turn (or a proposal arrives for them)."""
         self.console.line()
-        self.console.lines(views.menu_lines(self.game, seat.role, seat.actions))
+        self.console.lines(views.menu_lines(self.game, view(self.match, seat.role)))
         count = len(seat.actions)
         if seat.table is not None:
             prompt = f"Action (1-{count}, d N, n negotiate, a agreements, e end, h help, q quit): "
@@ -306,9 +306,9 @@ class TextTable:
         elif kind == "toggle":
             self.toggle(seat, index)
         elif kind == "details":
-            console.lines(views.detail_lines(game, seat.role, index + 1, seat.actions[index]))
+            console.lines(views.detail_lines(game, index + 1, view(self.match, seat.role).actions[index]))
         elif kind == "list":
-            console.lines(views.menu_lines(game, seat.role, seat.actions))
+            console.lines(views.menu_lines(game, view(self.match, seat.role)))
         elif kind == "status":
             console.lines(views.indicator_lines(game, seat.since))
         elif kind == "help":
@@ -329,17 +329,15 @@ class TextTable:
 
     def toggle(self, seat: TextSeat, index: int) -> None:
         """Commit the action, or withdraw it if it is committed; say why not if it is unavailable."""
-        game, action, role = self.game, seat.actions[index], seat.role
-        label = present.say(game, action.label)
-        status = views.action_status(game, role, action)
-        if status == "committed":
+        action, role = view(self.match, seat.role).actions[index], seat.role
+        if action.status == "committed":
             self.match.apply(role, Withdraw(role, action.id))
-            self.console.para(f"Withdrawn: {label}. Capital left: {game.capital(role)}.")
-        elif status == "available":
+            self.console.para(f"Withdrawn: {action.label}. Capital left: {self.game.capital(role)}.")
+        elif action.status == "available":
             self.match.apply(role, Commit(role, action.id))
-            self.console.para(f"Committed: {label}. Capital left: {game.capital(role)}.")
+            self.console.para(f"Committed: {action.label}. Capital left: {self.game.capital(role)}.")
         else:
-            self.console.para(f"Not available: {label}: {status}. Type d {index + 1} for details.")
+            self.console.para(f"Not available: {action.label}: {action.status}. Type d {index + 1} for details.")
 
     def end_part(self, seat: TextSeat) -> None:
         """The person is done: the next person's part, or (the last one) the turn resolves and is reviewed."""

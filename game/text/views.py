@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from game.engine import (
-    Action,
     Cause,
     Change,
     Event,
@@ -32,7 +31,7 @@ from game.present import (
     signed,
     source_credit,
 )
-from game.table import SeatView
+from game.table import ActionView, SeatView
 from game.text.console import wrap
 
 #: How each kind of cause is named in the turn review (``{role}`` is the deciding role's name).
@@ -219,61 +218,52 @@ def choice_lines(game: Game, event: Event) -> list[str]:
 
 
 
-def action_status(game: Game, role_id: str, action: Action) -> str:
-    """``"available"``, ``"committed"`` or why the action cannot be taken now."""
-    if action.id in game.committed(role_id):
-        return "committed"
-    return game.why_not(role_id, action.id) or "available"
-
-
-def menu_lines(game: Game, role_id: str, actions: Sequence[Action]) -> list[str]:
-    """The numbered action menu, grouped by family, with cost and a one-line forecast or the reason it is closed."""
-    out = [f"Your actions this turn (capital left: {game.capital(role_id)}):"]
+def menu_lines(game: Game, seat: SeatView) -> list[str]:
+    """The numbered action menu of a seat, grouped by family, with cost and a one-line forecast or the reason it is
+    closed (the seat's view lists the actions in menu order)."""
+    out = [f"Your actions this turn (capital left: {seat.capital}):"]
     family = None
-    for number, action in enumerate(actions, 1):
+    for number, action in enumerate(seat.actions, 1):
         if action.family != family:
             family = action.family
             out += wrap(f"{family_label(game, family)}:", hanging="  ")
-        status = action_status(game, role_id, action)
-        head = f"{number}. {say(game, action.label)} (cost {action.cost})"
-        if status in ("available", "committed"):
-            mark = ", COMMITTED" if status == "committed" else ""
-            text = f"{head}{mark}: {forecast_text(game, game.forecast(action.id).items)}"
+        head = f"{number}. {action.label} (cost {action.cost})"
+        if action.status in ("available", "committed"):
+            mark = ", COMMITTED" if action.status == "committed" else ""
+            text = f"{head}{mark}: {forecast_text(game, action.forecast.items)}"
         else:
-            text = f"{head}, unavailable: {status}"
+            text = f"{head}, unavailable: {action.status}"
         out += wrap(text, indent="  ", hanging="      ")
-    committed = [say(game, game.scenario.action(a).label) for a in game.committed(role_id)]
+    labels = {a.id: a.label for a in seat.actions}
+    committed = [labels.get(a, a) for a in seat.committed]
     out += wrap("Committed: " + ("; ".join(committed) if committed else "nothing yet") + ".", hanging="  ")
     return out
 
 
-def detail_lines(game: Game, role_id: str, number: int, action: Action) -> list[str]:
-    """Everything about one action: description, cost, cooldown, forecast now and later, status, sources."""
-    forecast = game.forecast(action.id)
-    out = wrap(f"Details of {number}. {say(game, action.label)} ({family_label(game, action.family)})")
-    cooldown = f" Cooldown: {plural(action.cooldown, 'turn')} after use." if action.cooldown else ""
+def detail_lines(game: Game, number: int, action: ActionView) -> list[str]:
+    """Everything about one action of a seat's view: description, cost, cooldown, forecast now and later, status,
+    sources."""
+    rule = game.scenario.action(action.id)
+    forecast = action.forecast
+    out = wrap(f"Details of {number}. {action.label} ({family_label(game, action.family)})")
+    cooldown = f" Cooldown: {plural(rule.cooldown, 'turn')} after use." if rule.cooldown else ""
     out.append(f"  Cost: {action.cost} capital.{cooldown}")
-    out += wrap(say(game, action.description), indent="  ")
+    out += wrap(say(game, rule.description), indent="  ")
     out += wrap("Expected now: " + forecast_text(game, forecast.immediate), indent="  ", hanging="    ")
     if forecast.delayed:
         out += wrap("Expected later: " + forecast_text(game, forecast.delayed), indent="  ", hanging="    ")
     out.append("  (Forecasts leave out trends and the other side's moves.)")
-    status = action_status(game, role_id, action)
+    status = action.status
     if status not in ("available", "committed"):
         status = f"unavailable, {status}"
     out += wrap(f"Status: {status}.", indent="  ", hanging="    ")
-    if action.sources:
-        credits = [source_credit(game.scenario.source(s)) for s in action.sources]
+    if rule.sources:
+        credits = [source_credit(game.scenario.source(s)) for s in rule.sources]
         out += wrap("Sources: " + "; ".join(credits), indent="  ", hanging="    ")
     return out
 
 
 # --------------------------------------------------------------------- after a turn
-#: How a role's answer to a proposal reads in its decisions (a lapsed proposal is nobody's decision).
-
-
-
-
 def cause_text(game: Game, change: Change) -> str:
     """Why a change happened: ``Regular meetings (action by United States)``."""
     kind = CAUSE_NAMES.get(change.cause, change.cause)
