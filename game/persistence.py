@@ -12,7 +12,7 @@ from game.content.problems import ScenarioError
 from game.engine import localize
 from game.saves import SaveError, SaveInfo, autosave_path, new_save_path, read_save, write_save
 from game.storage import StorageError
-from game.table import LogError, Match, SeatError
+from game.table import DAMAGED, Match
 
 
 def save_match(match: Match, path: Path, label: str) -> SaveInfo:
@@ -61,10 +61,5 @@ def load_match(path: Path) -> Match:
         )
     try:
         return Match.from_dict(scenario, info.scenario_path, data)
-    except DAMAGED as exc:
+    except DAMAGED as exc:  # the saved parts are checked as they are read (LogError, SeatError: ValueErrors)
         raise SaveError(f"This save is damaged ({exc})") from None
-
-
-#: What reading a well-formed JSON save that does not fit its scenario or the format can raise (the saved parts are
-#: checked as they are read: wrong types, missing keys, numbers out of range, unknown ids, a broken log).
-DAMAGED = (LogError, SeatError, KeyError, TypeError, ValueError, IndexError, AttributeError, ArithmeticError)

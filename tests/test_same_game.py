@@ -87,24 +87,12 @@ def test_the_desktop_and_the_terminal_give_the_same_game_for_the_same_commands(
 ) -> None:
     """A keyboard-only desktop game (first choices, the first action each turn, refusing proposals), then the same
     commands typed into the terminal and sent to a match directly: three equal games."""
-    import pygame
-    from uikit import frames, key, start
-
-    from game.ui.screens.board import BoardScreen
-    from game.ui.screens.end import EndScreen
+    from uikit import screens, start
 
     app = make_app()
     desktop = start(app, scenario, role="cambodia", seed=seed)
-    for _ in range(3000):
-        top = app.top
-        if isinstance(top, EndScreen):
-            break
-        if isinstance(top, BoardScreen):
-            key(app, pygame.K_1)
-            key(app, pygame.K_e)
-        else:
-            key(app, pygame.K_RETURN)
-        frames(app, 1)
+    for _ in screens(app):
+        pass
     assert desktop.is_over()
     seats = dict(desktop.seats)
     assert any(isinstance(e.command, Commit) and e.by == "person" for e in desktop.log)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Iterator
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -15,7 +14,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 import pytest
-from uikit import MakeApp, doc_text, frames, key, start, start_hotseat, widget_texts
+from uikit import MakeApp, doc_text, frames, key, screens, start, start_hotseat, widget_texts
 
 from game.ai.negotiation import evaluate
 from game.content.loader import load_scenario
@@ -67,25 +66,6 @@ def private_strings(match: Match) -> dict[str, list[str]]:
         pieces = [part.strip() for part in seat.objectives.split(",") if len(part.strip()) > 12]
         out[role] = [seat.objectives, *pieces, f"score {num(seat.score)}", f"score: {num(seat.score)}"]
     return out
-
-
-def screens(app: App, *, limit: int = 3000) -> Iterator[GameScreen]:
-    """Walk a game by keyboard only: on the board, commit the first action and end the turn (E); on every other
-    screen, Enter (the default answer: an event's first choice, refusing a proposal, continue). Yields each screen
-    seen, until the end."""
-    for _ in range(limit):
-        top = app.top
-        assert isinstance(top, GameScreen)
-        yield top
-        if isinstance(top, EndScreen):
-            return
-        if isinstance(top, BoardScreen):
-            key(app, pygame.K_1)
-            key(app, pygame.K_e)
-        else:
-            key(app, pygame.K_RETURN)
-        frames(app, 1)
-    raise AssertionError("the game did not end")
 
 
 # --------------------------------------------------------------------- the privacy screen

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -23,6 +23,9 @@ from game.table import PERSON, Match, Seat
 from game.ui.app import App
 from game.ui.screens import flow
 from game.ui.screens.base import Screen
+from game.ui.screens.board import BoardScreen
+from game.ui.screens.end import EndScreen
+from game.ui.screens.ingame import GameScreen
 from game.ui.widgets import Document
 
 MakeApp = Callable[..., App]
@@ -86,3 +89,22 @@ def widget_texts(screen: Screen) -> list[str]:
     assert screen.manager is not None
     root = screen.manager.get_root_container()
     return [str(getattr(element, "text", "") or getattr(element, "html_text", "")) for element in root.elements]
+
+
+def screens(app: App, *, limit: int = 3000) -> Iterator[GameScreen]:
+    """Walk a game by keyboard only: on the board, commit the first action and end the turn (E); on every other
+    screen, Enter (the default answer: an event's first choice, refusing a proposal, continue). Yields each screen
+    seen, until the end."""
+    for _ in range(limit):
+        top = app.top
+        assert isinstance(top, GameScreen)
+        yield top
+        if isinstance(top, EndScreen):
+            return
+        if isinstance(top, BoardScreen):
+            key(app, pygame.K_1)
+            key(app, pygame.K_e)
+        else:
+            key(app, pygame.K_RETURN)
+        frames(app, 1)
+    raise AssertionError("the game did not end")

@@ -70,6 +70,16 @@ def evaluate(game: Game, proposal: Proposal | Propose | Bundle, receiver: str) -
     return _evaluation(view.threshold, reasons)
 
 
+def evaluate_for(
+    game: Game, sender: str, receiver: str, give: Sequence[str], ask: Sequence[str], role: str
+) -> Evaluation:
+    """How ``role`` weighs ``sender`` giving ``give`` to ``receiver`` for ``ask``: the receiver's own evaluation, or,
+    for the sender, the same bundle as if the other side had offered it (what it gets against what it gives)."""
+    if role == receiver:
+        return evaluate(game, Propose(sender, receiver, tuple(give), tuple(ask)), role)
+    return evaluate(game, Propose(receiver, sender, tuple(ask), tuple(give)), role)
+
+
 def counter(game: Game, proposal: Proposal) -> Bundle | None:
     """The nearest bundle ``proposal.receiver`` would accept, or ``None`` if it finds none.
 

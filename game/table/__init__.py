@@ -8,7 +8,7 @@ Layers, each importing only those below it: ``cli`` -> ``ui``, ``text`` -> ``pre
 
 from game.table.log import CommandLog, Done, LogEntry, LogError, TableCommand, command_from_json, command_to_json
 from game.table.match import MATCH_FORMAT, Decision, DecisionKind, Match, TableError
-from game.table.replay import Replay, rebuild, replay
+from game.table.replay import DAMAGED, Replay, rebuild, replay
 from game.table.results import (
     ActionCommitted,
     ActionWithdrawn,
@@ -36,6 +36,7 @@ from game.table.seats import (
 from game.table.view import ActionView, SeatView, view
 
 __all__ = [
+    "DAMAGED",
     "DEFAULT_LEVEL",
     "LEVELS",
     "MATCH_FORMAT",

@@ -22,6 +22,7 @@ from game.engine import (
     Respond,
     Withdraw,
 )
+from game.table.seats import SeatKind
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -49,8 +50,8 @@ _NAMES: dict[type[Any], str] = {
 _TYPES = {name: kind for kind, name in _NAMES.items()}
 
 
-#: Who sent a logged command: a person, the computer, or the table (a turn's resolution).
-PERSON, COMPUTER, TABLE = "person", "computer", "table"
+#: Who sent a logged command: a person, the computer (the seat kinds), or the table (a turn's resolution).
+_PERSON, _COMPUTER, _TABLE = SeatKind.PERSON.value, SeatKind.COMPUTER.value, "table"
 
 
 class LogEntry(NamedTuple):
@@ -92,11 +93,11 @@ class CommandLog:
         turn, persons = self.first_turn, self.persons
         for command in self.commands:
             if isinstance(command, EndTurn):
-                yield LogEntry(turn, "", TABLE, command)
+                yield LogEntry(turn, "", _TABLE, command)
                 turn += 1
                 continue
             role = command_role(command)
-            yield LogEntry(turn, role, PERSON if role in persons else COMPUTER, command)
+            yield LogEntry(turn, role, _PERSON if role in persons else _COMPUTER, command)
 
     @overload
     def __getitem__(self, index: int) -> LogEntry: ...

@@ -29,6 +29,7 @@ from game.ai import Policy
 from game.ai.negotiator import answer_proposals, negotiate_turn
 from game.engine import (
     BreakAgreement,
+    Change,
     Choose,
     Command,
     Commit,
@@ -63,7 +64,6 @@ from game.table.seats import Seat, SeatKind, make_player, seat_rng, seats_for
 MATCH_FORMAT = 2
 
 _END_TURN = EndTurn()
-
 
 
 class TableError(ValueError):
@@ -217,7 +217,9 @@ class Match:
                 options = tuple(Choose(pending.role, event.id, c.id) for c in event.choices)
                 return Decision(pending.role, DecisionKind.CHOOSE, options, event=event.id)
             return None  # pragma: no cover - the news phase only lasts while somebody owes a choice
-        role = self._current or next(r for r in self.persons if r not in self._done)
+        role = self._current or self._next_person()
+        if role is None:  # pragma: no cover - the turn resolves as soon as every person is done
+            return None
         waiting = game.open_proposals(role) if self._has_negotiation else []
         if waiting:
             proposal = waiting[0].id
@@ -300,8 +302,7 @@ class Match:
     def _delivered(self, proposal: Proposal) -> list[Result]:
         """A proposal reached its receiver: a computer answers at once; a person who was done comes back."""
         receiver = proposal.receiver
-        if receiver in self._done:
-            self._done.discard(receiver)
+        self._done.discard(receiver)
         player = self.players.get(receiver)
         if player is None or not self.negotiate:
             return []
@@ -318,20 +319,19 @@ class Match:
                 return [ProposalAnswered(game.proposal(proposal.id), agreement=agreement, by_computer=True)]
         return []  # pragma: no cover - answer_proposals answers every open proposal
 
-    def _computer(self, command: Command) -> None:
-        """Apply and log a computer seat's command."""
-        self.game.apply(command)
-        self.log.add(command)
-
     def _logged(self, commands: list[Command]) -> None:
         """Log commands a computer helper has already applied."""
         self.log.commands.extend(commands)
 
+    def _next_person(self) -> str | None:
+        """The first person in scenario order who has not finished this turn's part."""
+        return next((r for r in self.persons if r not in self._done), None)
+
     # ----------------------------------------------------------------- the computer seats, and the turn
     def _advance(self, turns: int | None = None) -> None:
         """Let the computer seats move and resolve turns until a person must act or the game is over (or ``turns``
-        turns have resolved). This is the hot loop of ``simulate``: it binds what it uses, and logs straight into the
-        log's columns."""
+        turns have resolved). This is the hot loop of ``simulate``: it binds what it uses, and appends straight to
+        the log's list of commands."""
         game = self.game
         state = game.state
         apply = game.apply
@@ -383,7 +383,7 @@ class Match:
                 self._current = None
             resolved += 1
         if state.phase is Phase.ACTIONS and persons and self._current is None:
-            self._current = next((r for r in persons if r not in self._done), None)
+            self._current = self._next_person()
         if resolved and self.on_turn_end is not None:
             self.on_turn_end(self)
 
@@ -416,8 +416,6 @@ class Match:
         """Restore :meth:`to_dict` output. Also reads format 1 (a save of the single-person game from before seats
         and the log): its players become seats and its log starts at the saved state. Raises ``ValueError``,
         ``KeyError`` or ``TypeError`` if the data does not fit the scenario."""
-        from game.engine import Change
-
         fmt = data.get("format")
         if fmt not in (1, MATCH_FORMAT):
             raise ValueError(f"unsupported match format {fmt!r}")
@@ -450,5 +448,5 @@ class Match:
         for turn, changes in data.get("reports", []):
             match.reports.append(TurnReport(int(turn), tuple(Change.from_row(c) for c in changes), None))
         if game.phase is Phase.ACTIONS and match.persons and match._current is None:
-            match._current = next((r for r in match.persons if r not in match._done), None)
+            match._current = match._next_person()
         return match

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.engine import Game, RulesError, Scenario, TurnReport
+from game.engine import Game, Scenario, TurnReport
 from game.table.log import Done, LogEntry
 from game.table.match import Match
 
@@ -27,8 +27,10 @@ class Replay:
     differences: tuple[str, ...] = field(default_factory=tuple)
 
 
-#: What applying a logged command to the rebuilt game may raise when the log or its starting state is damaged.
-_REFUSED = (RulesError, KeyError, ValueError, TypeError, IndexError, AttributeError, ArithmeticError)
+#: What reading saved data that does not fit its scenario or format may raise: restoring a match or its starting
+#: state (wrong types, missing keys, numbers out of range, a broken log), or applying a logged command the rules
+#: refuse (:class:`~game.engine.RulesError` is a ``ValueError``, an unknown id also a ``KeyError``).
+DAMAGED = (KeyError, TypeError, ValueError, IndexError, AttributeError, ArithmeticError)
 
 
 def start_of(scenario: Scenario, seed: int, lang: str, origin: dict[str, Any] | None) -> Game:
@@ -49,7 +51,12 @@ def rebuild(
 ) -> Game:
     """The game that ``log`` makes from a new game of ``seed`` (or from ``origin``). ``on_entry`` is called after
     each entry with the report of a resolution. Raises the engine's errors if a command is refused."""
-    game = start_of(scenario, seed, lang, origin)
+    return _apply_log(start_of(scenario, seed, lang, origin), log, on_entry)
+
+
+def _apply_log(
+    game: Game, log: Iterable[LogEntry], on_entry: Callable[[LogEntry, Game, TurnReport | None], None] | None
+) -> Game:
     for entry in log:
         report = None if isinstance(entry.command, Done) else game.apply(entry.command)
         if on_entry is not None:
@@ -64,10 +71,13 @@ def replay(
     changes against the match's reports) and at the end (the whole state)."""
     reports = {r.turn: r for r in match.reports}
     first_bad: list[tuple[int, str]] = []
-
     saved_news = match.game.state.news
+    entries = list(match.log)
+    applied = 0
 
     def check(entry: LogEntry, game: Game, report: TurnReport | None) -> None:
+        nonlocal applied
+        applied += 1
         if report is not None and not first_bad:
             turn = report.turn
             saved = reports.get(turn)
@@ -82,10 +92,13 @@ def replay(
             on_entry(entry, game, report)
 
     try:
-        game = rebuild(match.scenario, match.seed, match.log, lang=match.game.lang, origin=match.origin,
-                       on_entry=check)  # fmt: skip
-    except _REFUSED as exc:
-        turn = _turn_of_failure(match)
+        start = start_of(match.scenario, match.seed, match.game.lang, match.origin)
+    except DAMAGED as exc:  # the state the log starts from is damaged: nothing of the log can be applied
+        return Replay(match.game, False, 0, (f"a logged command was refused: {exc}",))
+    try:
+        game = _apply_log(start, entries, check)
+    except DAMAGED as exc:
+        turn = entries[applied].turn if applied < len(entries) else match.game.turn
         return Replay(match.game, False, turn, (f"a logged command was refused: {exc}",))
     if first_bad:
         turn, what = first_bad[0]
@@ -95,21 +108,6 @@ def replay(
         keys = tuple(f"the saved {k} differs from the rebuilt one" for k in saved if saved.get(k) != rebuilt.get(k))
         return Replay(game, False, match.game.turn, keys)
     return Replay(game, True)
-
-
-def _turn_of_failure(match: Match) -> int:
-    """The turn of the first logged command that the engine refuses (for the message)."""
-    try:
-        game = start_of(match.scenario, match.seed, match.game.lang, match.origin)
-    except _REFUSED:
-        return 0  # the state the log starts from is damaged: nothing of the log could be applied
-    for entry in match.log:
-        try:
-            if not isinstance(entry.command, Done):
-                game.apply(entry.command)
-        except _REFUSED:
-            return entry.turn
-    return match.game.turn  # pragma: no cover - only called after a failure
 
 
 def _news_differ(played: list[tuple[object, ...]], rebuilt: list[tuple[object, ...]]) -> str:

@@ -100,10 +100,7 @@ class Seat:
 
     def describe(self) -> str:
         """``person``, ``computer (Standard)`` or ``computer (greedy)``."""
-        if self.is_person:
-            return "person"
-        level = self.level
-        return f"computer ({level.name if level is not None else self.player})"
+        return "person" if self.is_person else f"computer ({self.level_name})"
 
 
 PERSON = Seat(SeatKind.PERSON.value)
@@ -126,16 +123,16 @@ def parse_seat(text: str) -> tuple[str, Seat]:
     return role, Seat(check_player(player))
 
 
-def seats_for(scenario: Scenario, given: Mapping[str, Seat], *, default: Seat | None = None) -> dict[str, Seat]:
-    """A seat for every role of ``scenario`` in scenario order: those ``given``, the others ``default`` (the
-    computer at the standard level unless said). Raises :class:`SeatError` for a role the scenario lacks."""
+def seats_for(scenario: Scenario, given: Mapping[str, Seat]) -> dict[str, Seat]:
+    """A seat for every role of ``scenario`` in scenario order: those ``given``, the others the computer at the
+    standard level. Raises :class:`SeatError` for a role the scenario lacks or a seat nobody can play."""
     roles = [r.id for r in scenario.roles]
     unknown = [role for role in given if role not in roles]
     if unknown:
         raise SeatError(f"unknown role {unknown[0]!r}; roles: {', '.join(roles)}")
     for seat in given.values():
         check_player(seat.player)
-    fallback = default or Seat()
+    fallback = Seat()
     return {role: given.get(role, fallback) for role in roles}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from game.ai.negotiation import Evaluation, evaluate
+from game.ai.negotiation import Evaluation, evaluate_for
 from game.engine import (
     Action,
     Agreement,
@@ -21,7 +21,6 @@ from game.engine import (
     NewsKind,
     Proposal,
     ProposalStatus,
-    Propose,
     Scenario,
     localize,
 )
@@ -106,6 +105,10 @@ class SeatView:
     decision: Decision | None
     ending: Ending | None
 
+    def weighing(self, proposal: str) -> Evaluation | None:
+        """How an open proposal this seat sent or received weighs for it (``None`` for any other)."""
+        return next((w.evaluation for w in self.weighings if w.proposal == proposal), None)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-compatible dict (what a browser would receive)."""
         data = asdict(self)
@@ -137,11 +140,8 @@ def view(match: Match, role: str) -> SeatView:
         for proposal in proposals:
             if proposal.status != ProposalStatus.OPEN:
                 continue
-            if proposal.receiver == role:
-                weighings.append(Weighing(proposal.id, evaluate(game, proposal, role)))
-            else:  # the sender's own view of its offer: the same bundle as if the other side made it
-                mirror = Propose(proposal.receiver, role, proposal.ask, proposal.give)
-                weighings.append(Weighing(proposal.id, evaluate(game, mirror, role)))
+            evaluation = evaluate_for(game, proposal.sender, proposal.receiver, proposal.give, proposal.ask, role)
+            weighings.append(Weighing(proposal.id, evaluation))
     decision = match.decision()
     ending = None
     if game.outcome is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from game.ai.negotiation import evaluate
+from game.ai.negotiation import evaluate_for
 from game.engine import BreakAgreement, Counter, Item, ItemStatus, Proposal, ProposalStatus, Propose, Respond
 from game.table import Match, ProposalAnswered, ProposalSent, Result, view
 from game.text import deals
@@ -42,8 +42,7 @@ class NegotiationTable:
         """Show a proposal addressed to the player with the player's own breakdown; accept, refuse or counter."""
         console, game = self.console, self.game
         console.lines(deals.proposal_lines(game, self.human, proposal))
-        seat = view(self.match, self.human)
-        mine = next((w.evaluation for w in seat.weighings if w.proposal == proposal.id), None)
+        mine = view(self.match, self.human).weighing(proposal.id)
         if mine is not None:
             console.lines(deals.breakdown_lines(game, "How it weighs for you (your objectives):", mine))
         console.lines(["  1. Accept", "  2. Refuse", "  3. Counter: edit it and send it back"])
@@ -136,11 +135,10 @@ class NegotiationTable:
             return
         give, ask = _pick(items, chosen, self.human), _pick(items, chosen, other)
         if self.is_computer(other):
-            title = f"How {role_name(self.game, other)} weighs it:"
-            evaluation = evaluate(self.game, Propose(self.human, other, give, ask), other)
+            weigher, title = other, f"How {role_name(self.game, other)} weighs it:"
         else:
-            title = "How it weighs for you (your objectives):"
-            evaluation = evaluate(self.game, Propose(other, self.human, ask, give), self.human)
+            weigher, title = self.human, "How it weighs for you (your objectives):"
+        evaluation = evaluate_for(self.game, self.human, other, give, ask, weigher)
         self.console.lines(deals.breakdown_lines(self.game, title, evaluation))
 
     def send(self, other: str, give: tuple[str, ...], ask: tuple[str, ...], reply_to: Proposal | None) -> bool:

@@ -10,12 +10,12 @@ prints comes from :mod:`game.text.views`. With two or more people, each person's
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import TextIO
 
 from game import present
-from game.engine import Action, Choose, Commit, Scenario, Withdraw, localize
-from game.table import PERSON, Decision, DecisionKind, Done, Match, Seat, TurnResolved, seats_for, view
+from game.engine import Choose, Commit, Scenario, Withdraw, localize
+from game.table import PERSON, Decision, DecisionKind, Done, Match, Seat, TurnResolved, view
 from game.text import deals, views
 from game.text.console import Console, EndOfInput, QuitRequested, parse_number
 from game.text.debrief import debrief_lines
@@ -137,7 +137,7 @@ def _play(
             if role is None:
                 role = ask_role(console, scenario, lang)
             chosen[role] = PERSON
-        match = Match.start(scenario, seats_for(scenario, chosen), seed, scenario_path=scenario_path, lang=lang)
+        match = Match.start(scenario, chosen, seed, scenario_path=scenario_path, lang=lang)
     else:
         console.para(f"Continuing: {localize(scenario.title, lang)}, {match.turn_label}.")
     if save is not None:
@@ -153,13 +153,13 @@ def _report_problem(console: Console, problem: str) -> None:
 
 
 class TextSeat:
-    """What the terminal remembers for one person's seat: the values it last showed them, its action menu and its
-    negotiation table."""
+    """What the terminal remembers for one person's seat: the values it last showed them, how many actions its menu
+    numbers, and its negotiation table."""
 
     def __init__(self, match: Match, role: str, console: Console) -> None:
         game = match.game
         self.role = role
-        self.actions: Sequence[Action] = present.menu_actions(game, role)
+        self.action_count = len(game.scenario.actions_for(role))
         self.table = NegotiationTable(match, role, console) if match.has_negotiation else None
         # The indicators are shown with their change since this person's previous turn header (at turn 1: since
         # the start values). The engine's ``state.previous`` holds the values before this turn's news only.
@@ -272,7 +272,7 @@ class TextTable:
         """The action menu until the person ends their part of the turn (or a proposal arrives for them)."""
         self.console.line()
         self.console.lines(views.menu_lines(self.game, view(self.match, seat.role)))
-        count = len(seat.actions)
+        count = seat.action_count
         if seat.table is not None:
             prompt = f"Action (1-{count}, d N, n negotiate, a agreements, e end, h help, q quit): "
             if not count:
@@ -281,7 +281,6 @@ class TextTable:
             prompt = f"Action (1-{count}, d N details, e end turn, h help, q quit): "
         else:
             prompt = "e to end the turn: "
-        turn = self.game.turn
         while True:
             kind, index = parse_menu_answer(self.console.ask(prompt), count)
             if kind == "end":
@@ -291,8 +290,6 @@ class TextTable:
             decision = self.match.decision()
             if decision is None or decision.role != seat.role or decision.kind is not DecisionKind.ACT:
                 return  # a counter-proposal waits for an answer, or the turn moved on
-            if self.game.turn != turn:  # pragma: no cover - only Done resolves a turn
-                return
 
     def handle(self, seat: TextSeat, kind: str, index: int) -> None:
         """Carry out one menu answer other than ending the turn."""
@@ -318,7 +315,7 @@ class TextTable:
 
     def menu_hint(self, seat: TextSeat) -> str:
         """What the action menu expects, after an answer it could not read."""
-        count = len(seat.actions)
+        count = seat.action_count
         talks = ", n to negotiate, a for your agreements" if seat.table is not None else ""
         if not count:
             return f"You have no actions in this scenario. Type e to end the turn{talks}, or q to quit."

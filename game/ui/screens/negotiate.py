@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import pygame
 from pygame_gui.elements import UIButton
 
-from game.ai.negotiation import Evaluation, evaluate
+from game.ai.negotiation import Evaluation, evaluate_for
 from game.engine import Agreement, AgreementItem, Counter, Item, ItemStatus, Phase, ProposalStatus, Propose, RulesError
 from game.engine.game import implementation_effects
 from game.present import indicator_label, source_credit
@@ -205,12 +205,9 @@ def computer_counterpart(screen: GameScreen, other: str) -> bool:
 def item_worth(screen: GameScreen, item: Item, other: str) -> tuple[float, float]:
     """(worth to the player, worth to ``other``) of one item on its own, by the evaluator."""
     game, role = screen.game, screen.role
-    if item.giver == role:
-        theirs = evaluate(game, Propose(role, other, (item.id,), ()), other)
-        mine = evaluate(game, Propose(other, role, (), (item.id,)), role)
-    else:
-        theirs = evaluate(game, Propose(role, other, (), (item.id,)), other)
-        mine = evaluate(game, Propose(other, role, (item.id,), ()), role)
+    give, ask = ((item.id,), ()) if item.giver == role else ((), (item.id,))
+    mine = evaluate_for(game, role, other, give, ask, role)
+    theirs = evaluate_for(game, role, other, give, ask, other)
     return mine.reasons[0].points, theirs.reasons[0].points
 
 
@@ -370,13 +367,13 @@ class NegotiationScreen(GameScreen):
     def evaluation(self) -> Evaluation:
         """The counterpart's breakdown of the picked items (live: nothing is sent)."""
         give, ask = self.bundle()
-        return evaluate(self.game, Propose(self.role, self.other, give, ask), self.other)
+        return evaluate_for(self.game, self.role, self.other, give, ask, self.other)
 
     def own_view(self) -> Evaluation:
         """The player's own breakdown of the picked items (what it receives and what it gives, for its
         objectives)."""
         give, ask = self.bundle()
-        return evaluate(self.game, Propose(self.other, self.role, ask, give), self.role)
+        return evaluate_for(self.game, self.role, self.other, give, ask, self.role)
 
     def send_problem(self) -> str:
         """Why the picked items cannot be sent now, or ``""``."""

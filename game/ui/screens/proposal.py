@@ -125,8 +125,7 @@ class ProposalScreen(EventScreen):
 
     def weighing(self) -> Evaluation:
         """How the proposal weighs for the player's own objectives: its seat's own view (never the sender's)."""
-        seat = self.seat_view()
-        found = next((w.evaluation for w in seat.weighings if w.proposal == self.proposal.id), None)
+        found = self.seat_view().weighing(self.proposal.id)
         return found if found is not None else evaluate(self.game, self.proposal, self.role)
 
     # ----------------------------------------------------------------- answering
