@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from game.content.problems import ScenarioError
-from game.engine import Scenario, localize
+from game.engine import Scenario, ScoreReference, localize
 from game.paths import DEFAULT_SCENARIO
 from game.table.simulate import SimulationResult
+
+if TYPE_CHECKING:
+    from game.table.reference import Found, ReferenceCache
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -113,6 +116,32 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print one JSON object (with agreements made/kept/broken, and balance)"
     )
 
+    reference = sub.add_parser(
+        "reference",
+        help="work out each side's usual range of final scores and print the score_reference block for the file",
+        description="Play GAMES games with the same computer players on every side and print each side's usual "
+        "range of final scores (10th, 50th and 90th percentiles) as a score_reference block to paste at the top "
+        "level of the scenario file. The end of a game places each side's score against its own range. The result "
+        "is also cached for this computer.",
+    )
+    reference.add_argument("path", type=Path, metavar="PATH", nargs="?", default=None,
+                           help="scenario file (default: Cambodia-US)")  # fmt: skip
+    reference.add_argument("--games", type=int, default=None, metavar="N",
+                           help="games to play (default 40; more games, steadier ranges)")  # fmt: skip
+    reference.add_argument(
+        "--policy",
+        default=None,
+        metavar="NAME",
+        help="who plays every side: a computer level (beginner, standard, strong) or a policy (default: strong; "
+        "about 5 s a game for the default scenario, a few minutes in all)",
+    )
+    reference.add_argument("--budget", type=int, default=None, metavar="N",
+                           help="iterations per decision of the lookahead policy (default: its level's)")  # fmt: skip
+    reference.add_argument("--jobs", type=int, default=1, metavar="N",
+                           help="play the games in N processes at once (same result, sooner)")  # fmt: skip
+    reference.add_argument("--write", action="store_true",
+                           help="write the block into the scenario file (replacing its score_reference)")  # fmt: skip
+
     bench = sub.add_parser("bench", help="measure the speed of the engine and the loader")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--quick", action="store_true", help="shorter measurements (less precise)")
@@ -140,6 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema(sys.stdout)
         if args.command == "simulate":
             return _simulate(args, sys.stdout)
+        if args.command == "reference":
+            return _reference(args, sys.stdout, sys.stderr)
         if args.command == "bench":
             from game.bench import run_bench
 
@@ -214,7 +245,7 @@ def _text(args: argparse.Namespace) -> int:
                seats=seats, scenario_path=str(scenario_path), save=save)  # fmt: skip
 
 
-def check_roles(scenario: Scenario, seats: dict[str, object]) -> None:
+def check_roles(scenario: Scenario, seats: Mapping[str, object]) -> None:
     """Raise a usage error when a seat names a role the scenario lacks."""
     for role in seats:
         check_role(scenario, role)
@@ -329,15 +360,44 @@ def _simulate(args: argparse.Namespace, out: TextIO) -> int:
         scenario, args.games, args.seed, policies, args.budget, negotiate=args.negotiate, balance=args.balance,
         jobs=args.jobs,
     )  # fmt: skip
+    from game.table.reference import find_reference
+
+    found = find_reference(scenario, reference_cache())
     if args.json:
-        json.dump(result.to_dict(), out, indent=2)
+        data = result.to_dict()
+        if found is not None:
+            data["score_reference"] = _reference_json(scenario, result, found.reference)
+        json.dump(data, out, indent=2)
         out.write("\n")
         return EXIT_OK
-    _print_simulation(scenario, result, out)
+    _print_simulation(scenario, result, out, found)
     return EXIT_OK
 
 
-def _print_simulation(scenario: Scenario, result: SimulationResult, out: TextIO) -> None:
+def reference_cache() -> ReferenceCache:
+    """The cache of score references in the user's data folder (``cache/``), written atomically."""
+    from game.storage import data_dir, read_json, write_json_atomic
+    from game.table.reference import ReferenceCache
+
+    return ReferenceCache(lambda: data_dir() / "cache", read_json, write_json_atomic)
+
+
+def _reference_json(scenario: Scenario, result: SimulationResult, reference: ScoreReference) -> dict[str, object]:
+    """``simulate --json``'s ``score_reference``: the reference, and where each role's mean score falls in it."""
+    from game.table.reference import placement, reference_to_json
+
+    data: dict[str, object] = reference_to_json(reference)
+    data["mean_score_placement"] = {
+        role.id: placement(result.mean_score(role.id), reference.roles[role.id]).value
+        for role in scenario.roles if role.id in reference.roles
+    }  # fmt: skip
+    return data
+
+
+def _print_simulation(scenario: Scenario, result: SimulationResult, out: TextIO, found: Found | None = None) -> None:
+    import textwrap
+
+    from game.present.reference import NOT_COMPARED, how_measured, short_verdict, span_note
     from game.table import Seat
 
     searching = any(Seat(name).policy == "lookahead" for name in result.policies.values())
@@ -349,10 +409,20 @@ def _print_simulation(scenario: Scenario, result: SimulationResult, out: TextIO)
         count = result.endings.get(ending.id, 0)
         share = 100.0 * count / result.games
         print(f"  {localize(ending.title):<32} {count:>7}  {share:5.1f}%", file=out)
-    print("\nRoles", file=out)
+    print("\nRoles" + (" (each mean score against its own side's usual range)" if found is not None else ""),
+          file=out)  # fmt: skip
     for role_id, policy in result.policies.items():
         name = localize(scenario.role(role_id).name)
-        print(f"  {name:<32} {policy:<10} mean score {result.mean_score(role_id):7.2f}", file=out)
+        mean = result.mean_score(role_id)
+        line = f"  {name:<32} {policy:<10} mean score {mean:7.2f}"
+        if found is not None:
+            bounds = found.reference.roles.get(role_id)
+            verdict = short_verdict(mean, bounds) or "no usual range known"
+            line += f"  {verdict}" + (f" ({span_note(bounds)})" if bounds else "")
+        print(line, file=out)
+    if found is not None:
+        for text in (NOT_COMPARED, how_measured(found)):
+            print(textwrap.fill(text, 110, initial_indent="  ", subsequent_indent="  "), file=out)
     print("\nActions (times chosen)", file=out)
     for action in scenario.actions:
         print(f"  {action.id:<40} {result.actions.get(action.id, 0):>7}", file=out)
@@ -371,3 +441,177 @@ def _print_simulation(scenario: Scenario, result: SimulationResult, out: TextIO)
         print(f"  {'(unrestricted)':<32} {cells}", file=out)
     if result.rule_errors:
         print(f"\n{result.rule_errors} rule errors at run time (see `validate`)", file=out)
+
+
+# ----------------------------------------------------------------------------------------------- reference
+def _reference(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``reference``: compute each side's usual range, print the block (and with ``--write`` put it in the file)."""
+    import time
+
+    from game.present.reference import players
+    from game.table import LEVELS
+    from game.table.reference import DEFAULT_GAMES, DEFAULT_POLICY, compute_reference
+
+    games = DEFAULT_GAMES if args.games is None else args.games
+    if games < 1:
+        raise UsageError(f"--games must be at least 1, got {games}")
+    if args.budget is not None and args.budget < 1:
+        raise UsageError(f"--budget must be at least 1, got {args.budget}")
+    if args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, got {args.jobs}")
+    policy = (args.policy or DEFAULT_POLICY).strip().lower()
+    from game.ai import POLICIES
+
+    if policy not in LEVELS and policy not in POLICIES:
+        raise UsageError(f"--policy: unknown policy {policy!r}; levels: {', '.join(LEVELS)}; policies: "
+                         f"{', '.join(sorted(POLICIES))}")  # fmt: skip
+    path = args.path if args.path is not None else DEFAULT_SCENARIO
+    scenario = load(path)
+    if args.write:
+        _check_writable(path)
+    stored = scenario.score_reference
+    if stored is not None:
+        print(f"{path} already stores a score_reference ({stored.policy}, {stored.games} games); "
+              f"{'--write replaces it' if args.write else 'the block below would replace it'}.", file=err)  # fmt: skip
+    started = time.perf_counter()
+    print(f"Playing {games} games with {players(_probe(policy, games))} on every side of "
+          f"{localize(scenario.title)}...", file=err, flush=True)  # fmt: skip
+    reference = compute_reference(scenario, games, policy, budget=args.budget, jobs=args.jobs,
+                                  progress=_progress(games, started, err))  # fmt: skip
+    seconds = time.perf_counter() - started
+    if err.isatty():
+        err.write("\n")
+    print(f"Done in {seconds:.1f} s ({seconds / games:.2f} s a game).", file=err)
+    block = reference_block(reference)
+    out.write(block)
+    out.flush()
+    cached = reference_cache().save(scenario, reference)
+    if cached is not None:
+        print(f"Cached for this computer in {cached}.", file=err)
+    if args.write:
+        _write_reference(path, block, reference)
+        print(f"Wrote the score_reference block into {path}.", file=err)
+    else:
+        print(f"Paste the block at the top level of {path} (or run again with --write).", file=err)
+    return EXIT_OK
+
+
+def _probe(policy: str, games: int) -> ScoreReference:
+    """A reference-shaped stand-in, to name who plays before any game is played."""
+    return ScoreReference(policy, games, {})
+
+
+def _progress(games: int, started: float, err: TextIO) -> Callable[[int], None] | None:
+    """Progress on a terminal: games done and the time so far (nothing when stderr is not a terminal)."""
+    import time
+
+    if not err.isatty():
+        return None
+
+    def report(done: int) -> None:
+        elapsed = time.perf_counter() - started
+        left = elapsed / done * (games - done)
+        err.write(f"\r  {done}/{games} games, {elapsed:.0f} s so far, about {left:.0f} s to go   ")
+        err.flush()
+
+    return report
+
+
+def reference_block(reference: ScoreReference) -> str:
+    """The ``score_reference`` block as YAML, with a comment that says how it was made."""
+    from game.present.reference import players
+    from game.table.reference import SEED, VERSION
+
+    def number(value: float) -> str:
+        return f"{value + 0.0:.1f}"
+
+    lines = [
+        f"# Each side's usual range of final scores: {players(reference)} on every side, {reference.games} games",
+        f"# (seed {SEED}), from `python main.py reference` (version {VERSION}). Work it out again after changing "
+        "the rules.",
+        "score_reference:",
+        f"  policy: {reference.policy}",
+        f"  games: {reference.games}",
+    ]
+    if reference.budget is not None:
+        lines.append(f"  budget: {reference.budget}")
+    lines.append("  roles:")
+    for role, bounds in reference.roles.items():
+        lines.append(f"    {role}: {{low: {number(bounds.low)}, typical: {number(bounds.typical)}, "
+                     f"high: {number(bounds.high)}}}")  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+def with_reference_block(text: str, block: str) -> str:
+    """The scenario file's ``text`` with its top-level ``score_reference`` block (and the comment lines just above
+    it) replaced by ``block``, or ``block`` appended after a blank line when it has none. Line endings follow the
+    file's."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.splitlines()
+    new = block.rstrip("\n").split("\n")
+    start = next((i for i, line in enumerate(lines) if line.startswith("score_reference:")), None)
+    if start is None:
+        while lines and not lines[-1].strip():
+            lines.pop()
+        lines += ["", *new]
+    else:
+        end = start + 1
+        while end < len(lines) and (not lines[end].strip() or lines[end][0] in " \t"):
+            end += 1
+        while end > start + 1 and not lines[end - 1].strip():
+            end -= 1  # blank lines after the block stay
+        first = start
+        while first > 0 and lines[first - 1].startswith("#"):
+            first -= 1
+        lines[first:end] = new
+    return newline.join(lines) + newline
+
+
+def _check_writable(path: Path) -> None:
+    import os
+
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise UsageError(f"cannot write {path}: the file or its folder is read-only (leave out --write and paste "
+                         "the block yourself)")  # fmt: skip
+
+
+def _write_reference(path: Path, block: str, reference: ScoreReference) -> None:
+    """Put ``block`` into the scenario file, atomically, once the new text has loaded back with this very
+    reference; raises UsageError (the file untouched) otherwise."""
+    import contextlib
+    import os
+    import stat
+    import tempfile
+
+    from game.content.loader import load_scenario_text
+
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"cannot write {path}: it is not UTF-8 text") from None
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    new_text = bom + with_reference_block(text.removeprefix(bom), block)
+    payload = new_text.encode("utf-8")
+    try:
+        check = load_scenario_text(payload, str(path))
+    except ScenarioError as exc:
+        raise UsageError(f"the file would not load with the block in it, so it was left as it was:\n{exc}") from None
+    if check.score_reference != reference:
+        raise UsageError(f"the block did not read back as written, so {path} was left as it was; paste it yourself")
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, stat.S_IMODE(os.stat(path).st_mode))
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)

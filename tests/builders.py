@@ -68,10 +68,11 @@ def negotiation(
     break_event: str | None = None,
     threshold: float = 0.0,
     trust_indicator: str | None = None,
+    min_gain: float = 0.5,
 ) -> Negotiation:
     """A negotiation section with the contract's defaults."""
     return Negotiation(
-        items, initial, kept, broken, tuple(break_effects or []), break_event, threshold, trust_indicator
+        items, initial, kept, broken, tuple(break_effects or []), break_event, threshold, trust_indicator, min_gain
     )
 
 

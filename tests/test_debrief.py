@@ -114,13 +114,13 @@ def play_recorded(
 @pytest.fixture(scope="module")
 def recorded(default: Scenario) -> Record:
     """The default scenario, played to its end, with an agreement broken on each side."""
-    return play_recorded(default, 2, "us", "cambodia", early_break=3, late_break=5)
+    return play_recorded(default, 2, "us", "cambodia", early_break=2, late_break=4)
 
 
 @pytest.fixture(scope="module")
 def recorded_pairs() -> Record:
     """A scenario whose trust is the pair's own ``trust_a_b`` (and whose dynamics and score read it)."""
-    return play_recorded(negotiation_scenario(), 1, "a", "b", early_break=4, late_break=6)
+    return play_recorded(negotiation_scenario(), 1, "a", "b", early_break=4, late_break=8)
 
 
 RECORDS = ["recorded", "recorded_pairs"]

@@ -278,7 +278,7 @@ def test_the_terminal_names_an_implemented_item_from_the_engine_s_lookup() -> No
     game = Game.new(negotiation_scenario(), 5)
     agree(game, ("visit",))
     game.resolve_turn()
-    lines = " ".join(news_lines(game, "a", 1))
+    lines = " ".join(news_lines(game, game.state.news, "a", 1))
     assert "Agreement a1 made: visit (by You)." in lines and "Implemented: visit, by You (a1)." in lines
 
 
@@ -334,7 +334,8 @@ def test_the_desktop_states_the_engine_s_break_cost() -> None:
     game = Game.new(ranged_trust_scenario(), 0)
     agreement = game.agreement(agree(game))
     screen: Any = SimpleNamespace(palette=palette("standard"), game=game, role="a", say=localize,
-                                  match=SimpleNamespace(role_name=lambda role: role.upper()))  # fmt: skip
+                                  match=SimpleNamespace(role_name=lambda role: role.upper()),
+                                  good_for_me=lambda indicator: "high")  # fmt: skip
     doc = Document(lambda size, bold: None, lambda value: int(value))  # type: ignore[arg-type,return-value]
     add_break_cost(doc, screen, agreement)
     text = " ".join(text for block in doc.blocks for text, _, _ in block.runs)
@@ -365,18 +366,21 @@ def test_the_value_of_anything_at_any_turn_is_what_the_game_held(seed: int) -> N
 
 
 def test_the_board_s_baseline_is_the_value_when_last_turn_s_resolution_began() -> None:
-    from game.ui.screens.wording import baseline_values, turn_values
+    from game.table import Match, baseline_values
+    from game.ui.screens.wording import turn_values
 
     sc = ranged_trust_scenario()
     game = Game.new(sc, 0)
     game.choose("b", "crisis", "shout")  # t 31 -> 28 in the news stage
     game.commit("a", "warm")  # t 28 -> 38 at the resolution
     report = game.resolve_turn()
-    baseline = baseline_values(game)
+    baseline = baseline_values(Match.around(game, {}))
     assert baseline["t"] == 28.0 and report.changes[0].before == 28.0
     assert turn_values(game)["t"][:2] == [31.0, game.value_at("t", 1)]
     old = Game.from_dict(sc, legacy(game.to_dict()))  # no marks: the report says where the resolution began
-    assert baseline_values(old, [report]) == baseline
+    old_match = Match.around(old, {})
+    old_match.reports.append(report)
+    assert baseline_values(old_match) == baseline
 
 
 # --------------------------------------------------------------------- the debrief reads structure

@@ -16,7 +16,7 @@ from game.engine import Game, NegotiationError, Propose, Scenario
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def table(*, initial: float = 50.0, threshold: float = 0.0, relations: bool = False) -> Scenario:
+def table(*, initial: float = 50.0, threshold: float = 0.0, relations: bool = False, min_gain: float = 0.5) -> Scenario:
     """Both roles score ``x``. For b: ``gift`` is worth 8 + 2, ``token`` 1 + 0, ``ask_big`` (b gives) -6 - 3,
     ``ask_small`` (b gives) -2 + 0."""
     indicators = {"x": 50.0, "y": 50.0, **({"relations": 70.0} if relations else {})}
@@ -30,6 +30,7 @@ def table(*, initial: float = 50.0, threshold: float = 0.0, relations: bool = Fa
             item("ask_small", "b", [effect("y += 4")], value={"a": 2, "b": -2}),
             initial=initial,
             threshold=threshold,
+            min_gain=min_gain,
         ),
     )
 
@@ -110,14 +111,17 @@ def test_a_sent_proposal_is_evaluated_like_its_bundle() -> None:
 
 
 @pytest.mark.parametrize(
-    ("threshold", "nearest"),
+    ("threshold", "min_gain", "nearest"),
     [
-        (0.0, (("ask_big", "ask_small"), ("token", "gift"))),  # one change: add the item b wants most (score 0)
-        (1.0, (("ask_small",), ("token", "gift"))),  # two changes; of those, the best for b (9, not 1)
+        (0.0, 0.0, (("ask_big", "ask_small"), ("token", "gift"))),  # one change: add the item b wants most (0)
+        (0.0, 0.5, (("ask_small",), ("token", "gift"))),  # 0 is no real gain: two changes, the best for b (9)
+        (1.0, 0.5, (("ask_small",), ("token", "gift"))),  # two changes; of those, the best for b (9, not 1)
     ],
 )
-def test_counter_returns_the_nearest_acceptable_bundle(threshold: float, nearest: tuple[object, object]) -> None:
-    game = Game.new(table(threshold=threshold))
+def test_counter_returns_the_nearest_acceptable_bundle(
+    threshold: float, min_gain: float, nearest: tuple[object, object]
+) -> None:
+    game = Game.new(table(threshold=threshold, min_gain=min_gain))
     proposal = game.propose("a", "b", ("token",), ("ask_big", "ask_small"))  # worth 1 - 9 - 2 = -10 to b
     assert not evaluate(game, proposal, "b").accept
     found = counter(game, proposal)

@@ -403,7 +403,8 @@ def test_n23_game_apply_carries_out_the_four_commands() -> None:
     game.apply(Respond("a", "p2", True))
     game.apply(BreakAgreement("b", "a1"))
     assert [p.status for p in game.state.proposals] == ["countered", "accepted"]
-    assert [i.status for i in game.agreement("a1").items] == ["broken", "pending"]
+    # Broken in the turn it was made: void, so a's item ("fund") is cancelled as well as b's ("market").
+    assert [i.status for i in game.agreement("a1").items] == ["broken", "broken"]
     report = game.apply(EndTurn())
     assert report is not None and report.turn == 1
 

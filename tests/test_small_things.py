@@ -17,6 +17,7 @@ from uikit import MakeApp, doc_text, frames, key, start
 from builders import effect, item, negotiation, scenario
 from game.engine import Game, Scenario
 from game.settings import Settings, load_settings, settings_path
+from game.table import Match, view
 from game.text import run
 from game.text.console import QUIT_QUESTION, Console, EndOfInput, QuitRequested
 from game.text.views import news_lines
@@ -126,9 +127,10 @@ def test_the_terminal_news_says_what_the_other_side_chose_once_it_has() -> None:
     game.choose("a", "crisis", "calm")
     game.resolve_turn()
     assert [p.event for p in game.pending_choices("b")] == ["offer"]
-    assert "  b decides." in news_lines(game, game.turn)
+    match = Match.around(game, {})
+    assert "  b decides." in news_lines(game, view(match, "a"))
     game.choose("b", "offer", "take")
-    lines = news_lines(game, game.turn)
+    lines = news_lines(game, view(match, "a"))
     assert lines[lines.index("- offer") + 2] == "  b chose: take."
 
 
@@ -139,7 +141,8 @@ def test_the_desktop_news_says_the_computer_chose_under_the_event_it_answered(ma
     board = to_board(app)
     frames(app, 1)
     text = " ".join(doc_text(board._news()).split())
-    entry = next(e for e in news_entries(board.game, 1) if e.source == "new_ambassador" and e.kind == "event")
+    news = news_entries(board.game, board.seat.news, 1)
+    entry = next(e for e in news if e.source == "new_ambassador" and e.kind == "event")
     assert entry.decider == "us" and entry.decision
     assert f"What should the ambassador lead with? United States chose: {entry.decision}" in text
     assert "answered:" not in text, "the choice is told once, under its event"
@@ -157,9 +160,10 @@ def test_the_desktop_news_says_you_decide_while_your_own_choice_waits(make_app: 
 
 def test_news_entries_name_the_side_still_deciding_and_nothing_else_of_it(scenario: Scenario) -> None:
     game = Game.new(scenario, seed=11)
-    entry = next(e for e in news_entries(game, 1) if e.source == "new_ambassador")
+    entry = next(e for e in news_entries(game, game.state.news, 1) if e.source == "new_ambassador")
     assert (entry.kind, entry.decider, entry.decision) == ("event", "us", "")
-    quiet = [e for e in news_entries(game, 1) if e.kind == "event" and not scenario.event(e.source).choices]
+    news = news_entries(game, game.state.news, 1)
+    quiet = [e for e in news if e.kind == "event" and not scenario.event(e.source).choices]
     assert all(e.decider == "" for e in quiet)
 
 

@@ -233,11 +233,11 @@ def test_choices_and_commits_show_up_in_the_review_with_their_causes() -> None:
     review = section(out, "--- Review of turn 1", "=== Turn 2")
     assert "You: answered 'crisis' with 'calm'; talk." in review
     assert "b: b_talk." in review
-    assert "  x: 50 -> 61 (up 11, better)" in review
+    assert "  x: 50 -> 61 (up 11, better for you)" in review
     assert "    +5: crisis: calm (decision by a)" in review
     assert "    +4: talk (action by a)" in review
     assert "    +2: b_talk (action by b)" in review
-    assert "  y: 50 -> 51 (up 1, better)\n    +1: drift (trend)" in review
+    assert "  y: 50 -> 51 (up 1, no effect on your score)\n    +1: drift (trend)" in review
     assert "Your score: 61 (up 11 this turn)." in review
 
 
@@ -255,7 +255,7 @@ def test_delayed_effects_are_explained_when_they_land() -> None:
     assert "x: 50 (no change since the start; range 0 to 100)" in section(out, "=== Turn 1 of 3", "News")
     header = section(out, "=== Turn 2 of 3", "News")
     # The computer has answered its own event of turn 2 ('offer': take, x +1) before the player's turn begins.
-    assert "x: 57 (up 7 since last turn, better; range 0 to 100)" in header
+    assert "x: 57 (up 7 since last turn, better for you; range 0 to 100)" in header
 
 
 def test_the_ending_recaps_the_players_key_decisions() -> None:

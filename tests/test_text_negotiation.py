@@ -119,7 +119,7 @@ def test_breaking_asks_for_confirmation_states_the_cost_and_then_costs_trust() -
     assert "You broke agreement a1.\nTrust between you and b: 35 (of 100)." in broken
     review = after(out, "--- Review of turn 1")
     assert "  You broke agreement a1." in review
-    assert "  Trust between a and b: 50 -> 35 (down 15, worse)" in review
+    assert "  Trust between a and b: 50 -> 35 (down 15, no effect on your score)" in review
     assert "    -6: a broke agreement a1 (break)" in review
 
 

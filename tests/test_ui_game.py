@@ -26,7 +26,7 @@ from uikit import MakeApp, doc_text, frames, ink, key, start
 from game.content.loader import load_scenario
 from game.engine import ForecastItem, Scenario
 from game.paths import DEFAULT_SCENARIO
-from game.table import PERSON, DecisionKind, Match
+from game.table import PERSON, DecisionKind, Match, baseline_values
 from game.ui.app import App
 from game.ui.screens import flow
 from game.ui.screens.board import BoardScreen
@@ -35,7 +35,7 @@ from game.ui.screens.end import EndScreen
 from game.ui.screens.event import EventScreen
 from game.ui.screens.proposal import ProposalScreen
 from game.ui.screens.review import ReviewScreen
-from game.ui.screens.wording import baseline_values, timing_phrase, turn_values
+from game.ui.screens.wording import timing_phrase, turn_values
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -520,7 +520,7 @@ def test_values_per_turn_are_rebuilt_from_the_history(scenario: Scenario) -> Non
         values = series[indicator.id]
         assert len(values) == game.turn + 1
         assert values[0] == indicator.initial and values[-1] == game.state.values[indicator.id]
-    baseline = baseline_values(game, match.reports)
+    baseline = baseline_values(match)
     resolved = match.reports[-1]
     for change in resolved.changes:
         first = next(c for c in resolved.changes if c.indicator == change.indicator)

@@ -203,7 +203,8 @@ def test_a_proposal_between_two_people_waits_for_the_receiver_who_sees_their_own
     key(app, pygame.K_ESCAPE)  # back to the board
     key(app, pygame.K_e)  # the sender's part is over
     while not isinstance(app.top, ProposalScreen):
-        assert isinstance(app.top, PrivacyScreen | EventScreen) and app.top.role == receiver
+        # The receiver's privacy screen, then their briefing (if they have not seen it yet) and their events.
+        assert isinstance(app.top, PrivacyScreen | BriefingScreen | EventScreen) and app.top.role == receiver
         key(app, pygame.K_RETURN)
     dialog = app.top
     assert dialog.role == receiver and dialog.proposal.id == proposal.id
@@ -287,7 +288,7 @@ def test_decisions_come_from_the_match_in_its_order(make_app: MakeApp, scenario:
     match = start_hotseat(app, scenario, seed=8)
     checked = 0
     for screen in screens(app):
-        if match.game.turn > 2:
+        if match.game.turn > 3:
             break
         decision = match.decision()
         assert decision is not None

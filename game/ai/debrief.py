@@ -92,6 +92,7 @@ __all__ = [
     "Stance",
     "Weight",
     "debrief",
+    "games_when_sent",
     "proposal_moment",
     "turn_end_moment",
     "values_at",
@@ -271,6 +272,13 @@ def proposal_moment(game: Game, proposal: Proposal) -> Moment:
     """When ``proposal`` was sent: its turn's news stage done, the agreements broken before it in that turn broken,
     nothing of the turn's resolution yet (see the module's docstring)."""
     return _proposal_moments(game, [proposal])[0]
+
+
+def games_when_sent(game: Game, proposals: Sequence[Proposal]) -> list[Game]:
+    """For each proposal, a throwaway game holding what the evaluator reads as things stood when it was sent (see
+    the module's docstring): evaluate a proposal in it to know how its receiver weighed it then."""
+    moments = _proposal_moments(game, proposals)
+    return [_game_at(game, m, v) for m, v in zip(moments, _values_at(game, moments), strict=True)]
 
 
 def values_at(game: Game, moment: Moment) -> dict[str, float]:
@@ -476,7 +484,8 @@ class _Builder:
             agreement = next((a for a in game.state.agreements if a.proposal == proposal.id), None)
             if agreement is None:
                 return "", f"{answerer} accepted."
-            breakers = [p.giver for p in agreement.items if p.status is ItemStatus.BROKEN]
+            breakers = [n.role for n in game.state.news if n.kind is NewsKind.AGREEMENT and n.id == agreement.id
+                        and n.detail == ItemStatus.BROKEN]  # fmt: skip
             if breakers:
                 fate = f"later broken by {self.who(breakers[0])}"
             elif agreement.open:

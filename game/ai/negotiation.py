@@ -11,19 +11,32 @@ is sent. The score is a sum of :class:`Reason` values, from the receiving role's
   divided by 10;
 - recent provocations: -2 for each action of family ``pressure`` the other side took in the last two turns.
 
-The receiver accepts when the score is at least ``negotiation.threshold``. :func:`counter` looks for the nearest
+The receiver accepts when the score is at least ``negotiation.threshold`` *and* the items alone (what it gets less
+what it gives, each at its value plus the forecast change of its score) gain it at least ``negotiation.min_gain``:
+trust and good relations make it readier to deal, but never make it take a package that costs it more than it brings.
+When only that second rule refuses, the reasons say so (a reason of 0 points). :func:`counter` looks for the nearest
 bundle it would accept instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
 from game.engine import Game, NegotiationError, NewsKind, Proposal, Propose, localize
 
-__all__ = ["PROVOCATION_FAMILY", "Bundle", "Evaluation", "Reason", "counter", "evaluate"]
+__all__ = [
+    "PROVOCATION_FAMILY",
+    "Bundle",
+    "BundleKey",
+    "Evaluation",
+    "Reason",
+    "bundle_key",
+    "counter",
+    "evaluate",
+    "evaluate_for",
+]
 
 #: Actions of this strategy family count as provocations.
 PROVOCATION_FAMILY = "pressure"
@@ -38,6 +51,10 @@ MAX_CANDIDATES = 8
 
 #: ``(give, ask)``: the items the sender gives and those it asks of the receiver.
 Bundle = tuple[tuple[str, ...], tuple[str, ...]]
+#: A bundle whose order does not matter (see :func:`bundle_key`).
+BundleKey = tuple[frozenset[str], frozenset[str]]
+#: The reason shown when the items alone gain the receiver too little, however well the rest disposes it.
+_NO_GAIN = "The items alone are worth {gain:+.1f} to us, short of the {min_gain:+.1f} a deal must gain"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +67,15 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class Evaluation:
-    """The receiver's view of a proposal: ``score`` (the sum of the reasons' points) against ``threshold``."""
+    """The receiver's view of a proposal: ``score`` (the sum of the reasons' points) against ``threshold``, and
+    ``gain`` (the items' points alone) against ``min_gain``; it accepts when both reach their mark."""
 
     score: float
     threshold: float
     accept: bool
     reasons: tuple[Reason, ...]
+    gain: float = 0.0
+    min_gain: float = 0.0
 
 
 def evaluate(game: Game, proposal: Proposal | Propose | Bundle, receiver: str) -> Evaluation:
@@ -66,8 +86,14 @@ def evaluate(game: Game, proposal: Proposal | Propose | Bundle, receiver: str) -
     view = _View(game, sender, receiver)
     reasons = [view.item_reason(i, gives=False) for i in give]
     reasons += [view.item_reason(i, gives=True) for i in ask]
+    gain = 0.0
+    for reason in reasons:
+        gain += reason.points
     reasons += view.context
-    return _evaluation(view.threshold, reasons)
+    score = sum(r.points for r in reasons)
+    if (give or ask) and score >= view.threshold and gain < view.min_gain:
+        reasons.append(Reason(_NO_GAIN.format(gain=gain, min_gain=view.min_gain), 0.0))
+    return _evaluation(view.threshold, reasons, gain, view.min_gain)
 
 
 def evaluate_for(
@@ -80,24 +106,25 @@ def evaluate_for(
     return evaluate(game, Propose(receiver, sender, tuple(ask), tuple(give)), role)
 
 
-def counter(game: Game, proposal: Proposal) -> Bundle | None:
+def counter(game: Game, proposal: Proposal, *, exclude: Collection[BundleKey] = ()) -> Bundle | None:
     """The nearest bundle ``proposal.receiver`` would accept, or ``None`` if it finds none.
 
     Written from the receiver's side, ready for ``Counter(proposal.receiver, proposal.id, give, ask)``: ``give``
     are items the receiver gives (from those it was asked for), ``ask`` the items it asks of the sender (those it
     was offered, plus perhaps more). Nearest means fewest changes (items dropped from what it was asked, items of
     the sender's added to what it gets), then the best score for the receiver; only items that may be put on the
-    table now are used, and at most :data:`MAX_CHANGES` changes are tried.
+    table now are used, and at most :data:`MAX_CHANGES` changes are tried. Bundles in ``exclude`` (keys of
+    :func:`bundle_key`, from the receiver's side: what it gives, what it asks) are never returned.
     """
     receiver, sender = proposal.receiver, proposal.sender
     view = _View(game, sender, receiver)
+    need = max(view.threshold - sum(r.points for r in view.context), view.min_gain)  # what the items must reach
     legal_gets = {i.id for i in game.legal_items(sender)}
     legal_gives = {i.id for i in game.legal_items(receiver)}
     gets = [i for i in proposal.give if i in legal_gets]
     gives = [i for i in proposal.ask if i in legal_gives]
     points = {i: view.item_reason(i, gives=False).points for i in legal_gets}
     points.update({i: view.item_reason(i, gives=True).points for i in legal_gives})
-    base = sum(r.points for r in view.context)
     # Candidates: asked items it would most like to keep for itself, and the sender's items it wants most.
     droppable = sorted(gives, key=lambda i: (points[i], i))[:MAX_CANDIDATES]
     addable = sorted((i for i in legal_gets if i not in gets), key=lambda i: (-points[i], i))[:MAX_CANDIDATES]
@@ -110,19 +137,26 @@ def counter(game: Game, proposal: Proposal) -> Bundle | None:
                     new_gets = (*gets, *added)
                     if not new_gives and not new_gets:
                         continue
-                    score = base + sum(points[i] for i in new_gives) + sum(points[i] for i in new_gets)
-                    if score >= view.threshold and (best is None or score > best[0]):
+                    if exclude and (frozenset(new_gives), frozenset(new_gets)) in exclude:
+                        continue
+                    score = sum(points[i] for i in new_gives) + sum(points[i] for i in new_gets)
+                    if score >= need and (best is None or score > best[0]):
                         best = (score, (new_gives, new_gets))
         if best is not None:
             return best[1]
     return None
 
 
-def _evaluation(threshold: float, reasons: list[Reason]) -> Evaluation:
+def bundle_key(give: Sequence[str], ask: Sequence[str]) -> BundleKey:
+    """A bundle as a value that ignores the order of its items: two offers with the same key are the same offer."""
+    return frozenset(give), frozenset(ask)
+
+
+def _evaluation(threshold: float, reasons: list[Reason], gain: float, min_gain: float) -> Evaluation:
     score = 0.0
     for reason in reasons:
         score += reason.points
-    return Evaluation(score, threshold, score >= threshold, tuple(reasons))
+    return Evaluation(score, threshold, score >= threshold and gain >= min_gain, tuple(reasons), gain, min_gain)
 
 
 def _parts(
@@ -150,6 +184,7 @@ class _View:
         self.game = game
         self.receiver = receiver
         self.threshold = negotiation.threshold
+        self.min_gain = negotiation.min_gain
         self.now = game.score(receiver)
         lang = game.lang
         other = localize(game.scenario.role(sender).name, lang)

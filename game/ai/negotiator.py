@@ -4,30 +4,62 @@ Pure: both functions read a game and return commands; whoever runs the game appl
 evaluator of :mod:`game.ai.negotiation`, whose score is a sum of labelled reasons, one per item plus a context (trust,
 relations, provocations). :func:`make_proposal` evaluates every legal item once from each side's point of view and
 then searches small bundles with plain additions, so a call takes a few milliseconds at most.
+
+It adapts after a refusal. The offers a role sent that the other side turned down (refused, or answered with a
+counter) are read back from the game (:func:`turned_down`), each with the worth of its items to the receiver (its
+evaluation without the context: trust, relations, provocations) as things stood when it was sent and as they stand
+now. Such an offer *stands* until that worth has risen by at least :data:`MATERIAL_CHANGE` points (the items came to
+matter more to the receiver): a standing offer is not sent again, neither as a proposal nor as a counter; warmer
+trust or relations alone do not revive it. For :data:`REFUSAL_MEMORY` turns after such a refusal, a new offer must
+also be worth at least :data:`SWEETEN` points more to the receiver than the refused one is now: the proposer
+sweetens its offer or asks less, or waits. It concedes only so far: while refusals stand, an offer must still bring
+the proposer at least :data:`CONCESSION` of the gain of the best offer it could make without them; past that it
+waits, so refusing everything does not wring every point out of it.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Protocol
 
-from game.ai.negotiation import counter, evaluate
-from game.engine import Command, Counter, Game, Phase, Propose, Respond
+from game.ai.debrief import games_when_sent
+from game.ai.negotiation import BundleKey, bundle_key, counter, evaluate
+from game.engine import (
+    Command,
+    Counter,
+    Game,
+    NegotiationError,
+    Phase,
+    Proposal,
+    ProposalStatus,
+    Propose,
+    Respond,
+    UnknownIdError,
+)
 
 __all__ = [
+    "CONCESSION",
+    "MATERIAL_CHANGE",
     "MAX_ASK",
     "MAX_GIVE",
     "MAX_ROUNDS",
     "MIN_GAIN",
+    "REFUSAL_MEMORY",
+    "SWEETEN",
+    "Answerer",
     "Offer",
     "Proposer",
+    "TurnedDown",
     "answer_proposals",
+    "answers_of",
     "best_proposals",
     "make_proposal",
     "negotiate_turn",
     "proposed_this_turn",
+    "turned_down",
 ]
 
 #: A proposal offers at most this many of the proposer's items ...
@@ -38,6 +70,52 @@ MAX_ASK = 2
 MAX_ROUNDS = 3
 #: The proposer's own gain (points of its own evaluation) below which a proposal does not serve it.
 MIN_GAIN = 0.5
+#: A turned-down offer may be sent again once its items' worth to the receiver has risen by at least this many points.
+MATERIAL_CHANGE = 1.0
+#: For this many turns (the turn of the refusal included) a new offer must beat each refused one ...
+REFUSAL_MEMORY = 3
+#: ... by at least this many points of the receiver's evaluation (both evaluated now).
+SWEETEN = 0.5
+#: While refusals stand, an offer must bring its proposer at least this share of the gain of its best offer.
+CONCESSION = 0.5
+_TURNED_DOWN = (ProposalStatus.REFUSED, ProposalStatus.COUNTERED)
+
+
+@dataclass(frozen=True, slots=True)
+class TurnedDown:
+    """An offer the receiver turned down: the proposal, and the worth of its items to the receiver (the evaluation's
+    ``gain``, without trust, relations and provocations) ``then`` (when it was sent) and ``now``."""
+
+    proposal: Proposal
+    then: float
+    now: float
+
+    @property
+    def key(self) -> BundleKey:
+        """The offer's items, order aside (see :func:`~game.ai.negotiation.bundle_key`)."""
+        return bundle_key(self.proposal.give, self.proposal.ask)
+
+    @property
+    def standing(self) -> bool:
+        """Whether it still stands: its items' worth to the receiver has not risen by :data:`MATERIAL_CHANGE`."""
+        return self.now - self.then < MATERIAL_CHANGE
+
+
+def turned_down(game: Game, role: str, other: str) -> list[TurnedDown]:
+    """The offers ``role`` sent ``other`` (proposals and counters) that ``other`` refused or countered, oldest
+    first, each with the worth of its items to ``other`` when it was sent and now (offers whose items are no longer
+    in the scenario are left out)."""
+    down = [p for p in game.state.proposals if p.sender == role and p.receiver == other and p.status in _TURNED_DOWN]
+    if not down:
+        return []
+    out = []
+    for proposal, past in zip(down, games_when_sent(game, down), strict=True):
+        try:
+            then, now = evaluate(past, proposal, other).gain, evaluate(game, proposal, other).gain
+        except (NegotiationError, UnknownIdError, KeyError):
+            continue
+        out.append(TurnedDown(proposal, then, now))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +140,11 @@ def answer_proposals(game: Game, role: str) -> list[Command]:
             out.append(Respond(role, proposal.id, True))
             continue
         bundle = counter(game, proposal) if proposal.sender not in countered else None
+        if bundle is not None and _sent_before(game, role, proposal.sender, bundle_key(*bundle)):
+            # Not the same offer again while the refusal stands: the nearest acceptable bundle among the others.
+            standing = {t.key for t in turned_down(game, role, proposal.sender) if t.standing}
+            if standing:
+                bundle = counter(game, proposal, exclude=standing)
         if bundle is not None:
             give, ask = bundle
             if not game.why_not_propose(role, proposal.sender, give, ask):
@@ -85,9 +168,12 @@ def best_proposals(game: Game, role: str, other: str, *, limit: int = 3, partner
     Bundles give at most :data:`MAX_GIVE` of ``role``'s legal items and ask at most :data:`MAX_ASK` of ``other``'s.
     ``role``'s gain is its own evaluation of the items it receives minus those it gives (their values to it and the
     forecast change of its score), without the context; a bundle qualifies when ``other``'s evaluator accepts it and
-    the gain is at least :data:`MIN_GAIN`. Ties go to fewer items, then to the receiver's higher score, then to the
-    item ids, so the result is deterministic. ``partner_weight`` (a cooperative player's) ranks bundles by the
-    gain plus that share of ``other``'s own points for the items.
+    the gain is at least :data:`MIN_GAIN`, and it is not an offer ``other`` turned down that still stands, nor (for
+    :data:`REFUSAL_MEMORY` turns after a refusal) worth less than :data:`SWEETEN` more to ``other`` than the refused
+    offers, nor (while refusals stand) a gain below :data:`CONCESSION` of the best one (see :func:`turned_down`).
+    Ties go to fewer items, then to the receiver's higher score, then to the item ids, so the result is
+    deterministic. ``partner_weight`` (a cooperative player's) ranks bundles by the gain plus that share of
+    ``other``'s own points for the items.
     """
     if game.scenario.negotiation is None or game.phase is not Phase.ACTIONS or role == other:
         return []
@@ -111,22 +197,38 @@ def best_proposals(game: Game, role: str, other: str, *, limit: int = 3, partner
     their_ask = their_points[len(mine) :]
     gives = _subsets(range(len(mine)), MAX_GIVE, [my_gain_give[i] for i in range(len(mine))], their_give)
     asks = _subsets(range(len(theirs)), MAX_ASK, [my_gain_ask[i] for i in range(len(theirs))], their_ask)
-    threshold = for_them.threshold
+    threshold, their_min = for_them.threshold, for_them.min_gain
+    standing: set[BundleKey] = set()
+    floor = -math.inf  # what a new offer's items must be worth to the receiver after a recent refusal
+    for refused in turned_down(game, role, other):
+        if refused.standing:
+            standing.add(refused.key)
+            if game.turn - refused.proposal.turn < REFUSAL_MEMORY:
+                floor = max(floor, refused.now + SWEETEN)
     found: list[tuple[float, int, float, tuple[str, ...], tuple[str, ...], float]] = []
+    best_gain = -math.inf  # the gain of the best offer, refusals aside
     for give, give_mine, give_theirs in gives:
         for ask, ask_mine, ask_theirs in asks:
             if not give and not ask:
                 continue
             gain = give_mine + ask_mine
-            if gain < MIN_GAIN:
+            worth = give_theirs + ask_theirs
+            if gain < MIN_GAIN or worth < their_min:
                 continue
-            score = their_base + give_theirs + ask_theirs
+            score = their_base + worth
             if score < threshold:
+                continue
+            best_gain = max(best_gain, gain)
+            if worth < floor:
                 continue
             give_ids = tuple(mine[i] for i in give)
             ask_ids = tuple(theirs[i] for i in ask)
+            if standing and bundle_key(give_ids, ask_ids) in standing:
+                continue
             rank = gain + partner_weight * (give_theirs + ask_theirs)
             found.append((-rank, len(give) + len(ask), -score, give_ids, ask_ids, gain))
+    if standing:  # it concedes, but only so far
+        found = [f for f in found if f[5] >= CONCESSION * best_gain]
     found.sort()
     out: list[Offer] = []
     for _, _, _, give_ids, ask_ids, gain in found:
@@ -139,10 +241,34 @@ def best_proposals(game: Game, role: str, other: str, *, limit: int = 3, partner
     return out
 
 
+def _sent_before(game: Game, role: str, other: str, key: BundleKey) -> bool:
+    """Whether ``role`` sent ``other`` this offer before and ``other`` turned it down (a cheap first check)."""
+    return any(
+        p.sender == role and p.receiver == other and p.status in _TURNED_DOWN and bundle_key(p.give, p.ask) == key
+        for p in game.state.proposals
+    )
+
+
 def proposed_this_turn(game: Game, role: str) -> bool:
     """Whether ``role`` already sent a proposal of its own (not a counter) this turn."""
     turn = game.turn
     return any(p.sender == role and p.turn == turn and p.reply_to is None for p in game.state.proposals)
+
+
+class Answerer(Protocol):
+    """A computer player that answers proposals its own way instead of with :func:`answer_proposals`."""
+
+    def answer(self, game: Game, role: str) -> list[Command]:
+        """One answer to every open proposal addressed to ``role``, oldest first."""
+        ...
+
+
+def answers_of(player: object, game: Game, role: str) -> list[Command]:
+    """``player``'s answers to the open proposals addressed to ``role``: its own :meth:`Answerer.answer` when it
+    has one, else the evaluator's (:func:`answer_proposals`)."""
+    # Duck-typed (getattr, not isinstance on the Protocol), like ``propose`` in :func:`negotiate_turn`.
+    answer = getattr(player, "answer", None)
+    return answer(game, role) if answer is not None else answer_proposals(game, role)
 
 
 class Proposer(Protocol):
@@ -156,8 +282,8 @@ class Proposer(Protocol):
 def negotiate_turn(game: Game, players: Mapping[str, object], *, rounds: int = MAX_ROUNDS) -> list[Command]:
     """A turn's negotiation among computer players: each of ``players`` that is a :class:`Proposer` may send one
     proposal (in ``players`` order), then every role in ``players`` answers the proposals addressed to it with
-    :func:`answer_proposals`, for up to ``rounds`` rounds of counters. Proposals to other roles (people) stay open.
-    Applies the commands to ``game`` and returns them, in order."""
+    :func:`answers_of` (its own answers, or the evaluator's), for up to ``rounds`` rounds of counters. Proposals to
+    other roles (people) stay open. Applies the commands to ``game`` and returns them, in order."""
     applied: list[Command] = []
     if game.scenario.negotiation is None or game.phase is not Phase.ACTIONS:
         return applied
@@ -172,8 +298,8 @@ def negotiate_turn(game: Game, players: Mapping[str, object], *, rounds: int = M
         return applied
     for _ in range(rounds):
         answered = False
-        for role in players:
-            for command in answer_proposals(game, role):
+        for role, player in players.items():
+            for command in answers_of(player, game, role):
                 game.apply(command)
                 applied.append(command)
                 answered = True

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from game.ai.lookahead import LookaheadPolicy, effects_value
 from game.ai.negotiator import best_proposals
-from game.engine import Choose, Command, Commit, Effect, Game, Phase
+from game.engine import Choose, Command, Commit, Effect, Game, Phase, Respond
 
 
 class Policy(Protocol):
@@ -77,6 +77,27 @@ class RandomPolicy:
                     command = commits[key] = Commit(role, action.id)
                 commands.append(command)
         return commands
+
+
+class PassivePolicy:
+    """Does nothing of its own, for balance checks: answers every event with its first choice, commits no action,
+    proposes nothing and refuses every proposal addressed to it."""
+
+    name = "passive"
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng  # never drawn from: kept so that a match can save every computer player's generator
+
+    def decide(self, game: Game, role: str) -> list[Command]:
+        """The first choice of each pending event; no actions."""
+        if game.phase is not Phase.NEWS:
+            return []
+        scenario = game.scenario
+        return [Choose(role, p.event, scenario.event(p.event).choices[0].id) for p in game.pending_choices(role)]
+
+    def answer(self, game: Game, role: str) -> list[Command]:
+        """A refusal of every open proposal addressed to ``role``."""
+        return [Respond(role, p.id, False) for p in game.open_proposals(role)]
 
 
 class GreedyPolicy:
@@ -165,6 +186,10 @@ def _random(game: Game, role: str, rng: random.Random) -> Policy:
     return RandomPolicy(rng)
 
 
+def _passive(game: Game, role: str, rng: random.Random) -> Policy:
+    return PassivePolicy(rng)
+
+
 def _greedy(game: Game, role: str, rng: random.Random) -> Policy:
     return GreedyPolicy(rng, dict(game.scenario.role(role).personality))
 
@@ -195,6 +220,7 @@ def _lookahead(game: Game, role: str, rng: random.Random) -> Policy:
 
 #: The policies by name, as ``simulate --policy ROLE=NAME`` knows them.
 POLICIES: dict[str, PolicyFactory] = {
+    "passive": _passive,
     "random": _random,
     "casual": _casual,
     "greedy": _greedy,

@@ -574,6 +574,9 @@ class _Checker:
                     self.trust_names.setdefault(engine.trust_name(first, second), []).append((first, second))
         self.targets = self.ids["indicators"]
         self.names = self.targets | frozenset(self.trust_names)
+        # The negotiation items as written (ids, valid item or not) and the valid ones, for the agenda's references.
+        self.item_ids = _declared_ids(_raw(data, ("negotiation",)), "items")
+        self.items = {x.id: x for _, x in parts.items}
         self._placeholder: Expr | None = None
         # Scenarios repeat the same small effects and conditions a lot: compile each text once.
         self._exprs: dict[str | float, Expr | ExprSyntaxError] = {}
@@ -589,6 +592,11 @@ class _Checker:
         self._duplicates(("negotiation", "items"), _raw(negotiation, ("items",)), "item")
         if self.has_negotiation:
             self._trust_names()
+            self._agenda()
+        self._score_reference()
+        record_until = _raw(self.data, ("calendar", "record_until"))
+        if type(record_until) is int:
+            self._turn(("calendar", "record_until"), record_until, "record_until")
         return _Built(
             sources=tuple(self._source(x) for _, x in p.sources),
             indicators=tuple(self._indicator(i, x) for i, x in p.indicators),
@@ -600,6 +608,19 @@ class _Checker:
             endings=tuple(self._ending(i, x) for i, x in p.endings),
             negotiation=self._negotiation(),
         )
+
+    def _score_reference(self) -> None:
+        """Each range of ``score_reference`` names a role and has ``low <= typical <= high``."""
+        ranges = _raw(self.data, ("score_reference", "roles"))
+        for role, bounds in (ranges.items() if isinstance(ranges, dict) else ()):
+            at: NodePath = ("score_reference", "roles", role)
+            self._ref(at, role if isinstance(role, str) else None, "roles", key=True)
+            values = [bounds.get(k) if isinstance(bounds, dict) else None for k in ("low", "typical", "high")]
+            numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+            if len(numbers) == 3 and not numbers[0] <= numbers[1] <= numbers[2]:
+                low, typical, high = (_number(v) for v in numbers)
+                self.report.add(at, f"the range of '{role}' must have low <= typical <= high, not {low}, {typical}, "
+                                f"{high}")  # fmt: skip
 
     # -- generic checks --
 
@@ -673,6 +694,9 @@ class _Checker:
 
     def _text(self, value: str | dict[str, str] | None) -> engine.Text:
         return _text(value, self.language)
+
+    def _maybe_text(self, value: str | dict[str, str] | None) -> engine.Text | None:
+        return None if value is None else _text(value, self.language)
 
     def _source(self, source: m.Source) -> engine.Source:
         return engine.Source(
@@ -761,7 +785,44 @@ class _Checker:
             break_event=section.break_event,
             threshold=section.threshold,
             trust_indicator=bound,
+            min_gain=section.min_gain,
         )
+
+    def _agenda(self) -> None:
+        """Each item that starts off the table has an event or an answer that opens it, and each later form follows
+        an item of the same giver, with no circle of items following each other."""
+        opened = {i for _, e in self.parts.events for i in e.opens}
+        opened |= {i for _, e in self.parts.events for c in e.choices or () for i in c.opens}
+        for index, item in self.parts.items:
+            at = ("negotiation", "items", index)
+            if not item.on_table and item.id not in opened:
+                self.report.add((*at, "on_table"), f"item '{item.id}' starts off the table and no event or answer "
+                                "opens it, so it can never be proposed",
+                                "list it in an event's or a choice's `opens`, or remove `on_table: false`")  # fmt: skip
+            if item.follows is None:
+                continue
+            earlier = self.items.get(item.follows)
+            if item.follows == item.id:
+                self.report.add((*at, "follows"), f"item '{item.id}' cannot follow itself")
+            elif item.follows not in self.item_ids:
+                declared = sorted(self.item_ids)
+                hint = _close_match(item.follows, declared) or _declared("items", declared)
+                self.report.add((*at, "follows"), f"unknown negotiation item '{item.follows}'", hint)
+            elif earlier is not None and earlier.giver != item.giver:
+                self.report.add((*at, "follows"), f"item '{item.id}' (given by '{item.giver}') cannot be a later form "
+                                f"of '{earlier.id}' (given by '{earlier.giver}')",
+                                "a later form has the same giver; to put an item on the table after a deal, let an "
+                                "event open it")  # fmt: skip
+            else:
+                seen: list[str] = [item.id]
+                step: str | None = item.follows
+                while step is not None and step not in seen and step in self.items:
+                    seen.append(step)
+                    step = self.items[step].follows
+                if step == item.id:
+                    circle = " -> ".join(f"'{i}'" for i in [*seen, item.id])
+                    self.report.add((*at, "follows"), f"items follow each other in a circle ({circle}), so none "
+                                    "of them can come onto the table")  # fmt: skip
 
     def _item(self, index: int, item: m.NegotiationItem) -> engine.Item:
         at = ("negotiation", "items", index)
@@ -779,6 +840,9 @@ class _Checker:
             condition=self._maybe_expr((*at, "condition"), item.condition),
             value=dict(item.value),
             sources=tuple(item.sources),
+            on_table=item.on_table,
+            follows=item.follows,
+            contested=self._maybe_text(item.contested),
         )
 
     def _role(self, index: int, role: m.Role) -> engine.Role:
@@ -816,6 +880,7 @@ class _Checker:
             condition=self._maybe_expr((*at, "condition"), action.condition),
             target=action.target,
             sources=tuple(action.sources),
+            contested=self._maybe_text(action.contested),
         )
 
     def _event(self, index: int, event: m.Event) -> engine.Event:
@@ -831,10 +896,12 @@ class _Checker:
         first, last = event.window if event.window is not None else (1, None)
         if last is not None:
             self._window((*at, "window"), first, last)
+        self._opens(at, event.opens)
         return engine.Event(
             id=event.id,
             title=self._text(event.title),
             text=self._text(event.text),
+            opens=tuple(event.opens),
             effects=self._effects((*at, "effects"), event.effects),
             choices=tuple(self._choice((*at, "choices", i), choice) for i, choice in enumerate(choices)),
             role=event.role,
@@ -854,16 +921,31 @@ class _Checker:
         self._turn((*at, 1), last, "window end")
 
     def _choice(self, at: NodePath, choice: m.Choice) -> engine.Choice:
+        self._opens(at, choice.opens)
         return engine.Choice(
             choice.id, self._text(choice.label), self._text(choice.description),
-            self._effects((*at, "effects"), choice.effects),
+            self._effects((*at, "effects"), choice.effects), tuple(choice.opens), self._maybe_text(choice.contested),
         )  # fmt: skip
+
+    def _opens(self, at: NodePath, opens: list[str]) -> None:
+        """Each item an event or an answer opens exists and starts off the table."""
+        for index, ident in enumerate(opens):
+            where = (*at, "opens", index)
+            if not self.has_negotiation:
+                self.report.add(where, f"there is no negotiation section, so there is no item '{ident}' to open")
+            elif ident not in self.item_ids:
+                declared = sorted(self.item_ids)
+                hint = _close_match(ident, declared) or _declared("items", declared)
+                self.report.add(where, f"unknown negotiation item '{ident}'", hint)
+            elif ident in self.items and self.items[ident].on_table:
+                self.report.add(where, f"item '{ident}' is on the table from the start, so opening it changes nothing",
+                                "give the item `on_table: false`")  # fmt: skip
 
     def _dynamic(self, index: int, dynamic: m.Dynamic) -> engine.Dynamic:
         at = ("dynamics", index)
         return engine.Dynamic(
             dynamic.id, self._text(dynamic.description), self._effects((*at, "effects"), dynamic.effects),
-            self._maybe_expr((*at, "condition"), dynamic.condition),
+            self._maybe_expr((*at, "condition"), dynamic.condition), self._maybe_text(dynamic.contested),
         )  # fmt: skip
 
     def _ending(self, index: int, ending: m.Ending) -> engine.Ending:
@@ -950,12 +1032,22 @@ def _scenario(model: m.ScenarioFile, built: _Built, fingerprint: str) -> engine.
         dynamics=built.dynamics,
         endings=built.endings,
         sources=built.sources,
-        calendar=engine.Calendar(calendar.start_year, calendar.start_month, calendar.months_per_turn),
+        calendar=engine.Calendar(calendar.start_year, calendar.start_month, calendar.months_per_turn,
+                                 calendar.record_until),
         events_per_turn=model.events_per_turn,
         quiet_weight=model.quiet_weight,
         fingerprint=fingerprint,
         negotiation=built.negotiation,
+        score_reference=_score_reference(model.score_reference),
     )
+
+
+def _score_reference(model: m.ScoreReference | None) -> engine.ScoreReference | None:
+    """The engine's ScoreReference of a valid file's ``score_reference`` (None when it has none)."""
+    if model is None:
+        return None
+    ranges = {role: engine.ScoreRange(r.low, r.typical, r.high) for role, r in model.roles.items()}
+    return engine.ScoreReference(model.policy, model.games, ranges, model.budget)
 
 
 def _text(value: str | dict[str, str] | None, language: str) -> engine.Text:

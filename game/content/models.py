@@ -169,6 +169,11 @@ class Calendar(_Model):
     start_year: Annotated[int, Field(ge=1900, le=2200)] = Field(default=2023, description="Year of turn 1.")
     start_month: Annotated[int, Field(ge=1, le=12)] = Field(default=1, description="Month of turn 1 (1 = January).")
     months_per_turn: Annotated[int, Field(ge=1, le=24)] = Field(default=3, description="Months that pass each turn.")
+    record_until: TurnNumber | None = Field(
+        default=None,
+        description="Last turn whose events follow the public record; later turns are a plausible future, not "
+        "history. Omit it when the whole game follows the record or none of it does.",
+    )
 
 
 class Source(_Model):
@@ -240,6 +245,11 @@ class Action(_Model):
     condition: Expression | None = Field(default=None, description="The action is available only while this holds.")
     target: Id | None = Field(default=None, description="Id of the role the action is aimed at, if any.")
     effects: Annotated[Effects, Field(min_length=1)] = Field(description="What the action changes.")
+    contested: Text | None = Field(
+        default=None,
+        description="A note for players and teachers saying that the cause and effect this action models is "
+        "disputed, and by whom.",
+    )
     sources: SourceRefs = Field(default_factory=list, description="Ids of the sources behind this action.")
 
 
@@ -250,6 +260,16 @@ class Choice(_Model):
     label: Text = Field(description="Short name of the answer.")
     description: Text = Field(description="What answering this way means.")
     effects: Effects = Field(default_factory=list, description="What this answer changes.")
+    opens: list[Id] = Field(
+        default_factory=list,
+        description="Ids of negotiation items this answer puts on the table from then on (items with "
+        "`on_table: false`).",
+    )
+    contested: Text | None = Field(
+        default=None,
+        description="A note for players and teachers saying that the cause and effect this answer models is "
+        "disputed, and by whom.",
+    )
 
 
 class Event(_Model):
@@ -271,6 +291,11 @@ class Event(_Model):
     cooldown: Delay = Field(default=0, description="Turns after firing before it may fire again.")
     once: bool = Field(default=False, description="Fires at most once per game.")
     effects: Effects = Field(default_factory=list, description="Applied when the event fires.")
+    opens: list[Id] = Field(
+        default_factory=list,
+        description="Ids of negotiation items the event puts on the table from then on, whatever the answer (items "
+        "with `on_table: false`).",
+    )
     choices: Annotated[list[Choice], Field(min_length=2, max_length=6)] | None = Field(
         default=None, description="2 to 6 answers the affected role chooses from; requires `role`."
     )
@@ -284,6 +309,11 @@ class Dynamic(_Model):
     description: Text = Field(description="Shown to players as the cause of the change.")
     condition: Expression | None = Field(default=None, description="Applies only in turns where this holds.")
     effects: Annotated[Effects, Field(min_length=1)] = Field(description="What changes each turn.")
+    contested: Text | None = Field(
+        default=None,
+        description="A note for players and teachers saying that the cause and effect this rule models is "
+        "disputed, and by whom.",
+    )
 
 
 class Ending(_Model):
@@ -337,6 +367,22 @@ class NegotiationItem(_Model):
     condition: Expression | None = Field(
         default=None, description="The item can be offered or asked for only while this holds."
     )
+    on_table: bool = Field(
+        default=True,
+        description="Whether the item is on the table from the start. With `false` it comes onto the table when an "
+        "event, or an answer to one, that `opens` it happens, and stays there; its `condition` still applies.",
+    )
+    contested: Text | None = Field(
+        default=None,
+        description="A note for players and teachers saying that the cause and effect this item models is "
+        "disputed, and by whom.",
+    )
+    follows: Id | None = Field(
+        default=None,
+        description="Id of an item (of the same giver) that this one is a later form of: this one comes onto the "
+        "table once an agreement on that item has been fully implemented, and takes its place (the earlier form is "
+        "then off the table for good). Its `condition` still applies.",
+    )
     value: dict[Id, Annotated[float, Field(ge=-100, le=100)]] = Field(
         default_factory=dict,
         description="Base worth of the item to each role: role id -> number. Roles not listed value it 0; the "
@@ -359,7 +405,38 @@ class Negotiation(_Model):
     threshold: float = Field(
         default=0, description="A receiving role accepts a proposal when its evaluation score is at least this."
     )
+    min_gain: Annotated[float, Field(ge=0)] = Field(
+        default=0.5,
+        description="A computer player also accepts only when the items alone (what it gets less what it gives, "
+        "each at its `value` plus the forecast change of its score) gain it at least this, however much trust and "
+        "relations add to its score.",
+    )
     items: Annotated[list[NegotiationItem], Field(min_length=1)] = Field(description="What can be given and asked for.")
+
+
+class ScoreRange(_Model):
+    """Where one side's final score usually falls when computer players play every side."""
+
+    low: float = Field(description="Low end of the usual range: one game in ten ends lower (the 10th percentile).")
+    typical: float = Field(description="The typical final score: half the games end lower (the median).")
+    high: float = Field(description="High end of the usual range: one game in ten ends higher (the 90th percentile).")
+
+
+class ScoreReference(_Model):
+    """Each side's usual range of final scores, against which the end of a game places that side's score (the
+    scores of different sides are not comparable). Optional: `python main.py reference FILE` computes it and prints
+    this block (`--write` puts it in the file); without it the game works out a range itself and caches it."""
+
+    policy: Id = Field(
+        description="Who played every side: a computer level (`beginner`, `standard`, `strong`) or a policy name."
+    )
+    games: Annotated[int, Field(ge=1)] = Field(description="How many games the ranges come from.")
+    budget: Annotated[int, Field(ge=1)] | None = Field(
+        default=None, description="Iterations per decision of a searching policy, when not its level's own."
+    )
+    roles: dict[Id, ScoreRange] = Field(
+        description="Role id -> that side's range (`low` <= `typical` <= `high`). A side left out is shown without one."
+    )
 
 
 class ScenarioFile(_Model):
@@ -386,6 +463,9 @@ class ScenarioFile(_Model):
     endings: Annotated[list[Ending], Field(min_length=1)] = Field(description="Possible outcomes, best first.")
     negotiation: Negotiation | None = Field(
         default=None, description="Proposals, agreements and trust between the roles (optional)."
+    )
+    score_reference: ScoreReference | None = Field(
+        default=None, description="Each side's usual range of final scores, to read its score against (optional)."
     )
 
     @field_validator("format", mode="before")

@@ -150,6 +150,9 @@ class BreakForecast:
     high: float
     effects: Forecast
     event: str | None
+    #: The other party's items that would not be implemented either: all of them when the agreement was made this
+    #: turn (it has not started, so breaking it voids it whole), else none (they go on).
+    voided: tuple[str, ...] = ()
 
     @property
     def trust_change(self) -> float:
@@ -277,6 +280,10 @@ class _Rules:
         }
         self.negotiation: Negotiation | None = scenario.negotiation
         self.items: dict[str, Item] = {}
+        self.event_opens: dict[str, tuple[str, ...]] = {}
+        self.choice_opens: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.followers: dict[str, tuple[str, ...]] = {}  # item -> the items that are later forms of it
+        self.agenda = False  # whether any item starts off the table or follows another
         self.item_plans: dict[str, tuple[EffectPlan, ...]] = {}
         self.item_texts: dict[str, str] = {}
         self.break_plan: tuple[EffectPlan, ...] = ()
@@ -287,6 +294,13 @@ class _Rules:
                 first, second = (localize(self.roles[r].name, lang) for r in self.trust_pairs[name])
                 self.labels[name] = f"trust between {first} and {second}"
             self.items = {i.id: i for i in self.negotiation.items}
+            # The agenda: which event or answer puts which items on the table, and each item's later forms.
+            self.event_opens = {e.id: e.opens for e in scenario.events if e.opens}
+            self.choice_opens = {(e.id, c.id): c.opens for e in scenario.events for c in e.choices if c.opens}
+            for later in self.negotiation.items:
+                if later.follows is not None:
+                    self.followers[later.follows] = (*self.followers.get(later.follows, ()), later.id)
+            self.agenda = any(not i.on_table or i.follows is not None for i in self.negotiation.items)
             self.item_plans = {i.id: self.plan(implementation_effects(i)) for i in self.negotiation.items}
             self.item_texts = {i.id: localize(i.label, lang) for i in self.negotiation.items}
             self.break_plan = self.plan(self.negotiation.break_effects)
@@ -367,6 +381,9 @@ class Game:
         self._bounds = rules.bounds
         # Actions whose condition fails, and the open actions per role; None = not computed in this phase yet.
         self._blocked: _Unavailable | None = None
+        # Items put on the table by the events and answers of the news read so far (``_opened``): news list, count.
+        self._opened: set[str] = set()
+        self._opened_read: tuple[int, int] = (0, 0)
 
     # ----------------------------------------------------------------- creation and saving
     @classmethod
@@ -528,11 +545,12 @@ class Game:
         values = dict(self.state.values)
         values[name] = after
         low, high = self._rules.bounds[name]
+        stopped = self._stopped_by_break(role, agreement)
         return BreakForecast(
             agreement=agreement.id,
             role=role,
             other=other,
-            cancelled=tuple(i.item for i in agreement.items if i.giver == role and i.status is ItemStatus.PENDING),
+            cancelled=tuple(i.item for i in agreement.items if i.giver == role and i in stopped),
             indicator=name,
             trust_before=before,
             trust_after=after,
@@ -540,6 +558,7 @@ class Game:
             high=high,
             effects=self._forecast_on(negotiation.break_effects, agreement.id, values),
             event=negotiation.break_event,
+            voided=tuple(i.item for i in agreement.items if i.giver != role and i in stopped),
         )
 
     def _forecast_on(self, effects: Sequence[Effect], rule: str, values: dict[str, float]) -> Forecast:
@@ -778,16 +797,43 @@ class Game:
 
     def legal_items(self, role: str) -> list[Item]:
         """The items ``role`` gives that may be put in a proposal now (in either side's proposal), in file order:
-        their condition holds and they are not in force in an open agreement."""
+        they are on the table (:meth:`on_table`), their condition holds and they are not in force in an open
+        agreement."""
         self._role(role)
         if self.state.phase is not Phase.ACTIONS or self._rules.negotiation is None:
             return []
         in_force = self._in_force()
+        agenda = self._rules.agenda
         return [
             item
             for item in self._rules.negotiation.items
-            if item.giver == role and item.id not in in_force and self._item_condition_holds(item)
+            if item.giver == role
+            and item.id not in in_force
+            and (not agenda or not self._off_table(item))
+            and self._item_condition_holds(item)
         ]
+
+    def on_table(self, item_id: str) -> bool:
+        """Whether an item is on the negotiation agenda now, its condition aside: an item with ``on_table`` false
+        once an event or answer that ``opens`` it has happened; an item that ``follows`` another once that one has
+        been fully implemented; the earlier form no longer once it has (it gives way to its later forms)."""
+        return not self._off_table(self.item(item_id))
+
+    def why_not_item(self, item_id: str) -> str:
+        """Why an item cannot be put in a proposal now (by either side), or ``""`` if it can."""
+        item = self.item(item_id)
+        if self._rules.negotiation is None:  # pragma: no cover - an item implies a negotiation section
+            return "this scenario has no negotiation"
+        if self.state.phase is not Phase.ACTIONS:
+            return f"proposals are made in the actions phase (now: {self.state.phase.value})"
+        if item_id in self._in_force():
+            return f"item {item_id!r} is already in force in an open agreement"
+        off = self._off_table(item)
+        if off:
+            return f"item {item_id!r} {off}"
+        if item.condition is not None and not self._item_condition_holds(item):
+            return f"item {item_id!r}: condition not met: {self.readable(item.condition)}"
+        return ""
 
     def open_proposals(self, role: str | None = None) -> list[Proposal]:
         """Open proposals, oldest first; with ``role``, only those waiting for its answer."""
@@ -858,14 +904,17 @@ class Game:
 
     def break_agreement(self, role: str, agreement_id: str) -> None:
         """``role`` stops implementing its pending items of an agreement: they are cancelled, the pair's trust falls
-        by the scenario's ``broken``, the break effects apply at once and the break event fires next turn."""
+        by the scenario's ``broken``, the break effects apply at once and the break event fires next turn.
+
+        An agreement broken in the turn it was made has not started (its first portions apply at this turn's
+        resolution): it is void, so the other party's items are cancelled too and nothing of it is implemented (the
+        breaker gets nothing for the trust it loses). Broken later, the other party's items go on."""
         agreement = self._breakable(role, agreement_id)
         state = self.state
         negotiation = self._negotiation()
-        cancelled = {item_key(agreement_id, i.item) for i in agreement.items
-                     if i.giver == role and i.status is ItemStatus.PENDING}  # fmt: skip
-        items = tuple(replace(i, status=ItemStatus.BROKEN) if i.giver == role and i.status is ItemStatus.PENDING else i
-                      for i in agreement.items)  # fmt: skip
+        stopped = self._stopped_by_break(role, agreement)
+        cancelled = {item_key(agreement_id, i.item) for i in stopped}
+        items = tuple(replace(i, status=ItemStatus.BROKEN) if i in stopped else i for i in agreement.items)
         state.agreements[state.agreements.index(agreement)] = replace(agreement, items=items)
         for due, portions in list(state.scheduled.items()):
             kept = [p for p in portions if not (p.cause is Cause.AGREEMENT and p.cause_id in cancelled)]
@@ -886,6 +935,12 @@ class Game:
         if negotiation.break_event is not None and negotiation.break_event not in state.queued:
             state.queued.append(negotiation.break_event)
         self._blocked = None
+
+    def _stopped_by_break(self, role: str, agreement: Agreement) -> list[AgreementItem]:
+        """The items ``role`` breaking ``agreement`` now would cancel: its own pending ones, and the other party's
+        too when the agreement was made this turn (it has not started: breaking it voids it whole)."""
+        void = agreement.turn == self.state.turn
+        return [i for i in agreement.items if i.status is ItemStatus.PENDING and (void or i.giver == role)]
 
     def _breakable(self, role: str, agreement_id: str) -> Agreement:
         """The agreement ``role`` may break now; raises :class:`NegotiationError` (or :class:`UnknownIdError`)."""
@@ -910,6 +965,44 @@ class Game:
     def _in_force(self) -> set[str]:
         """Items that are part of an open agreement (and not broken)."""
         return {i.item for a in self.state.agreements if a.open for i in a.items if i.status is not _BROKEN}
+
+    def _off_table(self, item: Item) -> str:
+        """Why ``item`` is off the agenda now (the rest of a sentence that starts with the item), or ``""``."""
+        rules = self._rules
+        if not rules.agenda:
+            return ""
+        if not item.on_table and item.id not in self._opened_items():
+            return "is not on the table yet: it comes with later news"
+        if item.follows is not None or item.id in rules.followers:
+            implemented = self._implemented()
+            if item.follows is not None and item.follows not in implemented:
+                earlier = rules.item_texts.get(item.follows, item.follows)
+                return f"comes onto the table only once {earlier!r} has been fully implemented"
+            if item.id in implemented and item.id in rules.followers:
+                later = ", ".join(repr(rules.item_texts.get(i, i)) for i in rules.followers[item.id])
+                return f"has been implemented and has given way to its later form ({later})"
+        return ""
+
+    def _implemented(self) -> set[str]:
+        """Items fully implemented in some agreement."""
+        return {i.item for a in self.state.agreements for i in a.items if i.status is ItemStatus.IMPLEMENTED}
+
+    def _opened_items(self) -> set[str]:
+        """Items put on the table by an event that fired or an answer given so far (read from the news, where both
+        are recorded; the news only grows, so each entry is read once per game object)."""
+        rules = self._rules
+        news = self.state.news
+        read_list, read = self._opened_read
+        if read_list != id(news) or read > len(news):
+            self._opened, read = set(), 0
+        opened = self._opened
+        for entry in news[read:]:
+            if entry.kind is _EVENT_NEWS:
+                opened.update(rules.event_opens.get(entry.id, ()))
+            elif entry.kind is _CHOICE_NEWS:
+                opened.update(rules.choice_opens.get((entry.id, entry.detail), ()))
+        self._opened_read = (id(news), len(news))
+        return opened
 
     def _item_condition_holds(self, item: Item) -> bool:
         return item.condition is None or self._check(item.condition, item.id, [])
@@ -947,6 +1040,9 @@ class Game:
                     return f"item {item_id!r} is given by {item.giver}, so it cannot be asked of {receiver}"
                 if item_id in in_force:
                     return f"item {item_id!r} is already in force in an open agreement"
+                off = self._off_table(item) if self._rules.agenda else ""
+                if off:
+                    return f"item {item_id!r} {off}"
                 if item.condition is not None and not self._item_condition_holds(item):
                     return f"item {item_id!r}: condition not met: {self.readable(item.condition)}"
         if check_open:

@@ -107,16 +107,21 @@ class Action:
     condition: Expr | None = None
     target: str | None = None
     sources: tuple[str, ...] = ()
+    #: A note saying that the cause and effect this action models is disputed, and by whom (``None``: not marked).
+    contested: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """One answer the affected role may give to an event."""
+    """One answer the affected role may give to an event. ``opens``: negotiation items it puts on the table;
+    ``contested``: a note saying that the cause and effect it models is disputed, and by whom."""
 
     id: str
     label: Text
     description: Text
     effects: tuple[Effect, ...] = ()
+    opens: tuple[str, ...] = ()
+    contested: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +129,8 @@ class Event:
     """News that happens to the players.
 
     Scripted events fire at ``at_turn`` (when their condition holds); the others are drawn at random,
-    by ``weight``, among those whose window, condition, cooldown and once-only rule allow them.
+    by ``weight``, among those whose window, condition, cooldown and once-only rule allow them. ``opens``: negotiation
+    items its firing puts on the table.
     """
 
     id: str
@@ -141,6 +147,7 @@ class Event:
     cooldown: int = 0
     once: bool = False
     sources: tuple[str, ...] = ()
+    opens: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +158,7 @@ class Dynamic:
     description: Text
     effects: tuple[Effect, ...]
     condition: Expr | None = None
+    contested: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +179,12 @@ class Calendar:
     start_year: int = 2023
     start_month: int = 1
     months_per_turn: int = 3
+    #: The last turn whose events follow the public record; later turns are a plausible future (``None``: not said).
+    record_until: int | None = None
+
+    def on_record(self, turn: int) -> bool | None:
+        """Whether ``turn`` follows the public record (``None`` when the scenario does not say)."""
+        return None if self.record_until is None else turn <= self.record_until
 
     def label(self, turn: int) -> str:
         """A short date label such as ``Apr 2023`` for a turn (1-based)."""
@@ -203,6 +217,11 @@ class Item:
 
     ``value`` is the item's base worth to each role (roles not listed value it 0); the giver's own value is
     usually negative: its domestic cost.
+
+    The agenda: an item with ``on_table`` false is off the table until an event or a choice that ``opens`` it has
+    happened; an item that ``follows`` another is a later form of it, off the table until an agreement on that
+    item has been fully implemented, and from then on in its place (the earlier form is off the table for good).
+    ``condition`` applies on top of both.
     """
 
     id: str
@@ -214,6 +233,9 @@ class Item:
     condition: Expr | None = None
     value: Mapping[str, float] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    on_table: bool = True
+    follows: str | None = None
+    contested: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +252,9 @@ class Negotiation:
     #: With two roles: the scenario indicator that *is* their trust (kept and broken commitments move it, and so
     #: may actions, events and dynamics). ``None``: trust is a pseudo-indicator ``trust_<a>_<b>`` per pair.
     trust_indicator: str | None = None
+    #: A computer counterpart accepts only when the items alone (what it gets less what it gives) are worth at least
+    #: this to it, whatever trust and relations add to its score.
+    min_gain: float = 0.5
 
     def item(self, item_id: str) -> Item:
         """The item with this id (``KeyError`` if there is none)."""
@@ -237,6 +262,28 @@ class Negotiation:
             if item.id == item_id:
                 return item
         raise KeyError(item_id)
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreRange:
+    """Where one role's final score usually falls when computer players play every side: from ``low`` to ``high``
+    (the 10th and 90th percentiles of the games), ``typical`` (the median) in between."""
+
+    low: float
+    typical: float
+    high: float
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreReference:
+    """Each role's usual range of final scores, measured with ``policy`` (a computer level such as ``strong``, or a
+    policy name) on every side over ``games`` games. A side's score is read against its own range only: the scores
+    of different sides are not comparable."""
+
+    policy: str
+    games: int
+    roles: Mapping[str, ScoreRange]
+    budget: int | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -260,6 +307,8 @@ class Scenario:
     quiet_weight: float = 1.0
     fingerprint: str = ""
     negotiation: Negotiation | None = None
+    #: Each role's usual range of final scores, when the file stores one (``score_reference``).
+    score_reference: ScoreReference | None = None
     _ids: dict[str, dict[str, object]] = field(init=False, repr=False, compare=False)
     #: Derived data the engine computes once per scenario (compiled rule plans); never part of the scenario's value.
     cache: dict[str, object] = field(init=False, repr=False, compare=False)

@@ -233,7 +233,7 @@ class AgreementItem:
     """One item of an agreement: implemented by ``giver`` from the resolution of turn ``start`` to ``end``.
 
     ``status`` is ``pending`` until its last turn resolves (``implemented``), or ``broken`` if its giver broke
-    the agreement first.
+    the agreement first, or if either party broke it in the turn it was made (before anything of it started).
     """
 
     item: str

@@ -33,7 +33,7 @@ from game.table.seats import (
     seat_rng,
     seats_for,
 )
-from game.table.view import ActionView, SeatView, view
+from game.table.view import ActionView, IndicatorView, SeatView, baseline_values, directions, score_gain, view
 
 __all__ = [
     "DAMAGED",
@@ -50,6 +50,7 @@ __all__ = [
     "Decision",
     "DecisionKind",
     "Done",
+    "IndicatorView",
     "Level",
     "LogEntry",
     "LogError",
@@ -66,12 +67,15 @@ __all__ = [
     "TableCommand",
     "TableError",
     "TurnResolved",
+    "baseline_values",
     "command_from_json",
     "command_to_json",
+    "directions",
     "make_player",
     "parse_seat",
     "rebuild",
     "replay",
+    "score_gain",
     "seat_rng",
     "seats_for",
     "view",

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.ai import Policy
-from game.ai.negotiator import answer_proposals, negotiate_turn
+from game.ai.negotiator import answers_of, negotiate_turn
 from game.engine import (
     BreakAgreement,
     Change,
@@ -307,7 +307,7 @@ class Match:
         if player is None or not self.negotiate:
             return []
         game = self.game
-        for answer in answer_proposals(game, receiver):
+        for answer in answers_of(player, game, receiver):
             if isinstance(answer, Counter) and answer.proposal == proposal.id:
                 counter = game.counter(receiver, answer.proposal, answer.give, answer.ask)
                 self.log.add(answer)
@@ -317,7 +317,7 @@ class Match:
                 agreement = game.respond(receiver, answer.proposal, answer.accept)
                 self.log.add(answer)
                 return [ProposalAnswered(game.proposal(proposal.id), agreement=agreement, by_computer=True)]
-        return []  # pragma: no cover - answer_proposals answers every open proposal
+        return []  # pragma: no cover - every player answers every open proposal
 
     def _logged(self, commands: list[Command]) -> None:
         """Log commands a computer helper has already applied."""

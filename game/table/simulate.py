@@ -6,7 +6,7 @@ import multiprocessing
 import random
 import time
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +69,8 @@ class SimulationResult:
     endings: Counter[str] = field(default_factory=Counter)
     policies: dict[str, str] = field(default_factory=dict)
     score_totals: dict[str, float] = field(default_factory=dict)
+    #: Every game's final score of each role, in the order of the games' seeds.
+    scores: dict[str, list[float]] = field(default_factory=dict)
     actions: Counter[str] = field(default_factory=Counter)
     rule_errors: int = 0
     budget: int = DEFAULT_BUDGET
@@ -123,6 +125,7 @@ def simulate(
     negotiate: bool = True,
     balance: bool = False,
     jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
 ) -> SimulationResult:
     """Play ``games`` games; every role not named in ``policies`` plays ``random``.
 
@@ -131,7 +134,8 @@ def simulate(
 
     ``budget`` is the iterations per decision of the searching policies (``lookahead``); ``None`` keeps their
     default. Raises ``ValueError`` if it is below 1. ``negotiate`` false turns negotiation off (no proposals, no
-    agreements). ``balance`` adds :func:`balance` over the same seeds (which multiplies the work).
+    agreements). ``balance`` adds :func:`balance` over the same seeds (which multiplies the work). ``progress`` is
+    called with the number of games finished so far, after each game.
     """
     if budget is not None and budget < 1:
         raise ValueError(f"budget must be at least 1, got {budget}")
@@ -142,6 +146,7 @@ def simulate(
     )  # fmt: skip
     result.endings.update({ending.id: 0 for ending in scenario.endings})
     result.score_totals = dict.fromkeys(names, 0.0)
+    result.scores = {role: [] for role in names}
     started = time.perf_counter()
     seeds = game_seeds(seed, games)
     job = _Job(scenario, names, budget, negotiate)
@@ -153,16 +158,19 @@ def simulate(
         _JOB = job
         try:
             with multiprocessing.get_context("fork").Pool(min(jobs, games)) as pool:
-                summaries = pool.map(_play_in_worker, seeds, chunksize=max(1, games // (jobs * 8)))
+                summaries = list(
+                    _counted(pool.imap(_play_in_worker, seeds, chunksize=max(1, games // (jobs * 8))), progress)
+                )
         finally:
             _JOB = None
     else:
-        summaries = map(job.run, seeds)
+        summaries = _counted(map(job.run, seeds), progress)
     for summary in summaries:
         result.turns += summary.turns
         result.endings[summary.ending] += 1
         for role, score in summary.scores.items():
             result.score_totals[role] += score
+            result.scores[role].append(score)
         result.actions.update(summary.chosen)
         result.rule_errors += summary.errors
         result.agreements_made += summary.made
@@ -172,6 +180,14 @@ def simulate(
         result.balance = balance_of(scenario, games, seed, negotiate=negotiate)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _counted(summaries: Iterable[_GameSummary], progress: Callable[[int], None] | None) -> Iterable[_GameSummary]:
+    """``summaries``, calling ``progress`` with the count so far after each one."""
+    for done, summary in enumerate(summaries, 1):
+        yield summary
+        if progress is not None:
+            progress(done)
 
 
 @dataclass(frozen=True, slots=True)

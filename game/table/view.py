@@ -8,6 +8,7 @@ weigh panels, until the game is over (the end reveals every side's objectives an
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -22,6 +23,7 @@ from game.engine import (
     Proposal,
     ProposalStatus,
     Scenario,
+    Stage,
     localize,
 )
 from game.table.match import Decision, Match
@@ -29,13 +31,27 @@ from game.table.match import Decision, Match
 
 @dataclass(frozen=True, slots=True)
 class IndicatorView:
-    """One indicator as everybody sees it."""
+    """One indicator as the seat sees it: its value, range and values per turn (public), and what a move means for
+    this seat's own score.
+
+    ``series`` holds the value at the start (index 0), at the end of each turn played, and now (last). ``before`` is
+    the value the seat compares with (what it saw last turn, or the values the front end passed to :func:`view`).
+    ``good`` is the scenario's public direction (``high``, ``low`` or ``neutral``); ``yours`` is how the seat's own
+    score answers a move from the current value: ``high`` (a rise helps it), ``low`` (a fall helps it), ``here``
+    (either move hurts it: it is best where it is) or ``none`` (neither counts). ``gain`` is how much the move since
+    ``before`` alone changed the seat's score: positive is better for this seat, whatever the public direction.
+    """
 
     id: str
     label: str
     value: float
     low: float
     high: float
+    series: tuple[float, ...] = ()
+    before: float = 0.0
+    good: str = "neutral"
+    yours: str = "none"
+    gain: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +110,7 @@ class SeatView:
     news: tuple[News, ...]
     history: tuple[Change, ...]
     agreements: tuple[Agreement, ...]
+    trust: dict[str, float]
     objectives: str
     score: float
     capital: int
@@ -126,8 +143,9 @@ class SeatView:
         return plain
 
 
-def view(match: Match, role: str) -> SeatView:
-    """What the seat of ``role`` may see now."""
+def view(match: Match, role: str, *, since: Mapping[str, float] | None = None) -> SeatView:
+    """What the seat of ``role`` may see now; indicators compare with ``since`` (by default: the values the seat saw
+    on its board last turn, see :func:`baseline_values`)."""
     game = match.game
     scenario = match.scenario
     lang = game.lang
@@ -159,10 +177,7 @@ def view(match: Match, role: str) -> SeatView:
         turns=scenario.turns,
         date=scenario.calendar.label(game.turn),
         phase=game.phase.value,
-        indicators=tuple(
-            IndicatorView(i.id, localize(i.label, lang), game.value(i.id), float(i.min), float(i.max))
-            for i in scenario.indicators
-        ),
+        indicators=_indicators(match, role, baseline_values(match) if since is None else since),
         roles=tuple(
             RoleView(r.id, localize(r.name, lang), localize(r.brief, lang), match.seats[r.id].describe())
             for r in scenario.roles
@@ -170,6 +185,7 @@ def view(match: Match, role: str) -> SeatView:
         news=news,
         history=tuple(game.history),
         agreements=tuple(game.agreements()),
+        trust={r.id: game.trust(role, r.id) for r in scenario.roles if r.id != role} if scenario.negotiation else {},
         objectives=localize(scenario.role(role).objectives, lang),
         score=game.score(role),
         capital=game.capital(role),
@@ -181,6 +197,92 @@ def view(match: Match, role: str) -> SeatView:
         decision=decision if decision is not None and decision.role == role else None,
         ending=ending,
     )
+
+
+#: The step by which an indicator is nudged to see which way the seat's score answers.
+_NUDGE = 1.0
+
+
+def _indicators(match: Match, role: str, since: Mapping[str, float]) -> tuple[IndicatorView, ...]:
+    game = match.game
+    values = dict(game.state.values)
+    series = game.values_by_turn([i.id for i in match.scenario.indicators])
+    score = game.score_of(role, values)
+    out = []
+    for ind in match.scenario.indicators:
+        value = values[ind.id]
+        before = since.get(ind.id, value)
+        was = game.score_of(role, {**values, ind.id: before})
+        up = game.score_of(role, {**values, ind.id: value + _NUDGE}) - score
+        down = game.score_of(role, {**values, ind.id: value - _NUDGE}) - score
+        out.append(IndicatorView(
+            ind.id, localize(ind.label, game.lang), value, float(ind.min), float(ind.max),
+            series=tuple(series[ind.id]), before=before, good=ind.good,
+            yours=_direction(up, down), gain=score - was,
+        ))  # fmt: skip
+    return tuple(out)
+
+
+def directions(match: Match, role: str) -> dict[str, str]:
+    """Which way is good news for ``role``'s own score on each indicator now: ``high``, ``low`` or ``neutral`` (best
+    where it is, or not counted), for colouring forecasts and gauges (see :attr:`IndicatorView.yours`)."""
+    game = match.game
+    values = dict(game.state.values)
+    score = game.score_of(role, values)
+    out = {}
+    for ind in match.scenario.indicators:
+        value = values[ind.id]
+        up = game.score_of(role, {**values, ind.id: value + _NUDGE}) - score
+        down = game.score_of(role, {**values, ind.id: value - _NUDGE}) - score
+        found = _direction(up, down)
+        out[ind.id] = found if found in ("high", "low") else "neutral"
+    return out
+
+
+def _direction(up: float, down: float) -> str:
+    """``high``, ``low``, ``here`` or ``none`` from what a nudge up and a nudge down do to a score."""
+    tiny = 1e-9
+    if up > tiny and down <= tiny:
+        return "high"
+    if down > tiny and up <= tiny:
+        return "low"
+    if up < -tiny and down < -tiny:
+        return "here"
+    if up > tiny and down > tiny:  # a trough: either way helps; the steeper side decides
+        return "high" if up >= down else "low"
+    return "none"
+
+
+def score_gain(
+    match: Match, role: str, indicator: str, before: float, after: float, values: Mapping[str, float] | None = None
+) -> float | None:
+    """How much moving ``indicator`` from ``before`` to ``after`` alone changes ``role``'s own score, the other
+    indicators as in ``values`` (by default: now); ``None`` for a value that is not an indicator (a pair's trust)."""
+    game = match.game
+    base = dict(game.state.values if values is None else values)
+    if indicator not in base:
+        return None
+    return game.score_of(role, {**base, indicator: after}) - game.score_of(role, {**base, indicator: before})
+
+
+def baseline_values(match: Match) -> dict[str, float]:
+    """The values a person saw on the board last turn (before it resolved), to show what changed since.
+
+    On turn 1 these are the initial values. Otherwise: the values when last turn's resolution began (where the engine
+    recorded it; for a turn played before it did, the start of last turn's report, else the end of the turn before).
+    """
+    game = match.game
+    turn = game.turn
+    if turn <= 1:
+        return game.values_after(0)
+    start = game.stage_start(turn - 1, Stage.RESOLUTION)
+    if start is not None:
+        return game.values_after(start.history)
+    report = next((r for r in reversed(match.reports) if r.turn == turn - 1), None)
+    before_now = sum(1 for c in game.history if c.turn < turn)
+    if report is not None and len(report.changes) <= before_now:
+        return game.values_after(before_now - len(report.changes))
+    return game.values_at(turn - 2)
 
 
 def menu_order(scenario: Scenario, role: str) -> list[Action]:

@@ -16,6 +16,7 @@ from game.engine import (
     Game,
     Item,
     ItemStatus,
+    News,
     NewsDetail,
     NewsKind,
     Proposal,
@@ -147,10 +148,11 @@ def break_cost_lines(game: Game, human: str, agreement: Agreement) -> list[str]:
     return out
 
 
-def news_lines(game: Game, human: str, turn: int) -> list[str]:
-    """The negotiation news of ``turn``: proposals made and answered, agreements made, implemented and broken."""
+def news_lines(game: Game, seen: Sequence[News], human: str, turn: int) -> list[str]:
+    """The negotiation news of ``turn`` among the news ``seen`` (what the readers' seats may see): proposals made and
+    answered, agreements made, implemented and broken; ``human`` is the reader ("" for a review shared by several)."""
     out: list[str] = []
-    for news in game.state.news:
+    for news in seen:
         if news.turn != turn or news.kind not in (NewsKind.PROPOSAL, NewsKind.AGREEMENT):
             continue
         text = _news_text(game, human, news.kind, news.id, news.role, news.detail)

@@ -1,4 +1,5 @@
-"""The debrief of a computer counterpart at the end of a terminal game: pure functions from a debrief to lines.
+"""The end of a terminal game: each side's score against its own usual range, and the debrief of a computer
+counterpart (pure functions from a debrief to lines).
 
 What the counterpart cared about, where it stood on each proposal, and how the player's moves shifted its
 willingness to deal, turn by turn (see :mod:`game.ai.debrief`). Plain ASCII words, wrapped to the console width.
@@ -10,9 +11,33 @@ from collections.abc import Sequence
 
 from game.ai.debrief import Debrief, Stance, debrief
 from game.ai.negotiation import Reason
-from game.engine import Game
-from game.present import date_of, num, per_point, signed
+from game.engine import Game, Scenario
+from game.present import date_of, num, per_point, say, signed
+from game.present.reference import NOT_COMPARED, how_measured, no_reference, score_sentence
+from game.table.reference import Found, ReferenceCache, find_reference
 from game.text.console import wrap
+
+
+def score_reference(scenario: Scenario) -> Found | None:
+    """The scenario's score reference: stored in its file, else cached in the user's data folder, else worked out
+    now with the standard level on every side (about a second for the default scenario) and cached."""
+    from game.storage import data_dir, read_json, write_json_atomic
+
+    return find_reference(scenario, ReferenceCache(lambda: data_dir() / "cache", read_json, write_json_atomic))
+
+
+def reference_lines(game: Game, found: Found | None) -> list[str]:
+    """Each side's final score against its own side's usual range, after saying why the scores of different sides
+    are not compared, and where the ranges come from."""
+    outcome = game.outcome
+    scores = outcome.scores if outcome is not None else {}
+    out = ["How each side did, against its own usual range:", *wrap(NOT_COMPARED)]
+    if found is None:
+        return out + wrap(no_reference())
+    for role in game.scenario.roles:
+        sentence = score_sentence(say(game, role.name), scores.get(role.id, 0.0), found.reference, role.id)
+        out += wrap(sentence, indent="  ", hanging="    ")
+    return out + wrap(how_measured(found))
 
 
 def debrief_lines(game: Game, counterpart: str, player: str) -> list[str]:

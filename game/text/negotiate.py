@@ -66,7 +66,8 @@ class NegotiationTable:
                 return
             # The player's counter gives what was asked of them and asks what was offered.
             self.build(proposal.sender, set(proposal.ask) | set(proposal.give), reply_to=proposal)
-            if game.proposal(proposal.id).status is not ProposalStatus.OPEN:
+            now = view(self.match, self.human).proposals
+            if next(p.status for p in now if p.id == proposal.id) is not ProposalStatus.OPEN:
                 return
             console.line("The proposal is still waiting for your answer.")
 
@@ -182,7 +183,7 @@ class NegotiationTable:
     def agreements(self) -> None:
         """The ``a`` menu: every agreement with its schedule, the trust between the sides, and breaking one."""
         console, game = self.console, self.game
-        made = game.agreements(self.human)
+        made = [a for a in view(self.match, self.human).agreements if self.human in a.parties]
         console.line()
         if not made:
             console.line("No agreements yet. Type n to negotiate one.")
@@ -211,7 +212,7 @@ class NegotiationTable:
     def confirm_break(self, agreement_id: str) -> None:
         """State what breaking costs, ask for confirmation, then break and show the new trust."""
         console, game = self.console, self.game
-        agreement = game.agreement(agreement_id)
+        agreement = next(a for a in view(self.match, self.human).agreements if a.id == agreement_id)
         console.lines(deals.break_cost_lines(game, self.human, agreement))
         while True:
             answer = console.ask(f"Break {agreement_id}? (y yes, n no, q quit): ").lower()

@@ -14,11 +14,11 @@ from collections.abc import Callable, Mapping
 from typing import TextIO
 
 from game import present
-from game.engine import Choose, Commit, Scenario, Withdraw, localize
-from game.table import PERSON, Decision, DecisionKind, Done, Match, Seat, TurnResolved, view
+from game.engine import Choose, Commit, News, Scenario, Withdraw, localize
+from game.table import PERSON, Decision, DecisionKind, Done, Match, Seat, TurnResolved, score_gain, view
 from game.text import deals, views
 from game.text.console import Console, EndOfInput, QuitRequested, parse_number
-from game.text.debrief import debrief_lines
+from game.text.debrief import debrief_lines, reference_lines, score_reference
 from game.text.negotiate import NegotiationTable
 
 EXIT_OK, EXIT_NO_ROLE = 0, 2
@@ -240,15 +240,16 @@ class TextTable:
         game = self.game
         first = seat.turn_shown == 0
         seat.turn_shown = game.turn
-        seat.since, seat.shown = seat.shown, dict(game.state.values)
+        seat.since = seat.shown
+        looking = view(self.match, seat.role, since=seat.since)
+        seat.shown = {i.id: i.value for i in looking.indicators}
         self.console.line()
         self.console.line(views.turn_header(game))
-        self.console.lines(views.indicator_lines(game, seat.since))
+        self.console.lines(views.indicator_lines(looking))
         self.console.line()
-        asked = [p.event for p in game.pending_choices(seat.role)]
-        self.console.lines(views.news_lines(game, game.turn, asked=asked))
+        self.console.lines(views.news_lines(game, looking, asked=looking.pending))
         if self.hot_seat:
-            score = view(self.match, seat.role).score
+            score = looking.score
             if first:
                 self.console.line(f"Your score: {present.num(score)}.")
             else:
@@ -307,7 +308,7 @@ class TextTable:
         elif kind == "list":
             console.lines(views.menu_lines(game, view(self.match, seat.role)))
         elif kind == "status":
-            console.lines(views.indicator_lines(game, seat.since))
+            console.lines(views.indicator_lines(view(self.match, seat.role, since=seat.since)))
         elif kind == "help":
             console.lines(views.help_lines(negotiation=seat.table is not None))
         else:
@@ -356,23 +357,38 @@ class TextTable:
             if self.at_keyboard is not None:
                 self.console.line("The turn is over: everybody may look at the review.")
             self.at_keyboard = None
-            talks = deals.news_lines(game, "", turn) if self.match.has_negotiation else []
+            talks = deals.news_lines(game, self.shared_news(), "", turn) if self.match.has_negotiation else []
             self.console.lines(views.review_lines(game, None, turn, talks=talks))
             return
         score_after = game.score_of(seat.role, dict(end_values))
-        talks = deals.news_lines(game, seat.role, turn) if seat.table is not None else []
-        review = views.review_lines(game, seat.role, turn, score_before, score_after, talks=talks)
+        seen = view(self.match, seat.role).news
+        talks = deals.news_lines(game, seen, seat.role, turn) if seat.table is not None else []
+
+        def judge(indicator: str, before: float, after: float) -> float | None:
+            return score_gain(self.match, seat.role, indicator, before, after, end_values)
+
+        review = views.review_lines(game, seat.role, turn, score_before, score_after, talks=talks, judge=judge)
         self.console.lines(review)
 
+    def shared_news(self) -> list[News]:
+        """The news every person at the keyboard may see (a review shared by several people shows no more)."""
+        seen = [view(self.match, role).news for role in self.match.persons]
+        if not seen:
+            return []
+        common = set.intersection(*(set(news) for news in seen))
+        return [n for n in seen[0] if n in common]
+
     def finish(self) -> None:
-        """The ending and every role's score; each person's recap; each computer counterpart's debrief; and, with
-        several people, every side's objectives (revealed now)."""
+        """The ending and every role's score, each against its own side's usual range; each person's recap; each
+        computer counterpart's debrief; and, with several people, every side's objectives (revealed now)."""
         game, console = self.game, self.console
         outcome = game.outcome
         if outcome is None:  # pragma: no cover - only called once the game is over
             return
         console.line()
         console.lines(views.ending_lines(game, outcome))
+        console.line()
+        console.lines(reference_lines(game, score_reference(game.scenario)))
         for role in self.match.persons:
             console.line()
             console.lines(views.recap_lines(game, role))

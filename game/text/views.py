@@ -5,7 +5,7 @@ Nothing here reads input or changes the game; :mod:`game.text.play` decides when
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from game.engine import (
     Cause,
@@ -44,19 +44,8 @@ CAUSE_NAMES = {
 }
 
 
-# --------------------------------------------------------------------- numbers and names
-
-
-
-
-
-
-
-
-
-
-
-
+#: What moving an indicator from one value to another does to the reader's own score: ``judge(id, before, after)``.
+Judge = Callable[[str, float, float], float | None]
 
 
 # --------------------------------------------------------------------- forecasts
@@ -133,16 +122,21 @@ def turn_header(game: Game) -> str:
     return f"=== Turn {game.turn} of {game.scenario.turns}, {date_of(game, game.turn)} ==="
 
 
-def movement(delta: float, *, good: str = "neutral", since: str = "") -> str:
-    """``up 4 since last turn, better`` / ``down 2, worse`` / ``no change``; ``good`` says which way is better."""
+def movement(delta: float, *, gain: float | None = None, since: str = "") -> str:
+    """``up 4 since last turn, better for you`` / ``down 2, worse for you`` / ``no change``.
+
+    ``gain`` is how much the move changed the reader's own score (see :attr:`game.table.IndicatorView.gain`): it says
+    whether the move is better or worse *for the reader*; ``None`` (a review shared by several people) judges nothing.
+    """
     if num(delta) == "0":
         return f"no change{since}"
     up = delta > 0
     words = f"{'up' if up else 'down'} {num(abs(delta))}{since}"
-    if good == "high":
-        words += ", better" if up else ", worse"
-    elif good == "low":
-        words += ", worse" if up else ", better"
+    if gain is not None:
+        if num(gain) == "0":
+            words += ", no effect on your score"
+        else:
+            words += ", better for you" if gain > 0 else ", worse for you"
     return words
 
 
@@ -151,28 +145,31 @@ def shown_change(before: float, after: float) -> float:
     return float(num(after)) - float(num(before))
 
 
-def indicator_lines(game: Game, since: Mapping[str, float]) -> list[str]:
-    """Every indicator with its value, its change since the values ``since`` and its range."""
-    when = " since the start" if game.turn == 1 else " since last turn"
+def indicator_lines(seat: SeatView) -> list[str]:
+    """Every indicator of a seat's view with its value, its change since the values the seat compares with (and
+    whether that is better or worse for this seat) and its range."""
+    when = " since the start" if seat.turn == 1 else " since last turn"
     out = ["Indicators:"]
-    for ind in game.scenario.indicators:
-        value = game.state.values[ind.id]
-        change = movement(shown_change(since.get(ind.id, value), value), good=ind.good, since=when)
-        text = f"{say(game, ind.label)}: {num(value)} ({change}; range {num(ind.min)} to {num(ind.max)})"
+    for ind in seat.indicators:
+        change = movement(shown_change(ind.before, ind.value), gain=ind.gain, since=when)
+        text = f"{ind.label}: {num(ind.value)} ({change}; range {num(ind.low)} to {num(ind.high)})"
         out += wrap(text, indent="  ", hanging="      ")
     return out
 
 
-def news_lines(game: Game, turn: int, *, asked: Collection[str] = ()) -> list[str]:
-    """The events that fired in ``turn``: title, text and what they changed at once.
+def news_lines(game: Game, seat: SeatView, *, asked: Collection[str] = ()) -> list[str]:
+    """The events that fired in the seat's current turn: title, text and what they changed at once (from the seat's
+    view; ``game`` only words them).
 
     The text of the events in ``asked`` is left out: it comes with the decision the player is asked to make. An
     event that asks another side for a choice says who decides (or what they chose, once they have).
     """
-    fired = [n.id for n in game.state.news if n.turn == turn and n.kind is NewsKind.EVENT]
+    turn = seat.turn
+    fired = [n.id for n in seat.news if n.turn == turn and n.kind is NewsKind.EVENT]
     if not fired:
         return ["News: a quiet turn, no news."]
-    chosen = {n.id: n.detail for n in game.state.news if n.turn == turn and n.kind is NewsKind.CHOICE}
+    chosen = {n.id: n.detail for n in seat.news if n.turn == turn and n.kind is NewsKind.CHOICE}
+    changes = [c for c in seat.history if c.turn == turn]
     out = ["News:"]
     for event_id in fired:
         event = game.scenario.event(event_id)
@@ -189,7 +186,7 @@ def news_lines(game: Game, turn: int, *, asked: Collection[str] = ()) -> list[st
                     out += wrap(f"{decider} chose: {label}.", indent="  ", hanging="    ")
                 else:
                     out += wrap(f"{decider} decides.", indent="  ", hanging="    ")
-        for change in game.changes_in_turn(turn):
+        for change in changes:
             if change.cause is Cause.EVENT and change.cause_id == event_id and not change.fell_due:
                 out += wrap(f"Effect: {change_summary(game, change)}", indent="  ", hanging="    ")
     return out
@@ -279,10 +276,12 @@ def review_lines(
     score_after: float | None = None,
     *,
     talks: Sequence[str] = (),
+    judge: Judge | None = None,
 ) -> list[str]:
     """The turn review: what each side did, the negotiation news ``talks`` (lines, if any), each indicator's
     changes cause by cause, and the player's score (when both scores are given). With ``human`` None (several
-    people at one table) every side is named and no score is shown: the review is for everybody."""
+    people at one table) every side is named and no score is shown: the review is for everybody. ``judge`` says
+    what a move means for the reader's own score (none: the review judges no move better or worse)."""
     out = [f"--- Review of turn {turn} ({date_of(game, turn)}) ---"]
     for role in game.scenario.roles:
         who = "You" if role.id == human else say(game, role.name)
@@ -292,15 +291,16 @@ def review_lines(
     if talks:
         out += ["", *talks]
     out += ["", "What changed and why:"]
-    out += change_lines(game, game.changes_in_turn(turn))
+    out += change_lines(game, game.changes_in_turn(turn), judge)
     if score_before is not None and score_after is not None:
         change = movement(shown_change(score_before, score_after))
         out += ["", f"Your score: {num(score_after)} ({change} this turn)."]
     return out
 
 
-def change_lines(game: Game, changes: Sequence[Change]) -> list[str]:
-    """Changes grouped by indicator (scenario order): ``before -> after`` then one line per cause."""
+def change_lines(game: Game, changes: Sequence[Change], judge: Judge | None = None) -> list[str]:
+    """Changes grouped by indicator (scenario order): ``before -> after`` (better or worse for the reader, when
+    ``judge`` is given) then one line per cause."""
     if not changes:
         return ["  Nothing changed."]
     out = []
@@ -310,7 +310,7 @@ def change_lines(game: Game, changes: Sequence[Change]) -> list[str]:
         if not mine:
             continue
         first, last = mine[0].before, mine[-1].after
-        moved = movement(shown_change(first, last), good=ind.good)
+        moved = movement(shown_change(first, last), gain=None if judge is None else judge(ind.id, first, last))
         head = f"{say(game, ind.label)}: {num(first)} -> {num(last)} ({moved})"
         out += wrap(head, indent="  ", hanging="    ")
         for change in mine:

@@ -14,32 +14,42 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.ai import make_policy
-from game.engine import Action, Commit, ItemStatus, NewsKind, RulesError, Withdraw
+from game.engine import Action, Agreement, Commit, ItemStatus, NewsKind, RulesError, Withdraw
 from game.present import family_label, indicator_label, menu_actions, source_credit
-from game.table import DecisionKind, TableError
+from game.table import DecisionKind, IndicatorView, TableError, view
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, NUMBER_KEYS, SMALL, GameScreen
 from game.ui.screens.wording import (
     NewsEntry,
-    baseline_values,
     cause_owner,
     change_words,
-    good_words,
     news_entries,
     num,
     plural,
     signed,
     timing_phrase,
-    turn_values,
+    yours,
+    yours_words,
 )
+from game.ui.theme import Palette
 from game.ui.widgets import Document, ScrollView, gauge, mix, news_colour, sparkline
 from game.ui.widgets import text as textlib
+from game.ui.widgets.charts import Colour
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 PAGE_SIZE = 9
 TAB_NAMES = ("indicators", "actions", "news", "details")
+
+
+def gain_colour(delta: float, shown: IndicatorView, palette: Palette) -> Colour:
+    """The colour of an indicator's move as the seat sees it: good or bad news *for this seat's own score*."""
+    if not delta:
+        return palette.muted
+    if not round(shown.gain, 2):
+        return palette.neutral
+    return palette.good if shown.gain > 0 else palette.bad
 
 
 @dataclass(frozen=True)
@@ -91,14 +101,13 @@ class BoardScreen(GameScreen):
         if version == self._version:
             return
         self._version = version
-        game = self.game
-        self.series = turn_values(game)
-        self.baseline = baseline_values(game, self.match.reports)
-        committed = set(game.committed(self.role))
-        self.status = {
-            a.id: "committed" if a.id in committed else (game.why_not(self.role, a.id) or "available")
-            for a in self.actions
-        }
+        # Everything the board shows of the game comes from what this seat may see.
+        self.seat = seat = view(self.match, self.role)
+        self.shown = {i.id: i for i in seat.indicators}
+        self.series = {i.id: list(i.series) for i in seat.indicators}
+        self.baseline = {i.id: i.before for i in seat.indicators}
+        self.status = {a.id: a.status for a in seat.actions}
+        self.forecasts = {a.id: a.forecast for a in seat.actions}
         # One line per action under its label: what it does at a glance.
         self.summaries = {a.id: self._summary(a) for a in self.actions}
         self._layer_dirty = True
@@ -106,13 +115,13 @@ class BoardScreen(GameScreen):
 
     def _summary(self, action: Action) -> str:
         game = self.game
-        items = game.forecast(action.id).items[:3]
+        items = self.forecasts[action.id].items[:3]
         return ", ".join(f"{indicator_label(game, i.indicator)} {change_words(i)}" for i in items) or "no direct effect"
 
     def _first_open_action(self) -> int:
-        game = self.game
+        status = {a.id: a.status for a in view(self.match, self.role).actions}
         for index, action in enumerate(self.actions):
-            if not game.why_not(self.role, action.id):
+            if status.get(action.id) in ("available", "committed"):
                 return index
         return 0
 
@@ -330,15 +339,16 @@ class BoardScreen(GameScreen):
         if self.tab == "news":
             self.tab = "list"
         action = self.actions[action_index]
-        game = self.game
         name = self.say(action.label)
         bad = False
+        self._refresh()
+        status = self.status.get(action.id, "available")
         try:
-            if action.id in game.committed(self.role):
+            if status == "committed":
                 self.match.apply(self.role, Withdraw(self.role, action.id))
                 message = f"Withdrawn: {name} (+{action.cost} capital back)"
             else:
-                reason = game.why_not(self.role, action.id)
+                reason = "" if status == "available" else status
                 if reason:
                     message, bad = f"Cannot commit {name}: {reason}", True
                 else:
@@ -606,7 +616,7 @@ class BoardScreen(GameScreen):
         x, baseline = drawn.right, y + big.get_ascent() - small.get_ascent()
         parts = [f"  ·  You play {match.role_name(self.role)}"]
         if match.has_negotiation:
-            in_force = sum(1 for a in self.game.agreements(self.role) if a.open and not a.broken)
+            in_force = sum(1 for a in self._my_agreements() if a.open and not a.broken)
             parts.append(f"  ·  {plural(in_force, 'agreement')} in force")
         for part in parts:  # whole parts only, while they fit
             if x + textlib.width_of(small, part) >= rect.left + self.header_text_w:
@@ -617,19 +627,24 @@ class BoardScreen(GameScreen):
                                          rect.centery - self.font(BODY, bold=True).get_linesize() // 2),
                                self.capital_w)
 
+    def _my_agreements(self) -> list[Agreement]:
+        """The agreements this seat is a party to."""
+        return [a for a in self.seat.agreements if self.role in a.parties]
+
+    def _capital(self) -> tuple[int, int]:
+        """(capital left, capital spent on the actions committed this turn)."""
+        seat = self.seat
+        return seat.capital, sum(self.game.scenario.action(a).cost for a in seat.committed)
+
     def capital_text(self) -> str:
         """``Capital 3 left of 5`` (5 = what there was to spend this turn)."""
-        game = self.game
-        left = game.capital(self.role)
-        spent = sum(game.scenario.action(a).cost for a in game.committed(self.role))
+        left, spent = self._capital()
         return f"Capital {left} left of {left + spent}"
 
     def _draw_capital(self, surface: pygame.Surface, pos: tuple[int, int], width: int) -> None:
         """``Capital 3 left of 5`` with one pip per point (filled = still to spend)."""
         palette = self.palette
-        game = self.game
-        left = game.capital(self.role)
-        spent = sum(game.scenario.action(a).cost for a in game.committed(self.role))
+        left, spent = self._capital()
         font = self.font(BODY, bold=True)
         drawn = textlib.draw(surface, self.capital_text(), pos, font=font, colour=palette.text, max_width=width)
         size = self.px(10)
@@ -688,8 +703,8 @@ class BoardScreen(GameScreen):
                     pygame.draw.rect(surface, palette.focus, box, width=max(1, self.px(2)), border_radius=self.px(5))
             elif self.hover == ("ind", index):
                 pygame.draw.rect(surface, mix(palette.panel, palette.panel_alt, 0.6), box, border_radius=self.px(5))
-            value = game.state.values[indicator.id]
-            delta = value - self.baseline.get(indicator.id, value)
+            shown = self.shown[indicator.id]
+            value = shown.value
             inner = box.inflate(-self.px(12), 0)
             x_delta = inner.right - delta_w
             x_value = x_delta - value_w
@@ -702,16 +717,16 @@ class BoardScreen(GameScreen):
                          colour=palette.text, max_width=x_spark - inner.left - self.px(8))
             gauge(surface, pygame.Rect(inner.left, text_y + block - gauge_h, x_spark - inner.left - self.px(8),
                                        gauge_h),
-                  value=value, low=indicator.min, high=indicator.max, palette=palette, good=indicator.good)
+                  value=value, low=indicator.min, high=indicator.max, palette=palette, good=yours(shown))
             spark_h = min(box.height - self.px(10), self.px(26))
             sparkline(surface, pygame.Rect(x_spark, box.centery - spark_h // 2, spark_w, spark_h),
                       self.series[indicator.id], colour=mix(palette.muted, palette.accent, 0.6))
             textlib.draw(surface, num(value), (x_value + value_w - self.px(4), text_y - self.px(1)), font=value_font,
                          colour=palette.text, align="right")
-            shown = round(delta, 1)
-            delta_text = signed(shown) if shown else "–"
+            delta = round(value - shown.before, 1)
+            delta_text = signed(delta) if delta else "–"
             textlib.draw(surface, delta_text, (inner.right, text_y + self.px(1)), font=delta_font,
-                         colour=news_colour(shown, indicator.good, palette), align="right")
+                         colour=gain_colour(delta, shown, palette), align="right")
             self.hits.append((box, "ind", index))
         self.more_marks(surface, area, self.ind_top > 0, self.ind_top + visible < len(indicators))
 
@@ -875,16 +890,16 @@ class BoardScreen(GameScreen):
         else:
             doc.para(f"Not available now: {status}.", colour=palette.bad, size=SMALL + 1, bold=True, gap=8)
         doc.para(self.say(action.description), colour=palette.text, size=BODY - 1, gap=10)
-        forecast = game.forecast(action.id)
+        forecast = self.forecasts[action.id]
         for title, items in (("Expected now", forecast.immediate), ("Expected later", forecast.delayed)):
             if not items:
                 continue
             doc.para(title.upper(), colour=palette.muted, size=SMALL, bold=True, gap=3)
             for item in items:
-                indicator = game.scenario.indicator(item.indicator)
-                value = game.state.values[item.indicator]
+                shown = self.shown[item.indicator]
+                value = shown.value
                 runs = [(f"{indicator_label(game, item.indicator)} ", palette.text, False),
-                        (change_words(item), news_colour(item.delta, indicator.good, palette), True),
+                        (change_words(item), news_colour(item.delta, yours(shown), palette), True),
                         (f" {timing_phrase(item, game.turn)}", palette.muted, False)]
                 if item.delay == 0 and item.duration == 1:
                     runs.append((f" ({num(value)} to {num(value + item.delta)})", palette.muted, False))
@@ -907,33 +922,33 @@ class BoardScreen(GameScreen):
             return self._detail_doc[1]
         palette, game = self.palette, self.game
         indicator = game.scenario.indicator(indicator_id)
-        value = game.state.values[indicator_id]
-        before = self.baseline.get(indicator_id, value)
+        shown = self.shown[indicator_id]
+        value, before, good = shown.value, shown.before, yours(shown)
         doc = self._doc()
-        doc.heading(self.say(indicator.label), colour=palette.text, size=HEADING - 1, gap=2)
+        doc.heading(shown.label, colour=palette.text, size=HEADING - 1, gap=2)
         doc.para([(num(value), palette.text, True),
-                  (f"  on a scale of {num(indicator.min)} to {num(indicator.max)} · {good_words(indicator.good)}",
+                  (f"  on a scale of {num(shown.low)} to {num(shown.high)} · {yours_words(shown.yours)}",
                    palette.muted, False)], size=BODY, gap=4)
 
         def draw_gauge(surface: pygame.Surface, rect: pygame.Rect) -> None:
-            gauge(surface, rect, value=value, low=indicator.min, high=indicator.max, previous=before,
-                  palette=palette, good=indicator.good)
+            gauge(surface, rect, value=value, low=shown.low, high=shown.high, previous=before, palette=palette,
+                  good=good)
 
         doc.custom(9, draw_gauge, gap=6)
         delta = round(value - before, 1)
         since = "since the start" if game.turn == 1 else "since last turn"
         if delta:
-            doc.para([(signed(delta), news_colour(delta, indicator.good, palette), True),
+            doc.para([(signed(delta), gain_colour(delta, shown, palette), True),
                       (f" {since} (from {num(before)})", palette.muted, False)], size=SMALL + 1, gap=6)
         else:
             doc.para(f"No change {since}.", colour=palette.muted, size=SMALL + 1, gap=6)
         doc.para("WHY DID THIS MOVE?", colour=palette.muted, size=SMALL, bold=True, gap=3)
-        causes = game.causes(indicator_id, last=6)
+        causes = [c for c in reversed(self.seat.history) if c.indicator == indicator_id][:6]
         if not causes:
             doc.para("It has not moved yet.", colour=palette.muted, size=BODY - 1, gap=4)
         for change in causes:
             doc.para([(f"Turn {change.turn}  ", palette.muted, False),
-                      (signed(change.delta), news_colour(change.delta, indicator.good, palette), True),
+                      (signed(change.delta), news_colour(change.delta, good, palette), True),
                       (f"  {change.text}", palette.text, False),
                       (f" ({cause_owner(game, change, (self.role,))})", palette.muted, False)],
                      size=BODY - 1, gap=3)
@@ -977,7 +992,8 @@ class BoardScreen(GameScreen):
         turn = game.turn
         calendar = game.scenario.calendar
         doc.para(f"THIS TURN · {calendar.label(turn).upper()}", colour=palette.muted, size=SMALL, bold=True, gap=4)
-        events = news_entries(game, turn, kinds=(NewsKind.EVENT, NewsKind.CHOICE))
+        news = self.seat.news
+        events = news_entries(game, news, turn, kinds=(NewsKind.EVENT, NewsKind.CHOICE))
         if not events:
             doc.para("A quiet quarter: no news.", colour=palette.muted, size=BODY - 1, gap=8)
         asked = {entry.source for entry in events if entry.kind is NewsKind.EVENT and entry.decider}
@@ -999,7 +1015,7 @@ class BoardScreen(GameScreen):
                     continue
                 doc.para(f"LAST TURN · {match.role_name(role.id).upper()}", colour=palette.muted, size=SMALL,
                          bold=True, gap=4)
-                moves = news_entries(game, turn - 1, roles=(role.id,), kinds=(NewsKind.ACTION, NewsKind.CHOICE))
+                moves = news_entries(game, news, turn - 1, roles=(role.id,), kinds=(NewsKind.ACTION, NewsKind.CHOICE))
                 if not moves:
                     doc.para("No action.", colour=palette.muted, size=BODY - 1, gap=6)
                 for entry in moves:
@@ -1010,7 +1026,7 @@ class BoardScreen(GameScreen):
                                   (": ", palette.muted, False), (entry.title, palette.text, True)],
                                  size=BODY - 1, gap=4)
                 doc.space(4)
-            mine = news_entries(game, turn - 1, roles=(self.role,), kinds=(NewsKind.ACTION,))
+            mine = news_entries(game, news, turn - 1, roles=(self.role,), kinds=(NewsKind.ACTION,))
             doc.para("LAST TURN · YOU", colour=palette.muted, size=SMALL, bold=True, gap=4)
             doc.para(", ".join(e.title for e in mine) if mine else "No action.", colour=palette.muted,
                      size=BODY - 1, gap=4)
@@ -1034,7 +1050,7 @@ class BoardScreen(GameScreen):
         game, match, palette = self.game, self.match, self.palette
         if not match.has_negotiation:
             return
-        agreements = game.agreements(self.role)
+        agreements = self._my_agreements()
         in_force = [a for a in agreements if a.open and not a.broken]
         broken = sum(1 for a in agreements if a.broken)
         done = sum(1 for a in agreements if not a.open and not a.broken)
@@ -1055,6 +1071,6 @@ class BoardScreen(GameScreen):
                      gap=2)
         for role in game.scenario.roles:
             if role.id != self.role:
-                doc.para(f"Trust with {match.role_name(role.id)}: {num(game.trust(self.role, role.id))} of 100.",
+                doc.para(f"Trust with {match.role_name(role.id)}: {num(self.seat.trust[role.id])} of 100.",
                          colour=palette.muted, size=SMALL + 1, gap=2)
         doc.space(4)

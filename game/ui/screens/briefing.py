@@ -11,7 +11,7 @@ import pygame
 from game.present import source_credit
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
-from game.ui.screens.wording import good_words, num
+from game.ui.screens.wording import num, yours, yours_words
 from game.ui.widgets import Document, ScrollView, gauge
 from game.ui.widgets import text as textlib
 
@@ -93,12 +93,12 @@ class BriefingScreen(GameScreen):
             "happens together, followed by events and the slow currents that link the indicators.",
             colour=palette.text, size=BODY, gap=14)
         doc.heading("Where things stand", colour=palette.text, size=HEADING)
-        for indicator in scenario.indicators:
-            value = game.state.values[indicator.id]
-            doc.para([(self.say(indicator.label), palette.text, True), (f"  {num(value)}", palette.accent, True),
-                      (f"  on a scale of {num(indicator.min)} to {num(indicator.max)} · {good_words(indicator.good)}",
+        for indicator, shown in zip(scenario.indicators, seat.indicators, strict=True):
+            value = shown.value
+            doc.para([(shown.label, palette.text, True), (f"  {num(value)}", palette.accent, True),
+                      (f"  on a scale of {num(shown.low)} to {num(shown.high)} · {yours_words(shown.yours)}",
                        palette.muted, False)], size=BODY, gap=4)
-            doc.custom(8, self._gauge_drawer(value, indicator.min, indicator.max, indicator.good), gap=6)
+            doc.custom(8, self._gauge_drawer(value, shown.low, shown.high, yours(shown)), gap=6)
             doc.para(self.say(indicator.description), colour=palette.muted, size=SMALL + 1, gap=14)
         if scenario.sources:
             doc.heading("Sources", colour=palette.text, size=HEADING)

@@ -1,9 +1,12 @@
-"""The end of the game: the ending, every side's score and private objectives (revealed now), a chart of every
-indicator, the key decisions, a debrief of the computer counterpart, and what next."""
+"""The end of the game: the ending, every side's score against its own side's usual range (never against the other
+sides' scores), the private objectives (revealed now), a chart of every indicator, the key decisions, a debrief of
+the computer counterpart, and what next."""
 
 from __future__ import annotations
 
+import functools
 import random
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,8 +14,10 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ai.debrief import Debrief, MoodPoint, Stance, debrief
-from game.engine import Termination
+from game.engine import ScoreRange, Termination
 from game.present import decisions, indicator_label, per_point
+from game.present.reference import NOT_COMPARED, how_measured, no_reference, range_note, short_verdict, verdict
+from game.table.reference import Found, Placement, ReferenceCache, find_reference, placement
 from game.ui import theme
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
@@ -64,6 +69,51 @@ class EndScreen(GameScreen):
         self.save_error = ""
         self._doc: Document | None = None
         self._chart: tuple[tuple[object, ...], pygame.Surface] | None = None
+        # Each side's usual range: stored in the scenario or cached, at once; else worked out in the background
+        # (about a second of standard-level games), so the screen never waits for it.
+        self._cache = self._reference_cache()
+        self.reference: Found | None = find_reference(game.scenario, self._cache, compute=False)
+        self._worked_out: list[Found | None] = []
+        self._reference_thread: threading.Thread | None = None
+        if self.reference is None:
+            self._reference_thread = threading.Thread(target=self._work_out_reference, name="score-reference",
+                                                      daemon=True)
+            self._reference_thread.start()
+
+    @staticmethod
+    def _reference_cache() -> ReferenceCache | None:
+        """The cache of usual ranges in the user's data folder, found now (the background thread must not look
+        for the folder later, when it may have changed); None if there is no data folder."""
+        from game.storage import StorageError, data_dir, read_json, write_json_atomic
+
+        try:
+            folder = data_dir() / "cache"
+        except StorageError:
+            return None
+        return ReferenceCache(lambda: folder, read_json, write_json_atomic)
+
+    def _work_out_reference(self) -> None:
+        """In the background thread: the scenario's reference, computed now and cached (None if that fails)."""
+        try:
+            self._worked_out.append(find_reference(self.game.scenario, self._cache))
+        except Exception:  # the scores then stand alone: the game must not fall over for this
+            self._worked_out.append(None)
+
+    def reference_pending(self) -> bool:
+        """Whether the usual ranges are still being worked out (once they are, the story is rebuilt with them)."""
+        thread = self._reference_thread
+        if thread is not None and not thread.is_alive():
+            self.reference = self._worked_out[0] if self._worked_out else None
+            self._reference_thread = None
+            self._doc = None  # the story shows the ranges now
+        return self._reference_thread is not None
+
+    def wait_for_reference(self, timeout: float | None = None) -> Found | None:
+        """Wait (at most ``timeout`` seconds) for the usual ranges being worked out; returns them (None if none)."""
+        if self._reference_thread is not None:
+            self._reference_thread.join(timeout)
+        self.reference_pending()
+        return self.reference
 
     def on_enter(self) -> None:
         """Print ``Ending: <title>`` (once per game; autoplay stops there)."""
@@ -159,8 +209,7 @@ class EndScreen(GameScreen):
         if self.tight:
             doc.para(self.when_text() + ".", colour=palette.accent, size=SMALL + 1, bold=True, gap=6)
         doc.para(self.say(self.ending.text), colour=palette.text, size=BODY, gap=12)
-        doc.para("Scores come from each side's private objectives, so both sides can do well.",
-                 colour=palette.muted, size=SMALL, gap=12)
+        self._reference_section(doc)
         self._objectives_section(doc)
         persons = match.persons
         for role in persons:
@@ -184,6 +233,71 @@ class EndScreen(GameScreen):
                      size=SMALL + 1, gap=3)
         self._doc = doc
         return doc
+
+    def _reference_section(self, doc: Document) -> None:
+        """Each side's score against its own side's usual range: in words, and on a bar with the range marked."""
+        palette = self.palette
+        doc.heading("How each side did, against its own usual range", colour=palette.text, size=HEADING - 1, gap=4)
+        doc.para(NOT_COMPARED, colour=palette.muted, size=SMALL + 1, gap=8)
+        found = self.reference
+        if found is None:
+            waiting = "Working out each side's usual range..." if self.reference_pending() else no_reference()
+            doc.para(waiting, colour=palette.muted, size=SMALL + 1, gap=12)
+            return
+        for role in self.game.scenario.roles:
+            score = self.outcome.scores.get(role.id, 0.0)
+            bounds = found.reference.roles.get(role.id)
+            words = verdict(score, bounds)
+            colour = self._placement_colour(placement(score, bounds)) if bounds is not None else palette.muted
+            doc.para([(f"{self.match.role_name(role.id)} ", palette.text, True), (num(score), palette.text, True),
+                      (f": {words}", colour, True)], size=BODY - 1, gap=2)
+            if bounds is not None:
+                doc.custom(34, functools.partial(self._draw_range, score=score, bounds=bounds), gap=2)
+                doc.para(range_note(found.reference, bounds), colour=palette.muted, size=SMALL, gap=8)
+        doc.para(how_measured(found), colour=palette.muted, size=SMALL, gap=12)
+
+    def _placement_colour(self, where: Placement) -> tuple[int, int, int]:
+        palette = self.palette
+        return {Placement.ABOVE: palette.good, Placement.WITHIN: palette.text, Placement.BELOW: palette.bad}[where]
+
+    def _draw_range(self, surface: pygame.Surface, rect: pygame.Rect, *, score: float, bounds: ScoreRange) -> None:
+        """A side's usual range as a band on a line, its typical score as a tick, and the final score as a marker."""
+        palette = self.palette
+        font = self.font(SMALL)
+        low, high = min(bounds.low, score), max(bounds.high, score)
+        pad = max(1.0, (high - low) * 0.15)
+        low, high = low - pad, high + pad
+        left, width = rect.left + self.px(6), rect.width - self.px(12)
+
+        def x_of(value: float) -> int:
+            return left + round((value - low) / (high - low) * width)
+
+        mid = rect.top + self.px(9)
+        pygame.draw.line(surface, palette.border, (left, mid), (left + width, mid), max(1, self.px(2)))
+        band = pygame.Rect(x_of(bounds.low), mid - self.px(5), max(self.px(3), x_of(bounds.high) - x_of(bounds.low)),
+                           self.px(10))
+        pygame.draw.rect(surface, mix(palette.panel, palette.accent, 0.55), band, border_radius=self.px(3))
+        typical = x_of(bounds.typical)
+        pygame.draw.line(surface, palette.accent, (typical, band.top), (typical, band.bottom - 1), max(1, self.px(2)))
+        colour = self._placement_colour(placement(score, bounds))
+        marker = x_of(score)
+        radius = self.px(6)
+        pygame.draw.circle(surface, colour, (marker, mid), radius)
+        pygame.draw.circle(surface, palette.panel, (marker, mid), radius, max(1, self.px(2)))
+        # Labels under the line: the final score (in its colour), then the range's ends where they leave it room.
+        label_y = band.bottom + self.px(2)
+        taken: list[pygame.Rect] = []
+        labels = [(num(score), marker, colour, self.font(SMALL, bold=True)), (num(bounds.low), band.left,
+                  palette.muted, font), (num(bounds.high), band.right, palette.muted, font)]  # fmt: skip
+        for text, x, label_colour, label_font in labels:
+            width = textlib.width_of(label_font, text)
+            box = pygame.Rect(0, label_y, width, label_font.get_linesize())
+            box.centerx = x
+            box.clamp_ip(rect)
+            if any(box.inflate(self.px(6), 0).colliderect(other) for other in taken):
+                continue
+            taken.append(box)
+            textlib.draw(surface, text, box.topleft, font=label_font, colour=label_colour)
 
     def _objectives_section(self, doc: Document) -> None:
         """Every side's private objectives and final score, revealed now that the game is over."""
@@ -554,6 +668,7 @@ class EndScreen(GameScreen):
     def draw_background(self, surface: pygame.Surface) -> None:
         """Header and scores, chart, story, the saved-chart message and key hints."""
         palette = self.palette
+        self.reference_pending()  # picks up the usual ranges once they are worked out
         surface.fill(palette.background)
         rect = self.header
         title_font = self.title_font()
@@ -684,16 +799,29 @@ class EndScreen(GameScreen):
             return f"{names[self.highlight]} (Left/Right: next)"
         return "Left/Right highlights a line"
 
+    def score_chips(self, width: int) -> list[str]:
+        """The text of each role's chip in a header ``width`` pixels wide: name and score, and where the score falls
+        in its own side's usual range when every chip fits with it (the story says it too)."""
+        match, font = self.match, self.font(BODY, bold=True)
+        reference = self.reference.reference if self.reference is not None else None
+        chips: list[tuple[str, str]] = []
+        for role in self.game.scenario.roles:
+            mine = role.id in match.persons
+            name = match.role_name(role.id) + (" (you)" if mine and len(match.persons) == 1 else "")
+            score = self.outcome.scores.get(role.id, 0.0)
+            where = short_verdict(score, reference.roles.get(role.id)) if reference is not None else ""
+            chips.append((f"{name}  {num(score)}", f" \u00b7 {where}" if where else ""))
+        wide = sum(textlib.width_of(font, a + b) + self.px(34) for a, b in chips) <= width + self.px(10)
+        return [a + b if wide else a for a, b in chips]
+
     def _draw_scores(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        """One chip per role: name and score; yours highlighted."""
+        """One chip per role (:meth:`score_chips`); yours highlighted."""
         palette, match = self.palette, self.match
         font = self.font(BODY, bold=True)
         x = rect.left
         height = font.get_linesize() + self.px(8)
-        for role in self.game.scenario.roles:
+        for role, text in zip(self.game.scenario.roles, self.score_chips(rect.width), strict=True):
             mine = role.id in match.persons
-            name = match.role_name(role.id) + (" (you)" if mine and len(match.persons) == 1 else "")
-            text = f"{name}  {num(self.outcome.scores.get(role.id, 0.0))}"
             width = min(textlib.width_of(font, text) + self.px(24), rect.right - x)
             if width < self.px(60):
                 break

@@ -128,9 +128,9 @@ class EventScreen(GameScreen):
             forecast = game.forecast_choice(self.event.id, choice.id)
             runs: list[tuple[str, tuple[int, int, int], bool]] = [("Forecast: ", palette.muted, True)]
             for number, item in enumerate(forecast.items):
-                indicator = game.scenario.indicator(item.indicator)
+                colour = news_colour(item.delta, self.good_for_me(item.indicator), palette)
                 runs += [(("; " if number else "") + indicator_label(game, item.indicator) + " ", palette.text, False),
-                         (change_words(item), news_colour(item.delta, indicator.good, palette), True),
+                         (change_words(item), colour, True),
                          (" " + timing_phrase(item, game.turn), palette.muted, False)]
             if not forecast.items:
                 runs.append(("no direct effect", palette.muted, False))

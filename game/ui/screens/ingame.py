@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine import Game, Text, localize
-from game.table import Match, SeatView, view
+from game.table import Match, SeatView, directions, view
 from game.ui import theme
 from game.ui.screens.base import Screen
 from game.ui.widgets import mix
@@ -47,6 +47,7 @@ class GameScreen(Screen):
         self.notice = ""
         self.notice_bad = False
         self.notice_time = 0.0
+        self._directions: tuple[tuple[object, ...], dict[str, str]] | None = None
 
     def show_notice(self, message: str, *, bad: bool = False) -> None:
         """Show ``message`` for :data:`NOTICE_SECONDS` seconds (``bad``: it says why something was refused)."""
@@ -79,6 +80,15 @@ class GameScreen(Screen):
     def seat_view(self) -> SeatView:
         """What the screen's role may see now (its own objectives, score, proposals and weighings)."""
         return view(self.match, self.role)
+
+    def good_for_me(self, indicator: str) -> str:
+        """Which way of ``indicator`` is good news for this screen's role, by its own score (``high``, ``low`` or
+        ``neutral``): forecasts are coloured for the person looking, not by a direction shared by every side."""
+        game = self.game
+        key = (game.turn, len(game.history), tuple(game.state.values.values()))
+        if self._directions is None or self._directions[0] != key:
+            self._directions = (key, directions(self.match, self.role))
+        return self._directions[1].get(indicator, "neutral")
 
     def say(self, text: Text) -> str:
         """A scenario text in the game's language."""

@@ -24,6 +24,7 @@ from game.engine import Agreement, AgreementItem, Counter, Item, ItemStatus, Pha
 from game.engine.game import implementation_effects
 from game.present import indicator_label, source_credit
 from game.table import ProposalSent, TableError
+from game.table import view as seat_view
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, SMALL, GameScreen
 from game.ui.screens.wording import change_words, num, plural, signed, timing_phrase
@@ -177,9 +178,9 @@ def add_item_detail(doc: Document, screen: GameScreen, item: Item, *, other: str
     if forecast.items:
         doc.para("ONCE AGREED", colour=palette.muted, size=SMALL, bold=True, gap=3)
         for effect in forecast.items:
-            indicator = game.scenario.indicator(effect.indicator)
+            colour = news_colour(effect.delta, screen.good_for_me(effect.indicator), palette)
             doc.para([(f"{indicator_label(game, effect.indicator)} ", palette.text, False),
-                      (change_words(effect), news_colour(effect.delta, indicator.good, palette), True),
+                      (change_words(effect), colour, True),
                       (f" {timing_phrase(effect, turn)}", palette.muted, False)], size=BODY - 1, indent=8, gap=2)
         doc.space(4)
     mine, theirs = item_worth(screen, item, other)
@@ -263,9 +264,9 @@ def add_break_cost(doc: Document, screen: GameScreen, agreement: Agreement) -> N
     if cost.effects.items:
         runs: list[tuple[str, Colour, bool]] = [("At once: ", palette.text, False)]
         for index, effect in enumerate(cost.effects.items):
-            indicator = game.scenario.indicator(effect.indicator)
+            colour = news_colour(effect.delta, screen.good_for_me(effect.indicator), palette)
             runs += [(("; " if index else "") + indicator_label(game, effect.indicator) + " ", palette.text, False),
-                     (change_words(effect), news_colour(effect.delta, indicator.good, palette), True)]
+                     (change_words(effect), colour, True)]
         doc.para(runs, size=BODY - 1, indent=8, gap=3)
     if cost.event:
         event = game.scenario.event(cost.event)
@@ -296,6 +297,7 @@ class NegotiationScreen(GameScreen):
     def __init__(self, app: App, role: str | None = None, *, reply_to: str | None = None,
                  view: str = "proposal") -> None:
         super().__init__(app, role)
+        self.seat = seat_view(self.match, self.role)
         self.others = [r.id for r in self.game.scenario.roles if r.id != self.role]
         self.other = self.others[0] if self.others else self.role
         self.reply_to: str | None = None
@@ -325,7 +327,7 @@ class NegotiationScreen(GameScreen):
 
     # ----------------------------------------------------------------- what the table shows
     def _agreements(self) -> list[Agreement]:
-        return self.game.agreements(self.role)
+        return [a for a in self.seat.agreements if self.role in a.parties]
 
     def _refresh(self) -> None:
         """Recompute the item lists when the game has changed; drop picked items that can no longer be offered."""
@@ -334,15 +336,20 @@ class NegotiationScreen(GameScreen):
         if version == self._version:
             return
         self._version = version
+        self.seat = seat_view(self.match, self.role)
         self.entries = {side: self._side_entries(side) for side in SIDES}
         legal = {e.item.id for side in SIDES for e in self.entries[side] if not e.reason}
         self.chosen &= legal
         for side in SIDES:
             self.cursor[side] = min(self.cursor[side], max(0, len(self.entries[side]) - 1))
         self.agreement_index = min(self.agreement_index, max(0, len(self._agreements()) - 1))
-        if self.reply_to is not None and game.proposal(self.reply_to).status is not ProposalStatus.OPEN:
+        if self.reply_to is not None and self._status(self.reply_to) is not ProposalStatus.OPEN:
             self.reply_to = None
         self._weigh_doc = self._agreement_doc = None
+
+    def _status(self, proposal_id: str) -> ProposalStatus | None:
+        """Where a proposal this seat sent or received stands, as its view shows it."""
+        return next((p.status for p in self.seat.proposals if p.id == proposal_id), None)
 
     def _side_entries(self, side: str) -> list[Entry]:
         """The items of one list: those that may be offered now first (file order), then the others greyed."""
@@ -457,9 +464,9 @@ class NegotiationScreen(GameScreen):
             self.show_notice(problem, bad=True)
             return
         give, ask = self.bundle()
-        match, game = self.match, self.game
+        match = self.match
         try:
-            if self.reply_to is not None and game.proposal(self.reply_to).status is ProposalStatus.OPEN:
+            if self.reply_to is not None and self._status(self.reply_to) is ProposalStatus.OPEN:
                 results = match.apply(self.role, Counter(self.role, self.reply_to, give, ask))
             else:
                 results = match.apply(self.role, Propose(self.role, self.other, give, ask))
@@ -469,7 +476,8 @@ class NegotiationScreen(GameScreen):
         sent = next((r.proposal for r in results if isinstance(r, ProposalSent) and r.proposal.sender == self.role),
                     None)
         self.reply_to = None
-        if sent is not None and game.proposal(sent.id).status in (ProposalStatus.ACCEPTED, ProposalStatus.OPEN):
+        self.seat = seat_view(match, self.role)
+        if sent is not None and self._status(sent.id) in (ProposalStatus.ACCEPTED, ProposalStatus.OPEN):
             self.chosen = set()  # made, or waiting for a person's answer: nothing left to send
         self._changed()
         flow.show_reply(self.app, self.role, results)
@@ -901,7 +909,7 @@ class NegotiationScreen(GameScreen):
         return ("weigh",) if self.zone == "weigh" else (self.last_list,)
 
     def _draw_header(self, surface: pygame.Surface) -> None:
-        palette, game = self.palette, self.game
+        palette = self.palette
         big = self.font(HEADING + 2, bold=True)
         rect = self.header
         y = rect.centery - big.get_linesize() // 2
@@ -911,7 +919,7 @@ class NegotiationScreen(GameScreen):
                              max_width=self.header_text_w)
         small = self.font(BODY)
         x, baseline = drawn.right, y + big.get_ascent() - small.get_ascent()
-        for part in (f"  ·  trust {num(game.trust(self.role, self.other))} of 100", f"  ·  {self.match.turn_label}"):
+        for part in (f"  ·  trust {num(self.seat.trust[self.other])} of 100", f"  ·  {self.match.turn_label}"):
             width = textlib.width_of(small, part)
             if x + width > self.header.left + self.header_text_w:
                 break  # whole parts only: the trust first, then the date
@@ -1142,7 +1150,7 @@ class NegotiationScreen(GameScreen):
         negotiation = game.scenario.negotiation
         for other in self.others:
             doc.para(f"Trust between you and {self.match.role_name(other)}: "
-                     f"{num(game.trust(self.role, other))} of 100.", colour=palette.text, size=SMALL + 1, gap=2)
+                     f"{num(self.seat.trust[other])} of 100.", colour=palette.text, size=SMALL + 1, gap=2)
         if negotiation is not None:
             doc.para(f"Each item kept raises trust by {num(negotiation.trust_kept)}; breaking an agreement costs "
                      f"{num(negotiation.trust_broken)}.", colour=palette.muted, size=SMALL, gap=4)

@@ -8,11 +8,13 @@ import pygame
 
 from game.engine import Stage, TurnReport
 from game.present import decisions, indicator_label
+from game.table import score_gain, view
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
-from game.ui.screens.wording import CauseGroup, group_causes, num, signed
-from game.ui.widgets import Document, ScrollView, draw_scrollbar, gauge, news_colour
+from game.ui.screens.wording import CauseGroup, group_causes, num, signed, yours
+from game.ui.widgets import Document, ScrollView, draw_scrollbar, gauge
 from game.ui.widgets import text as textlib
+from game.ui.widgets.charts import Colour
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -36,6 +38,12 @@ class ReviewScreen(GameScreen):
         self.before = game.values_after(start)
         self.after = game.values_at(report.turn)
         self.groups: list[CauseGroup] = group_causes(game, report.changes, self.match.persons)
+        # Good or bad news is judged for the one person looking, by their own score; a review shared by several
+        # people judges nothing (their objectives are private until the end).
+        persons = self.match.persons
+        self.reader = persons[0] if len(persons) == 1 else None
+        self.direction = ({i.id: yours(i) for i in view(self.match, self.reader, since=self.before).indicators}
+                          if self.reader else {})  # fmt: skip
         speed = app.settings.animation_speed
         self.progress = 1.0 if speed <= 0 else 0.0
         self.duration = ANIMATION_SECONDS / speed if speed > 0 else 0.0
@@ -106,15 +114,25 @@ class ReviewScreen(GameScreen):
             for text, changes in group.causes:
                 doc.para(text, colour=palette.text, size=BODY, bold=True, indent=8, gap=2)
                 for change in changes:
-                    good = game.scenario.indicator(change.indicator).good
                     doc.para([(f"{indicator_label(game, change.indicator)} ", palette.text, False),
-                              (signed(change.delta), news_colour(change.delta, good, palette), True),
+                              (signed(change.delta), self.colour(change.indicator, change.before, change.after),
+                               True),
                               (f"  ({num(change.before)} to {num(change.after)})", palette.muted, False)],
                              size=BODY - 1, indent=20, gap=2)
                 doc.space(6)
             doc.space(4)
         self._doc = doc
         return doc
+
+    def colour(self, indicator: str, before: float, after: float) -> Colour:
+        """The colour of a move: good or bad news for the one person looking (by their own score), else neutral."""
+        palette = self.palette
+        if self.reader is None or round(after - before, 1) == 0:
+            return palette.neutral if round(after - before, 1) else palette.muted
+        gain = score_gain(self.match, self.reader, indicator, before, after, self.after)
+        if gain is None or not round(gain, 2):
+            return palette.neutral
+        return palette.good if gain > 0 else palette.bad
 
     def score_line(self) -> str:
         """``Your score: 45.3 (+1.2 this turn)`` for a single person; nobody's score when several people share the
@@ -240,10 +258,10 @@ class ReviewScreen(GameScreen):
                          font=number_font, colour=palette.muted, align="right")
             if delta_text:
                 textlib.draw(surface, delta_text, (area.left + width, y + self.px(2)), font=number_font,
-                             colour=news_colour(delta, indicator.good, palette), align="right")
+                             colour=self.colour(indicator.id, old, new), align="right")
             gauge(surface, pygame.Rect(area.left, y + label_font.get_linesize() + self.px(2), width, self.px(7)),
                   value=shown, low=indicator.min, high=indicator.max, previous=old if delta else None,
-                  palette=palette, good=indicator.good)
+                  palette=palette, good=self.direction.get(indicator.id, "neutral"))
         surface.set_clip(clip)
         if total > area.height:
             draw_scrollbar(surface, pygame.Rect(area.right - bar, area.top, bar, area.height), offset=self.gauge_top,

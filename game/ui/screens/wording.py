@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from game.engine import Cause, Change, Event, ForecastItem, Game, NewsKind, Stage, TurnReport, localize
+from game.engine import Cause, Change, Event, ForecastItem, Game, News, NewsKind, localize
 from game.present import num, plural, say, signed
+from game.table import IndicatorView
 
 __all__ = [
     "CauseGroup",
     "NewsEntry",
-    "baseline_values",
     "biggest_changes",
     "group_causes",
     "news_entries",
@@ -24,12 +24,24 @@ __all__ = [
     "timing_phrase",
     "turn_values",
     "values_after",
+    "yours",
+    "yours_words",
 ]
 
 
-def good_words(good: str) -> str:
-    """``higher is better`` / ``lower is better`` / ``neither way is simply better``."""
-    return {"high": "higher is better", "low": "lower is better"}.get(good, "neither way is simply better")
+def yours(shown: IndicatorView) -> str:
+    """Which way is good news for the seat looking at an indicator (``high``, ``low`` or ``neutral``), from its own
+    score, for colouring gauges and forecasts."""
+    return shown.yours if shown.yours in ("high", "low") else "neutral"
+
+
+def yours_words(direction: str) -> str:
+    """What a seat's own score wants of an indicator now (:attr:`game.table.IndicatorView.yours`) in words."""
+    return {
+        "high": "higher is better for you",
+        "low": "lower is better for you",
+        "here": "best for you about where it is",
+    }.get(direction, "does not count in your score now")
 
 
 # --------------------------------------------------------------------- forecasts
@@ -61,26 +73,6 @@ def turn_values(game: Game) -> dict[str, list[float]]:
     index ``t`` the end of turn ``t``; the last entry is the current value (for a running game: the current turn so
     far). The trust between roles is charted elsewhere."""
     return game.values_by_turn([i.id for i in game.scenario.indicators])
-
-
-def baseline_values(game: Game, reports: Sequence[TurnReport] = ()) -> dict[str, float]:
-    """The values a player saw on the board last turn (before it resolved), to show what changed since.
-
-    On turn 1 these are the initial values. Otherwise: the values when last turn's resolution began (where the
-    engine recorded it; for a turn played before it did, the start of last turn's report among ``reports``, else the
-    end of the turn before).
-    """
-    turn = game.turn
-    if turn <= 1:
-        return game.values_after(0)
-    start = game.stage_start(turn - 1, Stage.RESOLUTION)
-    if start is not None:
-        return game.values_after(start.history)
-    report = next((r for r in reversed(reports) if r.turn == turn - 1), None)
-    before_now = sum(1 for c in game.history if c.turn < turn)
-    if report is not None and len(report.changes) <= before_now:
-        return game.values_after(before_now - len(report.changes))
-    return game.values_at(turn - 2)
 
 
 def biggest_changes(changes: Iterable[Change], count: int) -> list[Change]:
@@ -167,14 +159,15 @@ class NewsEntry:
     source: str = ""
 
 
-def news_entries(game: Game, turn: int, *, roles: Iterable[str] | None = None,
+def news_entries(game: Game, news: Sequence[News], turn: int, *, roles: Iterable[str] | None = None,
                  kinds: Iterable[NewsKind] = (NewsKind.EVENT, NewsKind.CHOICE, NewsKind.ACTION)) -> list[NewsEntry]:
-    """The news of ``turn`` (events fired, choices made, actions taken), for ``roles`` if given."""
+    """The news of ``turn`` (events fired, choices made, actions taken) among ``news`` (what a seat may see), for
+    ``roles`` if given."""
     wanted_roles = set(roles) if roles is not None else None
     wanted = set(kinds)
-    answered = {n.id: n.detail for n in game.state.news if n.kind is NewsKind.CHOICE and n.turn == turn}
+    answered = {n.id: n.detail for n in news if n.kind is NewsKind.CHOICE and n.turn == turn}
     out = []
-    for item in game.state.news:
+    for item in news:
         if item.turn != turn or item.kind not in wanted:
             continue
         if wanted_roles is not None and item.kind is not NewsKind.EVENT and item.role not in wanted_roles:

@@ -1,0 +1,91 @@
+"""Each side's final score in words a class cannot misread: against its own side's usual range, never against the
+other sides' scores (see :mod:`game.table.reference`). The same words in every front end and in ``simulate``."""
+
+from __future__ import annotations
+
+from game.engine import ScoreRange, ScoreReference
+from game.present.words import num
+from game.table.reference import Found, Placement, ReferenceOrigin, placement
+from game.table.seats import LEVELS
+
+#: Why the scores are read this way, said before any score is.
+NOT_COMPARED = (
+    "Each side is scored on its own private objectives, so the scores of different sides are not compared: a higher "
+    "number does not mean that side won. Each score is read against its own side's usual range instead."
+)
+
+
+def players(reference: ScoreReference) -> str:
+    """Who played every side to make the reference: ``strong computer players`` (a level) or ``computer players
+    (greedy)`` (a policy)."""
+    level = LEVELS.get(reference.policy)
+    if level is not None:
+        return f"{level.name.lower()} computer players"
+    return f"computer players ({reference.policy})"
+
+
+def span(bounds: ScoreRange) -> str:
+    """``47 to 55`` (or ``51`` when the range is one value)."""
+    if num(bounds.low) == num(bounds.high):
+        return num(bounds.low)
+    return f"{num(bounds.low)} to {num(bounds.high)}"
+
+
+def placement_words(where: Placement) -> str:
+    """``above the usual range for this side``, ``within ...``, ``below ...``."""
+    return f"{where.value} the usual range for this side"
+
+
+def verdict(score: float, bounds: ScoreRange | None) -> str:
+    """Where a score falls, in a few words: ``above the usual range for this side`` (or ``no usual range for this
+    side`` when the reference leaves the side out)."""
+    if bounds is None:
+        return "no usual range known for this side"
+    return placement_words(placement(score, bounds))
+
+
+def short_verdict(score: float, bounds: ScoreRange | None) -> str:
+    """The fewest words, for a chip or a table cell: ``above its usual range``; empty without a range."""
+    if bounds is None:
+        return ""
+    return f"{placement(score, bounds).value} its usual range"
+
+
+def range_note(reference: ScoreReference, bounds: ScoreRange | None) -> str:
+    """``strong computer players: 47 to 55, typically 51`` (empty without a range)."""
+    if bounds is None:
+        return ""
+    return f"{players(reference)}: {span_note(bounds)}"
+
+
+def span_note(bounds: ScoreRange) -> str:
+    """``47 to 55, typically 51`` (or ``51`` when the range is one value)."""
+    if num(bounds.low) == num(bounds.high):
+        return span(bounds)
+    return f"{span(bounds)}, typically {num(bounds.typical)}"
+
+
+def score_sentence(name: str, score: float, reference: ScoreReference, role: str) -> str:
+    """``United States 58.3: above the usual range for this side (strong computer players: 47 to 55, typically
+    51).``"""
+    bounds = reference.roles.get(role)
+    note = range_note(reference, bounds)
+    return f"{name} {num(score)}: {verdict(score, bounds)}" + (f" ({note})." if note else ".")
+
+
+def how_measured(found: Found) -> str:
+    """Where the usual ranges come from, in a sentence: who played, how many games, and whether the scenario's
+    author stored them or this computer worked them out (the same words whether just now or earlier, so the same
+    game always reads the same)."""
+    reference = found.reference
+    if found.origin is ReferenceOrigin.STORED:
+        source = "measured by the scenario's author"
+    else:
+        source = "worked out on this computer, as the scenario stores none"
+    return (f"A side's usual range is where 8 games in 10 end for that side when {players(reference)} play every "
+            f"side ({reference.games} games; {source}).")  # fmt: skip
+
+
+def no_reference() -> str:
+    """Said when no usual range is known yet."""
+    return "No usual range is known yet for this scenario, so the scores stand alone."
