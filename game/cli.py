@@ -79,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the JSON Schema of scenario files")
 
+    notes = sub.add_parser(
+        "notes", help="print a teacher's notes on a scenario: history or invention, objectives, disputed rules, sources"
+    )
+    notes.add_argument("path", nargs="?", type=Path, metavar="SCENARIO", help="a scenario file (default: the default)")
+
     simulate = sub.add_parser("simulate", help="play many games with computer players and summarise them")
     simulate.add_argument("path", type=Path, metavar="PATH", nargs="?", default=None)
     simulate.add_argument("--games", type=int, default=100, help="number of games (default 100)")
@@ -167,6 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args.paths, sys.stdout)
         if args.command == "schema":
             return _schema(sys.stdout)
+        if args.command == "notes":
+            return _notes(args.path, sys.stdout)
         if args.command == "simulate":
             return _simulate(args, sys.stdout)
         if args.command == "reference":
@@ -314,6 +321,19 @@ def _validate(paths: Sequence[Path], out: TextIO) -> int:
             file=out,
         )
     return status
+
+
+def _notes(path: Path | None, out: TextIO) -> int:
+    import textwrap
+
+    from game.present.notes import teacher_notes
+
+    for line in teacher_notes(load(path)):
+        indent = "  " if line.startswith("- ") else ""
+        wrapped = textwrap.fill(line, width=100, subsequent_indent=indent, break_long_words=False,
+                                break_on_hyphens=False)
+        print(wrapped if line else "", file=out)
+    return EXIT_OK
 
 
 def _schema(out: TextIO) -> int:

@@ -111,6 +111,7 @@ def test_breaking_asks_for_confirmation_states_the_cost_and_then_costs_trust() -
     assert code == 0
     cost = after(out, "Agreement to break (1-1, b back, q quit): 1")
     assert "Breaking a1 cancels what you still owe: aid." in cost
+    assert "It was made this turn and has not started, so b's part is void too: market." in cost
     assert "Trust between you and b falls by 15: 50 -> 35." in cost
     assert "Relations cost, at once: x -6." in cost
     kept, broken = cost.split("Break a1? (y yes, n no, q quit): n\nKept.", 1)

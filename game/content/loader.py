@@ -735,7 +735,7 @@ class _Checker:
         self._source_refs(at, ind.sources)
         return engine.Indicator(
             ind.id, self._text(ind.label), self._text(ind.description), ind.min, ind.max, ind.initial, ind.good,
-            tuple(ind.sources),
+            tuple(ind.sources), ind.hidden,
         )  # fmt: skip
 
     def _trust_names(self) -> None:

@@ -200,6 +200,11 @@ class Indicator(_Model):
         default="high", description="Which direction is good news: `high`, `low` or `neutral`."
     )
     sources: SourceRefs = Field(default_factory=list, description="Ids of the sources behind this indicator.")
+    hidden: bool = Field(
+        default=False,
+        description="A flag the story keeps for its conditions (for example `gsp_renewed`, 0 or 1: whether a law "
+        "has passed), never shown to players: not on the board, in reviews, charts or the end screen.",
+    )
 
 
 class Family(_Model):

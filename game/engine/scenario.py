@@ -45,7 +45,8 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Indicator:
-    """A named number with a range. ``good`` says which direction is good news: high, low or neutral."""
+    """A named number with a range. ``good`` says which direction is good news: high, low or neutral. A ``hidden``
+    indicator is a flag the story keeps for its conditions (a law passed, a deal done): never shown to players."""
 
     id: str
     label: Text
@@ -55,6 +56,7 @@ class Indicator:
     initial: float
     good: str = "high"
     sources: tuple[str, ...] = ()
+    hidden: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,6 +321,15 @@ class Scenario:
             ids[kind] = {item.id: item for item in getattr(self, kind)}
         object.__setattr__(self, "_ids", ids)
         object.__setattr__(self, "cache", {})
+
+    @property
+    def shown_indicators(self) -> tuple[Indicator, ...]:
+        """The indicators players see, in file order (the hidden flags left out)."""
+        cached = self.cache.get("shown-indicators")
+        if not isinstance(cached, tuple):
+            cached = tuple(i for i in self.indicators if not i.hidden)
+            self.cache["shown-indicators"] = cached
+        return cached
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id (``KeyError`` if there is none).

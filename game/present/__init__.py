@@ -14,6 +14,7 @@ from game.present.words import (
     say,
     signed,
     source_credit,
+    visible,
 )
 
 __all__ = [
@@ -29,4 +30,5 @@ __all__ = [
     "say",
     "signed",
     "source_credit",
+    "visible",
 ]

@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
+
 from game.engine import Action, Game, ItemStatus, NewsDetail, NewsKind, Source, Text, localize
 from game.table.view import menu_order
+
+
+class _OnIndicator(Protocol):
+    @property
+    def indicator(self) -> str: ...
+
+
+_On = TypeVar("_On", bound=_OnIndicator)
+
+
+def visible(game: Game, items: Iterable[_On]) -> list[_On]:
+    """The forecast items or changes of ``items`` that players may see: those of hidden indicators (the flags a
+    story keeps for its conditions) left out."""
+    hidden = {i.id for i in game.scenario.indicators if i.hidden}
+    return [item for item in items if item.indicator not in hidden] if hidden else list(items)
 
 
 def num(value: float) -> str:

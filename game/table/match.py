@@ -183,9 +183,14 @@ class Match:
 
     @property
     def turn_label(self) -> str:
-        """``Turn 3 of 12 · Jul 2023``."""
+        """``Turn 3 of 12 · Jul 2023``, and where the scenario says so whether the turn follows the public record
+        (``· on the record``) or is invented (``· plausible future``)."""
         game = self.game
-        return f"Turn {game.turn} of {self.scenario.turns} · {self.scenario.calendar.label(game.turn)}"
+        label = f"Turn {game.turn} of {self.scenario.turns} · {self.scenario.calendar.label(game.turn)}"
+        on_record = self.scenario.calendar.on_record(game.turn)
+        if on_record is not None:
+            label += " · on the record" if on_record else " · plausible future"
+        return label
 
     def is_over(self) -> bool:
         """Whether the game has ended."""

@@ -206,10 +206,11 @@ _NUDGE = 1.0
 def _indicators(match: Match, role: str, since: Mapping[str, float]) -> tuple[IndicatorView, ...]:
     game = match.game
     values = dict(game.state.values)
-    series = game.values_by_turn([i.id for i in match.scenario.indicators])
+    shown = match.scenario.shown_indicators
+    series = game.values_by_turn([i.id for i in shown])
     score = game.score_of(role, values)
     out = []
-    for ind in match.scenario.indicators:
+    for ind in shown:
         value = values[ind.id]
         before = since.get(ind.id, value)
         was = game.score_of(role, {**values, ind.id: before})
@@ -230,7 +231,7 @@ def directions(match: Match, role: str) -> dict[str, str]:
     values = dict(game.state.values)
     score = game.score_of(role, values)
     out = {}
-    for ind in match.scenario.indicators:
+    for ind in match.scenario.shown_indicators:
         value = values[ind.id]
         up = game.score_of(role, {**values, ind.id: value + _NUDGE}) - score
         down = game.score_of(role, {**values, ind.id: value - _NUDGE}) - score

@@ -71,6 +71,8 @@ def table_lines(
             number += 1
             mark = "x" if item.id in chosen else " "
             out += wrap(f"{number}. [{mark}] {item_summary(game, item)}", indent="  ", hanging="         ")
+            if item.contested:
+                out += wrap(f"Note on this rule: {say(game, item.contested)}", indent="         ")
     return out
 
 
@@ -133,6 +135,9 @@ def break_cost_lines(game: Game, human: str, agreement: Agreement) -> list[str]:
     cancelled = [item_label(game, item) for item in cost.cancelled]
     out = wrap(f"Breaking {agreement.id} cancels what you still owe: " + "; ".join(cancelled) + ".")
     name = role_name(game, cost.other)
+    if cost.voided:
+        void = "; ".join(item_label(game, item) for item in cost.voided)
+        out += wrap(f"It was made this turn and has not started, so {name}'s part is void too: {void}.")
     if cost.trust_change:
         out += wrap(
             f"Trust between you and {name} falls by {num(-cost.trust_change)}: "

@@ -30,6 +30,7 @@ from game.present import (
     say,
     signed,
     source_credit,
+    visible,
 )
 from game.table import ActionView, SeatView
 from game.text.console import wrap
@@ -63,7 +64,7 @@ def forecast_item(game: Game, item: ForecastItem) -> str:
 
 def forecast_text(game: Game, items: Iterable[ForecastItem]) -> str:
     """A one-line forecast such as ``Relations +4, Trade access -2 (in 2 turns)``."""
-    parts = [forecast_item(game, item) for item in items]
+    parts = [forecast_item(game, item) for item in visible(game, items)]
     return ", ".join(parts) if parts else "no direct effect"
 
 
@@ -118,8 +119,11 @@ def help_lines(*, negotiation: bool = False) -> list[str]:
 
 # --------------------------------------------------------------------- start of a turn
 def turn_header(game: Game) -> str:
-    """``=== Turn 3 of 10, Jul 2023 ===``."""
-    return f"=== Turn {game.turn} of {game.scenario.turns}, {date_of(game, game.turn)} ==="
+    """``=== Turn 3 of 10, Jul 2023 ===``; where the scenario says so, whether the turn follows the public record
+    or is a plausible future: ``=== Turn 4 of 12, Oct 2023 (a plausible future) ===``."""
+    on_record = game.scenario.calendar.on_record(game.turn)
+    span = "" if on_record is None else " (on the record)" if on_record else " (a plausible future)"
+    return f"=== Turn {game.turn} of {game.scenario.turns}, {date_of(game, game.turn)}{span} ==="
 
 
 def movement(delta: float, *, gain: float | None = None, since: str = "") -> str:
@@ -186,7 +190,7 @@ def news_lines(game: Game, seat: SeatView, *, asked: Collection[str] = ()) -> li
                     out += wrap(f"{decider} chose: {label}.", indent="  ", hanging="    ")
                 else:
                     out += wrap(f"{decider} decides.", indent="  ", hanging="    ")
-        for change in changes:
+        for change in visible(game, changes):
             if change.cause is Cause.EVENT and change.cause_id == event_id and not change.fell_due:
                 out += wrap(f"Effect: {change_summary(game, change)}", indent="  ", hanging="    ")
     return out
@@ -205,6 +209,8 @@ def choice_lines(game: Game, event: Event) -> list[str]:
         out += wrap(f"{number}. {say(game, choice.label)}", indent="  ", hanging="     ")
         if choice.description:
             out += wrap(say(game, choice.description), indent="     ")
+        if choice.contested:
+            out += wrap(f"Note on this rule: {say(game, choice.contested)}", indent="     ")
         forecast = game.forecast_choice(event.id, choice.id)
         out += wrap(f"Forecast: {forecast_text(game, forecast.items)}", indent="     ")
     return out
@@ -246,6 +252,8 @@ def detail_lines(game: Game, number: int, action: ActionView) -> list[str]:
     cooldown = f" Cooldown: {plural(rule.cooldown, 'turn')} after use." if rule.cooldown else ""
     out.append(f"  Cost: {action.cost} capital.{cooldown}")
     out += wrap(say(game, rule.description), indent="  ")
+    if rule.contested:
+        out += wrap(f"Note on this rule: {say(game, rule.contested)}", indent="  ", hanging="    ")
     out += wrap("Expected now: " + forecast_text(game, forecast.immediate), indent="  ", hanging="    ")
     if forecast.delayed:
         out += wrap("Expected later: " + forecast_text(game, forecast.delayed), indent="  ", hanging="    ")
@@ -305,7 +313,7 @@ def change_lines(game: Game, changes: Sequence[Change], judge: Judge | None = No
         return ["  Nothing changed."]
     out = []
     scenario = game.scenario
-    for ind in (*scenario.indicators, *(scenario.indicator(name) for name in scenario.trust_names())):
+    for ind in (*scenario.shown_indicators, *(scenario.indicator(name) for name in scenario.trust_names())):
         mine = [c for c in changes if c.indicator == ind.id]
         if not mine:
             continue
@@ -348,7 +356,7 @@ def recap_lines(game: Game, human: str) -> list[str]:
             totals[change.indicator] = totals.get(change.indicator, 0.0) + change.delta
     moved = [
         f"{say(game, ind.label)} {signed(totals[ind.id])}"
-        for ind in game.scenario.indicators
+        for ind in game.scenario.shown_indicators
         if num(totals.get(ind.id, 0.0)) != "0"
     ]
     if moved:

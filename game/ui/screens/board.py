@@ -15,7 +15,7 @@ from pygame_gui.elements import UIButton
 
 from game.ai import make_policy
 from game.engine import Action, Agreement, Commit, ItemStatus, NewsKind, RulesError, Withdraw
-from game.present import family_label, indicator_label, menu_actions, source_credit
+from game.present import family_label, indicator_label, menu_actions, source_credit, visible
 from game.table import DecisionKind, IndicatorView, TableError, view
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, NUMBER_KEYS, SMALL, GameScreen
@@ -115,7 +115,7 @@ class BoardScreen(GameScreen):
 
     def _summary(self, action: Action) -> str:
         game = self.game
-        items = self.forecasts[action.id].items[:3]
+        items = visible(game, self.forecasts[action.id].items)[:3]
         return ", ".join(f"{indicator_label(game, i.indicator)} {change_words(i)}" for i in items) or "no direct effect"
 
     def _first_open_action(self) -> int:
@@ -133,7 +133,7 @@ class BoardScreen(GameScreen):
     @property
     def indicator_id(self) -> str:
         """The selected indicator."""
-        return self.game.scenario.indicators[self.ind_index].id
+        return self.game.scenario.shown_indicators[self.ind_index].id
 
     # ----------------------------------------------------------------- layout
     def build(self, rect: pygame.Rect) -> None:
@@ -418,7 +418,7 @@ class BoardScreen(GameScreen):
     def move(self, step: int) -> None:
         """Move the selection in the focused list."""
         if self.zone == "indicators":
-            count = len(self.game.scenario.indicators)
+            count = len(self.game.scenario.shown_indicators)
             self.ind_index = (self.ind_index + step) % count
         elif self.actions:
             self.act_index = (self.act_index + step) % len(self.actions)
@@ -535,7 +535,7 @@ class BoardScreen(GameScreen):
         elif self.zone == "actions" and self.act_rect.collidepoint(pos):
             self.turn_page(-event.y)
         elif self.ind_rect.collidepoint(pos):
-            count = len(self.game.scenario.indicators)
+            count = len(self.game.scenario.shown_indicators)
             self.ind_top = max(0, min(count - 1, self.ind_top - event.y))
         self._layer_dirty = True
         return True
@@ -678,7 +678,7 @@ class BoardScreen(GameScreen):
         self.panel_title(surface, pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
                          "Indicators", note=f"change {since}")
         area = self._list_area(rect)
-        indicators = game.scenario.indicators
+        indicators = game.scenario.shown_indicators
         row_h = self.font(BODY).get_linesize() + self.px(14)
         row_h = max(row_h, min(round(row_h * 1.3), area.height // len(indicators)))  # use the room there is
         visible = max(1, area.height // row_h)
@@ -890,8 +890,12 @@ class BoardScreen(GameScreen):
         else:
             doc.para(f"Not available now: {status}.", colour=palette.bad, size=SMALL + 1, bold=True, gap=8)
         doc.para(self.say(action.description), colour=palette.text, size=BODY - 1, gap=10)
+        if action.contested:
+            doc.para("A RULE PEOPLE DISPUTE", colour=palette.focus, size=SMALL, bold=True, gap=3)
+            doc.para(self.say(action.contested), colour=palette.text, size=SMALL + 1, gap=10)
         forecast = self.forecasts[action.id]
-        for title, items in (("Expected now", forecast.immediate), ("Expected later", forecast.delayed)):
+        for title, items in (("Expected now", visible(game, forecast.immediate)),
+                             ("Expected later", visible(game, forecast.delayed))):
             if not items:
                 continue
             doc.para(title.upper(), colour=palette.muted, size=SMALL, bold=True, gap=3)
@@ -905,7 +909,7 @@ class BoardScreen(GameScreen):
                     runs.append((f" ({num(value)} to {num(value + item.delta)})", palette.muted, False))
                 doc.para(runs, size=BODY - 1, indent=8, gap=2)
             doc.space(6)
-        if not forecast.items:
+        if not visible(game, forecast.items):
             doc.para("No direct effect.", colour=palette.muted, size=BODY - 1, gap=6)
         doc.para("Forecasts leave out the currents and the other side's moves.", colour=palette.muted, size=SMALL,
                  gap=6)

@@ -93,7 +93,7 @@ class BriefingScreen(GameScreen):
             "happens together, followed by events and the slow currents that link the indicators.",
             colour=palette.text, size=BODY, gap=14)
         doc.heading("Where things stand", colour=palette.text, size=HEADING)
-        for indicator, shown in zip(scenario.indicators, seat.indicators, strict=True):
+        for indicator, shown in zip(scenario.shown_indicators, seat.indicators, strict=True):
             value = shown.value
             doc.para([(shown.label, palette.text, True), (f"  {num(value)}", palette.accent, True),
                       (f"  on a scale of {num(shown.low)} to {num(shown.high)} · {yours_words(shown.yours)}",

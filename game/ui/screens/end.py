@@ -15,7 +15,7 @@ import pygame
 
 from game.ai.debrief import Debrief, MoodPoint, Stance, debrief
 from game.engine import ScoreRange, Termination
-from game.present import decisions, indicator_label, per_point
+from game.present import decisions, indicator_label, per_point, visible
 from game.present.reference import NOT_COMPARED, how_measured, no_reference, range_note, short_verdict, verdict
 from game.table.reference import Found, Placement, ReferenceCache, find_reference, placement
 from game.ui import theme
@@ -49,7 +49,7 @@ class EndScreen(GameScreen):
         self.outcome = outcome
         self.ending = game.scenario.ending(outcome.ending)
         self.series = {self.say(i.label): values for i, values in
-                       zip(game.scenario.indicators, turn_values(game).values(), strict=True)}
+                       zip(game.scenario.shown_indicators, turn_values(game).values(), strict=True)}
         self.highlight = -1  # index of the highlighted line, -1 = none
         self.narrow = False
         self.tight = False
@@ -224,7 +224,7 @@ class EndScreen(GameScreen):
                            False)], size=SMALL + 1, gap=3)
             doc.space(10)
         doc.heading("The biggest single changes", colour=palette.text, size=HEADING - 1, gap=4)
-        for change in biggest_changes(game.history, 8):
+        for change in biggest_changes(visible(game, game.history), 8):
             good = game.scenario.indicator(change.indicator).good
             doc.para([(f"Turn {change.turn} · ", palette.muted, False),
                       (f"{indicator_label(game, change.indicator)} ", palette.text, False),
@@ -326,7 +326,7 @@ class EndScreen(GameScreen):
         x_labels = ["Start"] + [calendar.label(t) for t in range(1, self.outcome.turn + 1)]
         names = list(self.series)
         highlight = names[self.highlight] if 0 <= self.highlight < len(names) else None
-        indicators = self.game.scenario.indicators
+        indicators = self.game.scenario.shown_indicators
         low = min(i.min for i in indicators)
         high = max(i.max for i in indicators)
         line_chart(surface, surface.get_rect().inflate(-2 * font.get_linesize() // 2, -font.get_linesize()),

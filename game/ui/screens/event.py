@@ -11,7 +11,7 @@ from pygame_gui.elements import UIButton
 
 from game.ai import make_policy
 from game.engine import Choose, RulesError
-from game.present import indicator_label, source_credit
+from game.present import indicator_label, source_credit, visible
 from game.table import TableError
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, NUMBER_KEYS, SMALL, GameScreen
@@ -125,14 +125,18 @@ class EventScreen(GameScreen):
             card.para(self.say(choice.label), colour=palette.text, size=BODY + 1, bold=True, gap=2)
             if choice.description:
                 card.para(self.say(choice.description), colour=palette.text, size=BODY - 1, gap=4)
+            if choice.contested:
+                note = self.say(choice.contested)
+                card.para([("Note on this rule: ", palette.focus, True), (note, palette.muted, False)], size=SMALL,
+                          gap=4)
             forecast = game.forecast_choice(self.event.id, choice.id)
             runs: list[tuple[str, tuple[int, int, int], bool]] = [("Forecast: ", palette.muted, True)]
-            for number, item in enumerate(forecast.items):
+            for number, item in enumerate(visible(game, forecast.items)):
                 colour = news_colour(item.delta, self.good_for_me(item.indicator), palette)
                 runs += [(("; " if number else "") + indicator_label(game, item.indicator) + " ", palette.text, False),
                          (change_words(item), colour, True),
                          (" " + timing_phrase(item, game.turn), palette.muted, False)]
-            if not forecast.items:
+            if not visible(game, forecast.items):
                 runs.append(("no direct effect", palette.muted, False))
             card.para(runs, size=SMALL + 1, gap=0)
             number_w = self.px(40)

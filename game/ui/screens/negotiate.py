@@ -22,7 +22,7 @@ from pygame_gui.elements import UIButton
 from game.ai.negotiation import Evaluation, evaluate_for
 from game.engine import Agreement, AgreementItem, Counter, Item, ItemStatus, Phase, ProposalStatus, Propose, RulesError
 from game.engine.game import implementation_effects
-from game.present import indicator_label, source_credit
+from game.present import indicator_label, source_credit, visible
 from game.table import ProposalSent, TableError
 from game.table import view as seat_view
 from game.ui.screens import flow
@@ -92,6 +92,8 @@ def unavailable_reason(screen: GameScreen, item: Item, sender: str, receiver: st
         if agreement.open and any(p.item == item.id and p.status is not ItemStatus.BROKEN for p in agreement.items):
             end = max(p.end for p in agreement.items if p.item == item.id)
             return f"already agreed in {agreement.id}, until {game.scenario.calendar.label(end)}"
+    if not game.on_table(item.id):
+        return "this item " + game.why_not_item(item.id).removeprefix(f"item {item.id!r} ")
     if item.condition is not None:
         now = ", ".join(f"{indicator_label(game, n)} {num(game.value(n))}" for n in sorted(item.condition.names)
                         if n in game.state.values)
@@ -174,10 +176,13 @@ def add_item_detail(doc: Document, screen: GameScreen, item: Item, *, other: str
     else:
         doc.para("Can be put on the table now.", colour=palette.good, size=SMALL + 1, bold=True, gap=6)
     doc.para(screen.say(item.description), colour=palette.text, size=BODY - 1, gap=6)
+    if item.contested:
+        doc.para([("Note on this rule: ", palette.focus, True), (screen.say(item.contested), palette.muted, False)],
+                 size=SMALL + 1, gap=6)
     forecast = game.forecast_effects(implementation_effects(item), item.id)
-    if forecast.items:
+    if visible(game, forecast.items):
         doc.para("ONCE AGREED", colour=palette.muted, size=SMALL, bold=True, gap=3)
-        for effect in forecast.items:
+        for effect in visible(game, forecast.items):
             colour = news_colour(effect.delta, screen.good_for_me(effect.indicator), palette)
             doc.para([(f"{indicator_label(game, effect.indicator)} ", palette.text, False),
                       (change_words(effect), colour, True),
@@ -255,15 +260,22 @@ def add_break_cost(doc: Document, screen: GameScreen, agreement: Agreement) -> N
     doc.para("YOU STOP IMPLEMENTING", colour=palette.muted, size=SMALL, bold=True, gap=3)
     for label in cancelled:
         doc.para(label, colour=palette.text, size=BODY - 1, bold=True, indent=8, gap=2)
+    if cost.voided:
+        doc.space(4)
+        doc.para(f"MADE THIS TURN, IT HAS NOT STARTED: {name.upper()}'S PART IS VOID TOO", colour=palette.muted,
+                 size=SMALL, bold=True, gap=3)
+        for item in cost.voided:
+            doc.para(screen.say(game.item(item).label), colour=palette.text, size=BODY - 1, bold=True, indent=8,
+                     gap=2)
     doc.space(6)
     doc.para("THE COST", colour=palette.muted, size=SMALL, bold=True, gap=3)
     fall = f"falls by {num(-cost.trust_change)}" if cost.trust_change else "stays where it is"
     doc.para([(f"Trust between you and {name} ", palette.text, False), (fall, palette.bad, True),
               (f": {num(cost.trust_before)} to {num(cost.trust_after)} (of {num(cost.high)}).", palette.text, False)],
              size=BODY - 1, indent=8, gap=3)
-    if cost.effects.items:
+    if visible(game, cost.effects.items):
         runs: list[tuple[str, Colour, bool]] = [("At once: ", palette.text, False)]
-        for index, effect in enumerate(cost.effects.items):
+        for index, effect in enumerate(visible(game, cost.effects.items)):
             colour = news_colour(effect.delta, screen.good_for_me(effect.indicator), palette)
             runs += [(("; " if index else "") + indicator_label(game, effect.indicator) + " ", palette.text, False),
                      (change_words(effect), colour, True)]

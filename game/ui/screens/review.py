@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine import Stage, TurnReport
-from game.present import decisions, indicator_label
+from game.engine import Action, Cause, Change, Dynamic, Stage, TurnReport
+from game.present import decisions, indicator_label, visible
 from game.table import score_gain, view
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
@@ -37,7 +37,7 @@ class ReviewScreen(GameScreen):
             start = max(0, sum(1 for c in game.history if c.turn <= report.turn) - len(report.changes))
         self.before = game.values_after(start)
         self.after = game.values_at(report.turn)
-        self.groups: list[CauseGroup] = group_causes(game, report.changes, self.match.persons)
+        self.groups: list[CauseGroup] = group_causes(game, visible(game, report.changes), self.match.persons)
         # Good or bad news is judged for the one person looking, by their own score; a review shared by several
         # people judges nothing (their objectives are private until the end).
         persons = self.match.persons
@@ -113,6 +113,10 @@ class ReviewScreen(GameScreen):
             doc.heading(group.title, colour=colours.get(group.kind, palette.text), size=HEADING - 1, gap=4)
             for text, changes in group.causes:
                 doc.para(text, colour=palette.text, size=BODY, bold=True, indent=8, gap=2)
+                note = self._disputed(changes[0])
+                if note:
+                    doc.para([("Note on this rule: ", palette.focus, True), (note, palette.muted, False)], size=SMALL,
+                             indent=8, gap=3)
                 for change in changes:
                     doc.para([(f"{indicator_label(game, change.indicator)} ", palette.text, False),
                               (signed(change.delta), self.colour(change.indicator, change.before, change.after),
@@ -123,6 +127,16 @@ class ReviewScreen(GameScreen):
             doc.space(4)
         self._doc = doc
         return doc
+
+    def _disputed(self, change: Change) -> str:
+        """The note of a disputed rule behind a change (a current, or an action), else ``""``."""
+        scenario = self.game.scenario
+        rule: Dynamic | Action | None = None
+        if change.cause is Cause.DYNAMIC:
+            rule = next((d for d in scenario.dynamics if d.id == change.cause_id), None)
+        elif change.cause is Cause.ACTION:
+            rule = next((a for a in scenario.actions if a.id == change.cause_id), None)
+        return self.say(rule.contested) if rule is not None and rule.contested else ""
 
     def colour(self, indicator: str, before: float, after: float) -> Colour:
         """The colour of a move: good or bad news for the one person looking (by their own score), else neutral."""
@@ -232,7 +246,7 @@ class ReviewScreen(GameScreen):
         label_font = self.font(BODY)
         number_font = self.font(SMALL + 1, bold=True)
         row_h = label_font.get_linesize() + self.px(18)
-        indicators = game.scenario.indicators
+        indicators = game.scenario.shown_indicators
         total = row_h * len(indicators)
         self.gauge_top = max(0, min(self.gauge_top, total - area.height))
         eased = 1 - (1 - self.progress) ** 3

@@ -72,7 +72,7 @@ def turn_values(game: Game) -> dict[str, list[float]]:
     """Each indicator's value per turn (the engine's :meth:`~game.engine.Game.values_by_turn`): index 0 is the start,
     index ``t`` the end of turn ``t``; the last entry is the current value (for a running game: the current turn so
     far). The trust between roles is charted elsewhere."""
-    return game.values_by_turn([i.id for i in game.scenario.indicators])
+    return game.values_by_turn([i.id for i in game.scenario.shown_indicators])
 
 
 def biggest_changes(changes: Iterable[Change], count: int) -> list[Change]:
