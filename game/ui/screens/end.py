@@ -18,11 +18,12 @@ from game.engine import ScoreRange, Termination
 from game.present import decisions, indicator_label, per_point, visible
 from game.present.reference import NOT_COMPARED, how_measured, no_reference, range_note, short_verdict, verdict
 from game.table.reference import Found, Placement, ReferenceCache, find_reference, placement
+from game.table.view import score_gain
 from game.ui import theme
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
 from game.ui.screens.wording import biggest_changes, cause_owner, num, signed, turn_values
-from game.ui.widgets import Document, ScrollView, line_chart, mix, news_colour
+from game.ui.widgets import Document, ScrollView, line_chart, mix
 from game.ui.widgets import text as textlib
 from game.ui.widgets.charts import trend_chart
 
@@ -224,11 +225,13 @@ class EndScreen(GameScreen):
                            False)], size=SMALL + 1, gap=3)
             doc.space(10)
         doc.heading("The biggest single changes", colour=palette.text, size=HEADING - 1, gap=4)
+        reader = persons[0] if len(persons) == 1 else None  # good news is judged for one reader, by their score
         for change in biggest_changes(visible(game, game.history), 8):
-            good = game.scenario.indicator(change.indicator).good
+            gain = score_gain(match, reader, change.indicator, change.before, change.after) if reader else None
+            colour = palette.neutral if not gain or not round(gain, 2) else palette.good if gain > 0 else palette.bad
             doc.para([(f"Turn {change.turn} · ", palette.muted, False),
                       (f"{indicator_label(game, change.indicator)} ", palette.text, False),
-                      (signed(change.delta), news_colour(change.delta, good, palette), True),
+                      (signed(change.delta), colour, True),
                       (f" · {change.text} ({cause_owner(game, change, persons)})", palette.muted, False)],
                      size=SMALL + 1, gap=3)
         self._doc = doc
