@@ -407,8 +407,8 @@ def test_the_chart_holds_every_indicator_turn_by_turn(make_app: MakeApp, scenari
     match = start(app, scenario)
     end = play_to_end(app)
     game = match.game
-    assert len(end.series) == len(scenario.indicators)
-    for indicator in scenario.indicators:
+    assert len(end.series) == len(scenario.shown_indicators)  # the hidden flags are never charted
+    for indicator in scenario.shown_indicators:
         values = end.series[indicator.label["en"]]
         assert values[0] == indicator.initial
         assert values[-1] == game.state.values[indicator.id]
@@ -516,7 +516,8 @@ def test_values_per_turn_are_rebuilt_from_the_history(scenario: Scenario) -> Non
             match.apply("us", decision.options[0])  # the first choice; accept a proposal
     game = match.game
     series = turn_values(game)
-    for indicator in scenario.indicators:
+    assert set(series) == {i.id for i in scenario.shown_indicators}
+    for indicator in scenario.shown_indicators:
         values = series[indicator.id]
         assert len(values) == game.turn + 1
         assert values[0] == indicator.initial and values[-1] == game.state.values[indicator.id]
