@@ -35,7 +35,7 @@ from game.engine.scenario import (
     Source,
     Text,
     localize,
-    trust_key,
+    trust_indicators,
     trust_name,
 )
 from game.engine.state import (
@@ -126,6 +126,6 @@ __all__ = [
     "choice_key",
     "item_key",
     "localize",
-    "trust_key",
+    "trust_indicators",
     "trust_name",
 ]

@@ -8,8 +8,8 @@ change is recorded in the history with its cause and the turn of the decision th
 a turn (news, actions, resolution) begins is recorded too (:meth:`Game.stage_start`): structure is data, so nothing
 has to read the wording of causes. The values at any point of the past come from :mod:`game.engine.history`.
 
-With a negotiation section, each pair of roles' trust lives in ``state.trust`` (``"a|b"``) and is mirrored in the
-values as ``trust_a_b`` so expressions can read it (scenarios without the section have neither).
+With a negotiation section, each pair of roles' trust is an indicator (:meth:`Scenario.trust_indicator_id`): the
+scenario's own, or the ``trust_<a>_<b>`` the loader made.
 """
 
 from __future__ import annotations
@@ -57,8 +57,7 @@ from game.engine.scenario import (
     Role,
     Scenario,
     localize,
-    trust_key,
-    trust_name,
+    trust_pair,
 )
 from game.engine.state import (
     STAGES,
@@ -287,12 +286,13 @@ class _Rules:
         self.item_plans: dict[str, tuple[EffectPlan, ...]] = {}
         self.item_texts: dict[str, str] = {}
         self.break_plan: tuple[EffectPlan, ...] = ()
-        self.trust_pairs = scenario.trust_names()
+        for indicator in scenario.indicators:
+            if indicator.trust_of is not None:  # read in the middle of a sentence
+                first, second = (localize(self.roles[r].name, lang) for r in indicator.trust_of)
+                self.labels[indicator.id] = f"trust between {first} and {second}"
+        #: Each pair of roles (sorted ids) -> the indicator that is its trust.
+        self.trust = {(a, b): scenario.trust_indicator_id(a, b) for a, b in scenario.trust_pairs()}
         if self.negotiation is not None:
-            for name in self.trust_pairs:
-                self.bounds[name] = (0.0, 100.0)
-                first, second = (localize(self.roles[r].name, lang) for r in self.trust_pairs[name])
-                self.labels[name] = f"trust between {first} and {second}"
             self.items = {i.id: i for i in self.negotiation.items}
             # The agenda: which event or answer puts which items on the table, and each item's later forms.
             self.event_opens = {e.id: e.opens for e in scenario.events if e.opens}
@@ -390,11 +390,6 @@ class Game:
     def new(cls, scenario: Scenario, seed: int = 0, *, lang: str = "en", compiled: bool = True) -> Game:
         """Start a game at turn 1; the news of turn 1 has already happened."""
         values = {i.id: float(i.initial) for i in scenario.indicators}
-        trust: dict[str, float] = {}
-        if scenario.negotiation is not None:
-            initial = float(scenario.negotiation.trust_initial)
-            for name, (low, high) in scenario.trust_names().items():
-                trust[trust_key(low, high)] = values[name] = initial
         state = GameState(
             scenario_id=scenario.id,
             fingerprint=scenario.fingerprint,
@@ -406,7 +401,6 @@ class Game:
             previous=dict(values),
             capital={r.id: 0 for r in scenario.roles},
             committed={r.id: [] for r in scenario.roles},
-            trust=trust,
         )
         game = cls(scenario, state, lang=lang, compiled=compiled)
         game._begin_turn()
@@ -780,13 +774,10 @@ class Game:
         """Trust between two roles (0..100); raises :class:`NegotiationError` without a negotiation section."""
         self._role(first)
         self._role(second)
-        negotiation = self.scenario.negotiation
-        if negotiation is not None and negotiation.trust_indicator is not None and first != second:
-            return self.state.values[negotiation.trust_indicator]
-        try:
-            return self.state.trust[trust_key(first, second)]
-        except KeyError:
-            raise NegotiationError(f"there is no trust between {first!r} and {second!r} in this scenario") from None
+        name = self._rules.trust.get(trust_pair(first, second))
+        if name is None:
+            raise NegotiationError(f"there is no trust between {first!r} and {second!r} in this scenario")
+        return self.state.values[name]
 
     def item(self, item_id: str) -> Item:
         """The negotiation item with this id."""
@@ -1141,27 +1132,20 @@ class Game:
     def _move_trust(
         self, first: str, second: str, delta: float, cause: Cause, cause_id: str, role: str, text: str
     ) -> None:
-        """Change a pair's trust (kept in ``state.trust`` and, for expressions, in the values; or the scenario's
-        trust indicator, within its range), recorded."""
+        """Change a pair's trust indicator within its range, recorded."""
         state = self.state
         name, before, after = self._trust_after(first, second, delta)
         if after != before:
             state.values[name] = after
-            if self._negotiation().trust_indicator is None:
-                state.trust[trust_key(first, second)] = after
             state.history.append(Change(state.turn, name, before, after, cause, cause_id, role, text, state.turn))
 
     def _trust_after(self, first: str, second: str, delta: float) -> tuple[str, float, float]:
-        """Where the pair's trust is recorded (the scenario's trust indicator, or ``trust_<a>_<b>``), its value now,
-        and its value after moving by ``delta`` within its range: the one rule :meth:`_move_trust` and
-        :meth:`forecast_break` share."""
-        bound = self._negotiation().trust_indicator
-        if bound is not None:
-            before = self.state.values[bound]
-            low, high = self._rules.bounds[bound]
-            return bound, before, min(max(before + delta, low), high)
-        before = self.state.trust[trust_key(first, second)]
-        return trust_name(first, second), before, min(max(before + delta, 0.0), 100.0)
+        """The pair's trust indicator, its value now, and its value after moving by ``delta`` within its range: the
+        one rule :meth:`_move_trust` and :meth:`forecast_break` share."""
+        name = self._rules.trust[trust_pair(first, second)]
+        before = self.state.values[name]
+        low, high = self._rules.bounds[name]
+        return name, before, min(max(before + delta, low), high)
 
     # ----------------------------------------------------------------- internals
     def _apply_dynamics(self, turn: int) -> None:
