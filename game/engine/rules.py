@@ -119,6 +119,12 @@ class Rules:
             )
             for turn in range(1, scenario.turns + 1)
         }
+        self.compiled = compiled
+        self._negotiation_tables(scenario, lang)
+        self._runners(scenario, lang)
+
+    def _negotiation_tables(self, scenario: Scenario, lang: str) -> None:
+        """Trust, the items, their plans and the agenda (empty without a negotiation section)."""
         self.negotiation: Negotiation | None = scenario.negotiation
         self.items: dict[str, Item] = {}
         self.event_opens: dict[str, tuple[str, ...]] = {}
@@ -146,9 +152,11 @@ class Rules:
             self.item_plans = {i.id: self.plan(implementation_effects(i)) for i in self.negotiation.items}
             self.item_texts = {i.id: localize(i.label, lang) for i in self.negotiation.items}
             self.break_plan = self.plan(self.negotiation.break_effects)
+
+    def _runners(self, scenario: Scenario, lang: str) -> None:
+        """The effect runners, texts and conditions of actions, events, answers and dynamics, and the endings."""
         self.final_endings = tuple(e for e in scenario.endings if not e.early)
         self.early_endings = tuple(e for e in scenario.endings if e.early)
-        self.compiled = compiled
         self.choice_runners = {
             (e.id, c.id): self.runner(c.effects, Cause.CHOICE, choice_key(e.id, c.id))
             for e in scenario.events
@@ -168,9 +176,9 @@ class Rules:
         texts = {d.id: localize(d.description, lang) for d in scenario.dynamics}
         self.action_conditions = [(a.id, a.condition) for a in scenario.actions if a.condition is not None]
         self.event_conditions = [(e.id, e.condition) for e in scenario.events if e.at_turn is None and e.condition]
-        self.failing_actions = compile_conditions(self.action_conditions) if compiled else None
-        self.failing_events = compile_conditions(self.event_conditions) if compiled else None
-        if compiled:
+        self.failing_actions = compile_conditions(self.action_conditions) if self.compiled else None
+        self.failing_events = compile_conditions(self.event_conditions) if self.compiled else None
+        if self.compiled:
             self.run_dynamics: DynamicsRunner | None = compile_dynamics(scenario.dynamics, texts, self.bounds)
             self.dynamics: tuple[tuple[str, Expr | None, EffectsRunner, str], ...] = ()
         else:
