@@ -314,8 +314,9 @@ def _validate(paths: Sequence[Path], out: TextIO) -> int:
             count = len(exc.problems)
             print(f"{path}: {count} problem{'s' if count != 1 else ''}", file=out)
             continue
+        own = len(scenario.indicators) - len(scenario.trust_names())  # without the trust indicators the loader made
         print(
-            f"{path}: ok ({localize(scenario.title)}: {len(scenario.indicators)} indicators, "
+            f"{path}: ok ({localize(scenario.title)}: {own} indicators, "
             f"{len(scenario.roles)} roles, {len(scenario.actions)} actions, {len(scenario.events)} events, "
             f"{len(scenario.endings)} endings)",
             file=out,

@@ -21,6 +21,7 @@ from game.engine import (
     Op,
     Role,
     Scenario,
+    trust_indicators,
 )
 
 
@@ -94,15 +95,19 @@ def scenario(
 ) -> Scenario:
     """A scenario with indicators in 0..100 and roles that score ``score``."""
     inds = indicators if indicators is not None else {"x": 50.0, "y": 50.0}
+    made = tuple(
+        Role(r, t(r), t("brief"), t("objectives"), expr(score), capital, capital_max or capital) for r in roles
+    )
     return Scenario(
         id="test",
         title=t("Test"),
         description=t("A test scenario"),
         turns=turns,
-        indicators=tuple(Indicator(k, t(k), t(k), 0.0, 100.0, v) for k, v in inds.items()),
-        roles=tuple(
-            Role(r, t(r), t("brief"), t("objectives"), expr(score), capital, capital_max or capital) for r in roles
+        indicators=(
+            *(Indicator(k, t(k), t(k), 0.0, 100.0, v) for k, v in inds.items()),
+            *trust_indicators(made, negotiation),  # as the loader does
         ),
+        roles=made,
         families=(Family("talk", t("Talk")), Family("push", t("Push"))),
         actions=tuple(
             Action(

@@ -240,7 +240,7 @@ def test_n16_a_set_change_applies_in_the_last_turn() -> None:
 
 def test_n17_an_implemented_item_raises_the_pairs_trust_by_kept() -> None:
     """Rule: when an item's last portion applies it is "implemented" and trust of the pair rises by `kept`,
-    recorded as a Change on the pseudo-indicator trust_a_b with cause "kept"."""
+    recorded as a Change on the indicator trust_a_b with cause "kept"."""
     game = new(table_scenario(initial=30.0, kept=4.0))
     agree(game, ("visit",), ("market",))
     report = game.resolve_turn()  # visit done (1 turn); market has one turn left
@@ -249,7 +249,7 @@ def test_n17_an_implemented_item_raises_the_pairs_trust_by_kept() -> None:
     assert [(c.before, c.after, c.cause, c.cause_id, c.role) for c in trust] == [(30.0, 34.0, "kept", "a1.visit", "a")]
     game.resolve_turn()
     assert game.trust("a", "b") == game.trust("b", "a") == 38.0
-    assert game.state.trust == {"a|b": 38.0}
+    assert game.value("trust_a_b") == 38.0 and game.scenario.indicator("trust_a_b").trust_of == ("a", "b")
     implemented = [(n.id, n.role) for n in game.state.news if n.detail == "implemented"]
     assert implemented == [("a1.visit", "a"), ("a1.market", "b")]
 
@@ -307,7 +307,7 @@ def test_n26_a_trust_indicator_is_the_pairs_trust_and_kept_items_raise_it() -> N
     assert sc.trust_names() == {} and sc.trust_indicator_id("b", "a") == "t"
     for compiled in (True, False):
         game = Game.new(sc, compiled=compiled)
-        assert game.trust("a", "b") == 30.0 and game.state.trust == {} and "trust_a_b" not in game.state.values
+        assert game.trust("a", "b") == 30.0 and "trust_a_b" not in game.state.values
         agree(game, ("visit",), ())
         report = game.resolve_turn()
         kept = [(c.indicator, c.before, c.after, c.cause, c.cause_id) for c in report.changes if c.cause == "kept"]
@@ -422,7 +422,7 @@ def test_n25_a_scenario_without_negotiation_refuses_it_and_keeps_its_state_as_be
     """Rule: scenarios without the section behave exactly as before (no trust, no names, no commands)."""
     sc = scenario(actions=[{"id": "talk", "effects": [effect("x += 1")]}])
     game = Game.new(sc)
-    assert game.state.trust == {} and set(game.state.values) == {"x", "y"}
+    assert set(game.state.values) == {"x", "y"}
     assert game.why_not_propose("a", "b", ("visit",)) == "this scenario has no negotiation"
     assert game.legal_items("a") == []
     with pytest.raises(NegotiationError, match="no negotiation"):
@@ -445,7 +445,7 @@ def test_save_round_trip_keeps_open_proposals_and_agreements_mid_implementation(
     restored = Game.from_dict(sc, data)
     assert restored.to_dict() == game.to_dict()
     assert restored.state.proposals == game.state.proposals and restored.state.agreements == game.state.agreements
-    assert restored.state.trust == game.state.trust and restored.state.queued == game.state.queued
+    assert restored.state.values == game.state.values and restored.state.queued == game.state.queued
     for played in (game, restored):
         played.respond("b", "p2", True)
         while not played.is_over():
@@ -456,7 +456,7 @@ def test_save_round_trip_keeps_open_proposals_and_agreements_mid_implementation(
 def test_old_saves_without_negotiation_state_still_load() -> None:
     sc = scenario(actions=[{"id": "talk", "effects": [effect("x += 1")]}])
     data = Game.new(sc, 3).to_dict()
-    for key in ("trust", "proposals", "agreements", "proposal_serial", "agreement_serial", "queued"):
+    for key in ("proposals", "agreements", "proposal_serial", "agreement_serial", "queued"):
         del data[key]
     assert Game.from_dict(sc, data).to_dict() == Game.new(sc, 3).to_dict()
 
@@ -467,3 +467,17 @@ def test_negotiating_games_are_deterministic(seed: int) -> None:
     first, second = play_negotiating(sc, seed), play_negotiating(sc, seed)
     assert first.to_dict() == second.to_dict()
     assert first.state.agreements, "the scripted players should reach agreements"
+
+
+def test_saves_from_when_trust_was_kept_apart_load_with_trust_as_its_indicator() -> None:
+    """Saves made before trust was always an indicator keep each pair's trust in a ``trust`` dict too ("a|b"),
+    mirrored in the values: they load, trust is read from the indicator, and the game plays on the same."""
+    sc = negotiation_scenario()
+    game = Game.new(sc, seed=5)
+    old = json.loads(json.dumps(game.to_dict()))
+    assert "trust" not in old
+    old["trust"] = {"a|b": old["values"]["trust_a_b"]}
+    restored = Game.from_dict(sc, old)
+    assert restored.to_dict() == game.to_dict() and restored.trust("a", "b") == 45.0
+    del old["values"]["trust_a_b"]  # a value the dict alone held still comes back
+    assert Game.from_dict(sc, old).to_dict()["values"] == game.to_dict()["values"]

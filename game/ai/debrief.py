@@ -77,7 +77,6 @@ from game.engine import (
     Stage,
     UnknownIdError,
     localize,
-    trust_key,
 )
 
 __all__ = [
@@ -328,10 +327,6 @@ def _proposal_moments(game: Game, proposals: Sequence[Proposal]) -> list[Moment]
 def _game_at(game: Game, moment: Moment, values: dict[str, float]) -> Game:
     """A throwaway game holding what the evaluator reads at ``moment``: values, trust, turn and news so far."""
     state = game.state
-    trust = {}
-    for name, (low, high) in game.scenario.trust_names().items():
-        if name in values:
-            trust[trust_key(low, high)] = values[name]
     copy = GameState(
         scenario_id=state.scenario_id,
         fingerprint=state.fingerprint,
@@ -344,7 +339,6 @@ def _game_at(game: Game, moment: Moment, values: dict[str, float]) -> Game:
         capital=dict(state.capital),
         committed={role: [] for role in state.committed},
         news=state.news[: moment.news],
-        trust=trust,
     )
     return Game(game.scenario, copy, lang=game.lang)
 
@@ -403,7 +397,7 @@ class _Builder:
         values = dict(game.state.values)
         now = game.score_of(self.counterpart, values)
         weights = []
-        names = [i.id for i in scenario.indicators] + [n for n in scenario.trust_names() if n in values]
+        names = [i.id for i in scenario.indicators]
         for name in names:
             indicator = scenario.indicator(name)
             value = values[name]

@@ -597,7 +597,7 @@ class _Checker:
         record_until = _raw(self.data, ("calendar", "record_until"))
         if type(record_until) is int:
             self._turn(("calendar", "record_until"), record_until, "record_until")
-        return _Built(
+        built = _Built(
             sources=tuple(self._source(x) for _, x in p.sources),
             indicators=tuple(self._indicator(i, x) for i, x in p.indicators),
             families=tuple(engine.Family(x.id, self._text(x.label), self._text(x.description)) for _, x in p.families),
@@ -608,6 +608,9 @@ class _Checker:
             endings=tuple(self._ending(i, x) for i, x in p.endings),
             negotiation=self._negotiation(),
         )
+        # Trust is always an indicator: without one named by the negotiation, each pair of roles gets its own.
+        built.indicators += engine.trust_indicators(built.roles, built.negotiation)
+        return built
 
     def _score_reference(self) -> None:
         """Each range of ``score_reference`` names a role and has ``low <= typical <= high``."""

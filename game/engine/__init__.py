@@ -14,7 +14,9 @@ Typical use::
 from game.engine.commands import BreakAgreement, Choose, Command, Commit, Counter, EndTurn, Propose, Respond, Withdraw
 from game.engine.errors import IllegalActionError, NegotiationError, RulesError, UnknownIdError, WrongPhaseError
 from game.engine.expr import Expr, ExprError
-from game.engine.game import BreakForecast, Forecast, ForecastItem, Game, TurnReport
+from game.engine.forecasts import BreakForecast, Forecast, ForecastItem
+from game.engine.game import Game
+from game.engine.rules import implementation_effects
 from game.engine.scenario import (
     Action,
     Calendar,
@@ -35,7 +37,7 @@ from game.engine.scenario import (
     Source,
     Text,
     localize,
-    trust_key,
+    trust_indicators,
     trust_name,
 )
 from game.engine.state import (
@@ -62,6 +64,7 @@ from game.engine.state import (
     choice_key,
     item_key,
 )
+from game.engine.turns import TurnReport
 
 __all__ = [
     "Action",
@@ -124,8 +127,9 @@ __all__ = [
     "Withdraw",
     "WrongPhaseError",
     "choice_key",
+    "implementation_effects",
     "item_key",
     "localize",
-    "trust_key",
+    "trust_indicators",
     "trust_name",
 ]

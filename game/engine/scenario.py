@@ -6,7 +6,7 @@ Every player-visible text is a :data:`Text`: a mapping from language code to str
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from game.engine.expr import Expr
@@ -46,7 +46,10 @@ class Source:
 @dataclass(frozen=True, slots=True)
 class Indicator:
     """A named number with a range. ``good`` says which direction is good news: high, low or neutral. A ``hidden``
-    indicator is a flag the story keeps for its conditions (a law passed, a deal done): never shown to players."""
+    indicator is a flag the story keeps for its conditions (a law passed, a deal done): never shown to players.
+    ``trust_of``: the two roles (sorted ids) whose trust this indicator is, when the loader made it because the
+    scenario's negotiation names no trust indicator (see :func:`trust_indicators`); such an indicator is shown with
+    the negotiation, not among the scenario's own indicators."""
 
     id: str
     label: Text
@@ -57,6 +60,7 @@ class Indicator:
     good: str = "high"
     sources: tuple[str, ...] = ()
     hidden: bool = False
+    trust_of: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,12 +205,6 @@ def trust_pair(first: str, second: str) -> tuple[str, str]:
     return (first, second) if first <= second else (second, first)
 
 
-def trust_key(first: str, second: str) -> str:
-    """The key of a pair's trust in ``GameState.trust``: ``"a|b"`` with the role ids sorted."""
-    low, high = trust_pair(first, second)
-    return f"{low}|{high}"
-
-
 def trust_name(first: str, second: str) -> str:
     """The name under which expressions read a pair's trust: ``trust_<a>_<b>`` with the role ids sorted."""
     low, high = trust_pair(first, second)
@@ -252,7 +250,8 @@ class Negotiation:
     break_event: str | None = None
     threshold: float = 0.0
     #: With two roles: the scenario indicator that *is* their trust (kept and broken commitments move it, and so
-    #: may actions, events and dynamics). ``None``: trust is a pseudo-indicator ``trust_<a>_<b>`` per pair.
+    #: may actions, events and dynamics). ``None``: each pair has an indicator ``trust_<a>_<b>`` that the loader
+    #: makes (:func:`trust_indicators`). Either way a pair's trust is an indicator: :meth:`Scenario.trust_indicator_id`.
     trust_indicator: str | None = None
     #: A computer counterpart accepts only when the items alone (what it gets less what it gives) are worth at least
     #: this to it, whatever trust and relations add to its score.
@@ -264,6 +263,34 @@ class Negotiation:
             if item.id == item_id:
                 return item
         raise KeyError(item_id)
+
+
+_TRUST_DESCRIPTION = (
+    "How far each side trusts the other to keep its word in negotiations: kept agreements raise it, broken ones cut it."
+)
+
+
+def trust_indicators(roles: Sequence[Role], negotiation: Negotiation | None) -> tuple[Indicator, ...]:
+    """The indicators a scenario needs for trust: none without a negotiation or when it names its trust indicator;
+    else one per pair of roles, ``trust_<a>_<b>`` (ids sorted), 0..100, starting at ``negotiation.trust_initial``."""
+    if negotiation is None or negotiation.trust_indicator is not None:
+        return ()
+    names = {r.id: localize(r.name) for r in roles}
+    ids = sorted(names)
+    initial = float(negotiation.trust_initial)
+    return tuple(
+        Indicator(
+            trust_name(a, b),
+            {"en": f"Trust between {names[a]} and {names[b]}"},
+            {"en": _TRUST_DESCRIPTION},
+            0.0,
+            100.0,
+            initial,
+            trust_of=(a, b),
+        )
+        for i, a in enumerate(ids)
+        for b in ids[i + 1 :]
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,48 +348,28 @@ class Scenario:
             ids[kind] = {item.id: item for item in getattr(self, kind)}
         object.__setattr__(self, "_ids", ids)
         object.__setattr__(self, "cache", {})
+        negotiation = self.negotiation
+        if negotiation is not None:
+            names = [self.trust_indicator_id(a, b) for a, b in self.trust_pairs()]
+            missing = [n for n in names if n not in ids["indicators"]]
+            if missing:
+                raise ValueError(
+                    f"no indicator for the trust {', '.join(map(repr, missing))}: a scenario whose negotiation names no"
+                    " trust indicator holds one per pair of roles (trust_indicators() makes them)"
+                )
 
     @property
     def shown_indicators(self) -> tuple[Indicator, ...]:
         """The indicators players see, in file order (the hidden flags left out)."""
         cached = self.cache.get("shown-indicators")
         if not isinstance(cached, tuple):
-            cached = tuple(i for i in self.indicators if not i.hidden)
+            cached = tuple(i for i in self.indicators if not i.hidden and i.trust_of is None)
             self.cache["shown-indicators"] = cached
         return cached
 
     def indicator(self, indicator_id: str) -> Indicator:
-        """The indicator with this id (``KeyError`` if there is none).
-
-        The trust between two roles (``trust_<a>_<b>``, in negotiating scenarios) is answered too, as a 0..100
-        indicator, so that every change in the history can be labelled and coloured the same way.
-        """
-        found = self._ids["indicators"].get(indicator_id)
-        if found is None:
-            found = self._trust_indicator(indicator_id)
-        return found  # type: ignore[return-value]
-
-    def _trust_indicator(self, name: str) -> Indicator:
-        pair = self.trust_names().get(name)
-        if pair is None:
-            raise KeyError(name)
-        first, second = (localize(self.role(r).name) for r in pair)
-        cached = self.cache.get(f"trust-indicator.{name}")
-        if isinstance(cached, Indicator):
-            return cached
-        negotiation = self.negotiation
-        initial = negotiation.trust_initial if negotiation is not None else 50.0
-        indicator = Indicator(
-            name,
-            {"en": f"Trust between {first} and {second}"},
-            {"en": "How far each side trusts the other to keep its word in negotiations: kept agreements raise it, "
-                   "broken ones cut it."},
-            0.0,
-            100.0,
-            float(initial),
-        )
-        self.cache[f"trust-indicator.{name}"] = indicator
-        return indicator
+        """The indicator with this id (``KeyError`` if there is none), the trust between two roles included."""
+        return self._ids["indicators"][indicator_id]  # type: ignore[return-value]
 
     def role(self, role_id: str) -> Role:
         """The role with this id."""
@@ -389,16 +396,21 @@ class Scenario:
         return self._ids["sources"][source_id]  # type: ignore[return-value]
 
     def trust_names(self) -> dict[str, tuple[str, str]]:
-        """Expression name -> role pair, for every pair of roles; empty without a negotiation section, or when
-        trust is one of the scenario's indicators (``Negotiation.trust_indicator``)."""
-        if self.negotiation is None or self.negotiation.trust_indicator is not None:
-            return {}
+        """Indicator id -> role pair, for the trust indicators the loader made (:attr:`Indicator.trust_of`); empty
+        without a negotiation section, or when trust is one of the scenario's own indicators
+        (``Negotiation.trust_indicator``)."""
+        return {i.id: i.trust_of for i in self.indicators if i.trust_of is not None}
+
+    def trust_pairs(self) -> tuple[tuple[str, str], ...]:
+        """Every pair of roles (sorted ids) with a trust between them: all pairs in a negotiating scenario."""
+        if self.negotiation is None:
+            return ()
         ids = sorted(r.id for r in self.roles)
-        return {trust_name(a, b): (a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]}
+        return tuple((a, b) for i, a in enumerate(ids) for b in ids[i + 1 :])
 
     def trust_indicator_id(self, first: str, second: str) -> str:
-        """The indicator id under which the history records the trust between two roles: the scenario's own
-        trust indicator when it names one, else the pair's ``trust_<a>_<b>``."""
+        """The id of the indicator that is the trust between two roles: the scenario's own trust indicator when it
+        names one, else the pair's ``trust_<a>_<b>``."""
         negotiation = self.negotiation
         if negotiation is not None and negotiation.trust_indicator is not None:
             return negotiation.trust_indicator

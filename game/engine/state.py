@@ -293,7 +293,6 @@ class GameState:
     news: list[News] = field(default_factory=list)
     errors: list[RuleError] = field(default_factory=list)
     outcome: Outcome | None = None
-    trust: dict[str, float] = field(default_factory=dict)  # "a|b" (sorted role ids) -> 0..100
     proposals: list[Proposal] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
     proposal_serial: int = 0  # proposals made so far (the next id is "p<serial + 1>")
@@ -326,7 +325,6 @@ class GameState:
             news=list(self.news),
             errors=list(self.errors),
             outcome=self.outcome,
-            trust=dict(self.trust),
             proposals=list(self.proposals),
             agreements=list(self.agreements),
             proposal_serial=self.proposal_serial,
@@ -370,7 +368,6 @@ class GameState:
             "news": [list(n) for n in self.news],
             "errors": [list(e) for e in self.errors],
             "outcome": outcome,
-            "trust": dict(self.trust),
             "proposals": [
                 [p.id, p.turn, p.sender, p.receiver, list(p.give), list(p.ask), p.status, p.reply_to]
                 for p in self.proposals
@@ -413,7 +410,7 @@ class GameState:
             rng=rng,
             turn=int(data["turn"]),
             phase=Phase(data["phase"]),
-            values={str(k): float(v) for k, v in data["values"].items()},
+            values=_values(data),
             previous={str(k): float(v) for k, v in data["previous"].items()},
             capital={str(k): int(v) for k, v in data["capital"].items()},
             committed={str(k): [str(a) for a in v] for k, v in data["committed"].items()},
@@ -425,7 +422,6 @@ class GameState:
             news=[News(int(t), NewsKind(k), str(i), str(r), str(d)) for t, k, i, r, d in data["news"]],
             errors=[RuleError(int(t), str(r), str(m)) for t, r, m in data["errors"]],
             outcome=outcome,
-            trust={str(k): float(v) for k, v in data.get("trust", {}).items()},
             proposals=[
                 Proposal(str(i), int(t), str(s), str(r), _ids(g), _ids(a), ProposalStatus(st),
                          None if rt is None else str(rt))
@@ -446,6 +442,16 @@ class GameState:
             queued=[str(e) for e in data.get("queued", [])],
             stage_starts=[int(x) for t, s, h, n in data.get("marks", []) for x in (t, STAGES.index(Stage(s)), h, n)],
         )
+
+
+def _values(data: dict[str, Any]) -> dict[str, float]:
+    """The saved values. Saves made before trust was always an indicator also keep each pair's trust under
+    ``trust`` (``"a|b"``, role ids sorted), mirrored in the values as ``trust_a_b``: that indicator it is now."""
+    values = {str(k): float(v) for k, v in data["values"].items()}
+    for key, value in data.get("trust", {}).items():
+        first, second = str(key).split("|")
+        values.setdefault(f"trust_{first}_{second}", float(value))
+    return values
 
 
 def _row(row: Any, columns: int) -> Sequence[Any]:

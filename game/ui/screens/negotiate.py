@@ -20,8 +20,18 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.ai.negotiation import Evaluation, evaluate_for
-from game.engine import Agreement, AgreementItem, Counter, Item, ItemStatus, Phase, ProposalStatus, Propose, RulesError
-from game.engine.game import implementation_effects
+from game.engine import (
+    Agreement,
+    AgreementItem,
+    Counter,
+    Item,
+    ItemStatus,
+    Phase,
+    ProposalStatus,
+    Propose,
+    RulesError,
+    implementation_effects,
+)
 from game.present import indicator_label, source_credit, visible
 from game.table import ProposalSent, TableError
 from game.table import view as seat_view

@@ -1,0 +1,121 @@
+"""Questions about one game that change nothing: the scores, where each stage of a turn began, what a cause id
+refers to, and the values at any point of the past (from :mod:`game.engine.history`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from game.engine import history as past
+from game.engine.context import Context
+from game.engine.state import STAGES, Cause, Change, Mark, Origin, Stage, item_key
+
+
+def score(ctx: Context, role: str) -> float:
+    """``role``'s score on the current state (its private objectives)."""
+    return ctx.eval(ctx.role(role).score, f"{role}.score", ctx.state.values)
+
+
+def score_of(ctx: Context, role: str, values: dict[str, float]) -> float:
+    """``role``'s score if the indicators had ``values`` (clamped to their ranges first)."""
+    bounded = {}
+    for key, value in values.items():
+        low, high = ctx.bounds[key]
+        bounded[key] = low if value < low else high if value > high else value
+    return ctx.eval(ctx.role(role).score, f"{role}.score", bounded)
+
+
+def scores(ctx: Context) -> dict[str, float]:
+    """Every role's score on the current state."""
+    return {r: score(ctx, r) for r in ctx.roles}
+
+
+def stage_start(ctx: Context, turn: int, stage: Stage) -> Mark | None:
+    """Where ``stage`` of ``turn`` began: its history and news counts; ``None`` if it has not begun (or was
+    played before stages were recorded)."""
+    flat, number = ctx.state.stage_starts, STAGES.index(stage)
+    for i in range(len(flat) - 4, -1, -4):  # most questions are about recent turns
+        if flat[i] == turn and flat[i + 1] == number:
+            return Mark(turn, stage, flat[i + 2], flat[i + 3])
+        if flat[i] < turn:
+            break
+    return None
+
+
+def stage_of(ctx: Context, index: int) -> Stage | None:
+    """The stage in which history entry ``index`` was recorded (``None`` if that was not recorded)."""
+    turn = ctx.state.history[index].turn
+    found = None
+    for mark in ctx.state.marks():
+        if mark.history > index or mark.turn > turn:
+            break
+        found = mark
+    return found.stage if found is not None and found.turn == turn else None
+
+
+def origin(ctx: Context, cause: Cause, cause_id: str) -> Origin:
+    """What a cause id refers to. For an answer to an event (:attr:`Cause.CHOICE`): the event and the choice;
+    for an agreement item (:attr:`Cause.AGREEMENT`, :attr:`Cause.KEPT`, and the id of an ``implemented``
+    agreement news entry): the agreement and the item; otherwise the id itself, with no part. Ids are looked
+    up among the keys the engine built, never split; an id that is no longer known (a scenario edited since the
+    game was saved) comes back whole."""
+    if cause is Cause.CHOICE:
+        found = ctx.rules.choice_keys.get(cause_id)
+        if found is not None:
+            return Origin(cause, found[0], found[1])
+    elif cause is Cause.AGREEMENT or cause is Cause.KEPT:
+        for agreement in ctx.state.agreements:
+            for part in agreement.items:
+                if item_key(agreement.id, part.item) == cause_id:
+                    return Origin(cause, agreement.id, part.item)
+    return Origin(cause, cause_id, "")
+
+
+def values_after(ctx: Context, count: int) -> dict[str, float]:
+    """Every value (indicators and trust) after the first ``count`` history entries (0: the initial values)."""
+    return past.values_after_each(ctx.state.values, ctx.state.history, [count])[0]
+
+
+def values_after_each(ctx: Context, counts: Sequence[int]) -> list[dict[str, float]]:
+    """:func:`values_after` for each of ``counts``, in one pass over the history."""
+    return past.values_after_each(ctx.state.values, ctx.state.history, counts)
+
+
+def values_at(ctx: Context, turn: int) -> dict[str, float]:
+    """Every value at the end of ``turn`` (0: the start, before the first news; the current turn: now)."""
+    return values_after(ctx, past.turn_ends(ctx.state.history, max(turn, 0))[-1])
+
+
+def value_at(ctx: Context, indicator: str, turn: int) -> float:
+    """One value at the end of ``turn`` (0: the start); raises ``KeyError`` for an unknown name."""
+    count = past.turn_ends(ctx.state.history, max(turn, 0))[-1]
+    return past.value_after(ctx.state.values, ctx.state.history, indicator, count)
+
+
+def value_series(ctx: Context, indicator: str) -> list[float]:
+    """One value per turn: index 0 the start, index ``t`` the end of turn ``t``; the last entry is the value
+    now (the last turn played, or the current turn so far). Raises ``KeyError`` for an unknown name."""
+    if indicator not in ctx.state.values:
+        raise KeyError(indicator)
+    return values_by_turn(ctx, [indicator])[indicator]
+
+
+def values_by_turn(ctx: Context, names: Sequence[str] | None = None) -> dict[str, list[float]]:
+    """:func:`value_series` of every value (or of ``names``), in one pass over the history."""
+    last = ctx.state.outcome.turn if ctx.state.outcome is not None else ctx.state.turn
+    return past.series(ctx.state.values, ctx.state.history, last, names)
+
+
+def changes_in_turn(ctx: Context, turn: int) -> list[Change]:
+    """The history entries of one turn."""
+    return [c for c in ctx.state.history if c.turn == turn]
+
+
+def causes(ctx: Context, indicator: str, *, last: int = 5) -> list[Change]:
+    """The most recent changes of an indicator, newest first ("why did this move?")."""
+    found: list[Change] = []
+    for change in reversed(ctx.state.history):
+        if change.indicator == indicator:
+            found.append(change)
+            if len(found) == last:
+                break
+    return found
