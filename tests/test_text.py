@@ -191,7 +191,7 @@ def test_event_choices_show_their_forecast_and_the_news_does_not_repeat_their_te
     assert "News:\n- crisis\n  You are asked to decide on this below.\n" in out
     choices = section(out, "Decision needed: crisis", "Your decision")
     assert "1. calm" in choices and "Forecast: x +5" in choices
-    assert "2. shout" in choices and "Forecast: y -5 (in 1 turn)" in choices
+    assert "2. shout" in choices and "Forecast: y -5 (in turn 2)" in choices
 
 
 def test_the_menu_groups_actions_by_family_with_cost_forecast_and_why_unavailable() -> None:
@@ -200,7 +200,7 @@ def test_the_menu_groups_actions_by_family_with_cost_forecast_and_why_unavailabl
     assert menu.splitlines() == [
         "Your actions this turn (capital left: 3):",
         "Talk:",
-        "  1. talk (cost 1): x +4, y -2 (in 2 turns)",
+        "  1. talk (cost 1): x +4, y -2 (in turn 3)",
         "  2. deal (cost 1), unavailable: condition not met: y > 60",
         "Push:",
         "  3. push (cost 2): x -3",
@@ -212,7 +212,7 @@ def test_details_show_description_forecast_now_and_later_and_status() -> None:
     _, out = play(["1", "d 1", "d 2"])
     talk = section(out, "Details of 1. talk (Talk)", "Action (")
     assert "Cost: 1 capital." in talk
-    assert "Expected now: x +4" in talk and "Expected later: y -2 (in 2 turns)" in talk
+    assert "Expected now: x +4" in talk and "Expected later: y -2 (in turn 3)" in talk
     assert "Status: available." in talk
     deal = section(out, "Details of 2. deal (Talk)", "Action (")
     assert "Status: unavailable, condition not met: y > 60." in deal
@@ -319,7 +319,7 @@ def test_numbers_and_forecasts_are_formatted_for_people() -> None:
     )
     game = Game.new(sc)
     text = forecast_text(game, game.forecast("mix").items)
-    assert text == "x +4, y -2 (in 2 turns), x set to 40, y +9 (in 1 turn, spread over 3 turns)"
+    assert text == "x +4, y -2 (in turn 3), x set to 40, y +9 (over 3 turns from turn 2, only 2 before the game ends)"
 
 
 # --------------------------------------------------------------------- the shipped scenario

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from game.ai.debrief import Debrief, Stance, debrief
 from game.ai.negotiation import Reason
 from game.engine import Game, Scenario
-from game.present import date_of, num, per_point, say, signed
+from game.present import date_of, num, per_point, possessive, say, signed
 from game.present.reference import NOT_COMPARED, how_measured, no_reference, score_sentence
 from game.table.reference import Found, ReferenceCache, find_reference
 from game.text.console import wrap
@@ -94,9 +94,9 @@ def stance_lines(game: Game, report: Debrief) -> list[str]:
 
 def _stance(game: Game, report: Debrief, stance: Stance) -> list[str]:
     proposal = stance.proposal
-    sender = report.name if stance.by_counterpart else "you"
-    answer = f", in answer to {proposal.reply_to}" if proposal.reply_to else ""
-    head = f"{proposal.id}, turn {proposal.turn} ({date_of(game, proposal.turn)}), from {sender}{answer}:"
+    owner = possessive(report.name) if stance.by_counterpart else "Your"
+    kind = "counter-proposal" if proposal.reply_to else "proposal"
+    head = f"{owner} {kind} of {date_of(game, proposal.turn)}, turn {proposal.turn}:"
     if stance.by_counterpart:
         items = f"it gives {_list(stance.give)}; it asks {_list(stance.ask)}."
     else:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 
+from game import present
 from game.engine import (
     Cause,
     Change,
@@ -30,6 +31,7 @@ from game.present import (
     say,
     signed,
     source_credit,
+    timing,
     visible,
 )
 from game.table import ActionView, SeatView
@@ -51,15 +53,12 @@ Judge = Callable[[str, float, float], float | None]
 
 # --------------------------------------------------------------------- forecasts
 def forecast_item(game: Game, item: ForecastItem) -> str:
-    """One expected change: ``Relations +4 (in 2 turns)`` or ``Relations set to 40``."""
+    """One expected change, with when it applies as the desktop says it (:func:`game.present.timing`):
+    ``Relations +4 (in turn 5)``, ``Relations set to 40``, ``Trade access +3 (after the game ends)``."""
     label = indicator_label(game, item.indicator)
     change = f"set to {num(item.amount)}" if item.op == "=" else signed(item.delta)
-    timing = []
-    if item.delay:
-        timing.append(f"in {plural(item.delay, 'turn')}")
-    if item.duration > 1:
-        timing.append(f"spread over {item.duration} turns")
-    return f"{label} {change}" + (f" ({', '.join(timing)})" if timing else "")
+    when = timing(item, game.turn, game.scenario.turns)
+    return f"{label} {change}" + ("" if when == "now" else f" ({when})")
 
 
 def forecast_text(game: Game, items: Iterable[ForecastItem]) -> str:
@@ -273,7 +272,7 @@ def cause_text(game: Game, change: Change) -> str:
     """Why a change happened: ``Regular meetings (action by United States)``."""
     kind = CAUSE_NAMES.get(change.cause, change.cause)
     who = role_name(game, change.role) if change.role else "nobody"
-    return f"{change.text} ({kind.format(role=who)})"
+    return f"{present.cause_text(game, change)} ({kind.format(role=who)})"
 
 
 def review_lines(

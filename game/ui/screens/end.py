@@ -15,7 +15,7 @@ import pygame
 
 from game.ai.debrief import Debrief, MoodPoint, Stance, debrief
 from game.engine import ScoreRange, Termination
-from game.present import decisions, indicator_label, per_point, visible
+from game.present import cause_text, decisions, indicator_label, per_point, visible
 from game.present.reference import NOT_COMPARED, how_measured, no_reference, range_note, short_verdict, verdict
 from game.table.reference import Found, Placement, ReferenceCache, find_reference, placement
 from game.table.view import score_gain
@@ -232,7 +232,7 @@ class EndScreen(GameScreen):
             doc.para([(f"Turn {change.turn} · ", palette.muted, False),
                       (f"{indicator_label(game, change.indicator)} ", palette.text, False),
                       (signed(change.delta), colour, True),
-                      (f" · {change.text} ({cause_owner(game, change, persons)})", palette.muted, False)],
+                      (f" · {cause_text(game, change)} ({cause_owner(game, change, persons)})", palette.muted, False)],
                      size=SMALL + 1, gap=3)
         self._doc = doc
         return doc
@@ -490,12 +490,12 @@ class EndScreen(GameScreen):
         calendar = self.game.scenario.calendar
         give, ask = ", ".join(stance.give) or "nothing", ", ".join(stance.ask) or "nothing"
         if stance.by_counterpart:
-            sender = f"from {report.name}" + (f", answering {proposal.reply_to}" if proposal.reply_to else "")
+            sender = f"from {report.name}" + (", a counter-proposal" if proposal.reply_to else "")
             items = f"it gives {give}; it asks {ask}"
         else:
-            sender = "from you" + (f", answering {proposal.reply_to}" if proposal.reply_to else "")
+            sender = "from you" + (", a counter-proposal" if proposal.reply_to else "")
             items = f"you give {give}; you ask {ask}"
-        doc.para([(f"Turn {proposal.turn} · {calendar.label(proposal.turn)} · {proposal.id} {sender}: ",
+        doc.para([(f"Turn {proposal.turn} · {calendar.label(proposal.turn)} · {sender}: ",
                    palette.muted, True), (items, palette.text, False)], size=SMALL + 1, gap=2)
         evaluation = stance.evaluation
         runs: list[tuple[str, tuple[int, int, int], bool]] = []

@@ -22,7 +22,14 @@ from pygame_gui.elements import UIButton
 from game.ai.negotiation import Evaluation, evaluate_for
 from game.engine import Agreement, AgreementItem, Counter, Item, ItemStatus, Phase, ProposalStatus, Propose, RulesError
 from game.engine.game import implementation_effects
-from game.present import indicator_label, source_credit, visible
+from game.present import (
+    agreement_in_force_until,
+    agreement_name,
+    indicator_label,
+    proposal_name,
+    source_credit,
+    visible,
+)
 from game.table import ProposalSent, TableError
 from game.table import view as seat_view
 from game.ui.screens import flow
@@ -90,8 +97,9 @@ def unavailable_reason(screen: GameScreen, item: Item, sender: str, receiver: st
         return "proposals are made in the actions phase"
     for agreement in game.state.agreements:
         if agreement.open and any(p.item == item.id and p.status is not ItemStatus.BROKEN for p in agreement.items):
-            end = max(p.end for p in agreement.items if p.item == item.id)
-            return f"already agreed in {agreement.id}, until {game.scenario.calendar.label(end)}"
+            end = agreement_in_force_until(game, agreement)
+            return (f"already agreed in {agreement_name(agreement.id)}, in force until "
+                    f"{game.scenario.calendar.label(end)}")
     if not game.on_table(item.id):
         return "this item " + game.why_not_item(item.id).removeprefix(f"item {item.id!r} ")
     if item.condition is not None:
@@ -186,7 +194,8 @@ def add_item_detail(doc: Document, screen: GameScreen, item: Item, *, other: str
             colour = news_colour(effect.delta, screen.good_for_me(effect.indicator), palette)
             doc.para([(f"{indicator_label(game, effect.indicator)} ", palette.text, False),
                       (change_words(effect), colour, True),
-                      (f" {timing_phrase(effect, turn)}", palette.muted, False)], size=BODY - 1, indent=8, gap=2)
+                      (f" {timing_phrase(effect, turn, game.scenario.turns)}", palette.muted, False)],
+                     size=BODY - 1, indent=8, gap=2)
         doc.space(4)
     mine, theirs = item_worth(screen, item, other)
     if computer_counterpart(screen, other):
@@ -222,8 +231,8 @@ def add_agreement(doc: Document, screen: GameScreen, agreement: Agreement) -> No
     palette, game = screen.palette, screen.game
     first_party, second_party = agreement.parties
     other = second_party if first_party == screen.role else first_party
-    doc.heading(f"Agreement {agreement.id} with {screen.match.role_name(other)}", colour=palette.text,
-                size=BODY + 1, gap=2)
+    doc.heading(f"{agreement_name(agreement.id).capitalize()} with {screen.match.role_name(other)}",
+                colour=palette.text, size=BODY + 1, gap=2)
     status, colour = agreement_status(screen, agreement)
     doc.para([(f"Made in turn {agreement.turn} ({game.scenario.calendar.label(agreement.turn)}) · ", palette.muted,
                False), (status, colour, True)], size=SMALL + 1, gap=8)
@@ -426,7 +435,7 @@ class NegotiationScreen(GameScreen):
         if self.game.phase is not Phase.ACTIONS:
             return "Agreements can only be broken in the actions phase."
         if not any(p.giver == self.role and p.status is ItemStatus.PENDING for p in agreement.items):
-            return f"You have nothing left to implement in {agreement.id}."
+            return f"You have nothing left to implement in {agreement_name(agreement.id)}."
         return ""
 
     # ----------------------------------------------------------------- commands
@@ -1054,7 +1063,8 @@ class NegotiationScreen(GameScreen):
         computer = computer_counterpart(self, self.other)
         doc = new_doc(self)
         if self.reply_to is not None:
-            doc.para(f"In answer to {name}'s proposal {self.reply_to}: sending this refuses it.",
+            answering = proposal_name(self.game, self.game.proposal(self.reply_to), self.role)
+            doc.para(f"In answer to {answering}: sending this refuses it.",
                      colour=palette.accent, size=SMALL + 1, bold=True, gap=6)
         give, ask = self.bundle()
         if not computer:
@@ -1117,7 +1127,8 @@ class NegotiationScreen(GameScreen):
             status, colour = agreement_status(self, agreement)
             x = box.left + self.px(8)
             width = box.width - self.px(16)
-            drawn = textlib.draw(surface, f"{agreement.id} · {self.match.role_name(other)} · ",
+            heading = f"{agreement_name(agreement.id).capitalize()} · {self.match.role_name(other)} · "
+            drawn = textlib.draw(surface, heading,
                                  (x, box.top + self.px(3)), font=label_font, colour=palette.text, max_width=width)
             textlib.draw(surface, status, (drawn.right, box.top + self.px(3)), font=label_font, colour=colour,
                          max_width=max(0, box.right - self.px(8) - drawn.right))
@@ -1186,7 +1197,7 @@ class NegotiationScreen(GameScreen):
         if self.view == "agreements":
             problem = self.break_problem()
             agreement = self.selected_agreement()
-            text = problem or (f"Breaking {agreement.id} costs trust: the next step states the cost."
+            text = problem or (f"Breaking {agreement_name(agreement.id)} costs trust: the next step states the cost."
                                if agreement else "")
         else:
             problem = self.send_problem()
