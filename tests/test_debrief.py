@@ -333,7 +333,7 @@ def test_a_scenario_without_negotiation_gets_priorities_and_a_willingness_withou
     text = " ".join(" ".join(debrief_lines(game, "b", "a")).split())
     assert "This scenario has no negotiation table, so there were no proposals to weigh." in text
     assert "Turn 1 (Jan 2023): willingness fell 2.5, to -2.5: you pressured them with shout (-2.5)." in text
-    assert "Turn 3 (Jul 2023): willingness rose 2, to -0.5: your pressure of turn 1 wore off (+2)." in text
+    assert "Turn 3 (Jul 2023): willingness rose 2.0, to -0.5: your pressure of turn 1 wore off (+2.0)." in text
 
 
 def test_a_debrief_never_changes_the_game(recorded: Record) -> None:
@@ -381,10 +381,10 @@ def test_the_end_of_a_terminal_game_prints_the_counterpart_s_debrief(monkeypatch
     assert "b ended more willing to deal than it began (+0.6); it accepted 1 of your 1 proposal." in flat
     assert "What b cared about:" in debriefed
     assert "  Your proposal of Jan 2023, turn 1: you give aid; you ask market." in debriefed
-    assert ("Its score: +2 against 1, so it would accept (1 above it). They accepted: agreement 1, carried out in "
-            "full.") in flat  # fmt: skip
+    assert ("Its score: +2.0 against 1.0, so it would accept (1.0 above it). They accepted: agreement 1, carried "
+            "out in full.") in flat  # fmt: skip
     assert "How your moves shifted b's willingness to deal." in flat
-    assert "  At the start: 0 (Trust in a +0)." in debriefed
+    assert "  At the start: +0.0 (Trust in a +0.0)." in debriefed
     assert "Turn 2 (Apr 2023): willingness rose 0.6, to 0.6: you carried out aid (agreement 1) (+0.3)" in flat
     assert max(len(line) for line in lines) <= 80 and out.isascii()
 

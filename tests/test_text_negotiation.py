@@ -56,8 +56,8 @@ def test_a_proposal_is_built_with_its_breakdown_sent_and_accepted_and_listed_in_
     assert "  1. [ ] visit (1 turn): y +2" in out
     assert "  2. [ ] aid (over 2 turns): y +4" in out
     built = after(out, "Added: market.")
-    assert "How b weighs it:\n  aid (they give): +4\n  market (we give): -2\n  Trust in a: +0\n" in built
-    assert "  Total 2 against a threshold of 1: would accept." in built
+    assert "How b weighs it:\n  aid (they give): +4.0\n  market (we give): -2.0\n  Trust in a: +0.0\n" in built
+    assert "  Total 2.0 against a threshold of 1.0: would accept." in built
     answer = after(out, "Sent to b: your proposal of Jan 2023 (aid for market).")
     assert "b accepted.\nAgreement 1 with b, made in turn 1 (Jan 2023): being implemented." in answer
     assert "    Turn 2 (Apr 2023): aid (2 of 2); market (2 of 2)" in answer
@@ -74,7 +74,7 @@ def test_a_proposal_is_built_with_its_breakdown_sent_and_accepted_and_listed_in_
 def test_the_breakdown_updates_at_every_step_and_says_would_refuse() -> None:
     _, out = play(["n", "4", "4", "q", "y"])
     first = after(out, "Added: release.")
-    assert "  release (we give): -9\n" in first and "Total -9 against a threshold of 1: would refuse." in first
+    assert "  release (we give): -9.0\n" in first and "Total -9.0 against a threshold of 1.0: would refuse." in first
     assert "Removed: release.\nChoose at least one item to see how it would be received." in out
 
 
@@ -92,7 +92,7 @@ def test_a_counter_proposal_can_be_accepted_refused_or_edited() -> None:
     countered = after(out, "b refused, and answers with a counter-proposal.")
     assert "b proposes, in answer to your proposal of Jan 2023 (asking release):\n  b gives you: nothing.\n" \
         "  b asks of you: aid." in countered
-    assert "How it weighs for you (your objectives):\n  aid (we give): -2\n" in countered
+    assert "How it weighs for you (your objectives):\n  aid (we give): -2.0\n" in countered
     assert "You accepted.\nAgreement 1 with b" in countered
     assert "  - aid, given by you: pending." in after(countered, "agreements, e end, h help, q quit): a")
 
@@ -136,7 +136,7 @@ def test_the_computer_proposes_at_the_start_of_the_actions_phase_with_the_player
     first = after(out, "=== Turn 1 of 3")
     assert first.index("b proposes:") < first.index("Your actions this turn")
     assert "  b gives you: market.\n  b asks of you: visit." in first
-    assert "How it weighs for you (your objectives):\n  market (they give): +4\n  visit (we give): -1\n" in first
+    assert "How it weighs for you (your objectives):\n  market (they give): +4.0\n  visit (we give): -1.0\n" in first
     assert "You accepted.\nAgreement 1 with b" in first
     assert "  b proposed a deal to you: gives market; asks visit." in after(out, "--- Review of turn 1")
     assert "  Implemented: visit, by you (agreement 1)." in after(out, "--- Review of turn 1")

@@ -683,9 +683,9 @@ def _possessive(name: str) -> str:
 
 
 def _num(value: float) -> str:
-    """As the front ends write numbers: one decimal at most, never ``-0``."""
-    text = f"{round(value, 1) + 0.0:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    """As the front ends write points of a weighing (:func:`game.present.points`, a layer above): one decimal,
+    never ``-0.0``."""
+    return f"{round(value, 1) + 0.0:.1f}"
 
 
 def _signed(value: float) -> str:

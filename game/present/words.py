@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
@@ -38,15 +39,36 @@ def visible(game: Game, items: Iterable[_On]) -> list[_On]:
     return [item for item in items if item.indicator not in hidden] if hidden else list(items)
 
 
+# How numbers are shown, one rule for each kind, the same on every screen and in the terminal:
+# - a level on an indicator's scale (a value, trust, a range) and a change to one: a whole number (``41``, ``+4``);
+# - a score, a usual range of scores and the points of a weighing: always one decimal (``45.1``, ``+2.0``);
+# - a score weight (points per point): two decimals at most (:func:`per_point`).
+
+
+def _whole(value: float) -> int:
+    """Rounded half away from zero (``0.5`` -> 1, ``-2.5`` -> -3), as people round."""
+    return math.floor(abs(value) + 0.5) * (1 if value >= 0 else -1)
+
+
 def num(value: float) -> str:
-    """A value for people: one decimal at most, ``57`` rather than ``57.0``, never ``-0``."""
-    text = f"{round(value, 1) + 0.0:.1f}"  # adding 0.0 turns -0.0 into 0.0
-    return text[:-2] if text.endswith(".0") else text
+    """A level for people: a whole number, ``57`` for 57.4, never ``-0``."""
+    return str(_whole(value) + 0)
 
 
 def signed(value: float) -> str:
-    """A change for people: ``+4``, ``-2.5``, ``+0``."""
-    text = num(value)
+    """A change of a level for people: a signed whole number, ``+4``, ``-2``, ``+0``."""
+    whole = _whole(value)
+    return f"-{-whole}" if whole < 0 else f"+{whole}"
+
+
+def score(value: float) -> str:
+    """A score (or one end of its usual range) for people: one decimal, ``45.1``, ``80.0``, never ``-0.0``."""
+    return f"{round(value, 1) + 0.0:.1f}"
+
+
+def points(value: float) -> str:
+    """Points of a weighing (a reason, a total, a threshold, a willingness): signed, one decimal, ``+2.0``."""
+    text = score(value)
     return text if text.startswith("-") else f"+{text}"
 
 

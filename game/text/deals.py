@@ -22,9 +22,9 @@ from game.engine import (
     Proposal,
     ProposalStatus,
 )
-from game.present import agreement_name, possessive, proposal_name, who
+from game.present import agreement_name, points, possessive, proposal_name, score, who
 from game.text.console import wrap
-from game.text.views import date_of, forecast_text, num, role_name, say, signed
+from game.text.views import date_of, forecast_text, num, role_name, say
 
 #: How the status of an answered proposal reads in the news (``{who}`` answered ``{whose}`` proposal).
 ANSWERS: dict[str, str] = {
@@ -71,9 +71,9 @@ def breakdown_lines(game: Game, title: str, evaluation: Evaluation) -> list[str]
     """Each labelled reason with its points, then the total against the threshold and the verdict."""
     out = wrap(title)
     for reason in evaluation.reasons:
-        out += wrap(f"{reason.label}: {signed(reason.points)}", indent="  ", hanging="    ")
+        out += wrap(f"{reason.label}: {points(reason.points)}", indent="  ", hanging="    ")
     verdict = "would accept" if evaluation.accept else "would refuse"
-    out.append(f"  Total {num(evaluation.score)} against a threshold of {num(evaluation.threshold)}: {verdict}.")
+    out.append(f"  Total {score(evaluation.score)} against a threshold of {score(evaluation.threshold)}: {verdict}.")
     return out
 
 

@@ -312,14 +312,7 @@ class BoardScreen(GameScreen):
         game = self.game
         parts = [f"{indicator_label(game, i.indicator)} {change_words(i)}"
                  for i in visible(game, self.forecasts[action.id].items)]
-        if not parts:
-            return "no direct effect"
-        for count in range(len(parts), 0, -1):
-            rest = len(parts) - count
-            text = ", ".join(parts[:count]) + (f" and {rest} more" if rest else "")
-            if textlib.width_of(font, text) <= width:
-                return text
-        return f"{len(parts)} changes: see the details"
+        return textlib.fit_parts(font, parts, width) if parts else "no direct effect"
 
     def _action_height(self, index: int) -> int:
         """The height of one action's row: its name and its wrapped second line."""
@@ -778,7 +771,7 @@ class BoardScreen(GameScreen):
                       self.series[indicator.id], colour=mix(palette.muted, palette.accent, 0.6))
             textlib.draw(surface, num(value), (x_value + value_w - self.px(4), text_y - self.px(1)), font=value_font,
                          colour=palette.text, align="right")
-            delta = round(value - shown.before, 1)
+            delta = float(num(value)) - float(num(shown.before))  # as shown: the numbers add up
             delta_text = signed(delta) if delta else "–"
             textlib.draw(surface, delta_text, (inner.right, text_y + self.px(1)), font=delta_font,
                          colour=gain_colour(delta, shown, palette), align="right")
@@ -994,7 +987,7 @@ class BoardScreen(GameScreen):
                   good=good)
 
         doc.custom(9, draw_gauge, gap=6)
-        delta = round(value - before, 1)
+        delta = float(num(value)) - float(num(before))
         since = "since the start" if game.turn == 1 else "since last turn"
         if delta:
             doc.para([(signed(delta), gain_colour(delta, shown, palette), True),

@@ -30,6 +30,8 @@ from game.present import (
     source_credit,
     visible,
 )
+from game.present import points as points_text
+from game.present import score as score_text
 from game.table import ProposalSent, TableError
 from game.table import view as seat_view
 from game.ui.screens import flow
@@ -137,7 +139,7 @@ def add_breakdown(doc: Document, screen: GameScreen, evaluation: Evaluation, *,
         for item_id in items:
             points = reasons.pop(0).points
             item = game.item(item_id)
-            doc.para([(f"{signed(points)}  ", points_colour(screen, points), True),
+            doc.para([(f"{points_text(points)}  ", points_colour(screen, points), True),
                       (screen.say(item.label), palette.text, effects)], size=BODY - 1, indent=4,
                      gap=1 if effects else 2)
             if effects:
@@ -146,12 +148,12 @@ def add_breakdown(doc: Document, screen: GameScreen, evaluation: Evaluation, *,
     if reasons:
         doc.para("ALSO COUNTED", colour=palette.muted, size=SMALL, bold=True, gap=3)
         for reason in reasons:
-            doc.para([(f"{signed(reason.points)}  ", points_colour(screen, reason.points), True),
+            doc.para([(f"{points_text(reason.points)}  ", points_colour(screen, reason.points), True),
                       (reason.label, palette.text, False)], size=BODY - 1, indent=4, gap=2)
         doc.space(4)
     words, colour = (verdict[0], palette.good) if evaluation.accept else (verdict[1], palette.bad)
-    doc.para([("Total ", palette.muted, False), (num(evaluation.score), palette.text, True),
-              (f" against a threshold of {num(evaluation.threshold)}: ", palette.muted, False),
+    doc.para([("Total ", palette.muted, False), (score_text(evaluation.score), palette.text, True),
+              (f" against a threshold of {score_text(evaluation.threshold)}: ", palette.muted, False),
               (words, colour, True)], size=BODY - 1, gap=6)
 
 
@@ -159,17 +161,23 @@ def add_context(doc: Document, screen: GameScreen, evaluation: Evaluation) -> No
     """The reasons of an evaluation of no item: what is counted before any item (trust, relations...)."""
     palette = screen.palette
     for reason in evaluation.reasons:
-        doc.para([(f"{signed(reason.points)}  ", points_colour(screen, reason.points), True),
+        doc.para([(f"{points_text(reason.points)}  ", points_colour(screen, reason.points), True),
                   (reason.label, palette.text, False)], size=BODY - 1, indent=4, gap=2)
 
 
-def effects_summary(screen: GameScreen, item: Item) -> str:
-    """``Over 3 turns: Development +6, Trust +2``: what implementing the item does, in one line."""
+def effects_parts(screen: GameScreen, item: Item) -> tuple[str, list[str]]:
+    """``Over 3 turns: `` and ``["Development +6", "Trust +2"]``: when and what implementing the item does."""
     game = screen.game
     totals = game.forecast_effects(item.effects, item.id).totals()
     parts = [f"{indicator_label(game, k)} {signed(v)}" for k, v in totals.items() if round(v, 1)]
     when = f"Over {item.turns} turns" if item.turns > 1 else "In one turn"
-    return f"{when}: {', '.join(parts) if parts else 'no direct effect'}"
+    return f"{when}: ", parts
+
+
+def effects_summary(screen: GameScreen, item: Item) -> str:
+    """``Over 3 turns: Development +6, Trust +2``: what implementing the item does, in one line."""
+    head, parts = effects_parts(screen, item)
+    return head + (", ".join(parts) if parts else "no direct effect")
 
 
 def add_item_detail(doc: Document, screen: GameScreen, item: Item, *, other: str, reason: str) -> None:
@@ -200,11 +208,11 @@ def add_item_detail(doc: Document, screen: GameScreen, item: Item, *, other: str
     mine, theirs = item_worth(screen, item, other)
     if computer_counterpart(screen, other):
         doc.para([("Worth to ", palette.muted, False), (screen.match.role_name(other), palette.muted, False),
-                  (": ", palette.muted, False), (signed(theirs), points_colour(screen, theirs), True),
-                  ("  ·  to you: ", palette.muted, False), (signed(mine), points_colour(screen, mine), True)],
+                  (": ", palette.muted, False), (points_text(theirs), points_colour(screen, theirs), True),
+                  ("  ·  to you: ", palette.muted, False), (points_text(mine), points_colour(screen, mine), True)],
                  size=SMALL + 1, gap=4)
     else:  # a person's valuation is their own private business
-        doc.para([("Worth to you: ", palette.muted, False), (signed(mine), points_colour(screen, mine), True)],
+        doc.para([("Worth to you: ", palette.muted, False), (points_text(mine), points_colour(screen, mine), True)],
                  size=SMALL + 1, gap=4)
     if item.sources:
         credits = "; ".join(source_credit(game.scenario.source(s)) for s in item.sources)
@@ -1020,8 +1028,10 @@ class NegotiationScreen(GameScreen):
             textlib.draw(surface, self.say(entry.item.label), (text_x, box.top + self.px(3)),
                          font=bold if chosen else label_font, colour=palette.text if open_ else palette.muted,
                          max_width=width)
-            if open_:
-                line, colour = entry.summary, palette.muted
+            if open_:  # shortened by whole changes to fit: the details show them all
+                head, parts = effects_parts(self, entry.item)
+                line = textlib.fit_parts(small, parts, width, head=head) if parts else entry.summary
+                colour = palette.muted
             else:
                 line, colour = f"Not now: {entry.reason}", mix(palette.muted, palette.bad, 0.45)
             textlib.draw(surface, line, (text_x, box.top + self.px(3) + label_font.get_linesize()), font=small,
@@ -1088,7 +1098,7 @@ class NegotiationScreen(GameScreen):
             mine = self.own_view()
             items = sum(r.points for r in mine.reasons[:len(give) + len(ask)])
             doc.para([("For your own objectives the items are worth ", palette.muted, False),
-                      (signed(items), points_colour(self, items), True), (".", palette.muted, False)],
+                      (points_text(items), points_colour(self, items), True), (".", palette.muted, False)],
                      size=SMALL + 1, gap=8)
         doc.rule(palette.border, gap=4)
         if entry is not None:

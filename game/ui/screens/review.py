@@ -8,6 +8,8 @@ import pygame
 
 from game.engine import Action, Cause, Change, Dynamic, Stage, TurnReport
 from game.present import decisions, indicator_label, visible
+from game.present import points as points_text
+from game.present import score as score_text
 from game.table import score_gain, view
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
@@ -157,7 +159,7 @@ class ReviewScreen(GameScreen):
         game = self.game
         before = game.score_of(persons[0], self.before)
         after = game.score_of(persons[0], self.after)
-        return f"Your score: {num(after)} ({signed(round(after - before, 1))} this turn)"
+        return f"Your score: {score_text(after)} ({points_text(after - before)} this turn)"
 
     # ----------------------------------------------------------------- input and time
     def update(self, dt: float) -> bool:
@@ -260,7 +262,7 @@ class ReviewScreen(GameScreen):
                 continue
             old, new = self.before[indicator.id], self.after[indicator.id]
             shown = old + (new - old) * eased
-            delta = round(new - old, 1)
+            delta = float(num(new)) - float(num(old))  # the change as shown, so that the numbers add up
             numbers = f"{num(old)} to {num(new)}" if delta else f"{num(new)}, no change"
             numbers_w = textlib.width_of(number_font, numbers)
             delta_text = signed(delta) if delta else ""
