@@ -22,7 +22,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 import pytest
-from uikit import MakeApp, doc_text, frames, ink, key, start
+from uikit import MakeApp, doc_text, frames, ink, key, screens, start
 
 from game.content.loader import load_scenario
 from game.engine import ForecastItem, Scenario
@@ -675,3 +675,42 @@ def test_the_exported_chart_names_every_turn_including_the_last(
     labels = [calendar.label(turn) for turn in range(1, match.game.turn + 1)]
     assert labels[-1] in drawn and labels[-2] in drawn, "the last turns keep their labels"
     assert [label for label in labels if label in drawn] == labels, "the wide export names every turn"
+
+
+def test_the_review_s_numbers_add_up_as_shown(
+    make_app: MakeApp, scenario: Scenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whole numbers beside whole numbers: every "+N (A to B)" cause line and every gauge row has N = B - A, and a
+    row whose shown numbers did not move says "no change" (never "65 to 65 +0"), in every review of a game."""
+    import re
+
+    from game.ui.widgets import text as textlib
+
+    drawn: list[str] = []
+    original = textlib.draw
+
+    def recording(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        drawn.append(text)
+        return original(surface, text, *args, **kwargs)
+
+    monkeypatch.setattr(textlib, "draw", recording)
+    app = make_app()
+    start(app, scenario)
+    reviews = 0
+    for screen in screens(app):
+        if not isinstance(screen, ReviewScreen):
+            continue
+        reviews += 1
+        for block in screen.document().blocks:
+            words = "".join(text for text, _, _ in block.runs)
+            found = re.search(r" ([+-]\d+)\s+\((\d+) to (\d+)\)", words)
+            if found:
+                change, before, after = (int(g) for g in found.groups())
+                assert change == after - before, words
+        screen.gauge_top = 0
+        screen.rebuild()
+        frames(app, 1)
+    rows = [text for text in drawn if re.fullmatch(r"\d+ to \d+", text)]
+    assert reviews >= 12 and rows
+    unmoved = [row for row in rows if len(set(row.split(" to "))) == 1]
+    assert not unmoved, unmoved

@@ -121,7 +121,8 @@ class ReviewScreen(GameScreen):
                              indent=8, gap=3)
                 for change in changes:
                     doc.para([(f"{indicator_label(game, change.indicator)} ", palette.text, False),
-                              (signed(change.delta), self.colour(change.indicator, change.before, change.after),
+                              (signed(float(num(change.after)) - float(num(change.before))),
+                               self.colour(change.indicator, change.before, change.after),
                                True),
                               (f"  ({num(change.before)} to {num(change.after)})", palette.muted, False)],
                              size=BODY - 1, indent=20, gap=2)
