@@ -240,3 +240,15 @@ def test_broken_pipe_is_not_a_traceback() -> None:
     err = proc.stderr.read().decode()
     proc.wait(timeout=60)
     assert "Traceback" not in err
+
+
+def test_main_explains_missing_packages_instead_of_a_traceback() -> None:
+    """A newcomer who runs ``main.py`` with a Python lacking the game's packages (``-S``: no site-packages, as a
+    system Python without the virtual environment) is told what is missing and how to start it; exit 1."""
+    result = subprocess.run(
+        [sys.executable, "-S", str(ROOT / "main.py"), "text"], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert result.returncode == 1
+    assert no_traceback(result)
+    assert "lacks" in result.stderr and "pygame-ce" in result.stderr
+    assert ".venv/bin/python main.py" in result.stderr and "activate" in result.stderr

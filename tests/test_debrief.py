@@ -183,7 +183,7 @@ def test_each_stance_says_how_the_proposal_ended(recorded: Record) -> None:
         assert stance.outcome == stance.proposal.status
         assert words[stance.outcome] in stance.outcome_text
         if stance.outcome == "accepted":
-            assert stance.agreement and f"agreement {stance.agreement}" in stance.outcome_text
+            assert stance.agreement and f"agreement {stance.agreement.removeprefix('a')}," in stance.outcome_text
     broken = {agreement for _, _, agreement in recorded.breaks}
     assert any("later broken by" in s.outcome_text for s in report.stances if s.agreement in broken)
 
@@ -221,12 +221,13 @@ def test_the_moves_that_shifted_willingness_include_the_player_s_broken_agreemen
     assert role == "us"
     point = report.willingness[turn]
     broke = [s for s in point.moves if s.kind == "break"]
-    assert broke and broke[0].label == f"you broke agreement {agreement}" and broke[0].points < 0
-    assert f"you broke agreement {agreement}" in point.note
+    assert broke and broke[0].label == f"you broke agreement {agreement.removeprefix('a')}" and broke[0].points < 0
+    assert f"you broke agreement {agreement.removeprefix('a')}" in point.note
     late_turn, late_role, late_agreement = recorded.breaks[1]
     assert late_role == "cambodia"
     theirs = [s for s in report.willingness[late_turn].shifts if s.kind == "break"]
-    assert theirs and theirs[0].label == f"they broke agreement {late_agreement}" and not theirs[0].mine
+    assert theirs and not theirs[0].mine
+    assert theirs[0].label == f"they broke agreement {late_agreement.removeprefix('a')}"
 
 
 def pressure_at(turn: int) -> Callable[[Game], list[Command]]:
@@ -332,7 +333,7 @@ def test_a_scenario_without_negotiation_gets_priorities_and_a_willingness_withou
     text = " ".join(" ".join(debrief_lines(game, "b", "a")).split())
     assert "This scenario has no negotiation table, so there were no proposals to weigh." in text
     assert "Turn 1 (Jan 2023): willingness fell 2.5, to -2.5: you pressured them with shout (-2.5)." in text
-    assert "Turn 3 (Jul 2023): willingness rose 2, to -0.5: your pressure of turn 1 wore off (+2)." in text
+    assert "Turn 3 (Jul 2023): willingness rose 2.0, to -0.5: your pressure of turn 1 wore off (+2.0)." in text
 
 
 def test_a_debrief_never_changes_the_game(recorded: Record) -> None:
@@ -379,12 +380,12 @@ def test_the_end_of_a_terminal_game_prints_the_counterpart_s_debrief(monkeypatch
     flat = " ".join(debriefed.split())
     assert "b ended more willing to deal than it began (+0.6); it accepted 1 of your 1 proposal." in flat
     assert "What b cared about:" in debriefed
-    assert "  p1, turn 1 (Jan 2023), from you: you give aid; you ask market." in debriefed
-    assert ("Its score: +2 against 1, so it would accept (1 above it). They accepted: agreement a1, carried out in "
-            "full.") in flat  # fmt: skip
+    assert "  Your proposal of Jan 2023, turn 1: you give aid; you ask market." in debriefed
+    assert ("Its score: +2.0 against 1.0, so it would accept (1.0 above it). They accepted: agreement 1, carried "
+            "out in full.") in flat  # fmt: skip
     assert "How your moves shifted b's willingness to deal." in flat
-    assert "  At the start: 0 (Trust in a +0)." in debriefed
-    assert "Turn 2 (Apr 2023): willingness rose 0.6, to 0.6: you carried out aid (a1) (+0.3)" in flat
+    assert "  At the start: +0.0 (Trust in a +0.0)." in debriefed
+    assert "Turn 2 (Apr 2023): willingness rose 0.6, to 0.6: you carried out aid (agreement 1) (+0.3)" in flat
     assert max(len(line) for line in lines) <= 80 and out.isascii()
 
 

@@ -109,6 +109,15 @@ def test_r08_cooldown_blocks_an_action_for_that_many_turns_after_use() -> None:
     assert available == [False, False, True]
 
 
+def test_a_cooldown_that_outlasts_the_game_says_so_rather_than_naming_a_turn_after_the_last() -> None:
+    sc = scenario(turns=3, actions=[{"id": "summit", "cooldown": 2, "effects": [effect("x += 1")]}])
+    game = Game.new(sc)
+    game.resolve_turn()
+    game.commit("a", "summit")
+    game.resolve_turn()  # used in turn 2 of 3: it would be ready again in turn 5
+    assert game.why_not("a", "summit") == "cooling down until after the game ends"
+
+
 def test_r09_a_precondition_must_hold_to_take_an_action() -> None:
     """Rule: an action's condition must hold when it is committed."""
     sc = scenario(actions=[{"id": "deal", "condition": "y > 60", "effects": [effect("x += 1")]}])

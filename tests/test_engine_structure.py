@@ -279,7 +279,7 @@ def test_the_terminal_names_an_implemented_item_from_the_engine_s_lookup() -> No
     agree(game, ("visit",))
     game.resolve_turn()
     lines = " ".join(news_lines(game, game.state.news, "a", 1))
-    assert "Agreement a1 made: visit (by You)." in lines and "Implemented: visit, by You (a1)." in lines
+    assert "Agreement 1 made: visit (by you)." in lines and "Implemented: visit, by you (agreement 1)." in lines
 
 
 # --------------------------------------------------------------------- the cost of breaking

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -95,7 +96,53 @@ def test_review_and_end_screens_draw_a_negotiated_game() -> None:
 def test_decisions_name_the_proposals_sent_and_answered_and_the_agreements_broken() -> None:
     match = negotiated_match()
     game = match.game
-    assert "proposed a deal to Cambodia (p1)" in views.decisions(game, "us", 1)
-    assert "accepted proposal p1 from United States" in views.decisions(game, "cambodia", 1)
-    assert "broke agreement a1" in views.decisions(game, "cambodia", 2)
-    assert not any("a1" in line for line in views.decisions(game, "us", 2))  # the victim of a break did nothing
+    assert any(line.startswith("proposed a deal to Cambodia (") for line in views.decisions(game, "us", 1))
+    answered = views.decisions(game, "cambodia", 1)
+    assert any(line.startswith("accepted United States' proposal of Jan 2023 (") for line in answered)
+    assert "broke agreement 1" in views.decisions(game, "cambodia", 2)
+    assert not any("agreement 1" in line for line in views.decisions(game, "us", 2))  # the victim did nothing
+
+
+def test_players_read_proposals_and_agreements_in_words_never_by_internal_id() -> None:
+    """A whole negotiated game, as the terminal tells it (reviews, news, recap, debrief) and as the desktop's review
+    groups its causes: no ``a1`` or ``p3``, no "proposal proposal", no "United States's", no "by You"."""
+    from game.text import deals
+    from game.text.debrief import debrief_lines
+    from game.ui.screens.wording import group_causes
+
+    match = negotiated_match()
+    game = match.game
+    lines: list[str] = []
+    for turn in range(1, game.turn + 1):
+        lines += views.review_lines(game, "us", turn, 0.0, 0.0)
+        lines += views.review_lines(game, "cambodia", turn, 0.0, 0.0)
+        lines += deals.news_lines(game, game.state.news, "us", turn)
+        lines += [c for group in group_causes(game, [ch for ch in game.history if ch.turn == turn], ["us"])
+                  for c, _ in group.causes]
+        for role in ("us", "cambodia"):
+            lines += views.decisions(game, role, turn)
+    lines += views.recap_lines(game, "us") + views.recap_lines(game, "cambodia")
+    lines += debrief_lines(game, "cambodia", "us")
+    lines += [line for a in game.state.agreements for line in deals.agreement_lines(game, "us", a)]
+    text = "\n".join(lines)
+    assert "agreement 1" in text.lower() and "broke agreement 1" in text
+    assert not re.search(r"\b[ap]\d+\b", text), re.search(r".{40}\b[ap]\d+\b.{10}", text)
+    assert "proposal proposal" not in text and "United States's" not in text and "by You" not in text
+    assert "given by you" in text
+
+
+def test_a_proposal_is_named_by_its_sender_date_and_terms() -> None:
+    from game.engine import Proposal
+    from game.present import agreement_name, possessive, proposal_name
+
+    game = load_scenario(DEFAULT_SCENARIO)
+    match = Match.start(game, {"us": PERSON}, 5, scenario_path=str(DEFAULT_SCENARIO))
+    items = match.game.scenario.negotiation.items  # type: ignore[union-attr]
+    mine = next(i for i in items if i.giver == "us")
+    theirs = next(i for i in items if i.giver == "cambodia")
+    proposal = Proposal("p9", 3, "us", "cambodia", (mine.id,), (theirs.id,))
+    name = proposal_name(match.game, proposal, "us")
+    assert name.startswith("your proposal of Jul 2023 (") and " for " in name and "p9" not in name
+    assert proposal_name(match.game, proposal, "cambodia").startswith("United States' proposal of Jul 2023")
+    assert possessive("Cambodia") == "Cambodia's" and possessive("United States") == "United States'"
+    assert agreement_name("a12") == "agreement 12"

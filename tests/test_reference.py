@@ -126,13 +126,14 @@ def test_a_score_is_below_within_or_above_its_sides_range_at_the_decimal_people_
 def test_the_sentence_names_the_side_its_score_the_placement_and_who_set_the_range() -> None:
     reference = ScoreReference("strong", 40, {"us": RANGE})
     assert score_sentence("United States", 58.3, reference, "us") == (
-        "United States 58.3: above the usual range for this side (strong computer players: 47 to 55, typically 51)."
+        "United States 58.3: above the usual range for this side (strong computer players: 47.0 to 55.0, typically "
+        "51.0)."
     )
     assert score_sentence("Cambodia", 80.0, reference, "cambodia") == (
-        "Cambodia 80: no usual range known for this side."
+        "Cambodia 80.0: no usual range known for this side."
     )
     assert range_note(ScoreReference("greedy", 10, {"a": ScoreRange(3, 3, 3)}), ScoreRange(3, 3, 3)) == (
-        "computer players (greedy): 3"
+        "computer players (greedy): 3.0"
     )
     assert "not compared" in NOT_COMPARED and "does not mean that side won" in NOT_COMPARED
 
@@ -350,7 +351,7 @@ def test_simulate_places_each_sides_mean_score_against_its_own_range(capsys: pyt
     out = capsys.readouterr().out
     flat = " ".join(out.split())
     assert "Roles (each mean score against its own side's usual range)" in out
-    assert "greedy mean score 70.00 above its usual range (63)" in flat  # Alpha scores 63 when both play standard
+    assert "greedy mean score 70.00 above its usual range (63.0)" in flat  # Alpha scores 63 when both play standard
     assert NOT_COMPARED in flat and "when standard computer players play every side (40 games;" in flat
     assert main(["simulate", str(TINY), "--games", "5", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -371,8 +372,10 @@ def test_the_terminal_end_places_each_score_against_its_own_range(tmp_path: Path
     assert code == 0
     flat = " ".join(text[text.index("How each side did"):].split())
     assert "How each side did, against its own usual range:" in flat and NOT_COMPARED in flat
-    assert "Alpha 30: below the usual range for this side (strong computer players: 40 to 60, typically 50)." in flat
-    assert "Beta 75: above the usual range for this side (strong computer players: 30.5 to 33, typically 31)." in flat
+    assert ("Alpha 30.0: below the usual range for this side (strong computer players: 40.0 to 60.0, typically "
+            "50.0).") in flat
+    assert ("Beta 75.0: above the usual range for this side (strong computer players: 30.5 to 33.0, typically "
+            "31.0).") in flat
     assert "when strong computer players play every side (12 games; measured by the scenario's author)" in flat
     assert flat.index("How each side did") < flat.index("Your key decisions")
 
@@ -420,9 +423,9 @@ def test_the_end_screen_places_each_score_against_its_own_range(no_computing: No
     assert not screen.reference_pending()
     words = story_words(screen)
     assert "How each side did, against its own usual range" in words and NOT_COMPARED in words
-    assert "Alpha 30 : below the usual range for this side" in words
-    assert "Beta 75 : above the usual range for this side" in words
-    assert "strong computer players: 40 to 60, typically 50" in words
+    assert "Alpha 30.0 : below the usual range for this side" in words
+    assert "Beta 75.0 : above the usual range for this side" in words
+    assert "strong computer players: 40.0 to 60.0, typically 50.0" in words
     assert "measured by the scenario's author" in words
     assert words.index("How each side did") < words.index("Private objectives, revealed")
     assert ink(app) > 0.1
@@ -438,7 +441,7 @@ def test_without_a_stored_reference_the_end_screen_works_one_out_in_the_backgrou
     assert found is not None and found.origin is ReferenceOrigin.COMPUTED
     frames(app, 1)
     words = story_words(screen)
-    assert "Alpha 30 : " in words and "the usual range for this side" in words
+    assert "Alpha 30.0 : " in words and "the usual range for this side" in words
     assert "standard computer players" in words and "worked out on this computer" in words
     assert (data_dir() / "cache" / str(cache_name(load_scenario(TINY)))).exists()  # the next game starts with it
     _, again = end_screen(load_scenario(TINY))
@@ -487,6 +490,6 @@ def test_the_score_chips_always_fit_and_say_the_placement_when_there_is_room(
     font = screen.font(15, bold=True)
     used = sum(textlib.width_of(font, chip) + screen.px(24) for chip in chips) + screen.px(10) * (len(chips) - 1)
     assert used <= screen.header.width, chips
-    assert [chip.split("  ")[1].split(" ")[0] for chip in chips] == ["30", "75"]  # every score is shown
+    assert [chip.split("  ")[1].split(" ")[0] for chip in chips] == ["30.0", "75.0"]  # every score is shown
     if size == (1280, 720) and scale == 1.0:
-        assert chips == ["Alpha (you)  30 \u00b7 below its usual range", "Beta  75 \u00b7 above its usual range"]
+        assert chips == ["Alpha (you)  30.0 \u00b7 below its usual range", "Beta  75.0 \u00b7 above its usual range"]

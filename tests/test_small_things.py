@@ -298,3 +298,48 @@ def test_a_settings_file_without_a_window_size_still_loads(caplog: pytest.LogCap
     assert loaded.window_size == (1280, 720)
     assert not caplog.records
 
+
+
+@pytest.mark.parametrize(
+    ("turn", "delay", "duration", "words"),
+    [
+        (3, 2, 1, "in turn 5"),
+        (11, 1, 1, "in turn 12"),
+        (12, 1, 1, "after the game ends"),
+        (11, 2, 1, "after the game ends"),
+        (11, 0, 3, "over 3 turns from now, only 2 before the game ends"),
+        (10, 1, 2, "over 2 turns from turn 11"),
+        (12, 0, 1, "now"),
+    ],
+)
+def test_forecast_timing_never_names_a_turn_after_the_last(turn: int, delay: int, duration: int, words: str) -> None:
+    """A 12-turn game: what falls after turn 12 is said to come after the game ends, on both front ends."""
+    from game.engine import ForecastItem
+    from game.present import timing
+    from game.ui.screens.wording import timing_phrase
+
+    item = ForecastItem("trust", "+=", 6.0, 6.0, delay, duration)
+    assert timing(item, turn, 12) == words
+    assert timing_phrase(item, turn, 12) == words
+
+
+def test_an_item_already_agreed_is_off_the_table_until_its_agreement_ends_and_says_that_date() -> None:
+    """A one-turn item agreed in Jan 2023 beside a three-turn one stays off the table while the agreement runs: the
+    reason names the agreement in words and the agreement's last turn, never the item's own past end."""
+    from types import SimpleNamespace
+
+    from game.ui.screens.negotiate import unavailable_reason
+
+    items = negotiation(item("visit", "a", [effect("y += 2")]), item("market", "b", [effect("y += 3")], turns=3))
+    game = Game.new(scenario(turns=6, events_per_turn=0, negotiation=items))
+    proposal = game.propose("a", "b", ["visit"], ["market"])
+    agreement = game.respond("b", proposal.id, accept=True)
+    assert agreement is not None
+    game.resolve_turn()
+    game.resolve_turn()  # Jul 2023: visit was implemented in Jan, market runs until Jul
+    visit = game.item("visit")
+    assert visit.id not in {i.id for i in game.legal_items("a")}
+    reason = unavailable_reason(SimpleNamespace(game=game), visit, "a", "b")  # type: ignore[arg-type]
+    assert reason == "already agreed in agreement 1, in force until Jul 2023"
+    assert game.scenario.calendar.label(max(p.end for p in agreement.items)) == "Jul 2023"
+    assert game.scenario.calendar.label(next(p.end for p in agreement.items if p.item == "visit")) == "Jan 2023"

@@ -12,6 +12,7 @@ import pytest
 
 from builders import effect, scenario, t
 from game.engine import Game, Scenario, Source
+from game.present import points, score
 from game.text import run
 from game.text.play import parse_menu_answer
 from game.text.views import forecast_text, num, signed
@@ -71,7 +72,7 @@ def test_a_full_game_with_scripted_input_reaches_an_ending_and_prints_scores() -
     assert code == 0
     lines = out.splitlines()
     assert [line for line in lines if line.startswith("Ending: ")] == ["Ending: good"]
-    assert "Score - a: 70" in lines and "Score - b: 70" in lines
+    assert "Score - a: 70.0" in lines and "Score - b: 70.0" in lines
     assert "The game ran its full 3 turns." in lines
     assert "Traceback" not in out and lines[-1] == "Thanks for playing."
 
@@ -191,7 +192,7 @@ def test_event_choices_show_their_forecast_and_the_news_does_not_repeat_their_te
     assert "News:\n- crisis\n  You are asked to decide on this below.\n" in out
     choices = section(out, "Decision needed: crisis", "Your decision")
     assert "1. calm" in choices and "Forecast: x +5" in choices
-    assert "2. shout" in choices and "Forecast: y -5 (in 1 turn)" in choices
+    assert "2. shout" in choices and "Forecast: y -5 (in turn 2)" in choices
 
 
 def test_the_menu_groups_actions_by_family_with_cost_forecast_and_why_unavailable() -> None:
@@ -200,7 +201,7 @@ def test_the_menu_groups_actions_by_family_with_cost_forecast_and_why_unavailabl
     assert menu.splitlines() == [
         "Your actions this turn (capital left: 3):",
         "Talk:",
-        "  1. talk (cost 1): x +4, y -2 (in 2 turns)",
+        "  1. talk (cost 1): x +4, y -2 (in turn 3)",
         "  2. deal (cost 1), unavailable: condition not met: y > 60",
         "Push:",
         "  3. push (cost 2): x -3",
@@ -212,7 +213,7 @@ def test_details_show_description_forecast_now_and_later_and_status() -> None:
     _, out = play(["1", "d 1", "d 2"])
     talk = section(out, "Details of 1. talk (Talk)", "Action (")
     assert "Cost: 1 capital." in talk
-    assert "Expected now: x +4" in talk and "Expected later: y -2 (in 2 turns)" in talk
+    assert "Expected now: x +4" in talk and "Expected later: y -2 (in turn 3)" in talk
     assert "Status: available." in talk
     deal = section(out, "Details of 2. deal (Talk)", "Action (")
     assert "Status: unavailable, condition not met: y > 60." in deal
@@ -238,7 +239,7 @@ def test_choices_and_commits_show_up_in_the_review_with_their_causes() -> None:
     assert "    +4: talk (action by a)" in review
     assert "    +2: b_talk (action by b)" in review
     assert "  y: 50 -> 51 (up 1, no effect on your score)\n    +1: drift (trend)" in review
-    assert "Your score: 61 (up 11 this turn)." in review
+    assert "Your score: 61.0 (up 11.0 this turn)." in review
 
 
 def test_the_computer_answers_its_own_events_and_the_review_says_how() -> None:
@@ -302,8 +303,11 @@ def test_same_seed_and_input_give_the_same_transcript() -> None:
 
 
 def test_numbers_and_forecasts_are_formatted_for_people() -> None:
-    assert [num(v) for v in (57.0, 57.25, -0.04, 3.333)] == ["57", "57.2", "0", "3.3"]
-    assert [signed(v) for v in (4.0, -2.5, 0.0)] == ["+4", "-2.5", "+0"]
+    # One rule a kind: levels and their changes are whole numbers, scores and points one decimal always.
+    assert [num(v) for v in (57.0, 57.25, 57.5, -0.04, 3.333, 41.2)] == ["57", "57", "58", "0", "3", "41"]
+    assert [signed(v) for v in (4.0, -2.5, 0.0, 0.3, -0.4)] == ["+4", "-3", "+0", "+0", "+0"]
+    assert [score(v) for v in (45.06, 80.0, -0.01)] == ["45.1", "80.0", "0.0"]
+    assert [points(v) for v in (2.0, -13.94, 0.0)] == ["+2.0", "-13.9", "+0.0"]
     sc = small(
         actions=[
             {
@@ -319,7 +323,7 @@ def test_numbers_and_forecasts_are_formatted_for_people() -> None:
     )
     game = Game.new(sc)
     text = forecast_text(game, game.forecast("mix").items)
-    assert text == "x +4, y -2 (in 2 turns), x set to 40, y +9 (in 1 turn, spread over 3 turns)"
+    assert text == "x +4, y -2 (in turn 3), x set to 40, y +9 (over 3 turns from turn 2, only 2 before the game ends)"
 
 
 # --------------------------------------------------------------------- the shipped scenario

@@ -56,24 +56,25 @@ def test_a_proposal_is_built_with_its_breakdown_sent_and_accepted_and_listed_in_
     assert "  1. [ ] visit (1 turn): y +2" in out
     assert "  2. [ ] aid (over 2 turns): y +4" in out
     built = after(out, "Added: market.")
-    assert "How b weighs it:\n  aid (they give): +4\n  market (we give): -2\n  Trust in a: +0\n" in built
-    assert "  Total 2 against a threshold of 1: would accept." in built
-    answer = after(out, "Sent to b (p1).")
-    assert "b accepted.\nAgreement a1 with b, made in turn 1 (Jan 2023): being implemented." in answer
+    assert "How b weighs it:\n  aid (they give): +4.0\n  market (we give): -2.0\n  Trust in a: +0.0\n" in built
+    assert "  Total 2.0 against a threshold of 1.0: would accept." in built
+    answer = after(out, "Sent to b: your proposal of Jan 2023 (aid for market).")
+    assert "b accepted.\nAgreement 1 with b, made in turn 1 (Jan 2023): being implemented." in answer
     assert "    Turn 2 (Apr 2023): aid (2 of 2); market (2 of 2)" in answer
     listing = after(answer, "agreements, e end, h help, q quit): a")
-    assert "  - aid, given by You: pending." in listing
+    assert "  - aid, given by you: pending." in listing
     assert "Trust between you and b: 50 (of 100)." in listing
     review = after(out, "--- Review of turn 1")
-    assert "  You proposed p1 to b: gives aid; asks market.\n  b accepted your proposal p1." in review
-    assert "  Agreement a1 made: aid (by You); market (by b)." in review
+    assert "  You proposed a deal to b: gives aid; asks market.\n" in review
+    assert "  b accepted your proposal of Jan 2023 (aid for market)." in " ".join(review.split("\n    "))
+    assert "  Agreement 1 made: aid (by you); market (by b)." in review
 
 
 @pytest.mark.usefixtures("quiet")
 def test_the_breakdown_updates_at_every_step_and_says_would_refuse() -> None:
     _, out = play(["n", "4", "4", "q", "y"])
     first = after(out, "Added: release.")
-    assert "  release (we give): -9\n" in first and "Total -9 against a threshold of 1: would refuse." in first
+    assert "  release (we give): -9.0\n" in first and "Total -9.0 against a threshold of 1.0: would refuse." in first
     assert "Removed: release.\nChoose at least one item to see how it would be received." in out
 
 
@@ -81,28 +82,29 @@ def test_the_breakdown_updates_at_every_step_and_says_would_refuse() -> None:
 def test_a_proposal_nothing_can_satisfy_is_refused() -> None:
     code, out = play(["n", "1", "s", "e", "q", "y"], table(threshold=50))
     assert code == 0
-    assert "Sent to b (p1).\nb refused.\n" in out
-    assert "  b refused your proposal p1." in after(out, "--- Review of turn 1")
+    assert "Sent to b: your proposal of Jan 2023 (visit).\nb refused.\n" in out
+    assert "  b refused your proposal of Jan 2023 (visit)." in after(out, "--- Review of turn 1")
 
 
 @pytest.mark.usefixtures("quiet")
 def test_a_counter_proposal_can_be_accepted_refused_or_edited() -> None:
     _, out = play(["n", "4", "s", "1", "a", "q", "y"])
     countered = after(out, "b refused, and answers with a counter-proposal.")
-    assert "b proposes (p2, in answer to p1):\n  b gives you: nothing.\n  b asks of you: aid." in countered
-    assert "How it weighs for you (your objectives):\n  aid (we give): -2\n" in countered
-    assert "You accepted.\nAgreement a1 with b" in countered
-    assert "  - aid, given by You: pending." in after(countered, "agreements, e end, h help, q quit): a")
+    assert "b proposes, in answer to your proposal of Jan 2023 (asking release):\n  b gives you: nothing.\n" \
+        "  b asks of you: aid." in countered
+    assert "How it weighs for you (your objectives):\n  aid (we give): -2.0\n" in countered
+    assert "You accepted.\nAgreement 1 with b" in countered
+    assert "  - aid, given by you: pending." in after(countered, "agreements, e end, h help, q quit): a")
 
     _, out = play(["n", "4", "s", "2", "e", "q", "y"])
     assert "Your answer (1-3, q to quit): 2\nYou refused." in out
-    assert "  You refused b's proposal p2." in after(out, "--- Review of turn 1")
+    assert "  You refused b's proposal of Jan 2023 (asking aid)." in after(out, "--- Review of turn 1")
 
     # Edit: the counter opens in the builder (aid chosen); add market and send it back.
     _, out = play(["n", "4", "s", "3", "3", "s", "q", "y"])
     edited = after(out, "Your answer (1-3, q to quit): 3")
     assert "  2. [x] aid (over 2 turns)" in edited
-    assert "Sent to b (p3).\nb accepted." in edited
+    assert "Sent to b: your proposal of Jan 2023 (aid for market).\nb accepted." in edited
 
 
 @pytest.mark.usefixtures("quiet")
@@ -110,18 +112,18 @@ def test_breaking_asks_for_confirmation_states_the_cost_and_then_costs_trust() -
     code, out = play(["n", "2", "3", "s", "a", "1", "n", "a", "1", "x", "y", "e", "q", "y"])
     assert code == 0
     cost = after(out, "Agreement to break (1-1, b back, q quit): 1")
-    assert "Breaking a1 cancels what you still owe: aid." in cost
+    assert "Breaking agreement 1 cancels what you still owe: aid." in cost
     assert "It was made this turn and has not started, so b's part is void too: market." in cost
     assert "Trust between you and b falls by 15: 50 -> 35." in cost
     assert "Relations cost, at once: x -6." in cost
-    kept, broken = cost.split("Break a1? (y yes, n no, q quit): n\nKept.", 1)
+    kept, broken = cost.split("Break agreement 1? (y yes, n no, q quit): n\nKept.", 1)
     assert "Trust between you and b: 50 (of 100)." not in kept.split("Agreement to break")[-1]
     assert "Please type y to break the agreement or n to keep it." in broken
-    assert "You broke agreement a1.\nTrust between you and b: 35 (of 100)." in broken
+    assert "You broke agreement 1.\nTrust between you and b: 35 (of 100)." in broken
     review = after(out, "--- Review of turn 1")
-    assert "  You broke agreement a1." in review
+    assert "  You broke agreement 1." in review
     assert "  Trust between a and b: 50 -> 35 (down 15, no effect on your score)" in review
-    assert "    -6: a broke agreement a1 (break)" in review
+    assert "    -6: a broke agreement 1 (break)" in review
 
 
 def test_the_computer_proposes_at_the_start_of_the_actions_phase_with_the_players_breakdown(
@@ -132,19 +134,19 @@ def test_the_computer_proposes_at_the_start_of_the_actions_phase_with_the_player
     code, out = play(["1", "e", "e", "q", "y"])
     assert code == 0
     first = after(out, "=== Turn 1 of 3")
-    assert first.index("b proposes (p1):") < first.index("Your actions this turn")
+    assert first.index("b proposes:") < first.index("Your actions this turn")
     assert "  b gives you: market.\n  b asks of you: visit." in first
-    assert "How it weighs for you (your objectives):\n  market (they give): +4\n  visit (we give): -1\n" in first
-    assert "You accepted.\nAgreement a1 with b" in first
-    assert "  b proposed p1 to you: gives market; asks visit." in after(out, "--- Review of turn 1")
-    assert "  Implemented: visit, by You (a1)." in after(out, "--- Review of turn 1")
-    assert out.count(" proposes (") == 1  # at most one per turn, none when it has nothing to offer
+    assert "How it weighs for you (your objectives):\n  market (they give): +4.0\n  visit (we give): -1.0\n" in first
+    assert "You accepted.\nAgreement 1 with b" in first
+    assert "  b proposed a deal to you: gives market; asks visit." in after(out, "--- Review of turn 1")
+    assert "  Implemented: visit, by you (agreement 1)." in after(out, "--- Review of turn 1")
+    assert out.count("b proposes:") == 1  # at most one per turn, none when it has nothing to offer
 
 
 def test_the_computer_negotiator_makes_real_proposals_too() -> None:
     code, out = play(["2", "e", "2", "e", "2", "e"])
     assert code == 0 and "Traceback" not in out
-    assert "b proposes (p1):" in out and "You refused." in out
+    assert "b proposes:" in out and "You refused." in out
 
 
 @pytest.mark.usefixtures("quiet")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import os
 import random
 import subprocess
@@ -21,7 +22,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 import pytest
-from uikit import MakeApp, doc_text, frames, ink, key, start
+from uikit import MakeApp, doc_text, frames, ink, key, screens, start
 
 from game.content.loader import load_scenario
 from game.engine import ForecastItem, Scenario
@@ -238,6 +239,50 @@ def test_number_keys_and_enter_commit_and_withdraw_through_the_match(make_app: M
     assert game.committed("us") == [number_one]
     frames(app)
     assert board.commit_button.text.startswith("Withdraw")
+
+
+def test_a_number_key_means_the_same_action_on_every_page(make_app: MakeApp, scenario: Scenario) -> None:
+    """The actions keep their menu numbers (the terminal's) on every page: on the last page, 1 still commits
+    action 1 (and shows its page); numbers past nine have no key and say so."""
+    app = make_app()
+    match = start(app, scenario)
+    board = go_to_board(app)
+    assert len(board.pages) > 1, "the default scenario's actions take more than one page at 1280x720"
+    numbers = [r.number for page in board.pages for r in page if r.action >= 0]
+    assert numbers == list(range(1, len(board.actions) + 1))
+    game = match.game
+    first = board.actions[0].id
+    board.turn_page(len(board.pages))
+    assert board.page_of(board.act_index) == len(board.pages) - 1
+    if game.why_not("us", first):  # make sure action 1 can be committed
+        pytest.skip("action 1 is not open in this game")
+    key(app, pygame.K_1)
+    assert game.committed("us") == [first]
+    assert board.page_of(board.act_index) == 0, "the action the key committed is in view"
+    board.act_index = len(board.actions) - 1
+    board._sync_widgets()
+    assert "Enter" in board.commit_button.text and "10" not in board.commit_button.text
+
+
+def test_action_rows_show_every_word_of_their_second_line(make_app: MakeApp, scenario: Scenario) -> None:
+    """Why an action is not open wraps instead of being cut; a forecast in short keeps whole changes."""
+    from game.ui.screens.ingame import SMALL
+    from game.ui.widgets import text as textlib
+
+    for size, scale in (((1280, 720), 1.0), ((1280, 720), 1.5), ((1920, 1080), 1.0)):
+        app = make_app(size=size, scale=scale)
+        start(app, scenario)
+        board = go_to_board(app)
+        width = board._list_area(board.act_rect).width - board.px(46)
+        font = board.font(SMALL)
+        closed = 0
+        for index, action in enumerate(board.actions):
+            lines = board._second_lines(index)
+            assert all(textlib.width_of(font, line) <= width for line in lines), lines
+            if board.status[action.id] != "available":
+                closed += 1
+                assert " ".join(lines).split() == board._second_line(index)[0].split(), lines
+        assert closed, "some actions are closed at the start, with their reasons"
 
 
 def test_a_click_on_an_action_s_number_box_commits_it(make_app: MakeApp, scenario: Scenario) -> None:
@@ -526,3 +571,147 @@ def test_values_per_turn_are_rebuilt_from_the_history(scenario: Scenario) -> Non
     for change in resolved.changes:
         first = next(c for c in resolved.changes if c.indicator == change.indicator)
         assert baseline[change.indicator] == first.before
+
+
+def test_on_a_large_screen_the_indicator_list_fills_its_column(
+    make_app: MakeApp, scenario: Scenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 1920x1080 and 100% the indicator rows spread over their column, each saying what the player's score
+    wants of it, instead of leaving half of it empty."""
+    from game.ui.widgets import text as textlib
+
+    drawn: list[str] = []
+    original = textlib.draw
+
+    def recording(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        drawn.append(text)
+        return original(surface, text, *args, **kwargs)
+
+    app = make_app(size=(1920, 1080))
+    start(app, scenario)
+    board = go_to_board(app)
+    monkeypatch.setattr(textlib, "draw", recording)
+    board._layer_dirty = True
+    frames(app, 1)
+    area = board._list_area(board.ind_rect)
+    rows = [box for box, kind, _ in board.hits if kind == "ind"]
+    assert len(rows) == len(scenario.shown_indicators)
+    assert max(box.bottom for box in rows) >= area.top + 0.85 * area.height
+    assert "higher is better for you" in drawn
+
+
+def _lab(colour: tuple[int, int, int]) -> tuple[float, float, float]:
+    """CIE L*a*b* of an sRGB colour (D65), to measure how different two colours look."""
+
+    def linear(u: float) -> float:
+        u /= 255
+        return ((u + 0.055) / 1.055) ** 2.4 if u > 0.04045 else u / 12.92
+
+    r, g, b = (linear(c) for c in colour)
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def test_chart_colours_are_clearly_different_and_the_colour_blind_ones_stay_okabe_ito() -> None:
+    import itertools
+
+    from game.ui import theme
+
+    standard = theme.STANDARD.series
+    assert len(standard) >= 12, "every indicator of the default scenario has its own colour"
+    closest = min(math.dist(_lab(a), _lab(b)) for a, b in itertools.combinations(standard, 2))
+    assert closest >= 25, "no two chart colours look alike (CIE76 difference of 25 or more)"
+    okabe_ito = {(86, 180, 233), (230, 159, 0), (0, 158, 115), (240, 228, 66), (0, 114, 178), (213, 94, 0),
+                 (204, 121, 167), (235, 235, 235)}
+    assert set(theme.COLOURBLIND.series) <= okabe_ito
+
+
+def test_a_chart_with_more_lines_than_colours_draws_the_second_round_dashed(make_app: MakeApp) -> None:
+    from game.ui import theme
+    from game.ui.widgets import line_chart
+
+    make_app()  # fonts and a display
+    palette = theme.COLOURBLIND
+    count = len(palette.series) + 1
+    surface = pygame.Surface((800, 600))
+    surface.fill(palette.panel)
+    series = {f"s{i}": [10.0 * i + 5] * 5 for i in range(count)}  # flat lines, one above the other
+    line_chart(surface, surface.get_rect(), series, palette=palette, font=theme.font(18), low=0,
+               high=10.0 * count, legend=False)
+    colour = palette.series[0]  # the first line's colour, and the last one's again
+    rows = [y for y in range(600) if sum(surface.get_at((x, y))[:3] == colour for x in range(200, 600)) > 40]
+    lowest, highest = max(rows), min(rows)  # s0 at the bottom, the last series at the top
+
+    def share(y: int) -> float:
+        return sum(surface.get_at((x, y))[:3] == colour for x in range(200, 600)) / 400
+
+    assert share(lowest) > 0.95, "the first line is solid"
+    assert 0.3 < share(highest) < 0.7, "the line that reuses its colour is dashed"
+
+
+def test_the_exported_chart_names_every_turn_including_the_last(
+    make_app: MakeApp, scenario: Scenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.ui.widgets import text as textlib
+
+    app = make_app()
+    match = start(app, scenario)
+    end = play_to_end(app)
+    drawn: list[str] = []
+    original = textlib.draw
+
+    def recording(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        drawn.append(text)
+        return original(surface, text, *args, **kwargs)
+
+    monkeypatch.setattr(textlib, "draw", recording)
+    end.export_surface()
+    calendar = scenario.calendar
+    labels = [calendar.label(turn) for turn in range(1, match.game.turn + 1)]
+    assert labels[-1] in drawn and labels[-2] in drawn, "the last turns keep their labels"
+    assert [label for label in labels if label in drawn] == labels, "the wide export names every turn"
+
+
+def test_the_review_s_numbers_add_up_as_shown(
+    make_app: MakeApp, scenario: Scenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whole numbers beside whole numbers: every "+N (A to B)" cause line and every gauge row has N = B - A, and a
+    row whose shown numbers did not move says "no change" (never "65 to 65 +0"), in every review of a game."""
+    import re
+
+    from game.ui.widgets import text as textlib
+
+    drawn: list[str] = []
+    original = textlib.draw
+
+    def recording(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        drawn.append(text)
+        return original(surface, text, *args, **kwargs)
+
+    monkeypatch.setattr(textlib, "draw", recording)
+    app = make_app()
+    start(app, scenario)
+    reviews = 0
+    for screen in screens(app):
+        if not isinstance(screen, ReviewScreen):
+            continue
+        reviews += 1
+        for block in screen.document().blocks:
+            words = "".join(text for text, _, _ in block.runs)
+            found = re.search(r" ([+-]\d+)\s+\((\d+) to (\d+)\)", words)
+            if found:
+                change, before, after = (int(g) for g in found.groups())
+                assert change == after - before, words
+        screen.gauge_top = 0
+        screen.rebuild()
+        frames(app, 1)
+    rows = [text for text in drawn if re.fullmatch(r"\d+ to \d+", text)]
+    assert reviews >= 12 and rows
+    unmoved = [row for row in rows if len(set(row.split(" to "))) == 1]
+    assert not unmoved, unmoved

@@ -646,3 +646,27 @@ def test_random_input_on_the_menus_raises_nothing(make_app: Callable[..., App], 
             run_frames(app, 1)
     run_frames(app, 2)
     assert app.stack
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1280, 720), 1.0), ((1280, 720), 1.5), ((1920, 1080), 1.0)])
+def test_the_title_screen_shows_every_word_of_its_texts(
+    make_app: Callable[..., App], monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], scale: float
+) -> None:
+    """Without a saved game, Continue's explanation is wrapped beside (or under) the button, never cut off."""
+    from game.ui.screens import title as title_module
+    from game.ui.screens.menu_common import ellipsize
+
+    cut: list[str] = []
+    original = title_module.blit_text
+
+    def recording(surface, text, font, colour, pos, *, width=None, anchor="topleft"):  # type: ignore[no-untyped-def]
+        if width is not None and ellipsize(text, font, width) != text:
+            cut.append(text)
+        return original(surface, text, font, colour, pos, width=width, anchor=anchor)
+
+    monkeypatch.setattr(title_module, "blit_text", recording)
+    app = make_app(size=size, scale=scale)
+    app.push(TitleScreen(app))
+    app.draw()
+    assert app.top.continue_text == ["No saved game yet: start a new game first."]  # type: ignore[union-attr]
+    assert not cut, cut

@@ -340,10 +340,11 @@ def test_a_whole_proposal_by_keyboard_ends_in_an_agreement_in_the_panel(make_app
     assert table.view == "agreements"
     table.select_agreement(len(match.game.agreements("us")) - 1)
     text = doc_text(table.agreement_document())
-    assert f"Agreement {made.id}" in text and "being implemented" in text
+    assert f"Agreement {made.id.removeprefix('a')} with Cambodia" in text and "being implemented" in text
+    assert made.id not in text.split(), "players read agreements by number, never by internal id"
     key(app, pygame.K_ESCAPE)
     assert isinstance(app.top, BoardScreen)
-    assert made.id in doc_text(app.top._news())
+    assert f"Agreement {made.id.removeprefix('a')}:" in doc_text(app.top._news())
 
 
 def test_tab_moves_the_keyboard_from_the_lists_to_the_buttons(make_app: MakeApp, scenario: Scenario) -> None:
@@ -430,7 +431,7 @@ def test_accepting_the_counter_makes_the_agreement(make_app: MakeApp, scenario: 
     answer_proposal(app, "accept")
     agreement = next((a for a in match.game.agreements() if a.proposal == dialog.proposal.id), None)
     assert agreement is not None
-    assert isinstance(app.top, DealDialog) and agreement.id in app.top.title
+    assert isinstance(app.top, DealDialog) and app.top.title == f"Agreement {agreement.id.removeprefix('a')} is made"
     key(app, pygame.K_RETURN)
     assert app.top is table
 
@@ -465,7 +466,7 @@ def test_a_computer_proposal_arrives_as_a_dialog_and_accepting_makes_an_agreemen
     board = app.top
     assert isinstance(board, BoardScreen)
     agreement = next((a for a in match.game.agreements() if a.proposal == proposal.id), None)
-    assert agreement is not None and agreement.id in board.notice
+    assert agreement is not None and f"Agreement {agreement.id.removeprefix('a')} made" in board.notice
     assert match.open_proposals_for("us") == []
     frames(app)
     assert "1 agreement in force" in doc_text(board._news())

@@ -486,13 +486,11 @@ class _Builder:
                 fate = "still being carried out when the game ended"
             else:
                 fate = "carried out in full"
-            return agreement.id, f"{answerer} accepted: agreement {agreement.id}, {fate}."
+            return agreement.id, f"{answerer} accepted: {_agreement_name(agreement.id)}, {fate}."
         if status is ProposalStatus.REFUSED:
             return "", f"{answerer} refused{self.taken(proposal)}."
         if status is ProposalStatus.COUNTERED:
-            reply = next((p.id for p in game.state.proposals if p.reply_to == proposal.id), "")
-            reply_text = f" ({reply})" if reply else ""
-            return "", f"{answerer} answered with a counter-proposal{reply_text}{self.taken(proposal)}."
+            return "", f"{answerer} answered with a counter-proposal{self.taken(proposal)}."
         if status is ProposalStatus.WITHDRAWN:
             return "", "It lapsed unanswered at the end of the turn."
         if status is ProposalStatus.OPEN:
@@ -500,8 +498,8 @@ class _Builder:
         return "", f"{status.capitalize()}."
 
     def taken(self, proposal: Proposal) -> str:
-        """``, as Restore trade preferences had just been agreed in a1`` when an item of a refused proposal went
-        into another agreement of the same turn before the answer (the rules then forbid accepting it), else ""."""
+        """``, as Restore trade preferences had just been agreed in agreement 1`` when an item of a refused proposal
+        went into another agreement of the same turn before the answer (the rules then forbid accepting it), else ""."""
         news = self.game.state.news
         answered = next((i for i, n in enumerate(news) if n.kind is NewsKind.PROPOSAL and n.id == proposal.id
                          and n.detail == proposal.status), len(news))  # fmt: skip
@@ -511,7 +509,7 @@ class _Builder:
             if agreement.id in made and agreement.proposal != proposal.id and agreement.turn == proposal.turn:
                 common = [p.item for p in agreement.items if p.item in wanted]
                 if common:
-                    return f", as {self.labels(common)[0]} had just been agreed in {agreement.id}"
+                    return f", as {self.labels(common)[0]} had just been agreed in {_agreement_name(agreement.id)}"
         return ""
 
     # ----------------------------------------------------------------- willingness
@@ -633,16 +631,16 @@ class _Builder:
                 return f"your action {label}", True, ShiftKind.ACTION
             if role == self.counterpart:
                 return f"their own action {label}", False, ShiftKind.ACTION
-            return f"{self.role_name(role)}'s action {label}", False, ShiftKind.ACTION
+            return f"{_possessive(self.role_name(role))} action {label}", False, ShiftKind.ACTION
         if cause == Cause.BREAK:
-            return f"{self.who(role)} broke agreement {cause_id}", mine, ShiftKind.BREAK
+            return f"{self.who(role)} broke {_agreement_name(cause_id)}", mine, ShiftKind.BREAK
         if cause == _DEAL:
             origin = self.game.origin(Cause.AGREEMENT, cause_id)
             item = self.labels([origin.part])[0] if origin.part else text
-            return f"{self.who(role)} carried out {item} ({origin.id})", mine, ShiftKind.DEAL
+            return f"{self.who(role)} carried out {item} ({_agreement_name(origin.id)})", mine, ShiftKind.DEAL
         text = text.rstrip(". ")
         if cause == Cause.CHOICE:
-            owner = "your" if mine else "their" if role == self.counterpart else f"{self.role_name(role)}'s"
+            owner = "your" if mine else "their" if role == self.counterpart else _possessive(self.role_name(role))
             origin = self.game.origin(Cause.CHOICE, cause_id)
             try:
                 event = scenario.event(origin.id)
@@ -667,10 +665,21 @@ class _Builder:
 
 
 # --------------------------------------------------------------------- words
+def _agreement_name(agreement_id: str) -> str:
+    """``agreement 3``: as players know an agreement (as :func:`game.present.agreement_name`, a layer above)."""
+    digits = agreement_id.lstrip("a")
+    return f"agreement {digits if digits.isdigit() else agreement_id}"
+
+
+def _possessive(name: str) -> str:
+    """``Cambodia's``, ``United States'``."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def _num(value: float) -> str:
-    """As the front ends write numbers: one decimal at most, never ``-0``."""
-    text = f"{round(value, 1) + 0.0:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    """As the front ends write points of a weighing (:func:`game.present.points`, a layer above): one decimal,
+    never ``-0.0``."""
+    return f"{round(value, 1) + 0.0:.1f}"
 
 
 def _signed(value: float) -> str:

@@ -221,7 +221,10 @@ def why_not(ctx: Context, role: str, action_id: str) -> str:
         return "already committed this turn"
     last = state.last_used.get(action_id)
     if last is not None and state.turn - last <= action.cooldown:
-        return f"cooling down until turn {last + action.cooldown + 1}"
+        ready = last + action.cooldown + 1
+        if ready > ctx.scenario.turns:
+            return "cooling down until after the game ends"
+        return f"cooling down until turn {ready}"
     if action.cost > state.capital[role]:
         return f"costs {action.cost} capital, {state.capital[role]} left"
     if action.condition is not None and action_id in ctx.unavailable()[0]:

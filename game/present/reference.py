@@ -4,7 +4,7 @@ other sides' scores (see :mod:`game.table.reference`). The same words in every f
 from __future__ import annotations
 
 from game.engine import ScoreRange, ScoreReference
-from game.present.words import num
+from game.present.words import score as score_text
 from game.table.reference import Found, Placement, ReferenceOrigin, placement
 from game.table.seats import LEVELS
 
@@ -26,9 +26,9 @@ def players(reference: ScoreReference) -> str:
 
 def span(bounds: ScoreRange) -> str:
     """``47 to 55`` (or ``51`` when the range is one value)."""
-    if num(bounds.low) == num(bounds.high):
-        return num(bounds.low)
-    return f"{num(bounds.low)} to {num(bounds.high)}"
+    if score_text(bounds.low) == score_text(bounds.high):
+        return score_text(bounds.low)
+    return f"{score_text(bounds.low)} to {score_text(bounds.high)}"
 
 
 def placement_words(where: Placement) -> str:
@@ -52,17 +52,17 @@ def short_verdict(score: float, bounds: ScoreRange | None) -> str:
 
 
 def range_note(reference: ScoreReference, bounds: ScoreRange | None) -> str:
-    """``strong computer players: 47 to 55, typically 51`` (empty without a range)."""
+    """``strong computer players: 47.0 to 55.0, typically 51.0`` (empty without a range)."""
     if bounds is None:
         return ""
     return f"{players(reference)}: {span_note(bounds)}"
 
 
 def span_note(bounds: ScoreRange) -> str:
-    """``47 to 55, typically 51`` (or ``51`` when the range is one value)."""
-    if num(bounds.low) == num(bounds.high):
+    """``47.0 to 55.0, typically 51.0`` (or ``51`` when the range is one value)."""
+    if score_text(bounds.low) == score_text(bounds.high):
         return span(bounds)
-    return f"{span(bounds)}, typically {num(bounds.typical)}"
+    return f"{span(bounds)}, typically {score_text(bounds.typical)}"
 
 
 def score_sentence(name: str, score: float, reference: ScoreReference, role: str) -> str:
@@ -70,7 +70,7 @@ def score_sentence(name: str, score: float, reference: ScoreReference, role: str
     51).``"""
     bounds = reference.roles.get(role)
     note = range_note(reference, bounds)
-    return f"{name} {num(score)}: {verdict(score, bounds)}" + (f" ({note})." if note else ".")
+    return f"{name} {score_text(score)}: {verdict(score, bounds)}" + (f" ({note})." if note else ".")
 
 
 def how_measured(found: Found) -> str:

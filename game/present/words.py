@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
-from game.engine import Action, Game, ItemStatus, NewsDetail, NewsKind, Source, Text, localize
+from game.engine import (
+    Action,
+    Agreement,
+    Cause,
+    Change,
+    ForecastItem,
+    Game,
+    ItemStatus,
+    NewsDetail,
+    NewsKind,
+    Proposal,
+    Source,
+    Text,
+    localize,
+)
 from game.table.view import menu_order
 
 
@@ -24,15 +39,36 @@ def visible(game: Game, items: Iterable[_On]) -> list[_On]:
     return [item for item in items if item.indicator not in hidden] if hidden else list(items)
 
 
+# How numbers are shown, one rule for each kind, the same on every screen and in the terminal:
+# - a level on an indicator's scale (a value, trust, a range) and a change to one: a whole number (``41``, ``+4``);
+# - a score, a usual range of scores and the points of a weighing: always one decimal (``45.1``, ``+2.0``);
+# - a score weight (points per point): two decimals at most (:func:`per_point`).
+
+
+def _whole(value: float) -> int:
+    """Rounded half away from zero (``0.5`` -> 1, ``-2.5`` -> -3), as people round."""
+    return math.floor(abs(value) + 0.5) * (1 if value >= 0 else -1)
+
+
 def num(value: float) -> str:
-    """A value for people: one decimal at most, ``57`` rather than ``57.0``, never ``-0``."""
-    text = f"{round(value, 1) + 0.0:.1f}"  # adding 0.0 turns -0.0 into 0.0
-    return text[:-2] if text.endswith(".0") else text
+    """A level for people: a whole number, ``57`` for 57.4, never ``-0``."""
+    return str(_whole(value) + 0)
 
 
 def signed(value: float) -> str:
-    """A change for people: ``+4``, ``-2.5``, ``+0``."""
-    text = num(value)
+    """A change of a level for people: a signed whole number, ``+4``, ``-2``, ``+0``."""
+    whole = _whole(value)
+    return f"-{-whole}" if whole < 0 else f"+{whole}"
+
+
+def score(value: float) -> str:
+    """A score (or one end of its usual range) for people: one decimal, ``45.1``, ``80.0``, never ``-0.0``."""
+    return f"{round(value, 1) + 0.0:.1f}"
+
+
+def points(value: float) -> str:
+    """Points of a weighing (a reason, a total, a threshold, a willingness): signed, one decimal, ``+2.0``."""
+    text = score(value)
     return text if text.startswith("-") else f"+{text}"
 
 
@@ -86,8 +122,101 @@ def per_point(value: float) -> str:
     return "+0" if text in ("+0", "-0") else text
 
 
-#: How an answer to a proposal is told among a role's decisions.
-ANSWERED = {"accepted": "accepted", "refused": "refused", "countered": "answered with a counter-proposal"}
+def possessive(name: str) -> str:
+    """``Cambodia's``, ``the United States'`` style: a name that ends in s takes only the apostrophe."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def whose(game: Game, viewer: str | None, role_id: str) -> str:
+    """``your`` for the seat reading, ``Cambodia's`` (``United States'``) for another side."""
+    return "your" if role_id == viewer else possessive(role_name(game, role_id))
+
+
+def who(game: Game, viewer: str | None, role_id: str, *, start: bool = False) -> str:
+    """``you`` for the seat reading (``You`` at the ``start`` of a sentence), the role's name otherwise."""
+    if role_id == viewer:
+        return "You" if start else "you"
+    return role_name(game, role_id)
+
+
+def item_names(game: Game, item_ids: Iterable[str]) -> str:
+    """Negotiation items by their labels, in lower case after the first: ``A, B and C``."""
+    labels = [say(game, game.item(i).label) for i in item_ids]
+    labels = labels[:1] + [label[:1].lower() + label[1:] for label in labels[1:]]
+    if len(labels) <= 1:
+        return "".join(labels) or "nothing"
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def deal_terms(give: str, ask: str) -> str:
+    """What a deal trades: ``A for B``, or only one side when the other is empty."""
+    if give == "nothing":
+        return f"asking {ask}"
+    return give if ask == "nothing" else f"{give} for {ask[:1].lower() + ask[1:]}"
+
+
+def proposal_name(game: Game, proposal: Proposal, viewer: str | None = None) -> str:
+    """A proposal as players know it (never its internal id): ``your proposal of Jul 2023 (Trade mission for
+    labour standards)``; ``Cambodia's proposal of ...`` when another side sent it."""
+    terms = deal_terms(item_names(game, proposal.give), item_names(game, proposal.ask))
+    return f"{whose(game, viewer, proposal.sender)} proposal of {date_of(game, proposal.turn)} ({terms})"
+
+
+def agreement_number(agreement_id: str) -> str:
+    """The number players know an agreement by (agreements are counted from 1 as they are made)."""
+    digits = agreement_id.lstrip("a")
+    return digits if digits.isdigit() else agreement_id
+
+
+def agreement_name(agreement_id: str) -> str:
+    """``agreement 3``: an agreement as players know it (never its internal id)."""
+    return f"agreement {agreement_number(agreement_id)}"
+
+
+def agreement_in_force_until(game: Game, agreement: Agreement) -> int:
+    """The last turn of an agreement: its items stay off the table until every unbroken one is implemented."""
+    return max((i.end for i in agreement.items if i.status is not ItemStatus.BROKEN), default=agreement.turn)
+
+
+def cause_text(game: Game, change: Change) -> str:
+    """What caused a change, for people: the engine's own words, except that an agreement is named as players
+    know it (``agreement 1``) where the recorded text carries its internal id."""
+    if change.cause is Cause.BREAK:
+        return f"{role_name(game, change.role)} broke {agreement_name(change.cause_id)}"
+    if change.cause is Cause.AGREEMENT or change.cause is Cause.KEPT:
+        origin = game.origin(change.cause, change.cause_id)
+        label = say(game, game.item(origin.part).label) if origin.part else change.text
+        if change.cause is Cause.KEPT:
+            return f"Kept: {label} ({agreement_name(origin.id)})"
+        since = f" (from turn {change.since})" if change.text.endswith(f" (from turn {change.since})") else ""
+        return f"{agreement_name(origin.id).capitalize()}: {label}{since}"
+    return change.text
+
+
+def timing(item: ForecastItem, turn: int, last: int | None = None) -> str:
+    """When a forecast item applies, for a player deciding in ``turn`` of a game whose last turn is ``last``.
+
+    ``now`` (at the end of this turn), ``in turn 5``, ``over 3 turns from turn 5``, ``over 2 turns from now``;
+    ``after the game ends`` for what starts after the last turn, and ``over 3 turns from turn 11, only 2 before the
+    game ends`` for a spread that runs past it.
+    """
+    start = turn + item.delay
+    if last is not None and start > last:
+        return "after the game ends"
+    if item.duration > 1:
+        words = f"over {item.duration} turns from {'now' if item.delay == 0 else f'turn {start}'}"
+        if last is not None and start + item.duration - 1 > last:
+            words += f", only {last - start + 1} before the game ends"
+        return words
+    return "now" if item.delay == 0 else f"in turn {start}"
+
+
+#: How an answer to a proposal is told among a role's decisions (``{proposal}`` names the proposal).
+ANSWERED = {
+    "accepted": "accepted {proposal}",
+    "refused": "refused {proposal}",
+    "countered": "answered {proposal} with a counter-proposal",
+}
 
 
 def decisions(game: Game, role_id: str, turn: int) -> list[str]:
@@ -107,9 +236,10 @@ def decisions(game: Game, role_id: str, turn: int) -> list[str]:
         elif news.kind == NewsKind.PROPOSAL and news.id in proposals:
             proposal = proposals[news.id]
             if news.detail == NewsDetail.SENT and proposal.reply_to is None:
-                out.append(f"proposed a deal to {role_name(game, proposal.receiver)} ({proposal.id})")
+                terms = deal_terms(item_names(game, proposal.give), item_names(game, proposal.ask))
+                out.append(f"proposed a deal to {role_name(game, proposal.receiver)} ({terms})")
             elif news.detail in ANSWERED:
-                out.append(f"{ANSWERED[news.detail]} proposal {proposal.id} from {role_name(game, proposal.sender)}")
+                out.append(ANSWERED[news.detail].format(proposal=proposal_name(game, proposal, role_id)))
         elif news.kind == NewsKind.AGREEMENT and news.detail == ItemStatus.BROKEN:
-            out.append(f"broke agreement {news.id}")
+            out.append(f"broke {agreement_name(news.id)}")
     return out

@@ -22,26 +22,17 @@ from game.engine import (
     Proposal,
     ProposalStatus,
 )
+from game.present import agreement_name, points, possessive, proposal_name, score, who
 from game.text.console import wrap
-from game.text.views import date_of, forecast_text, num, role_name, say, signed
+from game.text.views import date_of, forecast_text, num, role_name, say
 
 #: How the status of an answered proposal reads in the news (``{who}`` answered ``{whose}`` proposal).
 ANSWERS: dict[str, str] = {
-    ProposalStatus.ACCEPTED: "{who} accepted {whose} proposal {id}.",
-    ProposalStatus.REFUSED: "{who} refused {whose} proposal {id}.",
-    ProposalStatus.COUNTERED: "{who} answered {whose} proposal {id} with a counter-proposal.",
-    ProposalStatus.WITHDRAWN: "{whose_cap} proposal {id} lapsed unanswered.",
+    ProposalStatus.ACCEPTED: "{who} accepted {proposal}.",
+    ProposalStatus.REFUSED: "{who} refused {proposal}.",
+    ProposalStatus.COUNTERED: "{who} answered {proposal} with a counter-proposal.",
+    ProposalStatus.WITHDRAWN: "{proposal_cap} lapsed unanswered.",
 }
-
-
-def who(game: Game, human: str, role_id: str) -> str:
-    """``You`` for the player, the role's name otherwise."""
-    return "You" if role_id == human else role_name(game, role_id)
-
-
-def whose(game: Game, human: str, role_id: str) -> str:
-    """``your`` for the player, ``Cambodia's`` otherwise."""
-    return "your" if role_id == human else f"{role_name(game, role_id)}'s"
 
 
 def item_label(game: Game, item_id: str) -> str:
@@ -80,17 +71,18 @@ def breakdown_lines(game: Game, title: str, evaluation: Evaluation) -> list[str]
     """Each labelled reason with its points, then the total against the threshold and the verdict."""
     out = wrap(title)
     for reason in evaluation.reasons:
-        out += wrap(f"{reason.label}: {signed(reason.points)}", indent="  ", hanging="    ")
+        out += wrap(f"{reason.label}: {points(reason.points)}", indent="  ", hanging="    ")
     verdict = "would accept" if evaluation.accept else "would refuse"
-    out.append(f"  Total {num(evaluation.score)} against a threshold of {num(evaluation.threshold)}: {verdict}.")
+    out.append(f"  Total {score(evaluation.score)} against a threshold of {score(evaluation.threshold)}: {verdict}.")
     return out
 
 
 def proposal_lines(game: Game, human: str, proposal: Proposal) -> list[str]:
     """A proposal addressed to the player, from its sender's point of view."""
     sender = role_name(game, proposal.sender)
-    head = f"{sender} proposes ({proposal.id}"
-    head += f", in answer to {proposal.reply_to}):" if proposal.reply_to else "):"
+    head = f"{sender} proposes"
+    head += f", in answer to {proposal_name(game, game.proposal(proposal.reply_to), human)}:" if proposal.reply_to \
+        else ":"
     out = wrap(head)
     out += wrap(f"{sender} gives you: " + _labels(game, proposal.give) + ".", indent="  ", hanging="    ")
     out += wrap(f"{sender} asks of you: " + _labels(game, proposal.ask) + ".", indent="  ", hanging="    ")
@@ -103,7 +95,7 @@ def agreement_lines(game: Game, human: str, agreement: Agreement) -> list[str]:
     other = second if first == human else first
     status = "broken" if agreement.broken else "being implemented" if agreement.open else "fully implemented"
     out = wrap(
-        f"Agreement {agreement.id} with {role_name(game, other)}, made in turn {agreement.turn} "
+        f"{agreement_name(agreement.id).capitalize()} with {role_name(game, other)}, made in turn {agreement.turn} "
         f"({date_of(game, agreement.turn)}): {status}."
     )
     for part in agreement.items:
@@ -133,11 +125,11 @@ def break_cost_lines(game: Game, human: str, agreement: Agreement) -> list[str]:
     items cancelled, trust before and after, the break effects and the event it brings on."""
     cost = game.forecast_break(human, agreement.id)
     cancelled = [item_label(game, item) for item in cost.cancelled]
-    out = wrap(f"Breaking {agreement.id} cancels what you still owe: " + "; ".join(cancelled) + ".")
+    out = wrap(f"Breaking {agreement_name(agreement.id)} cancels what you still owe: " + "; ".join(cancelled) + ".")
     name = role_name(game, cost.other)
     if cost.voided:
         void = "; ".join(item_label(game, item) for item in cost.voided)
-        out += wrap(f"It was made this turn and has not started, so {name}'s part is void too: {void}.")
+        out += wrap(f"It was made this turn and has not started, so {possessive(name)} part is void too: {void}.")
     if cost.trust_change:
         out += wrap(
             f"Trust between you and {name} falls by {num(-cost.trust_change)}: "
@@ -171,24 +163,23 @@ def _news_text(game: Game, human: str, kind: NewsKind, news_id: str, role: str, 
         proposal = game.proposal(news_id)
         if detail == NewsDetail.SENT:
             return (
-                f"{who(game, human, role)} proposed {news_id} to {who(game, human, proposal.receiver).lower()}"
-                if proposal.receiver == human
-                else f"{who(game, human, role)} proposed {news_id} to {role_name(game, proposal.receiver)}"
-            ) + f": gives {_labels(game, proposal.give)}; asks {_labels(game, proposal.ask)}."
-        template = ANSWERS.get(detail, "{id}: " + detail + ".")
-        owner = whose(game, human, proposal.sender)
-        return template.format(who=who(game, human, role), whose=owner, whose_cap=owner[:1].upper() + owner[1:],
-                               id=news_id)  # fmt: skip
+                f"{who(game, human, role, start=True)} proposed a deal to {who(game, human, proposal.receiver)}"
+                f": gives {_labels(game, proposal.give)}; asks {_labels(game, proposal.ask)}."
+            )
+        name = proposal_name(game, proposal, human)
+        template = ANSWERS.get(detail, "{proposal_cap}: " + detail + ".")
+        return template.format(who=who(game, human, role, start=True), proposal=name,
+                               proposal_cap=name[:1].upper() + name[1:])  # fmt: skip
     if detail == NewsDetail.MADE:
         agreement = game.agreement(news_id)
         items = "; ".join(f"{item_label(game, p.item)} (by {who(game, human, p.giver)})" for p in agreement.items)
-        return f"Agreement {news_id} made: {items}."
+        return f"{agreement_name(news_id).capitalize()} made: {items}."
     if detail == ItemStatus.IMPLEMENTED:  # the id names the item of the agreement
         origin = game.origin(Cause.KEPT, news_id)
         label = item_label(game, origin.part) if origin.part else news_id
-        return f"Implemented: {label}, by {who(game, human, role)} ({origin.id})."
+        return f"Implemented: {label}, by {who(game, human, role)} ({agreement_name(origin.id)})."
     if detail == ItemStatus.BROKEN:
-        return f"{who(game, human, role)} broke agreement {news_id}."
+        return f"{who(game, human, role, start=True)} broke {agreement_name(news_id)}."
     return ""
 
 

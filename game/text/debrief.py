@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from game.ai.debrief import Debrief, Stance, debrief
 from game.ai.negotiation import Reason
 from game.engine import Game, Scenario
-from game.present import date_of, num, per_point, say, signed
+from game.present import date_of, per_point, possessive, say
+from game.present import points as points_text
+from game.present import score as score_text
 from game.present.reference import NOT_COMPARED, how_measured, no_reference, score_sentence
 from game.table.reference import Found, ReferenceCache, find_reference
 from game.text.console import wrap
@@ -65,13 +67,13 @@ def priority_lines(report: Debrief) -> list[str]:
         out += wrap(f"What one more point was worth to its score at the end: {weights}.", indent="  ",
                     hanging="    ")  # fmt: skip
     if priorities.personality:
-        leanings = ", ".join(f"{le.label} {num(le.weight)}" for le in priorities.personality)
+        leanings = ", ".join(f"{le.label} {score_text(le.weight)}" for le in priorities.personality)
         out += wrap(f"How it weighed its own moves (1 is neutral): {leanings}.", indent="  ", hanging="    ")
     if priorities.wants:
-        wants = "; ".join(f"{w.label} ({signed(w.value)})" for w in priorities.wants)
+        wants = "; ".join(f"{w.label} ({points_text(w.value)})" for w in priorities.wants)
         out += wrap(f"What it wanted most from a deal: {wants}.", indent="  ", hanging="    ")
     if priorities.costs:
-        costs = "; ".join(f"{w.label} ({signed(w.value)})" for w in priorities.costs)
+        costs = "; ".join(f"{w.label} ({points_text(w.value)})" for w in priorities.costs)
         out += wrap(f"What it was least willing to give: {costs}.", indent="  ", hanging="    ")
     return out
 
@@ -84,7 +86,7 @@ def stance_lines(game: Game, report: Debrief) -> list[str]:
     if not report.stances:
         return wrap(f"No proposals passed between you and {name}.")
     out = wrap(
-        f"Where {name} stood on each proposal: its score against its threshold of {num(report.threshold)}, "
+        f"Where {name} stood on each proposal: its score against its threshold of {score_text(report.threshold)}, "
         "as things stood when the proposal was made (after that turn's news):"
     )
     for stance in report.stances:
@@ -94,9 +96,9 @@ def stance_lines(game: Game, report: Debrief) -> list[str]:
 
 def _stance(game: Game, report: Debrief, stance: Stance) -> list[str]:
     proposal = stance.proposal
-    sender = report.name if stance.by_counterpart else "you"
-    answer = f", in answer to {proposal.reply_to}" if proposal.reply_to else ""
-    head = f"{proposal.id}, turn {proposal.turn} ({date_of(game, proposal.turn)}), from {sender}{answer}:"
+    owner = possessive(report.name) if stance.by_counterpart else "Your"
+    kind = "counter-proposal" if proposal.reply_to else "proposal"
+    head = f"{owner} {kind} of {date_of(game, proposal.turn)}, turn {proposal.turn}:"
     if stance.by_counterpart:
         items = f"it gives {_list(stance.give)}; it asks {_list(stance.ask)}."
     else:
@@ -106,11 +108,11 @@ def _stance(game: Game, report: Debrief, stance: Stance) -> list[str]:
     if evaluation is None:
         judged = "Its view of it can no longer be worked out (an item is not in the scenario any more)."
     elif stance.by_counterpart:
-        judged = (f"Its own valuation of the deal: {signed(evaluation.score)} against {num(evaluation.threshold)} "
-                  f"({_margin(stance.margin)}).")  # fmt: skip
+        worth, bar = points_text(evaluation.score), score_text(evaluation.threshold)
+        judged = f"Its own valuation of the deal: {worth} against {bar} ({_margin(stance.margin)})."
     else:
-        judged = (f"Its score: {signed(evaluation.score)} against {num(evaluation.threshold)}, so it "
-                  f"{stance.verdict} ({_margin(stance.margin)}).")  # fmt: skip
+        worth, bar = points_text(evaluation.score), score_text(evaluation.threshold)
+        judged = f"Its score: {worth} against {bar}, so it {stance.verdict} ({_margin(stance.margin)})."
     out += wrap(f"{judged} {stance.outcome_text}", indent="    ", hanging="    ")
     if stance.reasons:
         out += wrap("Main reasons: " + _reasons(stance.reasons) + ".", indent="    ", hanging="      ")
@@ -127,18 +129,18 @@ def willingness_lines(report: Debrief) -> list[str]:
     if report.negotiation:
         what = ("It is the part of its judgement that does not depend on what is offered: trust, current relations "
                 f"and your recent pressure. A proposal passed when the worth of its items to {name} plus this "
-                f"reached its threshold of {num(report.threshold)}.")
+                f"reached its threshold of {score_text(report.threshold)}.")
     else:
         what = ("This scenario has no negotiation table, so it is what a counterpart would weigh before any offer: "
                 "current relations and your recent pressure.")
     out = wrap(f"How your moves shifted {name}'s willingness to deal. {what}")
     first = points[0]
-    out += wrap(f"At the start: {num(first.mood)}" + _terms(first.reasons) + ".", indent="  ", hanging="    ")
+    out += wrap(f"At the start: {points_text(first.mood)}" + _terms(first.reasons) + ".", indent="  ", hanging="    ")
     for point in points[1:]:
         out += wrap(point.note, indent="  ", hanging="    ")
     last = points[-1]
     if len(points) > 1:
-        out += wrap(f"At the end: {num(last.mood)}" + _terms(last.reasons) + ".", indent="  ", hanging="    ")
+        out += wrap(f"At the end: {points_text(last.mood)}" + _terms(last.reasons) + ".", indent="  ", hanging="    ")
     return out
 
 
@@ -149,7 +151,7 @@ def _terms(reasons: Sequence[Reason]) -> str:
 
 
 def _reasons(reasons: Sequence[Reason]) -> str:
-    return "; ".join(f"{r.label} {signed(r.points)}" for r in reasons)
+    return "; ".join(f"{r.label} {points_text(r.points)}" for r in reasons)
 
 
 def _list(labels: Sequence[str]) -> str:
@@ -159,4 +161,4 @@ def _list(labels: Sequence[str]) -> str:
 def _margin(margin: float) -> str:
     if abs(margin) < 0.05:
         return "right at the threshold"
-    return f"{num(abs(margin))} {'above' if margin > 0 else 'below'} it"
+    return f"{score_text(abs(margin))} {'above' if margin > 0 else 'below'} it"

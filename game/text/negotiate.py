@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from game.ai.negotiation import evaluate_for
 from game.engine import BreakAgreement, Counter, Item, ItemStatus, Proposal, ProposalStatus, Propose, Respond
+from game.present import agreement_name, proposal_name
 from game.table import Match, ProposalAnswered, ProposalSent, Result, view
 from game.text import deals
 from game.text.console import Console, parse_number
@@ -162,7 +163,7 @@ class NegotiationTable:
         console, game = self.console, self.game
         name = role_name(game, other)
         proposal = next(r.proposal for r in results if isinstance(r, ProposalSent))
-        console.para(f"Sent to {name} ({proposal.id}).")
+        console.para(f"Sent to {name}: {proposal_name(game, proposal, self.human)}.")
         for result in results:
             if isinstance(result, ProposalAnswered) and result.by_computer:
                 if result.agreement is not None:
@@ -196,7 +197,7 @@ class NegotiationTable:
             return
         console.line("You may break an agreement you are still implementing:")
         for number, agreement in enumerate(breakable, 1):
-            console.line(f"  {number}. Break {agreement.id}")
+            console.line(f"  {number}. Break {agreement_name(agreement.id)}")
         count = len(breakable)
         prompt = f"Agreement to break (1-{count}, b back, q quit): "
         while True:
@@ -215,7 +216,7 @@ class NegotiationTable:
         agreement = next(a for a in view(self.match, self.human).agreements if a.id == agreement_id)
         console.lines(deals.break_cost_lines(game, self.human, agreement))
         while True:
-            answer = console.ask(f"Break {agreement_id}? (y yes, n no, q quit): ").lower()
+            answer = console.ask(f"Break {agreement_name(agreement_id)}? (y yes, n no, q quit): ").lower()
             if answer in ("n", "no"):
                 console.line("Kept.")
                 return
@@ -223,7 +224,7 @@ class NegotiationTable:
                 break
             console.line("Please type y to break the agreement or n to keep it.")
         self.match.apply(self.human, BreakAgreement(self.human, agreement_id))
-        console.para(f"You broke agreement {agreement_id}.")
+        console.para(f"You broke {agreement_name(agreement_id)}.")
         first, second = agreement.parties
         console.line(deals.trust_line(game, self.human, second if first == self.human else first))
 

@@ -251,10 +251,11 @@ class TextTable:
         if self.hot_seat:
             score = looking.score
             if first:
-                self.console.line(f"Your score: {present.num(score)}.")
+                self.console.line(f"Your score: {present.score(score)}.")
             else:
-                change = views.movement(views.shown_change(seat.score_shown, score))
-                self.console.line(f"Your score: {present.num(score)} ({change} since your last turn).")
+                change = views.movement(views.shown_change(seat.score_shown, score, present.score),
+                                        shown=present.score)
+                self.console.line(f"Your score: {present.score(score)} ({change} since your last turn).")
             seat.score_shown = score
 
     def ask_choice(self, seat: TextSeat, event_id: str) -> None:

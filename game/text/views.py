@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 
+from game import present
 from game.engine import (
     Cause,
     Change,
@@ -28,8 +29,10 @@ from game.present import (
     plural,
     role_name,
     say,
+    score,
     signed,
     source_credit,
+    timing,
     visible,
 )
 from game.table import ActionView, SeatView
@@ -51,15 +54,12 @@ Judge = Callable[[str, float, float], float | None]
 
 # --------------------------------------------------------------------- forecasts
 def forecast_item(game: Game, item: ForecastItem) -> str:
-    """One expected change: ``Relations +4 (in 2 turns)`` or ``Relations set to 40``."""
+    """One expected change, with when it applies as the desktop says it (:func:`game.present.timing`):
+    ``Relations +4 (in turn 5)``, ``Relations set to 40``, ``Trade access +3 (after the game ends)``."""
     label = indicator_label(game, item.indicator)
     change = f"set to {num(item.amount)}" if item.op == "=" else signed(item.delta)
-    timing = []
-    if item.delay:
-        timing.append(f"in {plural(item.delay, 'turn')}")
-    if item.duration > 1:
-        timing.append(f"spread over {item.duration} turns")
-    return f"{label} {change}" + (f" ({', '.join(timing)})" if timing else "")
+    when = timing(item, game.turn, game.scenario.turns)
+    return f"{label} {change}" + ("" if when == "now" else f" ({when})")
 
 
 def forecast_text(game: Game, items: Iterable[ForecastItem]) -> str:
@@ -126,16 +126,16 @@ def turn_header(game: Game) -> str:
     return f"=== Turn {game.turn} of {game.scenario.turns}, {date_of(game, game.turn)}{span} ==="
 
 
-def movement(delta: float, *, gain: float | None = None, since: str = "") -> str:
+def movement(delta: float, *, gain: float | None = None, since: str = "", shown: Callable[[float], str] = num) -> str:
     """``up 4 since last turn, better for you`` / ``down 2, worse for you`` / ``no change``.
 
     ``gain`` is how much the move changed the reader's own score (see :attr:`game.table.IndicatorView.gain`): it says
     whether the move is better or worse *for the reader*; ``None`` (a review shared by several people) judges nothing.
     """
-    if num(delta) == "0":
+    if float(shown(delta)) == 0:
         return f"no change{since}"
     up = delta > 0
-    words = f"{'up' if up else 'down'} {num(abs(delta))}{since}"
+    words = f"{'up' if up else 'down'} {shown(abs(delta))}{since}"
     if gain is not None:
         if num(gain) == "0":
             words += ", no effect on your score"
@@ -144,9 +144,9 @@ def movement(delta: float, *, gain: float | None = None, since: str = "") -> str
     return words
 
 
-def shown_change(before: float, after: float) -> float:
-    """The change between two values as shown, so that ``39.2 -> 42.6`` reads as ``up 3.4``."""
-    return float(num(after)) - float(num(before))
+def shown_change(before: float, after: float, shown: Callable[[float], str] = num) -> float:
+    """The change between two values as shown, so that ``39.2 -> 42.6`` (shown ``39 -> 43``) reads as ``up 4``."""
+    return float(shown(after)) - float(shown(before))
 
 
 def indicator_lines(seat: SeatView) -> list[str]:
@@ -273,7 +273,7 @@ def cause_text(game: Game, change: Change) -> str:
     """Why a change happened: ``Regular meetings (action by United States)``."""
     kind = CAUSE_NAMES.get(change.cause, change.cause)
     who = role_name(game, change.role) if change.role else "nobody"
-    return f"{change.text} ({kind.format(role=who)})"
+    return f"{present.cause_text(game, change)} ({kind.format(role=who)})"
 
 
 def review_lines(
@@ -301,8 +301,8 @@ def review_lines(
     out += ["", "What changed and why:"]
     out += change_lines(game, game.changes_in_turn(turn), judge)
     if score_before is not None and score_after is not None:
-        change = movement(shown_change(score_before, score_after))
-        out += ["", f"Your score: {num(score_after)} ({change} this turn)."]
+        change = movement(shown_change(score_before, score_after, score), shown=score)
+        out += ["", f"Your score: {score(score_after)} ({change} this turn)."]
     return out
 
 
@@ -338,7 +338,7 @@ def ending_lines(game: Game, outcome: Outcome) -> list[str]:
     out += wrap(say(game, ending.text))
     out.append("")
     for role in game.scenario.roles:
-        out += wrap(f"Score - {say(game, role.name)}: {num(outcome.scores.get(role.id, 0.0))}", hanging="  ")
+        out += wrap(f"Score - {say(game, role.name)}: {score(outcome.scores.get(role.id, 0.0))}", hanging="  ")
     return out
 
 

@@ -51,8 +51,10 @@ STANDARD = Palette(
     bad=(226, 104, 92),
     neutral=(200, 190, 120),
     focus=(250, 208, 90),
-    series=((94, 170, 214), (226, 132, 72), (120, 200, 140), (200, 120, 200), (230, 200, 90), (150, 150, 230),
-            (90, 200, 200), (230, 110, 140), (170, 170, 120), (140, 200, 90), (210, 160, 120), (160, 180, 200)),
+    # Twelve clearly different hues and lightnesses (one blue, one blue-green, one yellow-green), so that every
+    # indicator of a chart has its own colour.
+    series=((86, 180, 233), (243, 132, 0), (0, 180, 110), (240, 228, 66), (240, 120, 180), (170, 120, 240),
+            (235, 235, 235), (225, 50, 50), (200, 160, 110), (140, 140, 140), (170, 220, 60), (240, 0, 240)),
 )
 
 #: Blue for good, orange for bad (Okabe-Ito hues), distinguishable with the common colour-vision deficiencies.
@@ -68,8 +70,10 @@ COLOURBLIND = Palette(
     bad=(230, 159, 0),
     neutral=(204, 204, 204),
     focus=(240, 228, 66),
-    series=((0, 114, 178), (230, 159, 0), (0, 158, 115), (204, 121, 167), (240, 228, 66), (86, 180, 233),
-            (213, 94, 0), (170, 170, 170), (120, 120, 220), (150, 210, 150), (220, 180, 140), (140, 190, 220)),
+    # The eight Okabe-Ito colours (white for their black, on a dark background), which stay apart with the
+    # common colour-vision deficiencies; a chart with more lines draws the next eight dashed.
+    series=((86, 180, 233), (230, 159, 0), (0, 158, 115), (240, 228, 66), (0, 114, 178), (213, 94, 0),
+            (204, 121, 167), (235, 235, 235)),
 )
 
 PALETTES = {"standard": STANDARD, "colourblind": COLOURBLIND}

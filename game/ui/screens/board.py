@@ -15,7 +15,7 @@ from pygame_gui.elements import UIButton
 
 from game.ai import make_policy
 from game.engine import Action, Agreement, Commit, ItemStatus, NewsKind, RulesError, Withdraw
-from game.present import family_label, indicator_label, menu_actions, source_credit, visible
+from game.present import agreement_name, cause_text, family_label, indicator_label, menu_actions, source_credit, visible
 from game.table import DecisionKind, IndicatorView, TableError, view
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, NUMBER_KEYS, SMALL, GameScreen
@@ -58,7 +58,7 @@ class Row:
 
     family: str
     action: int
-    number: int  # the number key on its page (0 for headings)
+    number: int  # the action's number in the menu, as the terminal numbers it (0 for headings)
 
 
 class BoardScreen(GameScreen):
@@ -110,6 +110,8 @@ class BoardScreen(GameScreen):
         self.forecasts = {a.id: a.forecast for a in seat.actions}
         # One line per action under its label: what it does at a glance.
         self.summaries = {a.id: self._summary(a) for a in self.actions}
+        if self.pages:  # a row's height follows its second line, which follows its status
+            self.pages = self._paginate()
         self._layer_dirty = True
         self._sync_widgets()
 
@@ -224,8 +226,8 @@ class BoardScreen(GameScreen):
         commit_rect.bottomright = (self.detail_rect.right - pad, self.detail_rect.bottom - pad)
         self.commit_button = self.button(commit_rect, "Commit (Enter)", self.toggle_selected, focusable=False)
         self.commit_button.set_text("")  # set for the selected action by _sync_widgets
-        self.pages = self._paginate()
         self._refresh()
+        self.pages = self._paginate()
         self._sync_widgets()
 
     def _fitting_hints(self, width: int, lines: int) -> list[tuple[str, str]]:
@@ -258,27 +260,64 @@ class BoardScreen(GameScreen):
                            rect.height - 2 * pad - title_h)
 
     def _paginate(self) -> list[list[Row]]:
-        """Split the actions into pages that fit the list (at most nine, one per number key)."""
+        """Split the actions into pages that fit the list. Each action keeps its number in the menu on every page
+        (the terminal's numbering), so a number key always means the same action."""
         area = self._list_area(self.act_rect)
         height = area.height
-        action_h, family_h = self._row_heights()
+        _, family_h = self._row_heights()
         pages: list[list[Row]] = [[]]
         used = 0
         family = None
         for index, action in enumerate(self.actions):
             page = pages[-1]
-            numbers = sum(1 for r in page if r.action >= 0)
+            action_h = self._action_height(index)
             need = action_h + (family_h if action.family != family or not page else 0)
-            if page and (used + need > height or numbers >= PAGE_SIZE):
+            if page and used + need > height:
                 pages.append([])
-                page, used, numbers = pages[-1], 0, 0
+                page, used = pages[-1], 0
             if not page or action.family != family:
                 page.append(Row(action.family, -1, 0))
                 used += family_h
                 family = action.family
-            page.append(Row(action.family, index, numbers + 1))
+            page.append(Row(action.family, index, index + 1))
             used += action_h
         return pages
+
+    def _second_line(self, index: int) -> tuple[str, Colour]:
+        """The line under an action's name: committed, its forecast in short, or why it is not open now."""
+        action = self.actions[index]
+        status = self.status.get(action.id, "")
+        palette = self.palette
+        if status == "committed":
+            number = index + 1
+            how = f"press {number} to withdraw" if number <= PAGE_SIZE else "Enter withdraws it"
+            return f"Committed · {how}", palette.accent
+        if status == "available":
+            return self.summaries[action.id], palette.muted  # drawn in short by _second_lines
+        return f"Not now: {status}", mix(palette.muted, palette.bad, 0.45)
+
+    def _second_lines(self, index: int) -> tuple[str, ...]:
+        """The line under an action's name, never cut off: its forecast in short keeps the changes that fit on one
+        line and says how many more the details show; why it is not open now wraps onto up to three lines."""
+        width = max(1, self._list_area(self.act_rect).width - self.px(46))
+        font = self.font(SMALL)
+        action = self.actions[index]
+        if self.status.get(action.id, "") == "available":
+            return (self._fitting_summary(action, font, width),)
+        lines = textlib.wrap(font, self._second_line(index)[0], width)
+        return lines[:3] if lines else ("",)
+
+    def _fitting_summary(self, action: Action, font: pygame.font.Font, width: int) -> str:
+        """As many of the action's forecast changes as fit whole on one line, then ``and 2 more``."""
+        game = self.game
+        parts = [f"{indicator_label(game, i.indicator)} {change_words(i)}"
+                 for i in visible(game, self.forecasts[action.id].items)]
+        return textlib.fit_parts(font, parts, width) if parts else "no direct effect"
+
+    def _action_height(self, index: int) -> int:
+        """The height of one action's row: its name and its wrapped second line."""
+        return (self.font(BODY).get_linesize() + self.pad
+                + len(self._second_lines(index)) * self.font(SMALL).get_linesize())
 
     def page_of(self, action_index: int) -> int:
         """The page showing an action."""
@@ -322,10 +361,8 @@ class BoardScreen(GameScreen):
             button.disable()
 
     def _number_of(self, action_index: int) -> int:
-        for row in self.pages[self.page_of(action_index)] if self.pages else []:
-            if row.action == action_index:
-                return row.number
-        return 0
+        """The number key of an action (its number in the menu), or 0 for one past nine (Enter only)."""
+        return action_index + 1 if 0 <= action_index < PAGE_SIZE else 0
 
     # ----------------------------------------------------------------- commands
     def toggle(self, action_index: int) -> None:
@@ -507,11 +544,9 @@ class BoardScreen(GameScreen):
                 self.select_zone("actions")
             return True
         if key in NUMBER_KEYS:
-            number = NUMBER_KEYS[key]
-            page = self.pages[self.page_of(self.act_index)] if self.pages else []
-            row = next((r for r in page if r.number == number), None)
-            if row is not None:
-                self.toggle(row.action)
+            index = NUMBER_KEYS[key] - 1  # the same action on every page
+            if index < len(self.actions):
+                self.toggle(index)
             return True
         tab = {pygame.K_i: "indicators", pygame.K_a: "actions", pygame.K_n: "news", pygame.K_d: "details"}.get(key)
         if tab is not None:
@@ -595,14 +630,18 @@ class BoardScreen(GameScreen):
         palette = self.palette
         font = self.font(BODY, bold=True)
         width = min(self.body.width - self.px(40), textlib.width_of(font, notice) + self.px(32))
-        box = pygame.Rect(0, 0, width, font.get_linesize() + self.px(16))
+        lines = textlib.wrap(font, notice, width - self.px(24))[:3]  # every word, on up to three lines
+        box = pygame.Rect(0, 0, width, len(lines) * font.get_linesize() + self.px(16))
         box.midbottom = (self.body.centerx, self.body.bottom - self.px(12))
         bad = self.notice_bad or bool(self.app.message)
         edge = palette.bad if bad else palette.accent
         pygame.draw.rect(surface, palette.background, box, border_radius=self.px(8))
         pygame.draw.rect(surface, edge, box, width=max(1, self.px(2)), border_radius=self.px(8))
-        textlib.draw(surface, notice, (box.centerx, box.top + self.px(8)), font=font, colour=palette.text,
-                     align="center", max_width=box.width - self.px(24))
+        y = box.top + self.px(8)
+        for line in lines:
+            textlib.draw(surface, line, (box.centerx, y), font=font, colour=palette.text, align="center",
+                         max_width=box.width - self.px(24))
+            y += font.get_linesize()
 
     def _draw_header(self, surface: pygame.Surface) -> None:
         palette = self.palette
@@ -680,6 +719,11 @@ class BoardScreen(GameScreen):
         area = self._list_area(rect)
         indicators = game.scenario.shown_indicators
         row_h = self.font(BODY).get_linesize() + self.px(14)
+        note_font = self.font(SMALL)
+        # Room to spare (a tall window): each row also says what the seat's score wants of the indicator.
+        noted = area.height // len(indicators) >= round((row_h + note_font.get_linesize()) * 1.15)
+        if noted:
+            row_h += note_font.get_linesize()
         row_h = max(row_h, min(round(row_h * 1.3), area.height // len(indicators)))  # use the room there is
         visible = max(1, area.height // row_h)
         if self.ind_index < self.ind_top:
@@ -711,19 +755,23 @@ class BoardScreen(GameScreen):
             x_spark = x_value - spark_w - self.px(8)
             # Label with its gauge underneath, centred in the row; numbers on the label's line.
             gauge_h = self.px(4)
-            block = label_font.get_linesize() + self.px(2) + gauge_h
+            note_h = note_font.get_linesize() + self.px(2) if noted else 0
+            block = label_font.get_linesize() + self.px(2) + gauge_h + note_h
             text_y = box.centery - block // 2
             textlib.draw(surface, self.say(indicator.label), (inner.left, text_y), font=label_font,
                          colour=palette.text, max_width=x_spark - inner.left - self.px(8))
-            gauge(surface, pygame.Rect(inner.left, text_y + block - gauge_h, x_spark - inner.left - self.px(8),
-                                       gauge_h),
+            if noted:
+                textlib.draw(surface, yours_words(shown.yours), (inner.left, text_y + block - note_h + self.px(2)),
+                             font=note_font, colour=palette.muted, max_width=x_spark - inner.left - self.px(8))
+            gauge(surface, pygame.Rect(inner.left, text_y + block - gauge_h - note_h,
+                                       x_spark - inner.left - self.px(8), gauge_h),
                   value=value, low=indicator.min, high=indicator.max, palette=palette, good=yours(shown))
             spark_h = min(box.height - self.px(10), self.px(26))
             sparkline(surface, pygame.Rect(x_spark, box.centery - spark_h // 2, spark_w, spark_h),
                       self.series[indicator.id], colour=mix(palette.muted, palette.accent, 0.6))
             textlib.draw(surface, num(value), (x_value + value_w - self.px(4), text_y - self.px(1)), font=value_font,
                          colour=palette.text, align="right")
-            delta = round(value - shown.before, 1)
+            delta = float(num(value)) - float(num(shown.before))  # as shown: the numbers add up
             delta_text = signed(delta) if delta else "–"
             textlib.draw(surface, delta_text, (inner.right, text_y + self.px(1)), font=delta_font,
                          colour=gain_colour(delta, shown, palette), align="right")
@@ -742,7 +790,7 @@ class BoardScreen(GameScreen):
         self.panel_title(surface, pygame.Rect(title_rect.left, title_rect.top, title_rect.width - nav_w,
                                               title_rect.height), title)
         area = self._list_area(rect)
-        action_h, family_h = self._row_heights()
+        _, family_h = self._row_heights()
         label_font, small = self.font(BODY), self.font(SMALL)
         family_font = self.font(SMALL, bold=True)
         num_font = self.font(SMALL + 1, bold=True)
@@ -755,6 +803,7 @@ class BoardScreen(GameScreen):
                 continue
             action = self.actions[row.action]
             status = self.status.get(action.id, "")
+            action_h = self._action_height(row.action)
             box = pygame.Rect(area.left, y, area.width, action_h - self.px(2))
             selected = row.action == self.act_index
             if status == "committed":
@@ -777,7 +826,8 @@ class BoardScreen(GameScreen):
                 border = palette.accent if open_ else palette.border
                 if self.hover == ("num", row.action) and open_:
                     pygame.draw.rect(surface, palette.panel_alt, key_box, border_radius=self.px(4))
-                pygame.draw.rect(surface, border, key_box, width=max(1, self.px(1)), border_radius=self.px(4))
+                if row.number <= PAGE_SIZE:  # a number key; past nine the number is shown without a key's box
+                    pygame.draw.rect(surface, border, key_box, width=max(1, self.px(1)), border_radius=self.px(4))
                 textlib.draw(surface, str(row.number), (key_box.centerx, key_box.top + self.px(2)), font=num_font,
                              colour=text_colour, align="center")
             self.hits.append((key_box.inflate(self.px(6), self.px(6)), "num", row.action))
@@ -788,14 +838,12 @@ class BoardScreen(GameScreen):
                          colour=text_colour, max_width=box.right - cost_w - text_x - self.px(6))
             self._draw_cost(surface, pygame.Rect(box.right - cost_w - self.px(4), box.top + self.px(5), cost_w,
                                                  num_font.get_linesize()), action.cost, open_)
-            if status == "committed":
-                line, colour = f"Committed · press {row.number} to withdraw", palette.accent
-            elif status == "available":
-                line, colour = self.summaries[action.id], palette.muted
-            else:
-                line, colour = f"Not now: {status}", mix(palette.muted, palette.bad, 0.45)
-            textlib.draw(surface, line, (text_x, box.top + self.px(3) + label_font.get_linesize()), font=small,
-                         colour=colour, max_width=box.right - text_x - self.px(8))
+            colour = self._second_line(row.action)[1]
+            line_y = box.top + self.px(3) + label_font.get_linesize()
+            for line in self._second_lines(row.action):
+                textlib.draw(surface, line, (text_x, line_y), font=small, colour=colour,
+                             max_width=box.right - text_x - self.px(8))
+                line_y += small.get_linesize()
             self.hits.append((box, "act", row.action))
             y += action_h
 
@@ -904,7 +952,7 @@ class BoardScreen(GameScreen):
                 value = shown.value
                 runs = [(f"{indicator_label(game, item.indicator)} ", palette.text, False),
                         (change_words(item), news_colour(item.delta, yours(shown), palette), True),
-                        (f" {timing_phrase(item, game.turn)}", palette.muted, False)]
+                        (f" {timing_phrase(item, game.turn, game.scenario.turns)}", palette.muted, False)]
                 if item.delay == 0 and item.duration == 1:
                     runs.append((f" ({num(value)} to {num(value + item.delta)})", palette.muted, False))
                 doc.para(runs, size=BODY - 1, indent=8, gap=2)
@@ -939,7 +987,7 @@ class BoardScreen(GameScreen):
                   good=good)
 
         doc.custom(9, draw_gauge, gap=6)
-        delta = round(value - before, 1)
+        delta = float(num(value)) - float(num(before))
         since = "since the start" if game.turn == 1 else "since last turn"
         if delta:
             doc.para([(signed(delta), gain_colour(delta, shown, palette), True),
@@ -953,7 +1001,7 @@ class BoardScreen(GameScreen):
         for change in causes:
             doc.para([(f"Turn {change.turn}  ", palette.muted, False),
                       (signed(change.delta), news_colour(change.delta, good, palette), True),
-                      (f"  {change.text}", palette.text, False),
+                      (f"  {cause_text(game, change)}", palette.text, False),
                       (f" ({cause_owner(game, change, (self.role,))})", palette.muted, False)],
                      size=BODY - 1, gap=3)
         doc.space(8)
@@ -1069,7 +1117,7 @@ class BoardScreen(GameScreen):
         for agreement in in_force:
             pending = [p for p in agreement.items if p.status is ItemStatus.PENDING]
             end = max(p.end for p in pending)
-            doc.para([(f"{agreement.id}: ", palette.text, True),
+            doc.para([(f"{agreement_name(agreement.id).capitalize()}: ", palette.text, True),
                       (f"{plural(len(pending), 'item')} still to implement, until "
                        f"{game.scenario.calendar.label(end)}", palette.muted, False)], size=SMALL + 1, indent=8,
                      gap=2)

@@ -15,14 +15,16 @@ import pygame
 
 from game.ai.debrief import Debrief, MoodPoint, Stance, debrief
 from game.engine import ScoreRange, Termination
-from game.present import decisions, indicator_label, per_point, visible
+from game.present import cause_text, decisions, indicator_label, per_point, visible
+from game.present import points as points_text
+from game.present import score as score_text
 from game.present.reference import NOT_COMPARED, how_measured, no_reference, range_note, short_verdict, verdict
 from game.table.reference import Found, Placement, ReferenceCache, find_reference, placement
 from game.table.view import score_gain
 from game.ui import theme
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
-from game.ui.screens.wording import biggest_changes, cause_owner, num, signed, turn_values
+from game.ui.screens.wording import biggest_changes, cause_owner, signed, turn_values
 from game.ui.widgets import Document, ScrollView, line_chart, mix
 from game.ui.widgets import text as textlib
 from game.ui.widgets.charts import trend_chart
@@ -232,7 +234,7 @@ class EndScreen(GameScreen):
             doc.para([(f"Turn {change.turn} · ", palette.muted, False),
                       (f"{indicator_label(game, change.indicator)} ", palette.text, False),
                       (signed(change.delta), colour, True),
-                      (f" · {change.text} ({cause_owner(game, change, persons)})", palette.muted, False)],
+                      (f" · {cause_text(game, change)} ({cause_owner(game, change, persons)})", palette.muted, False)],
                      size=SMALL + 1, gap=3)
         self._doc = doc
         return doc
@@ -252,8 +254,8 @@ class EndScreen(GameScreen):
             bounds = found.reference.roles.get(role.id)
             words = verdict(score, bounds)
             colour = self._placement_colour(placement(score, bounds)) if bounds is not None else palette.muted
-            doc.para([(f"{self.match.role_name(role.id)} ", palette.text, True), (num(score), palette.text, True),
-                      (f": {words}", colour, True)], size=BODY - 1, gap=2)
+            doc.para([(f"{self.match.role_name(role.id)} ", palette.text, True),
+                      (score_text(score), palette.text, True), (f": {words}", colour, True)], size=BODY - 1, gap=2)
             if bounds is not None:
                 doc.custom(34, functools.partial(self._draw_range, score=score, bounds=bounds), gap=2)
                 doc.para(range_note(found.reference, bounds), colour=palette.muted, size=SMALL, gap=8)
@@ -290,8 +292,8 @@ class EndScreen(GameScreen):
         # Labels under the line: the final score (in its colour), then the range's ends where they leave it room.
         label_y = band.bottom + self.px(2)
         taken: list[pygame.Rect] = []
-        labels = [(num(score), marker, colour, self.font(SMALL, bold=True)), (num(bounds.low), band.left,
-                  palette.muted, font), (num(bounds.high), band.right, palette.muted, font)]  # fmt: skip
+        labels = [(score_text(score), marker, colour, self.font(SMALL, bold=True)), (score_text(bounds.low), band.left,
+                  palette.muted, font), (score_text(bounds.high), band.right, palette.muted, font)]  # fmt: skip
         for text, x, label_colour, label_font in labels:
             width = textlib.width_of(label_font, text)
             box = pygame.Rect(0, label_y, width, label_font.get_linesize())
@@ -316,7 +318,7 @@ class EndScreen(GameScreen):
             who = "person" if role.id in persons else "computer"
             doc.para([(f"{name}{you}", palette.text, True), (f" · played by a {who} · final score ", palette.muted,
                                                                False),
-                      (num(ending.scores.get(role.id, 0.0)), palette.text, True)], size=BODY - 1, gap=2)
+                      (score_text(ending.scores.get(role.id, 0.0)), palette.text, True)], size=BODY - 1, gap=2)
             doc.para(ending.objectives.get(role.id, ""), colour=palette.text, size=SMALL + 1, indent=8, gap=8)
         doc.space(4)
 
@@ -374,7 +376,7 @@ class EndScreen(GameScreen):
         colours = {name: palette.accent for name in series} if len(series) == 1 else None
         first = reports[0]
         reference = first.threshold if first.negotiation else None
-        label = f"threshold {num(first.threshold)}" if reference is not None else ""
+        label = f"threshold {score_text(first.threshold)}" if reference is not None else ""
         xs = trend_chart(surface, surface.get_rect().inflate(-font.get_linesize(), -font.get_linesize() // 2),
                          series, palette=palette, font=font, x_labels=x_labels, colours=colours, reference=reference,
                          reference_label=label, selected=picked, line_width=max(2, round(font.get_linesize() / 9)))
@@ -414,7 +416,7 @@ class EndScreen(GameScreen):
         if report.negotiation:
             return ("Willingness is the part of its judgement that does not depend on what is offered: trust, "
                     "current relations and your recent pressure. A proposal passed when the worth of its items to "
-                    f"{report.name} plus this reached its threshold of {num(report.threshold)}.")
+                    f"{report.name} plus this reached its threshold of {score_text(report.threshold)}.")
         return ("This scenario has no negotiation table. Willingness here is what a counterpart would weigh before "
                 "any offer: current relations and your recent pressure.")
 
@@ -434,8 +436,8 @@ class EndScreen(GameScreen):
                      colour=palette.muted, size=SMALL + 1, gap=10)
             return
         start = points[0]
-        terms = "; ".join(f"{r.label} {signed(r.points)}" for r in start.reasons)
-        doc.para([("At the start: ", palette.muted, True), (num(start.mood), palette.text, True),
+        terms = "; ".join(f"{r.label} {points_text(r.points)}" for r in start.reasons)
+        doc.para([("At the start: ", palette.muted, True), (points_text(start.mood), palette.text, True),
                   (f" ({terms})" if terms else "", palette.muted, False)], size=SMALL + 1, gap=4)
         for point in points[1:]:
             self._mood_point(doc, point)
@@ -448,20 +450,20 @@ class EndScreen(GameScreen):
         if abs(point.change) < 0.05:
             move, colour = "held", palette.muted
         elif point.change > 0:
-            move, colour = f"rose {num(point.change)}", palette.good
+            move, colour = f"rose {score_text(point.change)}", palette.good
         else:
-            move, colour = f"fell {num(-point.change)}", palette.bad
+            move, colour = f"fell {score_text(-point.change)}", palette.bad
         doc.para([(f"Turn {point.turn} · {calendar.label(point.turn)}: ", palette.muted, True), (move, colour, True),
-                  (f", to {num(point.mood)}", palette.text, False)], size=SMALL + 1, gap=1)
+                  (f", to {score_text(point.mood)}", palette.text, False)], size=SMALL + 1, gap=1)
         mine = [s for s in point.shifts if s.mine and abs(s.points) >= 0.05][:3]
         others = [s for s in point.shifts if not s.mine and abs(s.points) >= 0.05][:2]
         runs: list[tuple[str, tuple[int, int, int], bool]] = []
         if mine:
             runs.append(("You: ", palette.text, True))
-            runs.append(("; ".join(f"{s.label} ({signed(s.points)})" for s in mine) + ". ", palette.text, False))
+            runs.append(("; ".join(f"{s.label} ({points_text(s.points)})" for s in mine) + ". ", palette.text, False))
         if others:
             runs.append(("Also: ", palette.muted, True))
-            runs.append(("; ".join(f"{s.label} ({signed(s.points)})" for s in others) + ".", palette.muted, False))
+            runs.append(("; ".join(f"{s.label} ({points_text(s.points)})" for s in others) + ".", palette.muted, False))
         if runs:
             doc.para(runs, size=SMALL, indent=14, gap=5)
         else:
@@ -478,8 +480,8 @@ class EndScreen(GameScreen):
             doc.para(f"No proposals passed between you and {report.name}.", colour=palette.muted, size=SMALL + 1,
                      gap=10)
             return
-        doc.para(f"Its score against its threshold of {num(report.threshold)}, as things stood when each proposal "
-                 "was made.", colour=palette.muted, size=SMALL, gap=6)
+        doc.para(f"Its score against its threshold of {score_text(report.threshold)}, as things stood when each "
+                 "proposal was made.", colour=palette.muted, size=SMALL, gap=6)
         for stance in report.stances:
             self._stance(doc, report, stance)
         doc.space(6)
@@ -490,12 +492,12 @@ class EndScreen(GameScreen):
         calendar = self.game.scenario.calendar
         give, ask = ", ".join(stance.give) or "nothing", ", ".join(stance.ask) or "nothing"
         if stance.by_counterpart:
-            sender = f"from {report.name}" + (f", answering {proposal.reply_to}" if proposal.reply_to else "")
+            sender = f"from {report.name}" + (", a counter-proposal" if proposal.reply_to else "")
             items = f"it gives {give}; it asks {ask}"
         else:
-            sender = "from you" + (f", answering {proposal.reply_to}" if proposal.reply_to else "")
+            sender = "from you" + (", a counter-proposal" if proposal.reply_to else "")
             items = f"you give {give}; you ask {ask}"
-        doc.para([(f"Turn {proposal.turn} · {calendar.label(proposal.turn)} · {proposal.id} {sender}: ",
+        doc.para([(f"Turn {proposal.turn} · {calendar.label(proposal.turn)} · {sender}: ",
                    palette.muted, True), (items, palette.text, False)], size=SMALL + 1, gap=2)
         evaluation = stance.evaluation
         runs: list[tuple[str, tuple[int, int, int], bool]] = []
@@ -504,20 +506,20 @@ class EndScreen(GameScreen):
         else:
             margin = stance.margin
             gap = ("at the threshold" if abs(margin) < 0.05
-                   else f"{num(abs(margin))} {'above' if margin > 0 else 'below'}")  # fmt: skip
+                   else f"{score_text(abs(margin))} {'above' if margin > 0 else 'below'}")  # fmt: skip
             if stance.by_counterpart:
                 runs.append(("Its own offer", palette.accent, True))
-                runs.append((f": valued at {signed(evaluation.score)} against {num(evaluation.threshold)} ({gap}). ",
-                             palette.text, False))
+                worth, bar = points_text(evaluation.score), score_text(evaluation.threshold)
+                runs.append((f": valued at {worth} against {bar} ({gap}). ", palette.text, False))
             else:
                 verdict = "Would accept" if evaluation.accept else "Would refuse"
                 runs.append((verdict, palette.good if evaluation.accept else palette.bad, True))
-                runs.append((f": score {signed(evaluation.score)} against {num(evaluation.threshold)} ({gap}). ",
-                             palette.text, False))
+                worth, bar = points_text(evaluation.score), score_text(evaluation.threshold)
+                runs.append((f": score {worth} against {bar} ({gap}). ", palette.text, False))
         runs.append((stance.outcome_text, palette.text, True))
         doc.para(runs, size=SMALL + 1, indent=14, gap=2)
         if stance.reasons:
-            reasons = "; ".join(f"{r.label} {signed(r.points)}" for r in stance.reasons)
+            reasons = "; ".join(f"{r.label} {points_text(r.points)}" for r in stance.reasons)
             doc.para(f"Main reasons: {reasons}.", colour=palette.muted, size=SMALL, indent=14, gap=8)
         else:
             doc.space(6)
@@ -532,13 +534,13 @@ class EndScreen(GameScreen):
                          ", ".join(f"{w.label} {per_point(w.points)}" for w in priorities.weights)))
         if priorities.personality:
             rows.append(("How it weighed its own moves (1 = neutral): ",
-                         ", ".join(f"{le.label} {num(le.weight)}" for le in priorities.personality)))
+                         ", ".join(f"{le.label} {score_text(le.weight)}" for le in priorities.personality)))
         if priorities.wants:
             rows.append(("Wanted most from a deal: ",
-                         "; ".join(f"{w.label} ({signed(w.value)})" for w in priorities.wants)))
+                         "; ".join(f"{w.label} ({points_text(w.value)})" for w in priorities.wants)))
         if priorities.costs:
             rows.append(("Least willing to give: ",
-                         "; ".join(f"{w.label} ({signed(w.value)})" for w in priorities.costs)))
+                         "; ".join(f"{w.label} ({points_text(w.value)})" for w in priorities.costs)))
         for head, text in rows:
             doc.para([(head, palette.muted, True), (text, palette.text, False)], size=SMALL + 1, gap=4)
         if priorities.objectives:
@@ -757,23 +759,24 @@ class EndScreen(GameScreen):
             lines: list[tuple[str, pygame.font.Font, tuple[int, int, int]]] = []
             who = f"{self._mood_name(report)}: " if len(reports) > 1 else ""
             if point.turn == 0:
-                terms = "; ".join(f"{r.label} {signed(r.points)}" for r in point.reasons)
-                lines.append((f"{who}At the start: {num(point.mood)}", bold, palette.text))
+                terms = "; ".join(f"{r.label} {points_text(r.points)}" for r in point.reasons)
+                lines.append((f"{who}At the start: {points_text(point.mood)}", bold, palette.text))
                 if terms:
                     lines.append((terms, font, palette.muted))
             else:
                 head = f"{who}Turn {point.turn} · {self.game.scenario.calendar.label(point.turn)}: "
                 if abs(point.change) < 0.05:
-                    head += f"held at {num(point.mood)}"
+                    head += f"held at {score_text(point.mood)}"
                     colour = palette.muted
                 else:
-                    head += f"{'rose' if point.change > 0 else 'fell'} {num(abs(point.change))}, to {num(point.mood)}"
+                    way = "rose" if point.change > 0 else "fell"
+                    head += f"{way} {score_text(abs(point.change))}, to {score_text(point.mood)}"
                     colour = palette.good if point.change > 0 else palette.bad
                 lines.append((head, bold, colour))
                 shown = [s for s in point.shifts if abs(s.points) >= 0.05][:5]
                 for shift in sorted(shown, key=lambda s: (not s.mine, -abs(s.points))):
                     prefix = "You: " if shift.mine else ""
-                    lines.append((f"{prefix}{shift.label} ({signed(shift.points)})", font,
+                    lines.append((f"{prefix}{shift.label} ({points_text(shift.points)})", font,
                                   palette.text if shift.mine else palette.muted))
                 if not shown:
                     lines.append(("Nothing moved it this turn.", font, palette.muted))
@@ -813,7 +816,7 @@ class EndScreen(GameScreen):
             name = match.role_name(role.id) + (" (you)" if mine and len(match.persons) == 1 else "")
             score = self.outcome.scores.get(role.id, 0.0)
             where = short_verdict(score, reference.roles.get(role.id)) if reference is not None else ""
-            chips.append((f"{name}  {num(score)}", f" \u00b7 {where}" if where else ""))
+            chips.append((f"{name}  {score_text(score)}", f" \u00b7 {where}" if where else ""))
         wide = sum(textlib.width_of(font, a + b) + self.px(34) for a, b in chips) <= width + self.px(10)
         return [a + b if wide else a for a, b in chips]
 

@@ -135,7 +135,7 @@ class EventScreen(GameScreen):
                 colour = news_colour(item.delta, self.good_for_me(item.indicator), palette)
                 runs += [(("; " if number else "") + indicator_label(game, item.indicator) + " ", palette.text, False),
                          (change_words(item), colour, True),
-                         (" " + timing_phrase(item, game.turn), palette.muted, False)]
+                         (" " + timing_phrase(item, game.turn, game.scenario.turns), palette.muted, False)]
             if not visible(game, forecast.items):
                 runs.append(("no direct effect", palette.muted, False))
             card.para(runs, size=SMALL + 1, gap=0)

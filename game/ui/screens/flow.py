@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from game.engine import BreakAgreement, Scenario
+from game.present import agreement_name
 from game.table import (
     AgreementBroken,
     DecisionKind,
@@ -213,7 +214,7 @@ def break_agreement(app: App, role: str, agreement_id: str) -> None:
     if broken is not None and isinstance(app.top, NegotiationScreen):
         other = next(r for r in broken.parties if r != role)
         trust = match.game.trust(role, other)
-        app.top.answered(f"You broke agreement {agreement_id}. Trust with {match.role_name(other)} is now "
+        app.top.answered(f"You broke {agreement_name(agreement_id)}. Trust with {match.role_name(other)} is now "
                          f"{num(trust)} of 100.", bad=True)
 
 

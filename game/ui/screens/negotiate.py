@@ -32,7 +32,16 @@ from game.engine import (
     RulesError,
     implementation_effects,
 )
-from game.present import indicator_label, source_credit, visible
+from game.present import (
+    agreement_in_force_until,
+    agreement_name,
+    indicator_label,
+    proposal_name,
+    source_credit,
+    visible,
+)
+from game.present import points as points_text
+from game.present import score as score_text
 from game.table import ProposalSent, TableError
 from game.table import view as seat_view
 from game.ui.screens import flow
@@ -100,8 +109,9 @@ def unavailable_reason(screen: GameScreen, item: Item, sender: str, receiver: st
         return "proposals are made in the actions phase"
     for agreement in game.state.agreements:
         if agreement.open and any(p.item == item.id and p.status is not ItemStatus.BROKEN for p in agreement.items):
-            end = max(p.end for p in agreement.items if p.item == item.id)
-            return f"already agreed in {agreement.id}, until {game.scenario.calendar.label(end)}"
+            end = agreement_in_force_until(game, agreement)
+            return (f"already agreed in {agreement_name(agreement.id)}, in force until "
+                    f"{game.scenario.calendar.label(end)}")
     if not game.on_table(item.id):
         return "this item " + game.why_not_item(item.id).removeprefix(f"item {item.id!r} ")
     if item.condition is not None:
@@ -139,7 +149,7 @@ def add_breakdown(doc: Document, screen: GameScreen, evaluation: Evaluation, *,
         for item_id in items:
             points = reasons.pop(0).points
             item = game.item(item_id)
-            doc.para([(f"{signed(points)}  ", points_colour(screen, points), True),
+            doc.para([(f"{points_text(points)}  ", points_colour(screen, points), True),
                       (screen.say(item.label), palette.text, effects)], size=BODY - 1, indent=4,
                      gap=1 if effects else 2)
             if effects:
@@ -148,12 +158,12 @@ def add_breakdown(doc: Document, screen: GameScreen, evaluation: Evaluation, *,
     if reasons:
         doc.para("ALSO COUNTED", colour=palette.muted, size=SMALL, bold=True, gap=3)
         for reason in reasons:
-            doc.para([(f"{signed(reason.points)}  ", points_colour(screen, reason.points), True),
+            doc.para([(f"{points_text(reason.points)}  ", points_colour(screen, reason.points), True),
                       (reason.label, palette.text, False)], size=BODY - 1, indent=4, gap=2)
         doc.space(4)
     words, colour = (verdict[0], palette.good) if evaluation.accept else (verdict[1], palette.bad)
-    doc.para([("Total ", palette.muted, False), (num(evaluation.score), palette.text, True),
-              (f" against a threshold of {num(evaluation.threshold)}: ", palette.muted, False),
+    doc.para([("Total ", palette.muted, False), (score_text(evaluation.score), palette.text, True),
+              (f" against a threshold of {score_text(evaluation.threshold)}: ", palette.muted, False),
               (words, colour, True)], size=BODY - 1, gap=6)
 
 
@@ -161,17 +171,23 @@ def add_context(doc: Document, screen: GameScreen, evaluation: Evaluation) -> No
     """The reasons of an evaluation of no item: what is counted before any item (trust, relations...)."""
     palette = screen.palette
     for reason in evaluation.reasons:
-        doc.para([(f"{signed(reason.points)}  ", points_colour(screen, reason.points), True),
+        doc.para([(f"{points_text(reason.points)}  ", points_colour(screen, reason.points), True),
                   (reason.label, palette.text, False)], size=BODY - 1, indent=4, gap=2)
 
 
-def effects_summary(screen: GameScreen, item: Item) -> str:
-    """``Over 3 turns: Development +6, Trust +2``: what implementing the item does, in one line."""
+def effects_parts(screen: GameScreen, item: Item) -> tuple[str, list[str]]:
+    """``Over 3 turns: `` and ``["Development +6", "Trust +2"]``: when and what implementing the item does."""
     game = screen.game
     totals = game.forecast_effects(item.effects, item.id).totals()
     parts = [f"{indicator_label(game, k)} {signed(v)}" for k, v in totals.items() if round(v, 1)]
     when = f"Over {item.turns} turns" if item.turns > 1 else "In one turn"
-    return f"{when}: {', '.join(parts) if parts else 'no direct effect'}"
+    return f"{when}: ", parts
+
+
+def effects_summary(screen: GameScreen, item: Item) -> str:
+    """``Over 3 turns: Development +6, Trust +2``: what implementing the item does, in one line."""
+    head, parts = effects_parts(screen, item)
+    return head + (", ".join(parts) if parts else "no direct effect")
 
 
 def add_item_detail(doc: Document, screen: GameScreen, item: Item, *, other: str, reason: str) -> None:
@@ -196,16 +212,17 @@ def add_item_detail(doc: Document, screen: GameScreen, item: Item, *, other: str
             colour = news_colour(effect.delta, screen.good_for_me(effect.indicator), palette)
             doc.para([(f"{indicator_label(game, effect.indicator)} ", palette.text, False),
                       (change_words(effect), colour, True),
-                      (f" {timing_phrase(effect, turn)}", palette.muted, False)], size=BODY - 1, indent=8, gap=2)
+                      (f" {timing_phrase(effect, turn, game.scenario.turns)}", palette.muted, False)],
+                     size=BODY - 1, indent=8, gap=2)
         doc.space(4)
     mine, theirs = item_worth(screen, item, other)
     if computer_counterpart(screen, other):
         doc.para([("Worth to ", palette.muted, False), (screen.match.role_name(other), palette.muted, False),
-                  (": ", palette.muted, False), (signed(theirs), points_colour(screen, theirs), True),
-                  ("  ·  to you: ", palette.muted, False), (signed(mine), points_colour(screen, mine), True)],
+                  (": ", palette.muted, False), (points_text(theirs), points_colour(screen, theirs), True),
+                  ("  ·  to you: ", palette.muted, False), (points_text(mine), points_colour(screen, mine), True)],
                  size=SMALL + 1, gap=4)
     else:  # a person's valuation is their own private business
-        doc.para([("Worth to you: ", palette.muted, False), (signed(mine), points_colour(screen, mine), True)],
+        doc.para([("Worth to you: ", palette.muted, False), (points_text(mine), points_colour(screen, mine), True)],
                  size=SMALL + 1, gap=4)
     if item.sources:
         credits = "; ".join(source_credit(game.scenario.source(s)) for s in item.sources)
@@ -232,8 +249,8 @@ def add_agreement(doc: Document, screen: GameScreen, agreement: Agreement) -> No
     palette, game = screen.palette, screen.game
     first_party, second_party = agreement.parties
     other = second_party if first_party == screen.role else first_party
-    doc.heading(f"Agreement {agreement.id} with {screen.match.role_name(other)}", colour=palette.text,
-                size=BODY + 1, gap=2)
+    doc.heading(f"{agreement_name(agreement.id).capitalize()} with {screen.match.role_name(other)}",
+                colour=palette.text, size=BODY + 1, gap=2)
     status, colour = agreement_status(screen, agreement)
     doc.para([(f"Made in turn {agreement.turn} ({game.scenario.calendar.label(agreement.turn)}) · ", palette.muted,
                False), (status, colour, True)], size=SMALL + 1, gap=8)
@@ -436,7 +453,7 @@ class NegotiationScreen(GameScreen):
         if self.game.phase is not Phase.ACTIONS:
             return "Agreements can only be broken in the actions phase."
         if not any(p.giver == self.role and p.status is ItemStatus.PENDING for p in agreement.items):
-            return f"You have nothing left to implement in {agreement.id}."
+            return f"You have nothing left to implement in {agreement_name(agreement.id)}."
         return ""
 
     # ----------------------------------------------------------------- commands
@@ -1021,8 +1038,10 @@ class NegotiationScreen(GameScreen):
             textlib.draw(surface, self.say(entry.item.label), (text_x, box.top + self.px(3)),
                          font=bold if chosen else label_font, colour=palette.text if open_ else palette.muted,
                          max_width=width)
-            if open_:
-                line, colour = entry.summary, palette.muted
+            if open_:  # shortened by whole changes to fit: the details show them all
+                head, parts = effects_parts(self, entry.item)
+                line = textlib.fit_parts(small, parts, width, head=head) if parts else entry.summary
+                colour = palette.muted
             else:
                 line, colour = f"Not now: {entry.reason}", mix(palette.muted, palette.bad, 0.45)
             textlib.draw(surface, line, (text_x, box.top + self.px(3) + label_font.get_linesize()), font=small,
@@ -1064,7 +1083,8 @@ class NegotiationScreen(GameScreen):
         computer = computer_counterpart(self, self.other)
         doc = new_doc(self)
         if self.reply_to is not None:
-            doc.para(f"In answer to {name}'s proposal {self.reply_to}: sending this refuses it.",
+            answering = proposal_name(self.game, self.game.proposal(self.reply_to), self.role)
+            doc.para(f"In answer to {answering}: sending this refuses it.",
                      colour=palette.accent, size=SMALL + 1, bold=True, gap=6)
         give, ask = self.bundle()
         if not computer:
@@ -1088,7 +1108,7 @@ class NegotiationScreen(GameScreen):
             mine = self.own_view()
             items = sum(r.points for r in mine.reasons[:len(give) + len(ask)])
             doc.para([("For your own objectives the items are worth ", palette.muted, False),
-                      (signed(items), points_colour(self, items), True), (".", palette.muted, False)],
+                      (points_text(items), points_colour(self, items), True), (".", palette.muted, False)],
                      size=SMALL + 1, gap=8)
         doc.rule(palette.border, gap=4)
         if entry is not None:
@@ -1127,7 +1147,8 @@ class NegotiationScreen(GameScreen):
             status, colour = agreement_status(self, agreement)
             x = box.left + self.px(8)
             width = box.width - self.px(16)
-            drawn = textlib.draw(surface, f"{agreement.id} · {self.match.role_name(other)} · ",
+            heading = f"{agreement_name(agreement.id).capitalize()} · {self.match.role_name(other)} · "
+            drawn = textlib.draw(surface, heading,
                                  (x, box.top + self.px(3)), font=label_font, colour=palette.text, max_width=width)
             textlib.draw(surface, status, (drawn.right, box.top + self.px(3)), font=label_font, colour=colour,
                          max_width=max(0, box.right - self.px(8) - drawn.right))
@@ -1196,7 +1217,7 @@ class NegotiationScreen(GameScreen):
         if self.view == "agreements":
             problem = self.break_problem()
             agreement = self.selected_agreement()
-            text = problem or (f"Breaking {agreement.id} costs trust: the next step states the cost."
+            text = problem or (f"Breaking {agreement_name(agreement.id)} costs trust: the next step states the cost."
                                if agreement else "")
         else:
             problem = self.send_problem()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.present import possessive
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, SMALL, TITLE, GameScreen
 from game.ui.screens.menu_common import draw_backdrop
@@ -17,11 +18,6 @@ from game.ui.widgets import text as textlib
 
 if TYPE_CHECKING:
     from game.ui.app import App
-
-
-def possessive(name: str) -> str:
-    """``Cambodia's``, ``the Philippines'``."""
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 class PrivacyScreen(GameScreen):

@@ -17,6 +17,7 @@ import pygame
 
 from game.ai.negotiation import Evaluation, evaluate
 from game.engine import Choice, Event, Respond, RulesError
+from game.present import agreement_name, proposal_name
 from game.table import ProposalAnswered, Result, TableError
 from game.ui.screens import flow
 from game.ui.screens.event import EventScreen, set_label
@@ -70,7 +71,7 @@ class ProposalScreen(EventScreen):
         counter = "Open the negotiation table with this proposal loaded: change the items and send it back."
         descriptions = {"accept": accept, "refuse": refuse, "counter": counter}
         choices = tuple(Choice(a, {lang: self.verbs[a]}, {lang: descriptions[a]}) for a in ANSWERS)
-        return Event(id=f"proposal.{proposal.id}", title={lang: f"{title} ({proposal.id})"}, text={lang: ""},
+        return Event(id=f"proposal.{proposal.id}", title={lang: title}, text={lang: ""},
                      choices=choices, role=self.role)
 
     # ----------------------------------------------------------------- layout and content
@@ -143,14 +144,14 @@ class ProposalScreen(EventScreen):
                 results = self.match.apply(self.role, Respond(self.role, proposal.id, True))
                 agreement = next((r.agreement for r in results if isinstance(r, ProposalAnswered) and r.agreement),
                                  None)
-                made = agreement.id if agreement is not None else "?"
-                message = f"Agreement {made} made with {name}. Negotiate (P) shows its schedule."
+                made = agreement_name(agreement.id) if agreement is not None else "an agreement"
+                message = f"{made.capitalize()} made with {name}. Negotiate (P) shows its schedule."
             else:
                 results = self.match.apply(self.role, Respond(self.role, proposal.id, False))
                 if answer == "accept":
                     message, bad = f"It could not be accepted ({self.problem}), so it was refused.", True
                 else:
-                    message = f"You refused {name}'s proposal {proposal.id}."
+                    message = f"You refused {proposal_name(self.game, proposal, self.role)}."
         except (RulesError, TableError) as exc:
             message, bad = str(exc), True
         flow.after_answer(self.app, message, results, bad=bad)
@@ -305,7 +306,7 @@ def reply_dialog(app: App, role: str, proposal_id: str, answer: ProposalAnswered
             doc.para(f"{name} has not answered; the proposal lapses at the end of the turn if nobody answers it.",
                      colour=palette.muted, size=BODY - 1, gap=4)
 
-    dialog = DealDialog(app, role, kicker=f"Proposal {proposal_id} · {match.turn_label}", title=title, fill=fill,
+    dialog = DealDialog(app, role, kicker=f"Your proposal · {match.turn_label}", title=title, fill=fill,
                         buttons=[DialogButton("OK (Enter)", close)], cancel=0)
     return dialog
 
@@ -321,8 +322,8 @@ def agreement_dialog(app: App, role: str, agreement_id: str, *, close: Callable[
                  colour=dialog.palette.muted, size=BODY - 1, gap=8)
         add_agreement(doc, dialog, agreement)
 
-    dialog = DealDialog(app, role, kicker=f"Agreement {agreement_id} · {match.turn_label}",
-                        title=f"Agreement {agreement_id} is made", fill=fill,
+    dialog = DealDialog(app, role, kicker=f"{agreement_name(agreement_id).capitalize()} · {match.turn_label}",
+                        title=f"{agreement_name(agreement_id).capitalize()} is made", fill=fill,
                         buttons=[DialogButton("OK (Enter)", close)], cancel=0)
     return dialog
 
@@ -337,6 +338,6 @@ def break_dialog(app: App, role: str, agreement_id: str, *, confirm: Callable[[]
         add_break_cost(doc, dialog, agreement)
 
     buttons = [DialogButton("Keep it (N)", keep, pygame.K_n), DialogButton("Break agreement (Y)", confirm, pygame.K_y)]
-    dialog = DealDialog(app, role, kicker=f"Break agreement {agreement_id}?", title="What breaking it costs",
+    dialog = DealDialog(app, role, kicker=f"Break {agreement_name(agreement_id)}?", title="What breaking it costs",
                         fill=fill, buttons=buttons, cancel=0, focus=0)
     return dialog

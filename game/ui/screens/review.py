@@ -8,6 +8,8 @@ import pygame
 
 from game.engine import Action, Cause, Change, Dynamic, Stage, TurnReport
 from game.present import decisions, indicator_label, visible
+from game.present import points as points_text
+from game.present import score as score_text
 from game.table import score_gain, view
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
@@ -119,7 +121,8 @@ class ReviewScreen(GameScreen):
                              indent=8, gap=3)
                 for change in changes:
                     doc.para([(f"{indicator_label(game, change.indicator)} ", palette.text, False),
-                              (signed(change.delta), self.colour(change.indicator, change.before, change.after),
+                              (signed(float(num(change.after)) - float(num(change.before))),
+                               self.colour(change.indicator, change.before, change.after),
                                True),
                               (f"  ({num(change.before)} to {num(change.after)})", palette.muted, False)],
                              size=BODY - 1, indent=20, gap=2)
@@ -157,7 +160,7 @@ class ReviewScreen(GameScreen):
         game = self.game
         before = game.score_of(persons[0], self.before)
         after = game.score_of(persons[0], self.after)
-        return f"Your score: {num(after)} ({signed(round(after - before, 1))} this turn)"
+        return f"Your score: {score_text(after)} ({points_text(after - before)} this turn)"
 
     # ----------------------------------------------------------------- input and time
     def update(self, dt: float) -> bool:
@@ -260,7 +263,7 @@ class ReviewScreen(GameScreen):
                 continue
             old, new = self.before[indicator.id], self.after[indicator.id]
             shown = old + (new - old) * eased
-            delta = round(new - old, 1)
+            delta = float(num(new)) - float(num(old))  # the change as shown, so that the numbers add up
             numbers = f"{num(old)} to {num(new)}" if delta else f"{num(new)}, no change"
             numbers_w = textlib.width_of(number_font, numbers)
             delta_text = signed(delta) if delta else ""

@@ -145,6 +145,10 @@ class TitleScreen(MenuScreen):
         if self.focusables and not self.focusables[self.focus_index].is_enabled:
             self.focus_index = 0
 
+    def detail_lines(self, font: pygame.font.Font, width: int) -> list[str]:
+        """Continue's explanation wrapped to ``width``: every word shown, none cut off."""
+        return [line for text in self.continue_text for line in wrap(text, font, width)]
+
     def _measure(self, options: dict[str, Any], column: int, button_w: int, width: int, height: int, x: int,
                  small: pygame.font.Font, notice: str, notice_font: pygame.font.Font,
                  credit_font: pygame.font.Font) -> dict[str, Any]:
@@ -167,7 +171,7 @@ class TitleScreen(MenuScreen):
         beside = columns == 1 and detail_w >= self.px(170)
         if not beside:
             detail_w = column
-        detail_lines = len(self.continue_text) if beside else 1
+        detail_lines = len(self.detail_lines(small, detail_w)) if beside else 1
         detail_h = detail_lines * small.get_linesize()
         rows = -(-len(names) // columns)
         menu_h = rows * button_h + (rows - 1) * gap + (0 if beside else gap + detail_h)
@@ -286,12 +290,13 @@ class TitleScreen(MenuScreen):
         detail = areas.get("detail")
         if detail is not None:
             small = self.font(14)
-            texts = self.continue_text
+            texts = self.detail_lines(small, detail.width)
             if detail.height < len(texts) * small.get_linesize():  # one line under the menu
-                texts = [" · ".join(texts)]
+                texts = [" · ".join(self.continue_text)]
+            first = len(wrap(self.continue_text[0], small, detail.width)) if self.continue_text else 0
             y = detail.top
             for index, text in enumerate(texts):
-                colour = palette.text if self.latest is not None and index == 0 else palette.muted
+                colour = palette.text if self.latest is not None and index < first else palette.muted
                 blit_text(surface, text, small, colour, (detail.left, y), width=detail.width)
                 y += small.get_linesize()
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from game.engine import Cause, Change, Event, ForecastItem, Game, News, NewsKind, localize
-from game.present import num, plural, say, signed
+from game.present import cause_text, num, plural, possessive, say, signed, timing
 from game.table import IndicatorView
 
 __all__ = [
@@ -45,15 +45,10 @@ def yours_words(direction: str) -> str:
 
 
 # --------------------------------------------------------------------- forecasts
-def timing_phrase(item: ForecastItem, turn: int) -> str:
-    """When a forecast item applies, said for a player deciding in ``turn``.
-
-    ``now`` (at the end of this turn), ``in turn 5``, ``over 3 turns from turn 5``, ``over 2 turns from now``.
-    """
-    start = turn + item.delay
-    if item.duration > 1:
-        return f"over {item.duration} turns from {'now' if item.delay == 0 else f'turn {start}'}"
-    return "now" if item.delay == 0 else f"in turn {start}"
+def timing_phrase(item: ForecastItem, turn: int, last: int | None = None) -> str:
+    """When a forecast item applies, said for a player deciding in ``turn`` of a game whose last turn is ``last``
+    (:func:`game.present.timing`, the terminal's words too): ``now``, ``in turn 5``, ``after the game ends``..."""
+    return timing(item, turn, last)
 
 
 def change_words(item: ForecastItem) -> str:
@@ -113,7 +108,7 @@ def group_causes(game: Game, changes: Sequence[Change], humans: Sequence[str]) -
                 key, title, kind = (1, order, "you"), "Your decisions", "yours"
             else:
                 name = localize(game.scenario.role(change.role).name, game.lang)
-                key, title, kind = (1 if mine else 0, order, change.role), f"{name}'s decisions", (
+                key, title, kind = (1 if mine else 0, order, change.role), f"{possessive(name)} decisions", (
                     "yours" if mine else "theirs")
         elif change.cause == Cause.EVENT:
             key, title, kind = (2, 0, "event"), "Events", "event"
@@ -122,7 +117,7 @@ def group_causes(game: Game, changes: Sequence[Change], humans: Sequence[str]) -
         else:
             key, title, kind = (4, 0, change.cause), change.cause.capitalize(), "other"
         titles[key] = (title, kind)
-        groups.setdefault(key, {}).setdefault(change.text, []).append(change)
+        groups.setdefault(key, {}).setdefault(cause_text(game, change), []).append(change)
     out = []
     for key in sorted(groups):
         title, kind = titles[key]
@@ -136,7 +131,7 @@ def cause_owner(game: Game, change: Change, humans: Sequence[str]) -> str:
         what = "action" if change.cause == Cause.ACTION else "decision"
         if change.role in humans and len(humans) == 1:
             return f"your {what}"
-        return f"{localize(game.scenario.role(change.role).name, game.lang)}'s {what}"
+        return f"{possessive(localize(game.scenario.role(change.role).name, game.lang))} {what}"
     return _CAUSE_WORDS.get(change.cause, change.cause)
 
 

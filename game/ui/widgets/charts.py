@@ -6,6 +6,7 @@ through the caches of :mod:`game.ui.widgets.text`).
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 
@@ -138,6 +139,8 @@ def line_chart(
     colour_of = dict(colours or {})
     for index, name in enumerate(names):
         colour_of.setdefault(name, palette.series[index % len(palette.series)])
+    # More series than the palette has colours: the second round of colours is drawn dashed.
+    dashed = {name for index, name in enumerate(names) if index >= len(palette.series) and name not in (colours or {})}
     every = [v for values in series.values() for v in values]
     bottom = min(every) if low is None else low
     top = max(every) if high is None else high
@@ -175,7 +178,10 @@ def line_chart(
 
     y_labels = [bottom + (top - bottom) * i / 4 for i in range(5)]
     axis_w = max(textlib.width_of(font, _tick(v)) for v in y_labels) + pad
-    plot = pygame.Rect(rect.left + axis_w, rect.top + line_h // 2, rect.width - axis_w - pad - legend_right,
+    # Room on the right for half of the last x label, which is centred under its point like the others.
+    half_label = (max(textlib.width_of(font, label) for label in x_labels) + 1) // 2 if x_labels else 0
+    plot = pygame.Rect(rect.left + axis_w, rect.top + line_h // 2,
+                       rect.width - axis_w - max(pad, half_label) - legend_right,
                        rect.height - legend_h - line_h - pad - line_h // 2)
     if plot.height < 20 or plot.width < 20:
         return
@@ -193,13 +199,14 @@ def line_chart(
         widest = max(textlib.width_of(font, label) for label in x_labels) + pad
         stride = max(1, int(widest // max(1.0, step)) + 1)
         for index, label in enumerate(x_labels[:count]):
-            if index % stride and index != count - 1:
+            if (count - 1 - index) % stride:  # evenly spaced, counted back from the last, which always shows
                 continue
             x = plot.left + round(index * step)
             pygame.draw.line(surface, palette.border, (x, plot.bottom), (x, plot.bottom + pad // 2), 1)
-            if index == count - 1 or (count - 1 - index) * step >= 1.5 * widest:  # the last label always shows
-                align = "right" if index == count - 1 and index else "center" if index else "left"
-                textlib.draw(surface, label, (x, plot.bottom + pad // 2), font=font, colour=palette.muted, align=align)
+            if index and index * step < widest / 2 + pad:  # would run into the y axis: only its tick
+                continue
+            textlib.draw(surface, label, (x, plot.bottom + pad // 2), font=font, colour=palette.muted,
+                         align="center" if index else "left")
 
     order = [n for n in names if n != highlight] + [n for n in names if n == highlight]
     for name in order:
@@ -212,14 +219,21 @@ def line_chart(
             for i, v in enumerate(values)
         ]
         width = line_width * 2 if name == highlight else line_width
-        if len(points) > 1:
+        if len(points) > 1 and name in dashed:
+            _dashed_lines(surface, colour, points, width, dash=max(4, line_h // 2))
+        elif len(points) > 1:
             pygame.draw.lines(surface, colour, False, points, width)
         if points:
             pygame.draw.circle(surface, colour, points[-1], width + 1)
 
     def legend_entry(name: str, x: int, y: int) -> None:
         box = pygame.Rect(x, y + line_h // 4, swatch, line_h // 2)
-        pygame.draw.rect(surface, colour_of[name], box, border_radius=2)
+        if name in dashed:  # two short dashes, as the line is drawn
+            third = max(1, swatch // 3)
+            for left in (box.left, box.right - third):
+                pygame.draw.rect(surface, colour_of[name], (left, box.top, third, box.height), border_radius=1)
+        else:
+            pygame.draw.rect(surface, colour_of[name], box, border_radius=2)
         strong = highlight is None or name == highlight
         textlib.draw(surface, labels[name], (box.right + pad // 2, y), font=font,
                      colour=palette.text if strong else palette.muted)
@@ -238,6 +252,26 @@ def line_chart(
                 legend_entry(name, x, y)
                 x += entry_w[name]
             y += line_h
+
+
+def _dashed_lines(surface: pygame.Surface, colour: Colour, points: Sequence[tuple[int, int]], width: int, *,
+                  dash: int) -> None:
+    """A polyline drawn in dashes of ``dash`` pixels with gaps of the same length, the pattern running on across
+    its corners."""
+    drawing, left = True, float(dash)
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
+        length = math.hypot(x2 - x1, y2 - y1)
+        done = 0.0
+        while done < length:
+            step = min(left, length - done)
+            if drawing:
+                a, b = done / length, (done + step) / length
+                pygame.draw.line(surface, colour, (x1 + (x2 - x1) * a, y1 + (y2 - y1) * a),
+                                 (x1 + (x2 - x1) * b, y1 + (y2 - y1) * b), width)
+            done += step
+            left -= step
+            if left <= 0:
+                drawing, left = not drawing, float(dash)
 
 
 def _tick(value: float) -> str:

@@ -7,7 +7,7 @@ caches keyed by font, text, colour and width), so drawing the same words again c
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from typing import TypeVar
 
 import pygame
@@ -142,3 +142,14 @@ def draw_wrapped(
 def wrapped_height(font: pygame.font.Font, text: str, width: int, *, line_gap: int = 0) -> int:
     """The height :func:`draw_wrapped` needs for ``text`` at ``width``."""
     return len(wrap(font, text, width)) * (font.get_linesize() + line_gap)
+
+
+def fit_parts(font: pygame.font.Font, parts: Sequence[str], width: int, *, head: str = "") -> str:
+    """``head`` and as many of ``parts`` as fit whole on one line of ``width``, then ``and 2 more``: a list is
+    shortened by whole entries, never cut inside a word."""
+    for count in range(len(parts), 0, -1):
+        rest = len(parts) - count
+        text = head + ", ".join(parts[:count]) + (f" and {rest} more" if rest else "")
+        if width_of(font, text) <= width:
+            return text
+    return head + (f"{len(parts)} changes" if len(parts) > 1 else "1 change")
