@@ -98,6 +98,9 @@ def replay(
     try:
         game = _apply_log(start, entries, check)
     except DAMAGED as exc:
+        if first_bad:  # it had already come out differently: that is where it diverged, and why a command fails
+            turn, what = first_bad[0]
+            return Replay(match.game, False, turn, (what, f"then a logged command was refused: {exc}"))
         turn = entries[applied].turn if applied < len(entries) else match.game.turn
         return Replay(match.game, False, turn, (f"a logged command was refused: {exc}",))
     if first_bad:
