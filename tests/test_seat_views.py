@@ -117,3 +117,13 @@ def test_the_board_shows_what_the_seat_s_view_holds_coloured_for_that_seat(make_
     assert board.shown == {i.id: i for i in seat.indicators}
     assert board.shown["x"].value == 60.0
     assert gain_colour(-10.0, board.shown["x"], app.palette) == app.palette.bad
+
+
+def test_a_move_worth_a_fraction_of_a_point_is_still_better_or_worse() -> None:
+    base = two_minds()
+    a, b = base.roles
+    sc = dataclasses.replace(base, roles=(dataclasses.replace(a, score=expr("0.05 * x")), b))
+    match = Match.start(sc, {"a": PERSON, "b": PERSON}, seed=1)
+    cut_once(match)  # x 70 -> 60: a's score falls by half a point
+    lines = views.indicator_lines(view(match, "a"))
+    assert "  x: 60 (down 10 since last turn, worse for you; range 0 to 100)" in lines

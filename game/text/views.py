@@ -137,7 +137,7 @@ def movement(delta: float, *, gain: float | None = None, since: str = "", shown:
     up = delta > 0
     words = f"{'up' if up else 'down'} {shown(abs(delta))}{since}"
     if gain is not None:
-        if num(gain) == "0":
+        if abs(gain) < 0.005:  # a score moves by fractions: judge the raw gain, not a number rounded for show
             words += ", no effect on your score"
         else:
             words += ", better for you" if gain > 0 else ", worse for you"
