@@ -4,8 +4,13 @@ import importlib.util
 import sys
 
 #: The packages the game needs (import name: the name to install), as pyproject.toml lists them.
-REQUIRED = {"yaml": "PyYAML", "pydantic": "pydantic", "platformdirs": "platformdirs", "pygame": "pygame-ce",
-            "pygame_gui": "pygame_gui"}
+REQUIRED = {
+    "yaml": "PyYAML",
+    "pydantic": "pydantic",
+    "platformdirs": "platformdirs",
+    "pygame": "pygame-ce",
+    "pygame_gui": "pygame_gui",
+}
 
 
 def missing_packages() -> list[str]:

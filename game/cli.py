@@ -331,8 +331,9 @@ def _notes(path: Path | None, out: TextIO) -> int:
 
     for line in teacher_notes(load(path)):
         indent = "  " if line.startswith("- ") else ""
-        wrapped = textwrap.fill(line, width=100, subsequent_indent=indent, break_long_words=False,
-                                break_on_hyphens=False)
+        wrapped = textwrap.fill(
+            line, width=100, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+        )
         print(wrapped if line else "", file=out)
     return EXIT_OK
 

@@ -41,6 +41,7 @@ def is_person(player: str) -> bool:
     """Whether a save's ``roles`` entry names a person (rather than a computer level or policy)."""
     return player in _PERSON_NAMES
 
+
 _AUTOSAVE_NAME = "autosave.json"
 _MAX_SLUG = 40
 

@@ -129,9 +129,7 @@ def scenario(
                 title=t(e["id"]),
                 text=t(e["id"]),
                 effects=tuple(e.get("effects", ())),
-                choices=tuple(
-                    Choice(cid, t(cid), t(cid), tuple(ceff)) for cid, ceff in e.get("choices", {}).items()
-                ),
+                choices=tuple(Choice(cid, t(cid), t(cid), tuple(ceff)) for cid, ceff in e.get("choices", {}).items()),
                 role=e.get("role"),
                 condition=expr(e["condition"]) if "condition" in e else None,
                 first_turn=e.get("first_turn", 1),
@@ -148,8 +146,13 @@ def scenario(
             for d in (dynamics or [])
         ),
         endings=tuple(
-            Ending(e["id"], t(e["id"]), t(e["id"]), expr(e["condition"]) if "condition" in e else None,
-                   e.get("early", False))
+            Ending(
+                e["id"],
+                t(e["id"]),
+                t(e["id"]),
+                expr(e["condition"]) if "condition" in e else None,
+                e.get("early", False),
+            )
             for e in (endings or [{"id": "end"}])
         ),
         events_per_turn=events_per_turn,
@@ -171,8 +174,13 @@ def rich_scenario() -> Scenario:
             {"id": "reset", "role": "b", "cost": 2, "condition": "x < 30", "effects": [effect("x = 45")]},
         ],
         events=[
-            {"id": "crisis", "role": "b", "weight": 2.0, "cooldown": 1,
-             "choices": {"calm": [effect("x += 3")], "escalate": [effect("x -= 9", duration=2)]}},
+            {
+                "id": "crisis",
+                "role": "b",
+                "weight": 2.0,
+                "cooldown": 1,
+                "choices": {"calm": [effect("x += 3")], "escalate": [effect("x -= 9", duration=2)]},
+            },
             {"id": "boom", "once": True, "effects": [effect("y += 20")]},
             {"id": "vote", "at_turn": 3, "role": "a", "choices": {"yes": [effect("y += 5")], "no": []}},
         ],

@@ -33,8 +33,13 @@ def run_env(
 ) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYTHONIOENCODING="utf-8", **extra)
     return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT,
-        env=env, input=stdin,
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+        env=env,
+        input=stdin,
     )
 
 
@@ -51,8 +56,11 @@ def test_validate_accepts_the_shipped_and_fixture_scenarios() -> None:
 
 def test_validate_reports_every_problem_with_positions_and_exits_1(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
-    text = (FIXTURES / "win.yaml").read_text().replace("label: Push", "lable: Push").replace(
-        "score: progress", "score: progres"
+    text = (
+        (FIXTURES / "win.yaml")
+        .read_text()
+        .replace("label: Push", "lable: Push")
+        .replace("score: progress", "score: progres")
     )
     broken.write_text(text)
     result = run("validate", str(broken))
@@ -194,8 +202,14 @@ def test_bench_json_prints_the_figures() -> None:
     result = run("bench", "--json", "--quick", timeout=300)
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)
-    for key in ("turns_per_second", "load_default_ms", "load_1mb_ms", "frame_ms_median", "frame_ms_median_scale150",
-                "first_frame_seconds"):
+    for key in (
+        "turns_per_second",
+        "load_default_ms",
+        "load_1mb_ms",
+        "frame_ms_median",
+        "frame_ms_median_scale150",
+        "first_frame_seconds",
+    ):
         assert figures[key] > 0
     assert 0 <= figures["idle_cpu_percent"] < 100
 

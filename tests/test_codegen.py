@@ -62,8 +62,10 @@ def test_generated_code_reports_the_same_runtime_errors() -> None:
             {"id": "blocked", "condition": "x / y > 1", "effects": [effect("x += 1")]},
         ],
         events=[{"id": "odd", "condition": "y % 0 > 1", "effects": [effect("x += 1")]}],
-        dynamics=[{"id": "bad_dyn", "condition": "x / y > 1", "effects": [effect("x += 1")]},
-                  {"id": "huge", "effects": [effect("y = 1e308 * 10")]}],
+        dynamics=[
+            {"id": "bad_dyn", "condition": "x / y > 1", "effects": [effect("x += 1")]},
+            {"id": "huge", "effects": [effect("y = 1e308 * 10")]},
+        ],
         quiet_weight=0.0,
     )
     results = []

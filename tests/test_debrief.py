@@ -391,7 +391,7 @@ def test_the_end_of_a_terminal_game_prints_the_counterpart_s_debrief(monkeypatch
 
 def test_a_terminal_game_without_negotiation_debriefs_too() -> None:
     out = play_text(small(), ["1", "1", "e", "e", "1", "e"], "a")
-    debriefed = out[out.index("=== Debrief: how b saw the game ==="):]
+    debriefed = out[out.index("=== Debrief: how b saw the game ===") :]
     assert "This scenario has no negotiation table" in debriefed
     assert "Nothing in this scenario measures b's willingness" in debriefed
     assert debriefed.rstrip().endswith("Thanks for playing.")

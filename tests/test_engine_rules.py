@@ -188,8 +188,14 @@ def test_r14_scripted_events_fire_at_their_turn() -> None:
 def test_r15_an_event_with_choices_waits_for_its_role() -> None:
     """Rule: an event with choices waits for the affected role; the turn cannot resolve until it answers."""
     sc = scenario(
-        events=[{"id": "crisis", "at_turn": 1, "role": "b",
-                 "choices": {"talk": [effect("x += 5")], "shout": [effect("x -= 5")]}}],
+        events=[
+            {
+                "id": "crisis",
+                "at_turn": 1,
+                "role": "b",
+                "choices": {"talk": [effect("x += 5")], "shout": [effect("x -= 5")]},
+            }
+        ],
         events_per_turn=0,
     )
     game = Game.new(sc)
@@ -205,8 +211,9 @@ def test_r15_an_event_with_choices_waits_for_its_role() -> None:
 
 def test_r16_once_only_events_fire_once() -> None:
     """Rule: a once-only event never fires twice."""
-    sc = scenario(turns=10, events=[{"id": "ambassador", "once": True, "effects": [effect("x += 1")]}],
-                  quiet_weight=0.0)
+    sc = scenario(
+        turns=10, events=[{"id": "ambassador", "once": True, "effects": [effect("x += 1")]}], quiet_weight=0.0
+    )
     game = Game.new(sc)
     for _ in range(9):
         game.resolve_turn()
@@ -215,8 +222,7 @@ def test_r16_once_only_events_fire_once() -> None:
 
 def test_r17_event_cooldown_spaces_out_repeats() -> None:
     """Rule: an event with cooldown N cannot fire again in the N turns after it fired."""
-    sc = scenario(turns=10, events=[{"id": "report", "cooldown": 2, "effects": [effect("x += 1")]}],
-                  quiet_weight=0.0)
+    sc = scenario(turns=10, events=[{"id": "report", "cooldown": 2, "effects": [effect("x += 1")]}], quiet_weight=0.0)
     game = Game.new(sc)
     for _ in range(9):
         game.resolve_turn()
@@ -239,8 +245,7 @@ def test_r18_random_events_respect_their_window_and_condition() -> None:
 
 def test_r19_weights_make_heavier_events_more_likely() -> None:
     """Rule: random events are drawn by weight, against the weight of a quiet turn."""
-    sc = scenario(turns=50, events=[{"id": "common", "weight": 8.0}, {"id": "rare", "weight": 1.0}],
-                  quiet_weight=1.0)
+    sc = scenario(turns=50, events=[{"id": "common", "weight": 8.0}, {"id": "rare", "weight": 1.0}], quiet_weight=1.0)
     counts = {"common": 0, "rare": 0, "quiet": 0}
     for seed in range(40):
         game = Game.new(sc, seed)

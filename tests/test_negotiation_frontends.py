@@ -117,8 +117,11 @@ def test_players_read_proposals_and_agreements_in_words_never_by_internal_id() -
         lines += views.review_lines(game, "us", turn, 0.0, 0.0)
         lines += views.review_lines(game, "cambodia", turn, 0.0, 0.0)
         lines += deals.news_lines(game, game.state.news, "us", turn)
-        lines += [c for group in group_causes(game, [ch for ch in game.history if ch.turn == turn], ["us"])
-                  for c, _ in group.causes]
+        lines += [
+            c
+            for group in group_causes(game, [ch for ch in game.history if ch.turn == turn], ["us"])
+            for c, _ in group.causes
+        ]
         for role in ("us", "cambodia"):
             lines += views.decisions(game, role, turn)
     lines += views.recap_lines(game, "us") + views.recap_lines(game, "cambodia")

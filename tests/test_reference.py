@@ -222,9 +222,20 @@ def test_a_damaged_cache_is_ignored_and_replaced(tmp_path: Path, damage: str) ->
     name = cache_name(scenario)
     assert name is not None
     if damage == "WRONG":  # well-formed, but a range out of order and a role the scenario lacks
-        damage = json.dumps({"version": ref.VERSION, "fingerprint": scenario.fingerprint, "references": {
-            "strong": {"policy": "strong", "games": 4, "roles": {"alpha": {"low": 9, "typical": 2, "high": 3}}},
-            "standard": {"policy": "standard", "games": 4, "roles": {"zeta": {"low": 1, "typical": 2, "high": 3}}}}})
+        damage = json.dumps(
+            {
+                "version": ref.VERSION,
+                "fingerprint": scenario.fingerprint,
+                "references": {
+                    "strong": {"policy": "strong", "games": 4, "roles": {"alpha": {"low": 9, "typical": 2, "high": 3}}},
+                    "standard": {
+                        "policy": "standard",
+                        "games": 4,
+                        "roles": {"zeta": {"low": 1, "typical": 2, "high": 3}},
+                    },
+                },
+            }
+        )
     (folder / name).write_text(damage, encoding="utf-8")
     assert cache_in(folder).load(scenario) == {}
     found = find_reference(scenario, cache_in(folder))
@@ -370,12 +381,14 @@ def test_the_terminal_end_places_each_score_against_its_own_range(tmp_path: Path
     code = run(load_scenario(path), role="alpha", seed=3, stdin=io.StringIO("e\ne\ne\ne\n"), stdout=out)
     text = out.getvalue()
     assert code == 0
-    flat = " ".join(text[text.index("How each side did"):].split())
+    flat = " ".join(text[text.index("How each side did") :].split())
     assert "How each side did, against its own usual range:" in flat and NOT_COMPARED in flat
-    assert ("Alpha 30.0: below the usual range for this side (strong computer players: 40.0 to 60.0, typically "
-            "50.0).") in flat
-    assert ("Beta 75.0: above the usual range for this side (strong computer players: 30.5 to 33.0, typically "
-            "31.0).") in flat
+    assert (
+        "Alpha 30.0: below the usual range for this side (strong computer players: 40.0 to 60.0, typically 50.0)."
+    ) in flat
+    assert (
+        "Beta 75.0: above the usual range for this side (strong computer players: 30.5 to 33.0, typically 31.0)."
+    ) in flat
     assert "when strong computer players play every side (12 games; measured by the scenario's author)" in flat
     assert flat.index("How each side did") < flat.index("Your key decisions")
 

@@ -62,10 +62,10 @@ def test_a_fall_is_worse_for_one_side_and_better_for_the_other(match: Match) -> 
     assert mine["x"].gain == pytest.approx(-10.0)
     assert theirs["x"].gain == pytest.approx(20.0)  # 100 - 2*10 = 80, from 100 - 2*20 = 60
     assert mine["y"].gain == 0.0
-    assert "  x: 60 (down 10 since last turn, worse for you; range 0 to 100)" in views.indicator_lines(
-        view(match, "a"))
+    assert "  x: 60 (down 10 since last turn, worse for you; range 0 to 100)" in views.indicator_lines(view(match, "a"))
     assert "  x: 60 (down 10 since last turn, better for you; range 0 to 100)" in views.indicator_lines(
-        view(match, "b"))
+        view(match, "b")
+    )
     assert "  y: 50 (no change since last turn; range 0 to 100)" in views.indicator_lines(view(match, "b"))
 
 

@@ -83,8 +83,9 @@ def unreachable_table() -> Scenario:
         item("visit", "a", [effect("y += 2")], condition="x > 200"),
         item("market", "b", [effect("y += 3")], condition="x > 200"),
     )
-    return scenario(turns=2, events_per_turn=0, actions=[{"id": "talk", "effects": [effect("x += 1")]}],
-                    negotiation=items)
+    return scenario(
+        turns=2, events_per_turn=0, actions=[{"id": "talk", "effects": [effect("x += 1")]}], negotiation=items
+    )
 
 
 def test_with_no_item_to_offer_or_ask_the_proposal_menu_says_so_and_does_not_ask() -> None:
@@ -134,8 +135,9 @@ def test_the_terminal_news_says_what_the_other_side_chose_once_it_has() -> None:
     assert lines[lines.index("- offer") + 2] == "  b chose: take."
 
 
-def test_the_desktop_news_says_the_computer_chose_under_the_event_it_answered(make_app: MakeApp,
-                                                                               scenario: Scenario) -> None:
+def test_the_desktop_news_says_the_computer_chose_under_the_event_it_answered(
+    make_app: MakeApp, scenario: Scenario
+) -> None:
     app = make_app()
     start(app, scenario, role="cambodia", seed=34823)
     board = to_board(app)
@@ -148,8 +150,7 @@ def test_the_desktop_news_says_the_computer_chose_under_the_event_it_answered(ma
     assert "answered:" not in text, "the choice is told once, under its event"
 
 
-def test_the_desktop_news_says_you_decide_while_your_own_choice_waits(make_app: MakeApp,
-                                                                      scenario: Scenario) -> None:
+def test_the_desktop_news_says_you_decide_while_your_own_choice_waits(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
     start(app, scenario, role="us", seed=11)
     key(app, pygame.K_RETURN)
@@ -192,8 +193,9 @@ def assert_label_drawn_now(app: App, dialog: EventScreen, label: str) -> None:
     assert shown == button_pixels(app, dialog), f"the frame right after the input drew an old label, not {label!r}"
 
 
-def test_the_event_dialog_s_button_changes_with_the_highlight_in_the_same_frame(make_app: MakeApp,
-                                                                                  scenario: Scenario) -> None:
+def test_the_event_dialog_s_button_changes_with_the_highlight_in_the_same_frame(
+    make_app: MakeApp, scenario: Scenario
+) -> None:
     app = make_app()
     start(app, scenario)
     key(app, pygame.K_RETURN)
@@ -217,8 +219,9 @@ def test_the_event_dialog_s_button_changes_with_the_highlight_in_the_same_frame(
     assert answered == [dialog.event.choices[1].id]
 
 
-def test_the_proposal_dialog_s_button_changes_with_the_highlight_in_the_same_frame(make_app: MakeApp,
-                                                                                     scenario: Scenario) -> None:
+def test_the_proposal_dialog_s_button_changes_with_the_highlight_in_the_same_frame(
+    make_app: MakeApp, scenario: Scenario
+) -> None:
     app = make_app()
     start(app, scenario)
     key(app, pygame.K_RETURN)
@@ -297,7 +300,6 @@ def test_a_settings_file_without_a_window_size_still_loads(caplog: pytest.LogCap
     assert loaded == Settings(ui_scale=1.5, palette="colourblind")
     assert loaded.window_size == (1280, 720)
     assert not caplog.records
-
 
 
 @pytest.mark.parametrize(

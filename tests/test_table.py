@@ -67,8 +67,12 @@ def table_scenario() -> Scenario:
         {"id": "b_talk", "role": "b", "effects": [effect("y += 1")]},
     ]
     events = [
-        {"id": "crisis", "at_turn": 1, "role": "a",
-         "choices": {"calm": [effect("x += 2")], "shout": [effect("x -= 2")]}},
+        {
+            "id": "crisis",
+            "at_turn": 1,
+            "role": "a",
+            "choices": {"calm": [effect("x += 2")], "shout": [effect("x -= 2")]},
+        },
         {"id": "offer", "at_turn": 1, "role": "b", "choices": {"take": [effect("y += 1")], "leave": []}},
     ]
     return scenario(turns=3, events_per_turn=0, actions=actions, events=events, negotiation=items)

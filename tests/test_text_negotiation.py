@@ -90,8 +90,10 @@ def test_a_proposal_nothing_can_satisfy_is_refused() -> None:
 def test_a_counter_proposal_can_be_accepted_refused_or_edited() -> None:
     _, out = play(["n", "4", "s", "1", "a", "q", "y"])
     countered = after(out, "b refused, and answers with a counter-proposal.")
-    assert "b proposes, in answer to your proposal of Jan 2023 (asking release):\n  b gives you: nothing.\n" \
+    assert (
+        "b proposes, in answer to your proposal of Jan 2023 (asking release):\n  b gives you: nothing.\n"
         "  b asks of you: aid." in countered
+    )
     assert "How it weighs for you (your objectives):\n  aid (we give): -2.0\n" in countered
     assert "You accepted.\nAgreement 1 with b" in countered
     assert "  - aid, given by you: pending." in after(countered, "agreements, e end, h help, q quit): a")

@@ -24,8 +24,15 @@ from game.ui.app import App
 from game.ui.screens.end import DEBRIEF, ENDING, EndScreen
 from game.ui.widgets import Document
 
-SIZES = [((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0), ((1024, 600), 1.0), ((1024, 600), 2.0),
-         ((1920, 1080), 1.0), ((1920, 1080), 1.5)]
+SIZES = [
+    ((1280, 720), 1.0),
+    ((1280, 720), 1.5),
+    ((1280, 720), 2.0),
+    ((1024, 600), 1.0),
+    ((1024, 600), 2.0),
+    ((1920, 1080), 1.0),
+    ((1920, 1080), 1.5),
+]
 
 
 def finished_match() -> Match:
@@ -59,8 +66,12 @@ def match() -> Match:
 
 
 def end_app(match: Match, size: tuple[int, int], scale: float) -> tuple[App, EndScreen]:
-    app = App(Settings(ui_scale=scale, animation_speed=0.0, window_size=size), size=size, persist_settings=False,
-              out=io.StringIO())
+    app = App(
+        Settings(ui_scale=scale, animation_speed=0.0, window_size=size),
+        size=size,
+        persist_settings=False,
+        out=io.StringIO(),
+    )
     pygame.event.clear()
     app.match = match
     screen = EndScreen(app, "us")
@@ -104,7 +115,7 @@ def test_the_debrief_page_renders_at_every_size_and_scale_without_overlaps(
         for rect in (screen.debrief_rect, screen.mood_rect, screen.tabs_rect):
             assert not button.rect.colliderect(rect), f"{button.text!r} overlaps the debrief"
     for index, first in enumerate(buttons):
-        for second in buttons[index + 1:]:
+        for second in buttons[index + 1 :]:
             assert not first.rect.colliderect(second.rect), f"{first.text!r} overlaps {second.text!r}"
     tabs = screen.tab_rects
     assert len(tabs) == (3 if screen.narrow else 2)

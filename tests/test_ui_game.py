@@ -40,8 +40,14 @@ from game.ui.screens.wording import timing_phrase, turn_values
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SIZES = [((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0), ((1024, 600), 1.0), ((1024, 600), 2.0),
-         ((1920, 1080), 1.0)]
+SIZES = [
+    ((1280, 720), 1.0),
+    ((1280, 720), 1.5),
+    ((1280, 720), 2.0),
+    ((1024, 600), 1.0),
+    ((1024, 600), 2.0),
+    ((1920, 1080), 1.0),
+]
 
 
 def snapshot(match: Match) -> str:
@@ -121,7 +127,7 @@ def test_every_in_game_screen_renders_a_full_frame_at_every_size_and_scale(
     for button in buttons:
         assert window.contains(button.rect), f"{button.text!r} leaves the window"
     for index, first in enumerate(buttons):
-        for second in buttons[index + 1:]:
+        for second in buttons[index + 1 :]:
             assert not first.rect.colliderect(second.rect), f"{first.text!r} overlaps {second.text!r}"
 
 
@@ -179,8 +185,17 @@ def test_autoplay_plays_through_the_real_screens_and_prints_the_ending(make_app:
 
     out = io.StringIO()
     shot = tmp_path / "end.png"
-    code = run_play(scenario_path=DEFAULT_SCENARIO, role=None, seed=9, scale=None, autoplay=True, frames=None,
-                    screenshot=shot, size=(1280, 720), out=out)
+    code = run_play(
+        scenario_path=DEFAULT_SCENARIO,
+        role=None,
+        seed=9,
+        scale=None,
+        autoplay=True,
+        frames=None,
+        screenshot=shot,
+        size=(1280, 720),
+        out=out,
+    )
     assert code == 0
     assert out.getvalue().startswith("Ending: ")
     image = pygame.image.load(str(shot))
@@ -191,11 +206,33 @@ def test_autoplay_plays_through_the_real_screens_and_prints_the_ending(make_app:
 
 def test_play_autoplay_on_the_command_line_saves_the_end_screen_and_exits_0(tmp_path: Path) -> None:
     shot = tmp_path / "end.png"
-    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", COMMON_GROUND_HOME=str(tmp_path),
-               PYGAME_HIDE_SUPPORT_PROMPT="1")
+    env = dict(
+        os.environ,
+        SDL_VIDEODRIVER="dummy",
+        SDL_AUDIODRIVER="dummy",
+        COMMON_GROUND_HOME=str(tmp_path),
+        PYGAME_HIDE_SUPPORT_PROMPT="1",
+    )
     result = subprocess.run(
-        [sys.executable, "main.py", "play", "--scenario", str(DEFAULT_SCENARIO), "--seed", "5", "--autoplay",
-         "--screenshot", str(shot)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
+        [
+            sys.executable,
+            "main.py",
+            "play",
+            "--scenario",
+            str(DEFAULT_SCENARIO),
+            "--seed",
+            "5",
+            "--autoplay",
+            "--screenshot",
+            str(shot),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "Ending: " in result.stdout
     assert shot.stat().st_size > 10_000
@@ -290,8 +327,11 @@ def test_a_click_on_an_action_s_number_box_commits_it(make_app: MakeApp, scenari
     match = start(app, scenario)
     board = go_to_board(app)
     frames(app)
-    box, _, index = next(hit for hit in board.hits if hit[1] == "num" and not board.status.get(
-        board.actions[hit[2]].id, "x").startswith(("cool", "cond", "cost")))
+    box, _, index = next(
+        hit
+        for hit in board.hits
+        if hit[1] == "num" and not board.status.get(board.actions[hit[2]].id, "x").startswith(("cool", "cond", "cost"))
+    )
     app.dispatch(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=box.center))
     assert match.game.committed("us") == [board.actions[index].id]
 
@@ -517,10 +557,32 @@ def test_random_input_on_the_in_game_screens_raises_nothing(make_app: MakeApp, s
     rng = random.Random(2024)
     app = make_app((1024, 600), 1.5)
     start(app, scenario)
-    keys = [pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_TAB, pygame.K_RETURN,
-            pygame.K_SPACE, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END, pygame.K_e, pygame.K_i,
-            pygame.K_a, pygame.K_n, pygame.K_d, pygame.K_c, pygame.K_g, pygame.K_1, pygame.K_2, pygame.K_3,
-            pygame.K_5, pygame.K_9, pygame.K_x]
+    keys = [
+        pygame.K_UP,
+        pygame.K_DOWN,
+        pygame.K_LEFT,
+        pygame.K_RIGHT,
+        pygame.K_TAB,
+        pygame.K_RETURN,
+        pygame.K_SPACE,
+        pygame.K_PAGEUP,
+        pygame.K_PAGEDOWN,
+        pygame.K_HOME,
+        pygame.K_END,
+        pygame.K_e,
+        pygame.K_i,
+        pygame.K_a,
+        pygame.K_n,
+        pygame.K_d,
+        pygame.K_c,
+        pygame.K_g,
+        pygame.K_1,
+        pygame.K_2,
+        pygame.K_3,
+        pygame.K_5,
+        pygame.K_9,
+        pygame.K_x,
+    ]
     visited: set[str] = set()
     for _ in range(1500):
         if not isinstance(app.top, (BriefingScreen, BoardScreen, EventScreen, ReviewScreen, EndScreen)):
@@ -534,8 +596,11 @@ def test_random_input_on_the_in_game_screens_raises_nothing(make_app: MakeApp, s
             app.dispatch(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=pos))
             app.dispatch(pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=pos))
         else:
-            app.dispatch(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=rng.choice((-1, 1)), flipped=False,
-                                            precise_x=0.0, precise_y=1.0))
+            app.dispatch(
+                pygame.event.Event(
+                    pygame.MOUSEWHEEL, x=0, y=rng.choice((-1, 1)), flipped=False, precise_x=0.0, precise_y=1.0
+                )
+            )
         frames(app, 1)
     assert {"BriefingScreen", "BoardScreen", "EventScreen", "ReviewScreen"} <= visited
 
@@ -627,8 +692,16 @@ def test_chart_colours_are_clearly_different_and_the_colour_blind_ones_stay_okab
     assert len(standard) >= 12, "every indicator of the default scenario has its own colour"
     closest = min(math.dist(_lab(a), _lab(b)) for a, b in itertools.combinations(standard, 2))
     assert closest >= 25, "no two chart colours look alike (CIE76 difference of 25 or more)"
-    okabe_ito = {(86, 180, 233), (230, 159, 0), (0, 158, 115), (240, 228, 66), (0, 114, 178), (213, 94, 0),
-                 (204, 121, 167), (235, 235, 235)}
+    okabe_ito = {
+        (86, 180, 233),
+        (230, 159, 0),
+        (0, 158, 115),
+        (240, 228, 66),
+        (0, 114, 178),
+        (213, 94, 0),
+        (204, 121, 167),
+        (235, 235, 235),
+    }
     assert set(theme.COLOURBLIND.series) <= okabe_ito
 
 
@@ -642,8 +715,16 @@ def test_a_chart_with_more_lines_than_colours_draws_the_second_round_dashed(make
     surface = pygame.Surface((800, 600))
     surface.fill(palette.panel)
     series = {f"s{i}": [10.0 * i + 5] * 5 for i in range(count)}  # flat lines, one above the other
-    line_chart(surface, surface.get_rect(), series, palette=palette, font=theme.font(18), low=0,
-               high=10.0 * count, legend=False)
+    line_chart(
+        surface,
+        surface.get_rect(),
+        series,
+        palette=palette,
+        font=theme.font(18),
+        low=0,
+        high=10.0 * count,
+        legend=False,
+    )
     colour = palette.series[0]  # the first line's colour, and the last one's again
     rows = [y for y in range(600) if sum(surface.get_at((x, y))[:3] == colour for x in range(200, 600)) > 40]
     lowest, highest = max(rows), min(rows)  # s0 at the bottom, the last series at the top

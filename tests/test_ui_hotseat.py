@@ -89,8 +89,14 @@ def test_the_privacy_screen_comes_first_and_draws_nothing_private(
     assert "score" not in text.lower() and "objective" not in text.lower()
 
 
-SIZES = [((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0), ((1024, 600), 1.0), ((1024, 600), 2.0),
-         ((1920, 1080), 1.0)]
+SIZES = [
+    ((1280, 720), 1.0),
+    ((1280, 720), 1.5),
+    ((1280, 720), 2.0),
+    ((1024, 600), 1.0),
+    ((1024, 600), 2.0),
+    ((1920, 1080), 1.0),
+]
 
 
 @pytest.mark.parametrize(("size", "scale"), SIZES, ids=[f"{w}x{h}@{s}" for (w, h), s in SIZES])

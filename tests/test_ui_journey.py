@@ -20,8 +20,12 @@ from game.ui.screens.title import TitleScreen
 
 
 def new_app(size: tuple[int, int] = (1280, 720), scale: float = 1.0) -> App:
-    app = App(Settings(ui_scale=scale, animation_speed=0.0, window_size=size), size=size, persist_settings=False,
-              out=io.StringIO())
+    app = App(
+        Settings(ui_scale=scale, animation_speed=0.0, window_size=size),
+        size=size,
+        persist_settings=False,
+        out=io.StringIO(),
+    )
     pygame.event.clear()
     app.push(TitleScreen(app))
     return app
@@ -58,9 +62,22 @@ def test_keyboard_only_from_title_to_end_screen() -> None:
     assert ending.title["en"] in app.out.getvalue()  # type: ignore[attr-defined]
 
 
-KEYS = [pygame.K_TAB, pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT,
-        pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_SPACE, pygame.K_BACKSPACE, pygame.K_DELETE,
-        *range(pygame.K_0, pygame.K_9 + 1), *range(pygame.K_a, pygame.K_z + 1)]
+KEYS = [
+    pygame.K_TAB,
+    pygame.K_RETURN,
+    pygame.K_ESCAPE,
+    pygame.K_UP,
+    pygame.K_DOWN,
+    pygame.K_LEFT,
+    pygame.K_RIGHT,
+    pygame.K_PAGEUP,
+    pygame.K_PAGEDOWN,
+    pygame.K_SPACE,
+    pygame.K_BACKSPACE,
+    pygame.K_DELETE,
+    *range(pygame.K_0, pygame.K_9 + 1),
+    *range(pygame.K_a, pygame.K_z + 1),
+]
 SIZES = [(1024, 600), (1280, 720), (1600, 900), (1920, 1080)]
 
 
@@ -83,8 +100,11 @@ def test_monkey_keys_clicks_and_resizes_across_all_screens_raise_nothing(seed: i
             for kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
                 app.dispatch(pygame.event.Event(kind, pos=pos, button=1))
         elif roll < 0.97:
-            app.dispatch(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=rng.choice((-1, 1)), precise_x=0.0,
-                                            precise_y=0.0, flipped=False))
+            app.dispatch(
+                pygame.event.Event(
+                    pygame.MOUSEWHEEL, x=0, y=rng.choice((-1, 1)), precise_x=0.0, precise_y=0.0, flipped=False
+                )
+            )
         else:
             size = rng.choice(SIZES)
             app.window = pygame.display.set_mode(size, pygame.RESIZABLE)
@@ -112,8 +132,19 @@ def test_monkey_reaches_many_screens() -> None:
     app = new_app()
     seen: list[str] = []
     for _ in range(800):
-        code = rng.choice([pygame.K_RETURN, pygame.K_TAB, pygame.K_e, pygame.K_ESCAPE, pygame.K_1, pygame.K_n,
-                           pygame.K_s, pygame.K_l, pygame.K_DOWN])
+        code = rng.choice(
+            [
+                pygame.K_RETURN,
+                pygame.K_TAB,
+                pygame.K_e,
+                pygame.K_ESCAPE,
+                pygame.K_1,
+                pygame.K_n,
+                pygame.K_s,
+                pygame.K_l,
+                pygame.K_DOWN,
+            ]
+        )
         if code == pygame.K_ESCAPE and isinstance(app.top, TitleScreen):
             continue
         press(app, code, chr(code) if pygame.K_0 <= code <= pygame.K_z else "")

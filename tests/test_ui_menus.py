@@ -105,8 +105,9 @@ def distinct_colours(surface: pygame.Surface, step: int = 6) -> int:
     return len({tuple(surface.get_at((x, y)))[:3] for x in range(0, width, step) for y in range(0, height, step)})
 
 
-def new_match(seed: int = 1, persons: tuple[str, ...] = ("us",), turns: int = 0, path: Path = DEFAULT_SCENARIO
-              ) -> Match:
+def new_match(
+    seed: int = 1, persons: tuple[str, ...] = ("us",), turns: int = 0, path: Path = DEFAULT_SCENARIO
+) -> Match:
     """A match of a scenario file (the default one), ``turns`` turns in (events answered with their first choice,
     proposals refused, no actions)."""
     scenario = load_scenario(path)
@@ -173,8 +174,9 @@ SIZES = [((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0), ((1024, 600
 
 @pytest.mark.parametrize("size,scale", SIZES, ids=[f"{w}x{h}@{s}" for (w, h), s in SIZES])
 @pytest.mark.parametrize("name", ["title", "newgame", "settings", "load", "pause"])
-def test_every_menu_screen_renders_a_non_blank_frame(make_app: Callable[..., App], name: str,
-                                                    size: tuple[int, int], scale: float) -> None:
+def test_every_menu_screen_renders_a_non_blank_frame(
+    make_app: Callable[..., App], name: str, size: tuple[int, int], scale: float
+) -> None:
     persistence.save_new(new_match(turns=1), "Class B, week 3")
     corrupt_save(saves_folder())
     app = make_app(size, scale)
@@ -191,7 +193,7 @@ def test_every_menu_screen_renders_a_non_blank_frame(make_app: Callable[..., App
     # no two controls overlap
     controls = [pygame.Rect(widget.get_abs_rect()) for widget in screen.focusables]
     for index, rect in enumerate(controls):
-        assert rect.collidelist(controls[index + 1:]) == -1, (name, rect)
+        assert rect.collidelist(controls[index + 1 :]) == -1, (name, rect)
 
 
 def test_screens_rebuild_after_a_resize(make_app: Callable[..., App]) -> None:
@@ -243,8 +245,9 @@ def test_continue_resumes_the_latest_save(make_app: Callable[..., App], flow: Ca
     assert flow.resumed[0].seed == 6
 
 
-def test_continue_with_a_refused_save_stays_on_the_title_with_a_message(make_app: Callable[..., App],
-                                                                        flow: Calls, tmp_path: Path) -> None:
+def test_continue_with_a_refused_save_stays_on_the_title_with_a_message(
+    make_app: Callable[..., App], flow: Calls, tmp_path: Path
+) -> None:
     scenario_copy = tmp_path / "copy.yaml"
     shutil.copy(DEFAULT_SCENARIO, scenario_copy)
     persistence.save_new(new_match(seed=2, path=scenario_copy), "Edited later")
@@ -370,8 +373,7 @@ def test_pause_opens_load_and_settings_and_comes_back(make_app: Callable[..., Ap
 
 
 # ----------------------------------------------------------------------------------------------- load
-def test_load_lists_a_corrupt_file_apart_and_still_loads_a_good_save(make_app: Callable[..., App],
-                                                                     flow: Calls) -> None:
+def test_load_lists_a_corrupt_file_apart_and_still_loads_a_good_save(make_app: Callable[..., App], flow: Calls) -> None:
     match = new_match(seed=9, turns=2)
     persistence.save_new(match, "Good one")
     corrupt_save(saves_folder())
@@ -388,8 +390,7 @@ def test_load_lists_a_corrupt_file_apart_and_still_loads_a_good_save(make_app: C
     assert flow.resumed[0].seed == 9
 
 
-def test_load_shows_a_refused_save_on_the_screen(make_app: Callable[..., App], flow: Calls,
-                                                 tmp_path: Path) -> None:
+def test_load_shows_a_refused_save_on_the_screen(make_app: Callable[..., App], flow: Calls, tmp_path: Path) -> None:
     scenario_copy = tmp_path / "copy.yaml"
     shutil.copy(DEFAULT_SCENARIO, scenario_copy)
     persistence.save_new(new_match(seed=2, path=scenario_copy), "Stale")
@@ -450,12 +451,19 @@ def test_new_game_starts_with_the_chosen_side_and_seed(make_app: Callable[..., A
     type_text(app, "4x2")  # digits only
     assert screen.text_of("seed") == "42"
     press(app, pygame.K_RETURN)
-    assert flow.started == [{"scenario": screen.scenario, "path": str(DEFAULT_SCENARIO),
-                             "seats": {"us": Seat("standard"), "cambodia": PERSON}, "seed": 42}]
+    assert flow.started == [
+        {
+            "scenario": screen.scenario,
+            "path": str(DEFAULT_SCENARIO),
+            "seats": {"us": Seat("standard"), "cambodia": PERSON},
+            "seed": 42,
+        }
+    ]
 
 
-def test_new_game_enter_starts_one_person_against_the_standard_computer(make_app: Callable[..., App],
-                                                                       flow: Calls) -> None:
+def test_new_game_enter_starts_one_person_against_the_standard_computer(
+    make_app: Callable[..., App], flow: Calls
+) -> None:
     app = make_app()
     screen = open_screen(app, "newgame")
     assert isinstance(screen, NewGameScreen)
@@ -476,8 +484,9 @@ def focus_on(app: App, screen: NewGameScreen, key: tuple[str, int]) -> None:
     raise AssertionError(f"{key} cannot be reached with Tab")
 
 
-def test_new_game_seats_are_chosen_from_the_keyboard_with_each_level_described(make_app: Callable[..., App],
-                                                                               flow: Calls) -> None:
+def test_new_game_seats_are_chosen_from_the_keyboard_with_each_level_described(
+    make_app: Callable[..., App], flow: Calls
+) -> None:
     from game.table import LEVELS
 
     app = make_app()
@@ -526,9 +535,9 @@ def test_new_game_with_two_people_and_with_nobody(make_app: Callable[..., App], 
     assert flow.started[0]["seats"]["us"] == PERSON
 
 
-def test_new_game_lists_an_invalid_scenario_with_its_first_problem(make_app: Callable[..., App], flow: Calls,
-                                                                   tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_game_lists_an_invalid_scenario_with_its_first_problem(
+    make_app: Callable[..., App], flow: Calls, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "scenarios"
     folder.mkdir()
     shutil.copy(FIXTURES / "tiny.yaml", folder / "a_tiny.yaml")
@@ -553,8 +562,9 @@ def test_new_game_lists_an_invalid_scenario_with_its_first_problem(make_app: Cal
 
 
 @pytest.mark.parametrize("content", [None, "format: 1\nid: [unclosed\n", "turns: 3\n"])
-def test_new_game_invalid_path_shows_an_error_line(make_app: Callable[..., App], flow: Calls, tmp_path: Path,
-                                                   content: str | None) -> None:
+def test_new_game_invalid_path_shows_an_error_line(
+    make_app: Callable[..., App], flow: Calls, tmp_path: Path, content: str | None
+) -> None:
     path = tmp_path / "mine.yaml"
     if content is not None:
         path.write_text(content, encoding="utf-8")
@@ -604,14 +614,30 @@ def test_new_game_digit_keys_type_into_fields_not_shortcuts(make_app: Callable[.
 
 
 # ----------------------------------------------------------------------------------------------- robustness
-KEYS = [pygame.K_TAB, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_RETURN, pygame.K_SPACE,
-        pygame.K_ESCAPE, pygame.K_BACKSPACE, pygame.K_DELETE, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_MINUS,
-        pygame.K_EQUALS, *range(pygame.K_0, pygame.K_9 + 1), *range(pygame.K_a, pygame.K_z + 1)]
+KEYS = [
+    pygame.K_TAB,
+    pygame.K_UP,
+    pygame.K_DOWN,
+    pygame.K_LEFT,
+    pygame.K_RIGHT,
+    pygame.K_RETURN,
+    pygame.K_SPACE,
+    pygame.K_ESCAPE,
+    pygame.K_BACKSPACE,
+    pygame.K_DELETE,
+    pygame.K_PAGEUP,
+    pygame.K_PAGEDOWN,
+    pygame.K_MINUS,
+    pygame.K_EQUALS,
+    *range(pygame.K_0, pygame.K_9 + 1),
+    *range(pygame.K_a, pygame.K_z + 1),
+]
 
 
 @pytest.mark.parametrize("name", ["title", "newgame", "settings", "load", "pause"])
-def test_random_input_on_the_menus_raises_nothing(make_app: Callable[..., App], flow: Calls, name: str,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_random_input_on_the_menus_raises_nothing(
+    make_app: Callable[..., App], flow: Calls, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import random
 
     persistence.save_new(new_match(turns=1), "Kept")

@@ -37,8 +37,15 @@ from game.ui.screens.proposal import ANSWERS, DealDialog, ProposalScreen
 from game.ui.screens.review import ReviewScreen
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SIZES = [((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0), ((1024, 600), 1.0), ((1024, 600), 2.0),
-         ((1920, 1080), 1.0), ((1920, 1080), 1.5)]
+SIZES = [
+    ((1280, 720), 1.0),
+    ((1280, 720), 1.5),
+    ((1280, 720), 2.0),
+    ((1024, 600), 1.0),
+    ((1024, 600), 2.0),
+    ((1920, 1080), 1.0),
+    ((1920, 1080), 1.5),
+]
 #: The number key of each answer of the proposal dialog.
 ANSWER_KEYS = {answer: getattr(pygame, f"K_{index + 1}") for index, answer in enumerate(ANSWERS)}
 
@@ -52,7 +59,8 @@ def answer_events(app: App) -> None:
     """From the briefing (and privacy screens) past the turn's event dialogs (first choice), up to the board or a
     proposal dialog."""
     while isinstance(app.top, PrivacyScreen | BriefingScreen) or (
-            isinstance(app.top, EventScreen) and not isinstance(app.top, ProposalScreen)):
+        isinstance(app.top, EventScreen) and not isinstance(app.top, ProposalScreen)
+    ):
         if isinstance(app.top, EventScreen):
             key(app, pygame.K_1)
         key(app, pygame.K_RETURN)
@@ -267,13 +275,13 @@ def test_every_negotiation_screen_renders_a_full_frame_at_every_size_and_scale(
     for button in buttons:
         assert window.contains(button.rect), f"{button.text!r} leaves the window"
     for index, first in enumerate(buttons):
-        for second in buttons[index + 1:]:
+        for second in buttons[index + 1 :]:
             assert not first.rect.colliderect(second.rect), f"{first.text!r} overlaps {second.text!r}"
     if isinstance(top, NegotiationScreen):
         panels = [top.header, top.tabs_rect, top.body, top.actions_rect, top.footer]
         for index, first in enumerate(panels):
             assert window.contains(first)
-            for second in panels[index + 1:]:
+            for second in panels[index + 1 :]:
                 assert not first.colliderect(second), "the table's parts do not overlap"
         assert all(not top.body.colliderect(b.rect) for b in buttons if b is not top.back_button)
 
@@ -417,8 +425,9 @@ def test_a_countered_proposal_shows_the_counter_with_the_player_s_own_breakdown(
     # Counter: the counter-proposal is loaded into the table, to be changed and sent back.
     answer_proposal(app, "counter")
     assert app.top is table and table.reply_to == dialog.proposal.id
-    assert table.chosen == set(dialog.proposal.items()) & {e.item.id for s in ("give", "ask")
-                                                           for e in table.entries[s] if not e.reason}
+    assert table.chosen == set(dialog.proposal.items()) & {
+        e.item.id for s in ("give", "ask") for e in table.entries[s] if not e.reason
+    }
     frames(app)
     assert table.send_button is not None and table.send_button.text.startswith("Send counter-proposal")
 
@@ -606,9 +615,26 @@ def test_drawing_and_browsing_the_table_never_change_the_game(make_app: MakeApp,
     answer_proposal(app, "refuse")
     before = snapshot(match)
     table = open_table(app)
-    codes = (pygame.K_DOWN, pygame.K_SPACE, pygame.K_RIGHT, pygame.K_DOWN, pygame.K_SPACE, pygame.K_w,
-             pygame.K_DOWN, pygame.K_TAB, pygame.K_TAB, pygame.K_LEFT, pygame.K_k, pygame.K_PAGEDOWN, pygame.K_a,
-             pygame.K_DOWN, pygame.K_UP, pygame.K_g, pygame.K_c, pygame.K_HOME)
+    codes = (
+        pygame.K_DOWN,
+        pygame.K_SPACE,
+        pygame.K_RIGHT,
+        pygame.K_DOWN,
+        pygame.K_SPACE,
+        pygame.K_w,
+        pygame.K_DOWN,
+        pygame.K_TAB,
+        pygame.K_TAB,
+        pygame.K_LEFT,
+        pygame.K_k,
+        pygame.K_PAGEDOWN,
+        pygame.K_a,
+        pygame.K_DOWN,
+        pygame.K_UP,
+        pygame.K_g,
+        pygame.K_c,
+        pygame.K_HOME,
+    )
     for code in codes:
         key(app, code)
         app.dispatch(pygame.event.Event(pygame.MOUSEMOTION, pos=(400, 300), rel=(1, 1), buttons=(0, 0, 0)))
@@ -626,10 +652,33 @@ def test_random_input_on_the_table_raises_nothing(make_app: MakeApp, scenario: S
     start(app, scenario)
     to_board(app)
     open_table(app)
-    keys = [pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_TAB, pygame.K_RETURN,
-            pygame.K_SPACE, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END, pygame.K_a, pygame.K_g,
-            pygame.K_k, pygame.K_w, pygame.K_p, pygame.K_c, pygame.K_s, pygame.K_b, pygame.K_o, pygame.K_1,
-            pygame.K_2, pygame.K_3, pygame.K_n, pygame.K_y]
+    keys = [
+        pygame.K_UP,
+        pygame.K_DOWN,
+        pygame.K_LEFT,
+        pygame.K_RIGHT,
+        pygame.K_TAB,
+        pygame.K_RETURN,
+        pygame.K_SPACE,
+        pygame.K_PAGEUP,
+        pygame.K_PAGEDOWN,
+        pygame.K_HOME,
+        pygame.K_END,
+        pygame.K_a,
+        pygame.K_g,
+        pygame.K_k,
+        pygame.K_w,
+        pygame.K_p,
+        pygame.K_c,
+        pygame.K_s,
+        pygame.K_b,
+        pygame.K_o,
+        pygame.K_1,
+        pygame.K_2,
+        pygame.K_3,
+        pygame.K_n,
+        pygame.K_y,
+    ]
     seen: set[str] = set()
     for _ in range(600):
         top = app.top

@@ -126,6 +126,7 @@ class ShiftKind(enum.StrEnum):
     FACILITATOR = "facilitator"
     OTHER = "other"  # what the causes above do not explain
 
+
 @dataclass(frozen=True, slots=True)
 class Weight:
     """What one more point of an indicator was worth to the counterpart's score at the end of the game."""
@@ -418,8 +419,9 @@ class _Builder:
                 worths.append(ItemWorth(item.id, localize(item.label, self.lang), item.giver, value))
         wants = sorted((w for w in worths if w.value > 0), key=lambda w: (-w.value, w.label))[:ITEMS_LISTED]
         costs = sorted((w for w in worths if w.value < 0), key=lambda w: (w.value, w.label))[:ITEMS_LISTED]
-        return Priorities(localize(role.objectives, self.lang), tuple(weights), tuple(leanings), tuple(wants),
-                          tuple(costs))
+        return Priorities(
+            localize(role.objectives, self.lang), tuple(weights), tuple(leanings), tuple(wants), tuple(costs)
+        )
 
     # ----------------------------------------------------------------- proposals
     def stances(self) -> tuple[Stance, ...]:
@@ -443,11 +445,25 @@ class _Builder:
                     evaluation = evaluate(past, proposal, self.counterpart)
             except (NegotiationError, UnknownIdError, KeyError):
                 evaluation = None
-            reasons = () if evaluation is None else tuple(
-                sorted(evaluation.reasons, key=lambda r: -abs(r.points))[:MAIN_REASONS])
+            reasons = (
+                ()
+                if evaluation is None
+                else tuple(sorted(evaluation.reasons, key=lambda r: -abs(r.points))[:MAIN_REASONS])
+            )
             agreement, text = self.outcome_of(proposal)
-            out.append(Stance(proposal, mine, self.labels(proposal.give), self.labels(proposal.ask), proposal.status,
-                              text, agreement, evaluation, reasons))
+            out.append(
+                Stance(
+                    proposal,
+                    mine,
+                    self.labels(proposal.give),
+                    self.labels(proposal.ask),
+                    proposal.status,
+                    text,
+                    agreement,
+                    evaluation,
+                    reasons,
+                )
+            )
         return tuple(out)
 
     def labels(self, items: Sequence[str]) -> tuple[str, ...]:
@@ -540,8 +556,9 @@ class _Builder:
             out.append(MoodPoint(turn, mood, reasons, change, tuple(shifts), note))
         return tuple(out)
 
-    def mood(self, moment: Moment, values: dict[str, float],
-             pressure: dict[int, list[str]]) -> tuple[float, tuple[Reason, ...]]:
+    def mood(
+        self, moment: Moment, values: dict[str, float], pressure: dict[int, list[str]]
+    ) -> tuple[float, tuple[Reason, ...]]:
         """The evaluator's context at ``moment``: from the evaluator itself when the scenario negotiates."""
         if self.negotiation:
             past = _game_at(self.game, moment, values)

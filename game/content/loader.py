@@ -615,7 +615,7 @@ class _Checker:
     def _score_reference(self) -> None:
         """Each range of ``score_reference`` names a role and has ``low <= typical <= high``."""
         ranges = _raw(self.data, ("score_reference", "roles"))
-        for role, bounds in (ranges.items() if isinstance(ranges, dict) else ()):
+        for role, bounds in ranges.items() if isinstance(ranges, dict) else ():
             at: NodePath = ("score_reference", "roles", role)
             self._ref(at, role if isinstance(role, str) else None, "roles", key=True)
             values = [bounds.get(k) if isinstance(bounds, dict) else None for k in ("low", "typical", "high")]
@@ -1035,8 +1035,9 @@ def _scenario(model: m.ScenarioFile, built: _Built, fingerprint: str) -> engine.
         dynamics=built.dynamics,
         endings=built.endings,
         sources=built.sources,
-        calendar=engine.Calendar(calendar.start_year, calendar.start_month, calendar.months_per_turn,
-                                 calendar.record_until),
+        calendar=engine.Calendar(
+            calendar.start_year, calendar.start_month, calendar.months_per_turn, calendar.record_until
+        ),
         events_per_turn=model.events_per_turn,
         quiet_weight=model.quiet_weight,
         fingerprint=fingerprint,

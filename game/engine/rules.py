@@ -213,5 +213,3 @@ class Rules:
             rules = cls(scenario, lang, compiled=compiled)
             scenario.cache[key] = rules
         return rules
-
-

@@ -423,8 +423,16 @@ class GameState:
             errors=[RuleError(int(t), str(r), str(m)) for t, r, m in data["errors"]],
             outcome=outcome,
             proposals=[
-                Proposal(str(i), int(t), str(s), str(r), _ids(g), _ids(a), ProposalStatus(st),
-                         None if rt is None else str(rt))
+                Proposal(
+                    str(i),
+                    int(t),
+                    str(s),
+                    str(r),
+                    _ids(g),
+                    _ids(a),
+                    ProposalStatus(st),
+                    None if rt is None else str(rt),
+                )
                 for i, t, s, r, g, a, st, rt in data.get("proposals", [])
             ],
             agreements=[

@@ -64,9 +64,7 @@ def _apply_log(
     return game
 
 
-def replay(
-    match: Match, on_entry: Callable[[LogEntry, Game, TurnReport | None], None] | None = None
-) -> Replay:
+def replay(match: Match, on_entry: Callable[[LogEntry, Game, TurnReport | None], None] | None = None) -> Replay:
     """Rebuild ``match`` from its log and compare it with the match's own game, turn by turn (each resolution's
     changes against the match's reports) and at the end (the whole state)."""
     reports = {r.turn: r for r in match.reports}
@@ -128,8 +126,8 @@ def _news_words(news: tuple[object, ...]) -> str:
 def _changes_differ(saved: TurnReport, rebuilt: TurnReport) -> str:
     for index, (a, b) in enumerate(zip(saved.changes, rebuilt.changes, strict=False)):
         if tuple(a) != tuple(b):
-            return (f"change {index + 1} of the turn: saved {a.indicator} {a.before:g} -> {a.after:g} ({a.text}), "
-                    f"rebuilt {b.indicator} {b.before:g} -> {b.after:g} ({b.text})")
+            return (
+                f"change {index + 1} of the turn: saved {a.indicator} {a.before:g} -> {a.after:g} ({a.text}), "
+                f"rebuilt {b.indicator} {b.before:g} -> {b.after:g} ({b.text})"
+            )
     return f"the turn made {len(saved.changes)} changes when played and {len(rebuilt.changes)} when rebuilt"
-
-

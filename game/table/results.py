@@ -75,6 +75,12 @@ class TurnResolved:
 
 
 Result = (
-    ActionCommitted | ActionWithdrawn | ChoiceMade | ProposalSent | ProposalAnswered | AgreementBroken | PartDone
+    ActionCommitted
+    | ActionWithdrawn
+    | ChoiceMade
+    | ProposalSent
+    | ProposalAnswered
+    | AgreementBroken
+    | PartDone
     | TurnResolved
 )

@@ -142,8 +142,9 @@ def seat_rng(seed: int, index: int) -> random.Random:
     return random.Random(seed * 7919 + index)
 
 
-def make_player(game: Game, role: str, seat: Seat, rng: random.Random, *, budget: int | None = None,
-                negotiate: bool = True) -> Policy:
+def make_player(
+    game: Game, role: str, seat: Seat, rng: random.Random, *, budget: int | None = None, negotiate: bool = True
+) -> Policy:
     """The computer player of a seat. ``budget`` (``simulate --budget``) overrides the level's; with ``negotiate``
     false it makes no proposals."""
     policy = make_policy(seat.policy, game, role, rng)

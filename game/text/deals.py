@@ -81,8 +81,9 @@ def proposal_lines(game: Game, human: str, proposal: Proposal) -> list[str]:
     """A proposal addressed to the player, from its sender's point of view."""
     sender = role_name(game, proposal.sender)
     head = f"{sender} proposes"
-    head += f", in answer to {proposal_name(game, game.proposal(proposal.reply_to), human)}:" if proposal.reply_to \
-        else ":"
+    head += (
+        f", in answer to {proposal_name(game, game.proposal(proposal.reply_to), human)}:" if proposal.reply_to else ":"
+    )
     out = wrap(head)
     out += wrap(f"{sender} gives you: " + _labels(game, proposal.give) + ".", indent="  ", hanging="    ")
     out += wrap(f"{sender} asks of you: " + _labels(game, proposal.ask) + ".", indent="  ", hanging="    ")

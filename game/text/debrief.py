@@ -127,12 +127,16 @@ def willingness_lines(report: Debrief) -> list[str]:
         return wrap(f"Nothing in this scenario measures {name}'s willingness to deal (it has no negotiation table "
                     "and no relations indicator), so there is no record of how your moves shifted it.")  # fmt: skip
     if report.negotiation:
-        what = ("It is the part of its judgement that does not depend on what is offered: trust, current relations "
-                f"and your recent pressure. A proposal passed when the worth of its items to {name} plus this "
-                f"reached its threshold of {score_text(report.threshold)}.")
+        what = (
+            "It is the part of its judgement that does not depend on what is offered: trust, current relations "
+            f"and your recent pressure. A proposal passed when the worth of its items to {name} plus this "
+            f"reached its threshold of {score_text(report.threshold)}."
+        )
     else:
-        what = ("This scenario has no negotiation table, so it is what a counterpart would weigh before any offer: "
-                "current relations and your recent pressure.")
+        what = (
+            "This scenario has no negotiation table, so it is what a counterpart would weigh before any offer: "
+            "current relations and your recent pressure."
+        )
     out = wrap(f"How your moves shifted {name}'s willingness to deal. {what}")
     first = points[0]
     out += wrap(f"At the start: {points_text(first.mood)}" + _terms(first.reasons) + ".", indent="  ", hanging="    ")
@@ -142,8 +146,6 @@ def willingness_lines(report: Debrief) -> list[str]:
     if len(points) > 1:
         out += wrap(f"At the end: {points_text(last.mood)}" + _terms(last.reasons) + ".", indent="  ", hanging="    ")
     return out
-
-
 
 
 def _terms(reasons: Sequence[Reason]) -> str:

@@ -97,8 +97,10 @@ class NegotiationTable:
         chosen &= {i.id for i in items}
         console.line()
         if not items:
-            console.para(f"There is nothing to offer {role_name(game, other)} or to ask for now: every item is in an "
-                         "agreement in force or not available yet.")
+            console.para(
+                f"There is nothing to offer {role_name(game, other)} or to ask for now: every item is in an "
+                "agreement in force or not available yet."
+            )
             if reply_to is not None:
                 console.line("Nothing sent; the proposal stays open.")
             return

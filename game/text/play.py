@@ -253,8 +253,7 @@ class TextTable:
             if first:
                 self.console.line(f"Your score: {present.score(score)}.")
             else:
-                change = views.movement(views.shown_change(seat.score_shown, score, present.score),
-                                        shown=present.score)
+                change = views.movement(views.shown_change(seat.score_shown, score, present.score), shown=present.score)
                 self.console.line(f"Your score: {present.score(score)} ({change} since your last turn).")
             seat.score_shown = score
 

@@ -84,8 +84,6 @@ def intro_lines(scenario: Scenario, lang: str) -> list[str]:
     return out
 
 
-
-
 def role_lines(game: Game, seat: SeatView) -> list[str]:
     """The player's side, as its seat sees it: brief, private objectives and political capital."""
     role = game.scenario.role(seat.role)
@@ -185,8 +183,9 @@ def news_lines(game: Game, seat: SeatView, *, asked: Collection[str] = ()) -> li
             if event.choices and event.role:
                 decider = role_name(game, event.role)
                 if event_id in chosen:
-                    label = next((say(game, c.label) for c in event.choices if c.id == chosen[event_id]),
-                                 chosen[event_id])
+                    label = next(
+                        (say(game, c.label) for c in event.choices if c.id == chosen[event_id]), chosen[event_id]
+                    )
                     out += wrap(f"{decider} chose: {label}.", indent="  ", hanging="    ")
                 else:
                     out += wrap(f"{decider} decides.", indent="  ", hanging="    ")
@@ -217,8 +216,6 @@ def choice_lines(game: Game, event: Event) -> list[str]:
 
 
 # --------------------------------------------------------------------- the action menu
-
-
 
 
 def menu_lines(game: Game, seat: SeatView) -> list[str]:

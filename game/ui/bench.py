@@ -28,8 +28,9 @@ def _board_app(scale: float, home: str, *, blocking: bool = False, max_seconds: 
     from game.ui.screens.flow import resume_game
 
     scenario = load_scenario(DEFAULT_SCENARIO)
-    app = App(Settings(ui_scale=scale), size=(1280, 720), persist_settings=False, blocking=blocking,
-              max_seconds=max_seconds)
+    app = App(
+        Settings(ui_scale=scale), size=(1280, 720), persist_settings=False, blocking=blocking, max_seconds=max_seconds
+    )
     match = Match.start(scenario, {"us": PERSON}, 7, scenario_path=str(DEFAULT_SCENARIO))
     # Answer the opening news with its first choice and refuse the computer's opening offer: the bare board.
     while (decision := match.decision()) is not None and decision.kind is not DecisionKind.ACT:

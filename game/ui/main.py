@@ -44,8 +44,15 @@ def run_play(
         persist = False
         settings = _headless_settings(settings)
     try:
-        app = App(settings, size=size, autoplay=autoplay, max_frames=frames, screenshot=screenshot, out=out,
-                  persist_settings=persist)
+        app = App(
+            settings,
+            size=size,
+            autoplay=autoplay,
+            max_frames=frames,
+            screenshot=screenshot,
+            out=out,
+            persist_settings=persist,
+        )
     except pygame.error as exc:
         print(
             f"common-ground: error: cannot open a window ({exc}); "

@@ -53,8 +53,20 @@ STANDARD = Palette(
     focus=(250, 208, 90),
     # Twelve clearly different hues and lightnesses (one blue, one blue-green, one yellow-green), so that every
     # indicator of a chart has its own colour.
-    series=((86, 180, 233), (243, 132, 0), (0, 180, 110), (240, 228, 66), (240, 120, 180), (170, 120, 240),
-            (235, 235, 235), (225, 50, 50), (200, 160, 110), (140, 140, 140), (170, 220, 60), (240, 0, 240)),
+    series=(
+        (86, 180, 233),
+        (243, 132, 0),
+        (0, 180, 110),
+        (240, 228, 66),
+        (240, 120, 180),
+        (170, 120, 240),
+        (235, 235, 235),
+        (225, 50, 50),
+        (200, 160, 110),
+        (140, 140, 140),
+        (170, 220, 60),
+        (240, 0, 240),
+    ),
 )
 
 #: Blue for good, orange for bad (Okabe-Ito hues), distinguishable with the common colour-vision deficiencies.
@@ -72,8 +84,16 @@ COLOURBLIND = Palette(
     focus=(240, 228, 66),
     # The eight Okabe-Ito colours (white for their black, on a dark background), which stay apart with the
     # common colour-vision deficiencies; a chart with more lines draws the next eight dashed.
-    series=((86, 180, 233), (230, 159, 0), (0, 158, 115), (240, 228, 66), (0, 114, 178), (213, 94, 0),
-            (204, 121, 167), (235, 235, 235)),
+    series=(
+        (86, 180, 233),
+        (230, 159, 0),
+        (0, 158, 115),
+        (240, 228, 66),
+        (0, 114, 178),
+        (213, 94, 0),
+        (204, 121, 167),
+        (235, 235, 235),
+    ),
 )
 
 PALETTES = {"standard": STANDARD, "colourblind": COLOURBLIND}

@@ -90,7 +90,12 @@ class Screen:
         """A button that runs ``command`` on click or Enter (when focused), and on ``key`` if given."""
         assert self.manager is not None
         widget = UIButton(
-            rect, text, self.manager, container=container, object_id=object_id, tool_tip_text=tooltip,
+            rect,
+            text,
+            self.manager,
+            container=container,
+            object_id=object_id,
+            tool_tip_text=tooltip,
             command=command,
         )
         self.commands[id(widget)] = command

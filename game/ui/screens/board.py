@@ -92,8 +92,14 @@ class BoardScreen(GameScreen):
     # ----------------------------------------------------------------- derived game data
     def _state_version(self) -> tuple[object, ...]:
         game = self.game
-        return (game.turn, game.phase, len(game.history), tuple(game.committed(self.role)), game.capital(self.role),
-                len(game.state.news))
+        return (
+            game.turn,
+            game.phase,
+            len(game.history),
+            tuple(game.committed(self.role)),
+            game.capital(self.role),
+            len(game.state.news),
+        )
 
     def _refresh(self) -> None:
         """Recompute what the board shows from the game when the game has changed."""
@@ -166,8 +172,9 @@ class BoardScreen(GameScreen):
         self.header = pygame.Rect(inner.left, inner.top, inner.width, header_h)
         end_rect = pygame.Rect(0, 0, end_w, self.button_height())
         end_rect.midright = (inner.right, self.header.centery)
-        self.end_button = self.button(end_rect, end_label, self.end_turn, key=pygame.K_e, focusable=False,
-                                      object_id="#primary")
+        self.end_button = self.button(
+            end_rect, end_label, self.end_turn, key=pygame.K_e, focusable=False, object_id="#primary"
+        )
         # Negotiate, left of End turn, when the scenario has a negotiation section.
         self.negotiate_button = None
         buttons_left = end_rect.left
@@ -175,8 +182,7 @@ class BoardScreen(GameScreen):
             label = "Negotiate (P)"
             negotiate_rect = pygame.Rect(0, 0, self.button_width(label), self.button_height())
             negotiate_rect.midright = (end_rect.left - gap, self.header.centery)
-            self.negotiate_button = self.button(negotiate_rect, label, self.negotiate, key=pygame.K_p,
-                                                focusable=False)
+            self.negotiate_button = self.button(negotiate_rect, label, self.negotiate, key=pygame.K_p, focusable=False)
             buttons_left = negotiate_rect.left
         self.buttons_left = buttons_left
         self.capital_w = self._capital_width()
@@ -190,8 +196,9 @@ class BoardScreen(GameScreen):
         hints_h = self.key_hints_height(self.hints, inner.width)
         self.footer = pygame.Rect(inner.left, inner.bottom - hints_h, inner.width, hints_h)
 
-        body = pygame.Rect(inner.left, self.header.bottom + gap, inner.width,
-                           self.footer.top - gap - self.header.bottom - gap)
+        body = pygame.Rect(
+            inner.left, self.header.bottom + gap, inner.width, self.footer.top - gap - self.header.bottom - gap
+        )
         self.body = body
         self.tabs_rect = pygame.Rect(0, 0, 0, 0)
         if self.layout == "wide":
@@ -199,12 +206,14 @@ class BoardScreen(GameScreen):
             w2 = round(body.width * 0.32)
             self.ind_rect = pygame.Rect(body.left, body.top, w1, body.height)
             self.act_rect = pygame.Rect(self.ind_rect.right + gap, body.top, w2, body.height)
-            right = pygame.Rect(self.act_rect.right + gap, body.top, body.right - self.act_rect.right - gap,
-                                body.height)
+            right = pygame.Rect(
+                self.act_rect.right + gap, body.top, body.right - self.act_rect.right - gap, body.height
+            )
             detail_h = round(right.height * 0.62)
             self.detail_rect = pygame.Rect(right.left, right.top, right.width, detail_h)
-            self.news_rect = pygame.Rect(right.left, right.top + detail_h + gap, right.width,
-                                         right.height - detail_h - gap)
+            self.news_rect = pygame.Rect(
+                right.left, right.top + detail_h + gap, right.width, right.height - detail_h - gap
+            )
         elif self.layout == "medium":
             left = pygame.Rect(body.left, body.top, round(body.width * 0.5), body.height)
             tab_h = self.tab_height()
@@ -221,8 +230,9 @@ class BoardScreen(GameScreen):
         # The Commit/Withdraw button sits at the bottom of the details panel.
         pad = self.pad
         commit_label = "Withdraw (9 or Enter)"
-        commit_rect = pygame.Rect(0, 0, min(self.detail_rect.width - 2 * pad, self.button_width(commit_label)),
-                                  self.button_height())
+        commit_rect = pygame.Rect(
+            0, 0, min(self.detail_rect.width - 2 * pad, self.button_width(commit_label)), self.button_height()
+        )
         commit_rect.bottomright = (self.detail_rect.right - pad, self.detail_rect.bottom - pad)
         self.commit_button = self.button(commit_rect, "Commit (Enter)", self.toggle_selected, focusable=False)
         self.commit_button.set_text("")  # set for the selected action by _sync_widgets
@@ -232,9 +242,16 @@ class BoardScreen(GameScreen):
 
     def _fitting_hints(self, width: int, lines: int) -> list[tuple[str, str]]:
         """Key hints in order of importance, as many as fit on ``lines`` lines."""
-        wanted = [("Up/Down", "choose"), ("1-9", "commit / withdraw"), ("E", "end turn"), ("Tab", "switch list"),
-                  ("Esc", "menu"), ("Enter", "commit / withdraw"), ("PgUp/PgDn", "more actions"),
-                  ("Shift+Up/Down", "scroll details")]
+        wanted = [
+            ("Up/Down", "choose"),
+            ("1-9", "commit / withdraw"),
+            ("E", "end turn"),
+            ("Tab", "switch list"),
+            ("Esc", "menu"),
+            ("Enter", "commit / withdraw"),
+            ("PgUp/PgDn", "more actions"),
+            ("Shift+Up/Down", "scroll details"),
+        ]
         if self.layout == "narrow":
             wanted[3] = ("I A D N", "tabs")
         if self.match.has_negotiation:
@@ -256,8 +273,9 @@ class BoardScreen(GameScreen):
         """The part of a list panel under its title (and above the page line for actions)."""
         pad = self.pad
         title_h = self.font(SMALL + 1, bold=True).get_linesize() + self.px(6)
-        return pygame.Rect(rect.left + pad, rect.top + pad + title_h, rect.width - 2 * pad,
-                           rect.height - 2 * pad - title_h)
+        return pygame.Rect(
+            rect.left + pad, rect.top + pad + title_h, rect.width - 2 * pad, rect.height - 2 * pad - title_h
+        )
 
     def _paginate(self) -> list[list[Row]]:
         """Split the actions into pages that fit the list. Each action keeps its number in the menu on every page
@@ -310,14 +328,17 @@ class BoardScreen(GameScreen):
     def _fitting_summary(self, action: Action, font: pygame.font.Font, width: int) -> str:
         """As many of the action's forecast changes as fit whole on one line, then ``and 2 more``."""
         game = self.game
-        parts = [f"{indicator_label(game, i.indicator)} {change_words(i)}"
-                 for i in visible(game, self.forecasts[action.id].items)]
+        parts = [
+            f"{indicator_label(game, i.indicator)} {change_words(i)}"
+            for i in visible(game, self.forecasts[action.id].items)
+        ]
         return textlib.fit_parts(font, parts, width) if parts else "no direct effect"
 
     def _action_height(self, index: int) -> int:
         """The height of one action's row: its name and its wrapped second line."""
-        return (self.font(BODY).get_linesize() + self.pad
-                + len(self._second_lines(index)) * self.font(SMALL).get_linesize())
+        return (
+            self.font(BODY).get_linesize() + self.pad + len(self._second_lines(index)) * self.font(SMALL).get_linesize()
+        )
 
     def page_of(self, action_index: int) -> int:
         """The page showing an action."""
@@ -639,8 +660,15 @@ class BoardScreen(GameScreen):
         pygame.draw.rect(surface, edge, box, width=max(1, self.px(2)), border_radius=self.px(8))
         y = box.top + self.px(8)
         for line in lines:
-            textlib.draw(surface, line, (box.centerx, y), font=font, colour=palette.text, align="center",
-                         max_width=box.width - self.px(24))
+            textlib.draw(
+                surface,
+                line,
+                (box.centerx, y),
+                font=font,
+                colour=palette.text,
+                align="center",
+                max_width=box.width - self.px(24),
+            )
             y += font.get_linesize()
 
     def _draw_header(self, surface: pygame.Surface) -> None:
@@ -649,8 +677,9 @@ class BoardScreen(GameScreen):
         rect = self.header
         big = self.font(HEADING + 2, bold=True)
         y = rect.centery - big.get_linesize() // 2
-        drawn = textlib.draw(surface, match.turn_label, (rect.left, y), font=big, colour=palette.text,
-                             max_width=self.header_text_w)
+        drawn = textlib.draw(
+            surface, match.turn_label, (rect.left, y), font=big, colour=palette.text, max_width=self.header_text_w
+        )
         small = self.font(BODY)
         x, baseline = drawn.right, y + big.get_ascent() - small.get_ascent()
         parts = [f"  ·  You play {match.role_name(self.role)}"]
@@ -662,9 +691,14 @@ class BoardScreen(GameScreen):
                 break
             x = textlib.draw(surface, part, (x, baseline), font=small, colour=palette.muted).right
         if self.capital_in_header:
-            self._draw_capital(surface, (self.buttons_left - self.px(10) - self.capital_w,
-                                         rect.centery - self.font(BODY, bold=True).get_linesize() // 2),
-                               self.capital_w)
+            self._draw_capital(
+                surface,
+                (
+                    self.buttons_left - self.px(10) - self.capital_w,
+                    rect.centery - self.font(BODY, bold=True).get_linesize() // 2,
+                ),
+                self.capital_w,
+            )
 
     def _my_agreements(self) -> list[Agreement]:
         """The agreements this seat is a party to."""
@@ -714,8 +748,12 @@ class BoardScreen(GameScreen):
         self.panel(surface, rect, focused=focused and self.layout == "wide")
         pad = self.pad
         since = "since the start" if game.turn == 1 else "since last turn"
-        self.panel_title(surface, pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
-                         "Indicators", note=f"change {since}")
+        self.panel_title(
+            surface,
+            pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
+            "Indicators",
+            note=f"change {since}",
+        )
         area = self._list_area(rect)
         indicators = game.scenario.shown_indicators
         row_h = self.font(BODY).get_linesize() + self.px(14)
@@ -737,7 +775,7 @@ class BoardScreen(GameScreen):
         delta_w = textlib.width_of(delta_font, "+00.0") + self.px(4)
         value_w = textlib.width_of(value_font, "100") + self.px(6)
         spark_w = self.px(64) if area.width >= self.px(330) else self.px(40)
-        for row, indicator in enumerate(indicators[self.ind_top:self.ind_top + visible]):
+        for row, indicator in enumerate(indicators[self.ind_top : self.ind_top + visible]):
             index = self.ind_top + row
             box = pygame.Rect(area.left, area.top + row * row_h, area.width, row_h - self.px(2))
             selected = index == self.ind_index
@@ -758,23 +796,57 @@ class BoardScreen(GameScreen):
             note_h = note_font.get_linesize() + self.px(2) if noted else 0
             block = label_font.get_linesize() + self.px(2) + gauge_h + note_h
             text_y = box.centery - block // 2
-            textlib.draw(surface, self.say(indicator.label), (inner.left, text_y), font=label_font,
-                         colour=palette.text, max_width=x_spark - inner.left - self.px(8))
+            textlib.draw(
+                surface,
+                self.say(indicator.label),
+                (inner.left, text_y),
+                font=label_font,
+                colour=palette.text,
+                max_width=x_spark - inner.left - self.px(8),
+            )
             if noted:
-                textlib.draw(surface, yours_words(shown.yours), (inner.left, text_y + block - note_h + self.px(2)),
-                             font=note_font, colour=palette.muted, max_width=x_spark - inner.left - self.px(8))
-            gauge(surface, pygame.Rect(inner.left, text_y + block - gauge_h - note_h,
-                                       x_spark - inner.left - self.px(8), gauge_h),
-                  value=value, low=indicator.min, high=indicator.max, palette=palette, good=yours(shown))
+                textlib.draw(
+                    surface,
+                    yours_words(shown.yours),
+                    (inner.left, text_y + block - note_h + self.px(2)),
+                    font=note_font,
+                    colour=palette.muted,
+                    max_width=x_spark - inner.left - self.px(8),
+                )
+            gauge(
+                surface,
+                pygame.Rect(inner.left, text_y + block - gauge_h - note_h, x_spark - inner.left - self.px(8), gauge_h),
+                value=value,
+                low=indicator.min,
+                high=indicator.max,
+                palette=palette,
+                good=yours(shown),
+            )
             spark_h = min(box.height - self.px(10), self.px(26))
-            sparkline(surface, pygame.Rect(x_spark, box.centery - spark_h // 2, spark_w, spark_h),
-                      self.series[indicator.id], colour=mix(palette.muted, palette.accent, 0.6))
-            textlib.draw(surface, num(value), (x_value + value_w - self.px(4), text_y - self.px(1)), font=value_font,
-                         colour=palette.text, align="right")
+            sparkline(
+                surface,
+                pygame.Rect(x_spark, box.centery - spark_h // 2, spark_w, spark_h),
+                self.series[indicator.id],
+                colour=mix(palette.muted, palette.accent, 0.6),
+            )
+            textlib.draw(
+                surface,
+                num(value),
+                (x_value + value_w - self.px(4), text_y - self.px(1)),
+                font=value_font,
+                colour=palette.text,
+                align="right",
+            )
             delta = float(num(value)) - float(num(shown.before))  # as shown: the numbers add up
             delta_text = signed(delta) if delta else "–"
-            textlib.draw(surface, delta_text, (inner.right, text_y + self.px(1)), font=delta_font,
-                         colour=gain_colour(delta, shown, palette), align="right")
+            textlib.draw(
+                surface,
+                delta_text,
+                (inner.right, text_y + self.px(1)),
+                font=delta_font,
+                colour=gain_colour(delta, shown, palette),
+                align="right",
+            )
             self.hits.append((box, "ind", index))
         self.more_marks(surface, area, self.ind_top > 0, self.ind_top + visible < len(indicators))
 
@@ -787,8 +859,9 @@ class BoardScreen(GameScreen):
         title_rect = pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40)
         nav_w = self._draw_page_nav(surface, title_rect, page_index)
         title = "Your actions" if self.capital_in_header else self.capital_text()
-        self.panel_title(surface, pygame.Rect(title_rect.left, title_rect.top, title_rect.width - nav_w,
-                                              title_rect.height), title)
+        self.panel_title(
+            surface, pygame.Rect(title_rect.left, title_rect.top, title_rect.width - nav_w, title_rect.height), title
+        )
         area = self._list_area(rect)
         _, family_h = self._row_heights()
         label_font, small = self.font(BODY), self.font(SMALL)
@@ -797,8 +870,14 @@ class BoardScreen(GameScreen):
         y = area.top
         for row in self.pages[page_index] if self.pages else []:
             if row.action < 0:
-                textlib.draw(surface, family_label(game, row.family).upper(), (area.left + self.px(4), y + self.px(4)),
-                             font=family_font, colour=palette.accent, max_width=area.width)
+                textlib.draw(
+                    surface,
+                    family_label(game, row.family).upper(),
+                    (area.left + self.px(4), y + self.px(4)),
+                    font=family_font,
+                    colour=palette.accent,
+                    max_width=area.width,
+                )
                 y += family_h
                 continue
             action = self.actions[row.action]
@@ -809,8 +888,12 @@ class BoardScreen(GameScreen):
             if status == "committed":
                 pygame.draw.rect(surface, mix(palette.panel, palette.accent, 0.18), box, border_radius=self.px(5))
             if selected:
-                pygame.draw.rect(surface, palette.panel_alt if status != "committed" else
-                                 mix(palette.panel, palette.accent, 0.3), box, border_radius=self.px(5))
+                pygame.draw.rect(
+                    surface,
+                    palette.panel_alt if status != "committed" else mix(palette.panel, palette.accent, 0.3),
+                    box,
+                    border_radius=self.px(5),
+                )
                 if focused:
                     pygame.draw.rect(surface, palette.focus, box, width=max(1, self.px(2)), border_radius=self.px(5))
             elif self.hover == ("act", row.action):
@@ -828,21 +911,43 @@ class BoardScreen(GameScreen):
                     pygame.draw.rect(surface, palette.panel_alt, key_box, border_radius=self.px(4))
                 if row.number <= PAGE_SIZE:  # a number key; past nine the number is shown without a key's box
                     pygame.draw.rect(surface, border, key_box, width=max(1, self.px(1)), border_radius=self.px(4))
-                textlib.draw(surface, str(row.number), (key_box.centerx, key_box.top + self.px(2)), font=num_font,
-                             colour=text_colour, align="center")
+                textlib.draw(
+                    surface,
+                    str(row.number),
+                    (key_box.centerx, key_box.top + self.px(2)),
+                    font=num_font,
+                    colour=text_colour,
+                    align="center",
+                )
             self.hits.append((key_box.inflate(self.px(6), self.px(6)), "num", row.action))
             cost_text = f"{action.cost}"
             cost_w = textlib.width_of(num_font, cost_text) + self.px(18)
             text_x = key_box.right + self.px(8)
-            textlib.draw(surface, self.say(action.label), (text_x, box.top + self.px(3)), font=label_font,
-                         colour=text_colour, max_width=box.right - cost_w - text_x - self.px(6))
-            self._draw_cost(surface, pygame.Rect(box.right - cost_w - self.px(4), box.top + self.px(5), cost_w,
-                                                 num_font.get_linesize()), action.cost, open_)
+            textlib.draw(
+                surface,
+                self.say(action.label),
+                (text_x, box.top + self.px(3)),
+                font=label_font,
+                colour=text_colour,
+                max_width=box.right - cost_w - text_x - self.px(6),
+            )
+            self._draw_cost(
+                surface,
+                pygame.Rect(box.right - cost_w - self.px(4), box.top + self.px(5), cost_w, num_font.get_linesize()),
+                action.cost,
+                open_,
+            )
             colour = self._second_line(row.action)[1]
             line_y = box.top + self.px(3) + label_font.get_linesize()
             for line in self._second_lines(row.action):
-                textlib.draw(surface, line, (text_x, line_y), font=small, colour=colour,
-                             max_width=box.right - text_x - self.px(8))
+                textlib.draw(
+                    surface,
+                    line,
+                    (text_x, line_y),
+                    font=small,
+                    colour=colour,
+                    max_width=box.right - text_x - self.px(8),
+                )
                 line_y += small.get_linesize()
             self.hits.append((box, "act", row.action))
             y += action_h
@@ -880,8 +985,14 @@ class BoardScreen(GameScreen):
                 textlib.draw(surface, text, (box.right + self.px(6), rect.top), font=font, colour=palette.text)
                 x = box.right + text_w + self.px(12)
         if show_hint:
-            textlib.draw(surface, hint, (rect.right, rect.top + font.get_ascent() - hint_font.get_ascent()),
-                         font=hint_font, colour=palette.muted, align="right")
+            textlib.draw(
+                surface,
+                hint,
+                (rect.right, rect.top + font.get_ascent() - hint_font.get_ascent()),
+                font=hint_font,
+                colour=palette.muted,
+                align="right",
+            )
         return width + (hint_w if show_hint else 0) + self.px(8)
 
     def _draw_cost(self, surface: pygame.Surface, rect: pygame.Rect, cost: int, open_: bool) -> None:
@@ -899,17 +1010,30 @@ class BoardScreen(GameScreen):
         pad = self.pad
         showing_action = self.zone == "actions" and self.action is not None
         title = "Selected action" if showing_action else "Selected indicator"
-        top = rect.top + pad + self.panel_title(surface, pygame.Rect(rect.left + pad, rect.top + pad,
-                                                                     rect.width - 2 * pad, 40), title,
-                                                note="Shift+Up/Down scrolls")
+        top = (
+            rect.top
+            + pad
+            + self.panel_title(
+                surface,
+                pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
+                title,
+                note="Shift+Up/Down scrolls",
+            )
+        )
         bottom = rect.bottom - pad
         if showing_action:
             bottom = self.commit_button.rect.top - self.px(6)
         view = pygame.Rect(rect.left + pad, top, rect.width - 2 * pad, max(1, bottom - top))
         bar = self.px(5)
         doc = self._action_doc() if showing_action else self._indicator_doc()
-        self.detail_scroll.draw(surface, view, doc.render(ScrollView.content_width(view, bar)), palette=self.palette,
-                                bar=bar, fade=self.palette.panel)
+        self.detail_scroll.draw(
+            surface,
+            view,
+            doc.render(ScrollView.content_width(view, bar)),
+            palette=self.palette,
+            bar=bar,
+            fade=self.palette.panel,
+        )
 
     def _doc(self) -> Document:
         return Document(lambda size, bold: self.font(size, bold=bold), self.px)
@@ -923,18 +1047,33 @@ class BoardScreen(GameScreen):
         palette, game = self.palette, self.game
         doc = self._doc()
         doc.heading(self.say(action.label), colour=palette.text, size=HEADING - 1, gap=2)
-        rest = f" · rests {action.cooldown} turn{'s' if action.cooldown > 1 else ''} after use" if action.cooldown \
-            else ""
-        doc.para(f"{family_label(game, action.family)} · costs {action.cost} capital{rest}", colour=palette.muted,
-                 size=SMALL, gap=6)
+        rest = (
+            f" · rests {action.cooldown} turn{'s' if action.cooldown > 1 else ''} after use" if action.cooldown else ""
+        )
+        doc.para(
+            f"{family_label(game, action.family)} · costs {action.cost} capital{rest}",
+            colour=palette.muted,
+            size=SMALL,
+            gap=6,
+        )
         status = self.status.get(action.id, "")
         number = self._number_of(self.act_index)
         if status == "committed":
-            doc.para(f"Committed for this turn. Press {number} or Enter to withdraw it.", colour=palette.accent,
-                     size=SMALL + 1, bold=True, gap=8)
+            doc.para(
+                f"Committed for this turn. Press {number} or Enter to withdraw it.",
+                colour=palette.accent,
+                size=SMALL + 1,
+                bold=True,
+                gap=8,
+            )
         elif status == "available":
-            doc.para(f"Available. Press {number} or Enter to commit it.", colour=palette.good, size=SMALL + 1,
-                     bold=True, gap=8)
+            doc.para(
+                f"Available. Press {number} or Enter to commit it.",
+                colour=palette.good,
+                size=SMALL + 1,
+                bold=True,
+                gap=8,
+            )
         else:
             doc.para(f"Not available now: {status}.", colour=palette.bad, size=SMALL + 1, bold=True, gap=8)
         doc.para(self.say(action.description), colour=palette.text, size=BODY - 1, gap=10)
@@ -942,25 +1081,30 @@ class BoardScreen(GameScreen):
             doc.para("A RULE PEOPLE DISPUTE", colour=palette.focus, size=SMALL, bold=True, gap=3)
             doc.para(self.say(action.contested), colour=palette.text, size=SMALL + 1, gap=10)
         forecast = self.forecasts[action.id]
-        for title, items in (("Expected now", visible(game, forecast.immediate)),
-                             ("Expected later", visible(game, forecast.delayed))):
+        for title, items in (
+            ("Expected now", visible(game, forecast.immediate)),
+            ("Expected later", visible(game, forecast.delayed)),
+        ):
             if not items:
                 continue
             doc.para(title.upper(), colour=palette.muted, size=SMALL, bold=True, gap=3)
             for item in items:
                 shown = self.shown[item.indicator]
                 value = shown.value
-                runs = [(f"{indicator_label(game, item.indicator)} ", palette.text, False),
-                        (change_words(item), news_colour(item.delta, yours(shown), palette), True),
-                        (f" {timing_phrase(item, game.turn, game.scenario.turns)}", palette.muted, False)]
+                runs = [
+                    (f"{indicator_label(game, item.indicator)} ", palette.text, False),
+                    (change_words(item), news_colour(item.delta, yours(shown), palette), True),
+                    (f" {timing_phrase(item, game.turn, game.scenario.turns)}", palette.muted, False),
+                ]
                 if item.delay == 0 and item.duration == 1:
                     runs.append((f" ({num(value)} to {num(value + item.delta)})", palette.muted, False))
                 doc.para(runs, size=BODY - 1, indent=8, gap=2)
             doc.space(6)
         if not visible(game, forecast.items):
             doc.para("No direct effect.", colour=palette.muted, size=BODY - 1, gap=6)
-        doc.para("Forecasts leave out the currents and the other side's moves.", colour=palette.muted, size=SMALL,
-                 gap=6)
+        doc.para(
+            "Forecasts leave out the currents and the other side's moves.", colour=palette.muted, size=SMALL, gap=6
+        )
         if action.sources:
             credits = "; ".join(source_credit(game.scenario.source(s)) for s in action.sources)
             doc.para(f"Source: {credits}", colour=palette.muted, size=SMALL, gap=4)
@@ -978,20 +1122,36 @@ class BoardScreen(GameScreen):
         value, before, good = shown.value, shown.before, yours(shown)
         doc = self._doc()
         doc.heading(shown.label, colour=palette.text, size=HEADING - 1, gap=2)
-        doc.para([(num(value), palette.text, True),
-                  (f"  on a scale of {num(shown.low)} to {num(shown.high)} · {yours_words(shown.yours)}",
-                   palette.muted, False)], size=BODY, gap=4)
+        doc.para(
+            [
+                (num(value), palette.text, True),
+                (
+                    f"  on a scale of {num(shown.low)} to {num(shown.high)} · {yours_words(shown.yours)}",
+                    palette.muted,
+                    False,
+                ),
+            ],
+            size=BODY,
+            gap=4,
+        )
 
         def draw_gauge(surface: pygame.Surface, rect: pygame.Rect) -> None:
-            gauge(surface, rect, value=value, low=shown.low, high=shown.high, previous=before, palette=palette,
-                  good=good)
+            gauge(
+                surface, rect, value=value, low=shown.low, high=shown.high, previous=before, palette=palette, good=good
+            )
 
         doc.custom(9, draw_gauge, gap=6)
         delta = float(num(value)) - float(num(before))
         since = "since the start" if game.turn == 1 else "since last turn"
         if delta:
-            doc.para([(signed(delta), gain_colour(delta, shown, palette), True),
-                      (f" {since} (from {num(before)})", palette.muted, False)], size=SMALL + 1, gap=6)
+            doc.para(
+                [
+                    (signed(delta), gain_colour(delta, shown, palette), True),
+                    (f" {since} (from {num(before)})", palette.muted, False),
+                ],
+                size=SMALL + 1,
+                gap=6,
+            )
         else:
             doc.para(f"No change {since}.", colour=palette.muted, size=SMALL + 1, gap=6)
         doc.para("WHY DID THIS MOVE?", colour=palette.muted, size=SMALL, bold=True, gap=3)
@@ -999,11 +1159,16 @@ class BoardScreen(GameScreen):
         if not causes:
             doc.para("It has not moved yet.", colour=palette.muted, size=BODY - 1, gap=4)
         for change in causes:
-            doc.para([(f"Turn {change.turn}  ", palette.muted, False),
-                      (signed(change.delta), news_colour(change.delta, good, palette), True),
-                      (f"  {cause_text(game, change)}", palette.text, False),
-                      (f" ({cause_owner(game, change, (self.role,))})", palette.muted, False)],
-                     size=BODY - 1, gap=3)
+            doc.para(
+                [
+                    (f"Turn {change.turn}  ", palette.muted, False),
+                    (signed(change.delta), news_colour(change.delta, good, palette), True),
+                    (f"  {cause_text(game, change)}", palette.text, False),
+                    (f" ({cause_owner(game, change, (self.role,))})", palette.muted, False),
+                ],
+                size=BODY - 1,
+                gap=3,
+            )
         doc.space(8)
         history = self.series[indicator_id]
         first, last = f"Start {num(history[0])}", f"Now {num(history[-1])}"
@@ -1011,8 +1176,9 @@ class BoardScreen(GameScreen):
         def draw_history(surface: pygame.Surface, rect: pygame.Rect) -> None:
             font = self.font(SMALL)
             first_w, last_w = textlib.width_of(font, first), textlib.width_of(font, last)
-            line = pygame.Rect(rect.left + first_w + self.px(8), rect.top,
-                               rect.width - first_w - last_w - 2 * self.px(8), rect.height)
+            line = pygame.Rect(
+                rect.left + first_w + self.px(8), rect.top, rect.width - first_w - last_w - 2 * self.px(8), rect.height
+            )
             y = rect.centery - font.get_linesize() // 2
             textlib.draw(surface, first, (rect.left, y), font=font, colour=palette.muted)
             textlib.draw(surface, last, (rect.right, y), font=font, colour=palette.muted, align="right")
@@ -1028,12 +1194,21 @@ class BoardScreen(GameScreen):
     def _draw_news(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         self.panel(surface, rect)
         pad = self.pad
-        top = rect.top + pad + self.panel_title(surface, pygame.Rect(rect.left + pad, rect.top + pad,
-                                                                     rect.width - 2 * pad, 40), "News")
+        top = (
+            rect.top
+            + pad
+            + self.panel_title(surface, pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40), "News")
+        )
         view = pygame.Rect(rect.left + pad, top, rect.width - 2 * pad, max(1, rect.bottom - pad - top))
         bar = self.px(5)
-        self.news_scroll.draw(surface, view, self._news().render(ScrollView.content_width(view, bar)),
-                              palette=self.palette, bar=bar, fade=self.palette.panel)
+        self.news_scroll.draw(
+            surface,
+            view,
+            self._news().render(ScrollView.content_width(view, bar)),
+            palette=self.palette,
+            bar=bar,
+            fade=self.palette.panel,
+        )
 
     def _news(self) -> Document:
         key = ("news", self._version)
@@ -1057,16 +1232,24 @@ class BoardScreen(GameScreen):
                     self._decider_line(doc, entry)
             elif entry.source not in asked:  # a choice shows under its event, when the event is in this list
                 who = "You" if entry.role == self.role else match.role_name(entry.role)
-                doc.para([(f"{who} answered: ", palette.muted, False), (entry.title, palette.text, True)],
-                         size=SMALL + 1, gap=6)
+                doc.para(
+                    [(f"{who} answered: ", palette.muted, False), (entry.title, palette.text, True)],
+                    size=SMALL + 1,
+                    gap=6,
+                )
         self._negotiation_news(doc)
         if turn > 1:
             doc.space(6)
             for role in game.scenario.roles:
                 if role.id == self.role:
                     continue
-                doc.para(f"LAST TURN · {match.role_name(role.id).upper()}", colour=palette.muted, size=SMALL,
-                         bold=True, gap=4)
+                doc.para(
+                    f"LAST TURN · {match.role_name(role.id).upper()}",
+                    colour=palette.muted,
+                    size=SMALL,
+                    bold=True,
+                    gap=4,
+                )
                 moves = news_entries(game, news, turn - 1, roles=(role.id,), kinds=(NewsKind.ACTION, NewsKind.CHOICE))
                 if not moves:
                     doc.para("No action.", colour=palette.muted, size=BODY - 1, gap=6)
@@ -1074,14 +1257,22 @@ class BoardScreen(GameScreen):
                     if entry.kind is NewsKind.ACTION:
                         doc.para(entry.title, colour=palette.text, size=BODY - 1, bold=True, gap=4)
                     else:
-                        doc.para([("Answered ", palette.muted, False), (entry.text, palette.text, False),
-                                  (": ", palette.muted, False), (entry.title, palette.text, True)],
-                                 size=BODY - 1, gap=4)
+                        doc.para(
+                            [
+                                ("Answered ", palette.muted, False),
+                                (entry.text, palette.text, False),
+                                (": ", palette.muted, False),
+                                (entry.title, palette.text, True),
+                            ],
+                            size=BODY - 1,
+                            gap=4,
+                        )
                 doc.space(4)
             mine = news_entries(game, news, turn - 1, roles=(self.role,), kinds=(NewsKind.ACTION,))
             doc.para("LAST TURN · YOU", colour=palette.muted, size=SMALL, bold=True, gap=4)
-            doc.para(", ".join(e.title for e in mine) if mine else "No action.", colour=palette.muted,
-                     size=BODY - 1, gap=4)
+            doc.para(
+                ", ".join(e.title for e in mine) if mine else "No action.", colour=palette.muted, size=BODY - 1, gap=4
+            )
         self._news_doc = (key, doc)
         return doc
 
@@ -1091,11 +1282,13 @@ class BoardScreen(GameScreen):
         mine = entry.decider == self.role
         who = "You" if mine else self.match.role_name(entry.decider)
         if entry.decision:
-            doc.para([(f"{who} chose: ", palette.muted, False), (entry.decision, palette.text, True)],
-                     size=SMALL + 1, gap=6)
+            doc.para(
+                [(f"{who} chose: ", palette.muted, False), (entry.decision, palette.text, True)], size=SMALL + 1, gap=6
+            )
         else:
-            doc.para(f"{who} decide." if mine else f"{who} decides.", colour=palette.text, size=SMALL + 1, bold=True,
-                     gap=6)
+            doc.para(
+                f"{who} decide." if mine else f"{who} decides.", colour=palette.text, size=SMALL + 1, bold=True, gap=6
+            )
 
     def _negotiation_news(self, doc: Document) -> None:
         """A compact summary of the negotiation: the agreements and their status, trust with each other side."""
@@ -1117,12 +1310,25 @@ class BoardScreen(GameScreen):
         for agreement in in_force:
             pending = [p for p in agreement.items if p.status is ItemStatus.PENDING]
             end = max(p.end for p in pending)
-            doc.para([(f"{agreement_name(agreement.id).capitalize()}: ", palette.text, True),
-                      (f"{plural(len(pending), 'item')} still to implement, until "
-                       f"{game.scenario.calendar.label(end)}", palette.muted, False)], size=SMALL + 1, indent=8,
-                     gap=2)
+            doc.para(
+                [
+                    (f"{agreement_name(agreement.id).capitalize()}: ", palette.text, True),
+                    (
+                        f"{plural(len(pending), 'item')} still to implement, until {game.scenario.calendar.label(end)}",
+                        palette.muted,
+                        False,
+                    ),
+                ],
+                size=SMALL + 1,
+                indent=8,
+                gap=2,
+            )
         for role in game.scenario.roles:
             if role.id != self.role:
-                doc.para(f"Trust with {match.role_name(role.id)}: {num(self.seat.trust[role.id])} of 100.",
-                         colour=palette.muted, size=SMALL + 1, gap=2)
+                doc.para(
+                    f"Trust with {match.role_name(role.id)}: {num(self.seat.trust[role.id])} of 100.",
+                    colour=palette.muted,
+                    size=SMALL + 1,
+                    gap=2,
+                )
         doc.space(4)

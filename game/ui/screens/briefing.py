@@ -43,13 +43,17 @@ class BriefingScreen(GameScreen):
         button = self.flow_buttons([label], pygame.Rect(left, 0, width, rect.bottom - margin))[0]
         hints_w = width - button.width - self.px(16)
         tight = rect.height / self.app.scale < 480
-        self.hints = self.fit_hints([("Up/Down", "scroll"), ("Enter", "continue"), ("PgUp/PgDn", "page"),
-                                     ("Esc", "menu")], hints_w, 1 if tight else 2)
+        self.hints = self.fit_hints(
+            [("Up/Down", "scroll"), ("Enter", "continue"), ("PgUp/PgDn", "page"), ("Esc", "menu")],
+            hints_w,
+            1 if tight else 2,
+        )
         hints_h = self.key_hints_height(self.hints, hints_w)
         footer_h = max(button.height, hints_h)
         button.bottom = rect.bottom - margin
-        self.hint_rect = pygame.Rect(left, rect.bottom - margin - footer_h + (footer_h - hints_h) // 2, hints_w,
-                                     hints_h)
+        self.hint_rect = pygame.Rect(
+            left, rect.bottom - margin - footer_h + (footer_h - hints_h) // 2, hints_w, hints_h
+        )
         top = margin + self.header_h
         self.body = pygame.Rect(left, top, width, rect.bottom - margin - footer_h - self.px(12) - top)
         self.header_rect = pygame.Rect(left, margin, width, self.header_h)
@@ -77,13 +81,25 @@ class BriefingScreen(GameScreen):
         doc.para(self.say(scenario.description), colour=palette.text, size=BODY, gap=14)
         doc.heading("Your brief", colour=palette.text, size=HEADING)
         doc.para(brief, colour=palette.text, size=BODY, gap=14)
-        doc.para([("Your private objectives", palette.text, True), ("   PRIVATE: only you should see this",
-                                                                    palette.focus, True)], size=HEADING - 1)
+        doc.para(
+            [
+                ("Your private objectives", palette.text, True),
+                ("   PRIVATE: only you should see this", palette.focus, True),
+            ],
+            size=HEADING - 1,
+        )
         doc.para(seat.objectives, colour=palette.text, size=BODY, gap=8)
-        doc.para("The other sides never see these until the game ends; your final score is computed from them.",
-                 colour=palette.muted, size=SMALL, gap=14)
-        carry = (f"unspent capital carries over, up to {role.capital_max}" if role.capital_max > role.capital
-                 else "unspent capital does not carry over")
+        doc.para(
+            "The other sides never see these until the game ends; your final score is computed from them.",
+            colour=palette.muted,
+            size=SMALL,
+            gap=14,
+        )
+        carry = (
+            f"unspent capital carries over, up to {role.capital_max}"
+            if role.capital_max > role.capital
+            else "unspent capital does not carry over"
+        )
         doc.heading("How a turn works", colour=palette.text, size=HEADING)
         doc.para(
             f"Each turn is {scenario.calendar.months_per_turn} months; the game lasts {scenario.turns} turns, from "
@@ -91,13 +107,26 @@ class BriefingScreen(GameScreen):
             f"political capital per turn ({carry}). Commit actions with the number keys or Enter, see each "
             "action's forecast before you commit, then end the turn with E. Everything committed by both sides "
             "happens together, followed by events and the slow currents that link the indicators.",
-            colour=palette.text, size=BODY, gap=14)
+            colour=palette.text,
+            size=BODY,
+            gap=14,
+        )
         doc.heading("Where things stand", colour=palette.text, size=HEADING)
         for indicator, shown in zip(scenario.shown_indicators, seat.indicators, strict=True):
             value = shown.value
-            doc.para([(shown.label, palette.text, True), (f"  {num(value)}", palette.accent, True),
-                      (f"  on a scale of {num(shown.low)} to {num(shown.high)} · {yours_words(shown.yours)}",
-                       palette.muted, False)], size=BODY, gap=4)
+            doc.para(
+                [
+                    (shown.label, palette.text, True),
+                    (f"  {num(value)}", palette.accent, True),
+                    (
+                        f"  on a scale of {num(shown.low)} to {num(shown.high)} · {yours_words(shown.yours)}",
+                        palette.muted,
+                        False,
+                    ),
+                ],
+                size=BODY,
+                gap=4,
+            )
             doc.custom(8, self._gauge_drawer(value, shown.low, shown.high, yours(shown)), gap=6)
             doc.para(self.say(indicator.description), colour=palette.muted, size=SMALL + 1, gap=14)
         if scenario.sources:
@@ -110,16 +139,28 @@ class BriefingScreen(GameScreen):
                 if source.url:
                     doc.para(source.url, colour=palette.accent, size=SMALL, gap=2)
                 doc.space(10)
-            doc.para("The numbers are a simplified model for discussion, not measurements.", colour=palette.muted,
-                     size=SMALL, gap=4)
+            doc.para(
+                "The numbers are a simplified model for discussion, not measurements.",
+                colour=palette.muted,
+                size=SMALL,
+                gap=4,
+            )
         self.doc = doc
         return doc
 
     def _gauge_drawer(self, value: float, low: float, high: float, good: str) -> Drawer:
         def draw(surface: pygame.Surface, rect: pygame.Rect) -> None:
             width = min(rect.width, self.px(420))
-            gauge(surface, pygame.Rect(rect.left, rect.top, width, rect.height), value=value, low=low, high=high,
-                  palette=self.palette, good=good)
+            gauge(
+                surface,
+                pygame.Rect(rect.left, rect.top, width, rect.height),
+                value=value,
+                low=low,
+                high=high,
+                palette=self.palette,
+                good=good,
+            )
+
         return draw
 
     # ----------------------------------------------------------------- input
@@ -130,8 +171,14 @@ class BriefingScreen(GameScreen):
         if event.type == pygame.MOUSEWHEEL:
             return self.scroll.scroll(-event.y * step) or True
         if event.type == pygame.KEYDOWN:
-            moves = {pygame.K_DOWN: step, pygame.K_UP: -step, pygame.K_PAGEDOWN: page, pygame.K_PAGEUP: -page,
-                     pygame.K_HOME: -10**9, pygame.K_END: 10**9}
+            moves = {
+                pygame.K_DOWN: step,
+                pygame.K_UP: -step,
+                pygame.K_PAGEDOWN: page,
+                pygame.K_PAGEUP: -page,
+                pygame.K_HOME: -(10**9),
+                pygame.K_END: 10**9,
+            }
             if event.key in moves:
                 self.scroll.scroll(moves[event.key])
                 return True
@@ -153,11 +200,21 @@ class BriefingScreen(GameScreen):
         match = self.match
         small = self.font(SMALL)
         top = self.header_rect
-        textlib.draw(surface, f"{self.say(match.scenario.title)} · {match.turn_label}", top.topleft,
-                     font=small, colour=palette.muted, max_width=top.width)
-        textlib.draw_wrapped(surface, self._title(), pygame.Rect(top.left, top.top + small.get_linesize(), top.width,
-                                                                  top.height), font=self.font(TITLE, bold=True),
-                             colour=palette.text)
+        textlib.draw(
+            surface,
+            f"{self.say(match.scenario.title)} · {match.turn_label}",
+            top.topleft,
+            font=small,
+            colour=palette.muted,
+            max_width=top.width,
+        )
+        textlib.draw_wrapped(
+            surface,
+            self._title(),
+            pygame.Rect(top.left, top.top + small.get_linesize(), top.width, top.height),
+            font=self.font(TITLE, bold=True),
+            colour=palette.text,
+        )
         self.panel(surface, self.body)
         inner = self.body.inflate(-2 * self.px(16), -2 * self.px(12))
         bar = self.px(6)

@@ -51,8 +51,10 @@ class EndScreen(GameScreen):
             raise RuntimeError("the end screen needs a finished game")
         self.outcome = outcome
         self.ending = game.scenario.ending(outcome.ending)
-        self.series = {self.say(i.label): values for i, values in
-                       zip(game.scenario.shown_indicators, turn_values(game).values(), strict=True)}
+        self.series = {
+            self.say(i.label): values
+            for i, values in zip(game.scenario.shown_indicators, turn_values(game).values(), strict=True)
+        }
         self.highlight = -1  # index of the highlighted line, -1 = none
         self.narrow = False
         self.tight = False
@@ -79,8 +81,9 @@ class EndScreen(GameScreen):
         self._worked_out: list[Found | None] = []
         self._reference_thread: threading.Thread | None = None
         if self.reference is None:
-            self._reference_thread = threading.Thread(target=self._work_out_reference, name="score-reference",
-                                                      daemon=True)
+            self._reference_thread = threading.Thread(
+                target=self._work_out_reference, name="score-reference", daemon=True
+            )
             self._reference_thread.start()
 
     @staticmethod
@@ -140,8 +143,9 @@ class EndScreen(GameScreen):
         title_font = self.title_font()
         self.when_h = 0 if self.tight else self.font(SMALL, bold=True).get_linesize()
         self.score_h = self.font(BODY, bold=True).get_linesize() + self.px(8)
-        self.header = pygame.Rect(inner.left, inner.top, inner.width,
-                                  self.when_h + title_font.get_linesize() + self.px(6) + self.score_h)
+        self.header = pygame.Rect(
+            inner.left, inner.top, inner.width, self.when_h + title_font.get_linesize() + self.px(6) + self.score_h
+        )
         # Footer: the buttons, with key hints beside them when there is room (or above, unless tight).
         if self.tight:
             labels = ["Again (P)", "Other side (O)", "Save chart (S)", "Title (T)"]
@@ -169,8 +173,9 @@ class EndScreen(GameScreen):
             self.hints = beside
             hints_h = self.key_hints_height(beside, beside_w) if beside else 0
             footer_h = buttons_h
-            self.hint_rect = pygame.Rect(inner.left, inner.bottom - (footer_h + hints_h) // 2, max(0, beside_w),
-                                         hints_h)
+            self.hint_rect = pygame.Rect(
+                inner.left, inner.bottom - (footer_h + hints_h) // 2, max(0, beside_w), hints_h
+            )
         else:
             self.hints = hints
             hints_h = self.key_hints_height(hints, inner.width)
@@ -180,20 +185,22 @@ class EndScreen(GameScreen):
         message_h = self.font(SMALL + 1).get_linesize() + self.px(6)
         self.message_rect = pygame.Rect(inner.left, inner.bottom - footer_h - message_h, inner.width, message_h)
         # Body: chart and story.
-        body = pygame.Rect(inner.left, self.header.bottom + gap, inner.width,
-                           self.message_rect.top - self.px(4) - self.header.bottom - gap)
+        body = pygame.Rect(
+            inner.left,
+            self.header.bottom + gap,
+            inner.width,
+            self.message_rect.top - self.px(4) - self.header.bottom - gap,
+        )
         tab_h = self.tab_height()
         self.tabs_rect = pygame.Rect(body.left, body.top, body.width, tab_h)
         page = pygame.Rect(body.left, body.top + tab_h, body.width, body.height - tab_h)
         if not self.narrow:
             chart_w = round(page.width * 0.58)
             self.chart_rect = pygame.Rect(page.left, page.top, chart_w, page.height)
-            self.story_rect = pygame.Rect(page.left + chart_w + gap, page.top, page.width - chart_w - gap,
-                                          page.height)
+            self.story_rect = pygame.Rect(page.left + chart_w + gap, page.top, page.width - chart_w - gap, page.height)
             # The debrief: its story on the left, the willingness chart and the picked turn's causes on the right.
             self.debrief_rect = pygame.Rect(page.left, page.top, chart_w, page.height)
-            self.mood_rect = pygame.Rect(page.left + chart_w + gap, page.top, page.width - chart_w - gap,
-                                         page.height)
+            self.mood_rect = pygame.Rect(page.left + chart_w + gap, page.top, page.width - chart_w - gap, page.height)
         else:  # one at a time, in tabs; the debrief's chart goes inside its story
             self.chart_rect = self.story_rect = self.debrief_rect = page
             self.mood_rect = pygame.Rect(0, 0, 0, 0)
@@ -217,25 +224,39 @@ class EndScreen(GameScreen):
         persons = match.persons
         for role in persons:
             mine = len(persons) == 1
-            doc.heading("Your key decisions" if mine else f"Key decisions: {match.role_name(role)}",
-                        colour=palette.text, size=HEADING - 1, gap=4)
+            doc.heading(
+                "Your key decisions" if mine else f"Key decisions: {match.role_name(role)}",
+                colour=palette.text,
+                size=HEADING - 1,
+                gap=4,
+            )
             calendar = game.scenario.calendar
             for turn in range(1, self.outcome.turn + 1):
                 done = decisions(game, role, turn)
-                doc.para([(f"Turn {turn} · {calendar.label(turn)}: ", palette.muted, True),
-                          ("; ".join(done) if done else "no action", palette.text if done else palette.muted,
-                           False)], size=SMALL + 1, gap=3)
+                doc.para(
+                    [
+                        (f"Turn {turn} · {calendar.label(turn)}: ", palette.muted, True),
+                        ("; ".join(done) if done else "no action", palette.text if done else palette.muted, False),
+                    ],
+                    size=SMALL + 1,
+                    gap=3,
+                )
             doc.space(10)
         doc.heading("The biggest single changes", colour=palette.text, size=HEADING - 1, gap=4)
         reader = persons[0] if len(persons) == 1 else None  # good news is judged for one reader, by their score
         for change in biggest_changes(visible(game, game.history), 8):
             gain = score_gain(match, reader, change.indicator, change.before, change.after) if reader else None
             colour = palette.neutral if not gain or not round(gain, 2) else palette.good if gain > 0 else palette.bad
-            doc.para([(f"Turn {change.turn} · ", palette.muted, False),
-                      (f"{indicator_label(game, change.indicator)} ", palette.text, False),
-                      (signed(change.delta), colour, True),
-                      (f" · {cause_text(game, change)} ({cause_owner(game, change, persons)})", palette.muted, False)],
-                     size=SMALL + 1, gap=3)
+            doc.para(
+                [
+                    (f"Turn {change.turn} · ", palette.muted, False),
+                    (f"{indicator_label(game, change.indicator)} ", palette.text, False),
+                    (signed(change.delta), colour, True),
+                    (f" · {cause_text(game, change)} ({cause_owner(game, change, persons)})", palette.muted, False),
+                ],
+                size=SMALL + 1,
+                gap=3,
+            )
         self._doc = doc
         return doc
 
@@ -254,8 +275,15 @@ class EndScreen(GameScreen):
             bounds = found.reference.roles.get(role.id)
             words = verdict(score, bounds)
             colour = self._placement_colour(placement(score, bounds)) if bounds is not None else palette.muted
-            doc.para([(f"{self.match.role_name(role.id)} ", palette.text, True),
-                      (score_text(score), palette.text, True), (f": {words}", colour, True)], size=BODY - 1, gap=2)
+            doc.para(
+                [
+                    (f"{self.match.role_name(role.id)} ", palette.text, True),
+                    (score_text(score), palette.text, True),
+                    (f": {words}", colour, True),
+                ],
+                size=BODY - 1,
+                gap=2,
+            )
             if bounds is not None:
                 doc.custom(34, functools.partial(self._draw_range, score=score, bounds=bounds), gap=2)
                 doc.para(range_note(found.reference, bounds), colour=palette.muted, size=SMALL, gap=8)
@@ -279,8 +307,9 @@ class EndScreen(GameScreen):
 
         mid = rect.top + self.px(9)
         pygame.draw.line(surface, palette.border, (left, mid), (left + width, mid), max(1, self.px(2)))
-        band = pygame.Rect(x_of(bounds.low), mid - self.px(5), max(self.px(3), x_of(bounds.high) - x_of(bounds.low)),
-                           self.px(10))
+        band = pygame.Rect(
+            x_of(bounds.low), mid - self.px(5), max(self.px(3), x_of(bounds.high) - x_of(bounds.low)), self.px(10)
+        )
         pygame.draw.rect(surface, mix(palette.panel, palette.accent, 0.55), band, border_radius=self.px(3))
         typical = x_of(bounds.typical)
         pygame.draw.line(surface, palette.accent, (typical, band.top), (typical, band.bottom - 1), max(1, self.px(2)))
@@ -316,9 +345,15 @@ class EndScreen(GameScreen):
             name = match.role_name(role.id)
             you = " (you)" if role.id in persons and len(persons) == 1 else ""
             who = "person" if role.id in persons else "computer"
-            doc.para([(f"{name}{you}", palette.text, True), (f" · played by a {who} · final score ", palette.muted,
-                                                               False),
-                      (score_text(ending.scores.get(role.id, 0.0)), palette.text, True)], size=BODY - 1, gap=2)
+            doc.para(
+                [
+                    (f"{name}{you}", palette.text, True),
+                    (f" · played by a {who} · final score ", palette.muted, False),
+                    (score_text(ending.scores.get(role.id, 0.0)), palette.text, True),
+                ],
+                size=BODY - 1,
+                gap=2,
+            )
             doc.para(ending.objectives.get(role.id, ""), colour=palette.text, size=SMALL + 1, indent=8, gap=8)
         doc.space(4)
 
@@ -334,9 +369,18 @@ class EndScreen(GameScreen):
         indicators = self.game.scenario.shown_indicators
         low = min(i.min for i in indicators)
         high = max(i.max for i in indicators)
-        line_chart(surface, surface.get_rect().inflate(-2 * font.get_linesize() // 2, -font.get_linesize()),
-                   self.series, palette=palette, font=font, low=low, high=high, x_labels=x_labels,
-                   highlight=highlight, line_width=max(1, round(font.get_linesize() / 10)))
+        line_chart(
+            surface,
+            surface.get_rect().inflate(-2 * font.get_linesize() // 2, -font.get_linesize()),
+            self.series,
+            palette=palette,
+            font=font,
+            low=low,
+            high=high,
+            x_labels=x_labels,
+            highlight=highlight,
+            line_width=max(1, round(font.get_linesize() / 10)),
+        )
         return surface
 
     # ----------------------------------------------------------------- the debrief
@@ -349,8 +393,12 @@ class EndScreen(GameScreen):
             roles = [r.id for r in self.game.scenario.roles]
             humans = [h for h in self.match.persons if h in roles] or roles[:1]
             computers = [r for r in roles if r not in self.match.persons]
-            pairs = [(other, human) for human in humans
-                     for other in (computers or [r for r in roles if r != human]) if other != human]
+            pairs = [
+                (other, human)
+                for human in humans
+                for other in (computers or [r for r in roles if r != human])
+                if other != human
+            ]
             self._debriefs = [debrief(self.game, other, human) for other, human in pairs]
         return self._debriefs
 
@@ -360,8 +408,9 @@ class EndScreen(GameScreen):
             return f"{report.name} towards {report.player_name}"
         return report.name
 
-    def mood_surface(self, size: tuple[int, int], *, font: pygame.font.Font, picked: int = -1) -> tuple[
-            pygame.Surface, list[int]]:
+    def mood_surface(
+        self, size: tuple[int, int], *, font: pygame.font.Font, picked: int = -1
+    ) -> tuple[pygame.Surface, list[int]]:
         """The willingness chart (one line per counterpart) on its own surface, and the x of each turn's point."""
         palette = self.palette
         surface = pygame.Surface((max(1, size[0]), max(1, size[1])))
@@ -377,9 +426,19 @@ class EndScreen(GameScreen):
         first = reports[0]
         reference = first.threshold if first.negotiation else None
         label = f"threshold {score_text(first.threshold)}" if reference is not None else ""
-        xs = trend_chart(surface, surface.get_rect().inflate(-font.get_linesize(), -font.get_linesize() // 2),
-                         series, palette=palette, font=font, x_labels=x_labels, colours=colours, reference=reference,
-                         reference_label=label, selected=picked, line_width=max(2, round(font.get_linesize() / 9)))
+        xs = trend_chart(
+            surface,
+            surface.get_rect().inflate(-font.get_linesize(), -font.get_linesize() // 2),
+            series,
+            palette=palette,
+            font=font,
+            x_labels=x_labels,
+            colours=colours,
+            reference=reference,
+            reference_label=label,
+            selected=picked,
+            line_width=max(2, round(font.get_linesize() / 9)),
+        )
         return surface, xs
 
     def debrief_document(self) -> Document:
@@ -414,11 +473,15 @@ class EndScreen(GameScreen):
     @staticmethod
     def _willingness_words(report: Debrief) -> str:
         if report.negotiation:
-            return ("Willingness is the part of its judgement that does not depend on what is offered: trust, "
-                    "current relations and your recent pressure. A proposal passed when the worth of its items to "
-                    f"{report.name} plus this reached its threshold of {score_text(report.threshold)}.")
-        return ("This scenario has no negotiation table. Willingness here is what a counterpart would weigh before "
-                "any offer: current relations and your recent pressure.")
+            return (
+                "Willingness is the part of its judgement that does not depend on what is offered: trust, "
+                "current relations and your recent pressure. A proposal passed when the worth of its items to "
+                f"{report.name} plus this reached its threshold of {score_text(report.threshold)}."
+            )
+        return (
+            "This scenario has no negotiation table. Willingness here is what a counterpart would weigh before "
+            "any offer: current relations and your recent pressure."
+        )
 
     def _draw_chart_block(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """The willingness chart inside the story (narrow windows)."""
@@ -432,13 +495,24 @@ class EndScreen(GameScreen):
         doc.heading("How your moves shifted its willingness", colour=palette.text, size=HEADING - 1, gap=4)
         points = report.willingness
         if not report.measured:
-            doc.para("Nothing in this scenario measures it (no negotiation table and no relations indicator).",
-                     colour=palette.muted, size=SMALL + 1, gap=10)
+            doc.para(
+                "Nothing in this scenario measures it (no negotiation table and no relations indicator).",
+                colour=palette.muted,
+                size=SMALL + 1,
+                gap=10,
+            )
             return
         start = points[0]
         terms = "; ".join(f"{r.label} {points_text(r.points)}" for r in start.reasons)
-        doc.para([("At the start: ", palette.muted, True), (points_text(start.mood), palette.text, True),
-                  (f" ({terms})" if terms else "", palette.muted, False)], size=SMALL + 1, gap=4)
+        doc.para(
+            [
+                ("At the start: ", palette.muted, True),
+                (points_text(start.mood), palette.text, True),
+                (f" ({terms})" if terms else "", palette.muted, False),
+            ],
+            size=SMALL + 1,
+            gap=4,
+        )
         for point in points[1:]:
             self._mood_point(doc, point)
         doc.space(8)
@@ -453,8 +527,15 @@ class EndScreen(GameScreen):
             move, colour = f"rose {score_text(point.change)}", palette.good
         else:
             move, colour = f"fell {score_text(-point.change)}", palette.bad
-        doc.para([(f"Turn {point.turn} · {calendar.label(point.turn)}: ", palette.muted, True), (move, colour, True),
-                  (f", to {score_text(point.mood)}", palette.text, False)], size=SMALL + 1, gap=1)
+        doc.para(
+            [
+                (f"Turn {point.turn} · {calendar.label(point.turn)}: ", palette.muted, True),
+                (move, colour, True),
+                (f", to {score_text(point.mood)}", palette.text, False),
+            ],
+            size=SMALL + 1,
+            gap=1,
+        )
         mine = [s for s in point.shifts if s.mine and abs(s.points) >= 0.05][:3]
         others = [s for s in point.shifts if not s.mine and abs(s.points) >= 0.05][:2]
         runs: list[tuple[str, tuple[int, int, int], bool]] = []
@@ -473,15 +554,25 @@ class EndScreen(GameScreen):
         palette = self.palette
         doc.heading("Where it stood on each proposal", colour=palette.text, size=HEADING - 1, gap=4)
         if not report.negotiation:
-            doc.para("There were no proposals: this scenario has no negotiation table.", colour=palette.muted,
-                     size=SMALL + 1, gap=10)
+            doc.para(
+                "There were no proposals: this scenario has no negotiation table.",
+                colour=palette.muted,
+                size=SMALL + 1,
+                gap=10,
+            )
             return
         if not report.stances:
-            doc.para(f"No proposals passed between you and {report.name}.", colour=palette.muted, size=SMALL + 1,
-                     gap=10)
+            doc.para(
+                f"No proposals passed between you and {report.name}.", colour=palette.muted, size=SMALL + 1, gap=10
+            )
             return
-        doc.para(f"Its score against its threshold of {score_text(report.threshold)}, as things stood when each "
-                 "proposal was made.", colour=palette.muted, size=SMALL, gap=6)
+        doc.para(
+            f"Its score against its threshold of {score_text(report.threshold)}, as things stood when each "
+            "proposal was made.",
+            colour=palette.muted,
+            size=SMALL,
+            gap=6,
+        )
         for stance in report.stances:
             self._stance(doc, report, stance)
         doc.space(6)
@@ -497,8 +588,14 @@ class EndScreen(GameScreen):
         else:
             sender = "from you" + (", a counter-proposal" if proposal.reply_to else "")
             items = f"you give {give}; you ask {ask}"
-        doc.para([(f"Turn {proposal.turn} · {calendar.label(proposal.turn)} · {sender}: ",
-                   palette.muted, True), (items, palette.text, False)], size=SMALL + 1, gap=2)
+        doc.para(
+            [
+                (f"Turn {proposal.turn} · {calendar.label(proposal.turn)} · {sender}: ", palette.muted, True),
+                (items, palette.text, False),
+            ],
+            size=SMALL + 1,
+            gap=2,
+        )
         evaluation = stance.evaluation
         runs: list[tuple[str, tuple[int, int, int], bool]] = []
         if evaluation is None:
@@ -530,22 +627,41 @@ class EndScreen(GameScreen):
         doc.heading("What it cared about", colour=palette.text, size=HEADING - 1, gap=4)
         rows: list[tuple[str, str]] = []
         if priorities.weights:
-            rows.append(("Worth to its score, per point at the end: ",
-                         ", ".join(f"{w.label} {per_point(w.points)}" for w in priorities.weights)))
+            rows.append(
+                (
+                    "Worth to its score, per point at the end: ",
+                    ", ".join(f"{w.label} {per_point(w.points)}" for w in priorities.weights),
+                )
+            )
         if priorities.personality:
-            rows.append(("How it weighed its own moves (1 = neutral): ",
-                         ", ".join(f"{le.label} {score_text(le.weight)}" for le in priorities.personality)))
+            rows.append(
+                (
+                    "How it weighed its own moves (1 = neutral): ",
+                    ", ".join(f"{le.label} {score_text(le.weight)}" for le in priorities.personality),
+                )
+            )
         if priorities.wants:
-            rows.append(("Wanted most from a deal: ",
-                         "; ".join(f"{w.label} ({points_text(w.value)})" for w in priorities.wants)))
+            rows.append(
+                (
+                    "Wanted most from a deal: ",
+                    "; ".join(f"{w.label} ({points_text(w.value)})" for w in priorities.wants),
+                )
+            )
         if priorities.costs:
-            rows.append(("Least willing to give: ",
-                         "; ".join(f"{w.label} ({points_text(w.value)})" for w in priorities.costs)))
+            rows.append(
+                ("Least willing to give: ", "; ".join(f"{w.label} ({points_text(w.value)})" for w in priorities.costs))
+            )
         for head, text in rows:
             doc.para([(head, palette.muted, True), (text, palette.text, False)], size=SMALL + 1, gap=4)
         if priorities.objectives:
-            doc.para([("Its private objectives, as its own player read them: ", palette.muted, True),
-                      (priorities.objectives, palette.muted, False)], size=SMALL, gap=10)
+            doc.para(
+                [
+                    ("Its private objectives, as its own player read them: ", palette.muted, True),
+                    (priorities.objectives, palette.muted, False),
+                ],
+                size=SMALL,
+                gap=10,
+            )
 
     # ----------------------------------------------------------------- commands
     def play_again(self) -> None:
@@ -597,8 +713,9 @@ class EndScreen(GameScreen):
         textlib.draw(surface, title, (30, 20), font=title_font, colour=palette.text, max_width=width - 60)
         who = ", ".join(match.role_name(r) for r in match.persons) or "computer players"
         sub = f"Played as {who} · seed {match.seed} · every indicator at the end of each turn"
-        textlib.draw(surface, sub, (30, 20 + title_font.get_linesize()), font=font, colour=palette.muted,
-                     max_width=width - 60)
+        textlib.draw(
+            surface, sub, (30, 20 + title_font.get_linesize()), font=font, colour=palette.muted, max_width=width - 60
+        )
         top = 30 + title_font.get_linesize() + font.get_linesize()
         surface.blit(self.chart_surface((width - 40, height - top - 20), font=font), (20, top))
         return surface
@@ -626,8 +743,12 @@ class EndScreen(GameScreen):
             scroll.scroll(-event.y * step)
             return True
         if event.type == pygame.KEYDOWN:
-            moves = {pygame.K_DOWN: step, pygame.K_UP: -step, pygame.K_PAGEDOWN: view.height - step,
-                     pygame.K_PAGEUP: step - view.height}
+            moves = {
+                pygame.K_DOWN: step,
+                pygame.K_UP: -step,
+                pygame.K_PAGEDOWN: view.height - step,
+                pygame.K_PAGEUP: step - view.height,
+            }
             if event.key in moves:
                 scroll.scroll(moves[event.key])
                 return True
@@ -678,21 +799,38 @@ class EndScreen(GameScreen):
         rect = self.header
         title_font = self.title_font()
         if not self.tight:
-            textlib.draw(surface, self.when_text().upper(), rect.topleft, font=self.font(SMALL, bold=True),
-                         colour=palette.accent, max_width=rect.width)
-        textlib.draw(surface, self.say(self.ending.title), (rect.left, rect.top + self.when_h), font=title_font,
-                     colour=palette.text, max_width=rect.width)
+            textlib.draw(
+                surface,
+                self.when_text().upper(),
+                rect.topleft,
+                font=self.font(SMALL, bold=True),
+                colour=palette.accent,
+                max_width=rect.width,
+            )
+        textlib.draw(
+            surface,
+            self.say(self.ending.title),
+            (rect.left, rect.top + self.when_h),
+            font=title_font,
+            colour=palette.text,
+            max_width=rect.width,
+        )
         self._draw_scores(surface, pygame.Rect(rect.left, rect.bottom - self.score_h, rect.width, self.score_h))
-        self.tab_rects = self.draw_tabs(surface, self.tabs_rect, self.tabs,
-                                        active=self.tab_pages.index(self.page))
+        self.tab_rects = self.draw_tabs(surface, self.tabs_rect, self.tabs, active=self.tab_pages.index(self.page))
         if self.page == CHART or (self.page == ENDING and not self.narrow):
             self._draw_chart(surface)
         if self.page == ENDING:
             self.panel(surface, self.story_rect)
             view = self.story_rect.inflate(-2 * self.px(12), -2 * self.px(12))
             bar = self.px(6)
-            self.scroll.draw(surface, view, self.document().render(ScrollView.content_width(view, bar)),
-                             palette=palette, bar=bar, fade=palette.panel)
+            self.scroll.draw(
+                surface,
+                view,
+                self.document().render(ScrollView.content_width(view, bar)),
+                palette=palette,
+                bar=bar,
+                fade=palette.panel,
+            )
         if self.page == DEBRIEF:
             self.panel(surface, self.debrief_rect)
             view = self.debrief_rect.inflate(-2 * self.px(12), -2 * self.px(12))
@@ -704,21 +842,40 @@ class EndScreen(GameScreen):
         # Message and hints.
         font = self.font(SMALL + 1)
         if self.saved_path is not None:
-            textlib.draw(surface, f"Chart saved to {self.saved_path}", self.message_rect.topleft, font=font,
-                         colour=palette.good, max_width=self.message_rect.width)
+            textlib.draw(
+                surface,
+                f"Chart saved to {self.saved_path}",
+                self.message_rect.topleft,
+                font=font,
+                colour=palette.good,
+                max_width=self.message_rect.width,
+            )
         elif self.save_error or self.app.message:
-            textlib.draw(surface, self.save_error or self.app.message, self.message_rect.topleft, font=font,
-                         colour=palette.bad, max_width=self.message_rect.width)
+            textlib.draw(
+                surface,
+                self.save_error or self.app.message,
+                self.message_rect.topleft,
+                font=font,
+                colour=palette.bad,
+                max_width=self.message_rect.width,
+            )
         self.draw_key_hints(surface, self.hint_rect, self.hints)
 
     def _draw_chart(self, surface: pygame.Surface) -> None:
         self.panel(surface, self.chart_rect)
         pad = self.px(10)
-        title_h = self.panel_title(surface, pygame.Rect(self.chart_rect.left + pad, self.chart_rect.top + pad,
-                                                        self.chart_rect.width - 2 * pad, 40),
-                                   "Every indicator, turn by turn", note=self._chart_note())
-        chart_area = pygame.Rect(self.chart_rect.left + pad, self.chart_rect.top + pad + title_h,
-                                 self.chart_rect.width - 2 * pad, self.chart_rect.height - 2 * pad - title_h)
+        title_h = self.panel_title(
+            surface,
+            pygame.Rect(self.chart_rect.left + pad, self.chart_rect.top + pad, self.chart_rect.width - 2 * pad, 40),
+            "Every indicator, turn by turn",
+            note=self._chart_note(),
+        )
+        chart_area = pygame.Rect(
+            self.chart_rect.left + pad,
+            self.chart_rect.top + pad + title_h,
+            self.chart_rect.width - 2 * pad,
+            self.chart_rect.height - 2 * pad - title_h,
+        )
         key = (chart_area.size, self.highlight, self.app.scale, self.app.settings.palette)
         if self._chart is None or self._chart[0] != key:
             self._chart = (key, self.chart_surface(chart_area.size, font=self.font(SMALL)))
@@ -732,13 +889,21 @@ class EndScreen(GameScreen):
         inner = rect.inflate(-2 * pad, -2 * pad)
         reports = self.debriefs()
         measured = bool(reports) and reports[0].measured
-        title_h = self.panel_title(surface, pygame.Rect(inner.left, inner.top, inner.width, 40),
-                                   "Willingness to deal", note="Left/Right picks a turn" if measured else "")
+        title_h = self.panel_title(
+            surface,
+            pygame.Rect(inner.left, inner.top, inner.width, 40),
+            "Willingness to deal",
+            note="Left/Right picks a turn" if measured else "",
+        )
         if not measured:
-            textlib.draw_wrapped(surface, "Nothing in this scenario measures a counterpart's willingness to deal: it "
-                                 "has no negotiation table and no relations indicator.",
-                                 pygame.Rect(inner.left, inner.top + title_h, inner.width, inner.height - title_h),
-                                 font=self.font(SMALL + 1), colour=self.palette.muted)
+            textlib.draw_wrapped(
+                surface,
+                "Nothing in this scenario measures a counterpart's willingness to deal: it "
+                "has no negotiation table and no relations indicator.",
+                pygame.Rect(inner.left, inner.top + title_h, inner.width, inner.height - title_h),
+                font=self.font(SMALL + 1),
+                colour=self.palette.muted,
+            )
             return
         points = reports[0].willingness
         picked = self.mood_turn if 0 <= self.mood_turn < len(points) else len(points) - 1
@@ -776,8 +941,13 @@ class EndScreen(GameScreen):
                 shown = [s for s in point.shifts if abs(s.points) >= 0.05][:5]
                 for shift in sorted(shown, key=lambda s: (not s.mine, -abs(s.points))):
                     prefix = "You: " if shift.mine else ""
-                    lines.append((f"{prefix}{shift.label} ({points_text(shift.points)})", font,
-                                  palette.text if shift.mine else palette.muted))
+                    lines.append(
+                        (
+                            f"{prefix}{shift.label} ({points_text(shift.points)})",
+                            font,
+                            palette.text if shift.mine else palette.muted,
+                        )
+                    )
                 if not shown:
                     lines.append(("Nothing moved it this turn.", font, palette.muted))
             for text, line_font, colour in lines:
@@ -832,10 +1002,25 @@ class EndScreen(GameScreen):
             if width < self.px(60):
                 break
             chip = pygame.Rect(x, rect.top, width, height)
-            pygame.draw.rect(surface, mix(palette.panel, palette.accent, 0.25) if mine else palette.panel, chip,
-                             border_radius=height // 2)
-            pygame.draw.rect(surface, palette.accent if mine else palette.border, chip,
-                             width=max(1, self.px(2) if mine else 1), border_radius=height // 2)
-            textlib.draw(surface, text, (chip.left + self.px(12), chip.top + self.px(4)), font=font,
-                         colour=palette.text if mine else palette.muted, max_width=chip.width - self.px(24))
+            pygame.draw.rect(
+                surface,
+                mix(palette.panel, palette.accent, 0.25) if mine else palette.panel,
+                chip,
+                border_radius=height // 2,
+            )
+            pygame.draw.rect(
+                surface,
+                palette.accent if mine else palette.border,
+                chip,
+                width=max(1, self.px(2) if mine else 1),
+                border_radius=height // 2,
+            )
+            textlib.draw(
+                surface,
+                text,
+                (chip.left + self.px(12), chip.top + self.px(4)),
+                font=font,
+                colour=palette.text if mine else palette.muted,
+                max_width=chip.width - self.px(24),
+            )
             x = chip.right + self.px(10)

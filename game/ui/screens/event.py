@@ -71,23 +71,35 @@ class EventScreen(GameScreen):
         inner = self.dialog.inflate(-2 * pad, -2 * pad)
         self.inner = inner
         title_font = self.font(HEADING + 4, bold=True)
-        self.title_h = self.font(SMALL).get_linesize() + textlib.wrapped_height(
-            title_font, self.say(self.event.title), inner.width) + self.px(8)
+        self.title_h = (
+            self.font(SMALL).get_linesize()
+            + textlib.wrapped_height(title_font, self.say(self.event.title), inner.width)
+            + self.px(8)
+        )
         label = self._confirm_label()
         button = self.flow_buttons([label + "  "], inner)[0]
         hints_w = inner.width - button.width - self.px(16)
-        self.hints = self.fit_hints([("1-9", "pick"), ("Enter", "confirm"), ("PgUp/PgDn", "scroll"), ("Esc", "menu")],
-                                    hints_w, 1 if self.tight else 2)
+        self.hints = self.fit_hints(
+            [("1-9", "pick"), ("Enter", "confirm"), ("PgUp/PgDn", "scroll"), ("Esc", "menu")],
+            hints_w,
+            1 if self.tight else 2,
+        )
         hints_h = self.key_hints_height(self.hints, hints_w)
         footer_h = max(button.height, hints_h)
-        self.hint_rect = pygame.Rect(inner.left, inner.bottom - footer_h + (footer_h - hints_h) // 2, hints_w,
-                                     hints_h)
-        self.body = pygame.Rect(inner.left, inner.top + self.title_h, inner.width,
-                                inner.bottom - footer_h - self.px(12) - inner.top - self.title_h)
+        self.hint_rect = pygame.Rect(inner.left, inner.bottom - footer_h + (footer_h - hints_h) // 2, hints_w, hints_h)
+        self.body = pygame.Rect(
+            inner.left,
+            inner.top + self.title_h,
+            inner.width,
+            inner.bottom - footer_h - self.px(12) - inner.top - self.title_h,
+        )
         # Shrink the dialog to its content when that is shorter than the window allows.
         bar = self.px(6)
-        content_h = self.document(ScrollView.content_width(self.body, bar)).render(
-            ScrollView.content_width(self.body, bar)).get_height()
+        content_h = (
+            self.document(ScrollView.content_width(self.body, bar))
+            .render(ScrollView.content_width(self.body, bar))
+            .get_height()
+        )
         spare = self.body.height - content_h
         if spare > 0:
             self.dialog.height -= spare
@@ -127,15 +139,18 @@ class EventScreen(GameScreen):
                 card.para(self.say(choice.description), colour=palette.text, size=BODY - 1, gap=4)
             if choice.contested:
                 note = self.say(choice.contested)
-                card.para([("Note on this rule: ", palette.focus, True), (note, palette.muted, False)], size=SMALL,
-                          gap=4)
+                card.para(
+                    [("Note on this rule: ", palette.focus, True), (note, palette.muted, False)], size=SMALL, gap=4
+                )
             forecast = game.forecast_choice(self.event.id, choice.id)
             runs: list[tuple[str, tuple[int, int, int], bool]] = [("Forecast: ", palette.muted, True)]
             for number, item in enumerate(visible(game, forecast.items)):
                 colour = news_colour(item.delta, self.good_for_me(item.indicator), palette)
-                runs += [(("; " if number else "") + indicator_label(game, item.indicator) + " ", palette.text, False),
-                         (change_words(item), colour, True),
-                         (" " + timing_phrase(item, game.turn, game.scenario.turns), palette.muted, False)]
+                runs += [
+                    (("; " if number else "") + indicator_label(game, item.indicator) + " ", palette.text, False),
+                    (change_words(item), colour, True),
+                    (" " + timing_phrase(item, game.turn, game.scenario.turns), palette.muted, False),
+                ]
             if not visible(game, forecast.items):
                 runs.append(("no direct effect", palette.muted, False))
             card.para(runs, size=SMALL + 1, gap=0)
@@ -143,8 +158,9 @@ class EventScreen(GameScreen):
             surface = card.render(max(1, width - number_w - 2 * pad))
             height = surface.get_height() + 2 * pad
             doc.custom(height, self._card_drawer(index, surface, number_w, pad), gap=8, pixels=True)
-        doc.para("Forecasts leave out the currents and the other side's moves.", colour=palette.muted, size=SMALL,
-                 gap=2)
+        doc.para(
+            "Forecasts leave out the currents and the other side's moves.", colour=palette.muted, size=SMALL, gap=2
+        )
         self._doc = (key, doc)
         return doc
 
@@ -157,14 +173,30 @@ class EventScreen(GameScreen):
             picked = index == self.choice_index
             background = mix(palette.panel, palette.accent, 0.16) if picked else palette.panel_alt
             pygame.draw.rect(surface, background, rect, border_radius=self.px(8))
-            pygame.draw.rect(surface, palette.focus if picked else palette.border, rect,
-                             width=max(1, self.px(2) if picked else 1), border_radius=self.px(8))
+            pygame.draw.rect(
+                surface,
+                palette.focus if picked else palette.border,
+                rect,
+                width=max(1, self.px(2) if picked else 1),
+                border_radius=self.px(8),
+            )
             key = pygame.Rect(rect.left + pad, rect.top + pad, self.px(26), self.px(26))
-            pygame.draw.rect(surface, palette.accent if picked else palette.border, key, border_radius=self.px(4),
-                             width=0 if picked else max(1, self.px(1)))
+            pygame.draw.rect(
+                surface,
+                palette.accent if picked else palette.border,
+                key,
+                border_radius=self.px(4),
+                width=0 if picked else max(1, self.px(1)),
+            )
             font = self.font(SMALL + 1, bold=True)
-            textlib.draw(surface, str(index + 1), (key.centerx, key.top + self.px(3)), font=font,
-                         colour=palette.background if picked else palette.text, align="center")
+            textlib.draw(
+                surface,
+                str(index + 1),
+                (key.centerx, key.top + self.px(3)),
+                font=font,
+                colour=palette.background if picked else palette.text,
+                align="center",
+            )
             surface.blit(content, (rect.left + pad + number_w, rect.top + pad))
             self.card_rects.append(rect.copy())
 
@@ -250,12 +282,23 @@ class EventScreen(GameScreen):
         self.panel(surface, self.dialog, colour=palette.background)
         small = self.font(SMALL, bold=True)
         who = self.match.role_name(self.role)
-        textlib.draw(surface, f"DECISION FOR {who.upper()} · {self.match.turn_label.upper()}", self.inner.topleft,
-                     font=small, colour=palette.accent, max_width=self.inner.width)
-        textlib.draw_wrapped(surface, self.say(self.event.title),
-                             pygame.Rect(self.inner.left, self.inner.top + small.get_linesize() + self.px(2),
-                                         self.inner.width, self.title_h), font=self.font(HEADING + 4, bold=True),
-                             colour=palette.text)
+        textlib.draw(
+            surface,
+            f"DECISION FOR {who.upper()} · {self.match.turn_label.upper()}",
+            self.inner.topleft,
+            font=small,
+            colour=palette.accent,
+            max_width=self.inner.width,
+        )
+        textlib.draw_wrapped(
+            surface,
+            self.say(self.event.title),
+            pygame.Rect(
+                self.inner.left, self.inner.top + small.get_linesize() + self.px(2), self.inner.width, self.title_h
+            ),
+            font=self.font(HEADING + 4, bold=True),
+            colour=palette.text,
+        )
         bar = self.px(6)
         width = ScrollView.content_width(self.body, bar)
         content = self.document(width).render(width)  # rendering records where the cards are

@@ -199,8 +199,15 @@ def confirm_break(app: App, role: str, agreement_id: str) -> None:
     """Ask before ``role`` breaks ``agreement_id``: the dialog states the cost; Keep is the default."""
     from game.ui.screens.proposal import break_dialog
 
-    app.push(break_dialog(app, role, agreement_id, confirm=lambda: break_agreement(app, role, agreement_id),
-                          keep=lambda: close_dialog(app)))
+    app.push(
+        break_dialog(
+            app,
+            role,
+            agreement_id,
+            confirm=lambda: break_agreement(app, role, agreement_id),
+            keep=lambda: close_dialog(app),
+        )
+    )
 
 
 def break_agreement(app: App, role: str, agreement_id: str) -> None:
@@ -214,8 +221,11 @@ def break_agreement(app: App, role: str, agreement_id: str) -> None:
     if broken is not None and isinstance(app.top, NegotiationScreen):
         other = next(r for r in broken.parties if r != role)
         trust = match.game.trust(role, other)
-        app.top.answered(f"You broke {agreement_name(agreement_id)}. Trust with {match.role_name(other)} is now "
-                         f"{num(trust)} of 100.", bad=True)
+        app.top.answered(
+            f"You broke {agreement_name(agreement_id)}. Trust with {match.role_name(other)} is now "
+            f"{num(trust)} of 100.",
+            bad=True,
+        )
 
 
 def close_dialog(app: App) -> None:

@@ -95,8 +95,9 @@ class GameScreen(Screen):
         return localize(text, self.game.lang)
 
     # ----------------------------------------------------------------- drawing helpers
-    def panel(self, surface: pygame.Surface, rect: pygame.Rect, *, focused: bool = False,
-              colour: Colour | None = None) -> None:
+    def panel(
+        self, surface: pygame.Surface, rect: pygame.Rect, *, focused: bool = False, colour: Colour | None = None
+    ) -> None:
         """A rounded panel with a border (the accent colour when it has the keyboard)."""
         palette = self.palette
         radius = self.px(8)
@@ -116,18 +117,30 @@ class GameScreen(Screen):
             y = area.bottom - self.px(2)
             pygame.draw.polygon(surface, colour, [(x - size, y - size), (x + size, y - size), (x, y)])
 
-
     def panel_title(self, surface: pygame.Surface, rect: pygame.Rect, title: str, *, note: str = "") -> int:
         """A panel heading at the top of ``rect`` (with a muted note on the right); returns its height."""
         font = self.font(SMALL + 1, bold=True)
         note_font = self.font(SMALL)
         note_w = textlib.width_of(note_font, note) if note else 0
         title_w = rect.width - (note_w + self.px(8) if note else 0)
-        textlib.draw(surface, title.upper(), rect.topleft, font=font, colour=self.palette.muted,
-                     max_width=max(self.px(40), title_w))
+        textlib.draw(
+            surface,
+            title.upper(),
+            rect.topleft,
+            font=font,
+            colour=self.palette.muted,
+            max_width=max(self.px(40), title_w),
+        )
         if note:
-            textlib.draw(surface, note, (rect.right, rect.top + font.get_ascent() - note_font.get_ascent()),
-                         font=note_font, colour=self.palette.muted, align="right", max_width=rect.width // 2)
+            textlib.draw(
+                surface,
+                note,
+                (rect.right, rect.top + font.get_ascent() - note_font.get_ascent()),
+                font=note_font,
+                colour=self.palette.muted,
+                align="right",
+                max_width=rect.width // 2,
+            )
         return font.get_linesize() + self.px(6)
 
     def button_width(self, label: str) -> int:
@@ -210,15 +223,34 @@ class GameScreen(Screen):
                 cap = pygame.Rect(x, y + self.px(2), cap_w, key_font.get_linesize() + self.px(2))
                 pygame.draw.rect(surface, palette.panel_alt, cap, border_radius=self.px(4))
                 pygame.draw.rect(surface, palette.border, cap, width=1, border_radius=self.px(4))
-                textlib.draw(surface, key, (cap.centerx, cap.top + self.px(1)), font=key_font, colour=palette.text,
-                             align="center")
-                textlib.draw(surface, what, (cap.right + self.px(5), y + self.px(3)), font=font,
-                             colour=palette.muted, max_width=max(0, item - cap_w - self.px(5)))
+                textlib.draw(
+                    surface,
+                    key,
+                    (cap.centerx, cap.top + self.px(1)),
+                    font=key_font,
+                    colour=palette.text,
+                    align="center",
+                )
+                textlib.draw(
+                    surface,
+                    what,
+                    (cap.right + self.px(5), y + self.px(3)),
+                    font=font,
+                    colour=palette.muted,
+                    max_width=max(0, item - cap_w - self.px(5)),
+                )
                 x += item + self.px(16)
             y += self._hint_line()
 
-    def draw_tabs(self, surface: pygame.Surface, rect: pygame.Rect, tabs: Sequence[tuple[str, str]], *,
-                  active: int, hover: int = -1) -> list[pygame.Rect]:
+    def draw_tabs(
+        self,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        tabs: Sequence[tuple[str, str]],
+        *,
+        active: int,
+        hover: int = -1,
+    ) -> list[pygame.Rect]:
         """A row of tabs (name, key) filling ``rect``; returns each tab's rect for clicks.
 
         Each tab shows its key in a key cap, or, when that does not fit, underlines the name's first letter.
@@ -243,19 +275,37 @@ class GameScreen(Screen):
             text_y = tab.centery - font.get_linesize() // 2
             if cap_w + self.px(6) + name_w + self.px(8) <= tab.width:
                 left = tab.centerx - (cap_w + self.px(6) + name_w) // 2
-                cap = pygame.Rect(left, tab.centery - key_font.get_linesize() // 2 - self.px(2), cap_w,
-                                  key_font.get_linesize() + self.px(2))
+                cap = pygame.Rect(
+                    left,
+                    tab.centery - key_font.get_linesize() // 2 - self.px(2),
+                    cap_w,
+                    key_font.get_linesize() + self.px(2),
+                )
                 pygame.draw.rect(surface, palette.border, cap, width=1, border_radius=self.px(4))
-                textlib.draw(surface, key, (cap.centerx, cap.top + self.px(1)), font=key_font, colour=palette.muted,
-                             align="center")
+                textlib.draw(
+                    surface,
+                    key,
+                    (cap.centerx, cap.top + self.px(1)),
+                    font=key_font,
+                    colour=palette.muted,
+                    align="center",
+                )
                 textlib.draw(surface, name, (cap.right + self.px(6), text_y), font=font, colour=colour)
             else:  # no room for the key cap: underline the name's first letter, which is the key
-                drawn = textlib.draw(surface, name, (tab.centerx, text_y), font=font, colour=colour, align="center",
-                                     max_width=tab.width - self.px(8))
+                drawn = textlib.draw(
+                    surface,
+                    name,
+                    (tab.centerx, text_y),
+                    font=font,
+                    colour=colour,
+                    align="center",
+                    max_width=tab.width - self.px(8),
+                )
                 first = textlib.width_of(font, name[0])
                 underline_y = drawn.top + font.get_ascent() + self.px(2)
-                pygame.draw.line(surface, colour, (drawn.left, underline_y), (drawn.left + first, underline_y),
-                                 max(1, self.px(2)))
+                pygame.draw.line(
+                    surface, colour, (drawn.left, underline_y), (drawn.left + first, underline_y), max(1, self.px(2))
+                )
             out.append(tab)
             x += width + gap
         return out
@@ -267,7 +317,9 @@ class GameScreen(Screen):
     def check_mark(self, surface: pygame.Surface, rect: pygame.Rect, colour: Colour) -> None:
         """A tick drawn with lines (the UI font has no check-mark glyph)."""
         width = max(2, rect.width // 6)
-        points = [(rect.left + rect.width * 0.18, rect.top + rect.height * 0.55),
-                  (rect.left + rect.width * 0.42, rect.top + rect.height * 0.78),
-                  (rect.left + rect.width * 0.84, rect.top + rect.height * 0.25)]
+        points = [
+            (rect.left + rect.width * 0.18, rect.top + rect.height * 0.55),
+            (rect.left + rect.width * 0.42, rect.top + rect.height * 0.78),
+            (rect.left + rect.width * 0.84, rect.top + rect.height * 0.25),
+        ]
         pygame.draw.lines(surface, colour, False, points, width)

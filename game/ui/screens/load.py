@@ -26,8 +26,17 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 BACK = ("back", 0)
-NUMBER_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6, pygame.K_7, pygame.K_8,
-               pygame.K_9)
+NUMBER_KEYS = (
+    pygame.K_1,
+    pygame.K_2,
+    pygame.K_3,
+    pygame.K_4,
+    pygame.K_5,
+    pygame.K_6,
+    pygame.K_7,
+    pygame.K_8,
+    pygame.K_9,
+)
 
 
 class LoadScreen(MenuScreen):
@@ -75,8 +84,9 @@ class LoadScreen(MenuScreen):
             level = LEVELS.get(next(iter(levels)))
             parts.append(f"Computer{f' ({level.name})' if level else ''}: " + ", ".join(n for n, _ in computers))
         elif computers:
-            parts.append("Computer: " + ", ".join(
-                f"{n} ({LEVELS[p].name if p in LEVELS else p})" for n, p in computers))
+            parts.append(
+                "Computer: " + ", ".join(f"{n} ({LEVELS[p].name if p in LEVELS else p})" for n, p in computers)
+            )
         return " · ".join(parts)
 
     def _role_names(self, scenario_path: str) -> dict[str, str]:
@@ -133,8 +143,7 @@ class LoadScreen(MenuScreen):
             self.refused_lines = min(len(self.refused), fit, 1 if self.compact else 3)
             more = len(self.refused) > self.refused_lines and self.refused_lines < fit
             refused_h = (1 + self.refused_lines + more) * small.get_linesize() + self.px(16)
-            self.areas["refused"] = pygame.Rect(margin, footer_top - self.px(12) - refused_h, content.width,
-                                                refused_h)
+            self.areas["refused"] = pygame.Rect(margin, footer_top - self.px(12) - refused_h, content.width, refused_h)
             self.areas["refused_more"] = pygame.Rect(0, 0, int(more), 0)
             list_bottom = self.areas["refused"].top - self.px(16)
         panel = pygame.Rect(margin, y, content.width, max(0, list_bottom - y))
@@ -149,8 +158,9 @@ class LoadScreen(MenuScreen):
         back = pygame.Rect(margin, footer_top, button_font.size(back_text)[0] + self.px(40), button_h)
         self.widget_keys[BACK] = len(self.focusables)
         self.button(back, back_text, self.back, key=pygame.K_ESCAPE)
-        self.areas["hint"] = pygame.Rect(back.right + self.px(16), footer_top, content.right - back.right - self.px(16),
-                                         button_h)
+        self.areas["hint"] = pygame.Rect(
+            back.right + self.px(16), footer_top, content.right - back.right - self.px(16), button_h
+        )
         if self.focus_key not in self.widget_keys:
             self.focus_key = BACK
         self.focus_index = self.widget_keys[self.focus_key]
@@ -185,8 +195,9 @@ class LoadScreen(MenuScreen):
             self.widget_keys[("row", index)] = len(self.focusables)
             self.button(main, "", self._loader(index), key=NUMBER_KEYS[number] if number < 9 else None)
             delete = pygame.Rect(main.right + self.px(8), row.top, delete_w, row_h)
-            self.button(delete, delete_text, self._deleter(index), focusable=False,
-                        tooltip="Delete this save (asks first)")
+            self.button(
+                delete, delete_text, self._deleter(index), focusable=False, tooltip="Delete this save (asks first)"
+            )
             self.rows.append((index, main))
             y += row_h + gap
         panel.height = y - gap - panel.top + self.px(10)
@@ -206,29 +217,42 @@ class LoadScreen(MenuScreen):
         panel = pygame.Rect(0, 0, panel_w, min(panel_h, max(area.height, button_h + self.px(40))))
         panel.midtop = (area.centerx, area.top + max(0, (area.height - panel.height) // 3))
         self.areas["confirm"] = panel
-        self.areas["confirm_text"] = pygame.Rect(panel.left + self.px(20), panel.top + self.px(18),
-                                                 panel.width - self.px(40), lines * font.get_linesize())
+        self.areas["confirm_text"] = pygame.Rect(
+            panel.left + self.px(20), panel.top + self.px(18), panel.width - self.px(40), lines * font.get_linesize()
+        )
         y = panel.bottom - self.px(18) - button_h
-        keep = self.button(pygame.Rect(panel.right - self.px(20) - keep_w, y, keep_w, button_h), keep_text,
-                           self.cancel_delete, key=pygame.K_n)
-        self.button(pygame.Rect(panel.right - self.px(32) - keep_w - delete_w, y, delete_w, button_h), delete_text,
-                    self.confirm_delete, key=pygame.K_y)
+        keep = self.button(
+            pygame.Rect(panel.right - self.px(20) - keep_w, y, keep_w, button_h),
+            keep_text,
+            self.cancel_delete,
+            key=pygame.K_n,
+        )
+        self.button(
+            pygame.Rect(panel.right - self.px(32) - keep_w - delete_w, y, delete_w, button_h),
+            delete_text,
+            self.confirm_delete,
+            key=pygame.K_y,
+        )
         self.shortcuts[pygame.K_ESCAPE] = self.cancel_delete
         self.focus(keep)
 
     @staticmethod
     def empty_text() -> str:
         """What the list says when there is no save."""
-        return ("No saved games yet. The game saves itself at the end of every turn; "
-                "you can also save from the pause menu (Esc during a game).")
+        return (
+            "No saved games yet. The game saves itself at the end of every turn; "
+            "you can also save from the pause menu (Esc during a game)."
+        )
 
     def confirm_text(self) -> str:
         """The question asked before deleting."""
         info = self.confirming
         if info is None:
             return ""
-        return (f"Delete the save “{info.label}” ({info.scenario_title}, turn {info.turn}, saved "
-                f"{time_ago(info.saved_at)})? This cannot be undone.")
+        return (
+            f"Delete the save “{info.label}” ({info.scenario_title}, turn {info.turn}, saved "
+            f"{time_ago(info.saved_at)})? This cannot be undone."
+        )
 
     # ----------------------------------------------------------------- keyboard
     def handle(self, event: pygame.event.Event) -> bool:
@@ -237,8 +261,12 @@ class LoadScreen(MenuScreen):
             if event.type == pygame.MOUSEWHEEL and self.saves:
                 self.page(-1 if event.y > 0 else 1, by_rows=True)
                 return True
-            if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT,
-                                                              pygame.K_RIGHT):
+            if event.type == pygame.KEYDOWN and event.key in (
+                pygame.K_UP,
+                pygame.K_DOWN,
+                pygame.K_LEFT,
+                pygame.K_RIGHT,
+            ):
                 self.move_focus(-1 if event.key in (pygame.K_UP, pygame.K_LEFT) else 1)
                 return True
         return super().handle(event)
@@ -356,18 +384,38 @@ class LoadScreen(MenuScreen):
             return
         if not self.compact:
             count = len(self.saves)
-            subtitle = (f"{count} saved game{'s' if count != 1 else ''}, newest first. "
-                        "The game also saves itself after every turn (Autosave).") if count else "Nothing saved yet."
-            blit_text(surface, subtitle, self.font(15), palette.muted,
-                      (header.left, header.top + self.heading_font().get_linesize()), width=header.width)
+            subtitle = (
+                (
+                    f"{count} saved game{'s' if count != 1 else ''}, newest first. "
+                    "The game also saves itself after every turn (Autosave)."
+                )
+                if count
+                else "Nothing saved yet."
+            )
+            blit_text(
+                surface,
+                subtitle,
+                self.font(15),
+                palette.muted,
+                (header.left, header.top + self.heading_font().get_linesize()),
+                width=header.width,
+            )
         notice = self.areas.get("notice")
         message = self.error or self.notice
         if notice is not None and message:
             pygame.draw.rect(surface, palette.panel, notice, border_radius=self.px(6))
-            pygame.draw.rect(surface, palette.bad if self.error else palette.good,
-                             (notice.left, notice.top, self.px(4), notice.height), border_radius=self.px(2))
-            inner = pygame.Rect(notice.left + self.px(16), notice.top + self.px(7), notice.width - self.px(30),
-                                notice.height - self.px(14))
+            pygame.draw.rect(
+                surface,
+                palette.bad if self.error else palette.good,
+                (notice.left, notice.top, self.px(4), notice.height),
+                border_radius=self.px(2),
+            )
+            inner = pygame.Rect(
+                notice.left + self.px(16),
+                notice.top + self.px(7),
+                notice.width - self.px(30),
+                notice.height - self.px(14),
+            )
             blit_lines(surface, message, self.font(15), palette.text, inner, max_lines=2)
         if self.confirming is not None:
             self._draw_confirmation(surface)
@@ -376,16 +424,24 @@ class LoadScreen(MenuScreen):
         if panel is not None and panel.height > 0:
             draw_panel(surface, palette, panel, self.px(8))
             if not self.saves:
-                blit_lines(surface, self.empty_text(), self.font(16), palette.muted,
-                           panel.inflate(-self.px(40), -self.px(30)))
+                blit_lines(
+                    surface, self.empty_text(), self.font(16), palette.muted, panel.inflate(-self.px(40), -self.px(30))
+                )
         self._draw_refused(surface)
         hint = self.areas.get("hint")
         if hint is not None and self.saves:
             text = "Enter or 1-9: load · Del: delete"
             if len(self.saves) > len(self.rows):
                 text += " · PgUp/PgDn: scroll"
-            blit_text(surface, text, self.font(13), palette.muted, (hint.left, hint.centery), width=hint.width,
-                      anchor="midleft")
+            blit_text(
+                surface,
+                text,
+                self.font(13),
+                palette.muted,
+                (hint.left, hint.centery),
+                width=hint.width,
+                anchor="midleft",
+            )
 
     def _draw_refused(self, surface: pygame.Surface) -> None:
         area = self.areas.get("refused")
@@ -395,14 +451,19 @@ class LoadScreen(MenuScreen):
         small = self.font(13)
         bold = self.font(13, bold=True)
         pygame.draw.rect(surface, palette.panel, area, border_radius=self.px(6))
-        pygame.draw.rect(surface, palette.bad, (area.left, area.top, self.px(4), area.height),
-                         border_radius=self.px(2))
+        pygame.draw.rect(surface, palette.bad, (area.left, area.top, self.px(4), area.height), border_radius=self.px(2))
         x = area.left + self.px(16)
         y = area.top + self.px(8)
         width = area.width - self.px(30)
         count = len(self.refused)
-        blit_text(surface, f"{count} file{'s' if count != 1 else ''} could not be read (the other saves are "
-                  "not affected):", bold, palette.text, (x, y), width=width)
+        blit_text(
+            surface,
+            f"{count} file{'s' if count != 1 else ''} could not be read (the other saves are not affected):",
+            bold,
+            palette.text,
+            (x, y),
+            width=width,
+        )
         y += small.get_linesize()
         for path, reason in self.refused[: self.refused_lines]:
             name = path.name or str(path)
@@ -410,8 +471,14 @@ class LoadScreen(MenuScreen):
             blit_text(surface, "  " + reason, small, palette.muted, (label.right, y), width=x + width - label.right)
             y += small.get_linesize()
         if self.areas.get("refused_more", pygame.Rect(0, 0, 0, 0)).width:
-            blit_text(surface, f"and {count - self.refused_lines} more in {self._folder()}", small, palette.muted,
-                      (x, y), width=width)
+            blit_text(
+                surface,
+                f"and {count - self.refused_lines} more in {self._folder()}",
+                small,
+                palette.muted,
+                (x, y),
+                width=width,
+            )
 
     def _folder(self) -> str:
         try:
@@ -431,8 +498,14 @@ class LoadScreen(MenuScreen):
             key = f"{number + 1}" if number < 9 else ""
             key_w = small.size("9")[0] + self.px(14) if len(self.rows) > 1 else 0
             if key and key_w:
-                blit_text(surface, key, small, palette.muted, (inner.left, inner.top + bold.get_linesize() // 2),
-                          anchor="midleft")
+                blit_text(
+                    surface,
+                    key,
+                    small,
+                    palette.muted,
+                    (inner.left, inner.top + bold.get_linesize() // 2),
+                    anchor="midleft",
+                )
             left = inner.left + key_w
             when = "saved " + time_ago(info.saved_at)
             when_w = small.size(when)[0]
@@ -441,8 +514,14 @@ class LoadScreen(MenuScreen):
                 when_w, title_w = 0, inner.right - left
             blit_text(surface, info.label or "(no name)", bold, palette.text, (left, inner.top), width=title_w)
             if when_w:
-                blit_text(surface, when, small, palette.muted, (inner.right, inner.top + bold.get_linesize() // 2),
-                          anchor="midright")
+                blit_text(
+                    surface,
+                    when,
+                    small,
+                    palette.muted,
+                    (inner.right, inner.top + bold.get_linesize() // 2),
+                    anchor="midright",
+                )
             details = [f"Turn {info.turn}" + (f", {info.date}" if info.date else "")]
             roles = self.roles_text(info)
             if roles:
@@ -450,12 +529,19 @@ class LoadScreen(MenuScreen):
             if not when_w:
                 details.append(when)
             details.append(info.scenario_title or info.scenario_id)
-            blit_text(surface, " · ".join(details), small, palette.muted, (left, inner.top + bold.get_linesize()),
-                      width=inner.right - left)
+            blit_text(
+                surface,
+                " · ".join(details),
+                small,
+                palette.muted,
+                (left, inner.top + bold.get_linesize()),
+                width=inner.right - left,
+            )
         panel = self.areas.get("panel")
         if panel is not None:
-            draw_scroll_marks(self, surface, panel, above=self.first > 0,
-                              below=self.first + len(self.rows) < len(self.saves))
+            draw_scroll_marks(
+                self, surface, panel, above=self.first > 0, below=self.first + len(self.rows) < len(self.saves)
+            )
 
     def _draw_confirmation(self, surface: pygame.Surface) -> None:
         panel = self.areas.get("confirm")

@@ -153,19 +153,26 @@ def darken(colour: Colour, amount: float) -> Colour:
 
 def draw_backdrop(surface: pygame.Surface, palette: theme.Palette) -> None:
     """The calm background of every menu: a soft vertical gradient of the palette's background."""
-    surface.blit(_gradient(surface.get_size(), lighten(palette.background, 0.04), darken(palette.background, 0.25)),
-                 (0, 0))
+    surface.blit(
+        _gradient(surface.get_size(), lighten(palette.background, 0.04), darken(palette.background, 0.25)), (0, 0)
+    )
 
 
-def draw_panel(surface: pygame.Surface, palette: theme.Palette, rect: pygame.Rect, radius: int, *,
-               alt: bool = False, border: Colour | None = None) -> None:
+def draw_panel(
+    surface: pygame.Surface,
+    palette: theme.Palette,
+    rect: pygame.Rect,
+    radius: int,
+    *,
+    alt: bool = False,
+    border: Colour | None = None,
+) -> None:
     """A rounded panel with a one-pixel border."""
     pygame.draw.rect(surface, palette.panel_alt if alt else palette.panel, rect, border_radius=radius)
     pygame.draw.rect(surface, border or palette.border, rect, width=1, border_radius=radius)
 
 
-def draw_scroll_marks(screen: Screen, surface: pygame.Surface, panel: pygame.Rect, *, above: bool,
-                      below: bool) -> None:
+def draw_scroll_marks(screen: Screen, surface: pygame.Surface, panel: pygame.Rect, *, above: bool, below: bool) -> None:
     """Tabs on a panel's top and bottom edges saying that more rows are scrolled out of view."""
     font = screen.font(13)
     size = screen.px(6)
@@ -183,8 +190,11 @@ def draw_scroll_marks(screen: Screen, surface: pygame.Surface, panel: pygame.Rec
         pygame.draw.rect(surface, palette.border, backing, width=1, border_radius=screen.px(6))
         surface.blit(label, box)
         cx, cy = backing.left + screen.px(14), y
-        points = ([(cx - size, cy + size // 2), (cx + size, cy + size // 2), (cx, cy - size // 2 - 1)] if up
-                  else [(cx - size, cy - size // 2), (cx + size, cy - size // 2), (cx, cy + size // 2 + 1)])
+        points = (
+            [(cx - size, cy + size // 2), (cx + size, cy + size // 2), (cx, cy - size // 2 - 1)]
+            if up
+            else [(cx - size, cy - size // 2), (cx + size, cy - size // 2), (cx, cy + size // 2 + 1)]
+        )
         pygame.draw.polygon(surface, palette.muted, points)
 
 
@@ -307,8 +317,12 @@ class MenuScreen(Screen):
         assert self.manager is not None
         theme_data: dict[str, Any] = {
             "font": {"name": "noto_sans", "size": str(self.px(BUTTON_SIZE))},
-            "misc": {"shape": "rounded_rectangle", "shape_corner_radius": str(max(1, self.px(6))),
-                     "border_width": str(max(1, self.px(1))), "padding": f"{self.px(8)},{self.px(4)}"},
+            "misc": {
+                "shape": "rounded_rectangle",
+                "shape_corner_radius": str(max(1, self.px(6))),
+                "border_width": str(max(1, self.px(1))),
+                "padding": f"{self.px(8)},{self.px(4)}",
+            },
         }
         self.manager.get_theme().update_single_element_theming("text_entry_line", theme_data)  # type: ignore[arg-type]
 
@@ -338,8 +352,15 @@ class MenuScreen(Screen):
             hint = self.placeholders.get(name)
             if hint and not widget.get_text() and not widget.is_focused and widget.visible:
                 rect = pygame.Rect(widget.get_abs_rect())
-                blit_text(surface, hint, font, self.palette.muted, (rect.left + self.px(10), rect.centery),
-                          width=rect.width - self.px(20), anchor="midleft")
+                blit_text(
+                    surface,
+                    hint,
+                    font,
+                    self.palette.muted,
+                    (rect.left + self.px(10), rect.centery),
+                    width=rect.width - self.px(20),
+                    anchor="midleft",
+                )
 
     def handle(self, event: pygame.event.Event) -> bool:
         """Keys go to the field being edited, except those that leave it."""

@@ -60,8 +60,13 @@ Drawer = Callable[[pygame.Surface, pygame.Rect], None]
 #: The two item lists of a proposal.
 SIDES = ("give", "ask")
 #: Tab keys: the proposal (wide layout), each list, the breakdown (narrow layout) and the agreements.
-TAB_KEYS = {pygame.K_p: "proposal", pygame.K_g: "give", pygame.K_k: "ask", pygame.K_w: "weigh",
-            pygame.K_a: "agreements"}
+TAB_KEYS = {
+    pygame.K_p: "proposal",
+    pygame.K_g: "give",
+    pygame.K_k: "ask",
+    pygame.K_w: "weigh",
+    pygame.K_a: "agreements",
+}
 
 
 # --------------------------------------------------------------------- words
@@ -110,13 +115,17 @@ def unavailable_reason(screen: GameScreen, item: Item, sender: str, receiver: st
     for agreement in game.state.agreements:
         if agreement.open and any(p.item == item.id and p.status is not ItemStatus.BROKEN for p in agreement.items):
             end = agreement_in_force_until(game, agreement)
-            return (f"already agreed in {agreement_name(agreement.id)}, in force until "
-                    f"{game.scenario.calendar.label(end)}")
+            return (
+                f"already agreed in {agreement_name(agreement.id)}, in force until {game.scenario.calendar.label(end)}"
+            )
     if not game.on_table(item.id):
         return "this item " + game.why_not_item(item.id).removeprefix(f"item {item.id!r} ")
     if item.condition is not None:
-        now = ", ".join(f"{indicator_label(game, n)} {num(game.value(n))}" for n in sorted(item.condition.names)
-                        if n in game.state.values)
+        now = ", ".join(
+            f"{indicator_label(game, n)} {num(game.value(n))}"
+            for n in sorted(item.condition.names)
+            if n in game.state.values
+        )
         return f"needs {game.readable(item.condition)}" + (f" (now {now})" if now else "")
     side = {"give": (item.id,)} if item.giver == sender else {"ask": (item.id,)}
     return game.why_not_propose(sender, receiver, **side) or "not available now"
@@ -134,8 +143,15 @@ def new_doc(screen: GameScreen) -> Document:
     return Document(lambda size, bold: screen.font(size, bold=bold), screen.px)
 
 
-def add_breakdown(doc: Document, screen: GameScreen, evaluation: Evaluation, *,
-                  groups: Sequence[tuple[str, Sequence[str]]], verdict: tuple[str, str], effects: bool = False) -> None:
+def add_breakdown(
+    doc: Document,
+    screen: GameScreen,
+    evaluation: Evaluation,
+    *,
+    groups: Sequence[tuple[str, Sequence[str]]],
+    verdict: tuple[str, str],
+    effects: bool = False,
+) -> None:
     """An evaluation read item by item: under each group's title (``groups`` in the evaluator's order: the items the
     sender gives, then those it asks), each item with its points (and, with ``effects``, what it does); then what
     else was counted (trust, relations, provocations); then the total against the threshold and ``verdict`` (words
@@ -149,30 +165,57 @@ def add_breakdown(doc: Document, screen: GameScreen, evaluation: Evaluation, *,
         for item_id in items:
             points = reasons.pop(0).points
             item = game.item(item_id)
-            doc.para([(f"{points_text(points)}  ", points_colour(screen, points), True),
-                      (screen.say(item.label), palette.text, effects)], size=BODY - 1, indent=4,
-                     gap=1 if effects else 2)
+            doc.para(
+                [
+                    (f"{points_text(points)}  ", points_colour(screen, points), True),
+                    (screen.say(item.label), palette.text, effects),
+                ],
+                size=BODY - 1,
+                indent=4,
+                gap=1 if effects else 2,
+            )
             if effects:
                 doc.para(effects_summary(screen, item), colour=palette.muted, size=SMALL, indent=16, gap=4)
         doc.space(4)
     if reasons:
         doc.para("ALSO COUNTED", colour=palette.muted, size=SMALL, bold=True, gap=3)
         for reason in reasons:
-            doc.para([(f"{points_text(reason.points)}  ", points_colour(screen, reason.points), True),
-                      (reason.label, palette.text, False)], size=BODY - 1, indent=4, gap=2)
+            doc.para(
+                [
+                    (f"{points_text(reason.points)}  ", points_colour(screen, reason.points), True),
+                    (reason.label, palette.text, False),
+                ],
+                size=BODY - 1,
+                indent=4,
+                gap=2,
+            )
         doc.space(4)
     words, colour = (verdict[0], palette.good) if evaluation.accept else (verdict[1], palette.bad)
-    doc.para([("Total ", palette.muted, False), (score_text(evaluation.score), palette.text, True),
-              (f" against a threshold of {score_text(evaluation.threshold)}: ", palette.muted, False),
-              (words, colour, True)], size=BODY - 1, gap=6)
+    doc.para(
+        [
+            ("Total ", palette.muted, False),
+            (score_text(evaluation.score), palette.text, True),
+            (f" against a threshold of {score_text(evaluation.threshold)}: ", palette.muted, False),
+            (words, colour, True),
+        ],
+        size=BODY - 1,
+        gap=6,
+    )
 
 
 def add_context(doc: Document, screen: GameScreen, evaluation: Evaluation) -> None:
     """The reasons of an evaluation of no item: what is counted before any item (trust, relations...)."""
     palette = screen.palette
     for reason in evaluation.reasons:
-        doc.para([(f"{points_text(reason.points)}  ", points_colour(screen, reason.points), True),
-                  (reason.label, palette.text, False)], size=BODY - 1, indent=4, gap=2)
+        doc.para(
+            [
+                (f"{points_text(reason.points)}  ", points_colour(screen, reason.points), True),
+                (reason.label, palette.text, False),
+            ],
+            size=BODY - 1,
+            indent=4,
+            gap=2,
+        )
 
 
 def effects_parts(screen: GameScreen, item: Item) -> tuple[str, list[str]]:
@@ -195,35 +238,60 @@ def add_item_detail(doc: Document, screen: GameScreen, item: Item, *, other: str
     palette, game = screen.palette, screen.game
     doc.heading(screen.say(item.label), colour=palette.text, size=BODY + 1, gap=2)
     turn = game.turn
-    doc.para(f"Given by {who(screen, item.giver)} · if agreed now, implemented over "
-             f"{dates(screen, turn, turn + item.turns - 1)}", colour=palette.muted, size=SMALL, gap=4)
+    doc.para(
+        f"Given by {who(screen, item.giver)} · if agreed now, implemented over "
+        f"{dates(screen, turn, turn + item.turns - 1)}",
+        colour=palette.muted,
+        size=SMALL,
+        gap=4,
+    )
     if reason:
         doc.para(f"Not now: {reason}.", colour=palette.bad, size=SMALL + 1, bold=True, gap=6)
     else:
         doc.para("Can be put on the table now.", colour=palette.good, size=SMALL + 1, bold=True, gap=6)
     doc.para(screen.say(item.description), colour=palette.text, size=BODY - 1, gap=6)
     if item.contested:
-        doc.para([("Note on this rule: ", palette.focus, True), (screen.say(item.contested), palette.muted, False)],
-                 size=SMALL + 1, gap=6)
+        doc.para(
+            [("Note on this rule: ", palette.focus, True), (screen.say(item.contested), palette.muted, False)],
+            size=SMALL + 1,
+            gap=6,
+        )
     forecast = game.forecast_effects(implementation_effects(item), item.id)
     if visible(game, forecast.items):
         doc.para("ONCE AGREED", colour=palette.muted, size=SMALL, bold=True, gap=3)
         for effect in visible(game, forecast.items):
             colour = news_colour(effect.delta, screen.good_for_me(effect.indicator), palette)
-            doc.para([(f"{indicator_label(game, effect.indicator)} ", palette.text, False),
-                      (change_words(effect), colour, True),
-                      (f" {timing_phrase(effect, turn, game.scenario.turns)}", palette.muted, False)],
-                     size=BODY - 1, indent=8, gap=2)
+            doc.para(
+                [
+                    (f"{indicator_label(game, effect.indicator)} ", palette.text, False),
+                    (change_words(effect), colour, True),
+                    (f" {timing_phrase(effect, turn, game.scenario.turns)}", palette.muted, False),
+                ],
+                size=BODY - 1,
+                indent=8,
+                gap=2,
+            )
         doc.space(4)
     mine, theirs = item_worth(screen, item, other)
     if computer_counterpart(screen, other):
-        doc.para([("Worth to ", palette.muted, False), (screen.match.role_name(other), palette.muted, False),
-                  (": ", palette.muted, False), (points_text(theirs), points_colour(screen, theirs), True),
-                  ("  ·  to you: ", palette.muted, False), (points_text(mine), points_colour(screen, mine), True)],
-                 size=SMALL + 1, gap=4)
+        doc.para(
+            [
+                ("Worth to ", palette.muted, False),
+                (screen.match.role_name(other), palette.muted, False),
+                (": ", palette.muted, False),
+                (points_text(theirs), points_colour(screen, theirs), True),
+                ("  ·  to you: ", palette.muted, False),
+                (points_text(mine), points_colour(screen, mine), True),
+            ],
+            size=SMALL + 1,
+            gap=4,
+        )
     else:  # a person's valuation is their own private business
-        doc.para([("Worth to you: ", palette.muted, False), (points_text(mine), points_colour(screen, mine), True)],
-                 size=SMALL + 1, gap=4)
+        doc.para(
+            [("Worth to you: ", palette.muted, False), (points_text(mine), points_colour(screen, mine), True)],
+            size=SMALL + 1,
+            gap=4,
+        )
     if item.sources:
         credits = "; ".join(source_credit(game.scenario.source(s)) for s in item.sources)
         doc.para(f"Source: {credits}", colour=palette.muted, size=SMALL, gap=4)
@@ -249,29 +317,59 @@ def add_agreement(doc: Document, screen: GameScreen, agreement: Agreement) -> No
     palette, game = screen.palette, screen.game
     first_party, second_party = agreement.parties
     other = second_party if first_party == screen.role else first_party
-    doc.heading(f"{agreement_name(agreement.id).capitalize()} with {screen.match.role_name(other)}",
-                colour=palette.text, size=BODY + 1, gap=2)
+    doc.heading(
+        f"{agreement_name(agreement.id).capitalize()} with {screen.match.role_name(other)}",
+        colour=palette.text,
+        size=BODY + 1,
+        gap=2,
+    )
     status, colour = agreement_status(screen, agreement)
-    doc.para([(f"Made in turn {agreement.turn} ({game.scenario.calendar.label(agreement.turn)}) · ", palette.muted,
-               False), (status, colour, True)], size=SMALL + 1, gap=8)
+    doc.para(
+        [
+            (
+                f"Made in turn {agreement.turn} ({game.scenario.calendar.label(agreement.turn)}) · ",
+                palette.muted,
+                False,
+            ),
+            (status, colour, True),
+        ],
+        size=SMALL + 1,
+        gap=8,
+    )
     first = min(p.start for p in agreement.items)
     last = max(p.end for p in agreement.items)
     for part in agreement.items:
         words, part_colour = item_status(screen, part)
-        doc.para([(screen.say(game.item(part.item).label), palette.text, True),
-                  (f" · by {who(screen, part.giver)}", palette.muted, False)], size=BODY - 1, gap=1)
+        doc.para(
+            [
+                (screen.say(game.item(part.item).label), palette.text, True),
+                (f" · by {who(screen, part.giver)}", palette.muted, False),
+            ],
+            size=BODY - 1,
+            gap=1,
+        )
         when = dates(screen, part.start, part.end)
-        doc.para([(when[:1].upper() + when[1:] + " · ", palette.muted, False),
-                  (words, part_colour, True)], size=SMALL, gap=2)
+        doc.para(
+            [(when[:1].upper() + when[1:] + " · ", palette.muted, False), (words, part_colour, True)], size=SMALL, gap=2
+        )
         doc.custom(10, _timeline_drawer(screen, first, last, part, part_colour), gap=8)
 
 
 def _timeline_drawer(screen: GameScreen, first: int, last: int, part: AgreementItem, colour: Colour) -> Drawer:
     def draw(surface: pygame.Surface, rect: pygame.Rect) -> None:
         width = min(rect.width, screen.px(26) * (last - first + 1))
-        timeline(surface, pygame.Rect(rect.left, rect.top, width, rect.height), first=first, last=last,
-                 start=part.start, end=part.end, now=screen.game.turn, colour=colour, palette=screen.palette,
-                 hatched=part.status is ItemStatus.BROKEN)
+        timeline(
+            surface,
+            pygame.Rect(rect.left, rect.top, width, rect.height),
+            first=first,
+            last=last,
+            start=part.start,
+            end=part.end,
+            now=screen.game.turn,
+            colour=colour,
+            palette=screen.palette,
+            hatched=part.status is ItemStatus.BROKEN,
+        )
 
     return draw
 
@@ -289,31 +387,49 @@ def add_break_cost(doc: Document, screen: GameScreen, agreement: Agreement) -> N
         doc.para(label, colour=palette.text, size=BODY - 1, bold=True, indent=8, gap=2)
     if cost.voided:
         doc.space(4)
-        doc.para(f"MADE THIS TURN, IT HAS NOT STARTED: {name.upper()}'S PART IS VOID TOO", colour=palette.muted,
-                 size=SMALL, bold=True, gap=3)
+        doc.para(
+            f"MADE THIS TURN, IT HAS NOT STARTED: {name.upper()}'S PART IS VOID TOO",
+            colour=palette.muted,
+            size=SMALL,
+            bold=True,
+            gap=3,
+        )
         for item in cost.voided:
-            doc.para(screen.say(game.item(item).label), colour=palette.text, size=BODY - 1, bold=True, indent=8,
-                     gap=2)
+            doc.para(screen.say(game.item(item).label), colour=palette.text, size=BODY - 1, bold=True, indent=8, gap=2)
     doc.space(6)
     doc.para("THE COST", colour=palette.muted, size=SMALL, bold=True, gap=3)
     fall = f"falls by {num(-cost.trust_change)}" if cost.trust_change else "stays where it is"
-    doc.para([(f"Trust between you and {name} ", palette.text, False), (fall, palette.bad, True),
-              (f": {num(cost.trust_before)} to {num(cost.trust_after)} (of {num(cost.high)}).", palette.text, False)],
-             size=BODY - 1, indent=8, gap=3)
+    doc.para(
+        [
+            (f"Trust between you and {name} ", palette.text, False),
+            (fall, palette.bad, True),
+            (f": {num(cost.trust_before)} to {num(cost.trust_after)} (of {num(cost.high)}).", palette.text, False),
+        ],
+        size=BODY - 1,
+        indent=8,
+        gap=3,
+    )
     if visible(game, cost.effects.items):
         runs: list[tuple[str, Colour, bool]] = [("At once: ", palette.text, False)]
         for index, effect in enumerate(visible(game, cost.effects.items)):
             colour = news_colour(effect.delta, screen.good_for_me(effect.indicator), palette)
-            runs += [(("; " if index else "") + indicator_label(game, effect.indicator) + " ", palette.text, False),
-                     (change_words(effect), colour, True)]
+            runs += [
+                (("; " if index else "") + indicator_label(game, effect.indicator) + " ", palette.text, False),
+                (change_words(effect), colour, True),
+            ]
         doc.para(runs, size=BODY - 1, indent=8, gap=3)
     if cost.event:
         event = game.scenario.event(cost.event)
-        doc.para(f"Next turn it brings on: {screen.say(event.title)}.", colour=palette.text, size=BODY - 1,
-                 indent=8, gap=3)
+        doc.para(
+            f"Next turn it brings on: {screen.say(event.title)}.", colour=palette.text, size=BODY - 1, indent=8, gap=3
+        )
     doc.space(4)
-    doc.para(f"What {name} still owes you stays on its schedule unless {name} breaks it too.",
-             colour=palette.muted, size=SMALL + 1, gap=4)
+    doc.para(
+        f"What {name} still owes you stays on its schedule unless {name} breaks it too.",
+        colour=palette.muted,
+        size=SMALL + 1,
+        gap=4,
+    )
 
 
 # --------------------------------------------------------------------- the negotiation table
@@ -333,8 +449,9 @@ class NegotiationScreen(GameScreen):
 
     pausable = False
 
-    def __init__(self, app: App, role: str | None = None, *, reply_to: str | None = None,
-                 view: str = "proposal") -> None:
+    def __init__(
+        self, app: App, role: str | None = None, *, reply_to: str | None = None, view: str = "proposal"
+    ) -> None:
         super().__init__(app, role)
         self.seat = seat_view(self.match, self.role)
         self.others = [r.id for r in self.game.scenario.roles if r.id != self.role]
@@ -400,8 +517,11 @@ class NegotiationScreen(GameScreen):
         legal = {i.id for i in game.legal_items(giver)}
         items = [i for i in negotiation.items if i.giver == giver]
         open_ = [Entry(i, "", effects_summary(self, i)) for i in items if i.id in legal]
-        closed = [Entry(i, unavailable_reason(self, i, self.role, self.other), effects_summary(self, i))
-                  for i in items if i.id not in legal]
+        closed = [
+            Entry(i, unavailable_reason(self, i, self.role, self.other), effects_summary(self, i))
+            for i in items
+            if i.id not in legal
+        ]
         return open_ + closed
 
     def bundle(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -512,8 +632,9 @@ class NegotiationScreen(GameScreen):
         except (RulesError, TableError) as exc:
             self.show_notice(str(exc), bad=True)
             return
-        sent = next((r.proposal for r in results if isinstance(r, ProposalSent) and r.proposal.sender == self.role),
-                    None)
+        sent = next(
+            (r.proposal for r in results if isinstance(r, ProposalSent) and r.proposal.sender == self.role), None
+        )
         self.reply_to = None
         self.seat = seat_view(match, self.role)
         if sent is not None and self._status(sent.id) in (ProposalStatus.ACCEPTED, ProposalStatus.OPEN):
@@ -601,18 +722,20 @@ class NegotiationScreen(GameScreen):
         beside = inner.width - buttons_w - gap >= self.px(220)
         buttons_h = self.buttons_height(labels, inner.width)
         status_h = 0 if beside else status_font.get_linesize() + self.px(4)
-        self.actions_rect = pygame.Rect(inner.left, row_area.bottom - buttons_h - status_h, inner.width,
-                                        buttons_h + status_h)
-        rects = self.flow_buttons(labels, pygame.Rect(inner.left, self.actions_rect.top + status_h, inner.width,
-                                                      buttons_h))
+        self.actions_rect = pygame.Rect(
+            inner.left, row_area.bottom - buttons_h - status_h, inner.width, buttons_h + status_h
+        )
+        rects = self.flow_buttons(
+            labels, pygame.Rect(inner.left, self.actions_rect.top + status_h, inner.width, buttons_h)
+        )
         if beside:
-            self.status_rect = pygame.Rect(inner.left, self.actions_rect.top, inner.width - buttons_w - gap,
-                                           buttons_h)
+            self.status_rect = pygame.Rect(inner.left, self.actions_rect.top, inner.width - buttons_w - gap, buttons_h)
         else:
             self.status_rect = pygame.Rect(inner.left, self.actions_rect.top, inner.width, status_h)
 
-        self.body = pygame.Rect(inner.left, self.tabs_rect.bottom, inner.width,
-                                self.actions_rect.top - gap - self.tabs_rect.bottom)
+        self.body = pygame.Rect(
+            inner.left, self.tabs_rect.bottom, inner.width, self.actions_rect.top - gap - self.tabs_rect.bottom
+        )
         self._place_panels()
 
         # Buttons, in the order Tab visits them: the view's actions, then Back.
@@ -632,15 +755,17 @@ class NegotiationScreen(GameScreen):
             if self.layout != "narrow":
                 left_w = round(body.width * (0.38 if self.layout == "wide" else 0.42))
                 self.list_rect = pygame.Rect(body.left, body.top, left_w, body.height)
-                self.detail_rect = pygame.Rect(self.list_rect.right + gap, body.top,
-                                               body.right - self.list_rect.right - gap, body.height)
+                self.detail_rect = pygame.Rect(
+                    self.list_rect.right + gap, body.top, body.right - self.list_rect.right - gap, body.height
+                )
             return
         if self.layout == "wide":
             width = round(body.width * 0.31)
             self.give_rect = pygame.Rect(body.left, body.top, width, body.height)
             self.ask_rect = pygame.Rect(self.give_rect.right + gap, body.top, width, body.height)
-            self.weigh_rect = pygame.Rect(self.ask_rect.right + gap, body.top, body.right - self.ask_rect.right - gap,
-                                          body.height)
+            self.weigh_rect = pygame.Rect(
+                self.ask_rect.right + gap, body.top, body.right - self.ask_rect.right - gap, body.height
+            )
         elif self.layout == "medium":
             left = pygame.Rect(body.left, body.top, round(body.width * 0.5), body.height)
             self.give_rect = self.ask_rect = left
@@ -656,12 +781,24 @@ class NegotiationScreen(GameScreen):
 
     def _wanted_hints(self) -> list[tuple[str, str]]:
         if self.view == "agreements":
-            hints = [("Up/Down", "choose"), ("B", "break"), ("P", "proposal"), ("Esc", "back"),
-                     ("Shift+Up/Down", "scroll")]
+            hints = [
+                ("Up/Down", "choose"),
+                ("B", "break"),
+                ("P", "proposal"),
+                ("Esc", "back"),
+                ("Shift+Up/Down", "scroll"),
+            ]
         else:
-            hints = [("Up/Down", "choose"), ("Space", "add / take out"), ("S", "send"),
-                     ("Left/Right", "give / ask"), ("Esc", "back"), ("Tab", "buttons"), ("A", "agreements"),
-                     ("Shift+Up/Down", "scroll")]
+            hints = [
+                ("Up/Down", "choose"),
+                ("Space", "add / take out"),
+                ("S", "send"),
+                ("Left/Right", "give / ask"),
+                ("Esc", "back"),
+                ("Tab", "buttons"),
+                ("A", "agreements"),
+                ("Shift+Up/Down", "scroll"),
+            ]
         if len(self.others) > 1:
             hints.insert(3, ("O", "other side"))
         return hints
@@ -689,8 +826,10 @@ class NegotiationScreen(GameScreen):
 
     def _sync_buttons(self) -> None:
         """Enable Send and Break only when they can act (the reason is written beside them)."""
-        for button, problem in ((self.send_button, self.send_problem() if self.send_button else ""),
-                                (self.break_button, self.break_problem() if self.break_button else "")):
+        for button, problem in (
+            (self.send_button, self.send_problem() if self.send_button else ""),
+            (self.break_button, self.break_problem() if self.break_button else ""),
+        ):
             if button is None:
                 continue
             if problem and button.is_enabled:
@@ -807,9 +946,11 @@ class NegotiationScreen(GameScreen):
         if key == pygame.K_o:
             self.next_counterpart()
             return True
-        if key in (pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP, pygame.K_PAGEDOWN) and (
-            shift or self.zone == "weigh"
-        ) and self.zone != "buttons":
+        if (
+            key in (pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP, pygame.K_PAGEDOWN)
+            and (shift or self.zone == "weigh")
+            and self.zone != "buttons"
+        ):
             self._scroll_detail(key)
             return True
         if self.zone == "buttons":
@@ -833,8 +974,12 @@ class NegotiationScreen(GameScreen):
     def _list_key(self, key: int) -> bool:
         side = self.zone
         count = len(self.entries[side])
-        steps = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -self._visible_rows(),
-                 pygame.K_PAGEDOWN: self._visible_rows()}
+        steps = {
+            pygame.K_UP: -1,
+            pygame.K_DOWN: 1,
+            pygame.K_PAGEUP: -self._visible_rows(),
+            pygame.K_PAGEDOWN: self._visible_rows(),
+        }
         if key in steps and count:
             self.cursor[side] = max(0, min(count - 1, self.cursor[side] + steps[key]))
             self.hover = None
@@ -954,8 +1099,9 @@ class NegotiationScreen(GameScreen):
         y = rect.centery - big.get_linesize() // 2
         name = self.match.role_name(self.other)
         title = f"Counter-proposal to {name}" if self.reply_to else f"Negotiate with {name}"
-        drawn = textlib.draw(surface, title, (rect.left, y), font=big, colour=palette.text,
-                             max_width=self.header_text_w)
+        drawn = textlib.draw(
+            surface, title, (rect.left, y), font=big, colour=palette.text, max_width=self.header_text_w
+        )
         small = self.font(BODY)
         x, baseline = drawn.right, y + big.get_ascent() - small.get_ascent()
         for part in (f"  ·  trust {num(self.seat.trust[self.other])} of 100", f"  ·  {self.match.turn_label}"):
@@ -968,8 +1114,9 @@ class NegotiationScreen(GameScreen):
         tabs = self._tabs()
         hover = self.hover[1] if self.hover and self.hover[0] == "tab" else -1
         names = [(name, key) for name, key, _ in tabs]
-        for index, tab in enumerate(self.draw_tabs(surface, self.tabs_rect, names, active=self._active_tab(),
-                                                   hover=hover)):
+        for index, tab in enumerate(
+            self.draw_tabs(surface, self.tabs_rect, names, active=self._active_tab(), hover=hover)
+        ):
             self.hits.append((tab, "tab", index))
 
     def _row_height(self) -> int:
@@ -978,8 +1125,9 @@ class NegotiationScreen(GameScreen):
     def _list_area(self, rect: pygame.Rect) -> pygame.Rect:
         pad = self.pad
         title_h = self.font(SMALL + 1, bold=True).get_linesize() + self.px(6)
-        return pygame.Rect(rect.left + pad, rect.top + pad + title_h, rect.width - 2 * pad,
-                           rect.height - 2 * pad - title_h)
+        return pygame.Rect(
+            rect.left + pad, rect.top + pad + title_h, rect.width - 2 * pad, rect.height - 2 * pad - title_h
+        )
 
     def _visible_rows(self) -> int:
         return max(1, self._list_area(self.give_rect).height // self._row_height())
@@ -993,8 +1141,12 @@ class NegotiationScreen(GameScreen):
         picked = sum(1 for e in entries if e.item.id in self.chosen)
         open_count = sum(1 for e in entries if not e.reason)
         title = "You give" if side == "give" else f"You ask of {self.match.role_name(self.other)}"
-        self.panel_title(surface, pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40), title,
-                         note=f"{picked} picked · {open_count} open")
+        self.panel_title(
+            surface,
+            pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
+            title,
+            note=f"{picked} picked · {open_count} open",
+        )
         area = self._list_area(rect)
         row_h = self._row_height()
         visible = max(1, area.height // row_h)
@@ -1007,11 +1159,12 @@ class NegotiationScreen(GameScreen):
         first = max(0, min(first, max(0, len(entries) - visible)))
         self.first_row[side] = first
         if not entries:
-            textlib.draw_wrapped(surface, "No items of this side in the scenario.", area, font=self.font(BODY),
-                                 colour=palette.muted)
+            textlib.draw_wrapped(
+                surface, "No items of this side in the scenario.", area, font=self.font(BODY), colour=palette.muted
+            )
         label_font, small = self.font(BODY), self.font(SMALL)
         bold = self.font(BODY, bold=True)
-        for row, entry in enumerate(entries[first:first + visible]):
+        for row, entry in enumerate(entries[first : first + visible]):
             index = first + row
             box = pygame.Rect(area.left, area.top + row * row_h, area.width, row_h - self.px(2))
             chosen = entry.item.id in self.chosen
@@ -1031,21 +1184,37 @@ class NegotiationScreen(GameScreen):
                 pygame.draw.rect(surface, palette.accent, check, border_radius=self.px(4))
                 self.check_mark(surface, check.inflate(-self.px(6), -self.px(6)), palette.background)
             else:
-                pygame.draw.rect(surface, palette.accent if open_ else palette.border, check,
-                                 width=max(1, self.px(1)), border_radius=self.px(4))
+                pygame.draw.rect(
+                    surface,
+                    palette.accent if open_ else palette.border,
+                    check,
+                    width=max(1, self.px(1)),
+                    border_radius=self.px(4),
+                )
             text_x = check.right + self.px(8)
             width = box.right - text_x - self.px(6)
-            textlib.draw(surface, self.say(entry.item.label), (text_x, box.top + self.px(3)),
-                         font=bold if chosen else label_font, colour=palette.text if open_ else palette.muted,
-                         max_width=width)
+            textlib.draw(
+                surface,
+                self.say(entry.item.label),
+                (text_x, box.top + self.px(3)),
+                font=bold if chosen else label_font,
+                colour=palette.text if open_ else palette.muted,
+                max_width=width,
+            )
             if open_:  # shortened by whole changes to fit: the details show them all
                 head, parts = effects_parts(self, entry.item)
                 line = textlib.fit_parts(small, parts, width, head=head) if parts else entry.summary
                 colour = palette.muted
             else:
                 line, colour = f"Not now: {entry.reason}", mix(palette.muted, palette.bad, 0.45)
-            textlib.draw(surface, line, (text_x, box.top + self.px(3) + label_font.get_linesize()), font=small,
-                         colour=colour, max_width=width)
+            textlib.draw(
+                surface,
+                line,
+                (text_x, box.top + self.px(3) + label_font.get_linesize()),
+                font=small,
+                colour=colour,
+                max_width=width,
+            )
             self.hits.append((box, side, index))
         self.more_marks(surface, area, first > 0, first + visible < len(entries))
 
@@ -1057,13 +1226,19 @@ class NegotiationScreen(GameScreen):
         needed = textlib.width_of(self.font(SMALL + 1, bold=True), title.upper()) + self.px(8)
         if needed + textlib.width_of(self.font(SMALL), note) > rect.width - 2 * pad:
             note = ""  # the title first; the key hints say how to scroll
-        top = rect.top + pad + self.panel_title(surface, pygame.Rect(rect.left + pad, rect.top + pad,
-                                                                     rect.width - 2 * pad, 40), title, note=note)
+        top = (
+            rect.top
+            + pad
+            + self.panel_title(
+                surface, pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40), title, note=note
+            )
+        )
         view = pygame.Rect(rect.left + pad, top, rect.width - 2 * pad, max(1, rect.bottom - pad - top))
         bar = self.px(5)
         width = ScrollView.content_width(view, bar)
-        self.weigh_scroll.draw(surface, view, self.weigh_document().render(width), palette=self.palette, bar=bar,
-                               fade=self.palette.panel)
+        self.weigh_scroll.draw(
+            surface, view, self.weigh_document().render(width), palette=self.palette, bar=bar, fade=self.palette.panel
+        )
 
     def weigh_title(self) -> str:
         """``How Cambodia weighs it`` for a computer counterpart; ``How it weighs for you`` facing a person."""
@@ -1084,32 +1259,65 @@ class NegotiationScreen(GameScreen):
         doc = new_doc(self)
         if self.reply_to is not None:
             answering = proposal_name(self.game, self.game.proposal(self.reply_to), self.role)
-            doc.para(f"In answer to {answering}: sending this refuses it.",
-                     colour=palette.accent, size=SMALL + 1, bold=True, gap=6)
+            doc.para(
+                f"In answer to {answering}: sending this refuses it.",
+                colour=palette.accent,
+                size=SMALL + 1,
+                bold=True,
+                gap=6,
+            )
         give, ask = self.bundle()
         if not computer:
             if not give and not ask:
-                doc.para(f"Pick items to see how they weigh for your own objectives. {name} is played by a "
-                         "person, who weighs a proposal by their own private objectives.", colour=palette.muted,
-                         size=BODY - 1, gap=6)
+                doc.para(
+                    f"Pick items to see how they weigh for your own objectives. {name} is played by a "
+                    "person, who weighs a proposal by their own private objectives.",
+                    colour=palette.muted,
+                    size=BODY - 1,
+                    gap=6,
+                )
             else:
-                add_breakdown(doc, self, self.own_view(), groups=(("You receive", ask), ("You give", give)),
-                              verdict=("good for you on balance", "not worth it for you on balance"))
-                doc.para(f"{name} answers in their own part of this turn, by their own objectives.",
-                         colour=palette.muted, size=SMALL + 1, gap=8)
+                add_breakdown(
+                    doc,
+                    self,
+                    self.own_view(),
+                    groups=(("You receive", ask), ("You give", give)),
+                    verdict=("good for you on balance", "not worth it for you on balance"),
+                )
+                doc.para(
+                    f"{name} answers in their own part of this turn, by their own objectives.",
+                    colour=palette.muted,
+                    size=SMALL + 1,
+                    gap=8,
+                )
         elif not give and not ask:
-            doc.para(f"Pick items to see how {name} would weigh them. Before any item, {name} counts:",
-                     colour=palette.muted, size=BODY - 1, gap=4)
+            doc.para(
+                f"Pick items to see how {name} would weigh them. Before any item, {name} counts:",
+                colour=palette.muted,
+                size=BODY - 1,
+                gap=4,
+            )
             add_context(doc, self, self.evaluation())
             doc.space(6)
         else:
-            add_breakdown(doc, self, self.evaluation(), groups=(("You give", give), ("You ask", ask)),
-                          verdict=(f"{name} would accept", f"{name} would refuse"))
+            add_breakdown(
+                doc,
+                self,
+                self.evaluation(),
+                groups=(("You give", give), ("You ask", ask)),
+                verdict=(f"{name} would accept", f"{name} would refuse"),
+            )
             mine = self.own_view()
-            items = sum(r.points for r in mine.reasons[:len(give) + len(ask)])
-            doc.para([("For your own objectives the items are worth ", palette.muted, False),
-                      (points_text(items), points_colour(self, items), True), (".", palette.muted, False)],
-                     size=SMALL + 1, gap=8)
+            items = sum(r.points for r in mine.reasons[: len(give) + len(ask)])
+            doc.para(
+                [
+                    ("For your own objectives the items are worth ", palette.muted, False),
+                    (points_text(items), points_colour(self, items), True),
+                    (".", palette.muted, False),
+                ],
+                size=SMALL + 1,
+                gap=8,
+            )
         doc.rule(palette.border, gap=4)
         if entry is not None:
             add_item_detail(doc, self, entry.item, other=self.other, reason=entry.reason)
@@ -1122,18 +1330,27 @@ class NegotiationScreen(GameScreen):
         self.panel(surface, rect, focused=focused)
         pad = self.pad
         agreements = self._agreements()
-        self.panel_title(surface, pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
-                         "Agreements", note=f"{sum(1 for a in agreements if a.open and not a.broken)} in force")
+        self.panel_title(
+            surface,
+            pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
+            "Agreements",
+            note=f"{sum(1 for a in agreements if a.open and not a.broken)} in force",
+        )
         area = self._list_area(rect)
         row_h = self._row_height()
         visible = max(1, area.height // row_h)
         first = max(0, min(self.agreement_index - visible + 1, len(agreements) - visible))
         first = max(0, min(first, self.agreement_index))
         if not agreements:
-            textlib.draw_wrapped(surface, "No agreements yet. Press P to build a proposal.", area,
-                                 font=self.font(BODY), colour=palette.muted)
+            textlib.draw_wrapped(
+                surface,
+                "No agreements yet. Press P to build a proposal.",
+                area,
+                font=self.font(BODY),
+                colour=palette.muted,
+            )
         label_font, small = self.font(BODY, bold=True), self.font(SMALL)
-        for row, agreement in enumerate(agreements[first:first + visible]):
+        for row, agreement in enumerate(agreements[first : first + visible]):
             index = first + row
             box = pygame.Rect(area.left, area.top + row * row_h, area.width, row_h - self.px(2))
             if index == self.agreement_index:
@@ -1148,15 +1365,28 @@ class NegotiationScreen(GameScreen):
             x = box.left + self.px(8)
             width = box.width - self.px(16)
             heading = f"{agreement_name(agreement.id).capitalize()} · {self.match.role_name(other)} · "
-            drawn = textlib.draw(surface, heading,
-                                 (x, box.top + self.px(3)), font=label_font, colour=palette.text, max_width=width)
-            textlib.draw(surface, status, (drawn.right, box.top + self.px(3)), font=label_font, colour=colour,
-                         max_width=max(0, box.right - self.px(8) - drawn.right))
+            drawn = textlib.draw(
+                surface, heading, (x, box.top + self.px(3)), font=label_font, colour=palette.text, max_width=width
+            )
+            textlib.draw(
+                surface,
+                status,
+                (drawn.right, box.top + self.px(3)),
+                font=label_font,
+                colour=colour,
+                max_width=max(0, box.right - self.px(8) - drawn.right),
+            )
             start = min(p.start for p in agreement.items)
             end = max(p.end for p in agreement.items)
             line = f"{plural(len(agreement.items), 'item')} · {dates(self, start, end)}"
-            textlib.draw(surface, line, (x, box.top + self.px(3) + label_font.get_linesize()), font=small,
-                         colour=palette.muted, max_width=width)
+            textlib.draw(
+                surface,
+                line,
+                (x, box.top + self.px(3) + label_font.get_linesize()),
+                font=small,
+                colour=palette.muted,
+                max_width=width,
+            )
             self.hits.append((box, "agreement", index))
         self.more_marks(surface, area, first > 0, first + visible < len(agreements))
 
@@ -1164,16 +1394,32 @@ class NegotiationScreen(GameScreen):
         self.panel(surface, rect, focused=self.layout == "narrow" and self.zone == "agreements")
         pad = self.pad
         agreements = self._agreements()
-        note = f"{self.agreement_index + 1} of {len(agreements)} · Up/Down" if self.layout == "narrow" and agreements \
+        note = (
+            f"{self.agreement_index + 1} of {len(agreements)} · Up/Down"
+            if self.layout == "narrow" and agreements
             else "Shift+Up/Down scrolls"
-        top = rect.top + pad + self.panel_title(surface, pygame.Rect(rect.left + pad, rect.top + pad,
-                                                                     rect.width - 2 * pad, 40),
-                                                "Agreement and schedule", note=note)
+        )
+        top = (
+            rect.top
+            + pad
+            + self.panel_title(
+                surface,
+                pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
+                "Agreement and schedule",
+                note=note,
+            )
+        )
         view = pygame.Rect(rect.left + pad, top, rect.width - 2 * pad, max(1, rect.bottom - pad - top))
         bar = self.px(5)
         width = ScrollView.content_width(view, bar)
-        self.agreement_scroll.draw(surface, view, self.agreement_document().render(width), palette=self.palette,
-                                   bar=bar, fade=self.palette.panel)
+        self.agreement_scroll.draw(
+            surface,
+            view,
+            self.agreement_document().render(width),
+            palette=self.palette,
+            bar=bar,
+            fade=self.palette.panel,
+        )
 
     def agreement_document(self) -> Document:
         """The selected agreement with its schedule, and the trust between the sides."""
@@ -1184,19 +1430,32 @@ class NegotiationScreen(GameScreen):
         palette, game = self.palette, self.game
         doc = new_doc(self)
         if agreement is None:
-            doc.para("No agreements yet. An accepted proposal becomes an agreement: its items are implemented over "
-                     "the following turns, and trust grows as each is kept.", colour=palette.muted, size=BODY - 1,
-                     gap=6)
+            doc.para(
+                "No agreements yet. An accepted proposal becomes an agreement: its items are implemented over "
+                "the following turns, and trust grows as each is kept.",
+                colour=palette.muted,
+                size=BODY - 1,
+                gap=6,
+            )
         else:
             add_agreement(doc, self, agreement)
         doc.rule(palette.border, gap=4)
         negotiation = game.scenario.negotiation
         for other in self.others:
-            doc.para(f"Trust between you and {self.match.role_name(other)}: "
-                     f"{num(self.seat.trust[other])} of 100.", colour=palette.text, size=SMALL + 1, gap=2)
+            doc.para(
+                f"Trust between you and {self.match.role_name(other)}: {num(self.seat.trust[other])} of 100.",
+                colour=palette.text,
+                size=SMALL + 1,
+                gap=2,
+            )
         if negotiation is not None:
-            doc.para(f"Each item kept raises trust by {num(negotiation.trust_kept)}; breaking an agreement costs "
-                     f"{num(negotiation.trust_broken)}.", colour=palette.muted, size=SMALL, gap=4)
+            doc.para(
+                f"Each item kept raises trust by {num(negotiation.trust_kept)}; breaking an agreement costs "
+                f"{num(negotiation.trust_broken)}.",
+                colour=palette.muted,
+                size=SMALL,
+                gap=4,
+            )
         self._agreement_doc = (key, doc)
         return doc
 
@@ -1206,8 +1465,12 @@ class NegotiationScreen(GameScreen):
         palette = self.palette
         if self.notice:
             edge = palette.bad if self.notice_bad else palette.accent
-            bar = pygame.Rect(self.status_rect.left, self.status_rect.top + self.px(4), self.px(4),
-                              max(1, self.status_rect.height - self.px(8)))
+            bar = pygame.Rect(
+                self.status_rect.left,
+                self.status_rect.top + self.px(4),
+                self.px(4),
+                max(1, self.status_rect.height - self.px(8)),
+            )
             pygame.draw.rect(surface, edge, bar, border_radius=self.px(2))
             rect = self.status_rect.copy()
             rect.width -= self.px(12)
@@ -1217,13 +1480,15 @@ class NegotiationScreen(GameScreen):
         if self.view == "agreements":
             problem = self.break_problem()
             agreement = self.selected_agreement()
-            text = problem or (f"Breaking {agreement_name(agreement.id)} costs trust: the next step states the cost."
-                               if agreement else "")
+            text = problem or (
+                f"Breaking {agreement_name(agreement.id)} costs trust: the next step states the cost."
+                if agreement
+                else ""
+            )
         else:
             problem = self.send_problem()
             give, ask = self.bundle()
-            text = problem or (f"Ready: you give {len(give)}, you ask {len(ask)}. "
-                               f"{self.answer_words()}")
+            text = problem or (f"Ready: you give {len(give)}, you ask {len(ask)}. {self.answer_words()}")
         colour = mix(palette.muted, palette.bad, 0.6) if problem else palette.muted
         self._draw_lines(surface, self.status_rect, text, self.font(SMALL + 1, bold=bool(problem)), colour)
 
@@ -1235,8 +1500,9 @@ class NegotiationScreen(GameScreen):
         return f"{name} answers in their own part of the turn."
 
     @staticmethod
-    def _draw_lines(surface: pygame.Surface, rect: pygame.Rect, text: str, font: pygame.font.Font,
-                    colour: Colour) -> None:
+    def _draw_lines(
+        surface: pygame.Surface, rect: pygame.Rect, text: str, font: pygame.font.Font, colour: Colour
+    ) -> None:
         """``text`` wrapped into as many lines as ``rect`` holds, centred vertically; the last one shortened."""
         lines = textlib.wrap(font, text, max(1, rect.width))
         line_h = font.get_linesize()

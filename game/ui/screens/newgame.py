@@ -35,9 +35,26 @@ from game.ui.screens.menu_common import (
 if TYPE_CHECKING:
     from game.ui.app import App
 
-NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3, pygame.K_5: 4, pygame.K_6: 5,
-               pygame.K_7: 6, pygame.K_8: 7, pygame.K_9: 8, pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2,
-               pygame.K_KP4: 3, pygame.K_KP5: 4, pygame.K_KP6: 5, pygame.K_KP7: 6, pygame.K_KP8: 7, pygame.K_KP9: 8}
+NUMBER_KEYS = {
+    pygame.K_1: 0,
+    pygame.K_2: 1,
+    pygame.K_3: 2,
+    pygame.K_4: 3,
+    pygame.K_5: 4,
+    pygame.K_6: 5,
+    pygame.K_7: 6,
+    pygame.K_8: 7,
+    pygame.K_9: 8,
+    pygame.K_KP1: 0,
+    pygame.K_KP2: 1,
+    pygame.K_KP3: 2,
+    pygame.K_KP4: 3,
+    pygame.K_KP5: 4,
+    pygame.K_KP6: 5,
+    pygame.K_KP7: 6,
+    pygame.K_KP8: 7,
+    pygame.K_KP9: 8,
+}
 SEED_DIGITS = 9
 LANG = "en"
 
@@ -129,8 +146,9 @@ class NewGameScreen(MenuScreen):
 
     def persons(self) -> list[str]:
         """The names of the sides people play."""
-        return [name for (_, name), player in zip(self.role_names(), self.players, strict=True)
-                if player == PERSON.player]
+        return [
+            name for (_, name), player in zip(self.role_names(), self.players, strict=True) if player == PERSON.player
+        ]
 
     def can_start(self) -> bool:
         """A playable scenario with at least one side played by a person."""
@@ -149,8 +167,9 @@ class NewGameScreen(MenuScreen):
         level = LEVELS.get(self.players[index])
         if level is not None:
             return level.description
-        return "A person at this machine" + (" (the game asks to pass it between people)."
-                                             if len(self.persons()) > 1 else ".")
+        return "A person at this machine" + (
+            " (the game asks to pass it between people)." if len(self.persons()) > 1 else "."
+        )
 
     # ----------------------------------------------------------------- layout
     def build(self, rect: pygame.Rect) -> None:
@@ -172,11 +191,13 @@ class NewGameScreen(MenuScreen):
         back = pygame.Rect(margin, footer_top, button_font.size(back_text)[0] + self.px(40), button_h)
         start_w = button_font.size(start_text)[0] + self.px(56)
         start = pygame.Rect(width - margin - start_w, footer_top, start_w, button_h)
-        self.areas["status"] = pygame.Rect(back.right + self.px(16), footer_top, start.left - back.right - self.px(32),
-                                           button_h)
+        self.areas["status"] = pygame.Rect(
+            back.right + self.px(16), footer_top, start.left - back.right - self.px(32), button_h
+        )
 
-        body = pygame.Rect(margin, self.areas["header"].bottom + self.px(10 if self.compact else 18),
-                           width - 2 * margin, 0)
+        body = pygame.Rect(
+            margin, self.areas["header"].bottom + self.px(10 if self.compact else 18), width - 2 * margin, 0
+        )
         body.height = footer_top - self.px(12 if self.compact else 18) - body.top
         gap = self.px(20)
         wide = body.width >= self.px(340) + self.px(250) + gap
@@ -184,10 +205,14 @@ class NewGameScreen(MenuScreen):
         form_area = pygame.Rect(body.left, body.top, left_w, body.height)
 
         plan = None
-        for inline, cyclers, notes, tight in ((False, False, 2, False), (True, False, 2, False),
-                                              (True, True, 1, False), (True, True, 0, False), (True, True, 0, True)):
-            plan = self._plan(form_area, button_h, inline=inline, cyclers=cyclers, wide=wide, notes=notes,
-                              tight=tight)
+        for inline, cyclers, notes, tight in (
+            (False, False, 2, False),
+            (True, False, 2, False),
+            (True, True, 1, False),
+            (True, True, 0, False),
+            (True, True, 0, True),
+        ):
+            plan = self._plan(form_area, button_h, inline=inline, cyclers=cyclers, wide=wide, notes=notes, tight=tight)
             if plan.height <= form_area.height:
                 break
         assert plan is not None
@@ -224,8 +249,17 @@ class NewGameScreen(MenuScreen):
             self.focus_key = START if self.can_start() else next(k for k in fallback if k in self.widget_keys)
         self.focus_index = self.widget_keys[self.focus_key]
 
-    def _plan(self, area: pygame.Rect, button_h: int, *, inline: bool, cyclers: bool, wide: bool,
-              notes: int = 2, tight: bool = False) -> Plan:
+    def _plan(
+        self,
+        area: pygame.Rect,
+        button_h: int,
+        *,
+        inline: bool,
+        cyclers: bool,
+        wide: bool,
+        notes: int = 2,
+        tight: bool = False,
+    ) -> Plan:
         """Place the form's parts; labels above their controls, or beside them when ``inline``; under each seat,
         at most ``notes`` lines of what plays it; smaller gaps when ``tight``."""
         button_font = theme.font(self.px(BUTTON_SIZE))
@@ -280,8 +314,15 @@ class NewGameScreen(MenuScreen):
                 y += button_h
                 lines = min(notes, len(wrap(self.seat_note(index), small, control_w - self.px(12))))
                 if lines:
-                    items.append(("seat_note", pygame.Rect(x + self.px(12), y + self.px(2), control_w - self.px(12),
-                                                           lines * small.get_linesize()), index))
+                    items.append(
+                        (
+                            "seat_note",
+                            pygame.Rect(
+                                x + self.px(12), y + self.px(2), control_w - self.px(12), lines * small.get_linesize()
+                            ),
+                            index,
+                        )
+                    )
                     y += lines * small.get_linesize() + self.px(2)
                 y += row_gap
             y += section_gap - row_gap
@@ -313,13 +354,15 @@ class NewGameScreen(MenuScreen):
                 entry = self.entries[index]
                 text = self._scenario_text(index, rect.width - self.px(24), button_font)
                 self.widget_keys[("scenario", index)] = len(self.focusables)
-                self.button(rect, text, self._chooser(index),
-                            object_id=self.list_item_id(chosen=index == self.selected))  # type: ignore[arg-type]
+                self.button(
+                    rect, text, self._chooser(index), object_id=self.list_item_id(chosen=index == self.selected)
+                )  # type: ignore[arg-type]
                 if entry.scenario is None:
                     self.areas[f"invalid{index}"] = rect
             elif kind == "scenario_cycler":
-                text = self._scenario_text(self.selected, rect.width - self.px(24), button_font,
-                                           counter=len(self.entries) > 1)
+                text = self._scenario_text(
+                    self.selected, rect.width - self.px(24), button_font, counter=len(self.entries) > 1
+                )
                 self.widget_keys[("scenario_cycler", 0)] = len(self.focusables)
                 self.button(rect, text, self.next_scenario, object_id=self.list_item_id())  # type: ignore[arg-type]
             elif kind == "no_scenarios":
@@ -328,8 +371,7 @@ class NewGameScreen(MenuScreen):
                 text = ellipsize(self.seat_text(index) + "  ›", button_font, rect.width - self.px(24))
                 self.widget_keys[("seat", index)] = len(self.focusables)
                 chosen = self.players[index] == PERSON.player
-                self.button(rect, text, self._seat_cycler(index),
-                            object_id=self.list_item_id(chosen=chosen))  # type: ignore[arg-type]
+                self.button(rect, text, self._seat_cycler(index), object_id=self.list_item_id(chosen=chosen))  # type: ignore[arg-type]
             elif kind == "seat_note":
                 self.areas[f"seat_note{index}"] = rect
             elif kind == "seed":
@@ -358,15 +400,22 @@ class NewGameScreen(MenuScreen):
         """What the selected scenario is about (or what is wrong with the file), as pygame_gui HTML."""
         entry = self.entry
         if entry is None:
-            return ("No scenarios were found in the scenarios folder "
-                    f"({html.escape(str(SCENARIO_DIR))}). Open a scenario file by its path on the left.")
+            return (
+                "No scenarios were found in the scenarios folder "
+                f"({html.escape(str(SCENARIO_DIR))}). Open a scenario file by its path on the left."
+            )
         if entry.scenario is None:
             count = len(entry.problems)
-            more = (f"<br><br>…and {count - 1} more problem{'s' if count > 2 else ''}. Run "
-                    f"<b>python main.py validate {html.escape(str(entry.path))}</b> to see them all."
-                    if count > 1 else "")
-            return (f"<b>{html.escape(entry.path.name)}</b> cannot be played: it has mistakes. Fix the file, then "
-                    f"open it again.<br><br>{html.escape(entry.problems[0])}{more}")
+            more = (
+                f"<br><br>…and {count - 1} more problem{'s' if count > 2 else ''}. Run "
+                f"<b>python main.py validate {html.escape(str(entry.path))}</b> to see them all."
+                if count > 1
+                else ""
+            )
+            return (
+                f"<b>{html.escape(entry.path.name)}</b> cannot be played: it has mistakes. Fix the file, then "
+                f"open it again.<br><br>{html.escape(entry.problems[0])}{more}"
+            )
         scenario = entry.scenario
         calendar = scenario.calendar
         parts = [
@@ -380,8 +429,9 @@ class NewGameScreen(MenuScreen):
             player = self.players[index] if index < len(self.players) else DEFAULT_LEVEL
             level = LEVELS.get(player)
             you = " (person)" if player == PERSON.player else f" (computer, {level.name if level else player})"
-            sides.append(f"<b>{html.escape(localize(role.name, LANG))}{you}:</b> "
-                         f"{html.escape(localize(role.brief, LANG))}")
+            sides.append(
+                f"<b>{html.escape(localize(role.name, LANG))}{you}:</b> {html.escape(localize(role.brief, LANG))}"
+            )
         parts.append("<br><br>".join(sides))
         if entry.opened:
             parts.append(f"File: {html.escape(str(entry.path))}")
@@ -449,8 +499,9 @@ class NewGameScreen(MenuScreen):
         bar = getattr(box, "scroll_bar", None)
         if bar is None:
             return
-        bar.set_scroll_from_start_percentage(max(0.0, min(1.0, bar.start_percentage + step * bar.visible_percentage
-                                                            * 0.9)))
+        bar.set_scroll_from_start_percentage(
+            max(0.0, min(1.0, bar.start_percentage + step * bar.visible_percentage * 0.9))
+        )
         self.app.dirty = True
 
     def open_path(self) -> None:
@@ -505,8 +556,12 @@ class NewGameScreen(MenuScreen):
     # ----------------------------------------------------------------- keyboard
     def handle(self, event: pygame.event.Event) -> bool:
         """Ctrl+O goes to the path field; the rest as in every menu."""
-        if (event.type == pygame.KEYDOWN and event.key == pygame.K_o and event.mod & pygame.KMOD_CTRL
-                and ("path", 0) in self.widget_keys):
+        if (
+            event.type == pygame.KEYDOWN
+            and event.key == pygame.K_o
+            and event.mod & pygame.KMOD_CTRL
+            and ("path", 0) in self.widget_keys
+        ):
             self._focus_key(("path", 0))
             return True
         handled = super().handle(event)
@@ -521,16 +576,29 @@ class NewGameScreen(MenuScreen):
         if header is None:
             return
         if not self.compact:
-            blit_text(surface, "Choose a scenario and who plays each side: a person, or the computer at a level.",
-                      self.font(15), palette.muted, (header.left, header.top + self.heading_font().get_linesize()),
-                      width=header.width)
+            blit_text(
+                surface,
+                "Choose a scenario and who plays each side: a person, or the computer at a level.",
+                self.font(15),
+                palette.muted,
+                (header.left, header.top + self.heading_font().get_linesize()),
+                width=header.width,
+            )
         label_font, small = self.font(15, bold=True), self.font(13)
         for rect, text, hint in self.labels:
-            drawn = blit_text(surface, text, label_font, palette.text, (rect.left, rect.centery), width=rect.width,
-                              anchor="midleft")
+            drawn = blit_text(
+                surface, text, label_font, palette.text, (rect.left, rect.centery), width=rect.width, anchor="midleft"
+            )
             if hint and drawn.right + self.px(10) < rect.right:
-                blit_text(surface, f"[{hint}]", small, palette.muted, (drawn.right + self.px(8), rect.centery),
-                          width=rect.right - drawn.right - self.px(8), anchor="midleft")
+                blit_text(
+                    surface,
+                    f"[{hint}]",
+                    small,
+                    palette.muted,
+                    (drawn.right + self.px(8), rect.centery),
+                    width=rect.right - drawn.right - self.px(8),
+                    anchor="midleft",
+                )
         seed_hint = self.areas.get("seed_hint")
         if seed_hint is not None:
             text = "Empty: random. The same seed brings the same events."
@@ -554,8 +622,13 @@ class NewGameScreen(MenuScreen):
             blit_lines(surface, self.path_error, small, palette.bad, error, max_lines=3)
         empty = self.areas.get("no_scenarios")
         if empty is not None:
-            blit_lines(surface, "No scenario files in the scenarios folder. Open one by its path below.",
-                       small, palette.muted, empty)
+            blit_lines(
+                surface,
+                "No scenario files in the scenarios folder. Open one by its path below.",
+                small,
+                palette.muted,
+                empty,
+            )
         status = self.areas.get("status")
         if status is not None:
             texts, colour = self.status_text()
@@ -577,30 +650,42 @@ class NewGameScreen(MenuScreen):
         if entry.scenario is None:
             return ["This scenario has mistakes and cannot be played.", "Cannot be played"], self.palette.bad
         persons = self.persons()
-        computers = [f"{name} ({LEVELS[player].name if player in LEVELS else player})"
-                     for (_, name), player in zip(self.role_names(), self.players, strict=True)
-                     if player != PERSON.player]
+        computers = [
+            f"{name} ({LEVELS[player].name if player in LEVELS else player})"
+            for (_, name), player in zip(self.role_names(), self.players, strict=True)
+            if player != PERSON.player
+        ]
         others = ", ".join(computers)
         if not persons:
             return ["Make at least one side a person (Enter on its seat) to start.", "Nobody plays"], self.palette.bad
         if len(persons) == 1:
             you = persons[0]
             text = f"You play {you}" + (f"; the computer plays {others}." if others else ".")
-            return [text, f"You: {you}" + (f" · Computer: {others}" if others else ""), f"You: {you}"], \
-                self.palette.muted
+            return [
+                text,
+                f"You: {you}" + (f" · Computer: {others}" if others else ""),
+                f"You: {you}",
+            ], self.palette.muted
         people = " and ".join([", ".join(persons[:-1]), persons[-1]])
-        text = (f"{people} take turns at this machine, with a privacy screen between their parts"
-                + (f"; the computer plays {others}." if others else "."))
-        return [text, f"People: {', '.join(persons)}" + (f" · Computer: {others}" if others else ""),
-                f"People: {', '.join(persons)}"], self.palette.muted
+        text = f"{people} take turns at this machine, with a privacy screen between their parts" + (
+            f"; the computer plays {others}." if others else "."
+        )
+        return [
+            text,
+            f"People: {', '.join(persons)}" + (f" · Computer: {others}" if others else ""),
+            f"People: {', '.join(persons)}",
+        ], self.palette.muted
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         """A warning stripe on scenario files that cannot be played; the fields' placeholders."""
         super().draw_overlay(surface)
         for key, rect in self.areas.items():
             if key.startswith("invalid"):
-                pygame.draw.rect(surface, self.palette.bad, (rect.left + self.px(3), rect.top + self.px(6),
-                                                             self.px(3), rect.height - self.px(12)))
+                pygame.draw.rect(
+                    surface,
+                    self.palette.bad,
+                    (rect.left + self.px(3), rect.top + self.px(6), self.px(3), rect.height - self.px(12)),
+                )
 
 
 def _resolved(path: Path) -> Path:

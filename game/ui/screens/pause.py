@@ -98,10 +98,10 @@ class PauseScreen(MenuScreen):
             self.areas["save_label"] = pygame.Rect(x, y, inner_w, small.get_linesize())
             y += label_h
         field_w = inner_w - save_w - self.px(8)
-        self.field("label", pygame.Rect(x, y, field_w, button_h), self.save, placeholder="Name of the save",
-                   limit=LABEL_LIMIT)
-        self.button(pygame.Rect(x + field_w + self.px(8), y, save_w, button_h), save_text, self.save,
-                    key=pygame.K_s)
+        self.field(
+            "label", pygame.Rect(x, y, field_w, button_h), self.save, placeholder="Name of the save", limit=LABEL_LIMIT
+        )
+        self.button(pygame.Rect(x + field_w + self.px(8), y, save_w, button_h), save_text, self.save, key=pygame.K_s)
         y += button_h + self.px(6)
         self.areas["status"] = pygame.Rect(x, y, inner_w, status_h)
         y += status_h + self.px(12)
@@ -185,20 +185,36 @@ class PauseScreen(MenuScreen):
         where = match.turn_label if match is not None else ""
         if match is not None and match.persons:
             where = f"{where} · you play {', '.join(match.role_name(r) for r in match.persons)}"
-        blit_text(surface, where, small, palette.muted, (header.left, header.top + heading.get_linesize()),
-                  width=header.width)
+        blit_text(
+            surface, where, small, palette.muted, (header.left, header.top + heading.get_linesize()), width=header.width
+        )
         label = self.areas.get("save_label")
         if label is not None:
-            blit_text(surface, "Save this game as a new file named:", small, palette.muted, label.topleft,
-                      width=label.width)
+            blit_text(
+                surface, "Save this game as a new file named:", small, palette.muted, label.topleft, width=label.width
+            )
         status = self.areas["status"]
         if self.status:
             colour = palette.good if self.status_good else palette.bad
             lines = wrap(self.status, small, status.width - self.px(14), max(1, status.height // small.get_linesize()))
-            pygame.draw.rect(surface, colour, (status.left, status.top + self.px(3), self.px(3),
-                                               len(lines) * small.get_linesize() - self.px(6)))
-            blit_lines(surface, self.status, small, palette.text,
-                       pygame.Rect(status.left + self.px(12), status.top, status.width - self.px(12), status.height))
+            pygame.draw.rect(
+                surface,
+                colour,
+                (status.left, status.top + self.px(3), self.px(3), len(lines) * small.get_linesize() - self.px(6)),
+            )
+            blit_lines(
+                surface,
+                self.status,
+                small,
+                palette.text,
+                pygame.Rect(status.left + self.px(12), status.top, status.width - self.px(12), status.height),
+            )
         else:
-            blit_text(surface, "The game also saves itself after every turn and when you quit.", small,
-                      palette.muted, status.topleft, width=status.width)
+            blit_text(
+                surface,
+                "The game also saves itself after every turn and when you quit.",
+                small,
+                palette.muted,
+                status.topleft,
+                width=status.width,
+            )

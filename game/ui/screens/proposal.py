@@ -65,14 +65,17 @@ class ProposalScreen(EventScreen):
         if self.problem:
             accept = f"Not possible now: {self.problem}. Confirming this refuses it."
         else:
-            accept = (f"Make the agreement. Its items are implemented over {dates(self, turn, turn + longest - 1)}, "
-                      "and trust grows as each is kept.")
+            accept = (
+                f"Make the agreement. Its items are implemented over {dates(self, turn, turn + longest - 1)}, "
+                "and trust grows as each is kept."
+            )
         refuse = f"Say no. Nothing is implemented and trust does not move; {name} may propose again next turn."
         counter = "Open the negotiation table with this proposal loaded: change the items and send it back."
         descriptions = {"accept": accept, "refuse": refuse, "counter": counter}
         choices = tuple(Choice(a, {lang: self.verbs[a]}, {lang: descriptions[a]}) for a in ANSWERS)
-        return Event(id=f"proposal.{proposal.id}", title={lang: title}, text={lang: ""},
-                     choices=choices, role=self.role)
+        return Event(
+            id=f"proposal.{proposal.id}", title={lang: title}, text={lang: ""}, choices=choices, role=self.role
+        )
 
     # ----------------------------------------------------------------- layout and content
     def build(self, rect: pygame.Rect) -> None:
@@ -83,9 +86,18 @@ class ProposalScreen(EventScreen):
         self.choice_index = picked
         set_label(self.confirm, self._confirm_label())
         lines = len(self.key_hints(self.hints, self.hint_rect.width))  # the room the event dialog left for hints
-        self.hints = self.fit_hints([("1", "refuse"), ("2", "accept"), ("3", self.verbs["counter"].lower()),
-                                     ("Enter", "confirm"),
-                                     ("PgUp/PgDn", "scroll"), ("Esc", "menu")], self.hint_rect.width, lines)
+        self.hints = self.fit_hints(
+            [
+                ("1", "refuse"),
+                ("2", "accept"),
+                ("3", self.verbs["counter"].lower()),
+                ("Enter", "confirm"),
+                ("PgUp/PgDn", "scroll"),
+                ("Esc", "menu"),
+            ],
+            self.hint_rect.width,
+            lines,
+        )
 
     def _confirm_label(self) -> str:
         return f"{self.verbs[ANSWERS[self.choice_index]]} (Enter)"
@@ -98,18 +110,31 @@ class ProposalScreen(EventScreen):
         palette, proposal, name = self.palette, self.proposal, self.sender
         doc = self._new_doc()
         if proposal.reply_to:
-            doc.para(f"{name} refused your proposal {proposal.reply_to} and offers this instead.",
-                     colour=palette.text, size=BODY, gap=8)
-        doc.para("The points say how each part weighs for your own objectives: an item's value to your side plus "
-                 "the forecast change of your score. The threshold is the one a computer player in your place would "
-                 "use.", colour=palette.muted, size=SMALL, gap=8)
-        add_breakdown(doc, self, self.weighing(),
-                      groups=((f"{name} gives you", proposal.give), (f"{name} asks of you", proposal.ask)),
-                      verdict=("good for you on balance", "not worth it on balance"), effects=True)
+            doc.para(
+                f"{name} refused your proposal {proposal.reply_to} and offers this instead.",
+                colour=palette.text,
+                size=BODY,
+                gap=8,
+            )
+        doc.para(
+            "The points say how each part weighs for your own objectives: an item's value to your side plus "
+            "the forecast change of your score. The threshold is the one a computer player in your place would "
+            "use.",
+            colour=palette.muted,
+            size=SMALL,
+            gap=8,
+        )
+        add_breakdown(
+            doc,
+            self,
+            self.weighing(),
+            groups=((f"{name} gives you", proposal.give), (f"{name} asks of you", proposal.ask)),
+            verdict=("good for you on balance", "not worth it on balance"),
+            effects=True,
+        )
         doc.space(4)
         if self.problem:
-            doc.para(f"It cannot be accepted now: {self.problem}.", colour=palette.bad, size=BODY - 1, bold=True,
-                     gap=8)
+            doc.para(f"It cannot be accepted now: {self.problem}.", colour=palette.bad, size=BODY - 1, bold=True, gap=8)
         doc.para("YOUR ANSWER", colour=palette.muted, size=SMALL, bold=True, gap=6)
         self.card_rects = []
         pad = self.px(12)
@@ -119,8 +144,9 @@ class ProposalScreen(EventScreen):
             card.para(self.say(choice.label), colour=palette.text, size=BODY + 1, bold=True, gap=2)
             card.para(self.say(choice.description), colour=palette.text, size=BODY - 1, gap=0)
             surface = card.render(max(1, width - number_w - 2 * pad))
-            doc.custom(surface.get_height() + 2 * pad, self._card_drawer(index, surface, number_w, pad), gap=8,
-                       pixels=True)
+            doc.custom(
+                surface.get_height() + 2 * pad, self._card_drawer(index, surface, number_w, pad), gap=8, pixels=True
+            )
         self._doc = (key, doc)
         return doc
 
@@ -142,8 +168,9 @@ class ProposalScreen(EventScreen):
         try:
             if answer == "accept" and not self.problem:
                 results = self.match.apply(self.role, Respond(self.role, proposal.id, True))
-                agreement = next((r.agreement for r in results if isinstance(r, ProposalAnswered) and r.agreement),
-                                 None)
+                agreement = next(
+                    (r.agreement for r in results if isinstance(r, ProposalAnswered) and r.agreement), None
+                )
                 made = agreement_name(agreement.id) if agreement is not None else "an agreement"
                 message = f"{made.capitalize()} made with {name}. Negotiate (P) shows its schedule."
             else:
@@ -180,8 +207,18 @@ class DealDialog(GameScreen):
     modal = True
     pausable = False
 
-    def __init__(self, app: App, role: str, *, kicker: str, title: str, fill: Callable[[Document], None],
-                 buttons: Sequence[DialogButton], cancel: int | None = None, focus: int = 0) -> None:
+    def __init__(
+        self,
+        app: App,
+        role: str,
+        *,
+        kicker: str,
+        title: str,
+        fill: Callable[[Document], None],
+        buttons: Sequence[DialogButton],
+        cancel: int | None = None,
+        focus: int = 0,
+    ) -> None:
         super().__init__(app, role)
         self.kicker = kicker
         self.title = title
@@ -210,13 +247,18 @@ class DealDialog(GameScreen):
         pad = self.px(12 if tight else 20)
         inner = self.dialog.inflate(-2 * pad, -2 * pad)
         title_font = self.font(HEADING + 4, bold=True)
-        self.title_h = self.font(SMALL).get_linesize() + self.px(2) + textlib.wrapped_height(
-            title_font, self.title, inner.width) + self.px(8)
+        self.title_h = (
+            self.font(SMALL).get_linesize()
+            + self.px(2)
+            + textlib.wrapped_height(title_font, self.title, inner.width)
+            + self.px(8)
+        )
         labels = [b.label for b in self.specs]
         buttons_h = self.buttons_height(labels, inner.width)
         bar = self.px(6)
-        self.body = pygame.Rect(inner.left, inner.top + self.title_h, inner.width,
-                                inner.height - self.title_h - buttons_h - self.px(12))
+        self.body = pygame.Rect(
+            inner.left, inner.top + self.title_h, inner.width, inner.height - self.title_h - buttons_h - self.px(12)
+        )
         content_h = self.document().render(ScrollView.content_width(self.body, bar)).get_height()
         spare = self.body.height - content_h
         if spare > 0:
@@ -236,9 +278,12 @@ class DealDialog(GameScreen):
                 if self.cancel is not None:
                     self.specs[self.cancel].command()
                 return True
-            steps = {pygame.K_UP: -self.px(40), pygame.K_DOWN: self.px(40),
-                     pygame.K_PAGEUP: -max(self.px(40), self.body.height - self.px(40)),
-                     pygame.K_PAGEDOWN: max(self.px(40), self.body.height - self.px(40))}
+            steps = {
+                pygame.K_UP: -self.px(40),
+                pygame.K_DOWN: self.px(40),
+                pygame.K_PAGEUP: -max(self.px(40), self.body.height - self.px(40)),
+                pygame.K_PAGEDOWN: max(self.px(40), self.body.height - self.px(40)),
+            }
             if event.key in steps:
                 self.scroll.scroll(steps[event.key])
                 return True
@@ -257,20 +302,33 @@ class DealDialog(GameScreen):
         palette = self.palette
         self.panel(surface, self.dialog, colour=palette.background)
         small = self.font(SMALL, bold=True)
-        textlib.draw(surface, self.kicker.upper(), self.inner.topleft, font=small, colour=palette.accent,
-                     max_width=self.inner.width)
-        textlib.draw_wrapped(surface, self.title,
-                             pygame.Rect(self.inner.left, self.inner.top + small.get_linesize() + self.px(2),
-                                         self.inner.width, self.title_h), font=self.font(HEADING + 4, bold=True),
-                             colour=palette.text)
+        textlib.draw(
+            surface,
+            self.kicker.upper(),
+            self.inner.topleft,
+            font=small,
+            colour=palette.accent,
+            max_width=self.inner.width,
+        )
+        textlib.draw_wrapped(
+            surface,
+            self.title,
+            pygame.Rect(
+                self.inner.left, self.inner.top + small.get_linesize() + self.px(2), self.inner.width, self.title_h
+            ),
+            font=self.font(HEADING + 4, bold=True),
+            colour=palette.text,
+        )
         bar = self.px(6)
         width = ScrollView.content_width(self.body, bar)
-        self.scroll.draw(surface, self.body, self.document().render(width), palette=palette, bar=bar,
-                         fade=palette.background)
+        self.scroll.draw(
+            surface, self.body, self.document().render(width), palette=palette, bar=bar, fade=palette.background
+        )
 
 
-def reply_dialog(app: App, role: str, proposal_id: str, answer: ProposalAnswered | None, *,
-                 close: Callable[[], None]) -> DealDialog:
+def reply_dialog(
+    app: App, role: str, proposal_id: str, answer: ProposalAnswered | None, *, close: Callable[[], None]
+) -> DealDialog:
     """What came of the player's ``proposal_id`` (``answer``: the receiver's answer among the results of sending
     it, ``None`` while nobody has answered): accepted (the agreement and its schedule), refused by the computer (its
     breakdown), or waiting for a person's answer; ``close`` runs on OK."""
@@ -293,21 +351,44 @@ def reply_dialog(app: App, role: str, proposal_id: str, answer: ProposalAnswered
         palette = dialog.palette
         if refused and answer is not None and answer.by_computer:
             doc.para(f"How {name} weighed it:", colour=palette.muted, size=BODY - 1, gap=4)
-            add_breakdown(doc, dialog, evaluate(dialog.game, proposal, proposal.receiver),
-                          groups=(("You gave", proposal.give), ("You asked", proposal.ask)),
-                          verdict=(f"{name} would accept", f"{name} would refuse"))
-            doc.para("Change the items and send again: the breakdown shows what would tip the balance.",
-                     colour=palette.muted, size=SMALL + 1, gap=4)
+            add_breakdown(
+                doc,
+                dialog,
+                evaluate(dialog.game, proposal, proposal.receiver),
+                groups=(("You gave", proposal.give), ("You asked", proposal.ask)),
+                verdict=(f"{name} would accept", f"{name} would refuse"),
+            )
+            doc.para(
+                "Change the items and send again: the breakdown shows what would tip the balance.",
+                colour=palette.muted,
+                size=SMALL + 1,
+                gap=4,
+            )
         elif person:
-            doc.para(f"{name} answers it in their own part of this turn, before the turn ends: accept, refuse or "
-                     "counter. The review of the turn says what they answered.", colour=palette.muted,
-                     size=BODY - 1, gap=4)
+            doc.para(
+                f"{name} answers it in their own part of this turn, before the turn ends: accept, refuse or "
+                "counter. The review of the turn says what they answered.",
+                colour=palette.muted,
+                size=BODY - 1,
+                gap=4,
+            )
         else:
-            doc.para(f"{name} has not answered; the proposal lapses at the end of the turn if nobody answers it.",
-                     colour=palette.muted, size=BODY - 1, gap=4)
+            doc.para(
+                f"{name} has not answered; the proposal lapses at the end of the turn if nobody answers it.",
+                colour=palette.muted,
+                size=BODY - 1,
+                gap=4,
+            )
 
-    dialog = DealDialog(app, role, kicker=f"Your proposal · {match.turn_label}", title=title, fill=fill,
-                        buttons=[DialogButton("OK (Enter)", close)], cancel=0)
+    dialog = DealDialog(
+        app,
+        role,
+        kicker=f"Your proposal · {match.turn_label}",
+        title=title,
+        fill=fill,
+        buttons=[DialogButton("OK (Enter)", close)],
+        cancel=0,
+    )
     return dialog
 
 
@@ -318,18 +399,29 @@ def agreement_dialog(app: App, role: str, agreement_id: str, *, close: Callable[
     agreement = match.game.agreement(agreement_id)
 
     def fill(doc: Document) -> None:
-        doc.para("Its items start at the end of this turn, each on its schedule. Trust grows as they are kept.",
-                 colour=dialog.palette.muted, size=BODY - 1, gap=8)
+        doc.para(
+            "Its items start at the end of this turn, each on its schedule. Trust grows as they are kept.",
+            colour=dialog.palette.muted,
+            size=BODY - 1,
+            gap=8,
+        )
         add_agreement(doc, dialog, agreement)
 
-    dialog = DealDialog(app, role, kicker=f"{agreement_name(agreement_id).capitalize()} · {match.turn_label}",
-                        title=f"{agreement_name(agreement_id).capitalize()} is made", fill=fill,
-                        buttons=[DialogButton("OK (Enter)", close)], cancel=0)
+    dialog = DealDialog(
+        app,
+        role,
+        kicker=f"{agreement_name(agreement_id).capitalize()} · {match.turn_label}",
+        title=f"{agreement_name(agreement_id).capitalize()} is made",
+        fill=fill,
+        buttons=[DialogButton("OK (Enter)", close)],
+        cancel=0,
+    )
     return dialog
 
 
-def break_dialog(app: App, role: str, agreement_id: str, *, confirm: Callable[[], None],
-                 keep: Callable[[], None]) -> DealDialog:
+def break_dialog(
+    app: App, role: str, agreement_id: str, *, confirm: Callable[[], None], keep: Callable[[], None]
+) -> DealDialog:
     """The confirmation of breaking ``agreement_id``: its cost first; Keep (the default) or Break."""
     assert app.match is not None
     agreement = app.match.game.agreement(agreement_id)
@@ -338,6 +430,14 @@ def break_dialog(app: App, role: str, agreement_id: str, *, confirm: Callable[[]
         add_break_cost(doc, dialog, agreement)
 
     buttons = [DialogButton("Keep it (N)", keep, pygame.K_n), DialogButton("Break agreement (Y)", confirm, pygame.K_y)]
-    dialog = DealDialog(app, role, kicker=f"Break {agreement_name(agreement_id)}?", title="What breaking it costs",
-                        fill=fill, buttons=buttons, cancel=0, focus=0)
+    dialog = DealDialog(
+        app,
+        role,
+        kicker=f"Break {agreement_name(agreement_id)}?",
+        title="What breaking it costs",
+        fill=fill,
+        buttons=buttons,
+        cancel=0,
+        focus=0,
+    )
     return dialog

@@ -63,21 +63,25 @@ class ReviewScreen(GameScreen):
         inner = rect.inflate(-2 * margin, -2 * margin)
         gap = self.px(12)
         title_font = self.font(TITLE, bold=True)
-        self.header = pygame.Rect(inner.left, inner.top, inner.width,
-                                  title_font.get_linesize() + self.font(BODY).get_linesize() + self.px(6))
+        self.header = pygame.Rect(
+            inner.left, inner.top, inner.width, title_font.get_linesize() + self.font(BODY).get_linesize() + self.px(6)
+        )
         over = self.game.is_over()
         label_text = "See how it ended (Enter)" if over else f"On to turn {self.game.turn} (Enter)"
         button = self.flow_buttons([label_text], inner)[0]
         hints_w = inner.width - button.width - self.px(16)
         tight = rect.height / self.app.scale < 480
-        self.hints = self.fit_hints([("Up/Down", "scroll"), ("Enter", "continue"), ("Tab", "causes / gauges"),
-                                     ("Esc", "menu")], hints_w, 1 if tight else 2)
+        self.hints = self.fit_hints(
+            [("Up/Down", "scroll"), ("Enter", "continue"), ("Tab", "causes / gauges"), ("Esc", "menu")],
+            hints_w,
+            1 if tight else 2,
+        )
         hints_h = self.key_hints_height(self.hints, hints_w)
         footer_h = max(button.height, hints_h)
-        self.hint_rect = pygame.Rect(inner.left, inner.bottom - footer_h + (footer_h - hints_h) // 2, hints_w,
-                                     hints_h)
-        body = pygame.Rect(inner.left, self.header.bottom + gap, inner.width,
-                           inner.bottom - footer_h - gap - self.header.bottom - gap)
+        self.hint_rect = pygame.Rect(inner.left, inner.bottom - footer_h + (footer_h - hints_h) // 2, hints_w, hints_h)
+        body = pygame.Rect(
+            inner.left, self.header.bottom + gap, inner.width, inner.bottom - footer_h - gap - self.header.bottom - gap
+        )
         if rect.width / self.app.scale >= 740:
             left_w = round(body.width * 0.42)
             self.gauge_rect = pygame.Rect(body.left, body.top, left_w, body.height)
@@ -86,8 +90,9 @@ class ReviewScreen(GameScreen):
         else:  # one at a time, in tabs
             tab_h = self.tab_height()
             self.tabs_rect = pygame.Rect(body.left, body.top, body.width, tab_h)
-            self.gauge_rect = self.cause_rect = pygame.Rect(body.left, body.top + tab_h, body.width,
-                                                            body.height - tab_h)
+            self.gauge_rect = self.cause_rect = pygame.Rect(
+                body.left, body.top + tab_h, body.width, body.height - tab_h
+            )
         self.continue_button = self.button(button, label_text, self.done)
 
     # ----------------------------------------------------------------- content
@@ -102,30 +107,46 @@ class ReviewScreen(GameScreen):
         for role in game.scenario.roles:
             done = decisions(game, role.id, turn)
             who = "You" if role.id in match.persons and len(match.persons) == 1 else match.role_name(role.id)
-            doc.para([(f"{who}: ", palette.text, True),
-                      ("; ".join(done) if done else "no action", palette.text if done else palette.muted, False)],
-                     size=BODY, gap=4)
+            doc.para(
+                [
+                    (f"{who}: ", palette.text, True),
+                    ("; ".join(done) if done else "no action", palette.text if done else palette.muted, False),
+                ],
+                size=BODY,
+                gap=4,
+            )
         doc.space(8)
         doc.para("WHAT CHANGED, CAUSE BY CAUSE", colour=palette.muted, size=SMALL, bold=True, gap=6)
         if not self.groups:
             doc.para("Nothing changed this turn.", colour=palette.muted, size=BODY, gap=4)
-        colours = {"yours": palette.accent, "theirs": palette.neutral, "event": palette.focus,
-                   "dynamic": palette.muted}
+        colours = {"yours": palette.accent, "theirs": palette.neutral, "event": palette.focus, "dynamic": palette.muted}
         for group in self.groups:
             doc.heading(group.title, colour=colours.get(group.kind, palette.text), size=HEADING - 1, gap=4)
             for text, changes in group.causes:
                 doc.para(text, colour=palette.text, size=BODY, bold=True, indent=8, gap=2)
                 note = self._disputed(changes[0])
                 if note:
-                    doc.para([("Note on this rule: ", palette.focus, True), (note, palette.muted, False)], size=SMALL,
-                             indent=8, gap=3)
+                    doc.para(
+                        [("Note on this rule: ", palette.focus, True), (note, palette.muted, False)],
+                        size=SMALL,
+                        indent=8,
+                        gap=3,
+                    )
                 for change in changes:
-                    doc.para([(f"{indicator_label(game, change.indicator)} ", palette.text, False),
-                              (signed(float(num(change.after)) - float(num(change.before))),
-                               self.colour(change.indicator, change.before, change.after),
-                               True),
-                              (f"  ({num(change.before)} to {num(change.after)})", palette.muted, False)],
-                             size=BODY - 1, indent=20, gap=2)
+                    doc.para(
+                        [
+                            (f"{indicator_label(game, change.indicator)} ", palette.text, False),
+                            (
+                                signed(float(num(change.after)) - float(num(change.before))),
+                                self.colour(change.indicator, change.before, change.after),
+                                True,
+                            ),
+                            (f"  ({num(change.before)} to {num(change.after)})", palette.muted, False),
+                        ],
+                        size=BODY - 1,
+                        indent=20,
+                        gap=2,
+                    )
                 doc.space(6)
             doc.space(4)
         self._doc = doc
@@ -218,14 +239,30 @@ class ReviewScreen(GameScreen):
         surface.fill(palette.background)
         title_font = self.font(TITLE, bold=True)
         calendar = game.scenario.calendar
-        textlib.draw(surface, f"Review of turn {self.report.turn} · {calendar.label(self.report.turn)}",
-                     self.header.topleft, font=title_font, colour=palette.text, max_width=self.header.width)
-        textlib.draw(surface, self.score_line(), (self.header.left, self.header.top + title_font.get_linesize()),
-                     font=self.font(BODY), colour=palette.muted, max_width=self.header.width)
+        textlib.draw(
+            surface,
+            f"Review of turn {self.report.turn} · {calendar.label(self.report.turn)}",
+            self.header.topleft,
+            font=title_font,
+            colour=palette.text,
+            max_width=self.header.width,
+        )
+        textlib.draw(
+            surface,
+            self.score_line(),
+            (self.header.left, self.header.top + title_font.get_linesize()),
+            font=self.font(BODY),
+            colour=palette.muted,
+            max_width=self.header.width,
+        )
         tabbed = self.tabs_rect.width > 0
         if tabbed:
-            self.draw_tabs(surface, self.tabs_rect, [("Causes", "C"), ("Gauges", "G")],
-                           active=0 if self.focus_panel == "causes" else 1)
+            self.draw_tabs(
+                surface,
+                self.tabs_rect,
+                [("Causes", "C"), ("Gauges", "G")],
+                active=0 if self.focus_panel == "causes" else 1,
+            )
         if not tabbed or self.focus_panel == "gauges":
             self._draw_gauges(surface, self.gauge_rect)
         if not tabbed or self.focus_panel == "causes":
@@ -242,10 +279,15 @@ class ReviewScreen(GameScreen):
         palette, game = self.palette, self.game
         self.panel(surface, rect, focused=self.focus_panel == "gauges" and not self.tabs_rect.width)
         pad = self.px(12)
-        title_h = self.panel_title(surface, pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
-                                   "Indicators this turn", note="before and after")
-        area = pygame.Rect(rect.left + pad, rect.top + pad + title_h, rect.width - 2 * pad,
-                           rect.height - 2 * pad - title_h)
+        title_h = self.panel_title(
+            surface,
+            pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
+            "Indicators this turn",
+            note="before and after",
+        )
+        area = pygame.Rect(
+            rect.left + pad, rect.top + pad + title_h, rect.width - 2 * pad, rect.height - 2 * pad - title_h
+        )
         label_font = self.font(BODY)
         number_font = self.font(SMALL + 1, bold=True)
         row_h = label_font.get_linesize() + self.px(18)
@@ -269,17 +311,48 @@ class ReviewScreen(GameScreen):
             delta_text = signed(delta) if delta else ""
             delta_w = textlib.width_of(number_font, "+00.0")
             colour = palette.text if delta else palette.muted
-            textlib.draw(surface, self.say(indicator.label), (area.left, y), font=label_font, colour=colour,
-                         max_width=width - numbers_w - delta_w - self.px(16))
-            textlib.draw(surface, numbers, (area.left + width - delta_w - self.px(8), y + self.px(2)),
-                         font=number_font, colour=palette.muted, align="right")
+            textlib.draw(
+                surface,
+                self.say(indicator.label),
+                (area.left, y),
+                font=label_font,
+                colour=colour,
+                max_width=width - numbers_w - delta_w - self.px(16),
+            )
+            textlib.draw(
+                surface,
+                numbers,
+                (area.left + width - delta_w - self.px(8), y + self.px(2)),
+                font=number_font,
+                colour=palette.muted,
+                align="right",
+            )
             if delta_text:
-                textlib.draw(surface, delta_text, (area.left + width, y + self.px(2)), font=number_font,
-                             colour=self.colour(indicator.id, old, new), align="right")
-            gauge(surface, pygame.Rect(area.left, y + label_font.get_linesize() + self.px(2), width, self.px(7)),
-                  value=shown, low=indicator.min, high=indicator.max, previous=old if delta else None,
-                  palette=palette, good=self.direction.get(indicator.id, "neutral"))
+                textlib.draw(
+                    surface,
+                    delta_text,
+                    (area.left + width, y + self.px(2)),
+                    font=number_font,
+                    colour=self.colour(indicator.id, old, new),
+                    align="right",
+                )
+            gauge(
+                surface,
+                pygame.Rect(area.left, y + label_font.get_linesize() + self.px(2), width, self.px(7)),
+                value=shown,
+                low=indicator.min,
+                high=indicator.max,
+                previous=old if delta else None,
+                palette=palette,
+                good=self.direction.get(indicator.id, "neutral"),
+            )
         surface.set_clip(clip)
         if total > area.height:
-            draw_scrollbar(surface, pygame.Rect(area.right - bar, area.top, bar, area.height), offset=self.gauge_top,
-                           view=area.height, total=total, palette=palette)
+            draw_scrollbar(
+                surface,
+                pygame.Rect(area.right - bar, area.top, bar, area.height),
+                offset=self.gauge_top,
+                view=area.height,
+                total=total,
+                palette=palette,
+            )

@@ -49,16 +49,34 @@ def nearest(values: tuple[float, ...], value: float) -> int:
 def rows_for(settings: Settings) -> list[Row]:
     """The rows of the screen for the current settings."""
     return [
-        Row("UI scale", "Size of all text and buttons. Larger sizes suit projectors and big rooms.", "- / +",
-            tuple((f"{round(s * 100)}%", {"ui_scale": s}) for s in SCALES), nearest(SCALES, settings.ui_scale)),
-        Row("Display", "Fill the whole screen, or play in a window you can resize.", "F",
-            (("Window", {"fullscreen": False}), ("Fullscreen", {"fullscreen": True})), int(settings.fullscreen)),
-        Row("Colours", "The colour-blind-safe palette shows good and bad changes in blue and orange.", "P",
+        Row(
+            "UI scale",
+            "Size of all text and buttons. Larger sizes suit projectors and big rooms.",
+            "- / +",
+            tuple((f"{round(s * 100)}%", {"ui_scale": s}) for s in SCALES),
+            nearest(SCALES, settings.ui_scale),
+        ),
+        Row(
+            "Display",
+            "Fill the whole screen, or play in a window you can resize.",
+            "F",
+            (("Window", {"fullscreen": False}), ("Fullscreen", {"fullscreen": True})),
+            int(settings.fullscreen),
+        ),
+        Row(
+            "Colours",
+            "The colour-blind-safe palette shows good and bad changes in blue and orange.",
+            "P",
             (("Standard", {"palette": "standard"}), ("Colour-blind safe", {"palette": "colourblind"})),
-            0 if settings.palette == "standard" else 1),
-        Row("Animations", "How fast gauges move to their new values after a turn. Off shows them at once.", "A",
+            0 if settings.palette == "standard" else 1,
+        ),
+        Row(
+            "Animations",
+            "How fast gauges move to their new values after a turn. Off shows them at once.",
+            "A",
             tuple((name, {"animation_speed": speed}) for name, speed in SPEEDS),
-            nearest(tuple(speed for _, speed in SPEEDS), settings.animation_speed)),
+            nearest(tuple(speed for _, speed in SPEEDS), settings.animation_speed),
+        ),
     ]
 
 
@@ -188,8 +206,12 @@ class SettingsScreen(MenuScreen):
                 button_w = button_font.size(text)[0] + pad
                 button_rect = pygame.Rect(x, button_y, button_w, button_h)
                 self.widget_keys[(row_index, index)] = len(self.focusables)
-                self.button(button_rect, text, self._choose((row_index, index), changes),
-                            object_id="#primary" if index == row.current else None)
+                self.button(
+                    button_rect,
+                    text,
+                    self._choose((row_index, index), changes),
+                    object_id="#primary" if index == row.current else None,
+                )
                 if index == row.current:
                     self.current_marks.append(button_rect)
                 x += button_w + gap
@@ -207,7 +229,8 @@ class SettingsScreen(MenuScreen):
             self.shortcuts[key] = lambda: self.step_scale(1)
         self.shortcuts[pygame.K_f] = lambda: self.change(fullscreen=not self.app.settings.fullscreen)
         self.shortcuts[pygame.K_p] = lambda: self.change(
-            palette="colourblind" if self.app.settings.palette == "standard" else "standard")
+            palette="colourblind" if self.app.settings.palette == "standard" else "standard"
+        )
         self.shortcuts[pygame.K_a] = self.cycle_speed
         self.shortcuts[pygame.K_PAGEUP] = lambda: self.scroll(-1)
         self.shortcuts[pygame.K_PAGEDOWN] = lambda: self.scroll(1)
@@ -333,34 +356,55 @@ class SettingsScreen(MenuScreen):
         heading = self.heading_font()
         blit_text(surface, "Settings", heading, palette.text, header.topleft, width=header.width)
         if not self.compact:
-            blit_text(surface, "Changes apply at once and are kept for the next time you play.", self.font(15),
-                      palette.muted, (header.left, header.top + heading.get_linesize()), width=header.width)
+            blit_text(
+                surface,
+                "Changes apply at once and are kept for the next time you play.",
+                self.font(15),
+                palette.muted,
+                (header.left, header.top + heading.get_linesize()),
+                width=header.width,
+            )
         draw_panel(surface, palette, self.panel, self.px(8))
         name_font, text_font = self.font(17, bold=True), self.font(14)
         for row, label, swatches in self.layout:
             title = blit_text(surface, row.name, name_font, palette.text, label.topleft, width=label.width)
             hint = f"[{row.key_hint}]"
             if title.right + self.px(10) + text_font.size(hint)[0] <= label.right:
-                blit_text(surface, hint, text_font, palette.muted,
-                          (title.right + self.px(10), title.centery), anchor="midleft")
+                blit_text(
+                    surface,
+                    hint,
+                    text_font,
+                    palette.muted,
+                    (title.right + self.px(10), title.centery),
+                    anchor="midleft",
+                )
                 left = title.right + self.px(22) + text_font.size(hint)[0]
                 if swatches and left + 3 * self.px(18) <= label.right:
                     for index, colour in enumerate((palette.good, palette.bad, palette.accent)):
-                        box = pygame.Rect(left + index * self.px(18), title.centery - self.px(7), self.px(14),
-                                          self.px(14))
+                        box = pygame.Rect(
+                            left + index * self.px(18), title.centery - self.px(7), self.px(14), self.px(14)
+                        )
                         pygame.draw.rect(surface, colour, box, border_radius=self.px(3))
             description = pygame.Rect(label.left, title.bottom, label.width, label.bottom - title.bottom)
             if description.height >= text_font.get_linesize():
                 blit_lines(surface, row.description, text_font, palette.muted, description)
         note_font = self.font(13)
         if self.note_at is not None:
-            blit_text(surface, self.note_text(), note_font, palette.bad if self.error else palette.muted,
-                      self.note_at, width=self.footer.right - self.note_at[0], anchor="midleft")
+            blit_text(
+                surface,
+                self.note_text(),
+                note_font,
+                palette.bad if self.error else palette.muted,
+                self.note_at,
+                width=self.footer.right - self.note_at[0],
+                anchor="midleft",
+            )
         draw_scroll_marks(self, surface, self.panel, above=self.more_above, below=self.more_below)
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         """A bar under each current choice, so the choice shows even when the focus is elsewhere."""
         for rect in self.current_marks:
-            bar = pygame.Rect(rect.left + self.px(10), rect.bottom + self.px(2), rect.width - self.px(20),
-                              max(2, self.px(3)))
+            bar = pygame.Rect(
+                rect.left + self.px(10), rect.bottom + self.px(2), rect.width - self.px(20), max(2, self.px(3))
+            )
             pygame.draw.rect(surface, self.palette.accent, bar, border_radius=max(1, self.px(1)))

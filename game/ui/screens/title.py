@@ -104,11 +104,18 @@ class TitleScreen(MenuScreen):
 
         # Each step makes the layout more compact, until it fits above the credit line.
         steps = ["spacing", "title", "gaps", "credit", "notice", "tagline", "columns", "buttons"]
-        options = {"title": 54.0, "spacing": self.px(30), "gap": self.px(10), "button_h": max(self.px(42),
-                   line + self.px(10)), "credit_lines": 2, "notice_lines": 2, "tagline": True, "columns": 1}
+        options = {
+            "title": 54.0,
+            "spacing": self.px(30),
+            "gap": self.px(10),
+            "button_h": max(self.px(42), line + self.px(10)),
+            "credit_lines": 2,
+            "notice_lines": 2,
+            "tagline": True,
+            "columns": 1,
+        }
         while True:
-            layout = self._measure(options, column, button_w, width, height, x, small, notice, notice_font,
-                                   credit_font)
+            layout = self._measure(options, column, button_w, width, height, x, small, notice, notice_font, credit_font)
             if layout["fits"] or not steps:
                 break
             step = steps.pop(0)
@@ -149,9 +156,19 @@ class TitleScreen(MenuScreen):
         """Continue's explanation wrapped to ``width``: every word shown, none cut off."""
         return [line for text in self.continue_text for line in wrap(text, font, width)]
 
-    def _measure(self, options: dict[str, Any], column: int, button_w: int, width: int, height: int, x: int,
-                 small: pygame.font.Font, notice: str, notice_font: pygame.font.Font,
-                 credit_font: pygame.font.Font) -> dict[str, Any]:
+    def _measure(
+        self,
+        options: dict[str, Any],
+        column: int,
+        button_w: int,
+        width: int,
+        height: int,
+        x: int,
+        small: pygame.font.Font,
+        notice: str,
+        notice_font: pygame.font.Font,
+        credit_font: pygame.font.Font,
+    ) -> dict[str, Any]:
         """Place everything with ``options``; says whether it fits."""
         title_size = float(options["title"])
         title_font = self.font(title_size, bold=True)
@@ -195,8 +212,9 @@ class TitleScreen(MenuScreen):
         menu_bottom = y + rows * button_h + (rows - 1) * gap
         if beside:
             centre = areas["continue"].centery
-            areas["detail"] = pygame.Rect(areas["continue"].right + self.px(16), centre - detail_h // 2, detail_w,
-                                          detail_h)
+            areas["detail"] = pygame.Rect(
+                areas["continue"].right + self.px(16), centre - detail_h // 2, detail_w, detail_h
+            )
         else:
             areas["detail"] = pygame.Rect(x, menu_bottom + gap, detail_w, detail_h)
             menu_bottom = areas["detail"].bottom
@@ -204,9 +222,13 @@ class TitleScreen(MenuScreen):
             areas["notice"] = pygame.Rect(x, menu_bottom + self.px(12), min(column, self.px(720)), notice_h)
         areas["credit"] = pygame.Rect(x, bottom, column, credit_h)
         # The emblem goes right of everything, above the notice if the notice reaches under it.
-        right = max(x + title_font.size(GAME_NAME)[0], x + (tagline_font.size(TAGLINE)[0] if tagline_h else 0),
-                    areas["quit"].right, areas["settings"].right,
-                    areas["detail"].right if beside else 0) + self.px(24)
+        right = max(
+            x + title_font.size(GAME_NAME)[0],
+            x + (tagline_font.size(TAGLINE)[0] if tagline_h else 0),
+            areas["quit"].right,
+            areas["settings"].right,
+            areas["detail"].right if beside else 0,
+        ) + self.px(24)
         free_bottom = bottom - self.px(8)
         if notice and areas["notice"].right > right:
             free_bottom = areas["notice"].top - self.px(8)
@@ -281,11 +303,18 @@ class TitleScreen(MenuScreen):
         if not areas:
             return
         title = areas["title"]
-        blit_text(surface, GAME_NAME, self.font(self.title_size, bold=True), palette.text, title.topleft,
-                  width=title.width)
+        blit_text(
+            surface, GAME_NAME, self.font(self.title_size, bold=True), palette.text, title.topleft, width=title.width
+        )
         if self.tagline_size:
-            blit_text(surface, TAGLINE, self.font(self.tagline_size), palette.muted, areas["tagline"].topleft,
-                      width=areas["tagline"].width)
+            blit_text(
+                surface,
+                TAGLINE,
+                self.font(self.tagline_size),
+                palette.muted,
+                areas["tagline"].topleft,
+                width=areas["tagline"].width,
+            )
 
         detail = areas.get("detail")
         if detail is not None:
@@ -303,8 +332,9 @@ class TitleScreen(MenuScreen):
         notice = areas.get("notice")
         if notice is not None and self.app.message:
             pygame.draw.rect(surface, palette.panel, notice, border_radius=self.px(6))
-            pygame.draw.rect(surface, palette.bad, (notice.left, notice.top, self.px(4), notice.height),
-                             border_radius=self.px(2))
+            pygame.draw.rect(
+                surface, palette.bad, (notice.left, notice.top, self.px(4), notice.height), border_radius=self.px(2)
+            )
             inner = notice.inflate(-self.px(24), -self.px(16))
             inner.left = notice.left + self.px(14)
             blit_lines(surface, self.app.message, self.font(15), palette.text, inner, max_lines=self.notice_lines)
@@ -321,8 +351,10 @@ class TitleScreen(MenuScreen):
         radius = min((free.width - self.px(20)) / 3.2, (free.height - self.px(20)) / 2, height * 0.27)
         if radius < self.px(50):  # no room beside the menu: no emblem rather than one behind the text
             return
-        centre = (free.centerx, max(free.top + radius + self.px(10), min(free.bottom - radius - self.px(10),
-                                                                         height * 0.46)))
+        centre = (
+            free.centerx,
+            max(free.top + radius + self.px(10), min(free.bottom - radius - self.px(10), height * 0.46)),
+        )
         image = _emblem(round(radius), self.app.settings.palette, False)
         surface.blit(image, image.get_rect(center=(round(centre[0]), round(centre[1]))))
 

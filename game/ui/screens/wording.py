@@ -56,7 +56,6 @@ def change_words(item: ForecastItem) -> str:
     return f"set to {num(item.amount)}" if item.op == "=" else signed(item.delta)
 
 
-
 # --------------------------------------------------------------------- values over time
 def values_after(game: Game, count: int) -> dict[str, float]:
     """Every value after the first ``count`` changes of the history (0 = the initial values), by the engine."""
@@ -108,8 +107,11 @@ def group_causes(game: Game, changes: Sequence[Change], humans: Sequence[str]) -
                 key, title, kind = (1, order, "you"), "Your decisions", "yours"
             else:
                 name = localize(game.scenario.role(change.role).name, game.lang)
-                key, title, kind = (1 if mine else 0, order, change.role), f"{possessive(name)} decisions", (
-                    "yours" if mine else "theirs")
+                key, title, kind = (
+                    (1 if mine else 0, order, change.role),
+                    f"{possessive(name)} decisions",
+                    ("yours" if mine else "theirs"),
+                )
         elif change.cause == Cause.EVENT:
             key, title, kind = (2, 0, "event"), "Events", "event"
         elif change.cause == Cause.DYNAMIC:
@@ -154,8 +156,14 @@ class NewsEntry:
     source: str = ""
 
 
-def news_entries(game: Game, news: Sequence[News], turn: int, *, roles: Iterable[str] | None = None,
-                 kinds: Iterable[NewsKind] = (NewsKind.EVENT, NewsKind.CHOICE, NewsKind.ACTION)) -> list[NewsEntry]:
+def news_entries(
+    game: Game,
+    news: Sequence[News],
+    turn: int,
+    *,
+    roles: Iterable[str] | None = None,
+    kinds: Iterable[NewsKind] = (NewsKind.EVENT, NewsKind.CHOICE, NewsKind.ACTION),
+) -> list[NewsEntry]:
     """The news of ``turn`` (events fired, choices made, actions taken) among ``news`` (what a seat may see), for
     ``roles`` if given."""
     wanted_roles = set(roles) if roles is not None else None
@@ -171,16 +179,42 @@ def news_entries(game: Game, news: Sequence[News], turn: int, *, roles: Iterable
             event = game.scenario.event(item.id)
             decider = event.role if event.choices and event.role else ""
             decision = _choice_label(game, event, answered[event.id]) if decider and event.id in answered else ""
-            out.append(NewsEntry(turn, NewsKind.EVENT, say(game, event.title), say(game, event.text), item.role,
-                                 decider=decider, decision=decision, source=event.id))
+            out.append(
+                NewsEntry(
+                    turn,
+                    NewsKind.EVENT,
+                    say(game, event.title),
+                    say(game, event.text),
+                    item.role,
+                    decider=decider,
+                    decision=decision,
+                    source=event.id,
+                )
+            )
         elif item.kind is NewsKind.CHOICE:
             event = game.scenario.event(item.id)
-            out.append(NewsEntry(turn, NewsKind.CHOICE, _choice_label(game, event, item.detail), say(game, event.title),
-                                 item.role, source=event.id))
+            out.append(
+                NewsEntry(
+                    turn,
+                    NewsKind.CHOICE,
+                    _choice_label(game, event, item.detail),
+                    say(game, event.title),
+                    item.role,
+                    source=event.id,
+                )
+            )
         elif item.kind is NewsKind.ACTION:
             action = game.scenario.action(item.id)
-            out.append(NewsEntry(turn, NewsKind.ACTION, say(game, action.label), say(game, action.description),
-                                 item.role, source=action.id))
+            out.append(
+                NewsEntry(
+                    turn,
+                    NewsKind.ACTION,
+                    say(game, action.label),
+                    say(game, action.description),
+                    item.role,
+                    source=action.id,
+                )
+            )
     return out
 
 

@@ -104,8 +104,10 @@ def sparkline(
     count = len(values)
     step = inner.width / max(1, count - 1)
     points = [
-        (inner.left + round(i * step) if count > 1 else inner.right,
-         inner.bottom - round((v - bottom) / (top - bottom) * inner.height))
+        (
+            inner.left + round(i * step) if count > 1 else inner.right,
+            inner.bottom - round((v - bottom) / (top - bottom) * inner.height),
+        )
         for i, v in enumerate(values)
     ]
     if len(points) > 1:
@@ -173,23 +175,32 @@ def line_chart(
             column_w = max(entry_w.values())
             if rect.width - columns * column_w >= rect.width * 0.45:
                 legend_right = columns * column_w
-                legend_rows = [names[i:i + per_column] for i in range(0, len(names), per_column)]
+                legend_rows = [names[i : i + per_column] for i in range(0, len(names), per_column)]
     legend_h = 0 if legend_right or not legend_rows else len(legend_rows) * line_h + pad
 
     y_labels = [bottom + (top - bottom) * i / 4 for i in range(5)]
     axis_w = max(textlib.width_of(font, _tick(v)) for v in y_labels) + pad
     # Room on the right for half of the last x label, which is centred under its point like the others.
     half_label = (max(textlib.width_of(font, label) for label in x_labels) + 1) // 2 if x_labels else 0
-    plot = pygame.Rect(rect.left + axis_w, rect.top + line_h // 2,
-                       rect.width - axis_w - max(pad, half_label) - legend_right,
-                       rect.height - legend_h - line_h - pad - line_h // 2)
+    plot = pygame.Rect(
+        rect.left + axis_w,
+        rect.top + line_h // 2,
+        rect.width - axis_w - max(pad, half_label) - legend_right,
+        rect.height - legend_h - line_h - pad - line_h // 2,
+    )
     if plot.height < 20 or plot.width < 20:
         return
     for value in y_labels:
         y = plot.bottom - round((value - bottom) / (top - bottom) * plot.height)
         pygame.draw.line(surface, palette.panel_alt, (plot.left, y), (plot.right, y), 1)
-        textlib.draw(surface, _tick(value), (plot.left - pad // 2, y - line_h // 2), font=font, colour=palette.muted,
-                     align="right")
+        textlib.draw(
+            surface,
+            _tick(value),
+            (plot.left - pad // 2, y - line_h // 2),
+            font=font,
+            colour=palette.muted,
+            align="right",
+        )
     pygame.draw.line(surface, palette.border, plot.bottomleft, plot.bottomright, 1)
     pygame.draw.line(surface, palette.border, plot.topleft, plot.bottomleft, 1)
 
@@ -205,8 +216,14 @@ def line_chart(
             pygame.draw.line(surface, palette.border, (x, plot.bottom), (x, plot.bottom + pad // 2), 1)
             if index and index * step < widest / 2 + pad:  # would run into the y axis: only its tick
                 continue
-            textlib.draw(surface, label, (x, plot.bottom + pad // 2), font=font, colour=palette.muted,
-                         align="center" if index else "left")
+            textlib.draw(
+                surface,
+                label,
+                (x, plot.bottom + pad // 2),
+                font=font,
+                colour=palette.muted,
+                align="center" if index else "left",
+            )
 
     order = [n for n in names if n != highlight] + [n for n in names if n == highlight]
     for name in order:
@@ -235,8 +252,13 @@ def line_chart(
         else:
             pygame.draw.rect(surface, colour_of[name], box, border_radius=2)
         strong = highlight is None or name == highlight
-        textlib.draw(surface, labels[name], (box.right + pad // 2, y), font=font,
-                     colour=palette.text if strong else palette.muted)
+        textlib.draw(
+            surface,
+            labels[name],
+            (box.right + pad // 2, y),
+            font=font,
+            colour=palette.text if strong else palette.muted,
+        )
 
     if legend_right:  # columns on the right, top to bottom
         x = rect.right - legend_right
@@ -254,8 +276,9 @@ def line_chart(
             y += line_h
 
 
-def _dashed_lines(surface: pygame.Surface, colour: Colour, points: Sequence[tuple[int, int]], width: int, *,
-                  dash: int) -> None:
+def _dashed_lines(
+    surface: pygame.Surface, colour: Colour, points: Sequence[tuple[int, int]], width: int, *, dash: int
+) -> None:
     """A polyline drawn in dashes of ``dash`` pixels with gaps of the same length, the pattern running on across
     its corners."""
     drawing, left = True, float(dash)
@@ -266,8 +289,13 @@ def _dashed_lines(surface: pygame.Surface, colour: Colour, points: Sequence[tupl
             step = min(left, length - done)
             if drawing:
                 a, b = done / length, (done + step) / length
-                pygame.draw.line(surface, colour, (x1 + (x2 - x1) * a, y1 + (y2 - y1) * a),
-                                 (x1 + (x2 - x1) * b, y1 + (y2 - y1) * b), width)
+                pygame.draw.line(
+                    surface,
+                    colour,
+                    (x1 + (x2 - x1) * a, y1 + (y2 - y1) * a),
+                    (x1 + (x2 - x1) * b, y1 + (y2 - y1) * b),
+                    width,
+                )
             done += step
             left -= step
             if left <= 0:
@@ -316,8 +344,12 @@ def trend_chart(
     pad = max(4, line_h // 3)
     legend_h = line_h + pad if len(names) > 1 else 0
     axis_w = max(textlib.width_of(font, _tick(v)) for v in y_labels) + pad
-    plot = pygame.Rect(rect.left + axis_w, rect.top + legend_h + line_h // 2, rect.width - axis_w - pad,
-                       rect.height - legend_h - line_h // 2 - line_h - pad)
+    plot = pygame.Rect(
+        rect.left + axis_w,
+        rect.top + legend_h + line_h // 2,
+        rect.width - axis_w - pad,
+        rect.height - legend_h - line_h // 2 - line_h - pad,
+    )
     if plot.height < 16 or plot.width < 20:
         return []
 
@@ -330,8 +362,14 @@ def trend_chart(
         y = y_of(value)
         pygame.draw.line(surface, palette.panel_alt, (plot.left, y), (plot.right, y), 1)
         if index % label_every == 0:
-            textlib.draw(surface, _tick(value), (plot.left - pad // 2, y - line_h // 2), font=font,
-                         colour=palette.muted, align="right")
+            textlib.draw(
+                surface,
+                _tick(value),
+                (plot.left - pad // 2, y - line_h // 2),
+                font=font,
+                colour=palette.muted,
+                align="right",
+            )
     pygame.draw.line(surface, palette.border, plot.bottomleft, plot.bottomright, 1)
     pygame.draw.line(surface, palette.border, plot.topleft, plot.bottomleft, 1)
 
@@ -359,8 +397,15 @@ def trend_chart(
             label_y = y - line_h if y - line_h >= plot.top else y + 2
             left = selected >= count / 2 > 0
             x = plot.left + pad if left else plot.right
-            textlib.draw(surface, reference_label, (x, label_y), font=font, colour=palette.neutral,
-                         align="left" if left else "right", max_width=plot.width // 2)
+            textlib.draw(
+                surface,
+                reference_label,
+                (x, label_y),
+                font=font,
+                colour=palette.neutral,
+                align="left" if left else "right",
+                max_width=plot.width // 2,
+            )
 
     if 0 <= selected < count:
         pygame.draw.line(surface, palette.border, (xs[selected], plot.top), (xs[selected], plot.bottom), 1)
@@ -390,8 +435,14 @@ def trend_chart(
         for name in names:
             box = pygame.Rect(x, rect.top + line_h // 4, line_h, line_h // 2)
             pygame.draw.rect(surface, colour_of[name], box, border_radius=2)
-            drawn = textlib.draw(surface, name, (box.right + pad // 2, rect.top), font=font, colour=palette.text,
-                                 max_width=max(1, rect.right - box.right - pad))
+            drawn = textlib.draw(
+                surface,
+                name,
+                (box.right + pad // 2, rect.top),
+                font=font,
+                colour=palette.text,
+                max_width=max(1, rect.right - box.right - pad),
+            )
             x = drawn.right + 2 * pad
     return xs
 

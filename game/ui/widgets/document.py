@@ -80,8 +80,14 @@ class Document:
         self.blocks.append(_Block("rule", gap=gap, colour=colour))
         self._surface = None
 
-    def custom(self, height: float, draw: Callable[[pygame.Surface, pygame.Rect], None], *, gap: float = 4,
-               pixels: bool = False) -> None:
+    def custom(
+        self,
+        height: float,
+        draw: Callable[[pygame.Surface, pygame.Rect], None],
+        *,
+        gap: float = 4,
+        pixels: bool = False,
+    ) -> None:
         """A block ``height`` design pixels tall (window pixels with ``pixels=True``) drawn by ``draw(surface,
         rect)``: gauges, swatches, cards..."""
         self.blocks.append(_Block("custom", height=height, gap=gap, draw=draw, pixels=pixels))
@@ -185,8 +191,16 @@ class ScrollView:
         """The width to lay content out at, leaving room for a ``bar``-pixel scroll bar in ``rect``."""
         return max(1, rect.width - 2 * bar)
 
-    def draw(self, surface: pygame.Surface, rect: pygame.Rect, content: pygame.Surface, *, palette: Palette,
-             bar: int, fade: Colour | None = None) -> None:
+    def draw(
+        self,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        content: pygame.Surface,
+        *,
+        palette: Palette,
+        bar: int,
+        fade: Colour | None = None,
+    ) -> None:
         """Blit the visible part of ``content`` into ``rect``; a ``bar``-pixel scroll bar shows on the right when
         the content is taller than the rect, and with ``fade`` (the colour under the text) the last lines fade
         out while there is more below."""
@@ -201,8 +215,9 @@ class ScrollView:
             surface.blit(_fade(width, height, fade), (rect.left, rect.bottom - height))
         if self.scrollable:
             track = pygame.Rect(rect.right - bar, rect.top, bar, rect.height)
-            draw_scrollbar(surface, track, offset=self.offset, view=rect.height, total=self.content_height,
-                           palette=palette)
+            draw_scrollbar(
+                surface, track, offset=self.offset, view=rect.height, total=self.content_height, palette=palette
+            )
 
 
 @lru_cache(maxsize=32)
@@ -214,8 +229,9 @@ def _fade(width: int, height: int, colour: Colour) -> pygame.Surface:
     return pygame.transform.scale(strip, (max(1, width), max(1, height)))
 
 
-def draw_scrollbar(surface: pygame.Surface, track: pygame.Rect, *, offset: int, view: int, total: int,
-                   palette: Palette) -> None:
+def draw_scrollbar(
+    surface: pygame.Surface, track: pygame.Rect, *, offset: int, view: int, total: int, palette: Palette
+) -> None:
     """A scroll bar in ``track``: the thumb's size and place show which part of ``total`` is in view."""
     radius = track.width // 2
     pygame.draw.rect(surface, palette.panel_alt, track, border_radius=radius)
