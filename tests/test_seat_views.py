@@ -18,8 +18,9 @@ from game.engine import Commit, Scenario
 from game.table import PERSON, Done, Match, score_gain, view
 from game.text import views
 from game.ui.screens import flow
-from game.ui.screens.board import BoardScreen, gain_colour
+from game.ui.screens.board import BoardScreen
 from game.ui.screens.review import ReviewScreen
+from game.ui.widgets import gain_colour
 
 
 def two_minds() -> Scenario:
@@ -116,7 +117,7 @@ def test_the_board_shows_what_the_seat_s_view_holds_coloured_for_that_seat(make_
     seat = view(board.match, "a")
     assert board.shown == {i.id: i for i in seat.indicators}
     assert board.shown["x"].value == 60.0
-    assert gain_colour(-10.0, board.shown["x"], app.palette) == app.palette.bad
+    assert gain_colour(True, board.shown["x"].gain, app.palette) == app.palette.bad
 
 
 def test_a_move_worth_a_fraction_of_a_point_is_still_better_or_worse() -> None:

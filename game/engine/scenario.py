@@ -193,11 +193,18 @@ class Calendar:
         return None if self.record_until is None else turn <= self.record_until
 
     def label(self, turn: int) -> str:
-        """A short date label such as ``Apr 2023`` for a turn (1-based)."""
-        months = (self.start_month - 1) + (turn - 1) * self.months_per_turn
-        year = self.start_year + months // 12
+        """A short date label such as ``Apr 2023`` for a turn (1-based): the month it starts in."""
+        return self._month((turn - 1) * self.months_per_turn)
+
+    def end_label(self, turn: int) -> str:
+        """The month a turn ends in, such as ``Sep 2023`` for a quarter that starts in July."""
+        return self._month(turn * self.months_per_turn - 1)
+
+    def _month(self, offset: int) -> str:
+        """``Apr 2023``: the month ``offset`` months after the start."""
+        months = (self.start_month - 1) + offset
         name = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")[months % 12]
-        return f"{name} {year}"
+        return f"{name} {self.start_year + months // 12}"
 
 
 def trust_pair(first: str, second: str) -> tuple[str, str]:

@@ -28,24 +28,15 @@ def time_span(scenario: Scenario, lang: str = "en") -> str:
     last = calendar.record_until
     if last is None:
         return ""
-    first_date, last_date = calendar.label(1), _end_label(scenario, scenario.turns)
+    first_date, last_date = calendar.label(1), calendar.end_label(scenario.turns)
     if last >= scenario.turns:
         return f"All {scenario.turns} turns ({first_date} to {last_date}) follow the public record."
-    record = f"Turns 1 to {last} ({first_date} to {_end_label(scenario, last)}) follow the public record"
+    record = f"Turns 1 to {last} ({first_date} to {calendar.end_label(last)}) follow the public record"
     future = (
         f"turns {last + 1} to {scenario.turns} ({calendar.label(last + 1)} to {last_date}) are a plausible future, "
         "not history"
     )
     return f"{record}; {future}."
-
-
-def _end_label(scenario: Scenario, turn: int) -> str:
-    """The month a turn ends in, such as ``Sep 2023`` for a quarter that starts in July."""
-    calendar = scenario.calendar
-    months = (calendar.start_month - 1) + turn * calendar.months_per_turn - 1
-    year = calendar.start_year + months // 12
-    name = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")[months % 12]
-    return f"{name} {year}"
 
 
 def disputed(scenario: Scenario, lang: str = "en") -> list[Disputed]:
@@ -82,7 +73,7 @@ def teacher_notes(scenario: Scenario, lang: str = "en") -> list[str]:
     out = [localize(scenario.title, lang), "=" * len(localize(scenario.title, lang)), ""]
     calendar = scenario.calendar
     out.append(f"{scenario.turns} turns of {plural(calendar.months_per_turn, 'month')} each, from "
-               f"{calendar.label(1)} to {_end_label(scenario, scenario.turns)}.")  # fmt: skip
+               f"{calendar.label(1)} to {calendar.end_label(scenario.turns)}.")  # fmt: skip
     span = time_span(scenario, lang)
     if span:
         out.append(span)

@@ -18,6 +18,7 @@ from game.engine import (
     Agreement,
     Change,
     Forecast,
+    Game,
     News,
     NewsKind,
     Proposal,
@@ -214,12 +215,10 @@ def _indicators(match: Match, role: str, since: Mapping[str, float]) -> tuple[In
         value = values[ind.id]
         before = since.get(ind.id, value)
         was = game.score_of(role, {**values, ind.id: before})
-        up = game.score_of(role, {**values, ind.id: value + _NUDGE}) - score
-        down = game.score_of(role, {**values, ind.id: value - _NUDGE}) - score
         out.append(IndicatorView(
             ind.id, localize(ind.label, game.lang), value, float(ind.min), float(ind.max),
             series=tuple(series[ind.id]), before=before, good=ind.good,
-            yours=_direction(up, down), gain=score - was,
+            yours=_yours(game, role, values, score, ind.id), gain=score - was,
         ))  # fmt: skip
     return tuple(out)
 
@@ -232,16 +231,17 @@ def directions(match: Match, role: str) -> dict[str, str]:
     score = game.score_of(role, values)
     out = {}
     for ind in match.scenario.shown_indicators:
-        value = values[ind.id]
-        up = game.score_of(role, {**values, ind.id: value + _NUDGE}) - score
-        down = game.score_of(role, {**values, ind.id: value - _NUDGE}) - score
-        found = _direction(up, down)
+        found = _yours(game, role, values, score, ind.id)
         out[ind.id] = found if found in ("high", "low") else "neutral"
     return out
 
 
-def _direction(up: float, down: float) -> str:
-    """``high``, ``low``, ``here`` or ``none`` from what a nudge up and a nudge down do to a score."""
+def _yours(game: Game, role: str, values: dict[str, float], score: float, indicator: str) -> str:
+    """``high``, ``low``, ``here`` or ``none``: what nudging ``indicator`` up and down from ``values`` does to
+    ``role``'s ``score`` there."""
+    value = values[indicator]
+    up = game.score_of(role, {**values, indicator: value + _NUDGE}) - score
+    down = game.score_of(role, {**values, indicator: value - _NUDGE}) - score
     tiny = 1e-9
     if up > tiny and down <= tiny:
         return "high"

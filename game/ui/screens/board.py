@@ -16,7 +16,7 @@ from pygame_gui.elements import UIButton
 from game.ai import make_policy
 from game.engine import Action, Agreement, Commit, ItemStatus, NewsKind, RulesError, Withdraw
 from game.present import agreement_name, cause_text, family_label, indicator_label, menu_actions, source_credit, visible
-from game.table import DecisionKind, IndicatorView, TableError, view
+from game.table import DecisionKind, TableError, view
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, NUMBER_KEYS, SMALL, GameScreen
 from game.ui.screens.wording import (
@@ -31,8 +31,7 @@ from game.ui.screens.wording import (
     yours,
     yours_words,
 )
-from game.ui.theme import Palette
-from game.ui.widgets import Document, ScrollView, gauge, mix, news_colour, sparkline
+from game.ui.widgets import Document, ScrollView, gain_colour, gauge, mix, news_colour, sparkline
 from game.ui.widgets import text as textlib
 from game.ui.widgets.charts import Colour
 
@@ -41,15 +40,6 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 9
 TAB_NAMES = ("indicators", "actions", "news", "details")
-
-
-def gain_colour(delta: float, shown: IndicatorView, palette: Palette) -> Colour:
-    """The colour of an indicator's move as the seat sees it: good or bad news *for this seat's own score*."""
-    if not delta:
-        return palette.muted
-    if not round(shown.gain, 2):
-        return palette.neutral
-    return palette.good if shown.gain > 0 else palette.bad
 
 
 @dataclass(frozen=True)
@@ -844,7 +834,7 @@ class BoardScreen(GameScreen):
                 delta_text,
                 (inner.right, text_y + self.px(1)),
                 font=delta_font,
-                colour=gain_colour(delta, shown, palette),
+                colour=gain_colour(bool(delta), shown.gain, palette),
                 align="right",
             )
             self.hits.append((box, "ind", index))
@@ -1146,7 +1136,7 @@ class BoardScreen(GameScreen):
         if delta:
             doc.para(
                 [
-                    (signed(delta), gain_colour(delta, shown, palette), True),
+                    (signed(delta), gain_colour(bool(delta), shown.gain, palette), True),
                     (f" {since} (from {num(before)})", palette.muted, False),
                 ],
                 size=SMALL + 1,

@@ -25,7 +25,7 @@ from game.ui import theme
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
 from game.ui.screens.wording import biggest_changes, cause_owner, signed, turn_values
-from game.ui.widgets import Document, ScrollView, line_chart, mix
+from game.ui.widgets import Document, ScrollView, gain_colour, line_chart, mix
 from game.ui.widgets import text as textlib
 from game.ui.widgets.charts import trend_chart
 
@@ -246,7 +246,7 @@ class EndScreen(GameScreen):
         reader = persons[0] if len(persons) == 1 else None  # good news is judged for one reader, by their score
         for change in biggest_changes(visible(game, game.history), 8):
             gain = score_gain(match, reader, change.indicator, change.before, change.after) if reader else None
-            colour = palette.neutral if not gain or not round(gain, 2) else palette.good if gain > 0 else palette.bad
+            colour = gain_colour(True, gain, palette)
             doc.para(
                 [
                     (f"Turn {change.turn} · ", palette.muted, False),

@@ -14,7 +14,7 @@ from game.table import score_gain, view
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
 from game.ui.screens.wording import CauseGroup, group_causes, num, signed, yours
-from game.ui.widgets import Document, ScrollView, draw_scrollbar, gauge
+from game.ui.widgets import Document, ScrollView, draw_scrollbar, gain_colour, gauge
 from game.ui.widgets import text as textlib
 from game.ui.widgets.charts import Colour
 
@@ -164,13 +164,10 @@ class ReviewScreen(GameScreen):
 
     def colour(self, indicator: str, before: float, after: float) -> Colour:
         """The colour of a move: good or bad news for the one person looking (by their own score), else neutral."""
-        palette = self.palette
-        if self.reader is None or round(after - before, 1) == 0:
-            return palette.neutral if round(after - before, 1) else palette.muted
-        gain = score_gain(self.match, self.reader, indicator, before, after, self.after)
-        if gain is None or not round(gain, 2):
-            return palette.neutral
-        return palette.good if gain > 0 else palette.bad
+        moved = round(after - before, 1) != 0
+        judged = moved and self.reader is not None
+        gain = score_gain(self.match, self.reader, indicator, before, after, self.after) if judged else None
+        return gain_colour(moved, gain, self.palette)
 
     def score_line(self) -> str:
         """``Your score: 45.3 (+1.2 this turn)`` for a single person; nobody's score when several people share the

@@ -35,6 +35,17 @@ def news_colour(delta: float, good: str, palette: Palette) -> Colour:
     return palette.good if better else palette.bad
 
 
+def gain_colour(moved: bool, gain: float | None, palette: Palette) -> Colour:
+    """The colour of a move judged for the person reading, by what it did to their own score (``gain``): muted when
+    nothing moved, neutral when the move leaves their score alone or nobody's is judged (``None``), else good or
+    bad news."""
+    if not moved:
+        return palette.muted
+    if gain is None or not round(gain, 2):
+        return palette.neutral
+    return palette.good if gain > 0 else palette.bad
+
+
 def _position(value: float, low: float, high: float, start: int, length: int) -> int:
     span = high - low
     fraction = 0.0 if span <= 0 else min(1.0, max(0.0, (value - low) / span))
