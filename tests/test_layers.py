@@ -63,3 +63,86 @@ def test_only_the_engine_and_the_table_resolve_turns() -> None:
         if "resolve_turn(" in path.read_text(encoding="utf-8"):
             callers.append(name)
     assert callers == []
+
+
+# --------------------------------------------------------------------- inside the desktop front end
+UI = GAME / "ui"
+
+
+def module_name(path: Path) -> str:
+    """``game/ui/screens/board/screen.py`` -> ``game.ui.screens.board.screen`` (a package is its ``__init__``)."""
+    parts = list(path.relative_to(GAME.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def ui_imports() -> dict[str, set[str]]:
+    """Every module of game/ui and the modules of game/ui it imports: at the top, inside functions or only for type
+    checking, all alike (``from game.ui.widgets import mix`` imports ``game.ui.widgets``). A module's own parent
+    packages do not count: Python runs them first whatever the module imports."""
+    modules = {module_name(p): p for p in UI.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                targets = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            else:
+                continue
+            found.update(t for t in targets if t in modules and not (name + ".").startswith(t + "."))
+        graph[name] = found
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that import each other in a loop (strongly connected components of two or more)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in graph[node]:
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_the_desktop_modules_import_each_other_in_no_circle() -> None:
+    graph = ui_imports()
+    assert len(graph) > 20  # the walk found the package
+    assert cycles(graph) == []
+
+
+def test_a_screen_knows_neither_the_app_nor_the_flow() -> None:
+    """Screens end with typed results; only the flow (and the entry points above it) decide which screen is next."""
+    graph = ui_imports()
+    screens = {name: deps for name, deps in graph.items() if name.startswith("game.ui.screens")}
+    assert "game.ui.screens.board" in screens
+    wrong = {name: sorted(deps & {"game.ui.app", "game.ui.flow"}) for name, deps in screens.items()}
+    assert {name: deps for name, deps in wrong.items() if deps} == {}
+
+
+def test_the_loop_finds_a_planted_circle() -> None:
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]

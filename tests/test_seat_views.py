@@ -17,7 +17,7 @@ from builders import effect, expr, scenario
 from game.engine import Commit, Scenario
 from game.table import PERSON, Done, Match, score_gain, view
 from game.text import views
-from game.ui.screens import flow
+from game.ui import flow
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.review import ReviewScreen
 from game.ui.widgets import gain_colour

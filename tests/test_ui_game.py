@@ -28,8 +28,8 @@ from game.content.loader import load_scenario
 from game.engine import ForecastItem, Scenario
 from game.paths import DEFAULT_SCENARIO
 from game.table import PERSON, DecisionKind, Match, baseline_values
+from game.ui import flow
 from game.ui.app import App
-from game.ui.screens import flow
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.end import EndScreen

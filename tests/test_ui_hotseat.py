@@ -23,8 +23,8 @@ from game.paths import DEFAULT_SCENARIO
 from game.persistence import load_match
 from game.saves import autosave_path
 from game.table import PERSON, DecisionKind, Match, view
+from game.ui import flow
 from game.ui.app import App
-from game.ui.screens import flow
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.end import EndScreen

@@ -15,6 +15,7 @@ import pytest
 
 from game.settings import Settings
 from game.ui.app import App
+from game.ui.flow import route
 from game.ui.screens.end import EndScreen
 from game.ui.screens.title import TitleScreen
 
@@ -25,6 +26,7 @@ def new_app(size: tuple[int, int] = (1280, 720), scale: float = 1.0) -> App:
         size=size,
         persist_settings=False,
         out=io.StringIO(),
+        router=route,
     )
     pygame.event.clear()
     app.push(TitleScreen(app))

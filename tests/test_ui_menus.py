@@ -23,6 +23,7 @@ from game.saves import list_saves
 from game.settings import Settings, load_settings
 from game.table import PERSON, DecisionKind, Match, Seat
 from game.ui.app import App
+from game.ui.flow import route
 from game.ui.screens.base import Screen
 from game.ui.screens.load import LoadScreen
 from game.ui.screens.newgame import NewGameScreen
@@ -49,7 +50,7 @@ def make_app() -> Callable[..., App]:
     """Build an App (not ``pygame.quit()`` afterwards: ``theme.font`` caches fonts for the whole process)."""
 
     def make(size: tuple[int, int] = (1280, 720), scale: float = 1.0, *, persist: bool = False) -> App:
-        app = App(Settings(ui_scale=scale), size=size, persist_settings=persist)
+        app = App(Settings(ui_scale=scale), size=size, persist_settings=persist, router=route)
         pygame.event.clear()  # window events of an earlier test's window
         return app
 
@@ -73,7 +74,7 @@ class Calls:
 @pytest.fixture
 def flow(monkeypatch: pytest.MonkeyPatch) -> Calls:
     """Replace ``flow.start_game`` / ``flow.resume_game`` with recorders."""
-    from game.ui.screens import flow as flow_module
+    from game.ui import flow as flow_module
 
     calls = Calls()
     monkeypatch.setattr(flow_module, "start_game", calls.start_game)

@@ -26,8 +26,8 @@ from game.content.loader import load_scenario
 from game.engine import BreakAgreement, Counter, Propose, Respond, Scenario
 from game.paths import DEFAULT_SCENARIO
 from game.table import PERSON, DecisionKind, Match, ProposalAnswered, Result
+from game.ui import flow
 from game.ui.app import App
-from game.ui.screens import flow
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.event import EventScreen

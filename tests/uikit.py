@@ -20,8 +20,8 @@ from game.engine import Scenario
 from game.paths import DEFAULT_SCENARIO
 from game.settings import Settings
 from game.table import PERSON, Match, Seat
+from game.ui import flow
 from game.ui.app import App
-from game.ui.screens import flow
 from game.ui.screens.base import Screen
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.end import EndScreen
@@ -36,7 +36,7 @@ def new_app(
 ) -> App:
     """An App at a size and scale, without touching the player's settings file."""
     settings = Settings(ui_scale=scale, animation_speed=animation, window_size=size)
-    return App(settings, size=size, persist_settings=False, out=out or io.StringIO())
+    return App(settings, size=size, persist_settings=False, out=out or io.StringIO(), router=flow.route)
 
 
 def start(app: App, scenario: Scenario, *, role: str = "us", seed: int = 11) -> Match:

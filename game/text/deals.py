@@ -22,9 +22,20 @@ from game.engine import (
     Proposal,
     ProposalStatus,
 )
-from game.present import agreement_name, points, possessive, proposal_name, score, who
+from game.present import (
+    agreement_name,
+    date_of,
+    num,
+    points,
+    possessive,
+    proposal_name,
+    role_name,
+    say,
+    score,
+    who,
+)
 from game.text.console import wrap
-from game.text.views import date_of, forecast_text, num, role_name, say
+from game.text.views import forecast_text
 
 #: How the status of an answered proposal reads in the news (``{who}`` answered ``{whose}`` proposal).
 ANSWERS: dict[str, str] = {

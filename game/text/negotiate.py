@@ -12,11 +12,10 @@ from collections.abc import Sequence
 
 from game.ai.negotiation import evaluate_for
 from game.engine import BreakAgreement, Counter, Item, ItemStatus, Proposal, ProposalStatus, Propose, Respond
-from game.present import agreement_name, proposal_name
+from game.present import agreement_name, proposal_name, role_name
 from game.table import Match, ProposalAnswered, ProposalSent, Result, view
 from game.text import deals
 from game.text.console import Console, parse_number
-from game.text.views import role_name
 
 
 # --------------------------------------------------------------------- the player's side

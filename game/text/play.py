@@ -395,8 +395,8 @@ class TextTable:
         if self.hot_seat:
             console.line()
             console.line("Every side's private objectives:")
-            for role in game.scenario.roles:
-                console.para(f"{present.say(game, role.name)}: {present.say(game, role.objectives)}", indent="  ",
+            for side in game.scenario.roles:
+                console.para(f"{present.say(game, side.name)}: {present.say(game, side.objectives)}", indent="  ",
                              hanging="    ")  # fmt: skip
         for computer in self.match.players:
             for person in self.match.persons:

@@ -2,7 +2,7 @@
 
 Only this package imports pygame. Screens never change the game themselves: they hand small command objects to
 the match (:meth:`~game.table.Match.apply`), ask it what comes next (:meth:`~game.table.Match.decision`, in
-:mod:`game.ui.screens.flow`) and draw what the seat's view and the history say happened.
+:mod:`game.ui.flow`) and draw what the seat's view and the history say happened.
 """
 
 import os

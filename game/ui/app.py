@@ -3,6 +3,9 @@
 The loop sleeps while nothing changes: it blocks in ``pygame.event.wait`` until input arrives (or a short timeout
 for blinking cursors and tooltips), and redraws only after input, while a screen animates, or when marked dirty.
 Headless runs (``SDL_VIDEODRIVER=dummy``, ``--frames``, ``--autoplay``) never block.
+
+The app knows no screen but the base class: what a screen ends with goes to the ``router`` it was given (the flow,
+:func:`game.ui.flow.route`), which decides what comes next.
 """
 
 from __future__ import annotations
@@ -12,16 +15,27 @@ import os
 import sys
 import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 import pygame
 import pygame_gui
 
+from game.persistence import autosave_match
 from game.settings import Settings, save_settings
 from game.table import Match
 from game.ui import theme
 from game.ui.screens.base import Screen
+from game.ui.screens.results import Outcome, Pause
+
+#: Where the app sends what screens end with (see :func:`game.ui.flow.route`).
+Router = Callable[["App", Outcome], None]
+
+
+def ignore(app: App, result: Outcome) -> None:
+    """The router of an app without a flow (a screen shown on its own): results go nowhere."""
+
 
 #: The smallest window the layouts are made for (smaller only on a smaller display).
 MIN_SIZE = (1024, 600)
@@ -84,8 +98,10 @@ class App:
         persist_settings: bool = True,
         blocking: bool | None = None,
         max_seconds: float | None = None,
+        router: Router = ignore,
     ) -> None:
         self.settings = settings
+        self.router = router
         self.persist_settings = persist_settings
         self.autoplay = autoplay
         self.max_frames = max_frames
@@ -108,7 +124,7 @@ class App:
         self.match: Match | None = None
         #: The role whose private things (objectives, score, proposals) are on screen; None on shared screens.
         self.viewer: str | None = None
-        #: The people who have read their briefing (see game.ui.screens.flow).
+        #: The people who have read their briefing (see game.ui.flow).
         self.briefed: set[str] = set()
         self.running = True
         self.dirty = True
@@ -187,6 +203,18 @@ class App:
             self.stack[-1].on_enter()
         self.dirty = True
         return screen
+
+    def dismiss(self, screen: Screen, result: Outcome) -> None:
+        """Close ``screen`` (when it is on top) and give ``result`` to the router."""
+        if self.top is screen:
+            self.pop()
+        self.router(self, result)
+        self.dirty = True
+
+    def request(self, result: Outcome) -> None:
+        """Give ``result`` to the router; the screen that asks stays open."""
+        self.router(self, result)
+        self.dirty = True
 
     def replace(self, screen: Screen) -> None:
         """Swap the top screen for another."""
@@ -275,9 +303,7 @@ class App:
         if top is None:
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and top.pausable and self.match:
-            from game.ui.screens.pause import PauseScreen
-
-            self.push(PauseScreen(self))
+            self.request(Pause())
             return
         if top.handle(event):
             self.dirty = True
@@ -302,8 +328,6 @@ class App:
         """Write the autosave of the running match (atomic); a failure is shown, never raised."""
         if self.match is None:
             return
-        from game.persistence import autosave_match
-
         error = autosave_match(self.match)
         if error:
             self.message = error

@@ -32,8 +32,8 @@ def run_play(
     by a person and the others by the standard computer."""
     import pygame
 
+    from game.ui import flow
     from game.ui.app import App
-    from game.ui.screens.title import TitleScreen
 
     settings = load_settings()
     persist = True
@@ -52,6 +52,7 @@ def run_play(
             screenshot=screenshot,
             out=out,
             persist_settings=persist,
+            router=flow.route,
         )
     except pygame.error as exc:
         print(
@@ -61,16 +62,14 @@ def run_play(
         )
         return 1
     if scenario_path is None and not autoplay and not seats:
-        app.push(TitleScreen(app))
+        flow.show_title(app)
         return app.run()
-    from game.ui.screens.flow import start_game
-
     path = scenario_path or DEFAULT_SCENARIO
     scenario = load_scenario(path)
     roles = [r.id for r in scenario.roles]
     chosen = role or roles[0]
     seed = seed if seed is not None else random.randrange(10**6)
-    start_game(app, scenario, str(path), seats=dict(seats) if seats else {chosen: PERSON}, seed=seed)
+    flow.start_game(app, scenario, str(path), seats=dict(seats) if seats else {chosen: PERSON}, seed=seed)
     return app.run()
 
 

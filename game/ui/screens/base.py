@@ -4,21 +4,61 @@ Each screen owns its own pygame_gui ``UIManager``, so the widgets of a screen un
 receive input. ``build`` creates the widgets for the current window size and scale (it runs again after a resize
 or a settings change); ``handle`` gets events first; ``update`` returns True while something animates;
 ``draw_background`` paints custom graphics under the widgets and ``draw_overlay`` above them.
+
+A screen knows the app only as a :class:`Host` (what screens may ask of it), so this module imports nothing of the
+app. A screen ends with a typed result (:mod:`game.ui.screens.results`): :meth:`Screen.dismiss` closes it and hands
+the result on; :meth:`Screen.request` hands one on and leaves it open. The app gives every result to the flow
+(:func:`game.ui.flow.route`), the one place that decides which screen comes next.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import pygame
 import pygame_gui
+from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton
 
+from game.settings import Settings
+from game.table import Match
 from game.ui import theme
+from game.ui.screens.results import Outcome
+from game.ui.widgets.gui import set_selected
 
-if TYPE_CHECKING:
-    from game.ui.app import App
+
+class Host(Protocol):
+    """What a screen may use of the app that shows it (:class:`game.ui.app.App` is the one there is)."""
+
+    settings: Settings
+    window: pygame.Surface
+    match: Match | None
+    #: The role whose private things are on screen (None on shared screens); see :mod:`game.ui.flow`.
+    viewer: str | None
+    #: The roles whose person has read their briefing.
+    briefed: set[str]
+    dirty: bool
+    message: str
+
+    @property
+    def scale(self) -> float: ...
+    @property
+    def palette(self) -> theme.Palette: ...
+    @property
+    def top(self) -> Screen | None: ...
+    def px(self, value: float) -> int: ...
+    def new_manager(self) -> pygame_gui.UIManager: ...
+    def push(self, screen: Screen) -> None: ...
+    def pop(self) -> Screen | None: ...
+    def reset(self, screen: Screen) -> None: ...
+    def dismiss(self, screen: Screen, result: Outcome) -> None: ...
+    def request(self, result: Outcome) -> None: ...
+    def rebuild_all(self) -> None: ...
+    def apply_settings(self, settings: Settings) -> None: ...
+    def announce_ending(self, title: str) -> None: ...
+    def autosave(self) -> None: ...
+    def request_quit(self) -> None: ...
 
 
 class Screen:
@@ -29,7 +69,7 @@ class Screen:
     #: Esc opens the pause menu over this screen (in-game screens); other screens handle Esc themselves.
     pausable = False
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
         self.manager: pygame_gui.UIManager | None = None
         self.focusables: list[UIButton] = []
@@ -74,6 +114,14 @@ class Screen:
     def on_exit(self) -> None:
         """Called when the screen leaves the stack."""
 
+    def dismiss(self, result: Outcome) -> None:
+        """Close this screen and hand ``result`` to the flow, which decides what comes next."""
+        self.app.dismiss(self, result)
+
+    def request(self, result: Outcome) -> None:
+        """Hand ``result`` to the flow and stay open (the board asking for the negotiation table)."""
+        self.app.request(result)
+
     # ----------------------------------------------------------------- widgets
     def button(
         self,
@@ -82,7 +130,7 @@ class Screen:
         command: Callable[[], None],
         *,
         key: int | None = None,
-        object_id: str | None = None,
+        object_id: str | ObjectID | None = None,
         tooltip: str | None = None,
         focusable: bool = True,
         container: Any = None,
@@ -155,10 +203,7 @@ class Screen:
         for index, widget in enumerate(self.focusables):
             if not widget.is_enabled:
                 continue  # select()/unselect() repaint a button as enabled: a disabled one keeps its disabled look
-            if index == self.focus_index:
-                widget.select()
-            else:
-                widget.unselect()
+            set_selected(widget, index == self.focus_index)
 
     def update(self, dt: float) -> bool:
         """Advance animations by ``dt`` seconds; return True while the screen needs redrawing."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pygame
 from pygame_gui.elements import UIButton
@@ -17,8 +16,9 @@ from game.ai import make_policy
 from game.engine import Action, Agreement, Commit, ItemStatus, NewsKind, RulesError, Withdraw
 from game.present import agreement_name, cause_text, family_label, indicator_label, menu_actions, source_credit, visible
 from game.table import DecisionKind, TableError, view
-from game.ui.screens import flow
+from game.ui.screens.base import Host
 from game.ui.screens.ingame import BODY, HEADING, NUMBER_KEYS, SMALL, GameScreen
+from game.ui.screens.results import EndTurn, OpenTable, Stale
 from game.ui.screens.wording import (
     NewsEntry,
     cause_owner,
@@ -34,9 +34,6 @@ from game.ui.screens.wording import (
 from game.ui.widgets import Document, ScrollView, gain_colour, gauge, mix, news_colour, sparkline
 from game.ui.widgets import text as textlib
 from game.ui.widgets.charts import Colour
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 PAGE_SIZE = 9
 TAB_NAMES = ("indicators", "actions", "news", "details")
@@ -56,7 +53,7 @@ class BoardScreen(GameScreen):
 
     pausable = True
 
-    def __init__(self, app: App, role: str | None = None) -> None:
+    def __init__(self, app: Host, role: str | None = None) -> None:
         super().__init__(app, role)
         self.actions: list[Action] = menu_actions(self.game, self.role)
         self.zone = "actions"  # which list has the keyboard: "indicators" or "actions"
@@ -414,7 +411,7 @@ class BoardScreen(GameScreen):
     def negotiate(self) -> None:
         """Open the negotiation table (proposals and agreements)."""
         if self.match.has_negotiation:
-            flow.open_negotiation(self.app, self.role)
+            self.request(OpenTable(self.role))
 
     def my_moment(self) -> bool:
         """Whether the match waits for this board's role to act (nothing to answer first)."""
@@ -424,14 +421,14 @@ class BoardScreen(GameScreen):
     def end_turn(self) -> None:
         """End this role's part of the turn (answer any waiting event or proposal first: none lapses unseen)."""
         if not self.my_moment():
-            flow.advance(self.app)
+            self.request(Stale())
             return
-        flow.finish_turn(self.app, self.role)
+        self.request(EndTurn(self.role))
 
     def autoplay(self) -> None:
         """Commit what the greedy computer player would, then end the turn."""
         if not self.my_moment():
-            flow.advance(self.app)
+            self.request(Stale())
             return
         game = self.game
         rng = random.Random(f"{self.match.seed}:{self.role}:{game.turn}")

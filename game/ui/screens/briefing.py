@@ -4,19 +4,16 @@ and the sources. In a hot-seat game each person reads their own, after their own
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 
 from game.present import source_credit
-from game.ui.screens import flow
+from game.ui.screens.base import Host
 from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
+from game.ui.screens.results import BriefingRead
 from game.ui.screens.wording import num, yours, yours_words
 from game.ui.widgets import Document, ScrollView, gauge
 from game.ui.widgets import text as textlib
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 Drawer = Callable[[pygame.Surface, pygame.Rect], None]
 
@@ -24,7 +21,7 @@ Drawer = Callable[[pygame.Surface, pygame.Rect], None]
 class BriefingScreen(GameScreen):
     """Read before turn 1: who you are, what you want (privately), where things stand. Enter continues."""
 
-    def __init__(self, app: App, role: str | None = None) -> None:
+    def __init__(self, app: Host, role: str | None = None) -> None:
         super().__init__(app, role)
         self.scroll = ScrollView()
         self.doc: Document | None = None
@@ -186,7 +183,7 @@ class BriefingScreen(GameScreen):
 
     def done(self) -> None:
         """Continue to the next briefing or the board."""
-        flow.after_briefing(self.app, self.role)
+        self.dismiss(BriefingRead(self.role))
 
     def autoplay(self) -> None:
         """The computer has read enough."""

@@ -9,7 +9,6 @@ import random
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -22,15 +21,13 @@ from game.present.reference import NOT_COMPARED, how_measured, no_reference, ran
 from game.table.reference import Found, Placement, ReferenceCache, find_reference, placement
 from game.table.view import score_gain
 from game.ui import theme
-from game.ui.screens import flow
+from game.ui.screens.base import Host
 from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
+from game.ui.screens.results import NewGame, ToTitle
 from game.ui.screens.wording import biggest_changes, cause_owner, signed, turn_values
 from game.ui.widgets import Document, ScrollView, gain_colour, line_chart, mix
 from game.ui.widgets import text as textlib
 from game.ui.widgets.charts import trend_chart
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 #: Size of the chart saved as PNG (independent of the window).
 CHART_SIZE = (1600, 900)
@@ -43,7 +40,7 @@ class EndScreen(GameScreen):
 
     pausable = False
 
-    def __init__(self, app: App, role: str | None = None) -> None:
+    def __init__(self, app: Host, role: str | None = None) -> None:
         super().__init__(app, role)
         game = self.game
         outcome = game.outcome
@@ -668,14 +665,14 @@ class EndScreen(GameScreen):
         """The same scenario and seats with a new seed."""
         match = self.match
         seed = random.Random().randrange(10**6)
-        flow.start_game(self.app, match.scenario, match.scenario_path, seats=dict(match.seats), seed=seed)
+        self.request(NewGame(match.scenario, match.scenario_path, dict(match.seats), seed))
 
     def play_other_side(self) -> None:
         """The same scenario and seed, each seat moved on to the next role (the person plays the other side)."""
         match = self.match
         roles = [r.id for r in match.scenario.roles]
         seats = {roles[(index + 1) % len(roles)]: match.seats[role] for index, role in enumerate(roles)}
-        flow.start_game(self.app, match.scenario, match.scenario_path, seats=seats, seed=match.seed)
+        self.request(NewGame(match.scenario, match.scenario_path, seats, match.seed))
 
     def save_chart(self) -> None:
         """Save the chart as a PNG in the data folder's ``charts``; the path (or the problem) is shown."""
@@ -722,7 +719,7 @@ class EndScreen(GameScreen):
 
     def back_to_title(self) -> None:
         """Leave for the title screen."""
-        flow.back_to_title(self.app)
+        self.request(ToTitle())
 
     # ----------------------------------------------------------------- input
     def show(self, page: str) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 from pygame_gui.elements import UIButton
@@ -13,14 +12,12 @@ from game.ai import make_policy
 from game.engine import Choose, RulesError
 from game.present import indicator_label, source_credit, visible
 from game.table import TableError
-from game.ui.screens import flow
+from game.ui.screens.base import Host
 from game.ui.screens.ingame import BODY, HEADING, NUMBER_KEYS, SMALL, GameScreen
+from game.ui.screens.results import Applied, Stale
 from game.ui.screens.wording import change_words, timing_phrase
 from game.ui.widgets import Document, ScrollView, mix, news_colour
 from game.ui.widgets import text as textlib
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 Drawer = Callable[[pygame.Surface, pygame.Rect], None]
 
@@ -48,7 +45,7 @@ class EventScreen(GameScreen):
     modal = True
     pausable = True
 
-    def __init__(self, app: App, event_id: str, role: str) -> None:
+    def __init__(self, app: Host, event_id: str, role: str) -> None:
         super().__init__(app, role)
         self.event = self.game.scenario.event(event_id)
         self.choice_index = 0
@@ -219,10 +216,9 @@ class EventScreen(GameScreen):
         try:
             results = self.match.apply(self.role, Choose(self.role, self.event.id, choice.id))
         except (RulesError, TableError):  # no longer this seat's moment (never expected): show what the match asks
-            self.app.pop()
-            flow.advance(self.app)
+            self.dismiss(Stale())
             return
-        flow.after_choice(self.app, results)
+        self.dismiss(Applied(tuple(results)))
 
     def handle(self, event: pygame.event.Event) -> bool:
         """Number keys and arrows pick, Enter confirms; the wheel and PgUp/PgDn scroll; clicks pick a card."""

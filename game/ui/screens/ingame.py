@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import pygame
 
 from game.engine import Game, Text, localize
 from game.table import Match, SeatView, directions, view
 from game.ui import theme
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Host, Screen
 from game.ui.widgets import mix
 from game.ui.widgets import text as textlib
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 Colour = tuple[int, int, int]
 
@@ -39,7 +35,7 @@ class GameScreen(Screen):
 
     pausable = True
 
-    def __init__(self, app: App, role: str | None = None) -> None:
+    def __init__(self, app: Host, role: str | None = None) -> None:
         super().__init__(app)
         match = self.match
         self.role = role or (match.persons[0] if match.persons else match.scenario.roles[0].id)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pygame
 
 from game.saves import SaveError, SaveInfo, delete_save, is_person, list_saves, saves_dir
 from game.ui import theme
+from game.ui.screens.base import Host
 from game.ui.screens.menu_common import (
     BUTTON_SIZE,
     MenuScreen,
@@ -21,9 +21,7 @@ from game.ui.screens.menu_common import (
     with_key,
     wrap,
 )
-
-if TYPE_CHECKING:
-    from game.ui.app import App
+from game.ui.screens.results import Resume
 
 BACK = ("back", 0)
 NUMBER_KEYS = (
@@ -42,7 +40,7 @@ NUMBER_KEYS = (
 class LoadScreen(MenuScreen):
     """Choose a save to continue (Enter or its number), or delete one (Del, then confirm)."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.saves: list[SaveInfo] = []
         self.refused: list[tuple[Path, str]] = []
@@ -328,10 +326,7 @@ class LoadScreen(MenuScreen):
         except Exception as exc:  # passed the checks but does not fit the game: refuse it, never crash
             self._refuse(info, f"This save is damaged ({exc})")
             return
-        from game.ui.screens.flow import resume_game
-
-        self.app.message = ""
-        resume_game(self.app, match)
+        self.request(Resume(match))
 
     def _refuse(self, info: SaveInfo, reason: str) -> None:
         self.error = f"“{info.label}” cannot be loaded: {reason}."

@@ -10,18 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pygame
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UITextEntryLine
 
 from game.ui import theme
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Host, Screen
 from game.ui.widgets.text import fit
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 Colour = tuple[int, int, int]
 
@@ -221,7 +218,7 @@ class MenuScreen(Screen):
     Subclasses create fields with :meth:`field` in ``build``; the typed text survives rebuilds.
     """
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.fields: dict[str, Field] = {}
         self.field_text: dict[str, str] = {}

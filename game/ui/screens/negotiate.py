@@ -4,7 +4,7 @@ agreements with their schedules, and breaking one after its cost is stated.
 The counterpart's breakdown is the computer's own evaluator (:func:`game.ai.negotiation.evaluate`), recomputed on
 every change of the picked items; it reads the game and never changes it. Sending, answering and breaking go
 through the match (:meth:`Match.apply <game.table.Match.apply>` with a Propose, Counter or BreakAgreement), and every
-move to another screen or dialog through :mod:`game.ui.screens.flow`.
+move to another screen or dialog through the typed results the flow (:mod:`game.ui.flow`) routes.
 
 Also here: the document builders the dialogs of :mod:`game.ui.screens.proposal` share (a breakdown item by item, an
 item in full, an agreement with its schedule, the cost of breaking one).
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pygame
 from pygame_gui.elements import UIButton
@@ -44,15 +43,13 @@ from game.present import points as points_text
 from game.present import score as score_text
 from game.table import ProposalSent, TableError
 from game.table import view as seat_view
-from game.ui.screens import flow
+from game.ui.screens.base import Host
 from game.ui.screens.ingame import BODY, HEADING, SMALL, GameScreen
+from game.ui.screens.results import AskBreak, Sent, TableClosed
 from game.ui.screens.wording import change_words, num, plural, signed, timing_phrase
 from game.ui.widgets import Document, ScrollView, mix, news_colour
 from game.ui.widgets import text as textlib
 from game.ui.widgets.schedule import timeline
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 Colour = tuple[int, int, int]
 Drawer = Callable[[pygame.Surface, pygame.Rect], None]
@@ -450,7 +447,7 @@ class NegotiationScreen(GameScreen):
     pausable = False
 
     def __init__(
-        self, app: App, role: str | None = None, *, reply_to: str | None = None, view: str = "proposal"
+        self, app: Host, role: str | None = None, *, reply_to: str | None = None, view: str = "proposal"
     ) -> None:
         super().__init__(app, role)
         self.seat = seat_view(self.match, self.role)
@@ -640,7 +637,7 @@ class NegotiationScreen(GameScreen):
         if sent is not None and self._status(sent.id) in (ProposalStatus.ACCEPTED, ProposalStatus.OPEN):
             self.chosen = set()  # made, or waiting for a person's answer: nothing left to send
         self._changed()
-        flow.show_reply(self.app, self.role, results)
+        self.request(Sent(self.role, tuple(results)))
 
     def ask_break(self) -> None:
         """Open the confirmation of breaking the selected agreement (it states the cost first)."""
@@ -649,11 +646,11 @@ class NegotiationScreen(GameScreen):
         if problem or agreement is None:
             self.show_notice(problem, bad=True)
             return
-        flow.confirm_break(self.app, self.role, agreement.id)
+        self.request(AskBreak(self.role, agreement.id))
 
     def back(self) -> None:
         """Back to the board (a proposal being built is dropped; nothing was sent)."""
-        flow.close_negotiation(self.app)
+        self.dismiss(TableClosed())
 
     def next_counterpart(self) -> None:
         """With several other roles: negotiate with the next one."""

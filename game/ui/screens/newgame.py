@@ -11,7 +11,6 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pygame
 from pygame_gui.elements import UITextBox
@@ -22,6 +21,7 @@ from game.engine import Scenario, localize
 from game.paths import SCENARIO_DIR
 from game.table import DEFAULT_LEVEL, LEVELS, PERSON, Seat
 from game.ui import theme
+from game.ui.screens.base import Host
 from game.ui.screens.menu_common import (
     BUTTON_SIZE,
     MenuScreen,
@@ -31,9 +31,7 @@ from game.ui.screens.menu_common import (
     with_key,
     wrap,
 )
-
-if TYPE_CHECKING:
-    from game.ui.app import App
+from game.ui.screens.results import NewGame
 
 NUMBER_KEYS = {
     pygame.K_1: 0,
@@ -104,7 +102,7 @@ class NewGameScreen(MenuScreen):
     """Choose a scenario, the seats and a seed. Number keys pick a scenario, Enter on a seat changes who plays it,
     R moves the seats round (the person plays the next side), Enter on Start starts."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.entries: list[Entry] = [load_entry(path) for path in find_scenarios(SCENARIO_DIR)]
         self.selected = next((i for i, e in enumerate(self.entries) if e.scenario is not None), 0)
@@ -356,7 +354,7 @@ class NewGameScreen(MenuScreen):
                 self.widget_keys[("scenario", index)] = len(self.focusables)
                 self.button(
                     rect, text, self._chooser(index), object_id=self.list_item_id(chosen=index == self.selected)
-                )  # type: ignore[arg-type]
+                )
                 if entry.scenario is None:
                     self.areas[f"invalid{index}"] = rect
             elif kind == "scenario_cycler":
@@ -545,9 +543,7 @@ class NewGameScreen(MenuScreen):
             return
         seed_text = self.text_of("seed").strip()
         seed = int(seed_text) if seed_text.isdigit() else random.randrange(10**6)
-        from game.ui.screens.flow import start_game
-
-        start_game(self.app, scenario, str(entry.path), seats=self.seats(), seed=seed)
+        self.request(NewGame(scenario, str(entry.path), self.seats(), seed))
 
     def back(self) -> None:
         """Return to the title."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
+from game.persistence import save_new
 from game.saves import SaveError
 from game.storage import StorageError
 from game.ui import theme
+from game.ui.screens.base import Host
+from game.ui.screens.load import LoadScreen
 from game.ui.screens.menu_common import (
     BUTTON_SIZE,
     MenuScreen,
@@ -18,9 +19,8 @@ from game.ui.screens.menu_common import (
     with_key,
     wrap,
 )
-
-if TYPE_CHECKING:
-    from game.ui.app import App
+from game.ui.screens.results import ToTitle
+from game.ui.screens.settings_screen import SettingsScreen
 
 LABEL_LIMIT = 60
 
@@ -30,7 +30,7 @@ class PauseScreen(MenuScreen):
 
     modal = True
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.status = ""
         self.status_good = True
@@ -129,8 +129,6 @@ class PauseScreen(MenuScreen):
             self.status, self.status_good = "There is no game to save.", False
             return
         label = " ".join(self.text_of("label").split()) or self.default_label()
-        from game.persistence import save_new
-
         try:
             info = save_new(match, label)
         except (SaveError, StorageError, OSError, ValueError) as exc:
@@ -144,22 +142,16 @@ class PauseScreen(MenuScreen):
 
     def load(self) -> None:
         """Open the list of saves."""
-        from game.ui.screens.load import LoadScreen
-
         self.app.push(LoadScreen(self.app))
 
     def settings(self) -> None:
         """Open the settings."""
-        from game.ui.screens.settings_screen import SettingsScreen
-
         self.app.push(SettingsScreen(self.app))
 
     def quit_to_title(self) -> None:
         """Autosave, leave the match and show the title."""
-        from game.ui.screens import flow
-
         self.app.autosave()
-        flow.back_to_title(self.app)
+        self.request(ToTitle())
 
     def quit_game(self) -> None:
         """Autosave and close the game."""

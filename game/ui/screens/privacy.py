@@ -6,18 +6,14 @@ the date): no board, no objectives, no scores, no proposals. Enter (or the butto
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from game.present import possessive
-from game.ui.screens import flow
+from game.ui.screens.base import Host
 from game.ui.screens.ingame import BODY, SMALL, TITLE, GameScreen
 from game.ui.screens.menu_common import draw_backdrop
+from game.ui.screens.results import AtKeyboard
 from game.ui.widgets import text as textlib
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 
 class PrivacyScreen(GameScreen):
@@ -25,7 +21,7 @@ class PrivacyScreen(GameScreen):
 
     pausable = True
 
-    def __init__(self, app: App, role: str) -> None:
+    def __init__(self, app: Host, role: str) -> None:
         super().__init__(app, role)
         self.block = pygame.Rect(0, 0, 0, 0)
         self.hint_rect = pygame.Rect(0, 0, 0, 0)
@@ -89,7 +85,7 @@ class PrivacyScreen(GameScreen):
     # ----------------------------------------------------------------- input
     def done(self) -> None:
         """The named person is at the keyboard: their briefing or their part of the turn."""
-        flow.after_privacy(self.app, self.role)
+        self.dismiss(AtKeyboard(self.role))
 
     def autoplay(self) -> None:
         """Pass the machine on."""

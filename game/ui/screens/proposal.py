@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -19,15 +18,13 @@ from game.ai.negotiation import Evaluation, evaluate
 from game.engine import Choice, Event, Respond, RulesError
 from game.present import agreement_name, proposal_name
 from game.table import ProposalAnswered, Result, TableError
-from game.ui.screens import flow
+from game.ui.screens.base import Host
 from game.ui.screens.event import EventScreen, set_label
 from game.ui.screens.ingame import BODY, HEADING, SMALL, GameScreen
 from game.ui.screens.negotiate import add_agreement, add_break_cost, add_breakdown, dates, new_doc
+from game.ui.screens.results import Answered, BreakDecided, Closed, Countered, Outcome
 from game.ui.widgets import Document, ScrollView
 from game.ui.widgets import text as textlib
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 #: The answers, in card order (number keys 1-3), and the verb on the confirm button for each. Refusing comes first,
 #: picked when the dialog opens: a stray Enter never binds the player to an agreement for several turns.
@@ -40,7 +37,7 @@ COUNTER_VERBS = {"accept": "Accept counter", "refuse": "Refuse", "counter": "Edi
 class ProposalScreen(EventScreen):
     """A modal dialog over the board (or the negotiation table) for one proposal addressed to ``role``."""
 
-    def __init__(self, app: App, proposal_id: str, role: str) -> None:
+    def __init__(self, app: Host, proposal_id: str, role: str) -> None:
         GameScreen.__init__(self, app, role)  # not EventScreen's: there is no scenario event behind it
         game = self.game
         self.proposal = game.proposal(proposal_id)
@@ -161,7 +158,7 @@ class ProposalScreen(EventScreen):
         answer = ANSWERS[self.choice_index]
         proposal, name = self.proposal, self.sender
         if answer == "counter":
-            flow.counter_at_table(self.app, self.role, proposal.id)
+            self.dismiss(Countered(self.role, proposal.id))
             return
         results: tuple[Result, ...] = ()
         bad = False
@@ -181,7 +178,7 @@ class ProposalScreen(EventScreen):
                     message = f"You refused {proposal_name(self.game, proposal, self.role)}."
         except (RulesError, TableError) as exc:
             message, bad = str(exc), True
-        flow.after_answer(self.app, message, results, bad=bad)
+        self.dismiss(Answered(message, tuple(results), bad))
 
     def autoplay(self) -> None:
         """Answer as a computer player would: accept what its evaluator accepts, refuse the rest."""
@@ -193,10 +190,10 @@ class ProposalScreen(EventScreen):
 # --------------------------------------------------------------------- a small dialog
 @dataclass(frozen=True)
 class DialogButton:
-    """A button of :class:`DealDialog`: its label, what it does, and its shortcut key (if any)."""
+    """A button of :class:`DealDialog`: its label, the result it closes the dialog with, and its shortcut key."""
 
     label: str
-    command: Callable[[], None]
+    result: Outcome
     key: int | None = None
 
 
@@ -209,7 +206,7 @@ class DealDialog(GameScreen):
 
     def __init__(
         self,
-        app: App,
+        app: Host,
         role: str,
         *,
         kicker: str,
@@ -269,14 +266,18 @@ class DealDialog(GameScreen):
         self.inner = inner
         rects = self.flow_buttons(labels, inner)
         for spec, button_rect in zip(self.specs, rects, strict=True):
-            self.button(button_rect, spec.label, spec.command, key=spec.key)
+            self.button(button_rect, spec.label, self._closer(spec.result), key=spec.key)
+
+    def _closer(self, result: Outcome) -> Callable[[], None]:
+        """What a button does: close the dialog with its result."""
+        return lambda: self.dismiss(result)
 
     def handle(self, event: pygame.event.Event) -> bool:
         """Esc cancels; Up/Down and PgUp/PgDn scroll; Tab and Left/Right move between buttons; Enter presses."""
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
                 if self.cancel is not None:
-                    self.specs[self.cancel].command()
+                    self.dismiss(self.specs[self.cancel].result)
                 return True
             steps = {
                 pygame.K_UP: -self.px(40),
@@ -295,7 +296,7 @@ class DealDialog(GameScreen):
 
     def autoplay(self) -> None:
         """Take the cancelling (or the only) button."""
-        self.specs[self.cancel if self.cancel is not None else 0].command()
+        self.dismiss(self.specs[self.cancel if self.cancel is not None else 0].result)
 
     def draw_background(self, surface: pygame.Surface) -> None:
         """Only the dialog panel (the screen below shows dimmed around it)."""
@@ -326,17 +327,15 @@ class DealDialog(GameScreen):
         )
 
 
-def reply_dialog(
-    app: App, role: str, proposal_id: str, answer: ProposalAnswered | None, *, close: Callable[[], None]
-) -> DealDialog:
+def reply_dialog(app: Host, role: str, proposal_id: str, answer: ProposalAnswered | None) -> DealDialog:
     """What came of the player's ``proposal_id`` (``answer``: the receiver's answer among the results of sending
     it, ``None`` while nobody has answered): accepted (the agreement and its schedule), refused by the computer (its
-    breakdown), or waiting for a person's answer; ``close`` runs on OK."""
+    breakdown), or waiting for a person's answer. OK closes it."""
     assert app.match is not None
     match = app.match
     proposal = match.game.proposal(proposal_id)
     if answer is not None and answer.agreement is not None:
-        return agreement_dialog(app, role, answer.agreement.id, close=close)
+        return agreement_dialog(app, role, answer.agreement.id)
     name = match.role_name(proposal.receiver)
     person = match.seats[proposal.receiver].is_person
     refused = answer is not None and proposal.status == "refused"
@@ -386,14 +385,14 @@ def reply_dialog(
         kicker=f"Your proposal · {match.turn_label}",
         title=title,
         fill=fill,
-        buttons=[DialogButton("OK (Enter)", close)],
+        buttons=[DialogButton("OK (Enter)", Closed())],
         cancel=0,
     )
     return dialog
 
 
-def agreement_dialog(app: App, role: str, agreement_id: str, *, close: Callable[[], None]) -> DealDialog:
-    """An agreement just made, with its schedule; ``close`` runs on OK."""
+def agreement_dialog(app: Host, role: str, agreement_id: str) -> DealDialog:
+    """An agreement just made, with its schedule. OK closes it."""
     assert app.match is not None
     match = app.match
     agreement = match.game.agreement(agreement_id)
@@ -413,15 +412,13 @@ def agreement_dialog(app: App, role: str, agreement_id: str, *, close: Callable[
         kicker=f"{agreement_name(agreement_id).capitalize()} · {match.turn_label}",
         title=f"{agreement_name(agreement_id).capitalize()} is made",
         fill=fill,
-        buttons=[DialogButton("OK (Enter)", close)],
+        buttons=[DialogButton("OK (Enter)", Closed())],
         cancel=0,
     )
     return dialog
 
 
-def break_dialog(
-    app: App, role: str, agreement_id: str, *, confirm: Callable[[], None], keep: Callable[[], None]
-) -> DealDialog:
+def break_dialog(app: Host, role: str, agreement_id: str) -> DealDialog:
     """The confirmation of breaking ``agreement_id``: its cost first; Keep (the default) or Break."""
     assert app.match is not None
     agreement = app.match.game.agreement(agreement_id)
@@ -429,7 +426,10 @@ def break_dialog(
     def fill(doc: Document) -> None:
         add_break_cost(doc, dialog, agreement)
 
-    buttons = [DialogButton("Keep it (N)", keep, pygame.K_n), DialogButton("Break agreement (Y)", confirm, pygame.K_y)]
+    buttons = [
+        DialogButton("Keep it (N)", BreakDecided(role, agreement_id, False), pygame.K_n),
+        DialogButton("Break agreement (Y)", BreakDecided(role, agreement_id, True), pygame.K_y),
+    ]
     dialog = DealDialog(
         app,
         role,

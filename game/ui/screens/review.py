@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from game.engine import Action, Cause, Change, Dynamic, Stage, TurnReport
@@ -11,15 +9,13 @@ from game.present import decisions, indicator_label, visible
 from game.present import points as points_text
 from game.present import score as score_text
 from game.table import score_gain, view
-from game.ui.screens import flow
+from game.ui.screens.base import Host
 from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
+from game.ui.screens.results import ReviewRead
 from game.ui.screens.wording import CauseGroup, group_causes, num, signed, yours
 from game.ui.widgets import Document, ScrollView, draw_scrollbar, gain_colour, gauge
 from game.ui.widgets import text as textlib
 from game.ui.widgets.charts import Colour
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 #: Seconds the gauges take to move at animation speed 1.
 ANIMATION_SECONDS = 1.2
@@ -28,7 +24,7 @@ ANIMATION_SECONDS = 1.2
 class ReviewScreen(GameScreen):
     """After End turn: every change of the resolved turn grouped by cause; Continue goes on."""
 
-    def __init__(self, app: App, report: TurnReport, role: str | None = None) -> None:
+    def __init__(self, app: Host, report: TurnReport, role: str | None = None) -> None:
         super().__init__(app, role)
         self.report = report
         game = self.game
@@ -165,8 +161,8 @@ class ReviewScreen(GameScreen):
     def colour(self, indicator: str, before: float, after: float) -> Colour:
         """The colour of a move: good or bad news for the one person looking (by their own score), else neutral."""
         moved = round(after - before, 1) != 0
-        judged = moved and self.reader is not None
-        gain = score_gain(self.match, self.reader, indicator, before, after, self.after) if judged else None
+        reader = self.reader
+        gain = score_gain(self.match, reader, indicator, before, after, self.after) if moved and reader else None
         return gain_colour(moved, gain, self.palette)
 
     def score_line(self) -> str:
@@ -223,7 +219,7 @@ class ReviewScreen(GameScreen):
 
     def done(self) -> None:
         """On to the next turn, or to the end."""
-        flow.after_review(self.app)
+        self.dismiss(ReviewRead())
 
     def autoplay(self) -> None:
         """Read, and continue."""

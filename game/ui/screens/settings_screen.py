@@ -10,6 +10,7 @@ import pygame
 
 from game.storage import StorageError
 from game.ui import theme
+from game.ui.screens.base import Host
 from game.ui.screens.menu_common import (
     BUTTON_SIZE,
     MenuScreen,
@@ -24,7 +25,6 @@ from game.ui.screens.menu_common import (
 
 if TYPE_CHECKING:
     from game.settings import Settings
-    from game.ui.app import App
 
 SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 SPEEDS = (("Off", 0.0), ("Slow", 0.5), ("Normal", 1.0), ("Fast", 2.0))
@@ -90,7 +90,7 @@ class SettingsScreen(MenuScreen):
     window is too small for every row, the rows scroll with the keyboard focus (and PgUp/PgDn or the mouse wheel).
     """
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.error = ""
         self.layout: list[tuple[Row, pygame.Rect, bool]] = []  # row, label area, show the palette swatches

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pygame
 
 from game.saves import SaveError, SaveInfo, list_saves
 from game.ui import theme
+from game.ui.screens.base import Host
 from game.ui.screens.menu_common import (
     BUTTON_SIZE,
     MenuScreen,
@@ -20,9 +21,7 @@ from game.ui.screens.menu_common import (
     with_key,
     wrap,
 )
-
-if TYPE_CHECKING:
-    from game.ui.app import App
+from game.ui.screens.results import Resume
 
 GAME_NAME = "Common Ground"
 TAGLINE = "A turn-based game of diplomacy, trade-offs and trust."
@@ -65,7 +64,7 @@ def continue_label(info: SaveInfo) -> tuple[str, str]:
 class TitleScreen(MenuScreen):
     """The first screen: the game's name and its main menu."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.latest: SaveInfo | None = None
         self.folder_problem = ""
@@ -270,10 +269,7 @@ class TitleScreen(MenuScreen):
             self.app.message = f"Cannot continue “{info.label}”: this save is damaged ({exc})."
             self.rebuild()
             return
-        from game.ui.screens.flow import resume_game
-
-        self.app.message = ""
-        resume_game(self.app, match)
+        self.request(Resume(match))
 
     def load_game(self) -> None:
         """Open the list of saves."""

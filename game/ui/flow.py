@@ -1,4 +1,7 @@
-"""How a game moves between the in-game screens. The match decides the order; this module only shows it.
+"""How a game moves between screens: every transition lives here, and reads top to bottom in :func:`route`.
+
+Screens never open the screen that comes after them. Each ends with a typed result
+(:mod:`game.ui.screens.results`), and the app hands every result to :func:`route`, which decides what comes next.
 
 :func:`advance` asks :meth:`Match.decision <game.table.Match.decision>` what comes next and shows it: an event's
 dialog (``CHOOSE``), a proposal's dialog (``ANSWER``) or the board (``ACT``) of the role that must act, the end
@@ -9,14 +12,12 @@ With two or more people at one machine (hot-seat), a privacy screen ("Pass to <r
 of a role whose private things are not on screen, and each person's briefing comes after their own first privacy
 screen; the app remembers whose things are on screen (:attr:`App.viewer`) and who has read their briefing
 (:attr:`App.briefed`). With one person there are no privacy screens.
-
-Every transition between the in-game screens lives here, so the screens themselves only say "I am done".
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import assert_never
 
 from game.engine import BreakAgreement, Scenario
 from game.present import agreement_name
@@ -31,10 +32,90 @@ from game.table import (
     Seat,
     TurnResolved,
 )
+from game.ui.app import App
+from game.ui.screens.board import BoardScreen
+from game.ui.screens.briefing import BriefingScreen
+from game.ui.screens.end import EndScreen
+from game.ui.screens.event import EventScreen
+from game.ui.screens.negotiate import NegotiationScreen
+from game.ui.screens.pause import PauseScreen
+from game.ui.screens.privacy import PrivacyScreen
+from game.ui.screens.proposal import ProposalScreen, agreement_dialog, break_dialog, reply_dialog
+from game.ui.screens.results import (
+    Answered,
+    Applied,
+    AskBreak,
+    AtKeyboard,
+    BreakDecided,
+    BriefingRead,
+    Closed,
+    Countered,
+    EndTurn,
+    NewGame,
+    OpenTable,
+    Outcome,
+    Pause,
+    Resume,
+    ReviewRead,
+    Sent,
+    Stale,
+    TableClosed,
+    ToTitle,
+)
+from game.ui.screens.review import ReviewScreen
+from game.ui.screens.title import TitleScreen
 from game.ui.screens.wording import num
 
-if TYPE_CHECKING:
-    from game.ui.app import App
+
+def route(app: App, result: Outcome) -> None:
+    """What comes after a screen ends with ``result``: the whole flow between screens, in one place."""
+    match result:
+        # ---- the moments of a turn
+        case AtKeyboard(role):
+            app.viewer = role
+            advance(app)
+        case BriefingRead(role):
+            app.briefed.add(role)
+            advance(app)
+        case Applied(results):
+            carry_on(app, results)
+        case Stale():
+            advance(app)
+        case EndTurn(role):
+            carry_on(app, _match(app).apply(role, Done(role)))
+        case ReviewRead():
+            after_review(app)
+        # ---- negotiation
+        case OpenTable(role, view):
+            app.push(NegotiationScreen(app, role, view=view))
+        case TableClosed():
+            if isinstance(app.top, BoardScreen):
+                advance(app)  # the board opens a proposal still waiting (a counter left unanswered)
+        case Sent(role, results):
+            show_reply(app, role, results)
+        case Answered():
+            after_answer(app, result)
+        case Countered(role, proposal_id):
+            counter_at_table(app, role, proposal_id)
+        case AskBreak(role, agreement_id):
+            app.push(break_dialog(app, role, agreement_id))
+        case BreakDecided(role, agreement_id, confirmed):
+            if confirmed:
+                break_agreement(app, role, agreement_id)
+        case Closed():
+            pass
+        # ---- menus and between games
+        case Pause():
+            app.push(PauseScreen(app))
+        case NewGame(scenario, path, seats, seed):
+            start_game(app, scenario, path, seats=seats, seed=seed)
+        case Resume(match):
+            app.message = ""
+            resume_game(app, match)
+        case ToTitle():
+            show_title(app)
+        case _:
+            assert_never(result)
 
 
 def attach(app: App, match: Match, *, briefed: Iterable[str] = ()) -> None:
@@ -70,12 +151,6 @@ def hotseat(match: Match) -> bool:
 def advance(app: App) -> None:
     """Show what the match waits for now: a privacy screen when it is another person's moment, their briefing the
     first time, then their board with the event or proposal to answer over it; the end screen once it is over."""
-    from game.ui.screens.board import BoardScreen
-    from game.ui.screens.briefing import BriefingScreen
-    from game.ui.screens.event import EventScreen
-    from game.ui.screens.privacy import PrivacyScreen
-    from game.ui.screens.proposal import ProposalScreen
-
     match = _match(app)
     decision = match.decision()
     if decision is None:
@@ -100,18 +175,6 @@ def advance(app: App) -> None:
         app.push(ProposalScreen(app, decision.proposal, role))
 
 
-def after_privacy(app: App, role: str) -> None:
-    """``role`` is at the keyboard: their briefing (the first time) or their part of the turn."""
-    app.viewer = role
-    advance(app)
-
-
-def after_briefing(app: App, role: str) -> None:
-    """The briefing of ``role`` was read: on to their part of the turn."""
-    app.briefed.add(role)
-    advance(app)
-
-
 def carry_on(app: App, results: Iterable[Result]) -> None:
     """After a command: the review when it resolved the turn, else whatever the match waits for next."""
     resolved = [r for r in results if isinstance(r, TurnResolved)]
@@ -121,34 +184,9 @@ def carry_on(app: App, results: Iterable[Result]) -> None:
         advance(app)
 
 
-def after_choice(app: App, results: Iterable[Result]) -> None:
-    """An event was answered: close its dialog and go on (the next dialog, the board, or another person)."""
-    app.pop()
-    carry_on(app, results)
-
-
-# --------------------------------------------------------------------- negotiation
-def open_negotiation(app: App, role: str, *, view: str = "proposal") -> None:
-    """The negotiation table of ``role`` over the board (``view``: ``proposal`` or ``agreements``)."""
-    from game.ui.screens.negotiate import NegotiationScreen
-
-    app.push(NegotiationScreen(app, role, view=view))
-
-
-def close_negotiation(app: App) -> None:
-    """Back from the table to the board, which opens a proposal still waiting (a counter left unanswered)."""
-    from game.ui.screens.board import BoardScreen
-
-    app.pop()
-    if isinstance(app.top, BoardScreen):
-        advance(app)
-
-
 def show_reply(app: App, role: str, results: Iterable[Result]) -> None:
     """``role`` sent a proposal (``results`` of the command): a computer's counter-proposal opens in its dialog; an
     acceptance, a refusal or no answer yet (a person answers in their own part of the turn) is told in a dialog."""
-    from game.ui.screens.proposal import ProposalScreen, reply_dialog
-
     results = tuple(results)
     sent = next((r.proposal for r in results if isinstance(r, ProposalSent) and r.proposal.sender == role), None)
     if sent is None:
@@ -157,37 +195,27 @@ def show_reply(app: App, role: str, results: Iterable[Result]) -> None:
     if answer is not None and answer.counter is not None and answer.counter.receiver == role:
         app.push(ProposalScreen(app, answer.counter.id, role))
         return
-    app.push(reply_dialog(app, role, sent.id, answer, close=lambda: close_dialog(app)))
+    app.push(reply_dialog(app, role, sent.id, answer))
 
 
-def after_answer(app: App, message: str, results: Iterable[Result] = (), *, bad: bool = False) -> None:
-    """A proposal's dialog was answered: close it. The board shows ``message`` and goes on; the negotiation table
-    shows the agreement made, if any."""
-    from game.ui.screens.board import BoardScreen
-    from game.ui.screens.negotiate import NegotiationScreen
-    from game.ui.screens.proposal import agreement_dialog
-
-    results = tuple(results)
-    app.pop()
+def after_answer(app: App, answered: Answered) -> None:
+    """A proposal's dialog was answered (and closed). The board shows the message and goes on; the negotiation
+    table shows the agreement made, if any."""
     top = app.top
-    agreement = next((r.agreement for r in results if isinstance(r, ProposalAnswered) and r.agreement), None)
+    agreement = next((r.agreement for r in answered.results if isinstance(r, ProposalAnswered) and r.agreement), None)
     if isinstance(top, NegotiationScreen):
-        top.answered(message, bad=bad)
+        top.answered(answered.message, bad=answered.bad)
         if agreement is not None:
-            app.push(agreement_dialog(app, top.role, agreement.id, close=lambda: close_dialog(app)))
-    elif isinstance(top, BoardScreen):
-        top.show_notice(message, bad=bad)
-        carry_on(app, results)
-    else:
-        carry_on(app, results)
+            app.push(agreement_dialog(app, top.role, agreement.id))
+        return
+    if isinstance(top, BoardScreen):
+        top.show_notice(answered.message, bad=answered.bad)
+    carry_on(app, answered.results)
 
 
 def counter_at_table(app: App, role: str, proposal_id: str) -> None:
-    """Answer a proposal with a counter-proposal: close its dialog and load it into the negotiation table (the
+    """Answer a proposal with a counter-proposal (its dialog is closed): load it into the negotiation table (the
     one below, or a new one over the board)."""
-    from game.ui.screens.negotiate import NegotiationScreen
-
-    app.pop()
     top = app.top
     if isinstance(top, NegotiationScreen):
         top.load(proposal_id)
@@ -195,28 +223,10 @@ def counter_at_table(app: App, role: str, proposal_id: str) -> None:
         app.push(NegotiationScreen(app, role, reply_to=proposal_id))
 
 
-def confirm_break(app: App, role: str, agreement_id: str) -> None:
-    """Ask before ``role`` breaks ``agreement_id``: the dialog states the cost; Keep is the default."""
-    from game.ui.screens.proposal import break_dialog
-
-    app.push(
-        break_dialog(
-            app,
-            role,
-            agreement_id,
-            confirm=lambda: break_agreement(app, role, agreement_id),
-            keep=lambda: close_dialog(app),
-        )
-    )
-
-
 def break_agreement(app: App, role: str, agreement_id: str) -> None:
-    """Confirmed: break the agreement through the match, close the dialog and say what it cost."""
-    from game.ui.screens.negotiate import NegotiationScreen
-
+    """Confirmed (the dialog is closed): break the agreement through the match and say what it cost."""
     match = _match(app)
     results = match.apply(role, BreakAgreement(role, agreement_id))
-    app.pop()
     broken = next((r.agreement for r in results if isinstance(r, AgreementBroken)), None)
     if broken is not None and isinstance(app.top, NegotiationScreen):
         other = next(r for r in broken.parties if r != role)
@@ -228,20 +238,8 @@ def break_agreement(app: App, role: str, agreement_id: str) -> None:
         )
 
 
-def close_dialog(app: App) -> None:
-    """Close a dialog that only informed (or was declined)."""
-    app.pop()
-
-
-def finish_turn(app: App, role: str) -> None:
-    """``role`` is done with its part of the turn: the next person's part, or the review once the turn resolves."""
-    carry_on(app, _match(app).apply(role, Done(role)))
-
-
 def show_review(app: App, resolved: TurnResolved) -> None:
     """The review of a resolved turn, shared by everybody at the table (nobody's private things on screen)."""
-    from game.ui.screens.review import ReviewScreen
-
     app.viewer = None
     app.reset(ReviewScreen(app, resolved.report))
 
@@ -256,16 +254,12 @@ def after_review(app: App) -> None:
 
 def show_end(app: App) -> None:
     """The end screen (it reveals every side's objectives and score)."""
-    from game.ui.screens.end import EndScreen
-
     app.viewer = None
     app.reset(EndScreen(app))
 
 
-def back_to_title(app: App) -> None:
-    """Leave the game for the title screen (the autosave keeps it)."""
-    from game.ui.screens.title import TitleScreen
-
+def show_title(app: App) -> None:
+    """The title screen, with no game running (when leaving a game, its autosave keeps it)."""
     app.match = None
     app.viewer = None
     app.reset(TitleScreen(app))
