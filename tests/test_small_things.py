@@ -142,7 +142,7 @@ def test_the_desktop_news_says_the_computer_chose_under_the_event_it_answered(
     start(app, scenario, role="cambodia", seed=34823)
     board = to_board(app)
     frames(app, 1)
-    text = " ".join(doc_text(board._news()).split())
+    text = " ".join(doc_text(board.news.document()).split())
     news = news_entries(board.game, board.seat.news, 1)
     entry = next(e for e in news if e.source == "new_ambassador" and e.kind == "event")
     assert entry.decider == "us" and entry.decision
@@ -156,7 +156,7 @@ def test_the_desktop_news_says_you_decide_while_your_own_choice_waits(make_app: 
     key(app, pygame.K_RETURN)
     assert isinstance(app.top, EventScreen) and app.top.event.id == "new_ambassador"
     board = next(screen for screen in app.stack if isinstance(screen, BoardScreen))
-    assert "What should the ambassador lead with? You decide." in " ".join(doc_text(board._news()).split())
+    assert "What should the ambassador lead with? You decide." in " ".join(doc_text(board.news.document()).split())
 
 
 def test_news_entries_name_the_side_still_deciding_and_nothing_else_of_it(scenario: Scenario) -> None:

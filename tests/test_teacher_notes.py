@@ -128,8 +128,8 @@ def test_the_board_explains_a_disputed_action(make_app: MakeApp, default: Scenar
     board = app.top
     assert isinstance(board, BoardScreen)
     board.act_index = next(i for i, a in enumerate(board.actions) if a.id == contested.id)
-    board._detail_doc = None
-    text = " ".join(doc_text(board._action_doc()).split())
+    board.details.cache = None
+    text = " ".join(doc_text(board.details.action_doc()).split())
     assert "A RULE PEOPLE DISPUTE" in text and " ".join(contested.contested["en"].split()) in text  # type: ignore[index]
 
 

@@ -310,15 +310,15 @@ def test_action_rows_show_every_word_of_their_second_line(make_app: MakeApp, sce
         app = make_app(size=size, scale=scale)
         start(app, scenario)
         board = go_to_board(app)
-        width = board._list_area(board.act_rect).width - board.px(46)
+        width = board.action_list.area(board.act_rect).width - board.px(46)
         font = board.font(SMALL)
         closed = 0
         for index, action in enumerate(board.actions):
-            lines = board._second_lines(index)
+            lines = board.action_list.second_lines(index, board.act_rect)
             assert all(textlib.width_of(font, line) <= width for line in lines), lines
             if board.status[action.id] != "available":
                 closed += 1
-                assert " ".join(lines).split() == board._second_line(index)[0].split(), lines
+                assert " ".join(lines).split() == board.action_list.second_line(index)[0].split(), lines
         assert closed, "some actions are closed at the start, with their reasons"
 
 
@@ -361,7 +361,7 @@ def test_selecting_an_indicator_explains_why_it_moved(make_app: MakeApp, scenari
         key(app, pygame.K_DOWN)
     assert board.zone == "indicators" and board.indicator_id == scenario.indicators[moved].id
     frames(app)
-    text = doc_text(board._indicator_doc())
+    text = doc_text(board.details.indicator_doc())
     assert "WHY DID THIS MOVE?" in text
     for change in match.game.causes(scenario.indicators[moved].id, last=6):
         assert change.text in text and f"Turn {change.turn}" in text
@@ -374,7 +374,7 @@ def test_the_selected_action_shows_its_forecast_now_and_later(make_app: MakeApp,
     delayed = next(i for i, a in enumerate(board.actions) if any(e.delay for e in a.effects))
     board.act_index = delayed
     board._changed()
-    text = doc_text(board._action_doc())
+    text = doc_text(board.details.action_doc())
     assert "EXPECTED LATER" in text
     assert "in turn" in text or "from turn" in text
 
@@ -658,7 +658,7 @@ def test_on_a_large_screen_the_indicator_list_fills_its_column(
     monkeypatch.setattr(textlib, "draw", recording)
     board._layer_dirty = True
     frames(app, 1)
-    area = board._list_area(board.ind_rect)
+    area = board.indicator_list.area(board.ind_rect)
     rows = [box for box, kind, _ in board.hits if kind == "ind"]
     assert len(rows) == len(scenario.shown_indicators)
     assert max(box.bottom for box in rows) >= area.top + 0.85 * area.height

@@ -311,7 +311,7 @@ def test_without_a_negotiation_section_the_board_has_no_negotiate_button(make_ap
     key(app, pygame.K_p)
     assert app.top is board
     frames(app)
-    assert "NEGOTIATION" not in doc_text(board._news())
+    assert "NEGOTIATION" not in doc_text(board.news.document())
 
 
 # --------------------------------------------------------------------- a whole proposal by keyboard
@@ -352,7 +352,7 @@ def test_a_whole_proposal_by_keyboard_ends_in_an_agreement_in_the_panel(make_app
     assert made.id not in text.split(), "players read agreements by number, never by internal id"
     key(app, pygame.K_ESCAPE)
     assert isinstance(app.top, BoardScreen)
-    assert f"Agreement {made.id.removeprefix('a')}:" in doc_text(app.top._news())
+    assert f"Agreement {made.id.removeprefix('a')}:" in doc_text(app.top.news.document())
 
 
 def test_tab_moves_the_keyboard_from_the_lists_to_the_buttons(make_app: MakeApp, scenario: Scenario) -> None:
@@ -478,7 +478,7 @@ def test_a_computer_proposal_arrives_as_a_dialog_and_accepting_makes_an_agreemen
     assert agreement is not None and f"Agreement {agreement.id.removeprefix('a')} made" in board.notice
     assert match.open_proposals_for("us") == []
     frames(app)
-    assert "1 agreement in force" in doc_text(board._news())
+    assert "1 agreement in force" in doc_text(board.news.document())
 
 
 def test_refusing_a_computer_proposal_makes_no_agreement(make_app: MakeApp, scenario: Scenario) -> None:

@@ -7,7 +7,9 @@ from collections.abc import Callable
 
 import pygame
 
+from game.engine import Role
 from game.present import source_credit
+from game.table import SeatView
 from game.ui.screens.base import Host
 from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
 from game.ui.screens.results import BriefingRead
@@ -92,6 +94,14 @@ class BriefingScreen(GameScreen):
             size=SMALL,
             gap=14,
         )
+        self._how_a_turn_works(doc, role)
+        self._where_things_stand(doc, seat)
+        self._sources(doc)
+        self.doc = doc
+        return doc
+
+    def _how_a_turn_works(self, doc: Document, role: Role) -> None:
+        scenario, palette = self.game.scenario, self.palette
         carry = (
             f"unspent capital carries over, up to {role.capital_max}"
             if role.capital_max > role.capital
@@ -108,6 +118,9 @@ class BriefingScreen(GameScreen):
             size=BODY,
             gap=14,
         )
+
+    def _where_things_stand(self, doc: Document, seat: SeatView) -> None:
+        scenario, palette = self.game.scenario, self.palette
         doc.heading("Where things stand", colour=palette.text, size=HEADING)
         for indicator, shown in zip(scenario.shown_indicators, seat.indicators, strict=True):
             value = shown.value
@@ -126,24 +139,26 @@ class BriefingScreen(GameScreen):
             )
             doc.custom(8, self._gauge_drawer(value, shown.low, shown.high, yours(shown)), gap=6)
             doc.para(self.say(indicator.description), colour=palette.muted, size=SMALL + 1, gap=14)
-        if scenario.sources:
-            doc.heading("Sources", colour=palette.text, size=HEADING)
-            for source in scenario.sources:
-                doc.para(source_credit(source), colour=palette.text, size=BODY, bold=True, gap=2)
-                note = self.say(source.note)
-                if note:
-                    doc.para(note, colour=palette.muted, size=SMALL + 1, gap=2)
-                if source.url:
-                    doc.para(source.url, colour=palette.accent, size=SMALL, gap=2)
-                doc.space(10)
-            doc.para(
-                "The numbers are a simplified model for discussion, not measurements.",
-                colour=palette.muted,
-                size=SMALL,
-                gap=4,
-            )
-        self.doc = doc
-        return doc
+
+    def _sources(self, doc: Document) -> None:
+        scenario, palette = self.game.scenario, self.palette
+        if not scenario.sources:
+            return
+        doc.heading("Sources", colour=palette.text, size=HEADING)
+        for source in scenario.sources:
+            doc.para(source_credit(source), colour=palette.text, size=BODY, bold=True, gap=2)
+            note = self.say(source.note)
+            if note:
+                doc.para(note, colour=palette.muted, size=SMALL + 1, gap=2)
+            if source.url:
+                doc.para(source.url, colour=palette.accent, size=SMALL, gap=2)
+            doc.space(10)
+        doc.para(
+            "The numbers are a simplified model for discussion, not measurements.",
+            colour=palette.muted,
+            size=SMALL,
+            gap=4,
+        )
 
     def _gauge_drawer(self, value: float, low: float, high: float, good: str) -> Drawer:
         def draw(surface: pygame.Surface, rect: pygame.Rect) -> None:

@@ -252,8 +252,6 @@ class GameScreen(Screen):
         Each tab shows its key in a key cap, or, when that does not fit, underlines the name's first letter.
         """
         palette = self.palette
-        font = self.font(BODY, bold=True)
-        key_font = self.font(SMALL, bold=True)
         gap = self.px(6)
         width = (rect.width - gap * (len(tabs) - 1)) // max(1, len(tabs))
         x = rect.left
@@ -265,46 +263,53 @@ class GameScreen(Screen):
             pygame.draw.rect(surface, fill, tab, border_radius=self.px(6))
             if on:
                 pygame.draw.rect(surface, palette.accent, (tab.left, tab.bottom - self.px(3), tab.width, self.px(3)))
-            colour = palette.text if on else palette.muted
-            cap_w = textlib.width_of(key_font, key) + self.px(10)
-            name_w = textlib.width_of(font, name)
-            text_y = tab.centery - font.get_linesize() // 2
-            if cap_w + self.px(6) + name_w + self.px(8) <= tab.width:
-                left = tab.centerx - (cap_w + self.px(6) + name_w) // 2
-                cap = pygame.Rect(
-                    left,
-                    tab.centery - key_font.get_linesize() // 2 - self.px(2),
-                    cap_w,
-                    key_font.get_linesize() + self.px(2),
-                )
-                pygame.draw.rect(surface, palette.border, cap, width=1, border_radius=self.px(4))
-                textlib.draw(
-                    surface,
-                    key,
-                    (cap.centerx, cap.top + self.px(1)),
-                    font=key_font,
-                    colour=palette.muted,
-                    align="center",
-                )
-                textlib.draw(surface, name, (cap.right + self.px(6), text_y), font=font, colour=colour)
-            else:  # no room for the key cap: underline the name's first letter, which is the key
-                drawn = textlib.draw(
-                    surface,
-                    name,
-                    (tab.centerx, text_y),
-                    font=font,
-                    colour=colour,
-                    align="center",
-                    max_width=tab.width - self.px(8),
-                )
-                first = textlib.width_of(font, name[0])
-                underline_y = drawn.top + font.get_ascent() + self.px(2)
-                pygame.draw.line(
-                    surface, colour, (drawn.left, underline_y), (drawn.left + first, underline_y), max(1, self.px(2))
-                )
+            self._tab_label(surface, tab, name, key, colour=palette.text if on else palette.muted)
             out.append(tab)
             x += width + gap
         return out
+
+    def _tab_label(self, surface: pygame.Surface, tab: pygame.Rect, name: str, key: str, *, colour: Colour) -> None:
+        """A tab's name with its key in a key cap, or, when that does not fit, with the name's first letter
+        underlined."""
+        palette = self.palette
+        font = self.font(BODY, bold=True)
+        key_font = self.font(SMALL, bold=True)
+        cap_w = textlib.width_of(key_font, key) + self.px(10)
+        name_w = textlib.width_of(font, name)
+        text_y = tab.centery - font.get_linesize() // 2
+        if cap_w + self.px(6) + name_w + self.px(8) <= tab.width:
+            left = tab.centerx - (cap_w + self.px(6) + name_w) // 2
+            cap = pygame.Rect(
+                left,
+                tab.centery - key_font.get_linesize() // 2 - self.px(2),
+                cap_w,
+                key_font.get_linesize() + self.px(2),
+            )
+            pygame.draw.rect(surface, palette.border, cap, width=1, border_radius=self.px(4))
+            textlib.draw(
+                surface,
+                key,
+                (cap.centerx, cap.top + self.px(1)),
+                font=key_font,
+                colour=palette.muted,
+                align="center",
+            )
+            textlib.draw(surface, name, (cap.right + self.px(6), text_y), font=font, colour=colour)
+        else:  # no room for the key cap: underline the name's first letter, which is the key
+            drawn = textlib.draw(
+                surface,
+                name,
+                (tab.centerx, text_y),
+                font=font,
+                colour=colour,
+                align="center",
+                max_width=tab.width - self.px(8),
+            )
+            first = textlib.width_of(font, name[0])
+            underline_y = drawn.top + font.get_ascent() + self.px(2)
+            pygame.draw.line(
+                surface, colour, (drawn.left, underline_y), (drawn.left + first, underline_y), max(1, self.px(2))
+            )
 
     def tab_height(self) -> int:
         """The height of a row of tabs."""

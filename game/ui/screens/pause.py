@@ -76,15 +76,7 @@ class PauseScreen(MenuScreen):
         label_h = 0 if self.compact else small.get_linesize() + self.px(4)
         save_block = label_h + button_h + self.px(6) + status_h
         fixed = header_h + save_block + self.px(12) + 2 * pad
-        # As few columns of buttons as the height allows (and the width permits).
-        columns = 1
-        while True:
-            rows = -(-len(items) // columns)
-            buttons_h = rows * button_h + (rows - 1) * gap
-            wider = columns + 1
-            if fixed + buttons_h <= height - 2 * self.px(8) or wider * widest + (wider - 1) * gap > max_w - 2 * pad:
-                break
-            columns = wider
+        columns, buttons_h = self._columns(len(items), button_h, gap, widest, room=(max_w - 2 * pad, height - fixed))
         panel_w = min(max_w, max(self.px(460), columns * widest + (columns - 1) * gap + 2 * pad))
         inner_w = panel_w - 2 * pad
         panel_h = min(height - 2 * self.px(8), fixed + buttons_h)
@@ -97,11 +89,7 @@ class PauseScreen(MenuScreen):
         if label_h:
             self.areas["save_label"] = pygame.Rect(x, y, inner_w, small.get_linesize())
             y += label_h
-        field_w = inner_w - save_w - self.px(8)
-        self.field(
-            "label", pygame.Rect(x, y, field_w, button_h), self.save, placeholder="Name of the save", limit=LABEL_LIMIT
-        )
-        self.button(pygame.Rect(x + field_w + self.px(8), y, save_w, button_h), save_text, self.save, key=pygame.K_s)
+        self._save_row(pygame.Rect(x, y, inner_w, button_h), save_text, save_w)
         y += button_h + self.px(6)
         self.areas["status"] = pygame.Rect(x, y, inner_w, status_h)
         y += status_h + self.px(12)
@@ -116,6 +104,31 @@ class PauseScreen(MenuScreen):
             self.focus_placed = True
             self.focus(resume)
         self.escape_focus = lambda: self.focus(resume) if resume is not None else None
+
+    def _columns(self, count: int, button_h: int, gap: int, widest: int, *, room: tuple[int, int]) -> tuple[int, int]:
+        """As few columns of ``count`` buttons as the height allows (and the width permits): the number of
+        columns and the height they take; ``room`` is the width and height left for them."""
+        room_w, room_h = room
+        columns = 1
+        while True:
+            rows = -(-count // columns)
+            buttons_h = rows * button_h + (rows - 1) * gap
+            wider = columns + 1
+            if buttons_h <= room_h - 2 * self.px(8) or wider * widest + (wider - 1) * gap > room_w:
+                return columns, buttons_h
+            columns = wider
+
+    def _save_row(self, row: pygame.Rect, save_text: str, save_w: int) -> None:
+        """The name field and the Save button beside it."""
+        field_w = row.width - save_w - self.px(8)
+        field = pygame.Rect(row.left, row.top, field_w, row.height)
+        self.field("label", field, self.save, placeholder="Name of the save", limit=LABEL_LIMIT)
+        self.button(
+            pygame.Rect(row.left + field_w + self.px(8), row.top, save_w, row.height),
+            save_text,
+            self.save,
+            key=pygame.K_s,
+        )
 
     # ----------------------------------------------------------------- commands
     def resume(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine import Action, Cause, Change, Dynamic, Stage, TurnReport
+from game.engine import Action, Cause, Change, Dynamic, Indicator, Stage, TurnReport
 from game.present import decisions, indicator_label, visible
 from game.present import points as points_text
 from game.present import score as score_text
@@ -282,7 +282,6 @@ class ReviewScreen(GameScreen):
             rect.left + pad, rect.top + pad + title_h, rect.width - 2 * pad, rect.height - 2 * pad - title_h
         )
         label_font = self.font(BODY)
-        number_font = self.font(SMALL + 1, bold=True)
         row_h = label_font.get_linesize() + self.px(18)
         indicators = game.scenario.shown_indicators
         total = row_h * len(indicators)
@@ -296,49 +295,7 @@ class ReviewScreen(GameScreen):
             y = area.top + index * row_h - self.gauge_top
             if y + row_h < area.top or y > area.bottom:
                 continue
-            old, new = self.before[indicator.id], self.after[indicator.id]
-            shown = old + (new - old) * eased
-            delta = float(num(new)) - float(num(old))  # the change as shown, so that the numbers add up
-            numbers = f"{num(old)} to {num(new)}" if delta else f"{num(new)}, no change"
-            numbers_w = textlib.width_of(number_font, numbers)
-            delta_text = signed(delta) if delta else ""
-            delta_w = textlib.width_of(number_font, "+00.0")
-            colour = palette.text if delta else palette.muted
-            textlib.draw(
-                surface,
-                self.say(indicator.label),
-                (area.left, y),
-                font=label_font,
-                colour=colour,
-                max_width=width - numbers_w - delta_w - self.px(16),
-            )
-            textlib.draw(
-                surface,
-                numbers,
-                (area.left + width - delta_w - self.px(8), y + self.px(2)),
-                font=number_font,
-                colour=palette.muted,
-                align="right",
-            )
-            if delta_text:
-                textlib.draw(
-                    surface,
-                    delta_text,
-                    (area.left + width, y + self.px(2)),
-                    font=number_font,
-                    colour=self.colour(indicator.id, old, new),
-                    align="right",
-                )
-            gauge(
-                surface,
-                pygame.Rect(area.left, y + label_font.get_linesize() + self.px(2), width, self.px(7)),
-                value=shown,
-                low=indicator.min,
-                high=indicator.max,
-                previous=old if delta else None,
-                palette=palette,
-                good=self.direction.get(indicator.id, "neutral"),
-            )
+            self._gauge_row(surface, indicator, pygame.Rect(area.left, y, width, row_h), eased)
         surface.set_clip(clip)
         if total > area.height:
             draw_scrollbar(
@@ -349,3 +306,53 @@ class ReviewScreen(GameScreen):
                 total=total,
                 palette=palette,
             )
+
+    def _gauge_row(self, surface: pygame.Surface, indicator: Indicator, row: pygame.Rect, eased: float) -> None:
+        """One indicator's row: its label, the numbers before and after, the change, and its gauge moving by
+        ``eased`` (0 to 1) from the old value to the new."""
+        palette = self.palette
+        label_font = self.font(BODY)
+        number_font = self.font(SMALL + 1, bold=True)
+        old, new = self.before[indicator.id], self.after[indicator.id]
+        shown = old + (new - old) * eased
+        delta = float(num(new)) - float(num(old))  # the change as shown, so that the numbers add up
+        numbers = f"{num(old)} to {num(new)}" if delta else f"{num(new)}, no change"
+        numbers_w = textlib.width_of(number_font, numbers)
+        delta_text = signed(delta) if delta else ""
+        delta_w = textlib.width_of(number_font, "+00.0")
+        colour = palette.text if delta else palette.muted
+        textlib.draw(
+            surface,
+            self.say(indicator.label),
+            (row.left, row.top),
+            font=label_font,
+            colour=colour,
+            max_width=row.width - numbers_w - delta_w - self.px(16),
+        )
+        textlib.draw(
+            surface,
+            numbers,
+            (row.right - delta_w - self.px(8), row.top + self.px(2)),
+            font=number_font,
+            colour=palette.muted,
+            align="right",
+        )
+        if delta_text:
+            textlib.draw(
+                surface,
+                delta_text,
+                (row.right, row.top + self.px(2)),
+                font=number_font,
+                colour=self.colour(indicator.id, old, new),
+                align="right",
+            )
+        gauge(
+            surface,
+            pygame.Rect(row.left, row.top + label_font.get_linesize() + self.px(2), row.width, self.px(7)),
+            value=shown,
+            low=indicator.min,
+            high=indicator.max,
+            previous=old if delta else None,
+            palette=palette,
+            good=self.direction.get(indicator.id, "neutral"),
+        )
