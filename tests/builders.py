@@ -25,8 +25,10 @@ from game.engine import (
 )
 
 
-def expr(source: str | float) -> Expr:
-    """Compile a trusted test expression directly (the loader's checks are tested elsewhere)."""
+def expr(source: str | float | Expr) -> Expr:
+    """Compile a trusted test expression directly (the loader's checks are tested elsewhere); an Expr is kept."""
+    if isinstance(source, Expr):
+        return source
     text = str(source)
     return Expr(text, compile(text, "<test>", "eval"), frozenset())
 

@@ -24,7 +24,7 @@ import re
 import warnings
 from collections.abc import Collection, Iterator
 
-from game.engine.expr import FUNCTIONS, VARIABLES, Expr
+from game.engine.expr import FUNCTIONS, VARIABLES, Expr, one_line
 from game.engine.scenario import Op
 
 __all__ = [
@@ -142,8 +142,6 @@ _LOOKALIKES = {
     "\u201c": "no quotes",
     "\u201d": "no quotes",
 }
-#: Whitespace is insignificant: every kind becomes a space (one for one, so offsets survive).
-_WHITESPACE = str.maketrans("\t\n\r\v\f", "     ")
 _OTHER_RADIX = re.compile(r"0[xXoObB]")
 _EFFECT = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*(\+=|-=|=(?!=))")
 _EFFECT_NAME = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*")
@@ -346,7 +344,7 @@ class _Compiler:
     def compile(self) -> Expr:
         """Parse, check and compile ``self.text`` into an :class:`Expr`."""
         _check_text(self.text, "expression")
-        spaced = self.text.translate(_WHITESPACE)
+        spaced = one_line(self.text)
         self.body = spaced.lstrip(" ")
         self.lead = len(spaced) - len(self.body)
         with syntax_warnings_as_errors():

@@ -16,7 +16,7 @@ import ast
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from game.engine.expr import FUNCTIONS, Expr, clamp
+from game.engine.expr import FUNCTIONS, Expr, clamp, failure, one_line
 from game.engine.scenario import Dynamic, Effect, Op
 from game.engine.state import Cause, Change, RuleError, Scheduled
 
@@ -48,7 +48,7 @@ class _Names(ast.NodeTransformer):
 
 def inline(expr: Expr) -> str:
     """The expression's source with indicator names turned into ``basis[...]`` look-ups."""
-    tree = _Names().visit(ast.parse(expr.source.strip(), mode="eval"))
+    tree = _Names().visit(ast.parse(one_line(expr.source).strip(), mode="eval"))
     return f"({ast.unparse(ast.fix_missing_locations(tree))})"
 
 
@@ -110,7 +110,7 @@ def _effect_lines(effects: Sequence[Effect], bounds: dict[str, tuple[float, floa
             "except NonFinite:",
             f"    errors.append(RuleError(turn, {cause_id!r}, {where} + ': the result is not a finite number'))",
             f"except {_ERRORS} as exc:",
-            f"    errors.append(RuleError(turn, {cause_id!r}, {where} + ': ' + str(exc)))",
+            f"    errors.append(RuleError(turn, {cause_id!r}, {where} + ': ' + failure(exc)))",
             "else:",
         ]
         if effect.delay or effect.duration > 1:
@@ -135,6 +135,7 @@ def _build(name: str, params: str, body: list[str], cause: Cause | None = None) 
         "max": max,
         "abs": abs,
         "clamp": clamp,
+        "failure": failure,
         "Change": Change,
         "Scheduled": Scheduled,
         "RuleError": RuleError,
@@ -170,7 +171,7 @@ def compile_dynamics(
             "try:",
             f"    ok = {inline(dynamic.condition)}",
             f"except {_ERRORS} as exc:",
-            f"    errors.append(RuleError(turn, {dynamic.id!r}, {where} + ': ' + str(exc)))",
+            f"    errors.append(RuleError(turn, {dynamic.id!r}, {where} + ': ' + failure(exc)))",
             "    ok = False",
             "if ok:",
             *("    " + line for line in action),
@@ -193,7 +194,7 @@ def compile_conditions(items: Sequence[tuple[str, Expr]]) -> ConditionsRunner:
             f"    if not {inline(condition)}:",
             f"        out.append({rule_id!r})",
             f"except {_ERRORS} as exc:",
-            f"    errors.append(RuleError(turn, {rule_id!r}, {where} + ': ' + str(exc)))",
+            f"    errors.append(RuleError(turn, {rule_id!r}, {where} + ': ' + failure(exc)))",
             f"    out.append({rule_id!r})",
         ]
     body.append("return frozenset(out)")

@@ -11,7 +11,7 @@ import re
 
 from game.engine.codegen import ConditionsRunner
 from game.engine.errors import NegotiationError, UnknownIdError
-from game.engine.expr import Expr, ExprError, base_globals
+from game.engine.expr import Expr, ExprError, base_globals, failure
 from game.engine.rules import Rules
 from game.engine.scenario import Action, Choice, Event, Item, Negotiation, Role, Scenario
 from game.engine.state import GameState, RuleError
@@ -112,7 +112,7 @@ class Context:
             return bool(eval(expr.code, self.globals, self.state.values))  # code compiled from a checked AST
         except (ArithmeticError, ValueError, TypeError) as exc:
             (self.state.errors if errors is None else errors).append(
-                RuleError(self.state.turn, rule, f"{expr.source!r}: {exc}")
+                RuleError(self.state.turn, rule, f"{expr.source!r}: {failure(exc)}")
             )
             return False
 

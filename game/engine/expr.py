@@ -17,6 +17,14 @@ from typing import Any
 FUNCTIONS = ("min", "max", "abs", "clamp")
 #: Extra variables the engine provides to every expression.
 VARIABLES = ("turn",)
+#: Whitespace is insignificant in an expression: every kind becomes a space (one for one, so offsets survive), so a
+#: condition spread over the lines of a YAML block reads as one line.
+WHITESPACE = str.maketrans("\t\n\r\v\f", "     ")
+
+
+def one_line(source: str) -> str:
+    """An expression's source as Python reads it: every kind of whitespace a space."""
+    return source.translate(WHITESPACE)
 
 
 def clamp(value: float, low: float, high: float) -> float:
@@ -27,6 +35,14 @@ def clamp(value: float, low: float, high: float) -> float:
 def base_globals() -> dict[str, Any]:
     """A fresh globals mapping for evaluating expressions (no builtins)."""
     return {"__builtins__": {}, "min": min, "max": max, "abs": abs, "clamp": clamp, "turn": 0}
+
+
+def failure(exc: BaseException) -> str:
+    """What went wrong when an expression ran, in the same words whichever way it ran (Python says "float division
+    by zero" or "integer division or modulo by zero" depending on the operands' types)."""
+    if isinstance(exc, ZeroDivisionError):
+        return "division by zero"
+    return str(exc)
 
 
 class ExprError(ArithmeticError):
@@ -46,7 +62,7 @@ class Expr:
         try:
             result = float(eval(self.code, globals_, values))  # code was compiled from a checked AST
         except (ZeroDivisionError, OverflowError, ValueError, TypeError) as exc:
-            raise ExprError(f"{self.source!r}: {exc}") from None
+            raise ExprError(f"{self.source!r}: {failure(exc)}") from None
         if not isfinite(result):
             raise ExprError(f"{self.source!r}: the result is not a finite number")
         return result

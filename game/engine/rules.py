@@ -15,7 +15,7 @@ from game.engine.codegen import (
     compile_dynamics,
     compile_effects,
 )
-from game.engine.expr import Expr, base_globals
+from game.engine.expr import Expr, base_globals, failure
 from game.engine.scenario import Effect, Event, Item, Negotiation, Op, Scenario, localize
 from game.engine.state import Cause, Change, RuleError, Scheduled, choice_key
 
@@ -52,7 +52,7 @@ def apply_plan(
             try:
                 amount = eval(code, globals_, basis) + 0.0  # code was compiled from a checked AST
             except (ArithmeticError, ValueError, TypeError) as exc:
-                errors.append(RuleError(turn, cause_id, f"{source!r}: {exc}"))
+                errors.append(RuleError(turn, cause_id, f"{source!r}: {failure(exc)}"))
                 continue
             if amount - amount != 0.0:  # infinity or NaN
                 errors.append(RuleError(turn, cause_id, f"{source!r}: the result is not a finite number"))
