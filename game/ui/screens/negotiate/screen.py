@@ -1,18 +1,7 @@
-"""The negotiation table: pick what you give and what you ask, read the counterpart's live breakdown, send; the
-agreements with their schedules, and breaking one after its cost is stated.
-
-The counterpart's breakdown is the computer's own evaluator (:func:`game.ai.negotiation.evaluate`), recomputed on
-every change of the picked items; it reads the game and never changes it. Sending, answering and breaking go
-through the match (:meth:`Match.apply <game.table.Match.apply>` with a Propose, Counter or BreakAgreement), and every
-move to another screen or dialog through :mod:`game.ui.screens.flow`.
-
-Also here: the document builders the dialogs of :mod:`game.ui.screens.proposal` share (a breakdown item by item, an
-item in full, an agreement with its schedule, the cost of breaking one).
-"""
+"""The negotiation table screen."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,42 +9,32 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.ai.negotiation import Evaluation, evaluate_for
-from game.engine import (
-    Agreement,
-    AgreementItem,
-    Counter,
-    Item,
-    ItemStatus,
-    Phase,
-    ProposalStatus,
-    Propose,
-    RulesError,
-    implementation_effects,
-)
-from game.present import (
-    agreement_in_force_until,
-    agreement_name,
-    indicator_label,
-    proposal_name,
-    source_credit,
-    visible,
-)
+from game.engine import Agreement, Counter, Item, ItemStatus, Phase, ProposalStatus, Propose, RulesError
+from game.present import agreement_name, proposal_name
 from game.present import points as points_text
-from game.present import score as score_text
 from game.table import ProposalSent, TableError
 from game.table import view as seat_view
 from game.ui.screens import flow
 from game.ui.screens.ingame import BODY, HEADING, SMALL, GameScreen
-from game.ui.screens.wording import change_words, num, plural, signed, timing_phrase
-from game.ui.widgets import Document, ScrollView, mix, news_colour
+from game.ui.screens.negotiate.agreement_docs import add_agreement
+from game.ui.screens.negotiate.breakdown import add_breakdown, add_context, new_doc
+from game.ui.screens.negotiate.item_detail import add_item_detail
+from game.ui.screens.negotiate.words import (
+    Colour,
+    agreement_status,
+    computer_counterpart,
+    dates,
+    effects_parts,
+    effects_summary,
+    points_colour,
+    unavailable_reason,
+)
+from game.ui.screens.wording import num, plural
+from game.ui.widgets import Document, ScrollView, mix
 from game.ui.widgets import text as textlib
-from game.ui.widgets.schedule import timeline
 
 if TYPE_CHECKING:
     from game.ui.app import App
-
-Colour = tuple[int, int, int]
-Drawer = Callable[[pygame.Surface, pygame.Rect], None]
 
 #: The two item lists of a proposal.
 SIDES = ("give", "ask")
@@ -67,369 +46,6 @@ TAB_KEYS = {
     pygame.K_w: "weigh",
     pygame.K_a: "agreements",
 }
-
-
-# --------------------------------------------------------------------- words
-def dates(screen: GameScreen, start: int, end: int) -> str:
-    """``turn 3 (Jul 2023)`` or ``turns 3–5 (Jul 2023 – Jan 2024)``, by the scenario calendar."""
-    label = screen.game.scenario.calendar.label
-    if start == end:
-        return f"turn {start} ({label(start)})"
-    return f"turns {start}–{end} ({label(start)} – {label(end)})"
-
-
-def who(screen: GameScreen, role: str) -> str:
-    """``you`` for the screen's player, the role's name otherwise."""
-    return "you" if role == screen.role else screen.match.role_name(role)
-
-
-def item_status(screen: GameScreen, part: AgreementItem) -> tuple[str, Colour]:
-    """What an agreement item's status means now, and its colour (words always come with it)."""
-    palette, turn = screen.palette, screen.game.turn
-    if part.status is ItemStatus.IMPLEMENTED:
-        return "implemented", palette.good
-    if part.status is ItemStatus.BROKEN:
-        return "broken", palette.bad
-    if turn < part.start:
-        return "pending: starts later", palette.accent
-    total = part.end - part.start + 1
-    step = f", step {turn - part.start + 1} of {total} this turn" if total > 1 and turn <= part.end else ""
-    return f"pending: being implemented{step}", palette.accent
-
-
-def agreement_status(screen: GameScreen, agreement: Agreement) -> tuple[str, Colour]:
-    """``broken``, ``being implemented`` or ``fully implemented``, with its colour."""
-    palette = screen.palette
-    if agreement.broken:
-        return "broken", palette.bad
-    if agreement.open:
-        return "being implemented", palette.accent
-    return "fully implemented", palette.good
-
-
-def unavailable_reason(screen: GameScreen, item: Item, sender: str, receiver: str) -> str:
-    """Why ``item`` cannot be put on the table now, for people (the engine's own words as a last resort)."""
-    game = screen.game
-    if game.phase is not Phase.ACTIONS:
-        return "proposals are made in the actions phase"
-    for agreement in game.state.agreements:
-        if agreement.open and any(p.item == item.id and p.status is not ItemStatus.BROKEN for p in agreement.items):
-            end = agreement_in_force_until(game, agreement)
-            return (
-                f"already agreed in {agreement_name(agreement.id)}, in force until {game.scenario.calendar.label(end)}"
-            )
-    if not game.on_table(item.id):
-        return "this item " + game.why_not_item(item.id).removeprefix(f"item {item.id!r} ")
-    if item.condition is not None:
-        now = ", ".join(
-            f"{indicator_label(game, n)} {num(game.value(n))}"
-            for n in sorted(item.condition.names)
-            if n in game.state.values
-        )
-        return f"needs {game.readable(item.condition)}" + (f" (now {now})" if now else "")
-    side = {"give": (item.id,)} if item.giver == sender else {"ask": (item.id,)}
-    return game.why_not_propose(sender, receiver, **side) or "not available now"
-
-
-def points_colour(screen: GameScreen, points: float) -> Colour:
-    """Good for positive points, bad for negative ones, muted for none."""
-    palette = screen.palette
-    return palette.good if points > 0 else palette.bad if points < 0 else palette.muted
-
-
-# --------------------------------------------------------------------- document builders
-def new_doc(screen: GameScreen) -> Document:
-    """An empty document in the screen's fonts and scale."""
-    return Document(lambda size, bold: screen.font(size, bold=bold), screen.px)
-
-
-def add_breakdown(
-    doc: Document,
-    screen: GameScreen,
-    evaluation: Evaluation,
-    *,
-    groups: Sequence[tuple[str, Sequence[str]]],
-    verdict: tuple[str, str],
-    effects: bool = False,
-) -> None:
-    """An evaluation read item by item: under each group's title (``groups`` in the evaluator's order: the items the
-    sender gives, then those it asks), each item with its points (and, with ``effects``, what it does); then what
-    else was counted (trust, relations, provocations); then the total against the threshold and ``verdict`` (words
-    for accept, for refuse) in its colour."""
-    palette, game = screen.palette, screen.game
-    reasons = list(evaluation.reasons)
-    for title, items in groups:
-        doc.para(title.upper(), colour=palette.muted, size=SMALL, bold=True, gap=3)
-        if not items:
-            doc.para("Nothing.", colour=palette.muted, size=BODY - 1, indent=8, gap=6)
-        for item_id in items:
-            points = reasons.pop(0).points
-            item = game.item(item_id)
-            doc.para(
-                [
-                    (f"{points_text(points)}  ", points_colour(screen, points), True),
-                    (screen.say(item.label), palette.text, effects),
-                ],
-                size=BODY - 1,
-                indent=4,
-                gap=1 if effects else 2,
-            )
-            if effects:
-                doc.para(effects_summary(screen, item), colour=palette.muted, size=SMALL, indent=16, gap=4)
-        doc.space(4)
-    if reasons:
-        doc.para("ALSO COUNTED", colour=palette.muted, size=SMALL, bold=True, gap=3)
-        for reason in reasons:
-            doc.para(
-                [
-                    (f"{points_text(reason.points)}  ", points_colour(screen, reason.points), True),
-                    (reason.label, palette.text, False),
-                ],
-                size=BODY - 1,
-                indent=4,
-                gap=2,
-            )
-        doc.space(4)
-    words, colour = (verdict[0], palette.good) if evaluation.accept else (verdict[1], palette.bad)
-    doc.para(
-        [
-            ("Total ", palette.muted, False),
-            (score_text(evaluation.score), palette.text, True),
-            (f" against a threshold of {score_text(evaluation.threshold)}: ", palette.muted, False),
-            (words, colour, True),
-        ],
-        size=BODY - 1,
-        gap=6,
-    )
-
-
-def add_context(doc: Document, screen: GameScreen, evaluation: Evaluation) -> None:
-    """The reasons of an evaluation of no item: what is counted before any item (trust, relations...)."""
-    palette = screen.palette
-    for reason in evaluation.reasons:
-        doc.para(
-            [
-                (f"{points_text(reason.points)}  ", points_colour(screen, reason.points), True),
-                (reason.label, palette.text, False),
-            ],
-            size=BODY - 1,
-            indent=4,
-            gap=2,
-        )
-
-
-def effects_parts(screen: GameScreen, item: Item) -> tuple[str, list[str]]:
-    """``Over 3 turns: `` and ``["Development +6", "Trust +2"]``: when and what implementing the item does."""
-    game = screen.game
-    totals = game.forecast_effects(item.effects, item.id).totals()
-    parts = [f"{indicator_label(game, k)} {signed(v)}" for k, v in totals.items() if round(v, 1)]
-    when = f"Over {item.turns} turns" if item.turns > 1 else "In one turn"
-    return f"{when}: ", parts
-
-
-def effects_summary(screen: GameScreen, item: Item) -> str:
-    """``Over 3 turns: Development +6, Trust +2``: what implementing the item does, in one line."""
-    head, parts = effects_parts(screen, item)
-    return head + (", ".join(parts) if parts else "no direct effect")
-
-
-def add_item_detail(doc: Document, screen: GameScreen, item: Item, *, other: str, reason: str) -> None:
-    """One item in full: who gives it, when, whether it can be offered now, its description, effects and worth."""
-    palette, game = screen.palette, screen.game
-    doc.heading(screen.say(item.label), colour=palette.text, size=BODY + 1, gap=2)
-    turn = game.turn
-    doc.para(
-        f"Given by {who(screen, item.giver)} · if agreed now, implemented over "
-        f"{dates(screen, turn, turn + item.turns - 1)}",
-        colour=palette.muted,
-        size=SMALL,
-        gap=4,
-    )
-    if reason:
-        doc.para(f"Not now: {reason}.", colour=palette.bad, size=SMALL + 1, bold=True, gap=6)
-    else:
-        doc.para("Can be put on the table now.", colour=palette.good, size=SMALL + 1, bold=True, gap=6)
-    doc.para(screen.say(item.description), colour=palette.text, size=BODY - 1, gap=6)
-    if item.contested:
-        doc.para(
-            [("Note on this rule: ", palette.focus, True), (screen.say(item.contested), palette.muted, False)],
-            size=SMALL + 1,
-            gap=6,
-        )
-    forecast = game.forecast_effects(implementation_effects(item), item.id)
-    if visible(game, forecast.items):
-        doc.para("ONCE AGREED", colour=palette.muted, size=SMALL, bold=True, gap=3)
-        for effect in visible(game, forecast.items):
-            colour = news_colour(effect.delta, screen.good_for_me(effect.indicator), palette)
-            doc.para(
-                [
-                    (f"{indicator_label(game, effect.indicator)} ", palette.text, False),
-                    (change_words(effect), colour, True),
-                    (f" {timing_phrase(effect, turn, game.scenario.turns)}", palette.muted, False),
-                ],
-                size=BODY - 1,
-                indent=8,
-                gap=2,
-            )
-        doc.space(4)
-    mine, theirs = item_worth(screen, item, other)
-    if computer_counterpart(screen, other):
-        doc.para(
-            [
-                ("Worth to ", palette.muted, False),
-                (screen.match.role_name(other), palette.muted, False),
-                (": ", palette.muted, False),
-                (points_text(theirs), points_colour(screen, theirs), True),
-                ("  ·  to you: ", palette.muted, False),
-                (points_text(mine), points_colour(screen, mine), True),
-            ],
-            size=SMALL + 1,
-            gap=4,
-        )
-    else:  # a person's valuation is their own private business
-        doc.para(
-            [("Worth to you: ", palette.muted, False), (points_text(mine), points_colour(screen, mine), True)],
-            size=SMALL + 1,
-            gap=4,
-        )
-    if item.sources:
-        credits = "; ".join(source_credit(game.scenario.source(s)) for s in item.sources)
-        doc.para(f"Source: {credits}", colour=palette.muted, size=SMALL, gap=4)
-
-
-def computer_counterpart(screen: GameScreen, other: str) -> bool:
-    """Whether the computer plays ``other``: only then may the screen show how ``other`` weighs things (a person's
-    valuation comes from their private objectives)."""
-    return not screen.match.seats[other].is_person
-
-
-def item_worth(screen: GameScreen, item: Item, other: str) -> tuple[float, float]:
-    """(worth to the player, worth to ``other``) of one item on its own, by the evaluator."""
-    game, role = screen.game, screen.role
-    give, ask = ((item.id,), ()) if item.giver == role else ((), (item.id,))
-    mine = evaluate_for(game, role, other, give, ask, role)
-    theirs = evaluate_for(game, role, other, give, ask, other)
-    return mine.reasons[0].points, theirs.reasons[0].points
-
-
-def add_agreement(doc: Document, screen: GameScreen, agreement: Agreement) -> None:
-    """An agreement: with whom, when, its status, then each item with its giver, schedule, status and a bar."""
-    palette, game = screen.palette, screen.game
-    first_party, second_party = agreement.parties
-    other = second_party if first_party == screen.role else first_party
-    doc.heading(
-        f"{agreement_name(agreement.id).capitalize()} with {screen.match.role_name(other)}",
-        colour=palette.text,
-        size=BODY + 1,
-        gap=2,
-    )
-    status, colour = agreement_status(screen, agreement)
-    doc.para(
-        [
-            (
-                f"Made in turn {agreement.turn} ({game.scenario.calendar.label(agreement.turn)}) · ",
-                palette.muted,
-                False,
-            ),
-            (status, colour, True),
-        ],
-        size=SMALL + 1,
-        gap=8,
-    )
-    first = min(p.start for p in agreement.items)
-    last = max(p.end for p in agreement.items)
-    for part in agreement.items:
-        words, part_colour = item_status(screen, part)
-        doc.para(
-            [
-                (screen.say(game.item(part.item).label), palette.text, True),
-                (f" · by {who(screen, part.giver)}", palette.muted, False),
-            ],
-            size=BODY - 1,
-            gap=1,
-        )
-        when = dates(screen, part.start, part.end)
-        doc.para(
-            [(when[:1].upper() + when[1:] + " · ", palette.muted, False), (words, part_colour, True)], size=SMALL, gap=2
-        )
-        doc.custom(10, _timeline_drawer(screen, first, last, part, part_colour), gap=8)
-
-
-def _timeline_drawer(screen: GameScreen, first: int, last: int, part: AgreementItem, colour: Colour) -> Drawer:
-    def draw(surface: pygame.Surface, rect: pygame.Rect) -> None:
-        width = min(rect.width, screen.px(26) * (last - first + 1))
-        timeline(
-            surface,
-            pygame.Rect(rect.left, rect.top, width, rect.height),
-            first=first,
-            last=last,
-            start=part.start,
-            end=part.end,
-            now=screen.game.turn,
-            colour=colour,
-            palette=screen.palette,
-            hatched=part.status is ItemStatus.BROKEN,
-        )
-
-    return draw
-
-
-def add_break_cost(doc: Document, screen: GameScreen, agreement: Agreement) -> None:
-    """What breaking ``agreement`` costs the player, as the engine forecasts it
-    (:meth:`~game.engine.Game.forecast_break`): the items cancelled, trust before and after, the relations cost and
-    the event it brings on."""
-    palette, game = screen.palette, screen.game
-    cost = game.forecast_break(screen.role, agreement.id)
-    name = screen.match.role_name(cost.other)
-    cancelled = [screen.say(game.item(item).label) for item in cost.cancelled]
-    doc.para("YOU STOP IMPLEMENTING", colour=palette.muted, size=SMALL, bold=True, gap=3)
-    for label in cancelled:
-        doc.para(label, colour=palette.text, size=BODY - 1, bold=True, indent=8, gap=2)
-    if cost.voided:
-        doc.space(4)
-        doc.para(
-            f"MADE THIS TURN, IT HAS NOT STARTED: {name.upper()}'S PART IS VOID TOO",
-            colour=palette.muted,
-            size=SMALL,
-            bold=True,
-            gap=3,
-        )
-        for item in cost.voided:
-            doc.para(screen.say(game.item(item).label), colour=palette.text, size=BODY - 1, bold=True, indent=8, gap=2)
-    doc.space(6)
-    doc.para("THE COST", colour=palette.muted, size=SMALL, bold=True, gap=3)
-    fall = f"falls by {num(-cost.trust_change)}" if cost.trust_change else "stays where it is"
-    doc.para(
-        [
-            (f"Trust between you and {name} ", palette.text, False),
-            (fall, palette.bad, True),
-            (f": {num(cost.trust_before)} to {num(cost.trust_after)} (of {num(cost.high)}).", palette.text, False),
-        ],
-        size=BODY - 1,
-        indent=8,
-        gap=3,
-    )
-    if visible(game, cost.effects.items):
-        runs: list[tuple[str, Colour, bool]] = [("At once: ", palette.text, False)]
-        for index, effect in enumerate(visible(game, cost.effects.items)):
-            colour = news_colour(effect.delta, screen.good_for_me(effect.indicator), palette)
-            runs += [
-                (("; " if index else "") + indicator_label(game, effect.indicator) + " ", palette.text, False),
-                (change_words(effect), colour, True),
-            ]
-        doc.para(runs, size=BODY - 1, indent=8, gap=3)
-    if cost.event:
-        event = game.scenario.event(cost.event)
-        doc.para(
-            f"Next turn it brings on: {screen.say(event.title)}.", colour=palette.text, size=BODY - 1, indent=8, gap=3
-        )
-    doc.space(4)
-    doc.para(
-        f"What {name} still owes you stays on its schedule unless {name} breaks it too.",
-        colour=palette.muted,
-        size=SMALL + 1,
-        gap=4,
-    )
 
 
 # --------------------------------------------------------------------- the negotiation table

@@ -1,0 +1,52 @@
+"""The negotiation table: pick what you give and what you ask, read the counterpart's live breakdown, send; the
+agreements with their schedules, and breaking one after its cost is stated.
+
+The counterpart's breakdown is the computer's own evaluator (:func:`game.ai.negotiation.evaluate`), recomputed on
+every change of the picked items; it reads the game and never changes it. Sending, answering and breaking go
+through the match (:meth:`Match.apply <game.table.Match.apply>` with a Propose, Counter or BreakAgreement), and every
+move to another screen or dialog through :mod:`game.ui.screens.flow`.
+
+The package is built from parts with one job each: :mod:`.screen` (the screen: layout, shared state, input) and its
+panels, and the document builders the dialogs of :mod:`game.ui.screens.proposal` share (a breakdown item by item,
+an item in full, an agreement with its schedule, the cost of breaking one).
+"""
+
+from game.ui.screens.negotiate.agreement_docs import add_agreement, add_break_cost
+from game.ui.screens.negotiate.breakdown import add_breakdown, add_context, new_doc
+from game.ui.screens.negotiate.item_detail import add_item_detail
+from game.ui.screens.negotiate.screen import SIDES, TAB_KEYS, Entry, NegotiationScreen
+from game.ui.screens.negotiate.words import (
+    agreement_status,
+    computer_counterpart,
+    dates,
+    effects_parts,
+    effects_summary,
+    item_status,
+    item_worth,
+    points_colour,
+    unavailable_reason,
+    who,
+)
+
+__all__ = [
+    "SIDES",
+    "TAB_KEYS",
+    "Entry",
+    "NegotiationScreen",
+    "add_agreement",
+    "add_break_cost",
+    "add_breakdown",
+    "add_context",
+    "add_item_detail",
+    "agreement_status",
+    "computer_counterpart",
+    "dates",
+    "effects_parts",
+    "effects_summary",
+    "item_status",
+    "item_worth",
+    "new_doc",
+    "points_colour",
+    "unavailable_reason",
+    "who",
+]
