@@ -1,43 +1,38 @@
-"""The negotiation table screen."""
+"""The negotiation table screen: it builds the panels (the two item lists, the weigh panel, the agreements and
+the agreement in full, the header, the tabs and the status line), holds the state they share (the counterpart, the
+picked items, the cursors, the panel with the keyboard), lays them out and routes the input."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pygame
 from pygame_gui.elements import UIButton
 
 from game.ai.negotiation import Evaluation, evaluate_for
-from game.engine import Agreement, Counter, Item, ItemStatus, Phase, ProposalStatus, Propose, RulesError
-from game.present import agreement_name, proposal_name
-from game.present import points as points_text
+from game.engine import Agreement, Counter, ItemStatus, Phase, ProposalStatus, Propose, RulesError
+from game.present import agreement_name
 from game.table import ProposalSent, TableError
 from game.table import view as seat_view
 from game.ui.screens import flow
-from game.ui.screens.ingame import BODY, HEADING, SMALL, GameScreen
-from game.ui.screens.negotiate.agreement_docs import add_agreement
-from game.ui.screens.negotiate.breakdown import add_breakdown, add_context, new_doc
-from game.ui.screens.negotiate.item_detail import add_item_detail
+from game.ui.screens.ingame import HEADING, SMALL, GameScreen
+from game.ui.screens.negotiate.agreement_list import AgreementList
+from game.ui.screens.negotiate.agreement_panel import AgreementPanel
+from game.ui.screens.negotiate.header import TableHeader
+from game.ui.screens.negotiate.item_list import ItemList
+from game.ui.screens.negotiate.shared import SIDES, Entry, Hit, list_area, row_height
+from game.ui.screens.negotiate.status_line import StatusLine
+from game.ui.screens.negotiate.tabs import TableTabs
+from game.ui.screens.negotiate.weigh_panel import WeighPanel
 from game.ui.screens.negotiate.words import (
-    Colour,
-    agreement_status,
-    computer_counterpart,
-    dates,
-    effects_parts,
     effects_summary,
-    points_colour,
     unavailable_reason,
 )
-from game.ui.screens.wording import num, plural
-from game.ui.widgets import Document, ScrollView, mix
-from game.ui.widgets import text as textlib
+from game.ui.widgets import Document
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
-#: The two item lists of a proposal.
-SIDES = ("give", "ask")
 #: Tab keys: the proposal (wide layout), each list, the breakdown (narrow layout) and the agreements.
 TAB_KEYS = {
     pygame.K_p: "proposal",
@@ -46,17 +41,6 @@ TAB_KEYS = {
     pygame.K_w: "weigh",
     pygame.K_a: "agreements",
 }
-
-
-# --------------------------------------------------------------------- the negotiation table
-@dataclass(frozen=True)
-class Entry:
-    """One row of an item list: the item, why it cannot be put on the table now (``""`` when it can), and what
-    implementing it does in one line."""
-
-    item: Item
-    reason: str
-    summary: str = ""
 
 
 class NegotiationScreen(GameScreen):
@@ -79,45 +63,50 @@ class NegotiationScreen(GameScreen):
         self.last_list = "give"
         self.cursor = {"give": 0, "ask": 0}
         self.first_row = {"give": 0, "ask": 0}
-        self.agreement_index = max(0, len(self._agreements()) - 1)
-        self.weigh_scroll = ScrollView()
-        self.agreement_scroll = ScrollView()
+        self.agreement_index = max(0, len(self.agreements()) - 1)
         self.hover: tuple[str, int] | None = None
-        self.hits: list[tuple[pygame.Rect, str, int]] = []
+        self.hits: list[Hit] = []
         self.layout = "wide"
         self.tight = False
         self.pad = self.px(10)
-        self._version: tuple[object, ...] | None = None
+        self.version: tuple[object, ...] | None = None
         self.entries: dict[str, list[Entry]] = {"give": [], "ask": []}
         self.send_button: UIButton | None = None
         self.clear_button: UIButton | None = None
         self.break_button: UIButton | None = None
-        self._weigh_doc: tuple[tuple[object, ...], Document] | None = None
-        self._agreement_doc: tuple[tuple[object, ...], Document] | None = None
+        # The parts of the table, each drawing one panel from the state above.
+        self.heading = TableHeader(self, self)
+        self.tab_bar = TableTabs(self, self)
+        self.lists = {side: ItemList(self, self, side) for side in SIDES}
+        self.weigh = WeighPanel(self, self)
+        self.agreement_list = AgreementList(self, self)
+        self.agreement_panel = AgreementPanel(self, self)
+        self.status_line = StatusLine(self, self)
         if reply_to is not None:
             self.load(reply_to)
 
     # ----------------------------------------------------------------- what the table shows
-    def _agreements(self) -> list[Agreement]:
+    def agreements(self) -> list[Agreement]:
         return [a for a in self.seat.agreements if self.role in a.parties]
 
     def _refresh(self) -> None:
         """Recompute the item lists when the game has changed; drop picked items that can no longer be offered."""
         game = self.game
         version = (game.turn, game.phase, len(game.state.news), len(game.history), self.other)
-        if version == self._version:
+        if version == self.version:
             return
-        self._version = version
+        self.version = version
         self.seat = seat_view(self.match, self.role)
         self.entries = {side: self._side_entries(side) for side in SIDES}
         legal = {e.item.id for side in SIDES for e in self.entries[side] if not e.reason}
         self.chosen &= legal
         for side in SIDES:
             self.cursor[side] = min(self.cursor[side], max(0, len(self.entries[side]) - 1))
-        self.agreement_index = min(self.agreement_index, max(0, len(self._agreements()) - 1))
+        self.agreement_index = min(self.agreement_index, max(0, len(self.agreements()) - 1))
         if self.reply_to is not None and self._status(self.reply_to) is not ProposalStatus.OPEN:
             self.reply_to = None
-        self._weigh_doc = self._agreement_doc = None
+        self.weigh.forget()
+        self.agreement_panel.forget()
 
     def _status(self, proposal_id: str) -> ProposalStatus | None:
         """Where a proposal this seat sent or received stands, as its view shows it."""
@@ -178,7 +167,7 @@ class NegotiationScreen(GameScreen):
 
     def selected_agreement(self) -> Agreement | None:
         """The agreement under the cursor of the agreements panel."""
-        agreements = self._agreements()
+        agreements = self.agreements()
         return agreements[self.agreement_index] if agreements else None
 
     def break_problem(self) -> str:
@@ -200,7 +189,7 @@ class NegotiationScreen(GameScreen):
         self.other = proposal.sender
         self.reply_to = proposal_id if proposal.status is ProposalStatus.OPEN else None
         self.chosen = set(proposal.give) | set(proposal.ask)
-        self._version = None
+        self.version = None
         self._refresh()
         self.view, self.zone, self.last_list = "proposal", "give", "give"
         if self.manager is not None:
@@ -278,12 +267,12 @@ class NegotiationScreen(GameScreen):
         self.other = self.others[(self.others.index(self.other) + 1) % len(self.others)]
         self.chosen = set()
         self.reply_to = None
-        self._version = None
+        self.version = None
         self.rebuild()
 
     def answered(self, message: str, *, bad: bool = False) -> None:
         """Back from a dialog that changed the game (an answer, a break): say what happened."""
-        self._version = None
+        self.version = None
         self._refresh()
         self.show_notice(message, bad=bad)
         self._changed()
@@ -293,7 +282,8 @@ class NegotiationScreen(GameScreen):
         self.back()
 
     def _changed(self) -> None:
-        self._weigh_doc = self._agreement_doc = None
+        self.weigh.forget()
+        self.agreement_panel.forget()
         self._sync_buttons()
         self.app.dirty = True
 
@@ -305,7 +295,8 @@ class NegotiationScreen(GameScreen):
         breakdown; narrow ones one panel at a time. Text never shrinks: lists scroll with the cursor instead.
         """
         self._refresh()
-        self._weigh_doc = self._agreement_doc = None
+        self.weigh.forget()
+        self.agreement_panel.forget()
         design_w, design_h = rect.width / self.app.scale, rect.height / self.app.scale
         self.layout = "wide" if design_w >= 980 else "medium" if design_w >= 600 else "narrow"
         self.tight = design_h < 420
@@ -419,27 +410,6 @@ class NegotiationScreen(GameScreen):
             hints.insert(3, ("O", "other side"))
         return hints
 
-    def _tabs(self) -> list[tuple[str, str, str]]:
-        """(name, key, view or zone) of each tab for the layout."""
-        count = len(self._agreements())
-        agreements = f"Agreements · {count}" if count else "Agreements"
-        if self.layout == "wide":
-            return [("Proposal", "P", "proposal"), (agreements, "A", "agreements")]
-        tabs = [("You give", "G", "give"), ("You ask", "K", "ask")]
-        if self.layout == "narrow":
-            tabs = [("Give", "G", "give"), ("Ask", "K", "ask"), ("Weigh", "W", "weigh")]
-        return [*tabs, (agreements, "A", "agreements")]
-
-    def _active_tab(self) -> int:
-        names = [t[2] for t in self._tabs()]
-        if self.view == "agreements":
-            return names.index("agreements")
-        if self.layout == "wide":
-            return 0
-        if self.layout == "narrow" and self.zone == "weigh":
-            return names.index("weigh")
-        return names.index(self.last_list)
-
     def _sync_buttons(self) -> None:
         """Enable Send and Break only when they can act (the reason is written beside them)."""
         for button, problem in (
@@ -449,9 +419,9 @@ class NegotiationScreen(GameScreen):
             if button is None:
                 continue
             if problem and button.is_enabled:
-                button.disable()
+                button.disable()  # type: ignore[no-untyped-call, unused-ignore]
             elif not problem and not button.is_enabled:
-                button.enable()
+                button.enable()  # type: ignore[no-untyped-call, unused-ignore]
         self._show_focus()
 
     def _show_focus(self) -> None:
@@ -461,7 +431,7 @@ class NegotiationScreen(GameScreen):
             return
         for widget in self.focusables:
             if widget.is_enabled:
-                widget.unselect()
+                widget.unselect()  # type: ignore[no-untyped-call, unused-ignore]
 
     # ----------------------------------------------------------------- keyboard focus
     def _zones(self) -> list[str]:
@@ -538,7 +508,7 @@ class NegotiationScreen(GameScreen):
             hover = (hit[1], hit[2]) if hit and hit[1] in (*SIDES, "tab", "agreement") else None
             if hover != self.hover:
                 self.hover = hover
-                self._weigh_doc = None
+                self.weigh.forget()
                 self.app.dirty = True
             return False
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
@@ -610,6 +580,9 @@ class NegotiationScreen(GameScreen):
             return True
         return False
 
+    def _visible_rows(self) -> int:
+        return max(1, list_area(self, self.pad, self.give_rect).height // row_height(self, self.pad))
+
     def _side_step(self, step: int) -> None:
         """Left/Right: between the lists (and the breakdown in the narrow layout); in the agreements, the
         previous or next agreement."""
@@ -622,17 +595,17 @@ class NegotiationScreen(GameScreen):
 
     def select_agreement(self, index: int) -> None:
         """Put the agreements cursor on ``index`` (clamped)."""
-        count = len(self._agreements())
+        count = len(self.agreements())
         if not count:
             return
         index = max(0, min(count - 1, index))
         if index != self.agreement_index:
-            self.agreement_scroll.offset = 0
+            self.agreement_panel.scroll.offset = 0
         self.agreement_index = index
         self._changed()
 
     def _scroll_detail(self, key: int) -> None:
-        view = self.agreement_scroll if self.view == "agreements" else self.weigh_scroll
+        view = self.agreement_panel.scroll if self.view == "agreements" else self.weigh.scroll
         step = self.px(40) if key in (pygame.K_UP, pygame.K_DOWN) else max(self.px(40), self.body.height - self.px(40))
         view.scroll(step if key in (pygame.K_DOWN, pygame.K_PAGEDOWN) else -step)
         self.app.dirty = True
@@ -646,7 +619,7 @@ class NegotiationScreen(GameScreen):
             self.zone = kind
             self.toggle(kind, value)
         elif kind == "tab":
-            self.set_zone(self._tabs()[value][2])
+            self.set_zone(self.tab_bar.tabs()[value][2])
         elif kind == "agreement":
             self.zone = "agreements"
             self.select_agreement(value)
@@ -656,9 +629,9 @@ class NegotiationScreen(GameScreen):
         pos = pygame.mouse.get_pos()
         step = self.px(40)
         if self.view == "agreements":
-            self.agreement_scroll.scroll(-event.y * step)
+            self.agreement_panel.scroll.scroll(-event.y * step)
         elif self.weigh_rect.collidepoint(pos) and (self.layout != "narrow" or self.zone == "weigh"):
-            self.weigh_scroll.scroll(-event.y * step)
+            self.weigh.scroll.scroll(-event.y * step)
         else:
             side = self.last_list
             count = len(self.entries[side])
@@ -666,7 +639,7 @@ class NegotiationScreen(GameScreen):
         self._changed()
         return True
 
-    def _hit(self, pos: tuple[int, int]) -> tuple[pygame.Rect, str, int] | None:
+    def _hit(self, pos: tuple[int, int]) -> Hit | None:
         for hit in self.hits:
             if hit[0].collidepoint(pos):
                 return hit
@@ -674,7 +647,7 @@ class NegotiationScreen(GameScreen):
 
     def on_enter(self) -> None:
         """Back from a dialog: the game may have changed."""
-        self._version = None
+        self.version = None
         self._refresh()
         self._sync_buttons()
 
@@ -685,20 +658,20 @@ class NegotiationScreen(GameScreen):
         palette = self.palette
         surface.fill(palette.background)
         self.hits = []
-        self._draw_header(surface)
-        self._draw_tabs(surface)
+        self.heading.draw(surface, self.header, self.header_text_w)
+        self.tab_bar.draw(surface, self.tabs_rect)
         if self.view == "agreements":
             if self.layout != "narrow":
-                self._draw_agreement_list(surface, self.list_rect)
-            self._draw_agreement_detail(surface, self.detail_rect)
+                self.agreement_list.draw(surface, self.list_rect)
+            self.agreement_panel.draw(surface, self.detail_rect)
         else:
             visible = self._visible_panels()
             for side in SIDES:
                 if side in visible:
-                    self._draw_list(surface, side, self.give_rect if side == "give" else self.ask_rect)
+                    self.lists[side].draw(surface, self.give_rect if side == "give" else self.ask_rect)
             if "weigh" in visible:
-                self._draw_weigh(surface, self.weigh_rect)
-        self._draw_status(surface)
+                self.weigh.draw(surface, self.weigh_rect)
+        self.status_line.draw(surface, self.status_rect)
         self.draw_key_hints(surface, self.footer, self.hints)
 
     def _visible_panels(self) -> tuple[str, ...]:
@@ -708,425 +681,19 @@ class NegotiationScreen(GameScreen):
             return (self.last_list, "weigh")
         return ("weigh",) if self.zone == "weigh" else (self.last_list,)
 
-    def _draw_header(self, surface: pygame.Surface) -> None:
-        palette = self.palette
-        big = self.font(HEADING + 2, bold=True)
-        rect = self.header
-        y = rect.centery - big.get_linesize() // 2
-        name = self.match.role_name(self.other)
-        title = f"Counter-proposal to {name}" if self.reply_to else f"Negotiate with {name}"
-        drawn = textlib.draw(
-            surface, title, (rect.left, y), font=big, colour=palette.text, max_width=self.header_text_w
-        )
-        small = self.font(BODY)
-        x, baseline = drawn.right, y + big.get_ascent() - small.get_ascent()
-        for part in (f"  ·  trust {num(self.seat.trust[self.other])} of 100", f"  ·  {self.match.turn_label}"):
-            width = textlib.width_of(small, part)
-            if x + width > self.header.left + self.header_text_w:
-                break  # whole parts only: the trust first, then the date
-            x = textlib.draw(surface, part, (x, baseline), font=small, colour=palette.muted).right
-
-    def _draw_tabs(self, surface: pygame.Surface) -> None:
-        tabs = self._tabs()
-        hover = self.hover[1] if self.hover and self.hover[0] == "tab" else -1
-        names = [(name, key) for name, key, _ in tabs]
-        for index, tab in enumerate(
-            self.draw_tabs(surface, self.tabs_rect, names, active=self._active_tab(), hover=hover)
-        ):
-            self.hits.append((tab, "tab", index))
-
-    def _row_height(self) -> int:
-        return self.font(BODY).get_linesize() + self.font(SMALL).get_linesize() + self.pad
-
-    def _list_area(self, rect: pygame.Rect) -> pygame.Rect:
-        pad = self.pad
-        title_h = self.font(SMALL + 1, bold=True).get_linesize() + self.px(6)
-        return pygame.Rect(
-            rect.left + pad, rect.top + pad + title_h, rect.width - 2 * pad, rect.height - 2 * pad - title_h
-        )
-
-    def _visible_rows(self) -> int:
-        return max(1, self._list_area(self.give_rect).height // self._row_height())
-
-    def _draw_list(self, surface: pygame.Surface, side: str, rect: pygame.Rect) -> None:
-        palette = self.palette
-        focused = self.zone == side
-        self.panel(surface, rect, focused=focused)
-        pad = self.pad
-        entries = self.entries[side]
-        picked = sum(1 for e in entries if e.item.id in self.chosen)
-        open_count = sum(1 for e in entries if not e.reason)
-        title = "You give" if side == "give" else f"You ask of {self.match.role_name(self.other)}"
-        self.panel_title(
-            surface,
-            pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
-            title,
-            note=f"{picked} picked · {open_count} open",
-        )
-        area = self._list_area(rect)
-        row_h = self._row_height()
-        visible = max(1, area.height // row_h)
-        cursor = self.cursor[side]
-        first = self.first_row[side]
-        if cursor < first:
-            first = cursor
-        elif cursor >= first + visible:
-            first = cursor - visible + 1
-        first = max(0, min(first, max(0, len(entries) - visible)))
-        self.first_row[side] = first
-        if not entries:
-            textlib.draw_wrapped(
-                surface, "No items of this side in the scenario.", area, font=self.font(BODY), colour=palette.muted
-            )
-        label_font, small = self.font(BODY), self.font(SMALL)
-        bold = self.font(BODY, bold=True)
-        for row, entry in enumerate(entries[first : first + visible]):
-            index = first + row
-            box = pygame.Rect(area.left, area.top + row * row_h, area.width, row_h - self.px(2))
-            chosen = entry.item.id in self.chosen
-            selected = index == cursor
-            if chosen:
-                pygame.draw.rect(surface, mix(palette.panel, palette.accent, 0.18), box, border_radius=self.px(5))
-            if selected and (focused or self.layout != "wide" or self.last_list == side):
-                if not chosen:
-                    pygame.draw.rect(surface, palette.panel_alt, box, border_radius=self.px(5))
-                if focused:
-                    pygame.draw.rect(surface, palette.focus, box, width=max(1, self.px(2)), border_radius=self.px(5))
-            elif self.hover == (side, index):
-                pygame.draw.rect(surface, mix(palette.panel, palette.panel_alt, 0.6), box, border_radius=self.px(5))
-            open_ = not entry.reason
-            check = pygame.Rect(box.left + self.px(6), box.top + self.px(6), self.px(22), self.px(22))
-            if chosen:
-                pygame.draw.rect(surface, palette.accent, check, border_radius=self.px(4))
-                self.check_mark(surface, check.inflate(-self.px(6), -self.px(6)), palette.background)
-            else:
-                pygame.draw.rect(
-                    surface,
-                    palette.accent if open_ else palette.border,
-                    check,
-                    width=max(1, self.px(1)),
-                    border_radius=self.px(4),
-                )
-            text_x = check.right + self.px(8)
-            width = box.right - text_x - self.px(6)
-            textlib.draw(
-                surface,
-                self.say(entry.item.label),
-                (text_x, box.top + self.px(3)),
-                font=bold if chosen else label_font,
-                colour=palette.text if open_ else palette.muted,
-                max_width=width,
-            )
-            if open_:  # shortened by whole changes to fit: the details show them all
-                head, parts = effects_parts(self, entry.item)
-                line = textlib.fit_parts(small, parts, width, head=head) if parts else entry.summary
-                colour = palette.muted
-            else:
-                line, colour = f"Not now: {entry.reason}", mix(palette.muted, palette.bad, 0.45)
-            textlib.draw(
-                surface,
-                line,
-                (text_x, box.top + self.px(3) + label_font.get_linesize()),
-                font=small,
-                colour=colour,
-                max_width=width,
-            )
-            self.hits.append((box, side, index))
-        self.more_marks(surface, area, first > 0, first + visible < len(entries))
-
-    def _draw_weigh(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        self.panel(surface, rect, focused=self.zone == "weigh")
-        pad = self.pad
-        title = self.weigh_title()
-        note = "Shift+Up/Down scrolls"
-        needed = textlib.width_of(self.font(SMALL + 1, bold=True), title.upper()) + self.px(8)
-        if needed + textlib.width_of(self.font(SMALL), note) > rect.width - 2 * pad:
-            note = ""  # the title first; the key hints say how to scroll
-        top = (
-            rect.top
-            + pad
-            + self.panel_title(
-                surface, pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40), title, note=note
-            )
-        )
-        view = pygame.Rect(rect.left + pad, top, rect.width - 2 * pad, max(1, rect.bottom - pad - top))
-        bar = self.px(5)
-        width = ScrollView.content_width(view, bar)
-        self.weigh_scroll.draw(
-            surface, view, self.weigh_document().render(width), palette=self.palette, bar=bar, fade=self.palette.panel
-        )
-
+    # ----------------------------------------------------------------- what the panels offer
     def weigh_title(self) -> str:
-        """``How Cambodia weighs it`` for a computer counterpart; ``How it weighs for you`` facing a person."""
-        if computer_counterpart(self, self.other):
-            return f"How {self.match.role_name(self.other)} weighs it"
-        return "How it weighs for you"
+        """The title of the weigh panel (:meth:`WeighPanel.title`)."""
+        return self.weigh.title()
 
     def weigh_document(self) -> Document:
-        """A computer counterpart's live breakdown and the player's own view; facing a person, the player's own
-        breakdown only (how the other person values it stays theirs). Then the focused item in full."""
-        entry = self.focused_entry()
-        key = (self._version, frozenset(self.chosen), self.other, self.reply_to, entry.item.id if entry else "")
-        if self._weigh_doc is not None and self._weigh_doc[0] == key:
-            return self._weigh_doc[1]
-        palette = self.palette
-        name = self.match.role_name(self.other)
-        computer = computer_counterpart(self, self.other)
-        doc = new_doc(self)
-        if self.reply_to is not None:
-            answering = proposal_name(self.game, self.game.proposal(self.reply_to), self.role)
-            doc.para(
-                f"In answer to {answering}: sending this refuses it.",
-                colour=palette.accent,
-                size=SMALL + 1,
-                bold=True,
-                gap=6,
-            )
-        give, ask = self.bundle()
-        if not computer:
-            if not give and not ask:
-                doc.para(
-                    f"Pick items to see how they weigh for your own objectives. {name} is played by a "
-                    "person, who weighs a proposal by their own private objectives.",
-                    colour=palette.muted,
-                    size=BODY - 1,
-                    gap=6,
-                )
-            else:
-                add_breakdown(
-                    doc,
-                    self,
-                    self.own_view(),
-                    groups=(("You receive", ask), ("You give", give)),
-                    verdict=("good for you on balance", "not worth it for you on balance"),
-                )
-                doc.para(
-                    f"{name} answers in their own part of this turn, by their own objectives.",
-                    colour=palette.muted,
-                    size=SMALL + 1,
-                    gap=8,
-                )
-        elif not give and not ask:
-            doc.para(
-                f"Pick items to see how {name} would weigh them. Before any item, {name} counts:",
-                colour=palette.muted,
-                size=BODY - 1,
-                gap=4,
-            )
-            add_context(doc, self, self.evaluation())
-            doc.space(6)
-        else:
-            add_breakdown(
-                doc,
-                self,
-                self.evaluation(),
-                groups=(("You give", give), ("You ask", ask)),
-                verdict=(f"{name} would accept", f"{name} would refuse"),
-            )
-            mine = self.own_view()
-            items = sum(r.points for r in mine.reasons[: len(give) + len(ask)])
-            doc.para(
-                [
-                    ("For your own objectives the items are worth ", palette.muted, False),
-                    (points_text(items), points_colour(self, items), True),
-                    (".", palette.muted, False),
-                ],
-                size=SMALL + 1,
-                gap=8,
-            )
-        doc.rule(palette.border, gap=4)
-        if entry is not None:
-            add_item_detail(doc, self, entry.item, other=self.other, reason=entry.reason)
-        self._weigh_doc = (key, doc)
-        return doc
-
-    def _draw_agreement_list(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        palette = self.palette
-        focused = self.zone == "agreements"
-        self.panel(surface, rect, focused=focused)
-        pad = self.pad
-        agreements = self._agreements()
-        self.panel_title(
-            surface,
-            pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
-            "Agreements",
-            note=f"{sum(1 for a in agreements if a.open and not a.broken)} in force",
-        )
-        area = self._list_area(rect)
-        row_h = self._row_height()
-        visible = max(1, area.height // row_h)
-        first = max(0, min(self.agreement_index - visible + 1, len(agreements) - visible))
-        first = max(0, min(first, self.agreement_index))
-        if not agreements:
-            textlib.draw_wrapped(
-                surface,
-                "No agreements yet. Press P to build a proposal.",
-                area,
-                font=self.font(BODY),
-                colour=palette.muted,
-            )
-        label_font, small = self.font(BODY, bold=True), self.font(SMALL)
-        for row, agreement in enumerate(agreements[first : first + visible]):
-            index = first + row
-            box = pygame.Rect(area.left, area.top + row * row_h, area.width, row_h - self.px(2))
-            if index == self.agreement_index:
-                pygame.draw.rect(surface, palette.panel_alt, box, border_radius=self.px(5))
-                if focused:
-                    pygame.draw.rect(surface, palette.focus, box, width=max(1, self.px(2)), border_radius=self.px(5))
-            elif self.hover == ("agreement", index):
-                pygame.draw.rect(surface, mix(palette.panel, palette.panel_alt, 0.6), box, border_radius=self.px(5))
-            first_party, second_party = agreement.parties
-            other = second_party if first_party == self.role else first_party
-            status, colour = agreement_status(self, agreement)
-            x = box.left + self.px(8)
-            width = box.width - self.px(16)
-            heading = f"{agreement_name(agreement.id).capitalize()} · {self.match.role_name(other)} · "
-            drawn = textlib.draw(
-                surface, heading, (x, box.top + self.px(3)), font=label_font, colour=palette.text, max_width=width
-            )
-            textlib.draw(
-                surface,
-                status,
-                (drawn.right, box.top + self.px(3)),
-                font=label_font,
-                colour=colour,
-                max_width=max(0, box.right - self.px(8) - drawn.right),
-            )
-            start = min(p.start for p in agreement.items)
-            end = max(p.end for p in agreement.items)
-            line = f"{plural(len(agreement.items), 'item')} · {dates(self, start, end)}"
-            textlib.draw(
-                surface,
-                line,
-                (x, box.top + self.px(3) + label_font.get_linesize()),
-                font=small,
-                colour=palette.muted,
-                max_width=width,
-            )
-            self.hits.append((box, "agreement", index))
-        self.more_marks(surface, area, first > 0, first + visible < len(agreements))
-
-    def _draw_agreement_detail(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        self.panel(surface, rect, focused=self.layout == "narrow" and self.zone == "agreements")
-        pad = self.pad
-        agreements = self._agreements()
-        note = (
-            f"{self.agreement_index + 1} of {len(agreements)} · Up/Down"
-            if self.layout == "narrow" and agreements
-            else "Shift+Up/Down scrolls"
-        )
-        top = (
-            rect.top
-            + pad
-            + self.panel_title(
-                surface,
-                pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
-                "Agreement and schedule",
-                note=note,
-            )
-        )
-        view = pygame.Rect(rect.left + pad, top, rect.width - 2 * pad, max(1, rect.bottom - pad - top))
-        bar = self.px(5)
-        width = ScrollView.content_width(view, bar)
-        self.agreement_scroll.draw(
-            surface,
-            view,
-            self.agreement_document().render(width),
-            palette=self.palette,
-            bar=bar,
-            fade=self.palette.panel,
-        )
+        """The document of the weigh panel (:meth:`WeighPanel.document`)."""
+        return self.weigh.document()
 
     def agreement_document(self) -> Document:
-        """The selected agreement with its schedule, and the trust between the sides."""
-        agreement = self.selected_agreement()
-        key = (self._version, agreement.id if agreement else "")
-        if self._agreement_doc is not None and self._agreement_doc[0] == key:
-            return self._agreement_doc[1]
-        palette, game = self.palette, self.game
-        doc = new_doc(self)
-        if agreement is None:
-            doc.para(
-                "No agreements yet. An accepted proposal becomes an agreement: its items are implemented over "
-                "the following turns, and trust grows as each is kept.",
-                colour=palette.muted,
-                size=BODY - 1,
-                gap=6,
-            )
-        else:
-            add_agreement(doc, self, agreement)
-        doc.rule(palette.border, gap=4)
-        negotiation = game.scenario.negotiation
-        for other in self.others:
-            doc.para(
-                f"Trust between you and {self.match.role_name(other)}: {num(self.seat.trust[other])} of 100.",
-                colour=palette.text,
-                size=SMALL + 1,
-                gap=2,
-            )
-        if negotiation is not None:
-            doc.para(
-                f"Each item kept raises trust by {num(negotiation.trust_kept)}; breaking an agreement costs "
-                f"{num(negotiation.trust_broken)}.",
-                colour=palette.muted,
-                size=SMALL,
-                gap=4,
-            )
-        self._agreement_doc = (key, doc)
-        return doc
-
-    def _draw_status(self, surface: pygame.Surface) -> None:
-        """Beside the buttons: the notice while there is one (what a key just did, or why it could not), else why
-        Send (or Break) is disabled, or what pressing it will do. Never over the panels, however small."""
-        palette = self.palette
-        if self.notice:
-            edge = palette.bad if self.notice_bad else palette.accent
-            bar = pygame.Rect(
-                self.status_rect.left,
-                self.status_rect.top + self.px(4),
-                self.px(4),
-                max(1, self.status_rect.height - self.px(8)),
-            )
-            pygame.draw.rect(surface, edge, bar, border_radius=self.px(2))
-            rect = self.status_rect.copy()
-            rect.width -= self.px(12)
-            rect.left += self.px(12)
-            self._draw_lines(surface, rect, self.notice, self.font(SMALL + 1, bold=True), palette.text)
-            return
-        if self.view == "agreements":
-            problem = self.break_problem()
-            agreement = self.selected_agreement()
-            text = problem or (
-                f"Breaking {agreement_name(agreement.id)} costs trust: the next step states the cost."
-                if agreement
-                else ""
-            )
-        else:
-            problem = self.send_problem()
-            give, ask = self.bundle()
-            text = problem or (f"Ready: you give {len(give)}, you ask {len(ask)}. {self.answer_words()}")
-        colour = mix(palette.muted, palette.bad, 0.6) if problem else palette.muted
-        self._draw_lines(surface, self.status_rect, text, self.font(SMALL + 1, bold=bool(problem)), colour)
+        """The document of the agreement panel (:meth:`AgreementPanel.document`)."""
+        return self.agreement_panel.document()
 
     def answer_words(self) -> str:
-        """When the counterpart answers a proposal: at once (the computer), or in their own part (a person)."""
-        name = self.match.role_name(self.other)
-        if computer_counterpart(self, self.other):
-            return f"{name} answers at once."
-        return f"{name} answers in their own part of the turn."
-
-    @staticmethod
-    def _draw_lines(
-        surface: pygame.Surface, rect: pygame.Rect, text: str, font: pygame.font.Font, colour: Colour
-    ) -> None:
-        """``text`` wrapped into as many lines as ``rect`` holds, centred vertically; the last one shortened."""
-        lines = textlib.wrap(font, text, max(1, rect.width))
-        line_h = font.get_linesize()
-        room = max(1, rect.height // line_h)
-        shown = list(lines[:room])
-        if len(lines) > room:
-            shown[-1] = textlib.fit(font, shown[-1] + " " + " ".join(lines[room:]), rect.width)
-        y = rect.centery - len(shown) * line_h // 2
-        for line in shown:
-            textlib.draw(surface, line, (rect.left, y), font=font, colour=colour, max_width=rect.width)
-            y += line_h
+        """When the counterpart answers (:meth:`StatusLine.answer_words`)."""
+        return self.status_line.answer_words()
