@@ -15,11 +15,12 @@ from game.present import agreement_name
 from game.table import ProposalSent, TableError
 from game.table import view as seat_view
 from game.ui.screens import flow
-from game.ui.screens.ingame import HEADING, SMALL, GameScreen
+from game.ui.screens.ingame import GameScreen
 from game.ui.screens.negotiate.agreement_list import AgreementList
 from game.ui.screens.negotiate.agreement_panel import AgreementPanel
 from game.ui.screens.negotiate.header import TableHeader
 from game.ui.screens.negotiate.item_list import ItemList
+from game.ui.screens.negotiate.layout import BACK_LABEL, lay_out
 from game.ui.screens.negotiate.shared import SIDES, Entry, Hit, list_area, row_height
 from game.ui.screens.negotiate.status_line import StatusLine
 from game.ui.screens.negotiate.tabs import TableTabs
@@ -289,126 +290,34 @@ class NegotiationScreen(GameScreen):
 
     # ----------------------------------------------------------------- layout
     def build(self, rect: pygame.Rect) -> None:
-        """Header with Back, the tabs, the panels of the view, the action row and the key hints.
-
-        Wide windows show both lists and the breakdown side by side; medium ones one list (tabs) beside the
-        breakdown; narrow ones one panel at a time. Text never shrinks: lists scroll with the cursor instead.
-        """
+        """Lay the table out (:func:`lay_out`) and make its buttons, in the order Tab visits them: the view's
+        actions, then Back."""
         self._refresh()
         self.weigh.forget()
         self.agreement_panel.forget()
-        design_w, design_h = rect.width / self.app.scale, rect.height / self.app.scale
-        self.layout = "wide" if design_w >= 980 else "medium" if design_w >= 600 else "narrow"
-        self.tight = design_h < 420
-        margin = self.px(8 if self.tight else 12)
-        gap = self.px(6 if self.tight else 10)
-        self.gap = gap
-        self.pad = self.px(6 if self.tight else 10)
-        inner = rect.inflate(-2 * margin, -2 * margin)
-        self.inner = inner
-
-        big = self.font(HEADING + 2, bold=True)
-        header_h = max(self.button_height(), big.get_linesize())
-        self.header = pygame.Rect(inner.left, inner.top, inner.width, header_h)
-        back_label = "Back (Esc)"
-        back_rect = pygame.Rect(0, 0, self.button_width(back_label), self.button_height())
-        back_rect.midright = (inner.right, self.header.centery)
-        self.header_text_w = back_rect.left - inner.left - gap
-
-        self.tabs_rect = pygame.Rect(inner.left, self.header.bottom + gap, inner.width, self.tab_height())
-
-        lines = 1 if self.tight or self.layout != "wide" else 2
-        self.hints = self.fit_hints(self._wanted_hints(), inner.width, lines)
-        hints_h = self.key_hints_height(self.hints, inner.width)
-        self.footer = pygame.Rect(inner.left, inner.bottom - hints_h, inner.width, hints_h)
-
-        labels = self._action_labels()
-        row_area = pygame.Rect(inner.left, 0, inner.width, self.footer.top - gap)
-        buttons_w = sum(self.button_width(label) for label in labels) + gap * (len(labels) - 1)
-        status_font = self.font(SMALL + 1, bold=True)
-        beside = inner.width - buttons_w - gap >= self.px(220)
-        buttons_h = self.buttons_height(labels, inner.width)
-        status_h = 0 if beside else status_font.get_linesize() + self.px(4)
-        self.actions_rect = pygame.Rect(
-            inner.left, row_area.bottom - buttons_h - status_h, inner.width, buttons_h + status_h
+        place = lay_out(self, rect, view=self.view, replying=bool(self.reply_to), several=len(self.others) > 1)
+        self.layout, self.tight, self.gap, self.pad, self.inner = (
+            place.layout,
+            place.tight,
+            place.gap,
+            place.pad,
+            place.inner,
         )
-        rects = self.flow_buttons(
-            labels, pygame.Rect(inner.left, self.actions_rect.top + status_h, inner.width, buttons_h)
-        )
-        if beside:
-            self.status_rect = pygame.Rect(inner.left, self.actions_rect.top, inner.width - buttons_w - gap, buttons_h)
-        else:
-            self.status_rect = pygame.Rect(inner.left, self.actions_rect.top, inner.width, status_h)
-
-        self.body = pygame.Rect(
-            inner.left, self.tabs_rect.bottom, inner.width, self.actions_rect.top - gap - self.tabs_rect.bottom
-        )
-        self._place_panels()
-
-        # Buttons, in the order Tab visits them: the view's actions, then Back.
+        self.header, self.header_text_w, self.tabs_rect = place.header, place.header_text_w, place.tabs
+        self.hints, self.footer, self.body = place.hints, place.footer, place.body
+        self.actions_rect, self.status_rect = place.actions.rect, place.actions.status
+        panels = place.panels
+        self.give_rect, self.ask_rect, self.weigh_rect = panels.give, panels.ask, panels.weigh
+        self.list_rect, self.detail_rect = panels.agreements, panels.detail
+        rects, labels = place.actions.buttons, place.actions.labels
         self.send_button = self.clear_button = self.break_button = None
         if self.view == "proposal":
             self.clear_button = self.button(rects[0], labels[0], self.clear, key=pygame.K_c)
             self.send_button = self.button(rects[1], labels[1], self.send, key=pygame.K_s, object_id="#primary")
         else:
             self.break_button = self.button(rects[0], labels[0], self.ask_break, key=pygame.K_b)
-        self.back_button = self.button(back_rect, back_label, self.back)
+        self.back_button = self.button(place.back, BACK_LABEL, self.back)
         self._sync_buttons()
-
-    def _place_panels(self) -> None:
-        body, gap = self.body, self.gap
-        self.give_rect = self.ask_rect = self.weigh_rect = self.list_rect = self.detail_rect = body
-        if self.view == "agreements":
-            if self.layout != "narrow":
-                left_w = round(body.width * (0.38 if self.layout == "wide" else 0.42))
-                self.list_rect = pygame.Rect(body.left, body.top, left_w, body.height)
-                self.detail_rect = pygame.Rect(
-                    self.list_rect.right + gap, body.top, body.right - self.list_rect.right - gap, body.height
-                )
-            return
-        if self.layout == "wide":
-            width = round(body.width * 0.31)
-            self.give_rect = pygame.Rect(body.left, body.top, width, body.height)
-            self.ask_rect = pygame.Rect(self.give_rect.right + gap, body.top, width, body.height)
-            self.weigh_rect = pygame.Rect(
-                self.ask_rect.right + gap, body.top, body.right - self.ask_rect.right - gap, body.height
-            )
-        elif self.layout == "medium":
-            left = pygame.Rect(body.left, body.top, round(body.width * 0.5), body.height)
-            self.give_rect = self.ask_rect = left
-            self.weigh_rect = pygame.Rect(left.right + gap, body.top, body.right - left.right - gap, body.height)
-
-    def _action_labels(self) -> list[str]:
-        if self.view == "agreements":
-            return ["Break agreement (B)"]
-        send = "Send counter-proposal (S)" if self.reply_to else "Send proposal (S)"
-        if self.tight and self.layout == "narrow":
-            send = "Send (S)"
-        return ["Clear (C)", send]
-
-    def _wanted_hints(self) -> list[tuple[str, str]]:
-        if self.view == "agreements":
-            hints = [
-                ("Up/Down", "choose"),
-                ("B", "break"),
-                ("P", "proposal"),
-                ("Esc", "back"),
-                ("Shift+Up/Down", "scroll"),
-            ]
-        else:
-            hints = [
-                ("Up/Down", "choose"),
-                ("Space", "add / take out"),
-                ("S", "send"),
-                ("Left/Right", "give / ask"),
-                ("Esc", "back"),
-                ("Tab", "buttons"),
-                ("A", "agreements"),
-                ("Shift+Up/Down", "scroll"),
-            ]
-        if len(self.others) > 1:
-            hints.insert(3, ("O", "other side"))
-        return hints
 
     def _sync_buttons(self) -> None:
         """Enable Send and Break only when they can act (the reason is written beside them)."""
