@@ -34,6 +34,17 @@ def add_item_detail(doc: Document, screen: GameScreen, item: Item, *, other: str
             size=SMALL + 1,
             gap=6,
         )
+    add_item_effects(doc, screen, item)
+    add_item_worth(doc, screen, item, other)
+    if item.sources:
+        credits = "; ".join(source_credit(game.scenario.source(s)) for s in item.sources)
+        doc.para(f"Source: {credits}", colour=palette.muted, size=SMALL, gap=4)
+
+
+def add_item_effects(doc: Document, screen: GameScreen, item: Item) -> None:
+    """What implementing ``item`` does once agreed, change by change with its timing (nothing when it has no
+    visible effect)."""
+    palette, game, turn = screen.palette, screen.game, screen.game.turn
     forecast = game.forecast_effects(implementation_effects(item), item.id)
     if visible(game, forecast.items):
         doc.para("ONCE AGREED", colour=palette.muted, size=SMALL, bold=True, gap=3)
@@ -50,6 +61,12 @@ def add_item_detail(doc: Document, screen: GameScreen, item: Item, *, other: str
                 gap=2,
             )
         doc.space(4)
+
+
+def add_item_worth(doc: Document, screen: GameScreen, item: Item, other: str) -> None:
+    """What ``item`` is worth to ``other`` and to the player facing the computer; to the player only facing a
+    person (a person's valuation is their own private business)."""
+    palette = screen.palette
     mine, theirs = item_worth(screen, item, other)
     if computer_counterpart(screen, other):
         doc.para(
@@ -64,12 +81,9 @@ def add_item_detail(doc: Document, screen: GameScreen, item: Item, *, other: str
             size=SMALL + 1,
             gap=4,
         )
-    else:  # a person's valuation is their own private business
+    else:
         doc.para(
             [("Worth to you: ", palette.muted, False), (points_text(mine), points_colour(screen, mine), True)],
             size=SMALL + 1,
             gap=4,
         )
-    if item.sources:
-        credits = "; ".join(source_credit(game.scenario.source(s)) for s in item.sources)
-        doc.para(f"Source: {credits}", colour=palette.muted, size=SMALL, gap=4)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pygame
 from pygame_gui.elements import UIButton
 
-from game.ai.negotiation import Evaluation, evaluate_for
+from game.ai.negotiation import Evaluation
 from game.engine import Agreement, Counter, ItemStatus, Phase, ProposalStatus, Propose, RulesError
 from game.present import agreement_name
 from game.table import ProposalSent, TableError
@@ -18,17 +18,15 @@ from game.ui.screens import flow
 from game.ui.screens.ingame import GameScreen
 from game.ui.screens.negotiate.agreement_list import AgreementList
 from game.ui.screens.negotiate.agreement_panel import AgreementPanel
+from game.ui.screens.negotiate.focus import KeyboardFocus
 from game.ui.screens.negotiate.header import TableHeader
 from game.ui.screens.negotiate.item_list import ItemList
 from game.ui.screens.negotiate.layout import BACK_LABEL, lay_out
+from game.ui.screens.negotiate.picker import ProposalPicker
 from game.ui.screens.negotiate.shared import SIDES, Entry, Hit, list_area, row_height
 from game.ui.screens.negotiate.status_line import StatusLine
 from game.ui.screens.negotiate.tabs import TableTabs
 from game.ui.screens.negotiate.weigh_panel import WeighPanel
-from game.ui.screens.negotiate.words import (
-    effects_summary,
-    unavailable_reason,
-)
 from game.ui.widgets import Document
 
 if TYPE_CHECKING:
@@ -75,7 +73,9 @@ class NegotiationScreen(GameScreen):
         self.send_button: UIButton | None = None
         self.clear_button: UIButton | None = None
         self.break_button: UIButton | None = None
-        # The parts of the table, each drawing one panel from the state above.
+        # The parts of the table: the proposal being built, the keyboard focus, and a component per panel.
+        self.picker = ProposalPicker(self, self)
+        self.keyboard = KeyboardFocus(self, self, show_focus=self._show_focus)
         self.heading = TableHeader(self, self)
         self.tab_bar = TableTabs(self, self)
         self.lists = {side: ItemList(self, self, side) for side in SIDES}
@@ -98,11 +98,7 @@ class NegotiationScreen(GameScreen):
             return
         self.version = version
         self.seat = seat_view(self.match, self.role)
-        self.entries = {side: self._side_entries(side) for side in SIDES}
-        legal = {e.item.id for side in SIDES for e in self.entries[side] if not e.reason}
-        self.chosen &= legal
-        for side in SIDES:
-            self.cursor[side] = min(self.cursor[side], max(0, len(self.entries[side]) - 1))
+        self.picker.refresh()
         self.agreement_index = min(self.agreement_index, max(0, len(self.agreements()) - 1))
         if self.reply_to is not None and self._status(self.reply_to) is not ProposalStatus.OPEN:
             self.reply_to = None
@@ -113,58 +109,27 @@ class NegotiationScreen(GameScreen):
         """Where a proposal this seat sent or received stands, as its view shows it."""
         return next((p.status for p in self.seat.proposals if p.id == proposal_id), None)
 
-    def _side_entries(self, side: str) -> list[Entry]:
-        """The items of one list: those that may be offered now first (file order), then the others greyed."""
-        game = self.game
-        giver = self.role if side == "give" else self.other
-        negotiation = game.scenario.negotiation
-        if negotiation is None:
-            return []
-        legal = {i.id for i in game.legal_items(giver)}
-        items = [i for i in negotiation.items if i.giver == giver]
-        open_ = [Entry(i, "", effects_summary(self, i)) for i in items if i.id in legal]
-        closed = [
-            Entry(i, unavailable_reason(self, i, self.role, self.other), effects_summary(self, i))
-            for i in items
-            if i.id not in legal
-        ]
-        return open_ + closed
-
     def bundle(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """``(give, ask)``: the picked items of each list, in list order."""
-        give = tuple(e.item.id for e in self.entries["give"] if e.item.id in self.chosen)
-        ask = tuple(e.item.id for e in self.entries["ask"] if e.item.id in self.chosen)
-        return give, ask
+        return self.picker.bundle()
 
     def evaluation(self) -> Evaluation:
         """The counterpart's breakdown of the picked items (live: nothing is sent)."""
-        give, ask = self.bundle()
-        return evaluate_for(self.game, self.role, self.other, give, ask, self.other)
+        return self.picker.weigh(self.other)
 
     def own_view(self) -> Evaluation:
         """The player's own breakdown of the picked items (what it receives and what it gives, for its
         objectives)."""
-        give, ask = self.bundle()
-        return evaluate_for(self.game, self.role, self.other, give, ask, self.role)
+        return self.picker.weigh(self.role)
 
     def send_problem(self) -> str:
         """Why the picked items cannot be sent now, or ``""``."""
         self._refresh()
-        give, ask = self.bundle()
-        if not give and not ask:
-            return "Pick at least one item to give or to ask for."
-        problem = self.game.why_not_propose(self.role, self.other, give, ask)
-        return f"Cannot send: {problem}." if problem else ""
+        return self.picker.problem()
 
     def focused_entry(self) -> Entry | None:
         """The item under the mouse, else the one under the list cursor."""
-        if self.hover is not None and self.hover[0] in SIDES:
-            side, index = self.hover
-            if index < len(self.entries[side]):
-                return self.entries[side][index]
-        side = self.last_list
-        entries = self.entries[side]
-        return entries[self.cursor[side]] if entries else None
+        return self.picker.focused()
 
     def selected_agreement(self) -> Agreement | None:
         """The agreement under the cursor of the agreements panel."""
@@ -198,22 +163,10 @@ class NegotiationScreen(GameScreen):
 
     def toggle(self, side: str, index: int) -> None:
         """Add an item to the proposal or take it out; an item that cannot be offered now says why."""
-        entries = self.entries[side]
-        if not 0 <= index < len(entries):
-            return
-        self.cursor[side] = index
-        self.last_list = side
-        entry = entries[index]
-        label = self.say(entry.item.label)
-        if entry.reason:
-            self.show_notice(f"{label}: not now, {entry.reason}", bad=True)
-        elif entry.item.id in self.chosen:
-            self.chosen.discard(entry.item.id)
-            self.show_notice(f"Taken out: {label}")
-        else:
-            self.chosen.add(entry.item.id)
-            self.show_notice(f"Added: {label}")
-        self._changed()
+        notice = self.picker.toggle(side, index)
+        if notice is not None:
+            self.show_notice(notice[0], bad=notice[1])
+            self._changed()
 
     def clear(self) -> None:
         """Take every item out of the proposal."""
@@ -342,70 +295,9 @@ class NegotiationScreen(GameScreen):
             if widget.is_enabled:
                 widget.unselect()  # type: ignore[no-untyped-call, unused-ignore]
 
-    # ----------------------------------------------------------------- keyboard focus
-    def _zones(self) -> list[str]:
-        if self.view == "agreements":
-            return ["agreements", "buttons"]
-        zones = ["give", "ask"]
-        if self.layout == "narrow":
-            zones.append("weigh")
-        return [*zones, "buttons"]
-
     def set_zone(self, zone: str) -> None:
-        """Give the keyboard to a list, the breakdown, the agreements or the buttons (showing that panel)."""
-        if zone in ("proposal",):
-            zone = self.last_list
-        if zone == "agreements" and self.view != "agreements":
-            self.view, self.zone = "agreements", "agreements"
-            self.notice = ""
-            self.rebuild()
-            return
-        if zone in ("give", "ask", "weigh") and self.view != "proposal":
-            self.view = "proposal"
-            self.notice = ""
-            self.zone = zone
-            if zone in SIDES:
-                self.last_list = zone
-            self.rebuild()
-            return
-        if zone == "weigh" and self.layout != "narrow":
-            zone = self.last_list
-        self.zone = zone
-        if zone in SIDES:
-            self.last_list = zone
-        if zone == "buttons":
-            primary = self.send_button or self.break_button
-            enabled = [i for i, b in enumerate(self.focusables) if b.is_enabled and b.visible]
-            if primary is not None and primary.is_enabled:
-                self.focus_index = self.focusables.index(primary)
-            elif enabled:
-                self.focus_index = enabled[0]
-        self._show_focus()
-        self.app.dirty = True
-
-    def cycle_zone(self, step: int) -> None:
-        """Tab: the next list or panel, then each enabled button, then round again."""
-        zones = self._zones()
-        if self.zone == "buttons":
-            enabled = [i for i, b in enumerate(self.focusables) if b.is_enabled and b.visible]
-            if enabled and self.focus_index in enabled:
-                position = enabled.index(self.focus_index) + step
-                if 0 <= position < len(enabled):
-                    self.focus_index = enabled[position]
-                    self._show_focus()
-                    return
-            self.set_zone(zones[0] if step > 0 else zones[-2])
-            return
-        index = zones.index(self.zone) if self.zone in zones else 0
-        target = zones[(index + step) % len(zones)]
-        if target == "buttons" and step < 0:
-            self.set_zone("buttons")
-            enabled = [i for i, b in enumerate(self.focusables) if b.is_enabled and b.visible]
-            if enabled:
-                self.focus_index = enabled[-1]
-                self._show_focus()
-            return
-        self.set_zone(target)
+        """Give the keyboard to a list, the breakdown, the agreements or the buttons (:meth:`KeyboardFocus.set`)."""
+        self.keyboard.set(zone)
 
     # ----------------------------------------------------------------- input
     def handle(self, event: pygame.event.Event) -> bool:
@@ -433,7 +325,7 @@ class NegotiationScreen(GameScreen):
             self.back()
             return True
         if key == pygame.K_TAB:
-            self.cycle_zone(-1 if shift else 1)
+            self.keyboard.cycle(-1 if shift else 1)
             return True
         if key in TAB_KEYS:
             self.set_zone(TAB_KEYS[key])
@@ -468,20 +360,7 @@ class NegotiationScreen(GameScreen):
 
     def _list_key(self, key: int) -> bool:
         side = self.zone
-        count = len(self.entries[side])
-        steps = {
-            pygame.K_UP: -1,
-            pygame.K_DOWN: 1,
-            pygame.K_PAGEUP: -self._visible_rows(),
-            pygame.K_PAGEDOWN: self._visible_rows(),
-        }
-        if key in steps and count:
-            self.cursor[side] = max(0, min(count - 1, self.cursor[side] + steps[key]))
-            self.hover = None
-            self._changed()
-            return True
-        if key in (pygame.K_HOME, pygame.K_END) and count:
-            self.cursor[side] = 0 if key == pygame.K_HOME else count - 1
+        if self.picker.move(side, key, self._visible_rows()):
             self._changed()
             return True
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
@@ -498,9 +377,7 @@ class NegotiationScreen(GameScreen):
         if self.view == "agreements":
             self.select_agreement(self.agreement_index + step)
             return
-        zones = [z for z in self._zones() if z != "buttons"]
-        current = zones.index(self.zone) if self.zone in zones else 0
-        self.set_zone(zones[(current + step) % len(zones)])
+        self.keyboard.side_step(step)
 
     def select_agreement(self, index: int) -> None:
         """Put the agreements cursor on ``index`` (clamped)."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import pygame
+from pygame_gui.elements import UIButton
 
 from game.ai.negotiation import Evaluation
 from game.engine import Agreement, Item
@@ -51,6 +52,8 @@ class Table(Protocol):
     pad: int
     version: tuple[object, ...] | None
     entries: dict[str, list[Entry]]
+    send_button: UIButton | None
+    break_button: UIButton | None
 
     def agreements(self) -> list[Agreement]:
         """The agreements the player is a party to."""
