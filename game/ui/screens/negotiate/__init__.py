@@ -13,8 +13,9 @@ an item in full, an agreement with its schedule, the cost of breaking one).
 
 from game.ui.screens.negotiate.agreement_docs import add_agreement, add_break_cost
 from game.ui.screens.negotiate.breakdown import add_breakdown, add_context, new_doc
+from game.ui.screens.negotiate.focus import TAB_KEYS
 from game.ui.screens.negotiate.item_detail import add_item_detail
-from game.ui.screens.negotiate.screen import TAB_KEYS, NegotiationScreen
+from game.ui.screens.negotiate.screen import NegotiationScreen
 from game.ui.screens.negotiate.shared import SIDES, Entry
 from game.ui.screens.negotiate.words import (
     agreement_status,

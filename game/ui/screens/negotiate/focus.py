@@ -5,8 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pygame
+
 from game.ui.screens.ingame import GameScreen
 from game.ui.screens.negotiate.shared import SIDES, Table
+
+#: Tab keys: the proposal (wide layout), each list, the breakdown (narrow layout) and the agreements.
+TAB_KEYS = {
+    pygame.K_p: "proposal",
+    pygame.K_g: "give",
+    pygame.K_k: "ask",
+    pygame.K_w: "weigh",
+    pygame.K_a: "agreements",
+}
 
 
 class KeyboardFocus:

@@ -174,3 +174,13 @@ def wanted_hints(view: str, several: bool) -> list[tuple[str, str]]:
     if several:
         hints.insert(3, ("O", "other side"))
     return hints
+
+
+def visible_panels(layout: str, zone: str, last_list: str) -> tuple[str, ...]:
+    """The panels the proposal view shows: all three when wide; the last list used and the breakdown when medium;
+    the one with the keyboard when narrow."""
+    if layout == "wide":
+        return ("give", "ask", "weigh")
+    if layout == "medium":
+        return (last_list, "weigh")
+    return ("weigh",) if zone == "weigh" else (last_list,)

@@ -10,36 +10,29 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.ai.negotiation import Evaluation
-from game.engine import Agreement, Counter, ItemStatus, Phase, ProposalStatus, Propose, RulesError
-from game.present import agreement_name
+from game.engine import Agreement, Counter, ProposalStatus, Propose, RulesError
 from game.table import ProposalSent, TableError
 from game.table import view as seat_view
 from game.ui.screens import flow
 from game.ui.screens.ingame import GameScreen
 from game.ui.screens.negotiate.agreement_list import AgreementList
 from game.ui.screens.negotiate.agreement_panel import AgreementPanel
-from game.ui.screens.negotiate.focus import KeyboardFocus
+from game.ui.screens.negotiate.buttons import ActionButtons
+from game.ui.screens.negotiate.focus import TAB_KEYS, KeyboardFocus
 from game.ui.screens.negotiate.header import TableHeader
 from game.ui.screens.negotiate.item_list import ItemList
-from game.ui.screens.negotiate.layout import BACK_LABEL, lay_out
+from game.ui.screens.negotiate.layout import lay_out, visible_panels
 from game.ui.screens.negotiate.picker import ProposalPicker
+from game.ui.screens.negotiate.pointer import TablePointer
 from game.ui.screens.negotiate.shared import SIDES, Entry, Hit, list_area, row_height
 from game.ui.screens.negotiate.status_line import StatusLine
 from game.ui.screens.negotiate.tabs import TableTabs
 from game.ui.screens.negotiate.weigh_panel import WeighPanel
+from game.ui.screens.negotiate.words import why_not_break
 from game.ui.widgets import Document
 
 if TYPE_CHECKING:
     from game.ui.app import App
-
-#: Tab keys: the proposal (wide layout), each list, the breakdown (narrow layout) and the agreements.
-TAB_KEYS = {
-    pygame.K_p: "proposal",
-    pygame.K_g: "give",
-    pygame.K_k: "ask",
-    pygame.K_w: "weigh",
-    pygame.K_a: "agreements",
-}
 
 
 class NegotiationScreen(GameScreen):
@@ -83,6 +76,10 @@ class NegotiationScreen(GameScreen):
         self.agreement_list = AgreementList(self, self)
         self.agreement_panel = AgreementPanel(self, self)
         self.status_line = StatusLine(self, self)
+        self.buttons = ActionButtons(self, self)
+        self.pointer = TablePointer(
+            self, self, tabs=self.tab_bar, weigh=self.weigh, agreement=self.agreement_panel, changed=self._changed
+        )
         if reply_to is not None:
             self.load(reply_to)
 
@@ -138,14 +135,7 @@ class NegotiationScreen(GameScreen):
 
     def break_problem(self) -> str:
         """Why the selected agreement cannot be broken by the player, or ``""``."""
-        agreement = self.selected_agreement()
-        if agreement is None:
-            return "No agreement yet."
-        if self.game.phase is not Phase.ACTIONS:
-            return "Agreements can only be broken in the actions phase."
-        if not any(p.giver == self.role and p.status is ItemStatus.PENDING for p in agreement.items):
-            return f"You have nothing left to implement in {agreement_name(agreement.id)}."
-        return ""
+        return why_not_break(self, self.selected_agreement())
 
     # ----------------------------------------------------------------- commands
     def load(self, proposal_id: str) -> None:
@@ -248,42 +238,20 @@ class NegotiationScreen(GameScreen):
         self._refresh()
         self.weigh.forget()
         self.agreement_panel.forget()
-        place = lay_out(self, rect, view=self.view, replying=bool(self.reply_to), several=len(self.others) > 1)
-        self.layout, self.tight, self.gap, self.pad, self.inner = (
-            place.layout,
-            place.tight,
-            place.gap,
-            place.pad,
-            place.inner,
+        self.place = place = lay_out(
+            self, rect, view=self.view, replying=bool(self.reply_to), several=len(self.others) > 1
         )
-        self.header, self.header_text_w, self.tabs_rect = place.header, place.header_text_w, place.tabs
-        self.hints, self.footer, self.body = place.hints, place.footer, place.body
-        self.actions_rect, self.status_rect = place.actions.rect, place.actions.status
-        panels = place.panels
-        self.give_rect, self.ask_rect, self.weigh_rect = panels.give, panels.ask, panels.weigh
-        self.list_rect, self.detail_rect = panels.agreements, panels.detail
-        rects, labels = place.actions.buttons, place.actions.labels
-        self.send_button = self.clear_button = self.break_button = None
-        if self.view == "proposal":
-            self.clear_button = self.button(rects[0], labels[0], self.clear, key=pygame.K_c)
-            self.send_button = self.button(rects[1], labels[1], self.send, key=pygame.K_s, object_id="#primary")
-        else:
-            self.break_button = self.button(rects[0], labels[0], self.ask_break, key=pygame.K_b)
-        self.back_button = self.button(place.back, BACK_LABEL, self.back)
+        self.layout, self.tight, self.pad, self.hints = place.layout, place.tight, place.pad, place.hints
+        self.header, self.tabs_rect, self.body = place.header, place.tabs, place.body
+        self.actions_rect, self.footer = place.actions.rect, place.footer
+        self.back_button = self.buttons.make(
+            place, clear=self.clear, send=self.send, ask_break=self.ask_break, back=self.back
+        )
         self._sync_buttons()
 
     def _sync_buttons(self) -> None:
         """Enable Send and Break only when they can act (the reason is written beside them)."""
-        for button, problem in (
-            (self.send_button, self.send_problem() if self.send_button else ""),
-            (self.break_button, self.break_problem() if self.break_button else ""),
-        ):
-            if button is None:
-                continue
-            if problem and button.is_enabled:
-                button.disable()  # type: ignore[no-untyped-call, unused-ignore]
-            elif not problem and not button.is_enabled:
-                button.enable()  # type: ignore[no-untyped-call, unused-ignore]
+        self.buttons.sync()
         self._show_focus()
 
     def _show_focus(self) -> None:
@@ -305,17 +273,12 @@ class NegotiationScreen(GameScreen):
         if event.type == pygame.KEYDOWN:
             return self._key(event)
         if event.type == pygame.MOUSEMOTION:
-            hit = self._hit(event.pos)
-            hover = (hit[1], hit[2]) if hit and hit[1] in (*SIDES, "tab", "agreement") else None
-            if hover != self.hover:
-                self.hover = hover
-                self.weigh.forget()
-                self.app.dirty = True
+            self.pointer.move(event.pos)
             return False
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            return self._click(event.pos)
+            return self.pointer.click(event.pos)
         if event.type == pygame.MOUSEWHEEL:
-            return self._wheel(event)
+            return self.pointer.wheel(event, self.place.panels.weigh)
         return False
 
     def _key(self, event: pygame.event.Event) -> bool:
@@ -369,7 +332,7 @@ class NegotiationScreen(GameScreen):
         return False
 
     def _visible_rows(self) -> int:
-        return max(1, list_area(self, self.pad, self.give_rect).height // row_height(self, self.pad))
+        return max(1, list_area(self, self.pad, self.place.panels.give).height // row_height(self, self.pad))
 
     def _side_step(self, step: int) -> None:
         """Left/Right: between the lists (and the breakdown in the narrow layout); in the agreements, the
@@ -396,41 +359,6 @@ class NegotiationScreen(GameScreen):
         view.scroll(step if key in (pygame.K_DOWN, pygame.K_PAGEDOWN) else -step)
         self.app.dirty = True
 
-    def _click(self, pos: tuple[int, int]) -> bool:
-        hit = self._hit(pos)
-        if hit is None:
-            return False
-        _, kind, value = hit
-        if kind in SIDES:
-            self.zone = kind
-            self.toggle(kind, value)
-        elif kind == "tab":
-            self.set_zone(self.tab_bar.tabs()[value][2])
-        elif kind == "agreement":
-            self.zone = "agreements"
-            self.select_agreement(value)
-        return True
-
-    def _wheel(self, event: pygame.event.Event) -> bool:
-        pos = pygame.mouse.get_pos()
-        step = self.px(40)
-        if self.view == "agreements":
-            self.agreement_panel.scroll.scroll(-event.y * step)
-        elif self.weigh_rect.collidepoint(pos) and (self.layout != "narrow" or self.zone == "weigh"):
-            self.weigh.scroll.scroll(-event.y * step)
-        else:
-            side = self.last_list
-            count = len(self.entries[side])
-            self.cursor[side] = max(0, min(count - 1, self.cursor[side] - event.y)) if count else 0
-        self._changed()
-        return True
-
-    def _hit(self, pos: tuple[int, int]) -> Hit | None:
-        for hit in self.hits:
-            if hit[0].collidepoint(pos):
-                return hit
-        return None
-
     def on_enter(self) -> None:
         """Back from a dialog: the game may have changed."""
         self.version = None
@@ -444,28 +372,22 @@ class NegotiationScreen(GameScreen):
         palette = self.palette
         surface.fill(palette.background)
         self.hits = []
-        self.heading.draw(surface, self.header, self.header_text_w)
-        self.tab_bar.draw(surface, self.tabs_rect)
+        place, panels = self.place, self.place.panels
+        self.heading.draw(surface, place.header, place.header_text_w)
+        self.tab_bar.draw(surface, place.tabs)
         if self.view == "agreements":
             if self.layout != "narrow":
-                self.agreement_list.draw(surface, self.list_rect)
-            self.agreement_panel.draw(surface, self.detail_rect)
+                self.agreement_list.draw(surface, panels.agreements)
+            self.agreement_panel.draw(surface, panels.detail)
         else:
-            visible = self._visible_panels()
+            visible = visible_panels(self.layout, self.zone, self.last_list)
             for side in SIDES:
                 if side in visible:
-                    self.lists[side].draw(surface, self.give_rect if side == "give" else self.ask_rect)
+                    self.lists[side].draw(surface, panels.give if side == "give" else panels.ask)
             if "weigh" in visible:
-                self.weigh.draw(surface, self.weigh_rect)
-        self.status_line.draw(surface, self.status_rect)
+                self.weigh.draw(surface, panels.weigh)
+        self.status_line.draw(surface, place.actions.status)
         self.draw_key_hints(surface, self.footer, self.hints)
-
-    def _visible_panels(self) -> tuple[str, ...]:
-        if self.layout == "wide":
-            return ("give", "ask", "weigh")
-        if self.layout == "medium":
-            return (self.last_list, "weigh")
-        return ("weigh",) if self.zone == "weigh" else (self.last_list,)
 
     # ----------------------------------------------------------------- what the panels offer
     def weigh_title(self) -> str:
@@ -479,7 +401,3 @@ class NegotiationScreen(GameScreen):
     def agreement_document(self) -> Document:
         """The document of the agreement panel (:meth:`AgreementPanel.document`)."""
         return self.agreement_panel.document()
-
-    def answer_words(self) -> str:
-        """When the counterpart answers (:meth:`StatusLine.answer_words`)."""
-        return self.status_line.answer_words()

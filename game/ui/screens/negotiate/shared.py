@@ -53,6 +53,7 @@ class Table(Protocol):
     version: tuple[object, ...] | None
     entries: dict[str, list[Entry]]
     send_button: UIButton | None
+    clear_button: UIButton | None
     break_button: UIButton | None
 
     def agreements(self) -> list[Agreement]:
@@ -85,6 +86,18 @@ class Table(Protocol):
 
     def break_problem(self) -> str:
         """Why the selected agreement cannot be broken, or ``""``."""
+        ...
+
+    def toggle(self, side: str, index: int) -> None:
+        """Add an item to the proposal or take it out."""
+        ...
+
+    def set_zone(self, zone: str) -> None:
+        """Give the keyboard to a list, the breakdown, the agreements or the buttons."""
+        ...
+
+    def select_agreement(self, index: int) -> None:
+        """Put the agreements cursor on ``index``."""
         ...
 
 

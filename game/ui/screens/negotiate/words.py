@@ -107,3 +107,14 @@ def item_worth(screen: GameScreen, item: Item, other: str) -> tuple[float, float
     mine = evaluate_for(game, role, other, give, ask, role)
     theirs = evaluate_for(game, role, other, give, ask, other)
     return mine.reasons[0].points, theirs.reasons[0].points
+
+
+def why_not_break(screen: GameScreen, agreement: Agreement | None) -> str:
+    """Why the player cannot break ``agreement`` now (``None``: there is none yet), or ``""``."""
+    if agreement is None:
+        return "No agreement yet."
+    if screen.game.phase is not Phase.ACTIONS:
+        return "Agreements can only be broken in the actions phase."
+    if not any(p.giver == screen.role and p.status is ItemStatus.PENDING for p in agreement.items):
+        return f"You have nothing left to implement in {agreement_name(agreement.id)}."
+    return ""
