@@ -8,6 +8,7 @@ import pygame
 from game.engine import Agreement
 from game.present import agreement_name
 from game.ui.screens.ingame import BODY, SMALL, GameScreen
+from game.ui.screens.negotiate.agreement_panel import AgreementPanel
 from game.ui.screens.negotiate.shared import Table, list_area, row_height
 from game.ui.screens.negotiate.words import agreement_status, dates
 from game.ui.screens.wording import plural
@@ -16,12 +17,25 @@ from game.ui.widgets import text as textlib
 
 
 class AgreementList:
-    """The agreements of ``table`` as rows around the agreements cursor; each row drawn is recorded in
-    ``table.hits`` for clicks and hover."""
+    """The agreements of ``table`` as rows around the agreements cursor (the selected one shown in full by
+    ``panel``); each row drawn is recorded in ``table.hits`` for clicks and hover."""
 
-    def __init__(self, screen: GameScreen, table: Table) -> None:
+    def __init__(self, screen: GameScreen, table: Table, panel: AgreementPanel) -> None:
         self.screen = screen
         self.table = table
+        self.panel = panel
+
+    def select(self, index: int) -> bool:
+        """Put the cursor on agreement ``index`` (clamped), the agreement panel back at its top when the agreement
+        changes; whether there is any agreement to select."""
+        count = len(self.table.agreements())
+        if not count:
+            return False
+        index = max(0, min(count - 1, index))
+        if index != self.table.agreement_index:
+            self.panel.scroll.offset = 0
+        self.table.agreement_index = index
+        return True
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """The panel, its title with how many agreements are in force, and the rows that fit around the cursor."""

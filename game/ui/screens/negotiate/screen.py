@@ -59,7 +59,6 @@ class NegotiationScreen(GameScreen):
         self.hover: tuple[str, int] | None = None
         self.hits: list[Hit] = []
         self.layout = "wide"
-        self.tight = False
         self.pad = self.px(10)
         self.version: tuple[object, ...] | None = None
         self.entries: dict[str, list[Entry]] = {"give": [], "ask": []}
@@ -73,8 +72,8 @@ class NegotiationScreen(GameScreen):
         self.tab_bar = TableTabs(self, self)
         self.lists = {side: ItemList(self, self, side) for side in SIDES}
         self.weigh = WeighPanel(self, self)
-        self.agreement_list = AgreementList(self, self)
         self.agreement_panel = AgreementPanel(self, self)
+        self.agreement_list = AgreementList(self, self, self.agreement_panel)
         self.status_line = StatusLine(self, self)
         self.buttons = ActionButtons(self, self)
         self.pointer = TablePointer(
@@ -85,6 +84,7 @@ class NegotiationScreen(GameScreen):
 
     # ----------------------------------------------------------------- what the table shows
     def agreements(self) -> list[Agreement]:
+        """The agreements the player is a party to, as its seat sees them."""
         return [a for a in self.seat.agreements if self.role in a.parties]
 
     def _refresh(self) -> None:
@@ -241,7 +241,7 @@ class NegotiationScreen(GameScreen):
         self.place = place = lay_out(
             self, rect, view=self.view, replying=bool(self.reply_to), several=len(self.others) > 1
         )
-        self.layout, self.tight, self.pad, self.hints = place.layout, place.tight, place.pad, place.hints
+        self.layout, self.pad, self.hints = place.layout, place.pad, place.hints
         self.header, self.tabs_rect, self.body = place.header, place.tabs, place.body
         self.actions_rect, self.footer = place.actions.rect, place.footer
         self.back_button = self.buttons.make(
@@ -344,14 +344,8 @@ class NegotiationScreen(GameScreen):
 
     def select_agreement(self, index: int) -> None:
         """Put the agreements cursor on ``index`` (clamped)."""
-        count = len(self.agreements())
-        if not count:
-            return
-        index = max(0, min(count - 1, index))
-        if index != self.agreement_index:
-            self.agreement_panel.scroll.offset = 0
-        self.agreement_index = index
-        self._changed()
+        if self.agreement_list.select(index):
+            self._changed()
 
     def _scroll_detail(self, key: int) -> None:
         view = self.agreement_panel.scroll if self.view == "agreements" else self.weigh.scroll
