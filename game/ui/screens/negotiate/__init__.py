@@ -6,9 +6,18 @@ every change of the picked items; it reads the game and never changes it. Sendin
 through the match (:meth:`Match.apply <game.table.Match.apply>` with a Propose, Counter or BreakAgreement), and every
 move to another screen or dialog through :mod:`game.ui.screens.flow`.
 
-The package is built from parts with one job each: :mod:`.screen` (the screen: layout, shared state, input) and its
-panels, and the document builders the dialogs of :mod:`game.ui.screens.proposal` share (a breakdown item by item,
-an item in full, an agreement with its schedule, the cost of breaking one).
+The package is built from parts with one job each:
+
+- :mod:`.screen`: the screen; it builds the parts, holds the state they share and routes the input;
+- :mod:`.shared`: what the parts share (a list row, the :class:`~.shared.Table` protocol the screen fulfils);
+- :mod:`.layout`: where everything goes, for wide, medium and narrow windows;
+- the panels: :mod:`.item_list`, :mod:`.weigh_panel`, :mod:`.agreement_list`, :mod:`.agreement_panel`,
+  :mod:`.header`, :mod:`.tabs`, :mod:`.status_line`;
+- the proposal being built (:mod:`.picker`), the keyboard focus (:mod:`.focus`), the mouse (:mod:`.pointer`) and
+  the buttons (:mod:`.buttons`);
+- the words (:mod:`.words`) and the document builders the dialogs of :mod:`game.ui.screens.proposal` share too:
+  a breakdown item by item (:mod:`.breakdown`), an item in full (:mod:`.item_detail`), an agreement with its
+  schedule and the cost of breaking one (:mod:`.agreement_docs`).
 """
 
 from game.ui.screens.negotiate.agreement_docs import add_agreement, add_break_cost
