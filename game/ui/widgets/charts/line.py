@@ -44,29 +44,23 @@ def line_chart(
     key = plan_legend(names, rect, style, shown=legend)
     ticks = [bottom + (top - bottom) * i / 4 for i in range(5)]
     axis_w = axis_width(style, ticks)
-    plot = pygame.Rect(
+    area = pygame.Rect(
         rect.left + axis_w,
         rect.top + line_h // 2,
         rect.width - axis_w - max(pad, half_last_label(x_labels, style)) - key.right,
         rect.height - key.height - line_h - pad - line_h // 2,
     )
-    if plot.height < 20 or plot.width < 20:
+    if area.height < 20 or area.width < 20:
         return
-    draw_grid(surface, Plot(plot, bottom, top), ticks, style)
-    draw_axes(surface, plot, palette)
+    plot = Plot(area, bottom, top)
+    draw_grid(surface, plot, ticks, style)
+    draw_axes(surface, area, palette)
     if x_labels:
         count = max(len(v) for v in series.values())
-        x_labels_from_last(surface, plot, x_labels, count, plot.width / max(1, count - 1), style)
+        x_labels_from_last(surface, area, x_labels, count, area.width / max(1, count - 1), style)
     colour_of = series_colours(names, colours, palette)
     dashed = dashed_series(names, colours, palette)
     draw_lines(
-        surface,
-        Plot(plot, bottom, top),
-        series,
-        style,
-        colour_of=colour_of,
-        dashed=dashed,
-        highlight=highlight,
-        line_width=line_width,
+        surface, plot, series, style, colour_of=colour_of, dashed=dashed, highlight=highlight, line_width=line_width
     )
-    draw_legend(surface, key, rect, plot, style, colour_of=colour_of, dashed=dashed, highlight=highlight)
+    draw_legend(surface, key, rect, area, style, colour_of=colour_of, dashed=dashed, highlight=highlight)
