@@ -29,17 +29,16 @@ class Headline:
         self.tight = False
         self.when_h = 0
         self.score_h = 0
-        self.rect = pygame.Rect(0, 0, 0, 0)
 
     def place(self, inner: pygame.Rect, *, tight: bool) -> pygame.Rect:
-        """Lay the headline out at the top of ``inner`` (``tight``: a small window); returns its rect."""
+        """Lay the headline out at the top of ``inner`` (``tight``: a small window, where the line saying how the
+        game ended is left out); returns the rect it needs."""
         screen = self.screen
         self.tight = tight
         self.when_h = 0 if tight else screen.font(SMALL, bold=True).get_linesize()
         self.score_h = screen.font(BODY, bold=True).get_linesize() + screen.px(8)
         height = self.when_h + self.title_font().get_linesize() + screen.px(6) + self.score_h
-        self.rect = pygame.Rect(inner.left, inner.top, inner.width, height)
-        return self.rect
+        return pygame.Rect(inner.left, inner.top, inner.width, height)
 
     def when_text(self) -> str:
         """``The game ended early, after turn 7 of 12`` / ``The game is over after all 12 turns``."""
@@ -52,9 +51,9 @@ class Headline:
         """The ending's title: large, a little less so in small windows."""
         return self.screen.font(TITLE if self.tight else TITLE + 6, bold=True)
 
-    def draw(self, surface: pygame.Surface) -> None:
-        """How it ended, the title and the score chips."""
-        screen, rect = self.screen, self.rect
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """How it ended, the title and the score chips, in ``rect`` (as given by :meth:`place`)."""
+        screen = self.screen
         palette = screen.palette
         if not self.tight:
             textlib.draw(

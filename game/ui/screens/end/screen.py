@@ -346,7 +346,7 @@ class EndScreen(GameScreen):
         """Header and scores, chart, story, the saved-chart message and key hints."""
         self.reference_pending()  # picks up the usual ranges once they are worked out
         surface.fill(self.palette.background)
-        self.headline.draw(surface)
+        self.headline.draw(surface, self.header)
         self.tab_rects = self.draw_tabs(surface, self.tabs_rect, self.tabs, active=self.tab_pages.index(self.page))
         if self.page == CHART or (self.page == ENDING and not self.narrow):
             self.chart.draw(surface, self.chart_rect)
