@@ -28,10 +28,18 @@ class RefusedFiles:
         self.more = False  # an "and N more" line follows them
 
     def place(
-        self, refused: list[tuple[Path, str]], left: int, width: int, top: int, footer_top: int, *, compact: bool
+        self,
+        refused: list[tuple[Path, str]],
+        left: int,
+        width: int,
+        top: int,
+        footer_top: int,
+        *,
+        row_h: int,
+        compact: bool,
     ) -> int:
-        """Size the box above ``footer_top`` (leaving room for two rows of saves under ``top``); returns the bottom
-        of the room left for the list of saves."""
+        """Size the box above ``footer_top``, leaving room under ``top`` for two rows of saves ``row_h`` high;
+        returns the bottom of the room left for the list of saves."""
         screen = self.screen
         small = screen.font(13)
         self.lines = 0
@@ -39,7 +47,6 @@ class RefusedFiles:
         self.more = False
         if not refused:
             return footer_top - screen.px(16)
-        row_h = screen.font(16, bold=True).get_linesize() + screen.font(14).get_linesize() + screen.px(14)
         spare = footer_top - top - screen.px(40) - 2 * row_h - screen.px(20)
         fit = max(1, spare // small.get_linesize() - 1)
         self.lines = min(len(refused), fit, 1 if compact else 3)

@@ -43,6 +43,10 @@ class SaveList:
         self.role_names = role_names
         self.rows: list[tuple[int, pygame.Rect]] = []  # (save index, row rect) on screen
 
+    def clear(self) -> None:
+        """Forget the rows of the last build (none are shown while a deletion is being confirmed)."""
+        self.rows = []
+
     def row_height(self) -> int:
         """The height of one save's row (a bold line and a small one)."""
         screen = self.screen

@@ -82,7 +82,7 @@ class LoadScreen(MenuScreen):
         button_h = button_font.get_linesize() + self.px(12)
         footer_top = height - max(self.px(10), round(height * 0.04)) - button_h
         self.widget_keys = {}
-        self.save_list.rows = []
+        self.save_list.clear()
         y = self._place_notice(content, self.areas["header"].bottom + self.px(10 if self.compact else 16))
 
         if self.confirming is not None:
@@ -93,7 +93,10 @@ class LoadScreen(MenuScreen):
             return
 
         # The refused files take a few lines at the bottom; the saves get the rest.
-        list_bottom = self.refused_box.place(self.refused, margin, content.width, y, footer_top, compact=self.compact)
+        row_h = self.save_list.row_height()
+        list_bottom = self.refused_box.place(
+            self.refused, margin, content.width, y, footer_top, row_h=row_h, compact=self.compact
+        )
         panel = pygame.Rect(margin, y, content.width, max(0, list_bottom - y))
         if not self.saves:  # just the explanation
             body = self.font(16)
