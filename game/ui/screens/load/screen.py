@@ -280,24 +280,16 @@ class LoadScreen(MenuScreen):
         header = self.draw_header(surface, "Load a game")
         if header is None:
             return
-        if not self.compact:
-            count = len(self.saves)
-            subtitle = (
-                (
-                    f"{count} saved game{'s' if count != 1 else ''}, newest first. "
-                    "The game also saves itself after every turn (Autosave)."
-                )
-                if count
-                else "Nothing saved yet."
+        count = len(self.saves)
+        subtitle = (
+            (
+                f"{count} saved game{'s' if count != 1 else ''}, newest first. "
+                "The game also saves itself after every turn (Autosave)."
             )
-            blit_text(
-                surface,
-                subtitle,
-                self.font(15),
-                palette.muted,
-                (header.left, header.top + self.heading_font().get_linesize()),
-                width=header.width,
-            )
+            if count
+            else "Nothing saved yet."
+        )
+        self.draw_subtitle(surface, header, subtitle)
         self._draw_notice(surface)
         if self.confirming is not None:
             self.confirmation.draw(surface, self.confirming)

@@ -22,7 +22,7 @@ from game.engine import Scenario, localize
 from game.paths import SCENARIO_DIR
 from game.table import DEFAULT_LEVEL, PERSON, Seat
 from game.ui import theme
-from game.ui.screens.menu_common import BUTTON_SIZE, MenuScreen, blit_lines, blit_text, with_key
+from game.ui.screens.menu_common import BUTTON_SIZE, MenuScreen, blit_lines, with_key
 from game.ui.screens.newgame.details import ScenarioDetails, details_html
 from game.ui.screens.newgame.form import SEED_DIGITS, FormContent, FormPlanner, Plan
 from game.ui.screens.newgame.labels import draw_labels, draw_seed_hint
@@ -345,15 +345,9 @@ class NewGameScreen(MenuScreen):
         header = self.draw_header(surface, "New game")
         if header is None:
             return
-        if not self.compact:
-            blit_text(
-                surface,
-                "Choose a scenario and who plays each side: a person, or the computer at a level.",
-                self.font(15),
-                palette.muted,
-                (header.left, header.top + self.heading_font().get_linesize()),
-                width=header.width,
-            )
+        self.draw_subtitle(
+            surface, header, "Choose a scenario and who plays each side: a person, or the computer at a level."
+        )
         draw_labels(self, surface, self.labels)
         draw_seed_hint(self, surface, self.areas.get("seed_hint"))
         self.seat_chooser.draw_notes(surface, [self.seat_note(index) for index in range(len(self.players))], self.areas)

@@ -217,17 +217,8 @@ class SettingsScreen(MenuScreen):
         palette = self.palette
         draw_backdrop(surface, palette)
         header = self.header
-        heading = self.heading_font()
-        blit_text(surface, "Settings", heading, palette.text, header.topleft, width=header.width)
-        if not self.compact:
-            blit_text(
-                surface,
-                "Changes apply at once and are kept for the next time you play.",
-                self.font(15),
-                palette.muted,
-                (header.left, header.top + heading.get_linesize()),
-                width=header.width,
-            )
+        blit_text(surface, "Settings", self.heading_font(), palette.text, header.topleft, width=header.width)
+        self.draw_subtitle(surface, header, "Changes apply at once and are kept for the next time you play.")
         self.rows_panel.draw(surface)
         note_font = self.font(13)
         if self.note_at is not None:
