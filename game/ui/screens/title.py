@@ -1,4 +1,7 @@
-"""The title screen: New game, Continue (the latest save), Load, Settings, Quit."""
+"""The title screen: New game, Continue (the latest save), Load, Settings, Quit.
+
+Where its parts go is worked out by :mod:`game.ui.screens.title_layout`; the emblem is drawn by
+:mod:`game.ui.widgets.emblem`. The screen draws the texts and runs the menu's commands."""
 
 from __future__ import annotations
 
