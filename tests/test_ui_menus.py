@@ -543,7 +543,7 @@ def test_new_game_lists_an_invalid_scenario_with_its_first_problem(
     folder.mkdir()
     shutil.copy(FIXTURES / "tiny.yaml", folder / "a_tiny.yaml")
     (folder / "b_broken.yaml").write_text("format: 1\nid: broken\ntitle: Broken\nturns: 3\n", encoding="utf-8")
-    monkeypatch.setattr("game.ui.screens.newgame.SCENARIO_DIR", folder)
+    monkeypatch.setattr("game.ui.screens.newgame.screen.SCENARIO_DIR", folder)
     app = make_app()
     screen = open_screen(app, "newgame")
     assert isinstance(screen, NewGameScreen)

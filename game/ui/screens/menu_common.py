@@ -240,6 +240,12 @@ class MenuScreen(Screen):
             blit_text(surface, title, self.heading_font(), self.palette.text, header.topleft, width=header.width)
         return header
 
+    def draw_subtitle(self, surface: pygame.Surface, header: pygame.Rect, text: str) -> None:
+        """The muted line under the screen's title (left out on compact layouts)."""
+        if not getattr(self, "compact", False):
+            top = header.top + self.heading_font().get_linesize()
+            blit_text(surface, text, self.font(15), self.palette.muted, (header.left, top), width=header.width)
+
     def _sync_focus_key(self) -> None:
         """Remember which control has the focus (``focus_key``), to find it again after a rebuild.
 
