@@ -8,6 +8,7 @@ import io
 import json
 import logging
 import re
+from collections.abc import Callable
 
 import pygame
 import pytest
@@ -345,3 +346,14 @@ def test_an_item_already_agreed_is_off_the_table_until_its_agreement_ends_and_sa
     assert reason == "already agreed in agreement 1, in force until Jul 2023"
     assert game.scenario.calendar.label(max(p.end for p in agreement.items)) == "Jul 2023"
     assert game.scenario.calendar.label(next(p.end for p in agreement.items if p.item == "visit")) == "Jan 2023"
+
+
+def test_screens_do_not_pile_up_translation_folders(make_app: Callable[..., App]) -> None:
+    """pygame_gui adds its translations folder at every new manager; a long game must not keep each copy (every
+    button's text is looked up in each of them)."""
+    import i18n  # type: ignore[import-untyped]
+
+    app = make_app()
+    for _ in range(20):
+        app.new_manager()
+    assert len(i18n.load_path) == len(set(i18n.load_path)) >= 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import random
 
@@ -12,22 +11,16 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 import pytest
+import uikit
 
-from game.settings import Settings
 from game.ui.app import App
-from game.ui.flow import route
 from game.ui.screens.end import EndScreen
 from game.ui.screens.title import TitleScreen
 
 
 def new_app(size: tuple[int, int] = (1280, 720), scale: float = 1.0) -> App:
-    app = App(
-        Settings(ui_scale=scale, animation_speed=0.0, window_size=size),
-        size=size,
-        persist_settings=False,
-        out=io.StringIO(),
-        router=route,
-    )
+    """The test kit's App (no animations, output kept in memory) on the title screen."""
+    app = uikit.new_app(size, scale)
     pygame.event.clear()
     app.push(TitleScreen(app))
     return app

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+import i18n  # type: ignore[import-untyped]  # python-i18n, which pygame_gui uses, has no type hints
 import pygame
 import pygame_gui
 
@@ -31,6 +32,18 @@ from game.ui.screens.results import Outcome, Pause
 
 #: Where the app sends what screens end with (see :func:`game.ui.flow.route`).
 Router = Callable[["App", Outcome], None]
+
+
+def forget_repeated_translation_folders() -> None:
+    """Keep each folder once in the translation library's search path.
+
+    pygame_gui adds its translations folder to ``i18n.load_path`` every time a manager is made (once a screen), and
+    looks every text it shows up in every entry of that list: without this, each screen of a long game makes the
+    next one's buttons slower to build."""
+    folders = i18n.load_path
+    unique = list(dict.fromkeys(folders))
+    if len(unique) != len(folders):
+        folders[:] = unique
 
 
 def ignore(app: App, result: Outcome) -> None:
@@ -155,7 +168,9 @@ class App:
         key = (self.scale, self.settings.palette)
         if key not in self._themes:
             self._themes[key] = theme.theme_dict(*key)
-        return pygame_gui.UIManager(self.window.get_size(), self._themes[key], enable_live_theme_updates=False)
+        manager = pygame_gui.UIManager(self.window.get_size(), self._themes[key], enable_live_theme_updates=False)
+        forget_repeated_translation_folders()
+        return manager
 
     def apply_settings(self, settings: Settings) -> None:
         """Switch to new settings (scale, palette, fullscreen...), rebuild every screen, and remember them."""
