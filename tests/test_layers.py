@@ -146,3 +146,23 @@ def test_a_screen_knows_neither_the_app_nor_the_flow() -> None:
 
 def test_the_loop_finds_a_planted_circle() -> None:
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+#: The most lines a module of the desktop front end, and a function in it, may have: each small enough to read at
+#: once (a screen that outgrows this becomes a package of components).
+MODULE_LINES, FUNCTION_LINES = 400, 60
+
+
+def test_every_desktop_module_and_function_is_small_enough_to_read_at_once() -> None:
+    too_long = []
+    for path in sorted(UI.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        name = str(path.relative_to(GAME))
+        if len(source.splitlines()) > MODULE_LINES:
+            too_long.append(f"{name}: {len(source.splitlines())} lines")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > FUNCTION_LINES:
+                    too_long.append(f"{name}: {node.name} is {length} lines")
+    assert too_long == []
