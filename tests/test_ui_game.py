@@ -22,7 +22,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 import pytest
-from uikit import MakeApp, doc_text, frames, ink, key, screens, start
+from uikit import MakeApp, doc_text, frames, ink, key, new_app, screens, start
 
 from game.content.loader import load_scenario
 from game.engine import ForecastItem, Scenario
@@ -104,18 +104,39 @@ SCREENS: dict[str, Callable[[App], None]] = {
     "event": keys_after(lambda app: None, pygame.K_RETURN),
     "review": keys_after(go_to_review),
     "review-gauges": keys_after(go_to_review, pygame.K_g),
-    "end": keys_after(play_to_end),
-    "end-chart": keys_after(play_to_end, pygame.K_c),
+    "end": keys_after(lambda app: None),
+    "end-chart": keys_after(lambda app: None, pygame.K_c),
 }
+
+
+@pytest.fixture(scope="module")
+def finished_game(scenario: Scenario) -> dict[str, object]:
+    """One game played through the screens to its end (the end screen's cases restore it at every size; whole
+    games through the screens are tested below)."""
+    app = new_app()
+    start(app, scenario)
+    play_to_end(app)
+    assert app.match is not None
+    return app.match.to_dict()
 
 
 @pytest.mark.parametrize(("size", "scale"), SIZES, ids=[f"{w}x{h}@{s}" for (w, h), s in SIZES])
 @pytest.mark.parametrize("name", list(SCREENS))
 def test_every_in_game_screen_renders_a_full_frame_at_every_size_and_scale(
-    make_app: MakeApp, scenario: Scenario, name: str, size: tuple[int, int], scale: float
+    make_app: MakeApp,
+    scenario: Scenario,
+    name: str,
+    size: tuple[int, int],
+    scale: float,
+    request: pytest.FixtureRequest,
 ) -> None:
     app = make_app(size, scale)
-    start(app, scenario)
+    if name.startswith("end"):
+        finished = request.getfixturevalue("finished_game")
+        flow.resume_game(app, Match.from_dict(scenario, str(DEFAULT_SCENARIO), finished))
+        assert isinstance(app.top, EndScreen)
+    else:
+        start(app, scenario)
     SCREENS[name](app)
     frames(app)
     assert ink(app) > 0.15, f"{name} is (nearly) blank"
