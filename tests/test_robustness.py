@@ -8,10 +8,12 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builders import scenario
+from builders import effect, item, negotiation, scenario
+from game.ai.negotiator import answer_proposals, negotiate_turn
 from game.content.expr import compile_effect, compile_expr
 from game.content.loader import load_scenario_text
-from game.engine import Effect, Game
+from game.engine import Effect, Game, Propose, Respond, Scenario
+from game.table import Match
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = ("x", "y", "turn")
@@ -53,16 +55,20 @@ def expressions(draw: st.DrawFn, depth: int = 0) -> str:
 def test_any_valid_expression_runs_the_same_in_the_generated_code_and_the_interpreter(value: str, when: str) -> None:
     condition = compile_expr(when, NAMES)  # what validate accepts, as the loader compiles it
 
-    def effect(text: str, delay: int = 0) -> Effect:
+    def checked_effect(text: str, delay: int = 0) -> Effect:
         target, op, amount = compile_effect(text, NAMES, ("x", "y"))
         return Effect(target, op, amount, delay, 1)
 
     sc = scenario(
         indicators={"x": 37.5, "y": 4.0},
         actions=[
-            {"id": "act", "condition": condition, "effects": [effect(f"x += {value}"), effect(f"y = {value}", 1)]}
+            {
+                "id": "act",
+                "condition": condition,
+                "effects": [checked_effect(f"x += {value}"), checked_effect(f"y = {value}", 1)],
+            }
         ],
-        dynamics=[{"id": "flow", "condition": condition, "effects": [effect(f"y -=\n{value}")]}],
+        dynamics=[{"id": "flow", "condition": condition, "effects": [checked_effect(f"y -=\n{value}")]}],
         quiet_weight=0.0,
     )
     results = []
@@ -88,3 +94,36 @@ def test_a_condition_over_two_lines_of_a_yaml_block_passes_validate_and_runs() -
         game.commit("beta", "beta_undercut")
         game.resolve_turn()
         assert game.value("x") == 45.0
+
+
+# --------------------------------------------------------------------- negotiation among three or more
+def three_sides_wanting_one_item() -> Scenario:
+    """Three roles; ``a`` is glad to give ``gift`` (worth 5 points to it), so it accepts anyone who asks for it."""
+    table = negotiation(item("gift", "a", [effect("x += 2")], turns=2, value={"a": 5.0, "b": 4.0, "c": 4.0}))
+    return scenario(roles=("a", "b", "c"), negotiation=table, quiet_weight=0.0)
+
+
+def test_a_computer_never_accepts_two_proposals_that_share_an_item() -> None:
+    game = Game.new(three_sides_wanting_one_item(), 1)
+    game.apply(Propose("b", "a", (), ("gift",)))
+    game.apply(Propose("c", "a", (), ("gift",)))
+    answers = answer_proposals(game, "a")
+    assert [type(a).__name__ for a in answers] == ["Respond", "Respond"]
+    assert all(isinstance(a, Respond) and a.accept for a in answers)  # each alone is acceptable
+
+    applied = negotiate_turn(game, {"a": None}, rounds=1)
+    accepted = [c for c in applied if isinstance(c, Respond) and c.accept]
+    assert len(accepted) == 1 and len(game.state.agreements) == 1
+    refused = [c for c in applied if isinstance(c, Respond) and not c.accept]
+    assert len(refused) == 1  # the second is refused: its item is already agreed
+    assert not game.open_proposals("a")
+
+
+def test_a_match_with_three_computer_sides_and_a_shared_item_plays_to_the_end() -> None:
+    sc = three_sides_wanting_one_item()
+    for seed in range(5):
+        match = Match.start(sc, {}, seed)
+        match.play()
+        assert match.is_over()
+        rebuilt = Match.from_dict(sc, "", match.to_dict())
+        assert rebuilt.game.to_dict() == match.game.to_dict()

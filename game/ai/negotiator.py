@@ -279,6 +279,19 @@ class Proposer(Protocol):
         ...
 
 
+def still_allowed(game: Game, role: str, answer: Command) -> Command:
+    """``answer`` checked again just before it is applied: a role's answers to all its open proposals are decided
+    together, and accepting one can take an item another one needs (two sides asking for the same thing). An
+    acceptance or a counter that the rules no longer allow becomes a refusal."""
+    if isinstance(answer, Respond) and answer.accept and game.why_not_accept(role, answer.proposal):
+        return Respond(role, answer.proposal, False)
+    if isinstance(answer, Counter):
+        sender = game.proposal(answer.proposal).sender
+        if game.why_not_propose(role, sender, answer.give, answer.ask):
+            return Respond(role, answer.proposal, False)
+    return answer
+
+
 def negotiate_turn(game: Game, players: Mapping[str, object], *, rounds: int = MAX_ROUNDS) -> list[Command]:
     """A turn's negotiation among computer players: each of ``players`` that is a :class:`Proposer` may send one
     proposal (in ``players`` order), then every role in ``players`` answers the proposals addressed to it with
@@ -299,7 +312,8 @@ def negotiate_turn(game: Game, players: Mapping[str, object], *, rounds: int = M
     for _ in range(rounds):
         answered = False
         for role, player in players.items():
-            for command in answers_of(player, game, role):
+            for answer in answers_of(player, game, role):
+                command = still_allowed(game, role, answer)
                 game.apply(command)
                 applied.append(command)
                 answered = True

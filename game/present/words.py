@@ -155,11 +155,14 @@ def deal_terms(give: str, ask: str) -> str:
     return give if ask == "nothing" else f"{give} for {ask[:1].lower() + ask[1:]}"
 
 
-def proposal_name(game: Game, proposal: Proposal, viewer: str | None = None) -> str:
+def proposal_name(game: Game, proposal: Proposal, viewer: str | None = None, *, terms: bool = True) -> str:
     """A proposal as players know it (never its internal id): ``your proposal of Jul 2023 (Trade mission for
-    labour standards)``; ``Cambodia's proposal of ...`` when another side sent it."""
-    terms = deal_terms(item_names(game, proposal.give), item_names(game, proposal.ask))
-    return f"{whose(game, viewer, proposal.sender)} proposal of {date_of(game, proposal.turn)} ({terms})"
+    labour standards)``; ``Cambodia's proposal of ...`` when another side sent it. Without ``terms`` only who
+    and when, where the terms were just on screen."""
+    name = f"{whose(game, viewer, proposal.sender)} proposal of {date_of(game, proposal.turn)}"
+    if not terms:
+        return name
+    return f"{name} ({deal_terms(item_names(game, proposal.give), item_names(game, proposal.ask))})"
 
 
 def agreement_number(agreement_id: str) -> str:

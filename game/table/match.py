@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.ai import Policy
-from game.ai.negotiator import answers_of, negotiate_turn
+from game.ai.negotiator import answers_of, negotiate_turn, still_allowed
 from game.engine import (
     BreakAgreement,
     Change,
@@ -312,7 +312,8 @@ class Match:
         if player is None or not self.negotiate:
             return []
         game = self.game
-        for answer in answers_of(player, game, receiver):
+        for computed in answers_of(player, game, receiver):
+            answer = still_allowed(game, receiver, computed)
             if isinstance(answer, Counter) and answer.proposal == proposal.id:
                 counter = game.counter(receiver, answer.proposal, answer.give, answer.ask)
                 self.log.add(answer)

@@ -173,7 +173,8 @@ class ProposalScreen(EventScreen):
                 if answer == "accept":
                     message, bad = f"It could not be accepted ({self.problem}), so it was refused.", True
                 else:
-                    message = f"You refused {proposal_name(self.game, proposal, self.role)}."
+                    # its terms were on screen a moment ago: the notice stays one short line over the board
+                    message = f"You refused {proposal_name(self.game, proposal, self.role, terms=False)}."
         except (RulesError, TableError) as exc:
             message, bad = str(exc), True
         self.dismiss(Answered(message, tuple(results), bad))

@@ -44,7 +44,8 @@ def _rows(names: Sequence[str], entry_w: Mapping[str, int], width: int) -> list[
 
 def plan_legend(names: Sequence[str], rect: pygame.Rect, style: ChartStyle, *, shown: bool) -> Legend:
     """The legend of a line chart filling ``rect``: below the plot, or in columns on its right when below would
-    squash the plot (no rows at all when not ``shown``)."""
+    squash the plot; none when not ``shown``, or when it fits neither beside nor below without flattening the plot
+    (whoever draws the chart then names the highlighted series elsewhere, as the end screen does)."""
     font, line_h, pad = style.font, style.line_h, style.pad
     swatch = line_h
     labels = {name: textlib.fit(font, name, max(1, rect.width // 2 - swatch - pad)) for name in names}
@@ -61,6 +62,8 @@ def plan_legend(names: Sequence[str], rect: pygame.Rect, style: ChartStyle, *, s
             if rect.width - columns * column_w >= rect.width * 0.45:
                 right = columns * column_w
                 rows = [list(names[i : i + per_column]) for i in range(0, len(names), per_column)]
+            elif rect.height - below - 3 * line_h < rect.height * 0.35:
+                rows = []  # no room beside or below: a plot squashed flat says nothing, so it keeps the room
     height = 0 if right or not rows else len(rows) * line_h + pad
     return Legend(labels, entry_w, rows, right, height)
 
