@@ -3,17 +3,29 @@ trying, and properties over generated input."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pygame
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from uikit import key
 
 from builders import effect, item, negotiation, scenario
 from game.ai.negotiator import answer_proposals, negotiate_turn
 from game.content.expr import compile_effect, compile_expr
 from game.content.loader import load_scenario_text
 from game.engine import Effect, Game, Propose, Respond, Scenario
-from game.table import Match
+from game.paths import DEFAULT_SCENARIO
+from game.persistence import load_match, save_match
+from game.saves import SaveError, autosave_path, saves_dir
+from game.table import PERSON, DecisionKind, Done, Match
+from game.ui import flow
+from game.ui.app import App
+from game.ui.screens.title import TitleScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = ("x", "y", "turn")
@@ -127,3 +139,86 @@ def test_a_match_with_three_computer_sides_and_a_shared_item_plays_to_the_end() 
         assert match.is_over()
         rebuilt = Match.from_dict(sc, "", match.to_dict())
         assert rebuilt.game.to_dict() == match.game.to_dict()
+
+
+# --------------------------------------------------------------------- saves checked before use
+def saved_game(scenario: Scenario, path: Path, *, turns: int = 2) -> Match:
+    """A one-person match of the default scenario played ``turns`` turns by computers, saved at ``path``."""
+    match = Match.start(scenario, {"us": PERSON}, 9, scenario_path=str(DEFAULT_SCENARIO))
+    for _ in range(40):
+        decision = match.decision()
+        if decision is None or match.game.turn > turns:
+            break
+        command = decision.options[0] if decision.kind is not DecisionKind.ACT else Done(decision.role)
+        match.apply(decision.role, command)
+    save_match(match, path, "A lesson")
+    return match
+
+
+def damage(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    """Edit the game state inside a save file (still valid JSON, still a save)."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    change(document["session"]["game"])
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+
+def _set(key: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    return lambda game: game.__setitem__(key, value)
+
+
+DAMAGE: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
+    "unknown indicator": (lambda g: g["values"].__setitem__("morale", 50.0), "indicator 'morale'"),
+    "missing indicator": (lambda g: g["values"].pop("trade_access"), "no value for 'trade_access'"),
+    "value out of range": (lambda g: g["values"].__setitem__("trade_access", 400.0), "outside its range"),
+    "unknown action": (lambda g: g["committed"].__setitem__("us", ["launch_rockets"]), "action 'launch_rockets'"),
+    "another role's action": (lambda g: g["committed"].__setitem__("us", ["kh_labour_enforcement"]), "another role"),
+    "unknown event": (lambda g: g.__setitem__("pending", [["alien_landing", "us"]]), "event 'alien_landing'"),
+    "unknown role": (lambda g: g["capital"].__setitem__("france", 3), "role 'france'"),
+    "too much capital": (lambda g: g["capital"].__setitem__("us", 900), "more than it can hold"),
+    "phase without pending": (lambda g: (g.__setitem__("phase", "news"), g.__setitem__("pending", [])), "names none"),
+    "over without ending": (_set("phase", "over"), "over without an ending"),
+    "turn beyond the game": (_set("turn", 40), "turn 40"),
+    "unknown item": (
+        lambda g: g.__setitem__("proposals", [["p1", 1, "us", "cambodia", ["moon"], [], "open", None]]),
+        "negotiation item 'moon'",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(DAMAGE))
+def test_a_save_that_does_not_fit_its_scenario_is_refused_with_what_is_wrong(scenario: Scenario, kind: str) -> None:
+    folder = saves_dir()
+    good = saved_game(scenario, folder / "good.json")
+    bad_path = folder / "bad.json"
+    saved_game(scenario, bad_path)
+    change, words = DAMAGE[kind]
+    damage(bad_path, change)
+    with pytest.raises(SaveError) as refused:
+        load_match(bad_path)
+    assert words in str(refused.value)
+    assert load_match(folder / "good.json").game.to_dict() == good.game.to_dict()  # the others still load
+
+
+def test_continue_with_an_autosave_that_does_not_fit_says_why_and_stays_on_the_title(
+    scenario: Scenario, make_app: Callable[..., App]
+) -> None:
+    saved_game(scenario, autosave_path())
+    damage(autosave_path(), lambda g: g["values"].__setitem__("morale", 50.0))
+    app = make_app()
+    flow.show_title(app)
+    for _ in range(2):  # and again: nothing crashes, the file stays where it is
+        key(app, pygame.K_c)
+        assert isinstance(app.top, TitleScreen) and app.match is None
+        assert "indicator 'morale'" in app.message and "Choose another save" in app.message
+        assert autosave_path().exists()
+
+
+def test_an_unreadable_autosave_is_not_called_no_saved_game(make_app: Callable[..., App]) -> None:
+    autosave_path().parent.mkdir(parents=True, exist_ok=True)
+    autosave_path().write_text('{"kind": "common-ground-save", "format": 1', encoding="utf-8")
+    app = make_app()
+    flow.show_title(app)
+    title = app.top
+    assert isinstance(title, TitleScreen)
+    text = " ".join(title.continue_text)
+    assert "No saved game yet" not in text and "Your last game cannot be continued" in text

@@ -25,6 +25,7 @@ import random
 from typing import Any
 
 from game.engine import agenda, forecasts, negotiation, queries, turns
+from game.engine.checks import state_problems
 from game.engine.commands import (
     BreakAgreement,
     Choose,
@@ -77,8 +78,17 @@ class Game(Context):
 
     @classmethod
     def from_dict(cls, scenario: Scenario, data: dict[str, Any], *, lang: str = "en") -> Game:
-        """Restore a game saved with :meth:`to_dict` against the same scenario (older saves are converted)."""
-        return cls(scenario, GameState.from_dict(data), lang=lang)
+        """Restore a game saved with :meth:`to_dict` against the same scenario (older saves are converted).
+
+        Raises ``KeyError``, ``TypeError`` or ``ValueError`` when the data is not a game's, and ``ValueError`` naming
+        what does not fit when it is a game that does not fit ``scenario`` (:func:`~game.engine.checks.state_problems`).
+        """
+        state = GameState.from_dict(data)
+        problems = state_problems(scenario, state)
+        if problems:
+            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+            raise ValueError(problems[0] + more)
+        return cls(scenario, state, lang=lang)
 
     def clone(self) -> Game:
         """An independent copy of this game (same scenario object)."""
