@@ -217,16 +217,7 @@ class GameScreen(Screen):
             for key, what, item in line:
                 cap_w = textlib.width_of(key_font, key) + self.px(10)
                 cap = pygame.Rect(x, y + self.px(2), cap_w, key_font.get_linesize() + self.px(2))
-                pygame.draw.rect(surface, palette.panel_alt, cap, border_radius=self.px(4))
-                pygame.draw.rect(surface, palette.border, cap, width=1, border_radius=self.px(4))
-                textlib.draw(
-                    surface,
-                    key,
-                    (cap.centerx, cap.top + self.px(1)),
-                    font=key_font,
-                    colour=palette.text,
-                    align="center",
-                )
+                self.key_cap(surface, cap, key, fill=palette.panel_alt, colour=palette.text)
                 textlib.draw(
                     surface,
                     what,
@@ -237,6 +228,16 @@ class GameScreen(Screen):
                 )
                 x += item + self.px(16)
             y += self._hint_line()
+
+    def key_cap(
+        self, surface: pygame.Surface, cap: pygame.Rect, key: str, *, fill: Colour | None, colour: Colour
+    ) -> None:
+        """A key's name in a small rounded box, as on a keyboard."""
+        if fill is not None:
+            pygame.draw.rect(surface, fill, cap, border_radius=self.px(4))
+        pygame.draw.rect(surface, self.palette.border, cap, width=1, border_radius=self.px(4))
+        key_font = self.font(SMALL, bold=True)
+        textlib.draw(surface, key, (cap.centerx, cap.top + self.px(1)), font=key_font, colour=colour, align="center")
 
     def draw_tabs(
         self,
@@ -285,15 +286,7 @@ class GameScreen(Screen):
                 cap_w,
                 key_font.get_linesize() + self.px(2),
             )
-            pygame.draw.rect(surface, palette.border, cap, width=1, border_radius=self.px(4))
-            textlib.draw(
-                surface,
-                key,
-                (cap.centerx, cap.top + self.px(1)),
-                font=key_font,
-                colour=palette.muted,
-                align="center",
-            )
+            self.key_cap(surface, cap, key, fill=None, colour=palette.muted)
             textlib.draw(surface, name, (cap.right + self.px(6), text_y), font=font, colour=colour)
         else:  # no room for the key cap: underline the name's first letter, which is the key
             drawn = textlib.draw(

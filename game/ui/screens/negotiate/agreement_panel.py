@@ -5,27 +5,17 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.screens.ingame import BODY, SMALL, GameScreen
+from game.ui.screens.ingame import BODY, SMALL
 from game.ui.screens.negotiate.agreement_docs import add_agreement
 from game.ui.screens.negotiate.breakdown import new_doc
-from game.ui.screens.negotiate.shared import Table
+from game.ui.screens.negotiate.shared import DocumentPanel
 from game.ui.screens.wording import num
 from game.ui.widgets import Document, ScrollView
 
 
-class AgreementPanel:
+class AgreementPanel(DocumentPanel):
     """The selected agreement of ``table`` in a scrolling panel; the document is kept until the agreement or the
     game changes (or :meth:`forget` is called)."""
-
-    def __init__(self, screen: GameScreen, table: Table) -> None:
-        self.screen = screen
-        self.table = table
-        self.scroll = ScrollView()
-        self._doc: tuple[tuple[object, ...], Document] | None = None
-
-    def forget(self) -> None:
-        """Drop the kept document: it is built again at the next draw."""
-        self._doc = None
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """The panel, its title (in the narrow layout, which agreement of how many) and the document scrolled."""

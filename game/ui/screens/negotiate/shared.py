@@ -13,6 +13,7 @@ from game.ai.negotiation import Evaluation
 from game.engine import Agreement, Item
 from game.table import SeatView
 from game.ui.screens.ingame import BODY, SMALL, GameScreen
+from game.ui.widgets import Document, ScrollView
 
 #: The two item lists of a proposal.
 SIDES = ("give", "ask")
@@ -119,3 +120,18 @@ def first_visible(cursor: int, first: int, visible: int, count: int) -> int:
     elif cursor >= first + visible:
         first = cursor - visible + 1
     return max(0, min(first, max(0, count - visible)))
+
+
+class DocumentPanel:
+    """A panel of the table that shows one scrolling document, kept until what it shows changes (or
+    :meth:`forget` is called): the weigh panel and the agreement panel."""
+
+    def __init__(self, screen: GameScreen, table: Table) -> None:
+        self.screen = screen
+        self.table = table
+        self.scroll = ScrollView()
+        self._doc: tuple[tuple[object, ...], Document] | None = None
+
+    def forget(self) -> None:
+        """Drop the kept document: it is built again at the next draw."""
+        self._doc = None

@@ -8,28 +8,18 @@ import pygame
 
 from game.present import points as points_text
 from game.present import proposal_name
-from game.ui.screens.ingame import BODY, SMALL, GameScreen
+from game.ui.screens.ingame import BODY, SMALL
 from game.ui.screens.negotiate.breakdown import add_breakdown, add_context, new_doc
 from game.ui.screens.negotiate.item_detail import add_item_detail
-from game.ui.screens.negotiate.shared import Table
+from game.ui.screens.negotiate.shared import DocumentPanel
 from game.ui.screens.negotiate.words import computer_counterpart, points_colour
 from game.ui.widgets import Document, ScrollView
 from game.ui.widgets import text as textlib
 
 
-class WeighPanel:
+class WeighPanel(DocumentPanel):
     """The breakdown of the proposal being built on ``table``, in a scrolling panel; the document is kept until
     anything it shows changes (or :meth:`forget` is called)."""
-
-    def __init__(self, screen: GameScreen, table: Table) -> None:
-        self.screen = screen
-        self.table = table
-        self.scroll = ScrollView()
-        self._doc: tuple[tuple[object, ...], Document] | None = None
-
-    def forget(self) -> None:
-        """Drop the kept document: it is built again at the next draw."""
-        self._doc = None
 
     def title(self) -> str:
         """``How Cambodia weighs it`` for a computer counterpart; ``How it weighs for you`` facing a person."""
