@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import re
 
@@ -10,14 +9,13 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import pygame
+
+from uikit import new_app
 
 from game.content.loader import load_scenario
 from game.paths import DEFAULT_SCENARIO
-from game.settings import Settings
 from game.table import PERSON, DecisionKind, Done, Match
 from game.text import views
-from game.ui.app import App
 from game.ui.screens.end import EndScreen
 from game.ui.screens.review import ReviewScreen
 
@@ -81,8 +79,7 @@ def test_terminal_views_describe_a_negotiated_game() -> None:
 
 def test_review_and_end_screens_draw_a_negotiated_game() -> None:
     match = negotiated_match()
-    app = App(Settings(), size=(1280, 720), persist_settings=False, out=io.StringIO())
-    pygame.event.clear()
+    app = new_app()
     app.match = match
     for report in match.reports[:3]:
         app.push(ReviewScreen(app, report, "us"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 
@@ -12,13 +11,12 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 import pytest
-from uikit import frames, key
+from uikit import frames, key, new_app
 
 from game.ai.negotiator import make_proposal
 from game.content.loader import load_scenario
 from game.engine import Commit, Respond
 from game.paths import DEFAULT_SCENARIO
-from game.settings import Settings
 from game.table import PERSON, DecisionKind, Done, Match
 from game.ui.app import App
 from game.ui.screens.end import DEBRIEF, ENDING, EndScreen
@@ -66,13 +64,7 @@ def match() -> Match:
 
 
 def end_app(match: Match, size: tuple[int, int], scale: float) -> tuple[App, EndScreen]:
-    app = App(
-        Settings(ui_scale=scale, animation_speed=0.0, window_size=size),
-        size=size,
-        persist_settings=False,
-        out=io.StringIO(),
-    )
-    pygame.event.clear()
+    app = new_app(size, scale)
     app.match = match
     screen = EndScreen(app, "us")
     app.push(screen)

@@ -15,6 +15,7 @@ from typing import Any
 
 import pygame
 import pytest
+from uikit import new_app
 
 from game import persistence
 from game.content.loader import load_scenario
@@ -23,7 +24,6 @@ from game.saves import list_saves
 from game.settings import Settings, load_settings
 from game.table import PERSON, DecisionKind, Match, Seat
 from game.ui.app import App
-from game.ui.flow import route
 from game.ui.screens.base import Screen
 from game.ui.screens.load import LoadScreen
 from game.ui.screens.newgame import NewGameScreen
@@ -50,9 +50,7 @@ def make_app() -> Callable[..., App]:
     """Build an App (not ``pygame.quit()`` afterwards: ``theme.font`` caches fonts for the whole process)."""
 
     def make(size: tuple[int, int] = (1280, 720), scale: float = 1.0, *, persist: bool = False) -> App:
-        app = App(Settings(ui_scale=scale), size=size, persist_settings=persist, router=route)
-        pygame.event.clear()  # window events of an earlier test's window
-        return app
+        return new_app(size, scale, animation=Settings().animation_speed, persist=persist)  # the menus animate
 
     return make
 

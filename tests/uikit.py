@@ -32,11 +32,19 @@ MakeApp = Callable[..., App]
 
 
 def new_app(
-    size: tuple[int, int] = (1280, 720), scale: float = 1.0, *, animation: float = 0.0, out: io.StringIO | None = None
+    size: tuple[int, int] = (1280, 720),
+    scale: float = 1.0,
+    *,
+    animation: float = 0.0,
+    out: io.StringIO | None = None,
+    persist: bool = False,
 ) -> App:
-    """An App at a size and scale, without touching the player's settings file."""
+    """An App at a size and scale, routed by the game's flow; it writes the settings file only with ``persist``.
+    (Never ``pygame.quit()`` afterwards: ``theme.font`` caches fonts for the whole process.)"""
     settings = Settings(ui_scale=scale, animation_speed=animation, window_size=size)
-    return App(settings, size=size, persist_settings=False, out=out or io.StringIO(), router=flow.route)
+    app = App(settings, size=size, persist_settings=persist, out=out or io.StringIO(), router=flow.route)
+    pygame.event.clear()  # window events of an earlier test's window
+    return app
 
 
 def start(app: App, scenario: Scenario, *, role: str = "us", seed: int = 11) -> Match:
