@@ -3,9 +3,9 @@ counted before any item."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from game.ai.negotiation import Evaluation
+from game.ai.negotiation import Evaluation, Reason
 from game.present import points as points_text
 from game.present import score as score_text
 from game.ui.screens.ingame import BODY, SMALL, GameScreen
@@ -54,16 +54,7 @@ def add_breakdown(
         doc.space(4)
     if reasons:
         doc.para("ALSO COUNTED", colour=palette.muted, size=SMALL, bold=True, gap=3)
-        for reason in reasons:
-            doc.para(
-                [
-                    (f"{points_text(reason.points)}  ", points_colour(screen, reason.points), True),
-                    (reason.label, palette.text, False),
-                ],
-                size=BODY - 1,
-                indent=4,
-                gap=2,
-            )
+        add_reasons(doc, screen, reasons)
         doc.space(4)
     words, colour = (verdict[0], palette.good) if evaluation.accept else (verdict[1], palette.bad)
     doc.para(
@@ -80,8 +71,13 @@ def add_breakdown(
 
 def add_context(doc: Document, screen: GameScreen, evaluation: Evaluation) -> None:
     """The reasons of an evaluation of no item: what is counted before any item (trust, relations...)."""
+    add_reasons(doc, screen, evaluation.reasons)
+
+
+def add_reasons(doc: Document, screen: GameScreen, reasons: Iterable[Reason]) -> None:
+    """One line a reason: its points (coloured by their sign) and what they are for."""
     palette = screen.palette
-    for reason in evaluation.reasons:
+    for reason in reasons:
         doc.para(
             [
                 (f"{points_text(reason.points)}  ", points_colour(screen, reason.points), True),
