@@ -32,13 +32,27 @@ from game.table import PERSON, Match, replay
 from game.text import run
 from game.ui import flow
 
+
+def looks_like_a_number(text: str) -> bool:
+    """Whether YAML would read ``text`` unquoted as a number (PyYAML writes ``1e5`` unquoted; the loader reads a
+    number there, and rightly refuses it where a text belongs)."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 #: Letters, marks, numbers, punctuation, symbols and spaces of every script (no control or private-use characters,
 #: which a scenario may not hold); some long texts.
-TEXT = st.text(
+WORDS = st.text(
     st.characters(whitelist_categories=("L", "M", "N", "P", "S", "Zs"), blacklist_characters="\u00a0"),
     min_size=1,
     max_size=60,
-).map(str.strip).filter(bool) | st.sampled_from(["Ω≈ç√∫ 東京 ✓ 🙂 ﷺ", "word " * 120, "ក្រុមហ៊ុន កម្ពុជា"])
+)
+TEXT = WORDS.map(str.strip).filter(lambda text: bool(text) and not looks_like_a_number(text)) | st.sampled_from(
+    ["Ω≈ç√∫ 東京 ✓ 🙂 ﷺ", "word " * 120, "ក្រុមហ៊ុន កម្ពុជា"]
+)
 
 #: Ranges from the ordinary to the extreme.
 RANGES = st.sampled_from([(0.0, 100.0), (-50.0, 50.0), (0.0, 1.0), (-1e6, 1e6), (0.0, 1e9), (0.001, 0.002)])
@@ -111,7 +125,7 @@ def scenario_files(draw: st.DrawFn, *, most_actions: int = 40) -> dict[str, Any]
             "cooldown": draw(st.integers(0, 2)),
             "effects": effects(),
         }
-        for index in range(draw(st.integers(1, most_actions)))
+        for index in range(draw(st.sampled_from([1, 5, most_actions])))
     ]
     for action in actions:
         if draw(st.booleans()):
@@ -179,7 +193,46 @@ def scenario_files(draw: st.DrawFn, *, most_actions: int = 40) -> dict[str, Any]
         }
     if draw(st.booleans()):
         file["sources"] = [{"id": "s0", "title": draw(TEXT), "url": "https://example.org/a", "note": draw(TEXT)}]
+    optional_parts(draw, file)
     return file
+
+
+def optional_parts(draw: st.DrawFn, file: dict[str, Any]) -> None:
+    """The optional fields of a scenario, each present or absent: hidden indicators, capital that carries over,
+    personalities and colours, event windows and repeats, conditional and contested dynamics, the end of the record,
+    a negotiation's trust, threshold and items off the table at first."""
+    indicators, roles, families, turns = file["indicators"], file["roles"], file["families"], file["turns"]
+    if len(indicators) > 1 and draw(st.booleans()):
+        indicators[-1]["hidden"] = True
+    for role in roles:
+        if draw(st.booleans()):
+            role["capital_max"] = role["capital"] + draw(st.integers(0, 10))
+            role["personality"] = {f["id"]: draw(st.floats(0, 10)) for f in families}
+            role["color"] = draw(st.sampled_from(["#E69F00", "#56B4E9", "#009E73"]))
+    for event in file["events"]:
+        if "at_turn" not in event and draw(st.booleans()):
+            first = draw(st.integers(1, turns))
+            event["window"] = [first, draw(st.integers(first, turns))]
+        if draw(st.booleans()):
+            event.update(once=draw(st.booleans()), cooldown=draw(st.integers(0, 3)), weight=draw(st.floats(0.1, 5)))
+    for dynamic in file["dynamics"]:
+        if draw(st.booleans()):
+            dynamic["condition"] = f"turn >= {draw(st.integers(1, turns))}"
+            dynamic["contested"] = draw(TEXT)
+    if "calendar" in file and draw(st.booleans()):
+        file["calendar"]["record_until"] = draw(st.integers(1, turns))
+    negotiation = file.get("negotiation")
+    if negotiation is not None and draw(st.booleans()):
+        negotiation["trust"] = {"initial": draw(st.floats(0, 100)), "kept": draw(st.floats(0, 20)),
+                                "broken": draw(st.floats(0, 40))}  # fmt: skip
+        negotiation["threshold"] = draw(st.floats(-5, 5))
+        for item in negotiation["items"]:
+            item["value"] = {r["id"]: draw(st.floats(-100, 100)) for r in roles}
+            if file["events"] and draw(st.booleans()):  # off the table until an event opens it
+                item["on_table"] = False
+                draw(st.sampled_from(file["events"])).setdefault("opens", []).append(item["id"])
+            elif draw(st.booleans()):
+                item["condition"] = f"turn >= {draw(st.integers(1, turns))}"
 
 
 def load(file: dict[str, Any]) -> Scenario | None:
