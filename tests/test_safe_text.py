@@ -134,6 +134,20 @@ def double_quoted(value: str) -> str:
     return '"' + "".join(escaped) + '"'
 
 
+def test_names_labels_and_titles_are_kept_on_one_line() -> None:
+    text = tiny_with(
+        ("title: Tiny fixture", 'title: "Tiny\\tfixture\\n"'),
+        ("    label: X\n", "    label: |\n      X\n      axis\n"),
+        ("    name: Alpha\n", '    name: "Alpha \\u2028 side"\n'),
+        ("        label: Calm\n", "        label: >\n          Calm\n"),
+    )
+    scenario = load_scenario_text(text, "mod.yaml")
+    assert localize(scenario.title) == "Tiny fixture"
+    assert localize(scenario.indicators[0].label) == "X axis"
+    assert localize(scenario.roles[0].name) == "Alpha side"
+    assert localize(scenario.events[0].choices[0].label) == "Calm"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\ufeff\ufffe\uffff"), max_size=30))
 def test_any_string_loads_with_no_refused_control_or_is_refused_for_it(value: str) -> None:
@@ -250,7 +264,11 @@ def font() -> Iterator[object]:
     yield pygame.font.Font(None, 18)
 
 
-@pytest.mark.parametrize("text", ["label\x00typed", "\x1b[2J\x07", "tab\there", "lone \ud800 surrogate", "\x00"])
+@pytest.mark.parametrize(
+    "text",
+    ["label\x00typed", "\x1b[2J\x07", "tab\there", "lone \ud800 surrogate", "\x00"],
+    ids=["nul-in-a-label", "escape-and-bell", "tab", "lone-surrogate", "only-nul"],
+)
 def test_the_desktop_draws_any_control_character_without_stopping(font: object, text: str) -> None:
     import pygame
 
