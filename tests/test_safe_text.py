@@ -10,7 +10,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -24,10 +24,11 @@ from game.content.problems import Problem, ScenarioError
 from game.content.yamlsafe import load_yaml
 from game.engine import Scenario, localize
 from game.persistence import save_match
-from game.table import Match, Seat
+from game.table import PERSON, Match, Seat
 from game.text.console import Console, terminal_safe
 from game.text.play import run
 from game.text.replay import run_replay
+from game.ui.app import App
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = ROOT / "tests" / "fixtures" / "tiny.yaml"
@@ -285,3 +286,20 @@ def test_the_desktop_draws_any_control_character_without_stopping(font: object, 
 
 def test_text_for_drawing_keeps_line_breaks_and_marks_the_rest() -> None:
     assert for_drawing("a\x00b\tc\nd\ud800") == "a\ufffdb c\nd\ufffd"
+
+
+def test_the_load_screen_lists_a_save_whose_label_holds_a_nul_and_escapes(make_app: Callable[..., App]) -> None:
+    from uikit import frames
+
+    from game.persistence import save_new
+    from game.ui.screens.load import LoadScreen
+
+    match = Match.start(load_scenario(TINY), {"alpha": PERSON, "beta": Seat("greedy")}, 3,
+                        scenario_path=str(TINY))  # fmt: skip
+    save_new(match, "Week\x00 3\x1b[2J\ud800")
+    app = make_app()
+    app.push(LoadScreen(app))
+    frames(app)
+    screen = app.top
+    assert isinstance(screen, LoadScreen)
+    assert [info.label for info in screen.saves] == ["Week\x00 3\x1b[2J\ud800"]
