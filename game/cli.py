@@ -157,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    from game.text.console import terminal_safe
+    from game.content.controls import terminal_safe
 
     # Scenario and save text is printed below (titles, labels, problems): nothing of it may act on the terminal.
     out, err = terminal_safe(sys.stdout), terminal_safe(sys.stderr)

@@ -18,14 +18,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.content import yamlsafe
-from game.content.controls import REFUSED, for_drawing, for_terminal, normalise_breaks
+from game.content.controls import REFUSED, for_drawing, for_terminal, normalise_breaks, terminal_safe
 from game.content.loader import load_scenario, load_scenario_text
 from game.content.problems import Problem, ScenarioError
 from game.content.yamlsafe import load_yaml
 from game.engine import Scenario, localize
 from game.persistence import save_match
 from game.table import PERSON, Match, Seat
-from game.text.console import Console, terminal_safe
+from game.text.console import Console
 from game.text.play import run
 from game.text.replay import run_replay
 from game.ui.app import App

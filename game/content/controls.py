@@ -7,14 +7,15 @@ A scenario's text reaches players on a terminal and in the desktop window. A ter
   multi-line description may well mean; a carriage return or a next-line character (``\\r``, ``\\N``) is read as a
   line break (:func:`normalise_breaks`);
 - whatever reaches a terminal anyway (a save written by hand, a file name) goes through :func:`for_terminal`, which
-  writes each control character as a visible escape such as ``\\x1b``;
+  writes each control character as a visible escape such as ``\\x1b`` (the terminal game's console does, and the
+  command line writes through :func:`terminal_safe` streams);
 - whatever reaches the desktop's font renderer goes through :func:`for_drawing`.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, TextIO, cast
 
 #: The control characters scenario text may not hold: C0 but the tab and the line feed, DEL, C1 but next-line,
 #: and the carriage return (which :func:`normalise_breaks` turns into a line feed before this is checked).
@@ -72,3 +73,46 @@ def for_drawing(text: str) -> str:
     if _UNSAFE_FOR_DRAWING.search(text) is None:
         return text
     return _UNSAFE_FOR_DRAWING.sub(lambda found: " " if found.group() == "\t" else "\ufffd", text)
+
+
+class TerminalSafe:
+    """A text stream that writes to ``raw`` with every control character but the tab and the line feed shown as
+    an escape, so no text written through it can act on the terminal (clear it, retitle the window, ...).
+
+    It has what ``print``, ``json.dump`` and the console use of a stream; it never closes ``raw``."""
+
+    def __init__(self, raw: TextIO) -> None:
+        self.raw = raw
+        """The stream written to; the command line's own progress line writes its carriage returns there."""
+
+    def write(self, text: str) -> int:
+        """Write ``text`` made safe; returns the length of ``text``."""
+        self.raw.write(for_terminal(text))
+        return len(text)
+
+    def flush(self) -> None:
+        """Flush the stream written to."""
+        self.raw.flush()
+
+    def isatty(self) -> bool:
+        """Whether the stream written to is a terminal."""
+        try:
+            return self.raw.isatty()
+        except (AttributeError, ValueError):
+            return False
+
+    def fileno(self) -> int:
+        """The file descriptor of the stream written to."""
+        return self.raw.fileno()
+
+    @property
+    def encoding(self) -> str:
+        """The encoding of the stream written to."""
+        return str(getattr(self.raw, "encoding", None) or "utf-8")
+
+
+def terminal_safe(stream: TextIO) -> TextIO:
+    """``stream`` wrapped in a :class:`TerminalSafe` (once: a safe stream is returned as it is)."""
+    if isinstance(stream, TerminalSafe):
+        return cast(TextIO, stream)
+    return cast(TextIO, TerminalSafe(stream))

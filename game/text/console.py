@@ -3,15 +3,14 @@
 Everything the text front end prints or reads goes through a :class:`Console`, so the game itself never touches
 ``sys.stdin``/``sys.stdout`` and can be driven by ``io.StringIO`` in tests. Nothing a scenario or a save holds
 reaches the terminal as a control sequence: :meth:`Console.write` shows control characters as escapes, and the
-command line writes through a :class:`TerminalSafe` stream.
+command line writes through a :class:`~game.content.controls.TerminalSafe` stream.
 """
 
 from __future__ import annotations
 
-import io
 import textwrap
 from collections.abc import Iterable
-from typing import TextIO, cast
+from typing import TextIO
 
 from game.content.controls import for_terminal
 
@@ -111,45 +110,6 @@ class Console:
             if index is not None:
                 return index
             self.line(f"Please type a number from 1 to {count} to choose {what}, or q to quit.")
-
-
-class TerminalSafe(io.TextIOBase):
-    """A text stream that writes to ``raw`` with every control character but the tab and the line feed shown as
-    an escape, so no text written through it can act on the terminal (clear it, retitle the window, ...)."""
-
-    def __init__(self, raw: TextIO) -> None:
-        super().__init__()
-        self.raw = raw
-        """The stream written to; the command line's own progress line writes its carriage returns there."""
-
-    def write(self, text: str) -> int:
-        """Write ``text`` made safe; returns the length of ``text``."""
-        self.raw.write(for_terminal(text))
-        return len(text)
-
-    def flush(self) -> None:
-        """Flush the stream written to."""
-        self.raw.flush()
-
-    def isatty(self) -> bool:
-        """Whether the stream written to is a terminal."""
-        return _is_terminal(self.raw)
-
-    def fileno(self) -> int:
-        """The file descriptor of the stream written to."""
-        return self.raw.fileno()
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        """The encoding of the stream written to."""
-        return str(getattr(self.raw, "encoding", None) or "utf-8")
-
-
-def terminal_safe(stream: TextIO) -> TextIO:
-    """``stream`` wrapped in a :class:`TerminalSafe` (once: a safe stream is returned as it is)."""
-    if isinstance(stream, TerminalSafe):
-        return cast(TextIO, stream)
-    return cast(TextIO, TerminalSafe(stream))
 
 
 def parse_number(answer: str, count: int) -> int | None:
