@@ -303,3 +303,19 @@ def test_the_load_screen_lists_a_save_whose_label_holds_a_nul_and_escapes(make_a
     screen = app.top
     assert isinstance(screen, LoadScreen)
     assert [info.label for info in screen.saves] == ["Week\x00 3\x1b[2J\ud800"]
+
+
+def test_the_progress_line_keeps_its_own_carriage_return_behind_a_terminal_safe_stream() -> None:
+    import time
+
+    from game.cli import _progress
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    raw = Tty()
+    report = _progress(4, time.perf_counter(), terminal_safe(raw))
+    assert report is not None
+    report(1)
+    assert raw.getvalue().startswith("\r  1/4 games")
