@@ -288,21 +288,25 @@ def test_text_for_drawing_keeps_line_breaks_and_marks_the_rest() -> None:
     assert for_drawing("a\x00b\tc\nd\ud800") == "a\ufffdb c\nd\ufffd"
 
 
-def test_the_load_screen_lists_a_save_whose_label_holds_a_nul_and_escapes(make_app: Callable[..., App]) -> None:
-    from uikit import frames
+def test_the_load_screen_lists_and_asks_about_a_save_whose_label_holds_a_nul(make_app: Callable[..., App]) -> None:
+    import pygame
+    from uikit import frames, key
 
     from game.persistence import save_new
     from game.ui.screens.load import LoadScreen
 
     match = Match.start(load_scenario(TINY), {"alpha": PERSON, "beta": Seat("greedy")}, 3,
                         scenario_path=str(TINY))  # fmt: skip
-    save_new(match, "Week\x00 3\x1b[2J\ud800")
+    save_new(match, "Week\x00 3\x1b[2J")
     app = make_app()
     app.push(LoadScreen(app))
     frames(app)
     screen = app.top
     assert isinstance(screen, LoadScreen)
-    assert [info.label for info in screen.saves] == ["Week\x00 3\x1b[2J\ud800"]
+    assert [info.label for info in screen.saves] == ["Week\x00 3\x1b[2J"]
+    key(app, pygame.K_DELETE)  # the question quotes the label
+    frames(app)
+    assert screen.confirming is not None
 
 
 def test_the_progress_line_keeps_its_own_carriage_return_behind_a_terminal_safe_stream() -> None:
