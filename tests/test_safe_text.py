@@ -326,3 +326,21 @@ def test_the_progress_line_keeps_its_own_carriage_return_behind_a_terminal_safe_
     assert report is not None
     report(1)
     assert raw.getvalue().startswith("\r  1/4 games")
+
+
+def test_a_desktop_game_with_nul_and_escapes_in_its_texts_plays_to_the_end(make_app: Callable[..., App]) -> None:
+    from uikit import screens, start
+
+    from game.ui.screens.end import EndScreen
+
+    scenario = hostile(load_scenario(TINY))
+    bad = "\x1b]0;pwned\x07\x00"
+    actions = tuple(
+        dataclasses.replace(a, label={"en": f"{localize(a.label)}{bad}"}, description={"en": f"{bad}{a.id}"})
+        for a in scenario.actions
+    )
+    scenario = dataclasses.replace(scenario, actions=actions, description={"en": f"About{bad}"})
+    app = make_app()
+    start(app, scenario, role="alpha")
+    assert sum(1 for _ in screens(app, limit=400)) > 3
+    assert isinstance(app.top, EndScreen)
