@@ -157,39 +157,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    from game.content.controls import terminal_safe
+
+    # Scenario and save text is printed below (titles, labels, problems): nothing of it may act on the terminal.
+    out, err = terminal_safe(sys.stdout), terminal_safe(sys.stderr)
     try:
         if args.command is None:
             args = parser.parse_args(["play"])
         if args.command == "text":
-            return _text(args)
+            return _text(args, out)
         if args.command == "replay":
             from game.text.replay import run_replay
 
-            return run_replay(args.save, sys.stdout, sys.stderr)
+            return run_replay(args.save, out, err)
         if args.command == "play":
             return _play(args)
         if args.command == "validate":
-            return _validate(args.paths, sys.stdout)
+            return _validate(args.paths, out)
         if args.command == "schema":
             return _schema(sys.stdout)
         if args.command == "notes":
-            return _notes(args.path, sys.stdout)
+            return _notes(args.path, out)
         if args.command == "simulate":
-            return _simulate(args, sys.stdout)
+            return _simulate(args, out)
         if args.command == "reference":
-            return _reference(args, sys.stdout, sys.stderr)
+            return _reference(args, out, err)
         if args.command == "bench":
             from game.bench import run_bench
 
             return run_bench(json_output=args.json, quick=args.quick, out=sys.stdout)
     except UsageError as exc:
-        print(f"common-ground: error: {exc}", file=sys.stderr)
+        print(f"common-ground: error: {exc}", file=err)
         return EXIT_USAGE
     except ScenarioError as exc:
-        print(exc, file=sys.stderr)
+        print(exc, file=err)
         return EXIT_INVALID
     except KeyboardInterrupt:
-        print("", file=sys.stderr)
+        print("", file=err)
         return 130
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, and keep Python from complaining at exit.
@@ -215,7 +219,7 @@ def check_role(scenario: Scenario, role: str | None) -> None:
         raise UsageError(f"unknown role {role!r}; this scenario has: {known}")
 
 
-def _text(args: argparse.Namespace) -> int:
+def _text(args: argparse.Namespace, out: TextIO) -> int:
     import random
 
     from game.persistence import autosave_match, load_match
@@ -234,7 +238,7 @@ def _text(args: argparse.Namespace) -> int:
             match = load_match(info.path)
         except SaveError as exc:
             raise UsageError(f"the latest save ({info.path.name}) cannot be continued: {exc}") from None
-        return run(match.scenario, role=None, seed=match.seed, stdin=sys.stdin, stdout=sys.stdout,
+        return run(match.scenario, role=None, seed=match.seed, stdin=sys.stdin, stdout=out,
                    lang=match.game.lang, match=match, save=save)  # fmt: skip
     scenario_path = getattr(args, "scenario", None) or DEFAULT_SCENARIO
     scenario = load(scenario_path)
@@ -248,7 +252,7 @@ def _text(args: argparse.Namespace) -> int:
     seed = getattr(args, "seed", None)
     if seed is None:
         seed = random.SystemRandom().randrange(1_000_000)
-    return run(scenario, role=role, seed=seed, stdin=sys.stdin, stdout=sys.stdout, lang=getattr(args, "lang", "en"),
+    return run(scenario, role=role, seed=seed, stdin=sys.stdin, stdout=out, lang=getattr(args, "lang", "en"),
                seats=seats, scenario_path=str(scenario_path), save=save)  # fmt: skip
 
 
@@ -529,6 +533,7 @@ def _progress(games: int, started: float, err: TextIO) -> Callable[[int], None] 
 
     if not err.isatty():
         return None
+    err = getattr(err, "raw", err)  # the carriage return that rewrites the line is this line's own
 
     def report(done: int) -> None:
         elapsed = time.perf_counter() - started

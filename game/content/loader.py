@@ -600,7 +600,7 @@ class _Checker:
         built = _Built(
             sources=tuple(self._source(x) for _, x in p.sources),
             indicators=tuple(self._indicator(i, x) for i, x in p.indicators),
-            families=tuple(engine.Family(x.id, self._text(x.label), self._text(x.description)) for _, x in p.families),
+            families=tuple(engine.Family(x.id, self._line(x.label), self._text(x.description)) for _, x in p.families),
             roles=tuple(self._role(i, x) for i, x in p.roles),
             actions=tuple(self._action(i, x) for i, x in p.actions),
             events=tuple(self._event(i, x) for i, x in p.events),
@@ -698,6 +698,9 @@ class _Checker:
     def _text(self, value: str | dict[str, str] | None) -> engine.Text:
         return _text(value, self.language)
 
+    def _line(self, value: str | dict[str, str]) -> engine.Text:
+        return _line(value, self.language)
+
     def _maybe_text(self, value: str | dict[str, str] | None) -> engine.Text | None:
         return None if value is None else _text(value, self.language)
 
@@ -737,7 +740,7 @@ class _Checker:
             )
         self._source_refs(at, ind.sources)
         return engine.Indicator(
-            ind.id, self._text(ind.label), self._text(ind.description), ind.min, ind.max, ind.initial, ind.good,
+            ind.id, self._line(ind.label), self._text(ind.description), ind.min, ind.max, ind.initial, ind.good,
             tuple(ind.sources), ind.hidden,
         )  # fmt: skip
 
@@ -836,7 +839,7 @@ class _Checker:
         return engine.Item(
             id=item.id,
             giver=item.giver,
-            label=self._text(item.label),
+            label=self._line(item.label),
             description=self._text(item.description),
             effects=self._effects((*at, "effects"), item.effects),
             turns=item.turns,
@@ -860,7 +863,7 @@ class _Checker:
         for family in role.personality:
             self._ref((*at, "personality", family), family, "families", key=True)
         return engine.Role(
-            role.id, self._text(role.name), self._text(role.brief), self._text(role.objectives),
+            role.id, self._line(role.name), self._text(role.brief), self._text(role.objectives),
             self._expr((*at, "score"), role.score), role.capital, capital_max, dict(role.personality),
             role.color,
         )  # fmt: skip
@@ -875,7 +878,7 @@ class _Checker:
             id=action.id,
             role=action.role,
             family=action.family,
-            label=self._text(action.label),
+            label=self._line(action.label),
             description=self._text(action.description),
             cost=action.cost,
             effects=self._effects((*at, "effects"), action.effects),
@@ -902,7 +905,7 @@ class _Checker:
         self._opens(at, event.opens)
         return engine.Event(
             id=event.id,
-            title=self._text(event.title),
+            title=self._line(event.title),
             text=self._text(event.text),
             opens=tuple(event.opens),
             effects=self._effects((*at, "effects"), event.effects),
@@ -926,7 +929,7 @@ class _Checker:
     def _choice(self, at: NodePath, choice: m.Choice) -> engine.Choice:
         self._opens(at, choice.opens)
         return engine.Choice(
-            choice.id, self._text(choice.label), self._text(choice.description),
+            choice.id, self._line(choice.label), self._text(choice.description),
             self._effects((*at, "effects"), choice.effects), tuple(choice.opens), self._maybe_text(choice.contested),
         )  # fmt: skip
 
@@ -956,7 +959,7 @@ class _Checker:
         if ending.early and ending.condition is None:
             self.report.add((*at, "early"), "an early ending needs a condition", "otherwise the game ends at once")
         return engine.Ending(
-            ending.id, self._text(ending.title), self._text(ending.text),
+            ending.id, self._line(ending.title), self._text(ending.text),
             self._maybe_expr((*at, "condition"), ending.condition), ending.early,
         )  # fmt: skip
 
@@ -1024,7 +1027,7 @@ def _scenario(model: m.ScenarioFile, built: _Built, fingerprint: str) -> engine.
     calendar = model.calendar
     return engine.Scenario(
         id=model.id,
-        title=_text(model.title, model.language),
+        title=_line(model.title, model.language),
         description=_text(model.description, model.language),
         turns=model.turns,
         indicators=built.indicators,
@@ -1059,3 +1062,12 @@ def _text(value: str | dict[str, str] | None, language: str) -> engine.Text:
     if value is None:
         return {}
     return {language: value} if isinstance(value, str) else dict(value)
+
+
+_LINE_BREAKS = re.compile("[ \t]*[\t\n\u2028\u2029][\t\n\u2028\u2029 ]*")
+
+
+def _line(value: str | dict[str, str], language: str) -> engine.Text:
+    """A Text shown on one line (a name, a label, a title): a tab or a line break in it (a ``|`` block's last one,
+    say) becomes one space, and the ends are trimmed."""
+    return {lang: _LINE_BREAKS.sub(" ", text).strip() for lang, text in _text(value, language).items()}

@@ -29,6 +29,7 @@ from typing import Any, Final, Protocol, cast
 
 import yaml
 
+from game.content.controls import REFUSED, describe, normalise_breaks
 from game.content.problems import Problem, ScenarioError
 
 NodePath = tuple[str | int, ...]
@@ -467,6 +468,8 @@ class _Builder:
 
     path: str
     nonspecific: set[Position] = field(default_factory=set)
+    text: str = ""
+    """The source, to point at the escape that wrote a control character."""
     problems: list[Problem] = field(default_factory=list)
     values: dict[NodePath, Position] = field(default_factory=dict)
     keys: dict[NodePath, Position] = field(default_factory=dict)
@@ -539,6 +542,27 @@ class _Builder:
         return node.tag == _PLAIN and not (self.nonspecific and _position(node) in self.nonspecific)
 
     def _scalar(self, node: yaml.Node) -> Any:
+        value = self._typed(node)
+        return self._checked_text(node, value) if isinstance(value, str) else value
+
+    def _checked_text(self, node: yaml.Node, value: str) -> str:
+        """``value`` with its line breaks normalised, after recording a problem if it holds a control character."""
+        value = normalise_breaks(value)
+        found = REFUSED.search(value)
+        if found is not None:
+            line, col = _escape_position(self.text, node, found.group()) or _position(node)
+            self.problems.append(
+                Problem(
+                    self.path,
+                    line,
+                    col,
+                    f"the text holds the control character {describe(found.group())}, which cannot be shown",
+                    "only tabs and line breaks may be written as escapes in text; remove this escape",
+                )
+            )
+        return value
+
+    def _typed(self, node: yaml.Node) -> Any:
         text = str(node.value)
         if node.tag == _PLAIN:
             if not self._is_plain(node):
@@ -556,6 +580,25 @@ class _Builder:
         except ValueError:
             self.problem(node, f"{_show(text)} is not a valid {_KIND_WORDS[node.tag]}")
             return text
+
+
+_ESCAPE: Final = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+_SHORT_ESCAPES: Final = {"0": "\x00", "a": "\x07", "b": "\x08", "v": "\x0b", "f": "\x0c", "r": "\r", "e": "\x1b"}
+
+
+def _escape_position(text: str, node: yaml.Node, char: str) -> Position | None:
+    """Where the escape that wrote ``char`` into a double-quoted scalar starts (the source holds no raw control
+    characters: the reader refused them), or None when it cannot be found."""
+    start, end = node.start_mark.index, node.end_mark.index
+    if not 0 <= start < end <= len(text) or text[start] != '"':
+        return None
+    for escape in _ESCAPE.finditer(text, start, end):
+        body = escape.group(1)
+        code = int(body[1:], 16) if len(body) > 1 else -1
+        written = _SHORT_ESCAPES.get(body, "") if code < 0 else chr(code) if code <= 0x10FFFF else ""
+        if written == char:
+            return _text_position(text, escape.start())
+    return None
 
 
 # --------------------------------------------------------------------------- step 3 and the public API
@@ -617,7 +660,7 @@ def load_yaml(source: str | bytes, path: str) -> Document:
         raise ScenarioError([_syntax_problem(err, text, path)]) from None
     if isinstance(root, yaml.ScalarNode) and root.tag == _PLAIN and root.value == "":
         raise _fail(path, 0, 0, "the file is empty", "it holds no YAML data, only blanks or comments")
-    builder = _Builder(path, scan.nonspecific)
+    builder = _Builder(path, scan.nonspecific, text)
     with _gc_paused():
         data = builder.build(root, ())
     if builder.problems:

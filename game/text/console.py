@@ -1,7 +1,9 @@
 """Line-based terminal input and output: wrapped text, prompts, numbered menus, quitting and end of input.
 
 Everything the text front end prints or reads goes through a :class:`Console`, so the game itself never touches
-``sys.stdin``/``sys.stdout`` and can be driven by ``io.StringIO`` in tests.
+``sys.stdin``/``sys.stdout`` and can be driven by ``io.StringIO`` in tests. Nothing a scenario or a save holds
+reaches the terminal as a control sequence: :meth:`Console.write` shows control characters as escapes, and the
+command line writes through a :class:`~game.content.controls.TerminalSafe` stream.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 from typing import TextIO
+
+from game.content.controls import for_terminal
 
 #: The widest line the console writes on its own (scenario words longer than this are left whole).
 WIDTH = 79
@@ -46,7 +50,9 @@ class Console:
 
     # ----------------------------------------------------------------- output
     def write(self, text: str) -> None:
-        """Write ``text`` as is; characters the output encoding cannot show are replaced, not fatal."""
+        """Write ``text`` with its control characters shown as escapes (``\\x1b``), tabs and line feeds kept;
+        characters the output encoding cannot show are replaced, not fatal."""
+        text = for_terminal(text)
         try:
             self._out.write(text)
         except UnicodeEncodeError:

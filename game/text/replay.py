@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from game import present
+from game.content.controls import for_terminal
 from game.engine import (
     BreakAgreement,
     Choose,
@@ -36,7 +37,7 @@ def run_replay(path: Path, out: TextIO, err: TextIO) -> int:
     try:
         match = load_match(path)
     except SaveError as exc:
-        print(f"common-ground: error: {path}: {exc}", file=err)
+        print(for_terminal(f"common-ground: error: {path}: {exc}"), file=err)  # a damaged save's text, shown safely
         return EXIT_DIVERGED
     console = Console(io.StringIO(), out)
     game = match.game

@@ -16,6 +16,7 @@ import pygame
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UITextEntryLine
 
+from game.content.controls import for_drawing
 from game.ui import theme
 from game.ui.screens.base import Host, Screen
 from game.ui.widgets.text import fit
@@ -43,7 +44,7 @@ def ellipsize(text: str, font: pygame.font.Font, width: int) -> str:
 def wrap(text: str, font: pygame.font.Font, width: int, max_lines: int | None = None) -> list[str]:
     """``text`` broken into lines of at most ``width`` pixels; the last kept line is ellipsized if cut short."""
     lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
+    for paragraph in for_drawing(text).splitlines() or [""]:
         words = paragraph.split(" ")
         line = ""
         for word in words:
@@ -75,6 +76,7 @@ def blit_text(
     anchor: str = "topleft",
 ) -> pygame.Rect:
     """Draw one line (ellipsized to ``width`` if given) anchored at ``pos``; returns its rect."""
+    text = for_drawing(text)  # a save's label may hold anything a person typed into the file
     if width is not None:
         text = ellipsize(text, font, width)
     image = font.render(text, True, colour)

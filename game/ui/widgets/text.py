@@ -1,7 +1,9 @@
 """Text for custom drawing: rendered surfaces and wrapped lines, cached so a frame stays cheap.
 
 Rendering text is the most expensive thing a screen does; every function here remembers its results (bounded
-caches keyed by font, text, colour and width), so drawing the same words again costs a dictionary look-up.
+caches keyed by font, text, colour and width), so drawing the same words again costs a dictionary look-up. Text
+is made drawable first (:func:`~game.content.controls.for_drawing`): a NUL or another control character that
+reaches here (a save's label typed by a person, say) is drawn as a replacement mark instead of stopping the font.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from collections.abc import Hashable, Sequence
 from typing import TypeVar
 
 import pygame
+
+from game.content.controls import for_drawing
 
 Colour = tuple[int, int, int]
 
@@ -36,7 +40,7 @@ def render(font: pygame.font.Font, text: str, colour: Colour) -> pygame.Surface:
     key = (font, text, colour)
     surface = _renders.get(key)
     if surface is None:
-        surface = _remember(_renders, key, font.render(text, True, colour))
+        surface = _remember(_renders, key, font.render(for_drawing(text), True, colour))
     return surface
 
 
@@ -51,6 +55,7 @@ def fit(font: pygame.font.Font, text: str, width: int) -> str:
     found = _fits.get(key)
     if found is not None:
         return found
+    text = for_drawing(text)
     if font.size(text)[0] <= width:
         return _remember(_fits, key, text)
     low, high = 0, len(text)
@@ -73,7 +78,7 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
     if found is not None:
         return found
     lines: list[str] = []
-    for paragraph in text.split("\n"):
+    for paragraph in for_drawing(text).split("\n"):
         line = ""
         for word in paragraph.split(" "):
             candidate = f"{line} {word}" if line else word
