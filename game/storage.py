@@ -35,8 +35,9 @@ APP_NAME = "common-ground"
 #: Environment variable that moves both folders under one directory.
 HOME_ENV = "COMMON_GROUND_HOME"
 
-#: Largest JSON file :func:`read_json` accepts and :func:`write_json_atomic` writes, in bytes. The longest games of
-#: the largest scenarios write autosaves of about 30 MB; a file twice that size still parses in a few seconds.
+#: Largest JSON file :func:`read_json` accepts and :func:`write_json_atomic` writes, in bytes. A game of 200 turns
+#: with thousands of free actions a turn writes an autosave of about 30 MB; twice that still parses in seconds, and
+#: a save larger still is refused when it is written rather than written and then refused when it is read.
 MAX_JSON_BYTES = 64 * 1024 * 1024
 
 #: Age in seconds after which a temporary file of an interrupted write is removed. A write holds its temporary file
