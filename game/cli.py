@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     simulate = sub.add_parser("simulate", help="play many games with computer players and summarise them")
     simulate.add_argument("path", type=Path, metavar="PATH", nargs="?", default=None)
-    simulate.add_argument("--games", type=int, default=100, help="number of games (default 100)")
+    simulate.add_argument("--games", type=int, default=100, help="number of games (default 100, at most 1,000,000)")
     simulate.add_argument("--seed", type=int, default=0, help="seed of the run (default 0)")
     simulate.add_argument(
         "--policy", action="append", default=[], metavar="ROLE=NAME", help="policy for a role (default random)"
@@ -269,6 +269,8 @@ def _play(args: argparse.Namespace) -> int:
         raise UsageError(f"--scale must be between 1.0 and 2.0, got {args.scale}")
     if args.frames is not None and args.frames < 1:
         raise UsageError(f"--frames must be at least 1, got {args.frames}")
+    if args.screenshot is not None:
+        check_screenshot(args.screenshot)
     size = None
     if args.size is not None:
         width, sep, height = args.size.lower().partition("x")
@@ -298,6 +300,23 @@ def _play(args: argparse.Namespace) -> int:
         screenshot=args.screenshot,
         size=size,
     )
+
+
+def check_screenshot(path: Path) -> None:
+    """Raise a usage error when ``--screenshot`` names something that cannot become a PNG file (checked before the
+    game starts, so that a run is not lost to a typo at its end)."""
+    try:
+        if path.is_dir():
+            raise UsageError(
+                f"--screenshot expects the name of a PNG file, but {path} is a folder (try {path / 'shot.png'})"
+            )
+        for parent in path.parents:
+            if parent.exists():
+                if not parent.is_dir():
+                    raise UsageError(f"--screenshot: {parent} is not a folder, so {path} cannot be written")
+                break
+    except OSError:  # a folder that cannot be looked into: saving the screenshot will say so
+        return
 
 
 def _validate(paths: Sequence[Path], out: TextIO) -> int:
@@ -372,10 +391,12 @@ def parse_policies(specs: Sequence[str], scenario: Scenario) -> dict[str, str]:
 
 
 def _simulate(args: argparse.Namespace, out: TextIO) -> int:
-    from game.table.simulate import simulate
+    from game.table.simulate import MAX_GAMES, simulate
 
     if args.games < 1:
         raise UsageError(f"--games must be at least 1, got {args.games}")
+    if args.games > MAX_GAMES:
+        raise UsageError(f"--games must be at most {MAX_GAMES:,} (one run of that many takes days), got {args.games:,}")
     if args.budget is not None and args.budget < 1:
         raise UsageError(f"--budget must be at least 1, got {args.budget}")
     if args.jobs < 1:

@@ -24,7 +24,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from game.storage import StorageError, StorageProblem, data_dir, read_json, write_json_atomic
+from game.storage import (
+    StorageError,
+    StorageProblem,
+    data_dir,
+    read_json,
+    remove_stale_temp_files,
+    write_json_atomic,
+)
 
 #: The save format this version writes and the newest it reads.
 SAVE_FORMAT = 1
@@ -170,6 +177,8 @@ def write_save(
     except StorageError as exc:
         if exc.problem is StorageProblem.NOT_SERIALISABLE:
             raise SaveError(f"Could not save the game: the game data cannot be stored ({exc})", path=path) from exc
+        if exc.problem is StorageProblem.TOO_LARGE:  # refused rather than written as a save that cannot be loaded
+            raise SaveError(f"Could not save the game: the save is too large ({exc.detail})", path=path) from exc
         raise SaveError(f"Could not save the game: {_os_reason(exc)}", path=path) from exc
     return info
 
@@ -340,12 +349,14 @@ def list_saves(directory: Path | None = None) -> tuple[list[SaveInfo], list[tupl
 
     Every ``*.json`` file is tried; a file that is refused is listed with the reason (the :class:`SaveError`
     message) instead of hiding the others. A folder that does not exist holds no saves. Never raises for what the
-    folder contains; if the folder itself cannot be read, that is the one refused entry.
+    folder contains; if the folder itself cannot be read, that is the one refused entry. Temporary files that an
+    interrupted save left behind are removed once they are stale (see :func:`~game.storage.remove_stale_temp_files`).
     """
     try:
         folder = saves_dir() if directory is None else Path(directory)
     except SaveError as exc:
         return [], [(exc.path or Path(), str(exc))]
+    remove_stale_temp_files(folder)
     try:
         candidates = sorted(p for p in folder.glob("*.json") if p.is_file())
     except OSError as exc:

@@ -8,6 +8,9 @@ installs), in which case they are ``<home>/data`` and ``<home>/config``:
 
 :func:`write_json_atomic` never leaves a half-written file: the old content stays until the new content is complete
 on disk. :func:`read_json` turns every way a file can be bad into one :class:`StorageError` that says which way.
+Both keep to one size limit, :data:`MAX_JSON_BYTES`: what one writes, the other reads. A temporary file left behind
+by a write that was interrupted (the program killed, the machine switched off) is removed by
+:func:`remove_stale_temp_files` once it is old enough that no write can still be working on it.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ import enum
 import json
 import os
 import re
+import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +35,17 @@ APP_NAME = "common-ground"
 #: Environment variable that moves both folders under one directory.
 HOME_ENV = "COMMON_GROUND_HOME"
 
-#: Largest JSON file :func:`read_json` accepts, in bytes.
-MAX_JSON_BYTES = 20 * 1024 * 1024
+#: Largest JSON file :func:`read_json` accepts and :func:`write_json_atomic` writes, in bytes. A game of 200 turns
+#: with thousands of free actions a turn writes an autosave of about 30 MB; twice that still parses in seconds, and
+#: a save larger still is refused when it is written rather than written and then refused when it is read.
+MAX_JSON_BYTES = 64 * 1024 * 1024
+
+#: Age in seconds after which a temporary file of an interrupted write is removed. A write holds its temporary file
+#: for the time it takes to write and sync at most :data:`MAX_JSON_BYTES` bytes, far less than this.
+STALE_TEMP_SECONDS = 15 * 60
+
+#: The name of the temporary file of a write to ``NAME``: ``.NAME.<8 random characters>.tmp``.
+_TEMP_NAME = re.compile(r"\.(?P<target>.+)\.[a-z0-9_]{8}\.tmp", re.ASCII)
 
 
 class StorageProblem(enum.Enum):
@@ -49,12 +63,14 @@ class StorageProblem(enum.Enum):
 
 
 class StorageError(ValueError):
-    """A file could not be read or written; ``problem`` says why, ``path`` says which file."""
+    """A file could not be read or written; ``problem`` says why, ``path`` says which file, ``detail`` says why in
+    words (the message without the path)."""
 
-    def __init__(self, message: str, *, path: Path, problem: StorageProblem) -> None:
+    def __init__(self, message: str, *, path: Path, problem: StorageProblem, detail: str = "") -> None:
         super().__init__(message)
         self.path = path
         self.problem = problem
+        self.detail = detail
 
 
 # ----------------------------------------------------------------------------------------------- folders
@@ -97,10 +113,14 @@ def write_json_atomic(path: Path, data: Any, *, indent: int | None = 1) -> None:
 
     ``indent`` is passed to :func:`json.dumps` (``None`` for the most compact file).
 
+    Data whose JSON is larger than :data:`MAX_JSON_BYTES` is refused (problem ``TOO_LARGE``): :func:`read_json`
+    could not read it back. Stale temporary files of earlier, interrupted writes to ``path`` are removed first.
+
     The data is serialised in memory first (strict JSON: no NaN or infinity), written to a temporary file in the same
     folder, flushed and synced to disk, then renamed over ``path``; the folder is synced too where the OS allows.
-    The parent folder is created if needed. Raises :class:`StorageError` (problem ``NOT_SERIALISABLE`` or
-    ``UNWRITABLE``, the original exception as ``__cause__``); the old file is untouched in either case.
+    The parent folder is created if needed. Raises :class:`StorageError` (problem ``NOT_SERIALISABLE``,
+    ``TOO_LARGE`` or ``UNWRITABLE``, the original exception as ``__cause__``); the old file is untouched in every
+    case.
     """
     path = Path(path)
     try:
@@ -115,7 +135,11 @@ def write_json_atomic(path: Path, data: Any, *, indent: int | None = 1) -> None:
             path=path,
             problem=StorageProblem.NOT_SERIALISABLE,
         ) from exc
+    if len(payload) > MAX_JSON_BYTES:
+        detail = f"it would take {_megabytes(len(payload))}, more than the {_megabytes(MAX_JSON_BYTES)} a file may hold"
+        raise _error(path, StorageProblem.TOO_LARGE, detail)
     _ensure_dir(path.parent)
+    remove_stale_temp_files(path.parent, target=path.name)
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -136,6 +160,42 @@ def write_json_atomic(path: Path, data: Any, *, indent: int | None = 1) -> None:
     _sync_dir(path.parent)
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def remove_stale_temp_files(
+    directory: Path, *, target: str | None = None, older_than: float | None = None, now: float | None = None
+) -> list[Path]:
+    """Remove the temporary files that interrupted writes left in ``directory``; returns the files removed.
+
+    Only regular files named like :func:`write_json_atomic`'s temporary files (``.NAME.xxxxxxxx.tmp``, for the
+    target ``NAME`` only if ``target`` is given) and last modified more than ``older_than`` seconds before ``now``
+    (default :data:`STALE_TEMP_SECONDS` before the current time) are removed. A write in progress in another
+    process keeps its file younger than that, so it is never touched. Never raises: a folder that cannot be read,
+    or a file that cannot be removed, is left as it is.
+    """
+    limit = (time.time() if now is None else now) - (STALE_TEMP_SECONDS if older_than is None else older_than)
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMP_NAME.fullmatch(entry.name)
+        if match is None or (target is not None and match["target"] != target):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or info.st_mtime >= limit:
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
+
 def _sync_dir(directory: Path) -> None:
     """Make the rename durable; not every OS can open a folder (Windows cannot), which is fine."""
     flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
@@ -154,6 +214,7 @@ def _sync_dir(directory: Path) -> None:
 def read_json(path: Path) -> Any:
     """Read a UTF-8 JSON file (a leading byte-order mark is allowed) of at most :data:`MAX_JSON_BYTES` bytes.
 
+    Only a regular file is read: a FIFO, a device or a folder is refused (``UNREADABLE``) without waiting for it.
     Raises :class:`StorageError` whose ``problem`` is ``MISSING``, ``UNREADABLE``, ``TOO_LARGE``, ``NOT_UTF8``,
     ``EMPTY``, ``TRUNCATED`` (the text is the start of some valid JSON: the file was cut off) or ``NOT_JSON``.
     ``NaN`` and ``Infinity`` are refused: they are not JSON.
@@ -190,10 +251,18 @@ def read_json(path: Path) -> Any:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        with open(path, "rb") as handle:
-            if os.fstat(handle.fileno()).st_size > MAX_JSON_BYTES:
+        # Opened without blocking (opening a FIFO would wait for a writer), then refused unless it is a regular file.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a special file"
+                raise _error(
+                    path, StorageProblem.UNREADABLE, f"cannot read the file (it is {kind}, not a regular file)"
+                )
+            if info.st_size > MAX_JSON_BYTES:
                 raise _error(path, StorageProblem.TOO_LARGE, f"the file is larger than {MAX_JSON_BYTES} bytes")
-            data = handle.read(MAX_JSON_BYTES + 1)  # a special file may report size 0 and never end
+            data = handle.read(MAX_JSON_BYTES + 1)  # the file may have grown since
     except FileNotFoundError as exc:
         raise _error(path, StorageProblem.MISSING, "the file does not exist") from exc
     except OSError as exc:
@@ -204,7 +273,7 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _error(path: Path, problem: StorageProblem, detail: str) -> StorageError:
-    return StorageError(f"{path}: {detail}", path=path, problem=problem)
+    return StorageError(f"{path}: {detail}", path=path, problem=problem, detail=detail)
 
 
 def _first_line(exc: BaseException) -> str:

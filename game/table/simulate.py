@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
+import multiprocessing.pool
 import random
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,11 +18,22 @@ from game.engine import Game, ItemStatus, NewsKind, Scenario
 from game.table.match import Match
 from game.table.seats import Seat, make_player, seat_rng
 
+#: The most games one run may play (more would take years; a count above it is a typo).
+MAX_GAMES = 1_000_000
 
-def game_seeds(seed: int, games: int) -> list[int]:
-    """The seed of each game in a run: derived from the run's seed, so the same seed gives the same games."""
+
+def game_seeds(seed: int, games: int) -> Iterator[int]:
+    """The seed of each game in a run, one at a time (a long run never holds them all): derived from the run's seed,
+    so the same seed gives the same games."""
     rng = random.Random(seed)
-    return [rng.randrange(2**31) for _ in range(games)]
+    for _ in range(games):
+        yield rng.randrange(2**31)
+
+
+def check_games(games: int) -> None:
+    """Raise ``ValueError`` unless ``games`` is a count of games a run can play (1 to :data:`MAX_GAMES`)."""
+    if isinstance(games, bool) or not isinstance(games, int) or not 1 <= games <= MAX_GAMES:
+        raise ValueError(f"the number of games must be between 1 and {MAX_GAMES:,}, got {games!r}")
 
 
 def policies_for(
@@ -135,8 +148,10 @@ def simulate(
     ``budget`` is the iterations per decision of the searching policies (``lookahead``); ``None`` keeps their
     default. Raises ``ValueError`` if it is below 1. ``negotiate`` false turns negotiation off (no proposals, no
     agreements). ``balance`` adds :func:`balance` over the same seeds (which multiplies the work). ``progress`` is
-    called with the number of games finished so far, after each game.
+    called with the number of games finished so far, after each game. Raises ``ValueError`` if ``games`` is not
+    between 1 and :data:`MAX_GAMES`. The games' seeds are made one at a time as the games are played.
     """
+    check_games(games)
     if budget is not None and budget < 1:
         raise ValueError(f"budget must be at least 1, got {budget}")
     names = {role.id: (policies or {}).get(role.id, "random") for role in scenario.roles}
@@ -150,7 +165,6 @@ def simulate(
     started = time.perf_counter()
     seeds = game_seeds(seed, games)
     job = _Job(scenario, names, budget, negotiate)
-    summaries: Iterable[_GameSummary]
     if jobs > 1 and games > 1 and "fork" in multiprocessing.get_all_start_methods():
         # Workers inherit the scenario by fork (its compiled rules are not picklable); results come back in seed
         # order, so the totals are the same as one process's.
@@ -158,28 +172,39 @@ def simulate(
         _JOB = job
         try:
             with multiprocessing.get_context("fork").Pool(min(jobs, games)) as pool:
-                summaries = list(
-                    _counted(pool.imap(_play_in_worker, seeds, chunksize=max(1, games // (jobs * 8))), progress)
-                )
+                for summary in _counted(_in_pool(pool, seeds, games, jobs), progress):
+                    _add(result, summary)
         finally:
             _JOB = None
     else:
-        summaries = _counted(map(job.run, seeds), progress)
-    for summary in summaries:
-        result.turns += summary.turns
-        result.endings[summary.ending] += 1
-        for role, score in summary.scores.items():
-            result.score_totals[role] += score
-            result.scores[role].append(score)
-        result.actions.update(summary.chosen)
-        result.rule_errors += summary.errors
-        result.agreements_made += summary.made
-        result.agreements_kept += summary.kept
-        result.agreements_broken += summary.broken
+        for summary in _counted(map(job.run, seeds), progress):
+            _add(result, summary)
     if balance:
         result.balance = balance_of(scenario, games, seed, negotiate=negotiate)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _in_pool(pool: multiprocessing.pool.Pool, seeds: Iterator[int], games: int, jobs: int) -> Iterator[_GameSummary]:
+    """The summaries of the games of ``seeds`` played by the pool's workers, in seed order. The seeds are handed
+    over a batch at a time: the pool reads all it is given at once, and a long run's seeds must not pile up."""
+    chunksize = max(1, min(games // (jobs * 8), 1000))
+    while batch := list(itertools.islice(seeds, chunksize * jobs * 4)):
+        yield from pool.imap(_play_in_worker, batch, chunksize=chunksize)
+
+
+def _add(result: SimulationResult, summary: _GameSummary) -> None:
+    """Count one game's summary in ``result``."""
+    result.turns += summary.turns
+    result.endings[summary.ending] += 1
+    for role, score in summary.scores.items():
+        result.score_totals[role] += score
+        result.scores[role].append(score)
+    result.actions.update(summary.chosen)
+    result.rule_errors += summary.errors
+    result.agreements_made += summary.made
+    result.agreements_kept += summary.kept
+    result.agreements_broken += summary.broken
 
 
 def _counted(summaries: Iterable[_GameSummary], progress: Callable[[int], None] | None) -> Iterable[_GameSummary]:
@@ -246,13 +271,13 @@ def balance_of(scenario: Scenario, games: int, seed: int = 0, *, negotiate: bool
     against unrestricted greedy opponents, and every role's mean score when all play unrestricted greedy, over the
     seeds of ``simulate(scenario, games, seed)``: ``{"families": {family: {role: mean}}, "unrestricted": {role:
     mean}}``. A role without actions of a family is left out of that family."""
+    check_games(games)
     greedy = {role.id: "greedy" for role in scenario.roles}
-    seeds = game_seeds(seed, games)
 
     def means(names: Mapping[str, str]) -> dict[str, float]:
         totals = dict.fromkeys(names, 0.0)
         job = _Job(scenario, names, None, negotiate)
-        for game_seed in seeds:
+        for game_seed in game_seeds(seed, games):
             for role, score in job.run(game_seed).scores.items():
                 totals[role] += score
         return {role: round(total / games, 3) for role, total in totals.items()}

@@ -365,11 +365,20 @@ class App:
         pygame.display.flip()
 
     def save_screenshot(self) -> None:
-        """Save the last frame as PNG when ``--screenshot`` was given."""
+        """Save the last frame as PNG when ``--screenshot`` was given. A path that cannot be written (a folder, no
+        permission, a full disk) is reported on stderr and makes the exit status 1; it never raises."""
         if self.screenshot is None:
             return
-        self.screenshot.parent.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(self.window, str(self.screenshot))
+        path = self.screenshot
+        try:
+            if path.is_dir():
+                raise IsADirectoryError(f"{path} is a folder, not a file name")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            pygame.image.save(self.window, str(path))
+        except (OSError, ValueError, pygame.error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+            print(f"common-ground: the screenshot could not be saved to {path}: {reason}", file=sys.stderr)
+            self.exit_code = self.exit_code or 1
 
     def measure_frame(self) -> float:
         """Draw one frame and return how long it took in seconds (for ``bench``)."""
