@@ -19,9 +19,10 @@ from game.engine.state import GameState, RuleError
 #: What :meth:`Context.unavailable` computes once a phase: failing actions, and those plus the ones cooling down.
 Unavailable = tuple[frozenset[str], frozenset[str]]
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-#: The largest magnitude of a score: a score formula may multiply levels far past anything meaningful, and
-#: averages, spreads and differences of scores over many games must still be finite numbers.
-SCORE_LIMIT = 1e100
+#: The largest magnitude of a score: a score formula may multiply levels far past anything meaningful, while
+#: averages, spreads and differences of scores over many games must stay finite and a score's one decimal exact
+#: (as an indicator's bounds, see the loader's ``LARGEST_BOUND``).
+SCORE_LIMIT = 1e15
 
 
 class Context:
