@@ -39,13 +39,10 @@ def trend_chart(
     """
     if rect.width < 60 or rect.height < 40 or not series:
         return []
-    every = finite(v for values in series.values() for v in values)
-    if reference is not None and math.isfinite(reference):
-        every.append(reference)
-    if not any(series.values()):
+    if not any(series.values()) and reference is None:
         return []
-    every = every or [0.0]
-    ticks = nice_ticks(min(every), max(every))
+    every = finite([*(v for values in series.values() for v in values), *([] if reference is None else [reference])])
+    ticks = nice_ticks(min(every, default=0.0), max(every, default=0.0))
     style = ChartStyle(palette, font)
     line_h, pad = style.line_h, style.pad
     names = list(series)
