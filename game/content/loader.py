@@ -238,11 +238,23 @@ def _show(value: Any) -> str:
     return "a list" if isinstance(value, list) else "a mapping"
 
 
+#: The largest magnitude of an indicator's bounds: whole numbers are exact in floating point up to about nine
+#: million billion, and a level of up to sixteen digits still fits where levels are written.
+LARGEST_BOUND = 1e15
+#: The narrowest range of an indicator players see: its levels are written as whole numbers.
+NARROWEST_SHOWN = 1.0
+
+
 def _number(value: float) -> str:
     """``3.0`` -> ``3``; other numbers as Python writes them."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return str(value)
+
+
+def _short(value: float) -> str:
+    """A power of ten as people write it in a limit: ``1e15``."""
+    return f"{value:.0e}".replace("e+", "e")
 
 
 def _plural(count: int, noun: str) -> str:
@@ -733,6 +745,8 @@ class _Checker:
             )
         if ind.max <= ind.min:
             self.report.add((*at, "max"), f"max ({_number(ind.max)}) must be greater than min ({_number(ind.min)})")
+        elif self._range_shown(at, ind):
+            pass
         elif not ind.min <= ind.initial <= ind.max:
             self.report.add(
                 (*at, "initial"),
@@ -743,6 +757,29 @@ class _Checker:
             ind.id, self._line(ind.label), self._text(ind.description), ind.min, ind.max, ind.initial, ind.good,
             tuple(ind.sources), ind.hidden,
         )  # fmt: skip
+
+    def _range_shown(self, at: NodePath, ind: m.Indicator) -> bool:
+        """Whether an indicator's range is beyond what the game can show (reported): a bound past
+        :data:`LARGEST_BOUND`, or a range a player sees that is narrower than :data:`NARROWEST_SHOWN`."""
+        for key, bound in (("min", ind.min), ("max", ind.max)):
+            if abs(bound) > LARGEST_BOUND:
+                self.report.add(
+                    (*at, key),
+                    f"{key} ({_number(bound)}) is beyond what the game can show: an indicator's range must stay "
+                    f"within -{_short(LARGEST_BOUND)}..{_short(LARGEST_BOUND)}, as levels are written out as whole "
+                    "numbers and drawn on charts",
+                    "measure in larger units, e.g. billions instead of units",
+                )
+                return True
+        if not ind.hidden and ind.max - ind.min < NARROWEST_SHOWN:
+            self.report.add(
+                (*at, "max"),
+                f"the range {_number(ind.min)}..{_number(ind.max)} is narrower than {_number(NARROWEST_SHOWN)}: "
+                "levels are shown as whole numbers, so players would read the same level whatever happens",
+                "measure in smaller units, e.g. per thousand instead of a share, or mark it hidden",
+            )
+            return True
+        return False
 
     def _trust_names(self) -> None:
         """Negotiation needs two roles, and every pair's trust needs a name of its own."""

@@ -19,6 +19,10 @@ from game.engine.state import GameState, RuleError
 #: What :meth:`Context.unavailable` computes once a phase: failing actions, and those plus the ones cooling down.
 Unavailable = tuple[frozenset[str], frozenset[str]]
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+#: The largest magnitude of a score: a score formula may multiply levels far past anything meaningful, while
+#: averages, spreads and differences of scores over many games must stay finite and a score's one decimal exact
+#: (as an indicator's bounds, see the loader's ``LARGEST_BOUND``).
+SCORE_LIMIT = 1e15
 
 
 class Context:
@@ -125,6 +129,11 @@ class Context:
             if record:
                 self.state.errors.append(RuleError(self.state.turn, rule, str(exc)))
             return 0.0
+
+    def score_on(self, role: str, values: dict[str, float], *, record: bool = False) -> float:
+        """``role``'s score on ``values`` (see :meth:`eval`), limited to ``-SCORE_LIMIT..SCORE_LIMIT``."""
+        result = self.eval(self.role(role).score, f"{role}.score", values, record=record)
+        return max(-SCORE_LIMIT, min(SCORE_LIMIT, result))
 
     def failing(
         self,

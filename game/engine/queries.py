@@ -12,7 +12,7 @@ from game.engine.state import STAGES, Cause, Change, Mark, Origin, Stage, item_k
 
 def score(ctx: Context, role: str) -> float:
     """``role``'s score on the current state (its private objectives)."""
-    return ctx.eval(ctx.role(role).score, f"{role}.score", ctx.state.values)
+    return ctx.score_on(role, ctx.state.values)
 
 
 def score_of(ctx: Context, role: str, values: dict[str, float]) -> float:
@@ -21,7 +21,7 @@ def score_of(ctx: Context, role: str, values: dict[str, float]) -> float:
     for key, value in values.items():
         low, high = ctx.bounds[key]
         bounded[key] = low if value < low else high if value > high else value
-    return ctx.eval(ctx.role(role).score, f"{role}.score", bounded)
+    return ctx.score_on(role, bounded)
 
 
 def scores(ctx: Context) -> dict[str, float]:

@@ -289,7 +289,7 @@ def _end_check(ctx: Context) -> None:
 
 def _finish(ctx: Context, ending_id: str, how: Termination) -> None:
     state = ctx.state
-    scores = {r: ctx.eval(role.score, f"{r}.score", state.values, record=True) for r, role in ctx.roles.items()}
+    scores = {r: ctx.score_on(r, state.values, record=True) for r in ctx.roles}
     state.outcome = Outcome(ending_id, state.turn, how, scores)
     state.phase = Phase.OVER
     state.pending = []

@@ -45,31 +45,60 @@ def visible(game: Game, items: Iterable[_On]) -> list[_On]:
 # - a score weight (points per point): two decimals at most (:func:`per_point`).
 
 
+#: Shown for a number that is not one (NaN, an infinity): the engine keeps values finite, so only a fault gets here.
+NOT_A_NUMBER = "?"
+#: From this magnitude a number is written short (``2.5e16``): its digits would say nothing more and not fit.
+LONGEST = 1e16
+
+
+def _short(value: float) -> str:
+    """A very large number, short and signed only when negative: ``2.5e16``, ``-1e17``."""
+    mantissa, _, exponent = f"{value:.3g}".partition("e")
+    return f"{mantissa}e{int(exponent)}" if exponent else mantissa
+
+
 def _whole(value: float) -> int:
-    """Rounded half away from zero (``0.5`` -> 1, ``-2.5`` -> -3), as people round."""
+    """Rounded half away from zero (``0.5`` -> 1, ``-2.5`` -> -3), as people round (finite values only)."""
     return math.floor(abs(value) + 0.5) * (1 if value >= 0 else -1)
 
 
+def _odd(value: float) -> str | None:
+    """How a number that cannot be written the usual way is written: ``?`` for NaN or an infinity, the short form
+    for a very large one; ``None`` for every other number."""
+    if not math.isfinite(value):
+        return NOT_A_NUMBER
+    return _short(value) if abs(value) >= LONGEST else None
+
+
+def _with_sign(text: str) -> str:
+    return text if text.startswith("-") or text == NOT_A_NUMBER else f"+{text}"
+
+
 def num(value: float) -> str:
-    """A level for people: a whole number, ``57`` for 57.4, never ``-0``."""
-    return str(_whole(value) + 0)
+    """A level for people: a whole number, ``57`` for 57.4, never ``-0`` (``?`` for no number, ``2.5e16`` for a
+    very large one)."""
+    odd = _odd(value)
+    return odd if odd is not None else str(_whole(value) + 0)
 
 
 def signed(value: float) -> str:
     """A change of a level for people: a signed whole number, ``+4``, ``-2``, ``+0``."""
+    odd = _odd(value)
+    if odd is not None:
+        return _with_sign(odd)
     whole = _whole(value)
     return f"-{-whole}" if whole < 0 else f"+{whole}"
 
 
 def score(value: float) -> str:
     """A score (or one end of its usual range) for people: one decimal, ``45.1``, ``80.0``, never ``-0.0``."""
-    return f"{round(value, 1) + 0.0:.1f}"
+    odd = _odd(value)
+    return odd if odd is not None else f"{round(value, 1) + 0.0:.1f}"
 
 
 def points(value: float) -> str:
     """Points of a weighing (a reason, a total, a threshold, a willingness): signed, one decimal, ``+2.0``."""
-    text = score(value)
-    return text if text.startswith("-") else f"+{text}"
+    return _with_sign(score(value))
 
 
 def plural(count: int, word: str) -> str:
@@ -118,6 +147,9 @@ def family_label(game: Game, family_id: str) -> str:
 
 def per_point(value: float) -> str:
     """A score weight: two decimals at most (``+0.15``, ``-0.2``, ``+1``), as score formulas are written."""
+    odd = _odd(value)
+    if odd is not None:
+        return _with_sign(odd)
     text = f"{round(value, 2) + 0.0:+.2f}".rstrip("0").rstrip(".")
     return "+0" if text in ("+0", "-0") else text
 

@@ -11,6 +11,7 @@ import pygame
 
 from game.ui.theme import Palette
 from game.ui.widgets import text as textlib
+from game.ui.widgets.charts.scale import SHORT, finite, fraction, open_range
 
 
 @dataclass(frozen=True)
@@ -40,31 +41,57 @@ class Plot:
     top: float
 
     def y_of(self, value: float) -> int:
-        """The window y of ``value``."""
-        return self.rect.bottom - round((value - self.bottom) / (self.top - self.bottom) * self.rect.height)
+        """The window y of ``value`` (one far outside the plot is drawn a little beyond it; NaN, which has no
+        place, at the bottom: callers leave it out with :meth:`has`)."""
+        share = fraction(value, self.bottom, self.top)
+        return self.rect.bottom - round((share or 0.0) * self.rect.height)
+
+    @staticmethod
+    def has(value: float) -> bool:
+        """Whether ``value`` can be drawn at all (NaN cannot)."""
+        return not math.isnan(value)
+
+
+#: Beyond these magnitudes a tick is written short, ``2.5e16`` or ``5e-10``: its digits would not fit or say nothing.
+_SMALLEST = 0.05
 
 
 def tick_text(value: float) -> str:
-    """A tick value as written beside the axis: whole numbers plain, small fractions with one decimal."""
+    """A tick value as written beside the axis: whole numbers plain, small fractions with one decimal, very large
+    or very small numbers in the short form ``2.5e16``; never ``nan`` or ``inf``."""
+    if not math.isfinite(value):
+        return "?"
+    if value and not _SMALLEST <= abs(value) < SHORT:
+        mantissa, _, exponent = f"{value:.3g}".partition("e")
+        return f"{mantissa}e{int(exponent)}" if exponent else mantissa
     return f"{value:.0f}" if abs(value - round(value)) < 1e-9 or abs(value) >= 10 else f"{value:.1f}"
 
 
+def value_text(value: float) -> str:
+    """A selected point's value: signed with one decimal (``+2.5``), very large ones short (``+2.5e16``)."""
+    if math.isfinite(value) and abs(value) >= SHORT:
+        return tick_text(value) if value < 0 else f"+{tick_text(value)}"
+    return f"{value:+.1f}" if math.isfinite(value) else "?"
+
+
 def value_range(series: Mapping[str, Sequence[float]], low: float | None, high: float | None) -> tuple[float, float]:
-    """The values at the bottom and top of a chart: ``low``/``high`` when given, else the series' own range (a
-    flat range is opened up by one either way)."""
-    every = [v for values in series.values() for v in values]
+    """The values at the bottom and top of a chart: ``low``/``high`` when given, else the series' own finite range
+    (a flat range is opened up, see :func:`.scale.open_range`)."""
+    every = finite(v for values in series.values() for v in values) or [0.0]
     bottom = min(every) if low is None else low
     top = max(every) if high is None else high
-    if top - bottom < 1e-9:
-        bottom, top = bottom - 1, top + 1
-    return bottom, top
+    return open_range(bottom, top)
+
+
+def _tidy(value: float, step: float) -> float:
+    """``value`` rounded a little finer than ``step`` (no ``0.30000000000000004``), at any magnitude."""
+    return round(value, 3 - math.floor(math.log10(step))) + 0.0
 
 
 def nice_ticks(low: float, high: float) -> list[float]:
     """Round tick values (steps of 1, 2, 2.5 or 5 times a power of ten) covering ``low..high`` in 3 to 6 steps,
-    as tightly as possible."""
-    if high - low < 1e-9:
-        low, high = low - 1, high + 1
+    as tightly as possible; a flat or non-finite range is opened up first."""
+    low, high = open_range(low, high)
     power = 10.0 ** math.floor(math.log10((high - low) / 4))
     best: tuple[float, int, float, float] | None = None
     for step in (m * power * scale for scale in (0.1, 1.0, 10.0) for m in (1, 2, 2.5, 5)):
@@ -73,9 +100,10 @@ def nice_ticks(low: float, high: float) -> list[float]:
         count = round((last - first) / step)
         if 3 <= count <= 6 and (best is None or (last - first, count) < (best[0], best[1])):
             best = (last - first, count, first, step)
-    assert best is not None  # a step of (high - low) / 4 rounded up to 1, 2, 2.5 or 5 always gives 3 to 6
+    if best is None:  # a step of (high - low) / 4 rounded up to 1, 2, 2.5 or 5 gives 3 to 6, unless floats fail
+        return [low + (high - low) * i / 4 for i in range(5)]
     _, count, first, step = best
-    return [round(first + i * step, 10) + 0.0 for i in range(count + 1)]
+    return [_tidy(first + i * step, step) for i in range(count + 1)]
 
 
 def axis_width(style: ChartStyle, ticks: Sequence[float]) -> int:

@@ -8,12 +8,13 @@ import pygame
 
 from game.ui.theme import Palette
 from game.ui.widgets.charts.colours import Colour, mix, news_colour
+from game.ui.widgets.charts.scale import finite, fraction, open_range
 
 
 def _position(value: float, low: float, high: float, start: int, length: int) -> int:
-    span = high - low
-    fraction = 0.0 if span <= 0 else min(1.0, max(0.0, (value - low) / span))
-    return start + round(fraction * length)
+    """The x of ``value`` on a gauge of ``low..high`` (an empty gauge for an empty range or NaN)."""
+    share = fraction(value, low, high, reach=0.0) if high > low else None
+    return start + round((share or 0.0) * length)
 
 
 def gauge(
@@ -66,25 +67,25 @@ def sparkline(
 ) -> None:
     """A small line of ``values`` (oldest first) filling ``rect``; the last point is marked with a dot.
 
-    ``low``/``high`` fix the vertical range (default: the values' own range, so small moves stay visible).
+    ``low``/``high`` fix the vertical range (default: the values' own range, so small moves stay visible). A flat
+    range is opened up and NaN is left out (see :mod:`.scale`).
     """
     if not values or rect.width < 4 or rect.height < 4:
         return
-    bottom = min(values) if low is None else low
-    top = max(values) if high is None else high
-    if top - bottom < 1e-9:
-        bottom, top = bottom - 1, top + 1
+    shown = finite(values) or [0.0]
+    bottom, top = open_range(min(shown) if low is None else low, max(shown) if high is None else high)
     dot = max(2, width + 1)
     inner = rect.inflate(-2 * dot, -2 * dot)
     count = len(values)
     step = inner.width / max(1, count - 1)
-    points = [
-        (
-            inner.left + round(i * step) if count > 1 else inner.right,
-            inner.bottom - round((v - bottom) / (top - bottom) * inner.height),
-        )
-        for i, v in enumerate(values)
-    ]
+    points = []
+    for i, v in enumerate(values):
+        share = fraction(v, bottom, top, reach=0.0)
+        if share is not None:
+            points.append(
+                (inner.left + round(i * step) if count > 1 else inner.right, inner.bottom - round(share * inner.height))
+            )
     if len(points) > 1:
         pygame.draw.lines(surface, colour, False, points, width)
-    pygame.draw.circle(surface, colour, points[-1], dot)
+    if points:
+        pygame.draw.circle(surface, colour, points[-1], dot)

@@ -70,8 +70,8 @@ def draw_lines(
     line_width: int,
 ) -> None:
     """Every series as a line ending in a dot, spread evenly across the plot; ``highlight`` is drawn last and
-    twice as thick, the others dimmed."""
-    count = max(len(v) for v in series.values())
+    twice as thick, the others dimmed. A NaN has no place and is left out."""
+    count = max((len(v) for v in series.values()), default=0)
     step = plot.rect.width / max(1, count - 1)
     names = list(series)
     order = [n for n in names if n != highlight] + [n for n in names if n == highlight]
@@ -79,7 +79,7 @@ def draw_lines(
         colour = colour_of[name]
         if highlight is not None and name != highlight:
             colour = mix(style.palette.background, colour, 0.45)
-        points = [(plot.rect.left + round(i * step), plot.y_of(v)) for i, v in enumerate(series[name])]
+        points = [(plot.rect.left + round(i * step), plot.y_of(v)) for i, v in enumerate(series[name]) if plot.has(v)]
         width = line_width * 2 if name == highlight else line_width
         if len(points) > 1 and name in dashed:
             dashed_lines(surface, colour, points, width, dash=max(4, style.line_h // 2))

@@ -9,11 +9,12 @@ from collections.abc import Mapping, Sequence
 import pygame
 
 from game.ui.theme import Palette
-from game.ui.widgets.charts.axes import ChartStyle, Plot, axis_width, draw_axes, draw_grid, nice_ticks
+from game.ui.widgets.charts.axes import ChartStyle, Plot, axis_width, draw_axes, draw_grid, nice_ticks, value_text
 from game.ui.widgets.charts.colours import Colour
 from game.ui.widgets.charts.labels import level_label, value_label, x_labels_from_first
 from game.ui.widgets.charts.legend import draw_top_legend
 from game.ui.widgets.charts.lines import dashed_level, series_colours
+from game.ui.widgets.charts.scale import finite
 
 
 def trend_chart(
@@ -38,12 +39,10 @@ def trend_chart(
     """
     if rect.width < 60 or rect.height < 40 or not series:
         return []
-    every = [v for values in series.values() for v in values]
-    if reference is not None:
-        every.append(reference)
-    if not every:
+    if not any(series.values()) and reference is None:
         return []
-    ticks = nice_ticks(min(every), max(every))
+    every = finite([*(v for values in series.values() for v in values), *([] if reference is None else [reference])])
+    ticks = nice_ticks(min(every, default=0.0), max(every, default=0.0))
     style = ChartStyle(palette, font)
     line_h, pad = style.line_h, style.pad
     names = list(series)
@@ -67,7 +66,7 @@ def trend_chart(
     xs = [area.left + round(i * step) for i in range(count)]
     if x_labels and count:
         x_labels_from_first(surface, area, x_labels, xs, step, style)
-    if reference is not None:
+    if reference is not None and plot.has(reference):
         _reference(
             surface, plot, reference, reference_label, style, at_left=selected >= count / 2 > 0, width=line_width
         )
@@ -109,14 +108,14 @@ def _points(
     dot = max(2, line_width + 1)
     for name, values in series.items():
         colour = colour_of[name]
-        points = [(xs[i], plot.y_of(v)) for i, v in enumerate(values)]
+        points = {i: (xs[i], plot.y_of(v)) for i, v in enumerate(values[:count]) if plot.has(v)}
         if len(points) > 1:
-            pygame.draw.lines(surface, colour, False, points, line_width)
-        for point in points:
+            pygame.draw.lines(surface, colour, False, list(points.values()), line_width)
+        for point in points.values():
             pygame.draw.circle(surface, colour, point, dot)
-        if 0 <= selected < len(points):
+        if selected in points:
             ring = max(1, line_width // 2 + 1)
             pygame.draw.circle(surface, palette.text, points[selected], dot + max(2, line_width), ring)
             on_right = selected < count / 2
-            text = f"{values[selected]:+.1f}"
+            text = value_text(values[selected])
             value_label(surface, area, text, points[selected], dot=dot, on_right=on_right, style=style)
