@@ -5,36 +5,50 @@ through the terminal and through the desktop's screens; nothing may raise. A bou
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from campaign import Figures, load, play_computers, play_desktop, play_terminal, scenario_files
-from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import HealthCheck, given, reject, seed, settings
 
 SCENARIOS = int(os.environ.get("CAMPAIGN_SCENARIOS", "20"))
+SHORT = "CAMPAIGN_SCENARIOS" not in os.environ
 FIGURES = Figures()
 
 
-@settings(
-    max_examples=SCENARIOS,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
-    derandomize=SCENARIOS <= 20,  # the bounded run is the same every time: CI stays reproducible
-)
-@given(scenario_files())
-def test_valid_generated_scenarios_play_through_every_front_end_without_an_exception(file: dict[str, object]) -> None:
-    scenario = load(file)
-    if scenario is None:
-        FIGURES.refused += 1
-        reject()
-    FIGURES.scenarios += 1
-    seed = FIGURES.scenarios
-    play_computers(scenario, seed, FIGURES)
-    play_terminal(scenario, seed, FIGURES)
-    play_desktop(scenario, seed, FIGURES)
-    if FIGURES.scenarios % 50 == 0 or FIGURES.scenarios == SCENARIOS:
-        print(
-            f"\ncampaign: {FIGURES.scenarios} scenarios ({FIGURES.refused} refused by the loader and discarded), "
-            f"{FIGURES.games} games, {FIGURES.inputs} inputs, 0 exceptions; screens seen: {sorted(FIGURES.seen)}"
-        )
+def campaign(part: int, parts: int) -> Callable[..., None]:
+    """One part of the campaign (the parts run side by side): SCENARIOS / parts scenarios, each part its own."""
+
+    @seed(part)
+    @settings(
+        max_examples=max(1, SCENARIOS // parts),
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+    )
+    @given(scenario_files())
+    def play(file: dict[str, object]) -> None:
+        scenario = load(file)
+        if scenario is None:
+            FIGURES.refused += 1
+            reject()
+        FIGURES.scenarios += 1
+        number = FIGURES.scenarios
+        play_computers(scenario, number, FIGURES)
+        play_terminal(scenario, number, FIGURES)
+        play_desktop(scenario, number, FIGURES)
+        if number % 50 == 0 or number == SCENARIOS:
+            print(
+                f"\ncampaign: {number} scenarios ({FIGURES.refused} refused by the loader and discarded), "
+                f"{FIGURES.games} games, {FIGURES.inputs} inputs, 0 exceptions; screens seen: {sorted(FIGURES.seen)}"
+            )
+
+    return play
+
+
+#: Two parts, so that the suite's workers share the bounded run; a long run (CAMPAIGN_SCENARIOS) is one part.
+test_valid_generated_scenarios_play_through_every_front_end_without_an_exception = campaign(0, 2 if SHORT else 1)
+if SHORT:
+    test_valid_generated_scenarios_play_through_every_front_end_without_an_exception_more = campaign(1, 2)
 
 
 @settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.data_too_large])
