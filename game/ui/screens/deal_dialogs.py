@@ -135,24 +135,7 @@ class DealDialog(GameScreen):
         """Only the dialog panel (the screen below shows dimmed around it)."""
         palette = self.palette
         self.panel(surface, self.dialog, colour=palette.background)
-        small = self.font(SMALL, bold=True)
-        textlib.draw(
-            surface,
-            self.kicker.upper(),
-            self.inner.topleft,
-            font=small,
-            colour=palette.accent,
-            max_width=self.inner.width,
-        )
-        textlib.draw_wrapped(
-            surface,
-            self.title,
-            pygame.Rect(
-                self.inner.left, self.inner.top + small.get_linesize() + self.px(2), self.inner.width, self.title_h
-            ),
-            font=self.font(HEADING + 4, bold=True),
-            colour=palette.text,
-        )
+        self.dialog_heading(surface, self.inner, self.kicker, self.title, self.title_h)
         bar = self.px(6)
         width = ScrollView.content_width(self.body, bar)
         self.scroll.draw(

@@ -276,25 +276,9 @@ class EventScreen(GameScreen):
         """Only the dialog panel (the board shows dimmed around it)."""
         palette = self.palette
         self.panel(surface, self.dialog, colour=palette.background)
-        small = self.font(SMALL, bold=True)
         who = self.match.role_name(self.role)
-        textlib.draw(
-            surface,
-            f"DECISION FOR {who.upper()} · {self.match.turn_label.upper()}",
-            self.inner.topleft,
-            font=small,
-            colour=palette.accent,
-            max_width=self.inner.width,
-        )
-        textlib.draw_wrapped(
-            surface,
-            self.say(self.event.title),
-            pygame.Rect(
-                self.inner.left, self.inner.top + small.get_linesize() + self.px(2), self.inner.width, self.title_h
-            ),
-            font=self.font(HEADING + 4, bold=True),
-            colour=palette.text,
-        )
+        kicker = f"Decision for {who} · {self.match.turn_label}"
+        self.dialog_heading(surface, self.inner, kicker, self.say(self.event.title), self.title_h)
         bar = self.px(6)
         width = ScrollView.content_width(self.body, bar)
         content = self.document(width).render(width)  # rendering records where the cards are

@@ -304,6 +304,20 @@ class GameScreen(Screen):
                 surface, colour, (drawn.left, underline_y), (drawn.left + first, underline_y), max(1, self.px(2))
             )
 
+    def dialog_heading(self, surface: pygame.Surface, inner: pygame.Rect, kicker: str, title: str, height: int) -> None:
+        """A dialog's heading at the top of ``inner``: a small kicker line in the accent colour (upper case) and the
+        title wrapped below it in ``height`` pixels."""
+        palette = self.palette
+        small = self.font(SMALL, bold=True)
+        textlib.draw(surface, kicker.upper(), inner.topleft, font=small, colour=palette.accent, max_width=inner.width)
+        textlib.draw_wrapped(
+            surface,
+            title,
+            pygame.Rect(inner.left, inner.top + small.get_linesize() + self.px(2), inner.width, height),
+            font=self.font(HEADING + 4, bold=True),
+            colour=palette.text,
+        )
+
     def tab_height(self) -> int:
         """The height of a row of tabs."""
         return self.font(BODY, bold=True).get_linesize() + self.px(14)
