@@ -316,6 +316,9 @@ def play_desktop(scenario: Scenario, seed: int, figures: Figures, steps: int = 1
             size = rng.choice(SIZES)
             app.window = pygame.display.set_mode(size, pygame.RESIZABLE)
             app.dispatch(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1]))
+        for event in pygame.event.get():  # what the widgets posted, as the main loop hands it on
+            if event.type != pygame.QUIT and app.top is not None:
+                app.dispatch(event)
         if step % 10 == 0 and app.top is not None:
             frames(app, 1)
         figures.inputs += 1

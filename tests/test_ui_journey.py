@@ -21,7 +21,7 @@ from game.ui.screens.title import TitleScreen
 def new_app(size: tuple[int, int] = (1280, 720), scale: float = 1.0) -> App:
     """The test kit's App (no animations, output kept in memory) on the title screen."""
     app = uikit.new_app(size, scale)
-    pygame.event.clear()
+    pygame.event.get()
     app.push(TitleScreen(app))
     return app
 
