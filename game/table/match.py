@@ -313,13 +313,15 @@ class Match:
             return []
         game = self.game
         for computed in answers_of(player, game, receiver):
+            if not isinstance(computed, Counter | Respond) or computed.proposal != proposal.id:
+                continue  # its answer to another proposal: that one waits for its own turn
             answer = still_allowed(game, receiver, computed)
-            if isinstance(answer, Counter) and answer.proposal == proposal.id:
+            if isinstance(answer, Counter):
                 counter = game.counter(receiver, answer.proposal, answer.give, answer.ask)
                 self.log.add(answer)
                 return [ProposalAnswered(game.proposal(proposal.id), counter=counter, by_computer=True),
                         ProposalSent(counter), *self._delivered(counter)]  # fmt: skip
-            if isinstance(answer, Respond) and answer.proposal == proposal.id:
+            if isinstance(answer, Respond):
                 agreement = game.respond(receiver, answer.proposal, answer.accept)
                 self.log.add(answer)
                 return [ProposalAnswered(game.proposal(proposal.id), agreement=agreement, by_computer=True)]

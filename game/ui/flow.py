@@ -110,7 +110,6 @@ def route(app: App, result: Outcome) -> None:
         case NewGame(scenario, path, seats, seed):
             start_game(app, scenario, path, seats=seats, seed=seed)
         case Resume(match):
-            app.message = ""
             resume_game(app, match)
         case ToTitle():
             show_title(app)
