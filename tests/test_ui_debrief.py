@@ -11,7 +11,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 import pytest
-from uikit import frames, key, new_app
+from uikit import SIZES_AND_FULL_HD_150, frames, key, new_app, size_ids
 
 from game.ai.negotiator import make_proposal
 from game.content.loader import load_scenario
@@ -22,15 +22,7 @@ from game.ui.app import App
 from game.ui.screens.end import DEBRIEF, ENDING, EndScreen
 from game.ui.widgets import Document
 
-SIZES = [
-    ((1280, 720), 1.0),
-    ((1280, 720), 1.5),
-    ((1280, 720), 2.0),
-    ((1024, 600), 1.0),
-    ((1024, 600), 2.0),
-    ((1920, 1080), 1.0),
-    ((1920, 1080), 1.5),
-]
+SIZES = SIZES_AND_FULL_HD_150
 
 
 def finished_match() -> Match:
@@ -84,7 +76,7 @@ def words(doc: Document) -> str:
     return " ".join(text for block in doc.blocks for text, _, _ in block.runs)
 
 
-@pytest.mark.parametrize(("size", "scale"), SIZES, ids=[f"{w}x{h}@{s}" for (w, h), s in SIZES])
+@pytest.mark.parametrize(("size", "scale"), SIZES, ids=size_ids(SIZES))
 def test_the_debrief_page_renders_at_every_size_and_scale_without_overlaps(
     match: Match, size: tuple[int, int], scale: float
 ) -> None:

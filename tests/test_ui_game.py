@@ -22,7 +22,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 import pytest
-from uikit import MakeApp, doc_text, frames, ink, key, new_app, screens, start
+from uikit import MOVE_KEYS, SIZES, MakeApp, doc_text, frames, ink, key, new_app, screens, size_ids, start
 
 from game.content.loader import load_scenario
 from game.engine import ForecastItem, Scenario
@@ -40,14 +40,6 @@ from game.ui.screens.wording import timing_phrase, turn_values
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SIZES = [
-    ((1280, 720), 1.0),
-    ((1280, 720), 1.5),
-    ((1280, 720), 2.0),
-    ((1024, 600), 1.0),
-    ((1024, 600), 2.0),
-    ((1920, 1080), 1.0),
-]
 
 
 def snapshot(match: Match) -> str:
@@ -120,7 +112,7 @@ def finished_game(scenario: Scenario) -> dict[str, object]:
     return app.match.to_dict()
 
 
-@pytest.mark.parametrize(("size", "scale"), SIZES, ids=[f"{w}x{h}@{s}" for (w, h), s in SIZES])
+@pytest.mark.parametrize(("size", "scale"), SIZES, ids=size_ids(SIZES))
 @pytest.mark.parametrize("name", list(SCREENS))
 def test_every_in_game_screen_renders_a_full_frame_at_every_size_and_scale(
     make_app: MakeApp,
@@ -579,17 +571,7 @@ def test_random_input_on_the_in_game_screens_raises_nothing(make_app: MakeApp, s
     app = make_app((1024, 600), 1.5)
     start(app, scenario)
     keys = [
-        pygame.K_UP,
-        pygame.K_DOWN,
-        pygame.K_LEFT,
-        pygame.K_RIGHT,
-        pygame.K_TAB,
-        pygame.K_RETURN,
-        pygame.K_SPACE,
-        pygame.K_PAGEUP,
-        pygame.K_PAGEDOWN,
-        pygame.K_HOME,
-        pygame.K_END,
+        *MOVE_KEYS,
         pygame.K_e,
         pygame.K_i,
         pygame.K_a,
@@ -757,22 +739,29 @@ def test_a_chart_with_more_lines_than_colours_draws_the_second_round_dashed(make
     assert 0.3 < share(highest) < 0.7, "the line that reuses its colour is dashed"
 
 
-def test_the_exported_chart_names_every_turn_including_the_last(
-    make_app: MakeApp, scenario: Scenario, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text the screens draw through ``widgets.text.draw`` from now on, in order."""
     from game.ui.widgets import text as textlib
 
-    app = make_app()
-    match = start(app, scenario)
-    end = play_to_end(app)
-    drawn: list[str] = []
+    texts: list[str] = []
     original = textlib.draw
 
     def recording(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        drawn.append(text)
+        texts.append(text)
         return original(surface, text, *args, **kwargs)
 
     monkeypatch.setattr(textlib, "draw", recording)
+    return texts
+
+
+def test_the_exported_chart_names_every_turn_including_the_last(
+    make_app: MakeApp, scenario: Scenario, drawn: list[str]
+) -> None:
+    app = make_app()
+    match = start(app, scenario)
+    end = play_to_end(app)
+    drawn.clear()  # only what the export draws
     end.export_surface()
     calendar = scenario.calendar
     labels = [calendar.label(turn) for turn in range(1, match.game.turn + 1)]
@@ -780,23 +769,11 @@ def test_the_exported_chart_names_every_turn_including_the_last(
     assert [label for label in labels if label in drawn] == labels, "the wide export names every turn"
 
 
-def test_the_review_s_numbers_add_up_as_shown(
-    make_app: MakeApp, scenario: Scenario, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_review_s_numbers_add_up_as_shown(make_app: MakeApp, scenario: Scenario, drawn: list[str]) -> None:
     """Whole numbers beside whole numbers: every "+N (A to B)" cause line and every gauge row has N = B - A, and a
     row whose shown numbers did not move says "no change" (never "65 to 65 +0"), in every review of a game."""
     import re
 
-    from game.ui.widgets import text as textlib
-
-    drawn: list[str] = []
-    original = textlib.draw
-
-    def recording(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        drawn.append(text)
-        return original(surface, text, *args, **kwargs)
-
-    monkeypatch.setattr(textlib, "draw", recording)
     app = make_app()
     start(app, scenario)
     reviews = 0

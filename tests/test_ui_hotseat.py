@@ -14,7 +14,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 import pytest
-from uikit import MakeApp, doc_text, frames, key, screens, start, start_hotseat, widget_texts
+from uikit import SIZES, MakeApp, doc_text, frames, key, screens, size_ids, start, start_hotseat, widget_texts
 
 from game.ai.negotiation import evaluate
 from game.content.loader import load_scenario
@@ -89,17 +89,7 @@ def test_the_privacy_screen_comes_first_and_draws_nothing_private(
     assert "score" not in text.lower() and "objective" not in text.lower()
 
 
-SIZES = [
-    ((1280, 720), 1.0),
-    ((1280, 720), 1.5),
-    ((1280, 720), 2.0),
-    ((1024, 600), 1.0),
-    ((1024, 600), 2.0),
-    ((1920, 1080), 1.0),
-]
-
-
-@pytest.mark.parametrize(("size", "scale"), SIZES, ids=[f"{w}x{h}@{s}" for (w, h), s in SIZES])
+@pytest.mark.parametrize(("size", "scale"), SIZES, ids=size_ids(SIZES))
 def test_the_privacy_screen_fits_every_size_and_scale(
     make_app: MakeApp, scenario: Scenario, size: tuple[int, int], scale: float
 ) -> None:

@@ -19,7 +19,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 import pytest
-from uikit import MakeApp, doc_text, frames, ink, key, start
+from uikit import MOVE_KEYS, SIZES_AND_FULL_HD_150, MakeApp, doc_text, frames, ink, key, size_ids, start
 
 from game.ai.negotiation import evaluate
 from game.content.loader import load_scenario
@@ -37,15 +37,7 @@ from game.ui.screens.proposal import ANSWERS, DealDialog, ProposalScreen
 from game.ui.screens.review import ReviewScreen
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SIZES = [
-    ((1280, 720), 1.0),
-    ((1280, 720), 1.5),
-    ((1280, 720), 2.0),
-    ((1024, 600), 1.0),
-    ((1024, 600), 2.0),
-    ((1920, 1080), 1.0),
-    ((1920, 1080), 1.5),
-]
+SIZES = SIZES_AND_FULL_HD_150
 #: The number key of each answer of the proposal dialog.
 ANSWER_KEYS = {answer: getattr(pygame, f"K_{index + 1}") for index, answer in enumerate(ANSWERS)}
 
@@ -258,7 +250,7 @@ SCREENS: dict[str, Callable[[App, Scenario], None]] = {
 }
 
 
-@pytest.mark.parametrize(("size", "scale"), SIZES, ids=[f"{w}x{h}@{s}" for (w, h), s in SIZES])
+@pytest.mark.parametrize(("size", "scale"), SIZES, ids=size_ids(SIZES))
 @pytest.mark.parametrize("name", list(SCREENS))
 def test_every_negotiation_screen_renders_a_full_frame_at_every_size_and_scale(
     make_app: MakeApp, scenario: Scenario, name: str, size: tuple[int, int], scale: float
@@ -286,7 +278,7 @@ def test_every_negotiation_screen_renders_a_full_frame_at_every_size_and_scale(
         assert all(not top.body.colliderect(b.rect) for b in buttons if b is not top.back_button)
 
 
-@pytest.mark.parametrize(("size", "scale"), SIZES, ids=[f"{w}x{h}@{s}" for (w, h), s in SIZES])
+@pytest.mark.parametrize(("size", "scale"), SIZES, ids=size_ids(SIZES))
 def test_the_board_s_negotiate_button_fits_beside_end_turn(
     make_app: MakeApp, scenario: Scenario, size: tuple[int, int], scale: float
 ) -> None:
@@ -653,17 +645,7 @@ def test_random_input_on_the_table_raises_nothing(make_app: MakeApp, scenario: S
     to_board(app)
     open_table(app)
     keys = [
-        pygame.K_UP,
-        pygame.K_DOWN,
-        pygame.K_LEFT,
-        pygame.K_RIGHT,
-        pygame.K_TAB,
-        pygame.K_RETURN,
-        pygame.K_SPACE,
-        pygame.K_PAGEUP,
-        pygame.K_PAGEDOWN,
-        pygame.K_HOME,
-        pygame.K_END,
+        *MOVE_KEYS,
         pygame.K_a,
         pygame.K_g,
         pygame.K_k,

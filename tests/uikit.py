@@ -30,6 +30,37 @@ from game.ui.widgets import Document
 
 MakeApp = Callable[..., App]
 
+#: The window sizes and scales every in-game screen must fit: the common laptop, projector-size scales, a netbook.
+SIZES = [
+    ((1280, 720), 1.0),
+    ((1280, 720), 1.5),
+    ((1280, 720), 2.0),
+    ((1024, 600), 1.0),
+    ((1024, 600), 2.0),
+    ((1920, 1080), 1.0),
+]
+#: The same with a full-HD screen at 150 %.
+SIZES_AND_FULL_HD_150 = [*SIZES, ((1920, 1080), 1.5)]
+#: The keys that move a focus or a page on every screen (random-input tests add each screen's own).
+MOVE_KEYS = [
+    pygame.K_UP,
+    pygame.K_DOWN,
+    pygame.K_LEFT,
+    pygame.K_RIGHT,
+    pygame.K_TAB,
+    pygame.K_RETURN,
+    pygame.K_SPACE,
+    pygame.K_PAGEUP,
+    pygame.K_PAGEDOWN,
+    pygame.K_HOME,
+    pygame.K_END,
+]
+
+
+def size_ids(sizes: list[tuple[tuple[int, int], float]]) -> list[str]:
+    """Test ids for ``sizes``: ``1280x720@1.5``."""
+    return [f"{w}x{h}@{s}" for (w, h), s in sizes]
+
 
 def new_app(
     size: tuple[int, int] = (1280, 720),
