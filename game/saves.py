@@ -103,6 +103,11 @@ def autosave_path() -> Path:
     return saves_dir() / _AUTOSAVE_NAME
 
 
+def is_autosave(path: Path) -> bool:
+    """Whether ``path`` names the autosave (read from its name alone: the folder need not exist)."""
+    return Path(path).name == _AUTOSAVE_NAME
+
+
 def new_save_path(label: str) -> Path:
     """A new file name in :func:`saves_dir` for a save called ``label``: ``20250301-140211-week-3.json``.
 

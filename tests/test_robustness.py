@@ -222,3 +222,13 @@ def test_an_unreadable_autosave_is_not_called_no_saved_game(make_app: Callable[.
     assert isinstance(title, TitleScreen)
     text = " ".join(title.continue_text)
     assert "No saved game yet" not in text and "Your last game cannot be continued" in text
+
+
+def test_the_title_explains_a_saves_folder_that_cannot_be_made(home: Path, make_app: Callable[..., App]) -> None:
+    home.parent.mkdir(parents=True, exist_ok=True)
+    home.write_text("a file where the game's folder should be", encoding="utf-8")
+    app = make_app()
+    flow.show_title(app)
+    title = app.top
+    assert isinstance(title, TitleScreen)
+    assert "cannot be created" in " ".join(title.continue_text)

@@ -13,7 +13,7 @@ from game.content.loader import load_scenario
 from game.content.problems import ScenarioError
 from game.paths import DEFAULT_SCENARIO
 from game.persistence import load_match
-from game.saves import SaveError, SaveInfo, autosave_path, latest_save, list_saves
+from game.saves import SaveError, SaveInfo, is_autosave, latest_save, list_saves
 from game.ui.screens.base import Host
 from game.ui.screens.load import LoadScreen
 from game.ui.screens.menu_common import (
@@ -118,7 +118,7 @@ class TitleScreen(MenuScreen):
         self.latest = good[0] if good else None
         folder_errors = [reason for path, reason in bad if not path.suffix]
         self.folder_problem = folder_errors[0] if folder_errors else ""
-        damaged = [reason for path, reason in bad if path.name == autosave_path().name]
+        damaged = [reason for path, reason in bad if is_autosave(path)]
         if not good and damaged and not self.folder_problem:
             # not "no saved game yet": there is one, and the player should hear why it cannot go on
             self.folder_problem = f"Your last game cannot be continued: {damaged[0]}. Start a new game."
