@@ -16,6 +16,7 @@ from game.engine.errors import IllegalActionError, NegotiationError, RulesError,
 from game.engine.expr import Expr, ExprError
 from game.engine.forecasts import BreakForecast, Forecast, ForecastItem
 from game.engine.game import Game
+from game.engine.lesson import Claim, Happened, Lesson, Question, Term, Timing
 from game.engine.rules import implementation_effects
 from game.engine.scenario import (
     Action,
@@ -77,6 +78,7 @@ __all__ = [
     "Change",
     "Choice",
     "Choose",
+    "Claim",
     "Command",
     "Commit",
     "Counter",
@@ -92,10 +94,12 @@ __all__ = [
     "ForecastItem",
     "Game",
     "GameState",
+    "Happened",
     "IllegalActionError",
     "Indicator",
     "Item",
     "ItemStatus",
+    "Lesson",
     "Mark",
     "Negotiation",
     "NegotiationError",
@@ -110,6 +114,7 @@ __all__ = [
     "Proposal",
     "ProposalStatus",
     "Propose",
+    "Question",
     "Respond",
     "Role",
     "RuleError",
@@ -120,8 +125,10 @@ __all__ = [
     "ScoreReference",
     "Source",
     "Stage",
+    "Term",
     "Termination",
     "Text",
+    "Timing",
     "TurnReport",
     "UnknownIdError",
     "Withdraw",

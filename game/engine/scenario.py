@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from game.engine.expr import Expr
+from game.engine.lesson import Lesson
 
 Text = Mapping[str, str]
 
@@ -345,6 +346,8 @@ class Scenario:
     negotiation: Negotiation | None = None
     #: Each role's usual range of final scores, when the file stores one (``score_reference``).
     score_reference: ScoreReference | None = None
+    #: Material for teachers (the file's ``lesson`` section), when it has one; it never changes how a game plays.
+    lesson: Lesson | None = None
     _ids: dict[str, dict[str, object]] = field(init=False, repr=False, compare=False)
     #: Derived data the engine computes once per scenario (compiled rule plans); never part of the scenario's value.
     cache: dict[str, object] = field(init=False, repr=False, compare=False)
