@@ -113,7 +113,9 @@ def test_statuses_kinds_and_causes_are_enums_equal_to_the_strings_saves_hold() -
     ]  # fmt: skip
     assert [s.value for s in ProposalStatus] == ["open", "accepted", "refused", "countered", "withdrawn"]
     assert [s.value for s in ItemStatus] == ["pending", "implemented", "broken"]
-    assert [k.value for k in NewsKind] == ["event", "choice", "action", "ending", "proposal", "agreement"]
+    assert [k.value for k in NewsKind] == [
+        "event", "choice", "action", "ending", "proposal", "agreement", "facilitator",
+    ]  # fmt: skip
     assert str.__eq__(Cause.KEPT, "kept") and json.dumps([Cause.BREAK, NewsDetail.SENT]) == '["break", "sent"]'
 
 

@@ -456,7 +456,8 @@ def assert_refused_quickly(source: str, fragment: str) -> Problem:
     elapsed = time.perf_counter() - started
     assert fragment in problem.message, problem.format()
     assert problem.line >= 1 and problem.col >= 1, problem.format()
-    assert elapsed < 1.0, f"took {elapsed:.3f}s"
+    # A loose bound: it catches a parser that runs away (minutes), not a machine that is busy (a second or two).
+    assert elapsed < 5.0, f"took {elapsed:.3f}s"
     return problem
 
 

@@ -11,7 +11,21 @@ Typical use::
     print(game.outcome)
 """
 
-from game.engine.commands import BreakAgreement, Choose, Command, Commit, Counter, EndTurn, Propose, Respond, Withdraw
+from game.engine.commands import (
+    Adjust,
+    BreakAgreement,
+    Choose,
+    Command,
+    Commit,
+    Counter,
+    EndNow,
+    EndTurn,
+    FacilitatorCommand,
+    Inject,
+    Propose,
+    Respond,
+    Withdraw,
+)
 from game.engine.errors import IllegalActionError, NegotiationError, RulesError, UnknownIdError, WrongPhaseError
 from game.engine.expr import Expr, ExprError
 from game.engine.forecasts import BreakForecast, Forecast, ForecastItem
@@ -69,6 +83,7 @@ from game.engine.turns import TurnReport
 
 __all__ = [
     "Action",
+    "Adjust",
     "Agreement",
     "AgreementItem",
     "BreakAgreement",
@@ -84,11 +99,13 @@ __all__ = [
     "Counter",
     "Dynamic",
     "Effect",
+    "EndNow",
     "EndTurn",
     "Ending",
     "Event",
     "Expr",
     "ExprError",
+    "FacilitatorCommand",
     "Family",
     "Forecast",
     "ForecastItem",
@@ -97,6 +114,7 @@ __all__ = [
     "Happened",
     "IllegalActionError",
     "Indicator",
+    "Inject",
     "Item",
     "ItemStatus",
     "Lesson",

@@ -72,4 +72,28 @@ class BreakAgreement:
     agreement: str
 
 
-Command = Commit | Withdraw | Choose | EndTurn | Propose | Respond | Counter | BreakAgreement
+@dataclass(frozen=True, slots=True)
+class Adjust:
+    """A facilitator sets ``indicator`` to ``value`` (clamped to its range), for ``reason`` (recorded with it)."""
+
+    indicator: str
+    value: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Inject:
+    """A facilitator makes ``event`` fire at the next news phase, whatever its condition, window or weight."""
+
+    event: str
+
+
+@dataclass(frozen=True, slots=True)
+class EndNow:
+    """A facilitator ends the game now: the ending is computed from the state as it stands."""
+
+
+#: The commands only a facilitator (a teacher) sends; they speak for no role.
+FacilitatorCommand = Adjust | Inject | EndNow
+
+Command = Commit | Withdraw | Choose | EndTurn | Propose | Respond | Counter | BreakAgreement | Adjust | Inject | EndNow

@@ -24,15 +24,18 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from game.engine import agenda, forecasts, negotiation, queries, turns
+from game.engine import agenda, facilitator, forecasts, negotiation, queries, turns
 from game.engine.checks import state_problems
 from game.engine.commands import (
+    Adjust,
     BreakAgreement,
     Choose,
     Command,
     Commit,
     Counter,
+    EndNow,
     EndTurn,
+    Inject,
     Propose,
     Respond,
     Withdraw,
@@ -157,6 +160,12 @@ class Game(Context):
             negotiation.counter(self, command.role, command.proposal, command.give, command.ask)
         elif isinstance(command, BreakAgreement):
             negotiation.break_agreement(self, command.role, command.agreement)
+        elif isinstance(command, Adjust):
+            facilitator.adjust(self, command.indicator, command.value, command.reason)
+        elif isinstance(command, Inject):
+            facilitator.inject(self, command.event)
+        elif isinstance(command, EndNow):
+            facilitator.end_now(self)
         else:  # pragma: no cover - the Command union is closed
             raise TypeError(f"not a command: {command!r}")
         return None
@@ -185,6 +194,10 @@ class Game(Context):
     legal_items = agenda.legal_items
     on_table = agenda.on_table
     why_not_item = agenda.why_not_item
+
+    # ----------------------------------------------------------------- a facilitator: game.engine.facilitator
+    why_not_adjust = facilitator.why_not_adjust
+    why_not_inject = facilitator.why_not_inject
 
     # ----------------------------------------------------------------- forecasts: game.engine.forecasts
     forecast = forecasts.forecast

@@ -22,6 +22,7 @@ class Termination(enum.Enum):
 
     EARLY = "early"  # an early ending's condition held after a turn
     FINAL = "final"  # the last turn was played
+    STOPPED = "stopped"  # a facilitator ended the game before its last turn (:class:`~game.engine.EndNow`)
 
 
 class Cause(enum.StrEnum):
@@ -47,6 +48,8 @@ class NewsKind(enum.StrEnum):
     PROPOSAL = "proposal"  # ``detail``: ``sent`` or the proposal's new :class:`ProposalStatus`
     AGREEMENT = "agreement"  # ``detail``: ``made`` or ``broken`` (``id``: the agreement), or ``implemented``
     # (``id``: ``item_key(agreement, item)``, see :meth:`game.engine.Game.origin`)
+    FACILITATOR = "facilitator"  # a facilitator's command: ``id`` ``adjust`` (``detail``: the indicator), ``inject``
+    # (``detail``: the event, which fires at the next news) or ``end``
 
 
 class NewsDetail(enum.StrEnum):

@@ -4,7 +4,7 @@ implemented and proposals lapsed, dynamics, every value clamped), then the end c
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Literal, NamedTuple, overload
 
 from game.engine import negotiation
 from game.engine.context import Context
@@ -273,21 +273,32 @@ def _apply_dynamics(ctx: Context, turn: int) -> None:
 
 
 def _end_check(ctx: Context) -> None:
-    state = ctx.state
+    found = ending_now(ctx, final=ctx.state.turn >= ctx.scenario.turns)
+    if found is not None:
+        finish(ctx, *found)
+
+
+@overload
+def ending_now(ctx: Context, *, final: Literal[True]) -> tuple[str, Termination]: ...
+@overload
+def ending_now(ctx: Context, *, final: bool) -> tuple[str, Termination] | None: ...
+def ending_now(ctx: Context, *, final: bool) -> tuple[str, Termination] | None:
+    """The ending the state reaches now: an early ending whose condition holds; else, when ``final``, the first
+    final ending whose condition holds (``None`` when neither)."""
     for ending in ctx.rules.early_endings:
         if ending.condition is not None and ctx.check(ending.condition, ending.id):
-            _finish(ctx, ending.id, Termination.EARLY)
-            return
-    if state.turn >= ctx.scenario.turns:
-        for ending in ctx.rules.final_endings:
-            if ending.condition is None or ctx.check(ending.condition, ending.id):
-                _finish(ctx, ending.id, Termination.FINAL)
-                return
-        # Unreachable for validated scenarios (the last ending has no condition); end anyway.
-        _finish(ctx, ctx.rules.final_endings[-1].id if ctx.rules.final_endings else "", Termination.FINAL)
+            return ending.id, Termination.EARLY
+    if not final:
+        return None
+    for ending in ctx.rules.final_endings:
+        if ending.condition is None or ctx.check(ending.condition, ending.id):
+            return ending.id, Termination.FINAL
+    # Unreachable for validated scenarios (the last ending has no condition); end anyway.
+    return (ctx.rules.final_endings[-1].id if ctx.rules.final_endings else ""), Termination.FINAL
 
 
-def _finish(ctx: Context, ending_id: str, how: Termination) -> None:
+def finish(ctx: Context, ending_id: str, how: Termination) -> None:
+    """End the game in ``ending_id``: every role's score, the outcome, the ending's news."""
     state = ctx.state
     scores = {r: ctx.score_on(r, state.values, record=True) for r in ctx.roles}
     state.outcome = Outcome(ending_id, state.turn, how, scores)

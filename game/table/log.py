@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator, Mapping
+from math import isfinite
 from typing import Any, NamedTuple, overload
 
 from game.engine import (
+    Adjust,
     BreakAgreement,
     Choose,
     Command,
     Commit,
     Counter,
+    EndNow,
     EndTurn,
+    Inject,
     Propose,
     Respond,
     Withdraw,
@@ -46,12 +50,18 @@ _NAMES: dict[type[Any], str] = {
     Counter: "counter",
     BreakAgreement: "break",
     Done: "done",
+    Adjust: "adjust",
+    Inject: "inject",
+    EndNow: "end_now",
 }
+#: The commands a facilitator sends (they speak for no role).
+_FACILITATOR = (Adjust, Inject, EndNow)
 _TYPES = {name: kind for kind, name in _NAMES.items()}
 
 
-#: Who sent a logged command: a person, the computer (the seat kinds), or the table (a turn's resolution).
-_PERSON, _COMPUTER, _TABLE = SeatKind.PERSON.value, SeatKind.COMPUTER.value, "table"
+#: Who sent a logged command: a person, the computer (the seat kinds), the table (a turn's resolution) or the
+#: teacher (a facilitator's command).
+_PERSON, _COMPUTER, _TABLE, _TEACHER = SeatKind.PERSON.value, SeatKind.COMPUTER.value, "table", "teacher"
 
 
 class LogEntry(NamedTuple):
@@ -60,7 +70,7 @@ class LogEntry(NamedTuple):
 
     turn: int
     role: str
-    by: str  # person | computer | table
+    by: str  # person | computer | table | teacher
     command: TableCommand
 
 
@@ -95,6 +105,9 @@ class CommandLog:
             if isinstance(command, EndTurn):
                 yield LogEntry(turn, "", _TABLE, command)
                 turn += 1
+                continue
+            if isinstance(command, _FACILITATOR):
+                yield LogEntry(turn, "", _TEACHER, command)
                 continue
             role = command_role(command)
             yield LogEntry(turn, role, _PERSON if role in persons else _COMPUTER, command)
@@ -144,6 +157,10 @@ def command_from_json(data: Mapping[str, Any]) -> TableCommand:
         elif item.name == "accept":
             if not isinstance(value, bool):
                 raise LogError("'accept' of a respond command should be true or false")
+        elif item.name == "value":
+            if isinstance(value, bool) or not isinstance(value, int | float) or not isfinite(value):
+                raise LogError(f"'value' of an {_NAMES[kind]} command should be a number, not {value!r:.40}")
+            value = float(value)
         elif not isinstance(value, str):
             raise LogError(f"{item.name!r} of a {_NAMES[kind]} command should be text, not {value!r:.40}")
         values[item.name] = value
@@ -152,7 +169,7 @@ def command_from_json(data: Mapping[str, Any]) -> TableCommand:
 
 
 def command_role(command: TableCommand) -> str:
-    """The role a command speaks for (``""`` for :class:`EndTurn`)."""
+    """The role a command speaks for (``""`` for :class:`EndTurn` and a facilitator's commands)."""
     if isinstance(command, Propose):
         return command.sender
     return str(getattr(command, "role", ""))

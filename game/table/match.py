@@ -28,6 +28,7 @@ from typing import Any
 from game.ai import Policy
 from game.ai.negotiator import answers_of, negotiate_turn, still_allowed
 from game.engine import (
+    Adjust,
     BreakAgreement,
     Change,
     Choose,
@@ -35,6 +36,7 @@ from game.engine import (
     Commit,
     Counter,
     EndTurn,
+    FacilitatorCommand,
     Game,
     Phase,
     Proposal,
@@ -45,12 +47,14 @@ from game.engine import (
     Withdraw,
     localize,
 )
+from game.table.facilitation import Facilitation, TurnStart
 from game.table.log import CommandLog, Done, LogError, TableCommand, command_from_json, command_role, command_to_json
 from game.table.results import (
     ActionCommitted,
     ActionWithdrawn,
     AgreementBroken,
     ChoiceMade,
+    Facilitated,
     PartDone,
     ProposalAnswered,
     ProposalSent,
@@ -125,22 +129,31 @@ class Match:
         self.on_turn_end: Callable[[Match], None] | None = None
         self.persons: tuple[str, ...] = tuple(r for r, s in self.seats.items() if s.is_person)
         self.log = CommandLog(first_turn=game.turn, persons=self.persons)
-        self.players: dict[str, Policy] = {}
-        for index, (role, seat) in enumerate(self.seats.items()):
-            if seat.is_person:
-                continue
-            if players is not None and role in players:
-                self.players[role] = players[role]
-                continue
-            rng = seat_rng(seed, index)
-            if rng_states and role in rng_states:
-                version, internal, gauss = rng_states[role]
-                rng.setstate((int(version), tuple(int(x) for x in internal), gauss))
-            self.players[role] = make_player(game, role, seat, rng, budget=budget, negotiate=negotiate)
+        self.players: dict[str, Policy] = self._make_players(players, rng_states)
+        #: The teacher's side of the match: what they did and the controls they set (:mod:`game.table.teacher`).
+        self.teacher = Facilitation()
         self._has_negotiation = scenario.negotiation is not None
         self._done: set[str] = set()
         self._current: str | None = None
         self._negotiated = 0  # the turn whose opening negotiation the computer seats have had
+        self._closing = False  # the turn timer ran out: nobody comes back to answer a late proposal
+
+    def _make_players(
+        self, players: Mapping[str, Policy] | None, rng_states: Mapping[str, Any] | None
+    ) -> dict[str, Policy]:
+        out: dict[str, Policy] = {}
+        for index, (role, seat) in enumerate(self.seats.items()):
+            if seat.is_person:
+                continue
+            if players is not None and role in players:
+                out[role] = players[role]
+                continue
+            rng = seat_rng(self.seed, index)
+            if rng_states and role in rng_states:
+                version, internal, gauss = rng_states[role]
+                rng.setstate((int(version), tuple(int(x) for x in internal), gauss))
+            out[role] = make_player(self.game, role, seat, rng, budget=self.budget, negotiate=self.negotiate)
+        return out
 
     # ----------------------------------------------------------------- creation
     @classmethod
@@ -253,6 +266,8 @@ class Match:
             raise TableError(f"{self.role_name(role)} is played by the computer")
         if command_role(command) != role:
             raise TableError(f"a command for {command_role(command) or 'the table'} cannot come from {role}'s seat")
+        if self.teacher.paused:
+            raise TableError("the game is paused by the teacher")
         decision = self.decision()
         if decision is None:
             raise TableError("the game is over")
@@ -303,6 +318,57 @@ class Match:
             raise TableError(f"{type(command).__name__} is not a command a seat sends")
         self.log.add(command)
         return results
+
+    def facilitate(self, command: FacilitatorCommand) -> Facilitated:
+        """Carry out a facilitator's command (logged like the others); the engine's errors say why one is refused.
+        The controls that change no number (pause, timer, undo, ...) are in :mod:`game.table.teacher`."""
+        self.game.apply(command)
+        self.log.add(command)
+        return Facilitated(command, self.game.history[-1] if isinstance(command, Adjust) else None)
+
+    def close_turn(self) -> tuple[Result, ...]:
+        """End every person's part of this turn now (a turn timer ran out): the turn resolves with what was
+        committed, and proposals still waiting for a person lapse. Raises :class:`TableError` while somebody owes an
+        answer to the news or once the game is over."""
+        if self.game.phase is not Phase.ACTIONS:
+            raise TableError("the news must be answered first" if self.game.phase is Phase.NEWS else "the game is over")
+        results: list[Result] = []
+        for role in self.persons:
+            if role not in self._done:
+                self._done.add(role)
+                self.log.add(Done(role))
+                results.append(PartDone(role))
+        self._current = None
+        self._closing = True
+        reports = len(self.reports)
+        self._advance()
+        results.extend(TurnResolved(report) for report in self.reports[reports:])
+        return tuple(results)
+
+    def rewind(self, start: TurnStart, game: Game) -> None:
+        """Go back to ``start``: ``game`` is the game its log prefix rebuilds (see :func:`game.table.teacher.undo`);
+        the later commands, reports and turn starts are dropped and the computer seats get back their generators."""
+        self.game = game
+        del self.log.commands[start.at :]
+        self.reports = [r for r in self.reports if r.turn < start.turn][: start.reports]
+        self.players = self._make_players(None, start.rngs)
+        self.teacher.starts = [s for s in self.teacher.starts if s.turn <= start.turn]
+        self._done = set()
+        self._closing = False
+        self._negotiated = start.negotiated
+        self._current = self._next_person() if game.phase is Phase.ACTIONS and self.persons else None
+
+    def _mark_start(self) -> None:
+        """Record where this turn's part for the people began, the first time a person is asked in it."""
+        starts = self.teacher.starts
+        turn = self.game.turn
+        if starts and starts[-1].turn >= turn:
+            return
+        rngs = {}
+        for role, player in self.players.items():
+            version, internal, gauss = player.rng.getstate()
+            rngs[role] = [version, list(internal), gauss]
+        starts.append(TurnStart(turn, len(self.log), rngs, self._negotiated, len(self.reports)))
 
     def _delivered(self, proposal: Proposal) -> list[Result]:
         """A proposal reached its receiver: a computer answers at once; a person who was done comes back."""
@@ -377,7 +443,7 @@ class Match:
                 if negotiating:
                     self._logged(negotiate_turn(game, players))  # answers to what is still open
                     back = {p.receiver for p in game.open_proposals() if p.receiver in self._done}
-                    if back:
+                    if back and not self._closing:
                         self._done -= back
                         continue
             for role, player in players.items():
@@ -389,9 +455,12 @@ class Match:
             if persons:
                 self._done.clear()
                 self._current = None
+                self._closing = False
             resolved += 1
         if state.phase is Phase.ACTIONS and persons and self._current is None:
             self._current = self._next_person()
+        if persons and state.phase is not over:
+            self._mark_start()
         if resolved and self.on_turn_end is not None:
             self.on_turn_end(self)
 
@@ -417,6 +486,7 @@ class Match:
             "current": self._current,
             "negotiated": self._negotiated,
             "reports": [[r.turn, [list(c) for c in r.changes]] for r in self.reports],
+            "teacher": self.teacher.to_dict(),
         }
 
     @classmethod
@@ -457,4 +527,5 @@ class Match:
             match.reports.append(TurnReport(int(turn), tuple(Change.from_row(c) for c in changes), None))
         if game.phase is Phase.ACTIONS and match.persons and match._current is None:
             match._current = match._next_person()
+        match.teacher = Facilitation.from_dict(data.get("teacher"))
         return match

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine import Agreement, Proposal, TurnReport
+from game.engine import Agreement, Change, FacilitatorCommand, Proposal, TurnReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +74,14 @@ class TurnResolved:
     report: TurnReport
 
 
+@dataclass(frozen=True, slots=True)
+class Facilitated:
+    """A facilitator's command was carried out; ``change`` is the change an adjustment recorded."""
+
+    command: FacilitatorCommand
+    change: Change | None = None
+
+
 Result = (
     ActionCommitted
     | ActionWithdrawn
@@ -83,4 +91,5 @@ Result = (
     | AgreementBroken
     | PartDone
     | TurnResolved
+    | Facilitated
 )
