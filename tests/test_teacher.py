@@ -210,3 +210,29 @@ def test_time_up_is_refused_while_the_news_waits_for_an_answer() -> None:
             return
         person_turn(match, rng)
     pytest.skip("no choice came up in these turns")
+
+
+def test_the_replay_prints_what_the_teacher_did(tmp_path: Path) -> None:
+    import io
+
+    from game.text.replay import run_replay
+
+    match = start(("us",), seed=4)
+    rng = random.Random(2)
+    console.pause(match)
+    console.resume(match)
+    console.adjust(match, "relations", match.game.value("relations") + 5, "a class vote")
+    person_turn(match, rng)
+    console.adjust(match, "relations", match.game.value("relations") + 1, "taken back later")
+    person_turn(match, rng)
+    console.undo(match)
+    console.end_now(match)
+    path = tmp_path / "class.json"
+    save_match(match, path, "Class")
+    out, err = io.StringIO(), io.StringIO()
+    assert run_replay(path, out, err) == 0, err.getvalue()
+    text = out.getvalue()
+    assert "The teacher (pause): The teacher paused the game" in text
+    assert "The teacher (teacher): sets" in text and "a class vote" in text
+    assert "undone with it: The teacher set" in text and "taken back later" in text
+    assert "ended by the teacher" in text and "Replay: reproduced" in text

@@ -10,15 +10,19 @@ from typing import TextIO
 from game import present
 from game.content.controls import for_terminal
 from game.engine import (
+    Adjust,
     BreakAgreement,
     Choose,
     Commit,
     Counter,
+    EndNow,
     EndTurn,
     Game,
+    Inject,
     NewsKind,
     Propose,
     Respond,
+    Termination,
     TurnReport,
     Withdraw,
     localize,
@@ -26,6 +30,7 @@ from game.engine import (
 from game.persistence import load_match
 from game.saves import SaveError
 from game.table import Done, LogEntry, Match, TableCommand, replay
+from game.table.facilitation import Intervention, InterventionKind
 from game.text import views
 from game.text.console import Console
 
@@ -61,21 +66,27 @@ def run_replay(path: Path, out: TextIO, err: TextIO) -> int:
 
 
 class _Printer:
-    """Collects each turn's commands and prints the turn when it resolves."""
+    """Collects each turn's commands (and what the teacher did in between) and prints the turn when it resolves."""
 
     def __init__(self, console: Console, match: Match) -> None:
         self.console = console
         self.match = match
         self.pending: list[str] = []
         self.turn = 0
+        self.applied = 0
+        self.teacher = teacher_lines(match.teacher.interventions)
 
     def entry(self, entry: LogEntry, game: Game, report: TurnReport | None) -> None:
+        self.applied += 1
+        self.pending += self.teacher.pop(self.applied - 1, [])
         if report is not None:
             self.print_turn(game, report)
             return
         if isinstance(entry.command, Done):
             return
-        who = self.match.role_name(entry.role) if entry.role else "The table"
+        who = (
+            self.match.role_name(entry.role) if entry.role else "The teacher" if entry.by == "teacher" else "The table"
+        )
         self.pending.append(f"{who} ({entry.by}): {describe(game, entry.command)}")
 
     def print_turn(self, game: Game, report: TurnReport) -> None:
@@ -98,12 +109,19 @@ class _Printer:
             console.line(f"  Ending: {present.say(game, ending.title)}")
 
     def flush(self, game: Game) -> None:
-        """Commands of the turn in progress (the save was made before it resolved)."""
-        if self.pending:
+        """Commands of the turn in progress (the save was made before it resolved), or of the turn the teacher
+        ended the game in."""
+        for at in sorted(self.teacher):
+            self.pending += self.teacher[at]
+        outcome = game.outcome
+        stopped = outcome is not None and outcome.termination is Termination.STOPPED
+        if self.pending or stopped:
             self.console.line()
-            self.console.line(f"=== Turn {game.turn} (in progress) ===")
+            self.console.line(f"=== Turn {game.turn} ({'ended by the teacher' if stopped else 'in progress'}) ===")
             for line in self.pending:
                 self.console.para(line, indent="  ", hanging="    ")
+            if outcome is not None and stopped:
+                self.console.line(f"  Ending: {present.say(game, game.scenario.ending(outcome.ending).title)}")
 
 
 def describe(game: Game, command: TableCommand) -> str:
@@ -126,7 +144,40 @@ def describe(game: Game, command: TableCommand) -> str:
         return f"breaks agreement {command.agreement}"
     if isinstance(command, EndTurn):
         return "the turn resolves"
+    if isinstance(command, Adjust):
+        label = present.say(game, game.scenario.indicator(command.indicator).label)
+        return f"sets {label} to {command.value:g}: {command.reason}"
+    if isinstance(command, Inject):
+        return f"adds news for the next turn: {present.say(game, game.scenario.event(command.event).title)}"
+    if isinstance(command, EndNow):
+        return "ends the game now"
     return "is done"
+
+
+#: What the teacher did that is not a command in the log (those print as log entries).
+_NOT_LOGGED = frozenset(InterventionKind) - {InterventionKind.ADJUST, InterventionKind.INJECT, InterventionKind.END}
+
+
+def teacher_lines(interventions: list[Intervention]) -> dict[int, list[str]]:
+    """The lines to print for the teacher's interventions that are not commands in the log, by the number of log
+    entries before them. What an undo took back (it is no longer in the log) is named with the undo."""
+    lines: dict[int, list[str]] = {}
+    live: list[Intervention] = []
+    for done in interventions:
+        if done.kind is InterventionKind.UNDO:
+            gone = [i for i in live if i.at > done.at]
+            live = [i for i in live if i.at <= done.at]
+            for at in [at for at in lines if at > done.at]:
+                del lines[at]
+            text = f"The teacher ({done.kind.value}): {done.detail}"
+            if gone:
+                text += "; undone with it: " + "; ".join(i.detail for i in gone)
+            lines.setdefault(done.at, []).append(text)
+            continue
+        live.append(done)
+        if done.kind in _NOT_LOGGED:
+            lines.setdefault(done.at, []).append(f"The teacher ({done.kind.value}): {done.detail}")
+    return lines
 
 
 def _bundle(game: Game, give: tuple[str, ...], ask: tuple[str, ...]) -> str:

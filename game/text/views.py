@@ -329,6 +329,8 @@ def ending_lines(game: Game, outcome: Outcome) -> list[str]:
     ending = game.scenario.ending(outcome.ending)
     if outcome.termination is Termination.EARLY:
         when = f"The game ended early, after turn {outcome.turn} of {game.scenario.turns}."
+    elif outcome.termination is Termination.STOPPED:
+        when = f"The teacher ended the game in turn {outcome.turn} of {game.scenario.turns}."
     else:
         when = f"The game ran its full {plural(game.scenario.turns, 'turn')}."
     out = ["=== Game over ===", when, "", *wrap(f"Ending: {say(game, ending.title)}", hanging="  ")]

@@ -45,6 +45,8 @@ class Headline:
         turns = self.screen.game.scenario.turns
         if self.outcome.termination is Termination.EARLY:
             return f"The game ended early, after turn {self.outcome.turn} of {turns}"
+        if self.outcome.termination is Termination.STOPPED:
+            return f"The teacher ended the game in turn {self.outcome.turn} of {turns}"
         return f"The game is over after all {turns} turns"
 
     def title_font(self) -> pygame.font.Font:
