@@ -4,7 +4,7 @@ A turn of the default scenario records forty or more changes; a player reads the
 rest when they want it. :func:`condense` picks them from public information alone (the changes and the indicators'
 ranges), so the same turn reads the same for every seat and on a screen shared by several people; whether a move is
 good news for the reader is for the front end to say, from the reader's own seat. Both front ends use it: the
-terminal's review (:func:`game.text.views.short_review_lines`) and the desktop's review screen.
+terminal's review (:func:`game.text.views.mattered_lines`) and the desktop's review screen.
 """
 
 from __future__ import annotations

@@ -112,7 +112,8 @@ def help_lines(*, negotiation: bool = False) -> list[str]:
     return wrap(
         "How to play: type the number of an option and press Enter. In the action menu, a number commits "
         "an action or withdraws it again, d and a number (for example d 2) shows its details, l lists the "
-        f"actions again, s shows the indicators,{talks} and e ends the turn. Type q at any prompt to quit."
+        f"actions again, s shows the indicators,{talks} and e ends the turn. After each turn the review tells "
+        "what mattered most; f at the prompt after it lists every change. Type q at any prompt to quit."
     )
 
 
