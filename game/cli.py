@@ -70,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="continue the latest saved game (the terminal and the desktop share their saves)",
     )
     text.add_argument("--no-save", dest="save", action="store_false", help="do not write the autosave")
+    text.add_argument(
+        "--full-review",
+        action="store_true",
+        help="after every turn show the full list of changes and their causes (default: the few that mattered "
+        "most, with the full list on the f key)",
+    )
 
     replay = sub.add_parser("replay", help="print a saved game turn by turn from its log and check it rebuilds")
     replay.add_argument("save", type=Path, metavar="SAVE", help="a save file (e.g. the autosave)")
@@ -239,7 +245,8 @@ def _text(args: argparse.Namespace, out: TextIO) -> int:
         except SaveError as exc:
             raise UsageError(f"the latest save ({info.path.name}) cannot be continued: {exc}") from None
         return run(match.scenario, role=None, seed=match.seed, stdin=sys.stdin, stdout=out,
-                   lang=match.game.lang, match=match, save=save)  # fmt: skip
+                   lang=match.game.lang, match=match, save=save,
+                   full_review=getattr(args, "full_review", False))  # fmt: skip
     scenario_path = getattr(args, "scenario", None) or DEFAULT_SCENARIO
     scenario = load(scenario_path)
     role = getattr(args, "role", None)
@@ -253,7 +260,8 @@ def _text(args: argparse.Namespace, out: TextIO) -> int:
     if seed is None:
         seed = random.SystemRandom().randrange(1_000_000)
     return run(scenario, role=role, seed=seed, stdin=sys.stdin, stdout=out, lang=getattr(args, "lang", "en"),
-               seats=seats, scenario_path=str(scenario_path), save=save)  # fmt: skip
+               seats=seats, scenario_path=str(scenario_path), save=save,
+               full_review=getattr(args, "full_review", False))  # fmt: skip
 
 
 def check_roles(scenario: Scenario, seats: Mapping[str, object]) -> None:

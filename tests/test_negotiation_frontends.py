@@ -70,7 +70,9 @@ def test_the_history_records_trust_changes_with_their_causes() -> None:
 def test_terminal_views_describe_a_negotiated_game() -> None:
     match = negotiated_match()
     game = match.game
-    lines = [line for turn in range(1, game.turn + 1) for line in views.review_lines(game, "us", turn, 0.0, 0.0)]
+    lines = [
+        line for turn in range(1, game.turn + 1) for line in views.review_lines(game, "us", turn, 0.0, 0.0, full=True)
+    ]
     lines += views.ending_lines(game, game.outcome) if game.outcome is not None else []
     assert any(line.lstrip().startswith("Mutual trust:") for line in lines)
     assert any("Kept:" in line and "(kept)" in line for line in lines)
@@ -111,8 +113,9 @@ def test_players_read_proposals_and_agreements_in_words_never_by_internal_id() -
     game = match.game
     lines: list[str] = []
     for turn in range(1, game.turn + 1):
-        lines += views.review_lines(game, "us", turn, 0.0, 0.0)
-        lines += views.review_lines(game, "cambodia", turn, 0.0, 0.0)
+        for full in (False, True):
+            lines += views.review_lines(game, "us", turn, 0.0, 0.0, full=full)
+            lines += views.review_lines(game, "cambodia", turn, 0.0, 0.0, full=full)
         lines += deals.news_lines(game, game.state.news, "us", turn)
         lines += [
             c

@@ -229,9 +229,10 @@ def test_commit_and_withdraw_toggle_and_move_capital() -> None:
     assert out.rstrip().splitlines()[-3] == "Committed: nothing yet."
 
 
-def test_choices_and_commits_show_up_in_the_review_with_their_causes() -> None:
-    _, out = play(["1", "1", "e"])
+def test_choices_and_commits_show_up_in_the_review_s_full_list_with_their_causes() -> None:
+    _, out = play(["1", "1", "e", "f"])
     review = section(out, "--- Review of turn 1", "=== Turn 2")
+    assert "Enter to go on to turn 2, f for the full list: f\n\nEvery change of turn 1 and why:\n" in review
     assert "You: answered 'crisis' with 'calm'; talk." in review
     assert "b: b_talk." in review
     assert "  x: 50 -> 61 (up 11, better for you)" in review

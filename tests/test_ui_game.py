@@ -456,6 +456,9 @@ def test_the_review_lists_every_cause_of_the_last_report(make_app: MakeApp, scen
     review = go_to_review(app)
     report = match.reports[-1]
     assert report.changes
+    assert not review.full, "condensed by default"
+    key(app, pygame.K_f)
+    assert review.full and app.review_full
     text = doc_text(review.document())
     for change in report.changes:
         assert change.text in text

@@ -9,7 +9,7 @@ command line writes through a :class:`~game.content.controls.TerminalSafe` strea
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TextIO
 
 from game.content.controls import for_terminal
@@ -47,6 +47,8 @@ class Console:
         self._out = stdout
         self.width = width
         self.echo = not _is_terminal(stdin) if echo is None else echo
+        self._ahead: str | None = None  # an answer typed ahead at :meth:`glance`, for the next prompt
+        self._ended = False  # the end of input was met at :meth:`glance`
 
     # ----------------------------------------------------------------- output
     def write(self, text: str) -> None:
@@ -87,21 +89,60 @@ class Console:
             if self._read(QUIT_QUESTION).lower() in YES_WORDS:
                 raise QuitRequested
 
+    def glance(self, prompt: str, keys: Collection[str]) -> str:
+        """Prompt for Enter or one of ``keys`` (lower case): returns the key typed, or ``""`` to go on.
+
+        Any other answer is typed ahead: it goes to the next prompt, as if typed there, so that input written
+        without this prompt in mind (a script, a player who knows what comes next) reads on unchanged. A quit word
+        asks :data:`QUIT_QUESTION` as :meth:`ask` does. The end of input goes on too (the next prompt ends).
+        """
+        while True:
+            self.write(prompt)
+            raw = self._line()
+            if raw is None:
+                self._ended = True
+                self.line()
+                return ""
+            answer = raw.strip()
+            lower = answer.lower()
+            if lower in keys or lower in QUIT_WORDS:
+                if self.echo:
+                    self.line(answer)
+                if lower in keys:
+                    return lower
+                if self._read(QUIT_QUESTION).lower() in YES_WORDS:
+                    raise QuitRequested
+                continue
+            self._ahead = answer or None
+            if self.echo:
+                self.line()  # an answer typed ahead shows at the prompt it is for
+            return ""
+
     def _read(self, prompt: str) -> str:
-        """Prompt and read one stripped line; :class:`EndOfInput` at the end of input."""
+        """Prompt and read one stripped line (or take the answer typed ahead); :class:`EndOfInput` at the end of
+        input."""
         self.write(prompt)
-        self._out.flush()
-        try:
-            raw = self._in.readline()
-        except UnicodeDecodeError:
-            raw = "\n"
-        if not raw:
+        if self._ahead is not None:
+            answer, self._ahead = self._ahead, None
+            self.line(answer)
+            return answer
+        raw = None if self._ended else self._line()
+        if raw is None:
             self.line()
             raise EndOfInput
         answer = raw.strip()
         if self.echo:
             self.line(answer)
         return answer
+
+    def _line(self) -> str | None:
+        """One raw line of input, ``None`` at its end; undecodable input reads as an empty line."""
+        self._out.flush()
+        try:
+            raw = self._in.readline()
+        except UnicodeDecodeError:
+            raw = "\n"
+        return raw or None
 
     def pick(self, prompt: str, count: int, *, what: str) -> int:
         """Ask for a number from 1 to ``count`` until one is given; returns it 0-based."""

@@ -39,6 +39,8 @@ _WORDS = {
     "a": "agreements",
     "agreements": "agreements",
 }
+#: The answers that ask for a review's full list.
+FULL_WORDS = frozenset({"f", "full"})
 #: Menu answers that only mean something when the scenario has a negotiation section.
 _NEGOTIATION_KINDS = frozenset({"negotiate", "agreements"})
 
@@ -55,20 +57,24 @@ def run(
     scenario_path: str = "",
     match: Match | None = None,
     save: Callable[[Match], str] | None = None,
+    full_review: bool = False,
 ) -> int:
     """Play ``scenario`` through ``stdin``/``stdout``.
 
     ``seats`` names who plays which role (``person`` or a computer level); roles not named are played by the
     computer at the standard level. Without any person among them, ``role`` (asked with a menu when None) is the
     person's. ``match`` continues a saved match instead. ``save`` is called after every turn (and on quitting) with
-    the match, and returns an error message or ``""``. Returns the exit status: 0 when the game ends, when the
-    player quits (``q``, confirmed) and at the end of input; 2 when ``role`` is not one of the scenario's roles.
+    the match, and returns an error message or ``""``. Each turn's review is condensed, with the full list on the
+    f key, unless ``full_review`` asks for the full list every time. Returns the exit status: 0 when the game ends,
+    when the player quits (``q``, confirmed) and at the end of input; 2 when ``role`` is not one of the scenario's
+    roles.
     The same scenario, seed and input always give the same transcript.
     """
     console = Console(stdin, stdout)
     game_in_play: list[Match] = []
     try:
-        return _play(console, scenario, role, seed, lang, seats or {}, scenario_path, match, save, game_in_play)
+        return _play(console, scenario, role, seed, lang, seats or {}, scenario_path, match, save, game_in_play,
+                     full_review)  # fmt: skip
     except (EndOfInput, QuitRequested):
         if save is not None and game_in_play and not game_in_play[0].is_over():
             problem = save(game_in_play[0])
@@ -119,6 +125,7 @@ def _play(
     match: Match | None,
     save: Callable[[Match], str] | None,
     in_play: list[Match],
+    full_review: bool = False,
 ) -> int:
     if match is None:
         console.lines(views.intro_lines(scenario, lang))
@@ -143,7 +150,7 @@ def _play(
     if save is not None:
         match.on_turn_end = lambda m: _report_problem(console, save(m))
     in_play.append(match)
-    TextTable(match, console).play()
+    TextTable(match, console, full_review=full_review).play()
     return EXIT_OK
 
 
@@ -172,15 +179,21 @@ class TextSeat:
 
 class TextTable:
     """One match played at the terminal: each person's decisions in the order the match asks for them, the shared
-    review after every turn, and the end."""
+    review after every turn (condensed, the full list on the f key, unless ``full_review``), and the end."""
 
-    def __init__(self, match: Match, console: Console) -> None:
+    def __init__(self, match: Match, console: Console, *, full_review: bool = False) -> None:
         self.match = match
         self.game = match.game
         self.console = console
         self.seats = {role: TextSeat(match, role, console) for role in match.persons}
         self.hot_seat = len(match.persons) > 1
         self.at_keyboard: str | None = None
+        self.full_review = full_review
+        #: The turn whose condensed review was shown to several people and whose full list may still be asked for
+        #: at the next ``Pass to`` line (0: none).
+        self.unread = 0
+        #: What a move of the last review meant for its one reader's score (None: a review shared by several).
+        self.judge: views.Judge | None = None
 
     def play(self) -> None:
         """Ask each decision of the match until the game ends."""
@@ -213,9 +226,18 @@ class TextTable:
 
     # ----------------------------------------------------------------- the privacy line
     def pass_to(self, role: str) -> None:
-        """``Pass to <role name>``: the next lines are for that person only."""
+        """``Pass to <role name>``: the next lines are for that person only. Right after a condensed review the
+        line offers its full list first (f), to everybody still looking."""
         name = present.role_name(self.game, role)
         self.console.line()
+        turn, self.unread = self.unread, 0
+        if turn:
+            prompt = f"Pass to {name}. Press Enter when {name} is at the keyboard (f: the full review first): "
+            if self.console.ask(prompt).lower() in FULL_WORDS:
+                self.full_list(turn)
+                self.console.line()
+            else:
+                return
         self.console.ask(f"Pass to {name}. Press Enter when {name} is at the keyboard: ")
 
     # ----------------------------------------------------------------- phases of a turn
@@ -348,27 +370,46 @@ class TextTable:
 
     def review(self, turn: int, over: bool, seat: TextSeat, score_before: float) -> None:
         """The review of a resolved turn: shared with everybody at the table (no score) when several people play;
-        a single person also sees their score."""
+        a single person also sees their score. Condensed unless the full review was asked for: its full list comes
+        on f, at a prompt after it (with several people, at the next ``Pass to`` line)."""
         game = self.game
         # After resolution the next turn's news has already happened; its ``previous`` values are this turn's end.
         end_values = game.state.values if over else game.state.previous
+        full = self.full_review
         self.console.line()
         if self.hot_seat:
             if self.at_keyboard is not None:
                 self.console.line("The turn is over: everybody may look at the review.")
             self.at_keyboard = None
+            self.judge = None
             talks = deals.news_lines(game, self.shared_news(), "", turn) if self.match.has_negotiation else []
-            self.console.lines(views.review_lines(game, None, turn, talks=talks))
+            self.console.lines(views.review_lines(game, None, turn, talks=talks, full=full))
+        else:
+            score_after = game.score_of(seat.role, dict(end_values))
+            seen = view(self.match, seat.role).news
+            talks = deals.news_lines(game, seen, seat.role, turn) if seat.table is not None else []
+
+            def judge(indicator: str, before: float, after: float) -> float | None:
+                return score_gain(self.match, seat.role, indicator, before, after, end_values)
+
+            self.judge = judge
+            self.console.lines(views.review_lines(game, seat.role, turn, score_before, score_after, talks=talks,
+                                                  judge=judge, full=full))  # fmt: skip
+        if full or views.review_complete(game, turn):
             return
-        score_after = game.score_of(seat.role, dict(end_values))
-        seen = view(self.match, seat.role).news
-        talks = deals.news_lines(game, seen, seat.role, turn) if seat.table is not None else []
+        if self.hot_seat and not over:
+            self.unread = turn
+        else:
+            what = "see how it ended" if over else f"go on to turn {game.turn}"
+            if self.console.glance(f"Enter to {what}, f for the full list: ", FULL_WORDS):
+                self.full_list(turn)
 
-        def judge(indicator: str, before: float, after: float) -> float | None:
-            return score_gain(self.match, seat.role, indicator, before, after, end_values)
-
-        review = views.review_lines(game, seat.role, turn, score_before, score_after, talks=talks, judge=judge)
-        self.console.lines(review)
+    def full_list(self, turn: int) -> None:
+        """Every change of ``turn``, indicator by indicator and cause by cause (the review's full list)."""
+        game = self.game
+        self.console.line()
+        self.console.line(f"Every change of turn {turn} and why:")
+        self.console.lines(views.change_lines(game, game.changes_in_turn(turn), self.judge))
 
     def shared_news(self) -> list[News]:
         """The news every person at the keyboard may see (a review shared by several people shows no more)."""

@@ -35,6 +35,7 @@ from game.present import (
     timing,
     visible,
 )
+from game.present.review import Condensed, condense, left_out_words
 from game.table import ActionView, SeatView
 from game.text.console import wrap
 
@@ -111,7 +112,8 @@ def help_lines(*, negotiation: bool = False) -> list[str]:
     return wrap(
         "How to play: type the number of an option and press Enter. In the action menu, a number commits "
         "an action or withdraws it again, d and a number (for example d 2) shows its details, l lists the "
-        f"actions again, s shows the indicators,{talks} and e ends the turn. Type q at any prompt to quit."
+        f"actions again, s shows the indicators,{talks} and e ends the turn. After each turn the review tells "
+        "what mattered most; f at the prompt after it lists every change. Type q at any prompt to quit."
     )
 
 
@@ -282,11 +284,13 @@ def review_lines(
     *,
     talks: Sequence[str] = (),
     judge: Judge | None = None,
+    full: bool = False,
 ) -> list[str]:
-    """The turn review: what each side did, the negotiation news ``talks`` (lines, if any), each indicator's
-    changes cause by cause, and the player's score (when both scores are given). With ``human`` None (several
-    people at one table) every side is named and no score is shown: the review is for everybody. ``judge`` says
-    what a move means for the reader's own score (none: the review judges no move better or worse)."""
+    """The turn review: what each side did, the negotiation news ``talks`` (lines, if any), the moves that
+    mattered most with their biggest causes (:func:`mattered_lines`; with ``full``, each indicator's changes cause
+    by cause), and the player's score (when both scores are given). With ``human`` None (several people at one
+    table) every side is named and no score is shown: the review is for everybody. ``judge`` says what a move means
+    for the reader's own score (none: the review judges no move better or worse)."""
     out = [f"--- Review of turn {turn} ({date_of(game, turn)}) ---"]
     for role in game.scenario.roles:
         who = "You" if role.id == human else say(game, role.name)
@@ -295,8 +299,12 @@ def review_lines(
         out += wrap(text, hanging="  ")
     if talks:
         out += ["", *talks]
-    out += ["", "What changed and why:"]
-    out += change_lines(game, game.changes_in_turn(turn), judge)
+    if full:
+        out += ["", "What changed and why:"]
+        out += change_lines(game, game.changes_in_turn(turn), judge)
+    else:
+        out += ["", "What mattered most:"]
+        out += mattered_lines(game, condense(game.scenario, game.changes_in_turn(turn)), judge)
     if score_before is not None and score_after is not None:
         change = movement(shown_change(score_before, score_after, score), shown=score)
         out += ["", f"Your score: {score(score_after)} ({change} this turn)."]
@@ -321,6 +329,34 @@ def change_lines(game: Game, changes: Sequence[Change], judge: Judge | None = No
         for change in mine:
             out += wrap(f"{signed(change.delta)}: {cause_text(game, change)}", indent="    ", hanging="      ")
     return out
+
+
+def mattered_lines(game: Game, condensed: Condensed, judge: Judge | None = None) -> list[str]:
+    """The moves of a condensed review (:func:`game.present.review.condense`) as the full list words them, each with
+    its biggest causes, and a last line on what was left out and how to see it."""
+    out = []
+    for move in condensed.moves:
+        gain = None if judge is None else judge(move.indicator, move.before, move.after)
+        moved = movement(shown_change(move.before, move.after), gain=gain)
+        head = f"{indicator_label(game, move.indicator)}: {num(move.before)} -> {num(move.after)} ({moved})"
+        out += wrap(head, indent="  ", hanging="    ")
+        for share in move.causes:
+            out += wrap(f"{signed(share.delta)}: {cause_text(game, share.first)}", indent="    ", hanging="      ")
+        if move.more_causes:
+            out.append(f"    and {plural(move.more_causes, 'smaller cause')}")
+    if not condensed.total:
+        return ["  Nothing changed."]
+    if not condensed.moves:
+        out.append("  No indicator moved by a whole point.")
+    left_out = left_out_words(condensed)
+    if left_out:
+        out += wrap(f"Left out: {left_out}. Type f below for the full list.", indent="  ", hanging="    ")
+    return out
+
+
+def review_complete(game: Game, turn: int) -> bool:
+    """Whether the condensed review of ``turn`` tells every change (then the full list would add nothing)."""
+    return condense(game.scenario, game.changes_in_turn(turn)).complete
 
 
 # --------------------------------------------------------------------- the end

@@ -139,6 +139,8 @@ class App:
         self.viewer: str | None = None
         #: The people who have read their briefing (see game.ui.flow).
         self.briefed: set[str] = set()
+        #: Whether the turn review shows its full list: the last choice made on the review screen, this session.
+        self.review_full = False
         self.running = True
         self.dirty = True
         self.frames = 0

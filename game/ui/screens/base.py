@@ -38,6 +38,8 @@ class Host(Protocol):
     viewer: str | None
     #: The roles whose person has read their briefing.
     briefed: set[str]
+    #: Whether the turn review shows its full list (the person's last choice in this session) or the condensed one.
+    review_full: bool
     dirty: bool
     message: str
 

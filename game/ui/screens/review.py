@@ -1,17 +1,23 @@
-"""The turn review: what changed this turn and why, cause by cause, with gauges moving from old to new values."""
+"""The turn review: what changed this turn and why, with gauges moving from old to new values.
+
+The causes panel is condensed by default (the few moves that mattered most and their biggest causes); F or the
+Full list button shows every change cause by cause, and the choice holds for the rest of the session."""
 
 from __future__ import annotations
 
 import pygame
 
-from game.engine import Action, Cause, Change, Dynamic, Indicator, Stage, TurnReport
-from game.present import decisions, indicator_label, visible
+from game.engine import Indicator, Stage, TurnReport
 from game.present import points as points_text
 from game.present import score as score_text
+from game.present import visible
+from game.present.review import condense
 from game.table import score_gain, view
 from game.ui.screens.base import Host
-from game.ui.screens.ingame import BODY, HEADING, SMALL, TITLE, GameScreen
+from game.ui.screens.event import set_label
+from game.ui.screens.ingame import BODY, SMALL, TITLE, GameScreen
 from game.ui.screens.results import ReviewRead
+from game.ui.screens.review_text import ReviewText
 from game.ui.screens.wording import CauseGroup, group_causes, num, signed, yours
 from game.ui.widgets import Document, ScrollView, draw_scrollbar, gain_colour, gauge
 from game.ui.widgets import text as textlib
@@ -19,10 +25,13 @@ from game.ui.widgets.charts import Colour
 
 #: Seconds the gauges take to move at animation speed 1.
 ANIMATION_SECONDS = 1.2
+#: The toggle's label in each mode: condensed (offers the full list) and full (offers the short one).
+TOGGLE_LABELS = {False: "Full list (F)", True: "Short list (F)"}
 
 
 class ReviewScreen(GameScreen):
-    """After End turn: every change of the resolved turn grouped by cause; Continue goes on."""
+    """After End turn: the moves of the resolved turn that mattered most, or every change grouped by cause (F);
+    Continue goes on."""
 
     def __init__(self, app: Host, report: TurnReport, role: str | None = None) -> None:
         super().__init__(app, role)
@@ -36,6 +45,8 @@ class ReviewScreen(GameScreen):
         self.before = game.values_after(start)
         self.after = game.values_at(report.turn)
         self.groups: list[CauseGroup] = group_causes(game, visible(game, report.changes), self.match.persons)
+        self.condensed = condense(game.scenario, report.changes)
+        self.full = app.review_full  # the last choice of the session
         # Good or bad news is judged for the one person looking, by their own score; a review shared by several
         # people judges nothing (their objectives are private until the end).
         persons = self.match.persons
@@ -64,16 +75,17 @@ class ReviewScreen(GameScreen):
         )
         over = self.game.is_over()
         label_text = "See how it ended (Enter)" if over else f"On to turn {self.game.turn} (Enter)"
-        button = self.flow_buttons([label_text], inner)[0]
-        hints_w = inner.width - button.width - self.px(16)
-        tight = rect.height / self.app.scale < 480
-        self.hints = self.fit_hints(
-            [("Up/Down", "scroll"), ("Enter", "continue"), ("Tab", "causes / gauges"), ("Esc", "menu")],
-            hints_w,
-            1 if tight else 2,
-        )
+        widest = max(TOGGLE_LABELS.values(), key=self.button_width)
+        toggle, button = self.flow_buttons([widest, label_text], inner)
+        buttons = toggle.union(button)
+        hints_w = inner.width - buttons.width - self.px(16)
+        if toggle.top != button.top:  # on two rows: the hints beside the lower one
+            hints_w = inner.width - button.width - self.px(16)
+        self.hint_lines = 1 if rect.height / self.app.scale < 480 else 2
+        self.hints_w = hints_w
+        self.hints = self.key_list()
         hints_h = self.key_hints_height(self.hints, hints_w)
-        footer_h = max(button.height, hints_h)
+        footer_h = max(buttons.height, hints_h)
         self.hint_rect = pygame.Rect(inner.left, inner.bottom - footer_h + (footer_h - hints_h) // 2, hints_w, hints_h)
         body = pygame.Rect(
             inner.left, self.header.bottom + gap, inner.width, inner.bottom - footer_h - gap - self.header.bottom - gap
@@ -89,74 +101,40 @@ class ReviewScreen(GameScreen):
             self.gauge_rect = self.cause_rect = pygame.Rect(
                 body.left, body.top + tab_h, body.width, body.height - tab_h
             )
-        self.continue_button = self.button(button, label_text, self.done)
+        self.continue_button = self.button(button, label_text, self.done)  # first: Enter continues
+        self.toggle_button = self.button(toggle, TOGGLE_LABELS[self.full], self.toggle, key=pygame.K_f)
+
+    def key_list(self) -> list[tuple[str, str]]:
+        """The key hints that fit, for the list shown now."""
+        hints = [("Up/Down", "scroll"), ("F", "short list" if self.full else "full list"), ("Enter", "continue"),
+                 ("Tab", "causes / gauges"), ("Esc", "menu")]  # fmt: skip
+        return self.fit_hints(hints, self.hints_w, self.hint_lines)
+
+    def toggle(self) -> None:
+        """Between the condensed review and the full list; the session remembers the choice."""
+        self.full = self.app.review_full = not self.full
+        self._doc = None
+        self.causes_scroll = ScrollView()
+        self.focus_panel = "causes"
+        set_label(self.toggle_button, TOGGLE_LABELS[self.full])
+        self.hints = self.key_list()
+        self.app.dirty = True
 
     # ----------------------------------------------------------------- content
     def document(self) -> Document:
-        """Who did what, then every change grouped by cause."""
-        if self._doc is not None:
-            return self._doc
-        palette, game, match = self.palette, self.game, self.match
-        turn = self.report.turn
-        doc = Document(lambda size, bold: self.font(size, bold=bold), self.px)
-        doc.para("WHAT EACH SIDE DID", colour=palette.muted, size=SMALL, bold=True, gap=4)
-        for role in game.scenario.roles:
-            done = decisions(game, role.id, turn)
-            who = "You" if role.id in match.persons and len(match.persons) == 1 else match.role_name(role.id)
-            doc.para(
-                [
-                    (f"{who}: ", palette.text, True),
-                    ("; ".join(done) if done else "no action", palette.text if done else palette.muted, False),
-                ],
-                size=BODY,
-                gap=4,
-            )
-        doc.space(8)
-        doc.para("WHAT CHANGED, CAUSE BY CAUSE", colour=palette.muted, size=SMALL, bold=True, gap=6)
-        if not self.groups:
-            doc.para("Nothing changed this turn.", colour=palette.muted, size=BODY, gap=4)
-        colours = {"yours": palette.accent, "theirs": palette.neutral, "event": palette.focus, "dynamic": palette.muted}
-        for group in self.groups:
-            doc.heading(group.title, colour=colours.get(group.kind, palette.text), size=HEADING - 1, gap=4)
-            for text, changes in group.causes:
-                doc.para(text, colour=palette.text, size=BODY, bold=True, indent=8, gap=2)
-                note = self._disputed(changes[0])
-                if note:
-                    doc.para(
-                        [("Note on this rule: ", palette.focus, True), (note, palette.muted, False)],
-                        size=SMALL,
-                        indent=8,
-                        gap=3,
-                    )
-                for change in changes:
-                    doc.para(
-                        [
-                            (f"{indicator_label(game, change.indicator)} ", palette.text, False),
-                            (
-                                signed(float(num(change.after)) - float(num(change.before))),
-                                self.colour(change.indicator, change.before, change.after),
-                                True,
-                            ),
-                            (f"  ({num(change.before)} to {num(change.after)})", palette.muted, False),
-                        ],
-                        size=BODY - 1,
-                        indent=20,
-                        gap=2,
-                    )
-                doc.space(6)
-            doc.space(4)
-        self._doc = doc
-        return doc
-
-    def _disputed(self, change: Change) -> str:
-        """The note of a disputed rule behind a change (a current, or an action), else ``""``."""
-        scenario = self.game.scenario
-        rule: Dynamic | Action | None = None
-        if change.cause is Cause.DYNAMIC:
-            rule = next((d for d in scenario.dynamics if d.id == change.cause_id), None)
-        elif change.cause is Cause.ACTION:
-            rule = next((a for a in scenario.actions if a.id == change.cause_id), None)
-        return self.say(rule.contested) if rule is not None and rule.contested else ""
+        """The moves that mattered most then who did what (condensed), or who did what then every change grouped
+        by cause (full)."""
+        if self._doc is None:
+            doc = Document(lambda size, bold: self.font(size, bold=bold), self.px)
+            words = ReviewText(self.match, self.palette, self.colour, self.say)
+            if self.full:
+                words.sides(doc, self.report.turn)
+                words.full(doc, self.groups)
+            else:  # what mattered first: the decisions behind it follow
+                words.condensed(doc, self.condensed)
+                words.sides(doc, self.report.turn)
+            self._doc = doc
+        return self._doc
 
     def colour(self, indicator: str, before: float, after: float) -> Colour:
         """The colour of a move: good or bad news for the one person looking (by their own score), else neutral."""
@@ -213,7 +191,8 @@ class ReviewScreen(GameScreen):
                 else:
                     self.causes_scroll.scroll(moves[event.key])
                 return True
-            if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            if event.key in (pygame.K_LEFT, pygame.K_RIGHT):  # between the buttons
+                self.move_focus(-1 if event.key == pygame.K_LEFT else 1)
                 return True
         return super().handle(event)
 
