@@ -26,6 +26,7 @@ import pygame_gui
 from game.persistence import autosave_match
 from game.settings import Settings, save_settings
 from game.table import Match
+from game.table.tutorial import Coach
 from game.ui import theme
 from game.ui.screens.base import Screen
 from game.ui.screens.results import Outcome, Pause
@@ -139,6 +140,7 @@ class App:
         self.viewer: str | None = None
         #: The people who have read their briefing (see game.ui.flow).
         self.briefed: set[str] = set()
+        self.coach: Coach | None = None  # the tutorial being followed, if the match is one
         self.running = True
         self.dirty = True
         self.frames = 0

@@ -23,6 +23,7 @@ from pygame_gui.elements import UIButton
 
 from game.settings import Settings
 from game.table import Match
+from game.table.tutorial import Coach
 from game.ui import theme
 from game.ui.screens.results import Outcome
 from game.ui.widgets.gui import set_selected
@@ -38,6 +39,8 @@ class Host(Protocol):
     viewer: str | None
     #: The roles whose person has read their briefing.
     briefed: set[str]
+    #: The tutorial being followed in the match, if it is one (see :mod:`game.table.tutorial`).
+    coach: Coach | None
     dirty: bool
     message: str
 
