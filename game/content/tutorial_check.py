@@ -113,7 +113,7 @@ class _StepChecker:
     def _arity(self, at: NodePath, field: str, kind: str, given: bool, wanted: str, form: str) -> bool:
         """Whether an id (or number) follows the kind exactly when it takes one; reports it when not."""
         if wanted and not given:
-            self.report.add(at, f"{field} '{kind}' needs {'a' if wanted != 'action' else 'an'} {wanted}", f"write {form}")
+            self.report.add(at, f"{field} '{kind}' needs {'an' if wanted[0] in 'aeiou' else 'a'} {wanted}", f"write {form}")
             return False
         if not wanted and given:
             self.report.add(at, f"{field} '{kind}' takes nothing after it", f"write just '{kind}'")

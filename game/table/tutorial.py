@@ -41,26 +41,45 @@ class Progress:
 
 def progress(tutorial: Tutorial, match: Match, acknowledged: Mapping[int, int]) -> Progress:
     """The current step of ``tutorial`` in ``match``. ``acknowledged`` maps the index of each step the learner
-    acknowledged (read it, opened the screen it asked for) to the length of the match's log at that moment."""
-    commands = match.log.commands
+    acknowledged (read it, opened the screen it asked for) to the length of the match's log at that moment.
+
+    A step to acknowledge counts as done, too, once the learner has already done what the next step that waits
+    for the match asks (they are ahead of the coach, or continue a saved tutorial whose acknowledgements are gone).
+    """
+    total = len(tutorial.steps)
     position = 0  # where in the log the current step began
     for index, step in enumerate(tutorial.steps):
         if step.acknowledged:
-            if index not in acknowledged:
-                return Progress(index, len(tutorial.steps), step)
-            position = max(position, acknowledged[index])
-        elif step.until is Until.TURN:
-            if match.game.turn < int(step.target) and not match.is_over():
-                return Progress(index, len(tutorial.steps), step)
-        elif step.until is Until.END:
-            if not match.is_over():
-                return Progress(index, len(tutorial.steps), step)
-        else:
-            found = _first_match(commands, position, tutorial.role, step)
-            if found is None:
-                return Progress(index, len(tutorial.steps), step)
-            position = found + 1
-    return Progress(len(tutorial.steps), len(tutorial.steps), None)
+            if index in acknowledged:
+                position = max(position, acknowledged[index])
+            elif _next_done(tutorial, match, index + 1, position) is None:
+                return Progress(index, total, step)
+            continue
+        done = _done_at(match, tutorial.role, step, position)
+        if done is None:
+            return Progress(index, total, step)
+        position = done
+    return Progress(total, total, None)
+
+
+def _done_at(match: Match, role: str, step: Step, start: int) -> int | None:
+    """Where in the log a step that waits for the match was done (the position just after the command that did
+    it, or ``start`` for a turn or the end reached), or None while it is not."""
+    if step.until is Until.TURN:
+        return start if match.game.turn >= int(step.target) or match.is_over() else None
+    if step.until is Until.END:
+        return start if match.is_over() else None
+    found = _first_match(match.log.commands, start, role, step)
+    return None if found is None else found + 1
+
+
+def _next_done(tutorial: Tutorial, match: Match, first: int, start: int) -> int | None:
+    """Whether the first step from ``first`` on that waits for the match is done already (where, as
+    :func:`_done_at`); None when it is not, or when no such step follows."""
+    for step in tutorial.steps[first:]:
+        if not step.acknowledged:
+            return _done_at(match, tutorial.role, step, start)
+    return None
 
 
 def _first_match(commands: list[TableCommand], start: int, role: str, step: Step) -> int | None:

@@ -71,6 +71,7 @@ class CoachPanel:
         button = pygame.Rect(0, 0, screen.button_width(label), screen.button_height())
         button.midright = (rect.right - screen.px(10), rect.centery)
         self.button = screen.button(button, label, self.read, key=pygame.K_c, object_id="#primary")
+        self.sync()
 
     def read(self) -> None:
         """Continue: the step has been read."""
