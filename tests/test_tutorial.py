@@ -221,3 +221,12 @@ def test_the_terminal_plays_the_tutorial_to_the_end_from_piped_input(tutorial_sc
     assert text.index("Tutorial, step 8 of 13") < text.index("Your decision (1-2")
     assert "Marenport accepted." in text
     assert "that was the last step" in text and text.rstrip().endswith("Thanks for playing.")
+
+
+def test_the_guides_tutorial_example_is_valid_in_the_shipped_scenario() -> None:
+    guide = (TUTORIAL_SCENARIO.parent / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"## Writing a tutorial.*?```yaml\n(.*?)```", guide, re.S)
+    assert found is not None
+    text = TEXT[: TEXT.index("\ntutorial:") + 1] + found.group(1)
+    loaded = load_scenario_text(text, "README.md")
+    assert loaded.tutorial is not None and len(loaded.tutorial.steps) == 4
