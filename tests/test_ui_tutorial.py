@@ -10,6 +10,7 @@ import pytest
 from uikit import SIZES, frames, key, size_ids
 
 from game.engine.tutorial import PointAt, Pointer, Step, Tutorial, Until
+from game.ui import flow
 from game.ui.app import App
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.board.coach import target_rect
@@ -17,7 +18,6 @@ from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.event import EventScreen
 from game.ui.screens.review import ReviewScreen
 from game.ui.screens.title import TitleScreen
-from game.ui import flow
 
 
 def open_tutorial(app: App) -> BoardScreen:

@@ -113,7 +113,8 @@ class _StepChecker:
     def _arity(self, at: NodePath, field: str, kind: str, given: bool, wanted: str, form: str) -> bool:
         """Whether an id (or number) follows the kind exactly when it takes one; reports it when not."""
         if wanted and not given:
-            self.report.add(at, f"{field} '{kind}' needs {'an' if wanted[0] in 'aeiou' else 'a'} {wanted}", f"write {form}")
+            article = "an" if wanted[0] in "aeiou" else "a"
+            self.report.add(at, f"{field} '{kind}' needs {article} {wanted}", f"write {form}")
             return False
         if not wanted and given:
             self.report.add(at, f"{field} '{kind}' takes nothing after it", f"write just '{kind}'")

@@ -25,10 +25,10 @@ from game.engine import BreakAgreement, Scenario
 from game.paths import TUTORIAL_SCENARIO
 from game.present import agreement_name
 from game.table import (
+    PERSON,
     AgreementBroken,
     DecisionKind,
     Done,
-    PERSON,
     Match,
     ProposalAnswered,
     ProposalSent,

@@ -125,9 +125,11 @@ class BoardScreen(GameScreen, StateNames):
         hints_h = self.key_hints_height(self.hints, inner.width)
         self.footer = pygame.Rect(inner.left, inner.bottom - hints_h, inner.width, hints_h)
 
-        coach_h = self.coach.height()
-        body = pygame.Rect(inner.left, self.header.bottom + gap, inner.width,
-                           self.footer.top - gap - self.header.bottom - gap - (coach_h + gap if coach_h else 0))
+        body = pygame.Rect(
+            inner.left, self.header.bottom + gap, inner.width, self.footer.top - gap - self.header.bottom - gap
+        )
+        coach_h = self.coach.height()  # the tutorial's strip, under the panels
+        body.height -= coach_h + gap if coach_h else 0
         self.coach.build(pygame.Rect(inner.left, body.bottom + gap, inner.width, coach_h))
         self.body = body
         panels = place_panels(self, state.layout, body, gap)
