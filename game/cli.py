@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from game.content.problems import ScenarioError
 from game.engine import Scenario, ScoreReference, localize
-from game.paths import DEFAULT_SCENARIO
+from game.paths import DEFAULT_SCENARIO, TUTORIAL_SCENARIO
 from game.table.simulate import SimulationResult
 
 if TYPE_CHECKING:
@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="after every turn show the full list of changes and their causes (default: the few that mattered "
         "most, with the full list on the f key)",
     )
+    text.add_argument("--tutorial", action="store_true", help="learn to play: a short game that teaches itself")
 
     replay = sub.add_parser("replay", help="print a saved game turn by turn from its log and check it rebuilds")
     replay.add_argument("save", type=Path, metavar="SAVE", help="a save file (e.g. the autosave)")
@@ -235,7 +236,7 @@ def _text(args: argparse.Namespace, out: TextIO) -> int:
 
     save = autosave_match if args.save else None
     if args.resume:
-        if args.seat or args.role is not None or args.scenario is not None or args.seed is not None:
+        if args.seat or args.role is not None or args.scenario is not None or args.seed is not None or args.tutorial:
             raise UsageError("--continue takes the saved game as it is: leave out --seat, --role, --scenario, --seed")
         info = latest_save()
         if info is None:
@@ -248,6 +249,10 @@ def _text(args: argparse.Namespace, out: TextIO) -> int:
                    lang=match.game.lang, match=match, save=save,
                    full_review=getattr(args, "full_review", False))  # fmt: skip
     scenario_path = getattr(args, "scenario", None) or DEFAULT_SCENARIO
+    if getattr(args, "tutorial", False):
+        if args.scenario is not None:
+            raise UsageError("--tutorial plays the shipped tutorial: leave out --scenario")
+        scenario_path = TUTORIAL_SCENARIO
     scenario = load(scenario_path)
     role = getattr(args, "role", None)
     check_role(scenario, role)

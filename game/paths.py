@@ -10,3 +10,6 @@ SCENARIO_DIR = Path(os.environ.get("COMMON_GROUND_SCENARIOS", Path(__file__).res
 
 #: The default scenario file.
 DEFAULT_SCENARIO = SCENARIO_DIR / "cambodia_us.yaml"
+
+#: The tutorial scenario, a short game that teaches itself ("Learn to play").
+TUTORIAL_SCENARIO = SCENARIO_DIR / "tutorial.yaml"

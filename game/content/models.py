@@ -105,6 +105,10 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
 
+#: The base of format models kept in modules of their own (strict types, unknown keys refused).
+FormatModel = _Model
+
+
 class EffectSpec(_Model):
     """An effect written as a mapping, to delay it or spread it over several turns."""
 
@@ -472,6 +476,9 @@ class ScenarioFile(_Model):
     score_reference: ScoreReference | None = Field(
         default=None, description="Each side's usual range of final scores, to read its score against (optional)."
     )
+    tutorial: tutorial_models.Tutorial | None = Field(
+        default=None, description="Steps that teach the game while it is played (optional; see Tutorial)."
+    )
 
     @field_validator("format", mode="before")
     @classmethod
@@ -481,6 +488,12 @@ class ScenarioFile(_Model):
             raise ValueError("must be the number 1")
         return value
 
+
+# The tutorial section's models live in a module of their own, which builds on the types above.
+from game.content import tutorial_models  # noqa: E402
+
+if hasattr(tutorial_models, "Tutorial"):  # else that module, imported first, completes ScenarioFile itself
+    ScenarioFile.model_rebuild()
 
 Place = tuple[tuple[str, bool], ...]
 """Where a model is written in a file: each step is a key and whether it holds a list of items."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from game.engine.expr import Expr
 from game.engine.lesson import Lesson
+from game.engine.tutorial import Tutorial
 
 Text = Mapping[str, str]
 
@@ -348,6 +349,8 @@ class Scenario:
     score_reference: ScoreReference | None = None
     #: Material for teachers (the file's ``lesson`` section), when it has one; it never changes how a game plays.
     lesson: Lesson | None = None
+    #: The steps of a game that teaches itself (the file's ``tutorial`` section), when it has one.
+    tutorial: Tutorial | None = None
     _ids: dict[str, dict[str, object]] = field(init=False, repr=False, compare=False)
     #: Derived data the engine computes once per scenario (compiled rule plans); never part of the scenario's value.
     cache: dict[str, object] = field(init=False, repr=False, compare=False)

@@ -17,6 +17,7 @@ from game import present
 from game.engine import Choose, Commit, News, Scenario, Withdraw, localize
 from game.table import PERSON, Decision, DecisionKind, Done, Match, Seat, TurnResolved, score_gain, view
 from game.text import deals, views
+from game.text.coach import TextCoach
 from game.text.console import Console, EndOfInput, QuitRequested, parse_number
 from game.text.debrief import debrief_lines, reference_lines, score_reference
 from game.text.negotiate import NegotiationTable
@@ -140,6 +141,8 @@ def _play(
         chosen = dict(seats)
         if role is not None and role not in chosen:
             chosen[role] = PERSON
+        if role is None and not chosen and scenario.tutorial is not None:
+            role = scenario.tutorial.role  # a tutorial teaches its own role
         if not any(seat.is_person for seat in chosen.values()):
             if role is None:
                 role = ask_role(console, scenario, lang)
@@ -194,6 +197,7 @@ class TextTable:
         self.unread = 0
         #: What a move of the last review meant for its one reader's score (None: a review shared by several).
         self.judge: views.Judge | None = None
+        self.coach = TextCoach.for_match(match, console)  # the tutorial's steps, when this is one
 
     def play(self) -> None:
         """Ask each decision of the match until the game ends."""
@@ -216,6 +220,8 @@ class TextTable:
             self.introduce(seat)
         if seat.turn_shown != self.game.turn:
             self.start_turn(seat)
+        if self.coach is not None:
+            self.coach.show()
         if decision.kind is DecisionKind.CHOOSE:
             self.ask_choice(seat, decision.event)
         elif decision.kind is DecisionKind.ANSWER and seat.table is not None:
@@ -305,6 +311,8 @@ class TextTable:
         else:
             prompt = "e to end the turn: "
         while True:
+            if self.coach is not None:
+                self.coach.show()
             kind, index = parse_menu_answer(self.console.ask(prompt), count)
             if kind == "end":
                 self.end_part(seat)
@@ -320,6 +328,8 @@ class TextTable:
         if kind in _NEGOTIATION_KINDS and seat.table is None:
             kind = "invalid"
         if kind == "negotiate" and seat.table is not None:
+            if self.coach is not None:
+                self.coach.opened("negotiate")
             seat.table.negotiate()
         elif kind == "agreements" and seat.table is not None:
             seat.table.agreements()
@@ -443,5 +453,7 @@ class TextTable:
             for person in self.match.persons:
                 console.line()
                 console.lines(debrief_lines(game, computer, person))
+        if self.coach is not None:
+            self.coach.show()
         console.line()
         console.line("Thanks for playing.")

@@ -26,6 +26,7 @@ import pygame_gui
 from game.persistence import autosave_match
 from game.settings import Settings, save_settings
 from game.table import Match
+from game.table.tutorial import Coach
 from game.ui import theme
 from game.ui.screens.base import Screen
 from game.ui.screens.results import Outcome, Pause
@@ -141,6 +142,7 @@ class App:
         self.briefed: set[str] = set()
         #: Whether the turn review shows its full list: the last choice made on the review screen, this session.
         self.review_full = False
+        self.coach: Coach | None = None  # the tutorial being followed, if the match is one
         self.running = True
         self.dirty = True
         self.frames = 0

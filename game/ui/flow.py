@@ -19,9 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import assert_never
 
+from game.content.loader import load_scenario
+from game.content.problems import ScenarioError
 from game.engine import BreakAgreement, Scenario
+from game.paths import TUTORIAL_SCENARIO
 from game.present import agreement_name
 from game.table import (
+    PERSON,
     AgreementBroken,
     DecisionKind,
     Done,
@@ -32,6 +36,7 @@ from game.table import (
     Seat,
     TurnResolved,
 )
+from game.table.tutorial import coach_for
 from game.ui.app import App
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.briefing import BriefingScreen
@@ -49,8 +54,10 @@ from game.ui.screens.results import (
     BreakDecided,
     BriefingRead,
     Closed,
+    CoachRead,
     Countered,
     EndTurn,
+    LearnToPlay,
     NewGame,
     OpenTable,
     Outcome,
@@ -87,6 +94,8 @@ def route(app: App, result: Outcome) -> None:
             after_review(app)
         # ---- negotiation
         case OpenTable(role, view):
+            if app.coach is not None:
+                app.coach.opened("negotiate")
             app.push(NegotiationScreen(app, role, view=view))
         case TableClosed():
             if isinstance(app.top, BoardScreen):
@@ -107,8 +116,13 @@ def route(app: App, result: Outcome) -> None:
         # ---- menus and between games
         case Pause():
             app.push(PauseScreen(app))
+        case CoachRead():
+            if app.coach is not None:
+                app.coach.read()
         case NewGame(scenario, path, seats, seed):
             start_game(app, scenario, path, seats=seats, seed=seed)
+        case LearnToPlay():
+            start_tutorial(app)
         case Resume(match):
             resume_game(app, match)
         case ToTitle():
@@ -122,6 +136,7 @@ def attach(app: App, match: Match, *, briefed: Iterable[str] = ()) -> None:
     app.match = match
     app.viewer = None
     app.briefed = set(briefed)
+    app.coach = coach_for(match)  # the tutorial's steps, when the match is one
     match.on_turn_end = lambda m: app.autosave()
 
 
@@ -133,6 +148,21 @@ def start_game(app: App, scenario: Scenario, scenario_path: str, *, seats: Mappi
     app.message = ""
     advance(app)
     return match
+
+
+def start_tutorial(app: App) -> Match | None:
+    """Start the tutorial, the learner against the computer; a tutorial that cannot be read is said on the title."""
+    try:
+        scenario = load_scenario(TUTORIAL_SCENARIO)
+    except ScenarioError as exc:
+        app.message = f"The tutorial cannot be opened: {exc.problems[0] if exc.problems else exc}"
+        show_title(app)
+        return None
+    if scenario.tutorial is None:
+        app.message = "The tutorial cannot be opened: its file has no tutorial section."
+        show_title(app)
+        return None
+    return start_game(app, scenario, str(TUTORIAL_SCENARIO), seats={scenario.tutorial.role: PERSON}, seed=1)
 
 
 def resume_game(app: App, match: Match) -> None:

@@ -23,6 +23,7 @@ from pygame_gui.elements import UIButton
 
 from game.settings import Settings
 from game.table import Match
+from game.table.tutorial import Coach
 from game.ui import theme
 from game.ui.screens.results import Outcome
 from game.ui.widgets.gui import set_selected
@@ -40,6 +41,8 @@ class Host(Protocol):
     briefed: set[str]
     #: Whether the turn review shows its full list (the person's last choice in this session) or the condensed one.
     review_full: bool
+    #: The tutorial being followed in the match, if it is one (see :mod:`game.table.tutorial`).
+    coach: Coach | None
     dirty: bool
     message: str
 

@@ -120,6 +120,11 @@ class Pause:
     """Esc over a game: the pause menu."""
 
 
+@dataclass(frozen=True)
+class CoachRead:
+    """The learner has read the tutorial's current step (Continue)."""
+
+
 # ---------------------------------------------------------------- between games
 @dataclass(frozen=True)
 class NewGame:
@@ -129,6 +134,11 @@ class NewGame:
     scenario_path: str
     seats: Mapping[str, Seat]
     seed: int
+
+
+@dataclass(frozen=True)
+class LearnToPlay:
+    """Start the tutorial: a short game that teaches itself, the learner against the computer."""
 
 
 @dataclass(frozen=True)
@@ -160,7 +170,9 @@ Outcome = (
     | Closed
     | ReviewRead
     | Pause
+    | CoachRead
     | NewGame
+    | LearnToPlay
     | Resume
     | ToTitle
 )

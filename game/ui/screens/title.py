@@ -1,4 +1,4 @@
-"""The title screen: New game, Continue (the latest save), Load, Settings, Quit.
+"""The title screen: New game, Learn to play, Continue (the latest save), Load, Settings, Quit.
 
 Where its parts go is worked out by :mod:`game.ui.screens.title_layout`; the emblem is drawn by
 :mod:`game.ui.widgets.emblem`. The screen draws the texts and runs the menu's commands."""
@@ -26,7 +26,7 @@ from game.ui.screens.menu_common import (
     wrap,
 )
 from game.ui.screens.newgame import NewGameScreen
-from game.ui.screens.results import Resume
+from game.ui.screens.results import LearnToPlay, Resume
 from game.ui.screens.settings_screen import SettingsScreen
 from game.ui.screens.title_layout import GAME_NAME, TAGLINE, TitleLayout, detail_lines
 from game.ui.widgets.emblem import emblem
@@ -84,6 +84,7 @@ class TitleScreen(MenuScreen):
         self._refresh_saves()
         items = [
             ("new", with_key("New game", "N"), self.new_game, pygame.K_n),
+            ("tutorial", with_key("Learn to play", "T"), self.learn_to_play, pygame.K_t),
             ("continue", with_key("Continue", "C"), self.continue_game, pygame.K_c),
             ("load", with_key("Load", "L"), self.load_game, pygame.K_l),
             ("settings", with_key("Settings", "S"), self.open_settings, pygame.K_s),
@@ -128,6 +129,11 @@ class TitleScreen(MenuScreen):
         """Open the New game screen."""
         self.app.message = ""
         self.app.push(NewGameScreen(self.app))
+
+    def learn_to_play(self) -> None:
+        """Start the tutorial: a short game that teaches itself."""
+        self.app.message = ""
+        self.request(LearnToPlay())
 
     def continue_game(self) -> None:
         """Load the latest save (the autosave included) and resume it; a refused save is explained here."""

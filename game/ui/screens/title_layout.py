@@ -17,7 +17,7 @@ from game.ui.screens.menu_common import BUTTON_SIZE, MenuScreen, wrap
 GAME_NAME = "Common Ground"
 TAGLINE = "A turn-based game of diplomacy, trade-offs and trust."
 #: The menu's buttons, in their order on screen.
-MENU = ("new", "continue", "load", "settings", "quit")
+MENU = ("new", "tutorial", "continue", "load", "settings", "quit")
 #: The ways to make the layout more compact, tried in this order.
 STEPS = ("spacing", "title", "gaps", "credit", "notice", "tagline", "columns", "buttons")
 

@@ -19,6 +19,7 @@ from game.present import menu_actions
 from game.table import DecisionKind, SeatView, TableError, view
 from game.ui.screens.base import Host
 from game.ui.screens.board.actions import ActionList
+from game.ui.screens.board.coach import CoachPanel
 from game.ui.screens.board.commit import CommitButton
 from game.ui.screens.board.details import DetailsPanel
 from game.ui.screens.board.header import Capital, Header
@@ -53,6 +54,7 @@ class BoardScreen(GameScreen, StateNames):
         self._layer: pygame.Surface | None = None
         self._layer_dirty = True
         self.negotiate_button: UIButton | None = None
+        self.coach = CoachPanel(self)  # the tutorial's steps, when this board is the learner's in one
 
     # ----------------------------------------------------------------- the selection
     @property
@@ -126,6 +128,9 @@ class BoardScreen(GameScreen, StateNames):
         body = pygame.Rect(
             inner.left, self.header.bottom + gap, inner.width, self.footer.top - gap - self.header.bottom - gap
         )
+        coach_h = self.coach.height()  # the tutorial's strip, under the panels
+        body.height -= coach_h + gap if coach_h else 0
+        self.coach.build(pygame.Rect(inner.left, body.bottom + gap, inner.width, coach_h))
         self.body = body
         panels = place_panels(self, state.layout, body, gap)
         self.ind_rect, self.act_rect, self.detail_rect = panels.indicators, panels.actions, panels.details
@@ -311,6 +316,7 @@ class BoardScreen(GameScreen, StateNames):
             self._paint(self._layer)
             self._layer_dirty = False
         surface.blit(self._layer, (0, 0))
+        self.coach.draw_strip(surface)
 
     def _paint(self, surface: pygame.Surface) -> None:
         state = self.state
@@ -355,6 +361,7 @@ class BoardScreen(GameScreen, StateNames):
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         """The notice (what a key just did, or why it could not) over the bottom of the board."""
+        self.coach.draw_outline(surface, self)
         notice = self.app.message or self.notice
         if notice:
             draw_notice(self, surface, self.body, notice, bad=self.notice_bad or bool(self.app.message))
