@@ -22,6 +22,7 @@ from pydantic_core import ErrorDetails
 
 from game.content import models as m
 from game.content.expr import ExprSyntaxError, compile_effect, compile_expr, syntax_warnings_as_errors
+from game.content.lesson_loader import build_lesson, check_lesson
 from game.content.problems import Problem, ScenarioError
 from game.content.yamlsafe import MAX_FILE_BYTES, Document, NodePath, load_yaml, load_yaml_file
 from game.engine import scenario as engine
@@ -606,6 +607,7 @@ class _Checker:
             self._trust_names()
             self._agenda()
         self._score_reference()
+        check_lesson(self.data, self.ids, self.report)
         record_until = _raw(self.data, ("calendar", "record_until"))
         if type(record_until) is int:
             self._turn(("calendar", "record_until"), record_until, "record_until")
@@ -1083,6 +1085,7 @@ def _scenario(model: m.ScenarioFile, built: _Built, fingerprint: str) -> engine.
         fingerprint=fingerprint,
         negotiation=built.negotiation,
         score_reference=_score_reference(model.score_reference),
+        lesson=build_lesson(model.lesson, model.language),
     )
 
 

@@ -472,6 +472,11 @@ class ScenarioFile(_Model):
     score_reference: ScoreReference | None = Field(
         default=None, description="Each side's usual range of final scores, to read its score against (optional)."
     )
+    lesson: lesson_models.Lesson | None = Field(
+        default=None,
+        description="Material for teachers: objectives, discussion questions, glossary, a lesson plan, what actually "
+        "happened and who claims what (optional; it never changes play).",
+    )
 
     @field_validator("format", mode="before")
     @classmethod
@@ -500,6 +505,7 @@ def model_places() -> list[tuple[Place, type[BaseModel]]]:
             for inner in _nested_models(info.annotation):
                 visit(inner, (*place, (name, _holds_list(info.annotation))))
 
+    ScenarioFile.model_rebuild()  # resolves `lesson`, whose models are imported at the end of this module
     visit(ScenarioFile, ())
     return places
 
@@ -518,3 +524,7 @@ def _holds_list(annotation: Any) -> bool:
         return True
     wrappers = (Union, types.UnionType, Annotated)
     return get_origin(annotation) in wrappers and any(_holds_list(arg) for arg in get_args(annotation))
+
+
+# The lesson section's models build on the types above, so they come last (see game.content.lesson_models).
+from game.content import lesson_models  # noqa: E402
