@@ -22,6 +22,7 @@ from pydantic_core import ErrorDetails
 
 from game.content import models as m
 from game.content.expr import ExprSyntaxError, compile_effect, compile_expr, syntax_warnings_as_errors
+from game.content.lesson_loader import build_lesson, check_lesson
 from game.content.problems import Problem, ScenarioError
 from game.content.tutorial_check import build_tutorial, check_tutorial
 from game.content.yamlsafe import MAX_FILE_BYTES, Document, NodePath, load_yaml, load_yaml_file
@@ -608,6 +609,7 @@ class _Checker:
             self._agenda()
         self._score_reference()
         check_tutorial(self.report, self.data, self.ids, self.parts.turns)
+        check_lesson(self.data, self.ids, self.report)
         record_until = _raw(self.data, ("calendar", "record_until"))
         if type(record_until) is int:
             self._turn(("calendar", "record_until"), record_until, "record_until")
@@ -1086,6 +1088,7 @@ def _scenario(model: m.ScenarioFile, built: _Built, fingerprint: str) -> engine.
         negotiation=built.negotiation,
         score_reference=_score_reference(model.score_reference),
         tutorial=build_tutorial(model.tutorial, model.language),
+        lesson=build_lesson(model.lesson, model.language),
     )
 
 

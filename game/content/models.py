@@ -479,6 +479,11 @@ class ScenarioFile(_Model):
     tutorial: tutorial_models.Tutorial | None = Field(
         default=None, description="Steps that teach the game while it is played (optional; see Tutorial)."
     )
+    lesson: lesson_models.Lesson | None = Field(
+        default=None,
+        description="Material for teachers: objectives, discussion questions, glossary, a lesson plan, what actually "
+        "happened and who claims what (optional; it never changes play).",
+    )
 
     @field_validator("format", mode="before")
     @classmethod
@@ -488,12 +493,6 @@ class ScenarioFile(_Model):
             raise ValueError("must be the number 1")
         return value
 
-
-# The tutorial section's models live in a module of their own, which builds on the types above.
-from game.content import tutorial_models  # noqa: E402
-
-if hasattr(tutorial_models, "Tutorial"):  # else that module, imported first, completes ScenarioFile itself
-    ScenarioFile.model_rebuild()
 
 Place = tuple[tuple[str, bool], ...]
 """Where a model is written in a file: each step is a key and whether it holds a list of items."""
@@ -513,6 +512,7 @@ def model_places() -> list[tuple[Place, type[BaseModel]]]:
             for inner in _nested_models(info.annotation):
                 visit(inner, (*place, (name, _holds_list(info.annotation))))
 
+    ScenarioFile.model_rebuild()  # resolves `lesson` and `tutorial`, whose models are imported at the end
     visit(ScenarioFile, ())
     return places
 
@@ -531,3 +531,12 @@ def _holds_list(annotation: Any) -> bool:
         return True
     wrappers = (Union, types.UnionType, Annotated)
     return get_origin(annotation) in wrappers and any(_holds_list(arg) for arg in get_args(annotation))
+
+
+# The lesson and tutorial sections' models live in modules of their own, which build on the types above, so they
+# come last. When one of them was imported first it is not complete yet here: ScenarioFile is then completed by that
+# module (tutorial_models), by model_places() or by pydantic on first use.
+from game.content import lesson_models, tutorial_models  # noqa: E402
+
+if hasattr(tutorial_models, "Tutorial") and hasattr(lesson_models, "Lesson"):
+    ScenarioFile.model_rebuild()

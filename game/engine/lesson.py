@@ -76,5 +76,7 @@ class Lesson:
     claims: tuple[Claim, ...] = ()
 
     def questions_after(self, ending: str) -> tuple[Question, ...]:
-        """The questions to ask after a game that ended in ``ending``: the general ones, then that ending's."""
-        return tuple(q for q in self.questions if not q.ending) + tuple(q for q in self.questions if q.ending == ending)
+        """The questions to ask after a game that ended in ``ending``: the general ones, then that ending's (each
+        once, even for an ``ending`` of ``""``)."""
+        general = tuple(q for q in self.questions if not q.ending)
+        return general + tuple(q for q in self.questions if q.ending and q.ending == ending)

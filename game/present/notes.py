@@ -77,6 +77,7 @@ def teacher_notes(scenario: Scenario, lang: str = "en") -> list[str]:
     span = time_span(scenario, lang)
     if span:
         out.append(span)
+    out += _objectives(scenario, lang)
     out += ["", "What each side's score rewards (private to its players until the end):"]
     for role in scenario.roles:
         out.append(f"- {localize(role.name, lang)}: {localize(role.objectives, lang)}")
@@ -104,3 +105,11 @@ def teacher_notes(scenario: Scenario, lang: str = "en") -> list[str]:
             out.append(line)
     out += ["", "The numbers are a simplified model meant for discussion, not measurements."]
     return out
+
+
+def _objectives(scenario: Scenario, lang: str) -> list[str]:
+    """The learning objectives of the scenario's lesson section, as a block of lines (none without them)."""
+    objectives = scenario.lesson.objectives if scenario.lesson is not None else ()
+    if not objectives:
+        return []
+    return ["", "Learning objectives:", *(f"- {localize(o, lang)}" for o in objectives)]
