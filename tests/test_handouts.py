@@ -109,7 +109,8 @@ def test_the_command_writes_every_handout_and_says_where(default_run: tuple[int,
             path = folder / f"{name}{suffix}"
             assert path.stat().st_size > 1000
             assert str(path) in printed
-    assert (folder / "index.html").is_file()
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert 'href="role-us.pdf"' in index and 'href="guide.html"' in index and "Role card: United States" in index
     assert not list(folder.glob(".*.tmp"))  # written atomically: nothing left behind
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from game.engine import Scenario
+from game.engine import Scenario, localize
 from game.reports.handouts import HandoutsError, write_handouts
 
 #: Exit statuses, as the rest of the command line uses them.
@@ -18,6 +18,7 @@ def run_handouts(scenario: Scenario, folder: Path, lang: str, out: TextIO, err: 
     if folder.exists() and not folder.is_dir():
         print(f"common-ground: error: {folder} is a file, not a folder: choose a folder for --out", file=err)
         return EXIT_FAILED
+    print(f"Writing the handouts of {localize(scenario.title, lang)} into {folder} (a few seconds)...", file=err)
     try:
         written = write_handouts(scenario, folder, lang)
     except HandoutsError as exc:

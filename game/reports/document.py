@@ -76,3 +76,5 @@ class Document:
     blocks: tuple[Block, ...]
     one_page: bool = False
     footer: str = ""
+    #: What kind of document it is, where documents are listed (``Role card``); ``""``: the title says it.
+    kind: str = ""

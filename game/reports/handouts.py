@@ -61,11 +61,12 @@ def write_handouts(scenario: Scenario, folder: Path, lang: str = "en",
         if progress is not None:
             progress(path)
 
-    links = []
+    links: list[tuple[str, tuple[tuple[str, str], ...]]] = []
     for document in documents(scenario, lang):
         put(f"{document.name}.html", html.page(document, lang).encode("utf-8"))
         put(f"{document.name}.pdf", pdf.render(document, fonts))
-        links.append((f"{document.name}.html", f"{document.kicker.split(' · ')[0]}: {document.title}"))
+        label = f"{document.kind}: {document.title}" if document.kind else document.title
+        links.append((label, ((f"{document.name}.html", "web page"), (f"{document.name}.pdf", "PDF"))))
     title = localize(scenario.title, lang)
     put("index.html", html.index_page(title, "Handouts", links, lang).encode("utf-8"))
     return written

@@ -25,6 +25,7 @@ def role_card(game: Game, role: Role) -> Document:
         name=f"role-{role.id}",
         title=name,
         kicker=f"Role card · {title}",
+        kind="Role card",
         blocks=tuple(blocks),
         footer=f"{title} · role card: {name} · keep the objectives to your own side",
     )

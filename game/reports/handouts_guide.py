@@ -36,8 +36,13 @@ def guide(game: Game) -> Document:
     blocks += objectives(game)
     blocks += contested(game)
     blocks += sources(game)
-    return Document(name="guide", title="Facilitator guide", kicker=f"For the teacher · {title}",
-                    blocks=tuple(blocks), footer=f"{title} · facilitator guide")  # fmt: skip
+    return Document(
+        name="guide",
+        title="Facilitator guide",
+        kicker=f"For the teacher · {title}",
+        blocks=tuple(blocks),
+        footer=f"{title} · facilitator guide",
+    )
 
 
 def overview(game: Game, lesson: Lesson | None) -> list[Block]:
@@ -66,12 +71,14 @@ def plan(game: Game, lesson: Lesson | None) -> list[Block]:
         note = "The plan the scenario suggests."
     else:
         rows = [(str(minutes), activity) for minutes, activity in DEFAULT_PLAN]
-        note = ("A general plan (the scenario suggests none). A shorter game fits better: about two to three "
-                "minutes a turn once the class knows the rules.")  # fmt: skip
+        note = (
+            "A general plan (the scenario suggests none). At two to three minutes a turn once the class knows the "
+            "rules, 25 minutes of play is about 8 to 12 turns: choose a shorter game when the scenario offers one."
+        )
     total = sum(int(minutes) for minutes, _ in rows)
     rows.append((str(total), "In all"))
     return [
-        Heading("A plan for a 50-minute lesson"),
+        Heading(f"A plan for a {total}-minute lesson"),
         Para(note, "note"),
         Table(("Minutes", "Activity"), tuple(rows), (0.14, 0.86)),
     ]

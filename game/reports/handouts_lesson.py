@@ -24,8 +24,14 @@ def history_sheet(game: Game) -> Document | None:
         ),
         Table(("When", "What happened", "Sources"), rows, (0.13, 0.55, 0.32), strong=1),
     ]
-    return Document(name="what-happened", title="What actually happened", kicker=f"Lesson sheet · {title}",
-                    blocks=tuple(blocks), footer=f"{title} · what actually happened")  # fmt: skip
+    return Document(
+        name="what-happened",
+        title="What actually happened",
+        kicker=f"Lesson sheet · {title}",
+        kind="Lesson sheet",
+        blocks=tuple(blocks),
+        footer=f"{title} · what actually happened",
+    )
 
 
 def claims_sheet(game: Game) -> Document | None:
@@ -42,5 +48,11 @@ def claims_sheet(game: Game) -> Document | None:
         Para("Each of these is a claim someone makes, not a settled fact. Who makes it, and why might they?", "lead"),
         Table(("The claim", "Who makes it", "What others answer", "Sources"), rows, (0.33, 0.17, 0.28, 0.22)),
     ]
-    return Document(name="claims", title="The main claims, and who makes them", kicker=f"Lesson sheet · {title}",
-                    blocks=tuple(blocks), footer=f"{title} · claims and who makes them")  # fmt: skip
+    return Document(
+        name="claims",
+        title="The main claims, and who makes them",
+        kicker=f"Lesson sheet · {title}",
+        kind="Lesson sheet",
+        blocks=tuple(blocks),
+        footer=f"{title} · claims and who makes them",
+    )

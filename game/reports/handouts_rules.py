@@ -53,8 +53,15 @@ def rules_sheet(game: Game) -> Document:
              "is scored on different things. At the end, each score is read against its own side's usual range: "
              "below, within or above what good play usually gets on that side. Both sides can do well."),
     ]  # fmt: skip
-    return Document(name="rules", title="How to play", kicker=f"Rules sheet · {title}", blocks=tuple(blocks),
-                    one_page=True, footer=f"{title} · rules sheet")  # fmt: skip
+    return Document(
+        name="rules",
+        title="How to play",
+        kicker=f"Rules sheet · {title}",
+        kind="Rules sheet",
+        blocks=tuple(blocks),
+        one_page=True,
+        footer=f"{title} · rules sheet",
+    )
 
 
 def turn_steps(scenario: Scenario) -> tuple[Entry, ...]:

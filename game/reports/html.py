@@ -117,9 +117,17 @@ def table(head: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[f
     return f"<table><colgroup>{cols}</colgroup><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def index_page(title: str, kicker: str, links: Sequence[tuple[str, str]], lang: str = "en") -> str:
-    """A page that lists the documents written together (``links``: file name and what it is)."""
-    items = "".join(f'<li><a href="{escape(href, quote=True)}">{text(label)}</a></li>' for href, label in links)
+def index_page(
+    title: str, kicker: str, entries: Sequence[tuple[str, Sequence[tuple[str, str]]]], lang: str = "en"
+) -> str:
+    """A page that lists the documents written together: each entry is a label and its files (file name and what
+    kind it is, ``("guide.pdf", "PDF")``)."""
+
+    def item(label: str, files: Sequence[tuple[str, str]]) -> str:
+        links = " · ".join(f'<a href="{escape(href, quote=True)}">{text(kind)}</a>' for href, kind in files)
+        return f"<li>{text(label)}: {links}</li>"
+
+    items = "".join(item(label, files) for label, files in entries)
     return "\n".join([
         "<!DOCTYPE html>",
         f'<html lang="{escape(lang, quote=True)}">',
