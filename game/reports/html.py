@@ -20,7 +20,7 @@ h1 { font-size: 1.7rem; margin: .2rem 0 1rem; line-height: 1.2; }
 h2 { font-size: 1.2rem; margin: 1.4rem 0 .5rem; padding-bottom: .15rem; border-bottom: 2px solid #2b5d8a;
   color: #1d4266; }
 h3 { font-size: 1.02rem; margin: 1rem 0 .35rem; color: #1d4266; }
-h2, h3 { break-after: avoid; page-break-after: avoid; }
+h2, h3, h2 + p.note, h3 + p.note { break-after: avoid; page-break-after: avoid; }
 p { margin: .35rem 0 .6rem; }
 p.lead { font-size: 1.08rem; }
 p.note, .detail { font-size: .86rem; color: #4a4a4a; }

@@ -128,10 +128,23 @@ def _draw(document: Document, fonts: Fonts, scale: float) -> _Pdf:
     pdf.add_page()
     writer = _Writer(pdf, scale)
     writer.title(document.kicker, document.title)
-    following: list[Block | None] = [*document.blocks[1:], None]
-    for block, after in zip(document.blocks, following, strict=True):
-        writer.block(block, after)
+    for index, block in enumerate(document.blocks):
+        writer.block(block, lead_in(document.blocks[index + 1 :]) if isinstance(block, Heading) else 0.0)
     return pdf
+
+
+def lead_in(after: Sequence[Block]) -> float:
+    """The room (mm) a heading needs below it so that it does not end a page: the headings and notes that follow
+    it, and the start of the table or list they introduce."""
+    room = 0.0
+    for block in after:
+        if isinstance(block, Heading):
+            room += 12
+        elif isinstance(block, Para) and block.style == "note":
+            room += 10
+        else:
+            return room + (30 if isinstance(block, Table) else 12)
+    return room
 
 
 def _add_fonts(pdf: FPDF, fonts: Fonts, characters: frozenset[str]) -> None:
@@ -231,10 +244,10 @@ class _Writer:
         self.lines(title, 17, "B")
         self.gap(3)
 
-    def block(self, block: Block, after: Block | None = None) -> None:
-        """Draw ``block``; ``after`` is the block that follows it (a heading stays with the start of it)."""
+    def block(self, block: Block, lead_in: float = 0.0) -> None:
+        """Draw ``block``; a heading keeps ``lead_in`` millimetres below it on its page (:func:`lead_in`)."""
         if isinstance(block, Heading):
-            self.heading(block, with_table=isinstance(after, Table))
+            self.heading(block, lead_in)
         elif isinstance(block, Para):
             self.para(block)
         elif isinstance(block, Items):
@@ -244,9 +257,9 @@ class _Writer:
         elif isinstance(block, PageBreak):
             self.pdf.add_page()
 
-    def heading(self, heading: Heading, *, with_table: bool = False) -> None:
+    def heading(self, heading: Heading, lead_in: float = 0.0) -> None:
         top = heading.level <= 2
-        self.keep_room((32 if top else 24) + (30 if with_table else 0))
+        self.keep_room((14 if top else 10) + lead_in)
         self.gap(3 if top else 2)
         self.lines(heading.text, 12.5 if top else 10.5, "B", BLUE)
         if top:
