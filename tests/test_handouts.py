@@ -302,3 +302,13 @@ def test_html_and_pdf_draw_the_same_blocks() -> None:
     assert pages == 1
     for words in ("Title & more", "Head", "Body <p>", "A: one", "r1", "r2"):
         assert words in text
+
+
+def test_a_script_font_can_be_added_to_a_folder_of_its_own(tmp_path: Path) -> None:
+    main, extra = tmp_path / "main", tmp_path / "extra"
+    main.mkdir()
+    extra.mkdir()
+    (extra / "NotoSansKhmer-Regular.ttf").write_bytes(b"")
+    fonts = pdf.Fonts(main, (main, extra))
+    assert fonts.path("NotoSansKhmer-Regular.ttf") == extra / "NotoSansKhmer-Regular.ttf"
+    assert fonts.path("NotoSans-Regular.ttf") == main / "NotoSans-Regular.ttf"  # none anywhere: the main folder's

@@ -3,7 +3,8 @@ uharfbuzz), so that scripts that join or reorder their letters print right. Both
 
 The type is Noto Sans (SIL Open Font License), the copy the pygame_gui package ships: it is found on disk without
 importing pygame_gui (or in ``assets/fonts`` when a copy is placed there). Characters Noto Sans lacks are drawn from
-the other Noto fonts shipped beside it (Arabic, Hebrew, Georgian, Japanese, Korean, Chinese) when present.
+the other Noto fonts shipped beside it (Arabic, Hebrew, Georgian, Japanese, Korean, Chinese) when present, and
+from ``NotoSansKhmer-Regular.ttf`` when one is put in ``assets/fonts`` (pygame_gui ships no Khmer font).
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from game.reports.document import Block, Document, Entry, Heading, Items, PageBr
 FAMILY = "noto"
 #: The styles of Noto Sans: fpdf2 style -> file.
 STYLES = {"": "NotoSans-Regular.ttf", "B": "NotoSans-Bold.ttf", "I": "NotoSans-Italic.ttf"}
-#: Fonts for the characters Noto Sans lacks, tried in this order (file names in the same folder).
+#: Fonts for the characters Noto Sans lacks, tried in this order, where present (pygame_gui ships all but Khmer).
 FALLBACKS = (
+    "NotoSansKhmer-Regular.ttf",
     "NotoSansArabic-Regular.ttf",
     "NotoSansHebrew-Regular.ttf",
     "NotoSansGeorgian-Regular.ttf",
@@ -51,12 +53,17 @@ class FontsMissing(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class Fonts:
-    """Where the fonts are: the folder holding the Noto Sans files."""
+    """Where the fonts are: the folder holding the Noto Sans files, and every folder fallbacks may come from."""
 
     folder: Path
+    folders: tuple[Path, ...] = ()
 
     def path(self, name: str) -> Path:
-        """The file ``name`` in the folder."""
+        """The file ``name``: from the Noto Sans folder, else the first other folder that has it (so a script's
+        font, say ``NotoSansKhmer-Regular.ttf``, can be added to ``assets/fonts`` alone)."""
+        for folder in (self.folder, *self.folders):
+            if (folder / name).is_file():
+                return folder / name
         return self.folder / name
 
 
@@ -72,9 +79,10 @@ def font_folders() -> list[Path]:
 
 def find_fonts() -> Fonts:
     """The first folder that holds every style of Noto Sans; raises :class:`FontsMissing`."""
-    for folder in font_folders():
+    folders = font_folders()
+    for folder in folders:
         if all((folder / name).is_file() for name in STYLES.values()):
-            return Fonts(folder)
+            return Fonts(folder, tuple(folders))
     raise FontsMissing("cannot find the Noto Sans fonts (install pygame_gui, or put NotoSans-*.ttf in assets/fonts)")
 
 
