@@ -10,6 +10,8 @@ REQUIRED = {
     "platformdirs": "platformdirs",
     "pygame": "pygame-ce",
     "pygame_gui": "pygame_gui",
+    "fpdf": "fpdf2",
+    "uharfbuzz": "uharfbuzz",
 }
 
 

@@ -91,6 +91,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     notes.add_argument("path", nargs="?", type=Path, metavar="SCENARIO", help="a scenario file (default: the default)")
 
+    handouts = sub.add_parser(
+        "handouts",
+        help="write a scenario's lesson materials (role cards, rules sheet, facilitator guide) as HTML and PDF",
+    )
+    handouts.add_argument(
+        "path", nargs="?", type=Path, metavar="SCENARIO", help="a scenario file (default: the default)"
+    )
+    handouts.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write them into")
+    handouts.add_argument("--lang", default="en", help="language code for scenario texts (default: en)")
+
     simulate = sub.add_parser("simulate", help="play many games with computer players and summarise them")
     simulate.add_argument("path", type=Path, metavar="PATH", nargs="?", default=None)
     simulate.add_argument("--games", type=int, default=100, help="number of games (default 100, at most 1,000,000)")
@@ -185,6 +195,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema(sys.stdout)
         if args.command == "notes":
             return _notes(args.path, out)
+        if args.command == "handouts":
+            from game.reports.cli import run_handouts
+
+            return run_handouts(load(args.path), args.out, args.lang, out, err)
         if args.command == "simulate":
             return _simulate(args, out)
         if args.command == "reference":

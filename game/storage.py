@@ -138,6 +138,14 @@ def write_json_atomic(path: Path, data: Any, *, indent: int | None = 1) -> None:
     if len(payload) > MAX_JSON_BYTES:
         detail = f"it would take {_megabytes(len(payload))}, more than the {_megabytes(MAX_JSON_BYTES)} a file may hold"
         raise _error(path, StorageProblem.TOO_LARGE, detail)
+    write_bytes_atomic(path, payload)
+
+
+def write_bytes_atomic(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` so that ``path`` is always either the old file or the new one (as
+    :func:`write_json_atomic` does, for any file: handouts, reports). The parent folder is created if needed; raises
+    :class:`StorageError` (problem ``UNWRITABLE``) and leaves the old file untouched when it cannot be written."""
+    path = Path(path)
     _ensure_dir(path.parent)
     remove_stale_temp_files(path.parent, target=path.name)
     tmp_name: str | None = None
