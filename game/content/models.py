@@ -472,6 +472,10 @@ class ScenarioFile(_Model):
     score_reference: ScoreReference | None = Field(
         default=None, description="Each side's usual range of final scores, to read its score against (optional)."
     )
+    lengths: list[LengthEntry] = Field(
+        default_factory=list,
+        description="Shorter games the scenario offers besides its full one (optional; see LengthEntry).",
+    )
 
     @field_validator("format", mode="before")
     @classmethod
@@ -518,3 +522,10 @@ def _holds_list(annotation: Any) -> bool:
         return True
     wrappers = (Union, types.UnionType, Annotated)
     return get_origin(annotation) in wrappers and any(_holds_list(arg) for arg in get_args(annotation))
+
+
+# The ``lengths`` section's model lives in a module of its own (the package imports this module first, so the
+# import below always finds every name that module takes from here).
+from game.content.lengths_models import LengthEntry  # noqa: E402
+
+ScenarioFile.model_rebuild()

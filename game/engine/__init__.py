@@ -16,6 +16,7 @@ from game.engine.errors import IllegalActionError, NegotiationError, RulesError,
 from game.engine.expr import Expr, ExprError
 from game.engine.forecasts import BreakForecast, Forecast, ForecastItem
 from game.engine.game import Game
+from game.engine.lengths import Length, LengthError, length_choices, of_length
 from game.engine.lesson import Claim, Happened, Lesson, Question, Term, Timing
 from game.engine.rules import implementation_effects
 from game.engine.scenario import (
@@ -99,6 +100,8 @@ __all__ = [
     "Indicator",
     "Item",
     "ItemStatus",
+    "Length",
+    "LengthError",
     "Lesson",
     "Mark",
     "Negotiation",
@@ -136,7 +139,9 @@ __all__ = [
     "choice_key",
     "implementation_effects",
     "item_key",
+    "length_choices",
     "localize",
+    "of_length",
     "trust_indicators",
     "trust_name",
 ]

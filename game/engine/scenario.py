@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from game.engine.expr import Expr
+from game.engine.lengths import Length
 from game.engine.lesson import Lesson
 
 Text = Mapping[str, str]
@@ -348,6 +349,9 @@ class Scenario:
     score_reference: ScoreReference | None = None
     #: Material for teachers (the file's ``lesson`` section), when it has one; it never changes how a game plays.
     lesson: Lesson | None = None
+    #: The shorter games the scenario offers besides its full one (the file's ``lengths``); see
+    #: :func:`game.engine.lengths.of_length`.
+    lengths: tuple[Length, ...] = ()
     _ids: dict[str, dict[str, object]] = field(init=False, repr=False, compare=False)
     #: Derived data the engine computes once per scenario (compiled rule plans); never part of the scenario's value.
     cache: dict[str, object] = field(init=False, repr=False, compare=False)

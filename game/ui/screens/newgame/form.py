@@ -52,6 +52,8 @@ class FormContent:
     entry: Entry | None
     seat_notes: list[str]
     path_error: str
+    #: The names of the lengths the selected scenario offers, the full game first (no choice with fewer than two).
+    lengths: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -95,13 +97,14 @@ class FormPlanner:
         inline, tight = density.inline, density.tight
         self.section_gap = px(4 if tight else 10 if inline else 16)
         self.row_gap = px(3 if tight else 6)
-        label_texts = ("Scenario", "Who plays", "Seed", "Open a file")
+        label_texts = ("Scenario", "Length", "Who plays", "Seed", "Open a file")
         self.label_w = max(label_font.size(text)[0] for text in label_texts) + px(16) if inline else 0
         self.inline = inline
         self.x = self.area.left + self.label_w
         self.control_w = self.area.width - self.label_w
         cursor = _Cursor(self.area.top)
         self._scenarios(cursor, density.cyclers)
+        self._length(cursor)
         self._seats(cursor, density.notes)
         self._seed(cursor)
         self._open_file(cursor)
@@ -140,6 +143,14 @@ class FormPlanner:
             cursor.items.append(("problem", pygame.Rect(x, cursor.y, control_w, lines * small.get_linesize()), 0))
             cursor.y += lines * small.get_linesize()
         cursor.y += self.section_gap
+
+    def _length(self, cursor: _Cursor) -> None:
+        """How long the game is: one button that moves on to the next length (when there is a choice)."""
+        if len(self.content.lengths) < 2:
+            return
+        self._section(cursor, "Length", "L")
+        cursor.items.append(("length", pygame.Rect(self.x, cursor.y, self.control_w, self.button_h), 0))
+        cursor.y += self.button_h + self.section_gap
 
     def _seats(self, cursor: _Cursor, notes: int) -> None:
         """Seats: one button per side (Enter or a click changes who plays it), the level's description under it."""
