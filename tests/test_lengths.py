@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from test_cli import no_traceback, run, run_env
+from test_loader import BASE, edit, place
 
 from game.content.loader import load_scenario, load_scenario_text
 from game.content.problems import Problem, ScenarioError
@@ -253,3 +254,44 @@ def test_play_autoplays_an_eight_turn_game_to_its_end(home: Path, tmp_path: Path
     assert shot.is_file()
     autosave = json.loads((home / "data" / "saves" / "autosave.json").read_text())
     assert autosave["session"]["turns"] == 8 and autosave["turn"] <= 8
+
+
+def test_simulate_plays_games_of_the_chosen_length(home: Path) -> None:
+    result = run_env({"COMMON_GROUND_HOME": str(home)}, "simulate", "--turns", "8", "--games", "5",
+                     "--policy", "us=standard", "--policy", "cambodia=standard")  # fmt: skip
+    assert result.returncode == 0 and no_traceback(result)
+    assert "5 games, seed 0" in result.stdout and "40 turns in" in result.stdout
+
+
+def test_reference_for_a_length_prints_the_block_but_does_not_write_it(home: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(DEFAULT_SCENARIO.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_env({"COMMON_GROUND_HOME": str(home)}, "reference", str(copy), "--turns", "8", "--write")
+    assert result.returncode == 2 and no_traceback(result)
+    assert "paste the block printed for --turns" in result.stderr
+    assert copy.read_text(encoding="utf-8") == DEFAULT_SCENARIO.read_text(encoding="utf-8")
+    bad = run_env({"COMMON_GROUND_HOME": str(home)}, "simulate", "--turns", "1")
+    assert bad.returncode == 2 and "--turns: a game of this scenario lasts 3 to 12 turns, not 1" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("change", "message", "marker"),
+    [
+        (("at_turn: 2", "at_turn: 9"), "at_turn 9 is after the last turn: read as 5", ("at_turn: 9", "9")),
+        (
+            ("    at_turn: 2\n", "    window: [2, 9]\n"),
+            "window end 9 is after the last turn: read as 5",
+            ("window: [2, 9]", "9"),
+        ),
+    ],
+)
+def test_turns_after_the_last_are_warnings_at_their_place(
+    change: tuple[str, str], message: str, marker: tuple[str, str]
+) -> None:
+    text = edit(BASE, change)
+    warnings: list[Problem] = []
+    load_scenario_text(text, "test.yaml", warnings=warnings)
+    assert [w.message for w in warnings] == [message]
+    assert (warnings[0].line, warnings[0].col) == place(text, *marker)
+    assert warnings[0].hint.startswith("the scenario has 5 turns")
+    assert warnings[0].format().startswith(f"test.yaml:{warnings[0].line}:{warnings[0].col}: warning: ")

@@ -26,7 +26,8 @@ class Plan:
 @dataclass(frozen=True)
 class Density:
     """How tightly the form is laid out: labels beside their controls (``inline``), one button cycling through the
-    scenarios (``cyclers``), lines of description under each seat (``notes``), smaller gaps (``tight``)."""
+    scenarios (``cyclers``), lines of description under each seat (``notes``), smaller gaps and the length beside
+    the seed (``tight``)."""
 
     inline: bool
     cyclers: bool
@@ -104,9 +105,10 @@ class FormPlanner:
         self.control_w = self.area.width - self.label_w
         cursor = _Cursor(self.area.top)
         self._scenarios(cursor, density.cyclers)
-        self._length(cursor)
+        if not tight:
+            self._length(cursor)
         self._seats(cursor, density.notes)
-        self._seed(cursor)
+        self._seed(cursor, length_beside=tight and len(self.content.lengths) > 1)
         self._open_file(cursor)
         return Plan(cursor.y - self.area.top, cursor.items, cursor.labels)
 
@@ -172,15 +174,18 @@ class FormPlanner:
             cursor.y += self.row_gap
         cursor.y += self.section_gap - self.row_gap
 
-    def _seed(self, cursor: _Cursor) -> None:
-        """The seed field, with its hint beside it when there is room."""
+    def _seed(self, cursor: _Cursor, *, length_beside: bool = False) -> None:
+        """The seed field, with its hint beside it when there is room (or, with ``length_beside``, the length's
+        button, which then has no row of its own)."""
         px, x, control_w, button_h = self.screen.px, self.x, self.control_w, self.button_h
         button_font = theme.font(px(BUTTON_SIZE))
         self._section(cursor, "Seed", "")
         seed_w = min(control_w, max(px(150), button_font.size("0" * SEED_DIGITS)[0] + px(30)))
         cursor.items.append(("seed", pygame.Rect(x, cursor.y, seed_w, button_h), 0))
         hint_x = x + seed_w + px(12)
-        if x + control_w - hint_x >= px(120):
+        if length_beside:
+            cursor.items.append(("length", pygame.Rect(hint_x, cursor.y, x + control_w - hint_x, button_h), 0))
+        elif x + control_w - hint_x >= px(120):
             cursor.items.append(("seed_hint", pygame.Rect(hint_x, cursor.y, x + control_w - hint_x, button_h), 0))
         cursor.y += button_h + self.section_gap
 
