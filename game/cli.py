@@ -256,7 +256,8 @@ def _text(args: argparse.Namespace, out: TextIO) -> int:
 
     save = autosave_match if args.save else None
     if args.resume:
-        if args.seat or args.role is not None or args.scenario is not None or args.seed is not None or args.turns:
+        given = (args.role, args.scenario, args.seed, args.turns)
+        if args.seat or any(value is not None for value in given):
             raise UsageError(
                 "--continue takes the saved game as it is: leave out --seat, --role, --scenario, --seed, --turns"
             )
