@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from game.content.problems import ScenarioError
+from game.content.problems import Problem, ScenarioError
 from game.engine import Scenario, ScoreReference, localize
 from game.paths import DEFAULT_SCENARIO, TUTORIAL_SCENARIO
 from game.table.simulate import SimulationResult
@@ -36,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--scenario", type=Path, default=None, help="start a game of this scenario at once")
     play.add_argument("--role", default=None, help="the role you play (default: the scenario's first role)")
     play.add_argument("--seed", type=int, default=None, help="random seed (default: a fresh one)")
+    play.add_argument("--turns", type=int, default=None, metavar="N",
+        help="a shorter game of N turns: from 3 to the scenario's turns, or a length it offers")  # fmt: skip
     play.add_argument("--scale", type=float, default=None, help="UI scale for this run, 1.0 to 2.0")
     play.add_argument("--size", default=None, metavar="WxH", help="window size, e.g. 1280x720")
     play.add_argument("--autoplay", action="store_true", help="the computer plays every side to the end screen")
@@ -53,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     text.add_argument("--scenario", type=Path, default=None, help="scenario file (default: Cambodia-US)")
     text.add_argument("--role", default=None, help="the role you play (asked if omitted)")
     text.add_argument("--seed", type=int, default=None, help="random seed (default: a fresh one)")
+    text.add_argument("--turns", type=int, default=None, metavar="N",
+        help="a shorter game of N turns: from 3 to the scenario's turns, or a length it offers")  # fmt: skip
     text.add_argument("--lang", default="en", help="language code for scenario texts (default: en)")
     text.add_argument(
         "--seat",
@@ -105,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("path", type=Path, metavar="PATH", nargs="?", default=None)
     simulate.add_argument("--games", type=int, default=100, help="number of games (default 100, at most 1,000,000)")
     simulate.add_argument("--seed", type=int, default=0, help="seed of the run (default 0)")
+    simulate.add_argument("--turns", type=int, default=None, metavar="N",
+        help="play games of N turns: from 3 to the scenario's turns, or a length it offers")  # fmt: skip
     simulate.add_argument(
         "--policy", action="append", default=[], metavar="ROLE=NAME", help="policy for a role (default random)"
     )
@@ -161,6 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
                            help="iterations per decision of the lookahead policy (default: its level's)")  # fmt: skip
     reference.add_argument("--jobs", type=int, default=1, metavar="N",
                            help="play the games in N processes at once (same result, sooner)")  # fmt: skip
+    reference.add_argument("--turns", type=int, default=None, metavar="N",
+        help="measure games of N turns (with --write: stored in the entry of that length)")  # fmt: skip
     reference.add_argument("--write", action="store_true",
                            help="write the block into the scenario file (replacing its score_reference)")  # fmt: skip
 
@@ -230,7 +238,26 @@ def load(path: Path | None) -> Scenario:
     """Load a scenario file (the default one when ``path`` is None); raises ScenarioError."""
     from game.content.loader import load_scenario
 
-    return load_scenario(path if path is not None else DEFAULT_SCENARIO)
+    name = path if path is not None else DEFAULT_SCENARIO
+    warnings: list[Problem] = []
+    scenario = load_scenario(name, warnings=warnings)
+    if warnings:
+        count = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
+        print(f"{name}: {count}: it plays as they say (python main.py validate {name} lists them)", file=sys.stderr)
+    return scenario
+
+
+def of_turns(scenario: Scenario, turns: int | None) -> Scenario:
+    """The scenario of a game of ``turns`` turns (the full game when None); a usage error for a length it cannot be
+    played at."""
+    from game.engine import LengthError, of_length
+
+    if turns is None:
+        return scenario
+    try:
+        return of_length(scenario, turns)
+    except LengthError as exc:
+        raise UsageError(f"--turns: {exc}") from None
 
 
 def check_role(scenario: Scenario, role: str | None) -> None:
@@ -250,8 +277,12 @@ def _text(args: argparse.Namespace, out: TextIO) -> int:
 
     save = autosave_match if args.save else None
     if args.resume:
-        if args.seat or args.role is not None or args.scenario is not None or args.seed is not None or args.tutorial:
-            raise UsageError("--continue takes the saved game as it is: leave out --seat, --role, --scenario, --seed")
+        given = (args.role, args.scenario, args.seed, args.turns)
+        if args.seat or args.tutorial or any(value is not None for value in given):
+            raise UsageError(
+                "--continue takes the saved game as it is: leave out --seat, --role, --scenario, --seed, --turns, "
+                "--tutorial"
+            )
         info = latest_save()
         if info is None:
             raise UsageError("there is no saved game to continue yet")
@@ -267,7 +298,7 @@ def _text(args: argparse.Namespace, out: TextIO) -> int:
         if args.scenario is not None:
             raise UsageError("--tutorial plays the shipped tutorial: leave out --scenario")
         scenario_path = TUTORIAL_SCENARIO
-    scenario = load(scenario_path)
+    scenario = of_turns(load(scenario_path), getattr(args, "turns", None))
     role = getattr(args, "role", None)
     check_role(scenario, role)
     try:
@@ -305,8 +336,8 @@ def _play(args: argparse.Namespace) -> int:
             raise UsageError(f"--size expects WIDTHxHEIGHT, e.g. 1280x720, got {args.size!r}")
         size = (int(width), int(height))
     seats = None
-    if args.role is not None or args.scenario is not None or args.seat:
-        scenario = load(args.scenario)
+    if args.role is not None or args.scenario is not None or args.seat or args.turns is not None:
+        scenario = of_turns(load(args.scenario), args.turns)
         check_role(scenario, args.role)
         if args.seat:
             from game.table import SeatError, parse_seat
@@ -319,6 +350,7 @@ def _play(args: argparse.Namespace) -> int:
     return run_play(
         seats=seats,
         scenario_path=args.scenario if args.scenario is not None or args.autoplay or args.role else None,
+        turns=args.turns,
         role=args.role,
         seed=args.seed,
         scale=args.scale,
@@ -351,8 +383,9 @@ def _validate(paths: Sequence[Path], out: TextIO) -> int:
 
     status = EXIT_OK
     for path in paths:
+        warnings: list[Problem] = []
         try:
-            scenario = load_scenario(path)
+            scenario = load_scenario(path, warnings=warnings)
         except (RecursionError, MemoryError):
             print(f"{path}:0:0: error: the file is too complex to load", file=out)
             status = EXIT_INVALID
@@ -364,6 +397,8 @@ def _validate(paths: Sequence[Path], out: TextIO) -> int:
             count = len(exc.problems)
             print(f"{path}: {count} problem{'s' if count != 1 else ''}", file=out)
             continue
+        for warning in warnings:  # the file plays, changed as each warning says
+            print(warning.format(), file=out)
         own = len(scenario.indicators) - len(scenario.trust_names())  # without the trust indicators the loader made
         print(
             f"{path}: ok ({localize(scenario.title)}: {own} indicators, "
@@ -428,7 +463,7 @@ def _simulate(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(f"--budget must be at least 1, got {args.budget}")
     if args.jobs < 1:
         raise UsageError(f"--jobs must be at least 1, got {args.jobs}")
-    scenario = load(args.path)
+    scenario = of_turns(load(args.path), args.turns)
     policies = parse_policies(args.policy, scenario)
     result = simulate(
         scenario, args.games, args.seed, policies, args.budget, negotiate=args.negotiate, balance=args.balance,
@@ -540,7 +575,11 @@ def _reference(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError(f"--policy: unknown policy {policy!r}; levels: {', '.join(LEVELS)}; policies: "
                          f"{', '.join(sorted(POLICIES))}")  # fmt: skip
     path = args.path if args.path is not None else DEFAULT_SCENARIO
-    scenario = load(path)
+    full = load(path)
+    scenario = of_turns(full, args.turns)
+    if args.write and scenario is not full:
+        raise UsageError("--write stores only the full game's reference; paste the block printed for --turns into "
+                         f"the entry of 'lengths' with turns: {args.turns}, indented under it")  # fmt: skip
     if args.write:
         _check_writable(path)
     stored = scenario.score_reference
@@ -565,6 +604,9 @@ def _reference(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.write:
         _write_reference(path, block, reference)
         print(f"Wrote the score_reference block into {path}.", file=err)
+    elif args.turns is not None:
+        print(f"Paste the block into the entry of 'lengths' with turns: {args.turns} in {path}, indented under it.",
+              file=err)  # fmt: skip
     else:
         print(f"Paste the block at the top level of {path} (or run again with --write).", file=err)
     return EXIT_OK

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from game.content.loader import load_scenario
 from game.content.problems import ScenarioError
-from game.engine import localize
+from game.engine import LengthError, Scenario, localize, of_length
 from game.saves import SaveError, SaveInfo, autosave_path, new_save_path, read_save, write_save
 from game.storage import StorageError
 from game.table import DAMAGED, Match
@@ -46,6 +46,18 @@ def autosave_match(match: Match) -> str:
     return ""
 
 
+def _of_saved_length(scenario: Scenario, turns: object) -> Scenario:
+    """The scenario of the length a save records (its ``turns``); the full game for a save that records none."""
+    if turns is None:
+        return scenario
+    if not isinstance(turns, int) or isinstance(turns, bool):
+        raise SaveError(f"This save is damaged (its length should be a number of turns, not {turns!r})")
+    try:
+        return of_length(scenario, turns)
+    except LengthError as exc:
+        raise SaveError(f"This save's length no longer fits its scenario: {exc}") from None
+
+
 def load_match(path: Path) -> Match:
     """Restore a saved match; raises :class:`SaveError` with a message a player can read."""
     info, data = read_save(path)
@@ -54,6 +66,7 @@ def load_match(path: Path) -> Match:
     except ScenarioError as exc:
         first = exc.problems[0].message if exc.problems else "it is not valid"
         raise SaveError(f"The scenario of this save ({info.scenario_path}) cannot be loaded: {first}") from None
+    scenario = _of_saved_length(scenario, data.get("turns"))
     if scenario.fingerprint != info.fingerprint:
         raise SaveError(
             f"This save belongs to a different version of the scenario '{info.scenario_title}': "

@@ -275,10 +275,6 @@ CATALOGUE = [
     # --- event, indicator, role and ending rules
     case("choices-without-role", [("    role: beta\n", "")], "an event with choices needs a 'role'",
          ("    choices:", "choices")),
-    case("at-turn-beyond-turns", [("at_turn: 2", "at_turn: 9")], "at_turn 9 is after the last turn",
-         ("at_turn: 9", "9"), hint="the scenario has 5 turns"),
-    case("window-beyond-turns", [("    at_turn: 2\n", "    window: [2, 9]\n")], "window end 9 is after the last turn",
-         ("window: [2, 9]", "9")),
     case("window-reversed", [("    at_turn: 2\n", "    window: [4, 2]\n")], "window [4, 2] ends before it starts",
          ("window: [4, 2]", "[")),
     case("initial-out-of-range", [("initial: 50", "initial: 150")], "initial value 150 is outside the range 0..100",
@@ -377,12 +373,11 @@ def test_every_problem_is_reported_in_one_run() -> None:
         ("turns: 5", "turns: 4"),  # still valid
         ("    role: alpha", "    role: alfa"),  # cross-reference
         ("condition: relations < 30", "condition: relations ** 2"),  # expression
-        ("at_turn: 2", "at_turn: 9"),  # turn range
         ("sources:\n", "sources:\n  - {id: paper, title: Again}\n"),  # duplicate
         ("initial: 50", "initial: 150"),  # range rule
     )
     found = problems_of(text)
-    assert len(found) == 6, "\n".join(p.format() for p in found)
+    assert len(found) == 5, "\n".join(p.format() for p in found)
     assert [p.line for p in found] == sorted(p.line for p in found)
 
 

@@ -14,7 +14,8 @@ from uikit import MakeApp, doc_text, frames, key, start
 
 from builders import effect
 from game import cli
-from game.content.loader import ScenarioError, load_scenario
+from game.content.loader import load_scenario
+from game.content.problems import Problem
 from game.engine import Calendar, Game, Indicator, Scenario
 from game.paths import DEFAULT_SCENARIO
 from game.present.notes import disputed, teacher_notes, time_span
@@ -68,12 +69,14 @@ def test_the_default_scenario_says_which_turns_are_history(default: Scenario) ->
     assert "plausible future" in span
 
 
-def test_a_record_that_runs_past_the_last_turn_is_refused(tmp_path: Path) -> None:
+def test_a_record_that_runs_past_the_last_turn_ends_at_it_with_a_warning(tmp_path: Path) -> None:
     text = DEFAULT_SCENARIO.read_text(encoding="utf-8").replace("record_until: 3", "record_until: 30", 1)
     path = tmp_path / "late.yaml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(ScenarioError, match="record_until 30 is after the last turn"):
-        load_scenario(path)
+    warnings: list[Problem] = []
+    scenario = load_scenario(path, warnings=warnings)  # a file whose turns were lowered still plays
+    assert scenario.calendar.record_until == scenario.turns == 12
+    assert [w.message for w in warnings] == ["record_until 30 is after the last turn: read as 12"]
 
 
 # --------------------------------------------------------------------- disputed rules

@@ -22,6 +22,8 @@ from pydantic_core import ErrorDetails
 
 from game.content import models as m
 from game.content.expr import ExprSyntaxError, compile_effect, compile_expr, syntax_warnings_as_errors
+from game.content.lengths_check import build_lengths, check_lengths
+from game.content.lengths_models import LengthEntry
 from game.content.lesson_loader import build_lesson, check_lesson
 from game.content.problems import Problem, ScenarioError
 from game.content.tutorial_check import build_tutorial, check_tutorial
@@ -64,23 +66,24 @@ def json_schema() -> dict[str, Any]:
     return schema
 
 
-def load_scenario(path: str | os.PathLike[str]) -> engine.Scenario:
-    """Read, check and build the scenario file at ``path``; raise :class:`ScenarioError` listing every problem."""
+def load_scenario(path: str | os.PathLike[str], *, warnings: list[Problem] | None = None) -> engine.Scenario:
+    """Read, check and build the scenario file at ``path``; raise :class:`ScenarioError` listing every problem.
+    ``warnings``, when given, receives what the loader changed to make the file playable (see ``_Report.warn``)."""
     name = os.fspath(path)
     source = _read_regular_file(name)
     if source is None:
         load_yaml_file(name)  # raises the ScenarioError that says why the file cannot be read
         raise ScenarioError([Problem(name, 0, 0, "the file cannot be read")])
-    return load_scenario_text(source, name)
+    return load_scenario_text(source, name, warnings=warnings)
 
 
-def load_scenario_text(source: str | bytes, path: str) -> engine.Scenario:
+def load_scenario_text(source: str | bytes, path: str, *, warnings: list[Problem] | None = None) -> engine.Scenario:
     """Check and build a scenario from the file's bytes (or text); ``path`` only labels the problems.
 
     Raises :class:`ScenarioError` listing every problem found, and nothing else.
     """
     try:
-        return _load(source, path)
+        return _load(source, path, warnings)
     except ScenarioError:
         raise
     except Exception as exc:  # the contract: any input ends in a ScenarioError, never a traceback
@@ -99,7 +102,7 @@ def _read_regular_file(name: str) -> bytes | None:
         return None
 
 
-def _load(source: str | bytes, path: str) -> engine.Scenario:
+def _load(source: str | bytes, path: str, warnings: list[Problem] | None = None) -> engine.Scenario:
     doc = load_yaml(source, path)
     report = _Report(doc, path, source)
     model = _validate(doc.data, report)
@@ -108,6 +111,8 @@ def _load(source: str | bytes, path: str) -> engine.Scenario:
         built = _Checker(report, doc.data, parts).run()
     if report.problems or model is None:
         raise ScenarioError(report.problems)
+    if warnings is not None:
+        warnings.extend(report.warnings)
     raw = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
     return _scenario(model, built, hashlib.sha256(raw).hexdigest())
 
@@ -126,6 +131,8 @@ class _Report:
         self.doc = doc
         self.path = path
         self._problems: dict[Problem, None] = {}  # ordered, and identical problems are reported once
+        #: What the loader changed to make the file playable (a turn after the last one read as the last).
+        self.warnings: list[Problem] = []
         self._source = source
         self._lines: list[str] | None = None
 
@@ -133,6 +140,13 @@ class _Report:
         """A problem at the value (or, with ``key``, the key) at path ``at``, or its nearest written ancestor."""
         line, col = self.position(at, key=key)
         self.add_at(line, col, message, hint)
+
+    def warn(self, at: NodePath, message: str, hint: str = "") -> None:
+        """A warning at the value at path ``at``: the file loads, changed as the message says."""
+        line, col = self.position(at)
+        warning = Problem(self.path, line, col, message, hint, severity="warning")
+        if warning not in self.warnings:
+            self.warnings.append(warning)
 
     def add_at(self, line: int, col: int, message: str, hint: str = "") -> None:
         """A problem at an explicit position; identical problems are reported once."""
@@ -613,6 +627,9 @@ class _Checker:
         record_until = _raw(self.data, ("calendar", "record_until"))
         if type(record_until) is int:
             self._turn(("calendar", "record_until"), record_until, "record_until")
+        events = {x.id: x for _, x in p.events}
+        lengths = _valid_items(self.data, "lengths", LengthEntry) if isinstance(self.data, dict) else []
+        check_lengths(lengths, p.turns, events, self.ids["roles"], error=self.report.add, warning=self.report.warn)
         built = _Built(
             sources=tuple(self._source(x) for _, x in p.sources),
             indicators=tuple(self._indicator(i, x) for i, x in p.indicators),
@@ -725,10 +742,16 @@ class _Checker:
             source.id, source.title, source.publisher, source.url, source.date, self._text(source.note)
         )
 
-    def _turn(self, at: NodePath, turn: int, what: str) -> None:
+    def _turn(self, at: NodePath, turn: int, what: str) -> int:
+        """``turn``, or the last turn when it is after it: a file whose ``turns`` was lowered still plays, with a
+        warning (the events meant for later turns happen in the last one)."""
         turns = self.parts.turns
-        if turns is not None and turn > turns:
-            self.report.add(at, f"{what} {turn} is after the last turn", f"the scenario has {_plural(turns, 'turn')}")
+        if turns is None or turn <= turns:
+            return turn
+        self.report.warn(at, f"{what} {turn} is after the last turn: read as {turns}",
+                         f"the scenario has {_plural(turns, 'turn')}; to offer a shorter game of a longer scenario, "
+                         "add a 'lengths' entry instead")  # fmt: skip
+        return turns
 
     # -- one function per kind of item --
 
@@ -938,11 +961,10 @@ class _Checker:
         if choices and event.role is None:
             self.report.add((*at, "choices"), "an event with choices needs a 'role': the role that answers", key=True)
         self._duplicates((*at, "choices"), _raw(self.data, (*at, "choices")), "choice")
-        if event.at_turn is not None:
-            self._turn((*at, "at_turn"), event.at_turn, "at_turn")
+        at_turn = None if event.at_turn is None else self._turn((*at, "at_turn"), event.at_turn, "at_turn")
         first, last = event.window if event.window is not None else (1, None)
         if last is not None:
-            self._window((*at, "window"), first, last)
+            first, last = self._window((*at, "window"), first, last)
         self._opens(at, event.opens)
         return engine.Event(
             id=event.id,
@@ -955,17 +977,21 @@ class _Checker:
             condition=self._maybe_expr((*at, "condition"), event.condition),
             first_turn=first,
             last_turn=last,
-            at_turn=event.at_turn,
+            at_turn=at_turn,
             weight=event.weight,
             cooldown=event.cooldown,
             once=event.once,
             sources=tuple(event.sources),
         )
 
-    def _window(self, at: NodePath, first: int, last: int) -> None:
+    def _window(self, at: NodePath, first: int, last: int) -> tuple[int, int]:
+        """The window, its turns after the last one read as the last (with a warning)."""
         if first > last:
             self.report.add(at, f"window [{first}, {last}] ends before it starts", "write [first_turn, last_turn]")
-        self._turn((*at, 1), last, "window end")
+            return first, last
+        if first > (self.parts.turns or first):
+            self._turn((*at, 0), first, "window start")
+        return min(first, self.parts.turns or first), self._turn((*at, 1), last, "window end")
 
     def _choice(self, at: NodePath, choice: m.Choice) -> engine.Choice:
         self._opens(at, choice.opens)
@@ -1080,7 +1106,10 @@ def _scenario(model: m.ScenarioFile, built: _Built, fingerprint: str) -> engine.
         endings=built.endings,
         sources=built.sources,
         calendar=engine.Calendar(
-            calendar.start_year, calendar.start_month, calendar.months_per_turn, calendar.record_until
+            calendar.start_year,
+            calendar.start_month,
+            calendar.months_per_turn,
+            None if calendar.record_until is None else min(calendar.record_until, model.turns),
         ),
         events_per_turn=model.events_per_turn,
         quiet_weight=model.quiet_weight,
@@ -1089,6 +1118,7 @@ def _scenario(model: m.ScenarioFile, built: _Built, fingerprint: str) -> engine.
         score_reference=_score_reference(model.score_reference),
         tutorial=build_tutorial(model.tutorial, model.language),
         lesson=build_lesson(model.lesson, model.language),
+        lengths=build_lengths(model.lengths, model.turns, lambda text: _line(text, model.language), _score_reference),
     )
 
 

@@ -484,6 +484,10 @@ class ScenarioFile(_Model):
         description="Material for teachers: objectives, discussion questions, glossary, a lesson plan, what actually "
         "happened and who claims what (optional; it never changes play).",
     )
+    lengths: list[LengthEntry] = Field(
+        default_factory=list,
+        description="Shorter games the scenario offers besides its full one (optional; see LengthEntry).",
+    )
 
     @field_validator("format", mode="before")
     @classmethod
@@ -533,10 +537,9 @@ def _holds_list(annotation: Any) -> bool:
     return get_origin(annotation) in wrappers and any(_holds_list(arg) for arg in get_args(annotation))
 
 
-# The lesson and tutorial sections' models live in modules of their own, which build on the types above, so they
-# come last. When one of them was imported first it is not complete yet here: ScenarioFile is then completed by that
-# module (tutorial_models), by model_places() or by pydantic on first use.
+# The lesson, tutorial and lengths sections' models live in modules of their own, which build on the types above, so
+# they come last (the package imports this module first, so those modules always find every name they take from here).
 from game.content import lesson_models, tutorial_models  # noqa: E402
+from game.content.lengths_models import LengthEntry  # noqa: E402
 
-if hasattr(tutorial_models, "Tutorial") and hasattr(lesson_models, "Lesson"):
-    ScenarioFile.model_rebuild()
+ScenarioFile.model_rebuild()

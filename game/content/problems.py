@@ -14,10 +14,12 @@ class Problem:
     col: int
     message: str
     hint: str = ""
+    #: ``error`` (the file cannot be loaded) or ``warning`` (it loads, changed as the message says).
+    severity: str = "error"
 
     def format(self) -> str:
         """The compiler-style line an editor can jump to."""
-        text = f"{self.path}:{self.line}:{self.col}: error: {self.message}"
+        text = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
         return text

@@ -84,8 +84,3 @@ class Tutorial(m.FormatModel):
     steps: Annotated[list[TutorialStep], Field(min_length=1, max_length=100)] = Field(
         description="The steps, in order."
     )
-
-
-# ScenarioFile names Tutorial; whichever of the two modules is imported first, it is complete once both are.
-if hasattr(m, "tutorial_models"):
-    m.ScenarioFile.model_rebuild()

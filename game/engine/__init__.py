@@ -30,6 +30,7 @@ from game.engine.errors import IllegalActionError, NegotiationError, RulesError,
 from game.engine.expr import Expr, ExprError
 from game.engine.forecasts import BreakForecast, Forecast, ForecastItem
 from game.engine.game import Game
+from game.engine.lengths import Length, LengthError, length_choices, of_length
 from game.engine.lesson import Claim, Happened, Lesson, Question, Term, Timing
 from game.engine.rules import implementation_effects
 from game.engine.scenario import (
@@ -117,6 +118,8 @@ __all__ = [
     "Inject",
     "Item",
     "ItemStatus",
+    "Length",
+    "LengthError",
     "Lesson",
     "Mark",
     "Negotiation",
@@ -154,7 +157,9 @@ __all__ = [
     "choice_key",
     "implementation_effects",
     "item_key",
+    "length_choices",
     "localize",
+    "of_length",
     "trust_indicators",
     "trust_name",
 ]

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from game.engine.expr import Expr
+from game.engine.lengths import Length
 from game.engine.lesson import Lesson
 from game.engine.tutorial import Tutorial
 
@@ -351,6 +352,9 @@ class Scenario:
     lesson: Lesson | None = None
     #: The steps of a game that teaches itself (the file's ``tutorial`` section), when it has one.
     tutorial: Tutorial | None = None
+    #: The shorter games the scenario offers besides its full one (the file's ``lengths``); see
+    #: :func:`game.engine.lengths.of_length`.
+    lengths: tuple[Length, ...] = ()
     _ids: dict[str, dict[str, object]] = field(init=False, repr=False, compare=False)
     #: Derived data the engine computes once per scenario (compiled rule plans); never part of the scenario's value.
     cache: dict[str, object] = field(init=False, repr=False, compare=False)

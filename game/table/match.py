@@ -479,6 +479,7 @@ class Match:
             "lang": self.game.lang,
             "negotiate": self.negotiate,
             "budget": self.budget,
+            "turns": self.scenario.turns,  # the game's length: loading derives the same scenario (of_length)
             "game": self.game.to_dict(),
             "origin": self.origin,
             "log": [command_to_json(c) for c in self.log.commands],

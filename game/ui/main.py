@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from game.content.loader import load_scenario
+from game.engine import of_length
 from game.paths import DEFAULT_SCENARIO
 from game.settings import Settings, load_settings
 from game.table import PERSON, Seat
@@ -26,10 +27,12 @@ def run_play(
     size: tuple[int, int] | None = None,
     out: TextIO = sys.stdout,
     seats: Mapping[str, Seat] | None = None,
+    turns: int | None = None,
 ) -> int:
     """Open the game. With a scenario (or ``seats``) it starts a game at once (briefing first); without, the title
     screen. ``seats`` (``--seat ROLE=WHO``) sets who plays each role; by default ``role`` (else the first) is played
-    by a person and the others by the standard computer."""
+    by a person and the others by the standard computer. ``turns``: a shorter game of that many turns (checked by the
+    caller, see :func:`game.engine.of_length`)."""
     import pygame
 
     from game.ui import flow
@@ -66,6 +69,7 @@ def run_play(
         return app.run()
     path = scenario_path or DEFAULT_SCENARIO
     scenario = load_scenario(path)
+    scenario = scenario if turns is None else of_length(scenario, turns)
     roles = [r.id for r in scenario.roles]
     chosen = role or roles[0]
     seed = seed if seed is not None else random.randrange(10**6)

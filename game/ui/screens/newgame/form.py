@@ -26,7 +26,8 @@ class Plan:
 @dataclass(frozen=True)
 class Density:
     """How tightly the form is laid out: labels beside their controls (``inline``), one button cycling through the
-    scenarios (``cyclers``), lines of description under each seat (``notes``), smaller gaps (``tight``)."""
+    scenarios (``cyclers``), lines of description under each seat (``notes``), smaller gaps and the length beside
+    the seed (``tight``)."""
 
     inline: bool
     cyclers: bool
@@ -52,6 +53,8 @@ class FormContent:
     entry: Entry | None
     seat_notes: list[str]
     path_error: str
+    #: The names of the lengths the selected scenario offers, the full game first (no choice with fewer than two).
+    lengths: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -95,15 +98,17 @@ class FormPlanner:
         inline, tight = density.inline, density.tight
         self.section_gap = px(4 if tight else 10 if inline else 16)
         self.row_gap = px(3 if tight else 6)
-        label_texts = ("Scenario", "Who plays", "Seed", "Open a file")
+        label_texts = ("Scenario", "Length", "Who plays", "Seed", "Open a file")
         self.label_w = max(label_font.size(text)[0] for text in label_texts) + px(16) if inline else 0
         self.inline = inline
         self.x = self.area.left + self.label_w
         self.control_w = self.area.width - self.label_w
         cursor = _Cursor(self.area.top)
         self._scenarios(cursor, density.cyclers)
+        if not tight:
+            self._length(cursor)
         self._seats(cursor, density.notes)
-        self._seed(cursor)
+        self._seed(cursor, length_beside=tight and len(self.content.lengths) > 1)
         self._open_file(cursor)
         return Plan(cursor.y - self.area.top, cursor.items, cursor.labels)
 
@@ -141,6 +146,14 @@ class FormPlanner:
             cursor.y += lines * small.get_linesize()
         cursor.y += self.section_gap
 
+    def _length(self, cursor: _Cursor) -> None:
+        """How long the game is: one button that moves on to the next length (when there is a choice)."""
+        if len(self.content.lengths) < 2:
+            return
+        self._section(cursor, "Length", "L")
+        cursor.items.append(("length", pygame.Rect(self.x, cursor.y, self.control_w, self.button_h), 0))
+        cursor.y += self.button_h + self.section_gap
+
     def _seats(self, cursor: _Cursor, notes: int) -> None:
         """Seats: one button per side (Enter or a click changes who plays it), the level's description under it."""
         seat_notes = self.content.seat_notes
@@ -161,15 +174,18 @@ class FormPlanner:
             cursor.y += self.row_gap
         cursor.y += self.section_gap - self.row_gap
 
-    def _seed(self, cursor: _Cursor) -> None:
-        """The seed field, with its hint beside it when there is room."""
+    def _seed(self, cursor: _Cursor, *, length_beside: bool = False) -> None:
+        """The seed field, with its hint beside it when there is room (or, with ``length_beside``, the length's
+        button, which then has no row of its own)."""
         px, x, control_w, button_h = self.screen.px, self.x, self.control_w, self.button_h
         button_font = theme.font(px(BUTTON_SIZE))
         self._section(cursor, "Seed", "")
         seed_w = min(control_w, max(px(150), button_font.size("0" * SEED_DIGITS)[0] + px(30)))
         cursor.items.append(("seed", pygame.Rect(x, cursor.y, seed_w, button_h), 0))
         hint_x = x + seed_w + px(12)
-        if x + control_w - hint_x >= px(120):
+        if length_beside:
+            cursor.items.append(("length", pygame.Rect(hint_x, cursor.y, x + control_w - hint_x, button_h), 0))
+        elif x + control_w - hint_x >= px(120):
             cursor.items.append(("seed_hint", pygame.Rect(hint_x, cursor.y, x + control_w - hint_x, button_h), 0))
         cursor.y += button_h + self.section_gap
 

@@ -26,6 +26,7 @@ from game.ui.screens.menu_common import BUTTON_SIZE, MenuScreen, blit_lines, wit
 from game.ui.screens.newgame.details import ScenarioDetails, details_html
 from game.ui.screens.newgame.form import SEED_DIGITS, FormContent, FormPlanner, Plan
 from game.ui.screens.newgame.labels import draw_labels, draw_seed_hint
+from game.ui.screens.newgame.length_chooser import build_length_button, length_names, scenario_of_choice
 from game.ui.screens.newgame.scenario_files import LANG, Entry, load_entry, resolved_path
 from game.ui.screens.newgame.scenario_list import ScenarioList
 from game.ui.screens.newgame.seat_chooser import SeatChooser, next_choice, seat_note, seat_text
@@ -53,6 +54,7 @@ class NewGameScreen(MenuScreen):
         self.selected = next((i for i, e in enumerate(self.entries) if e.scenario is not None), 0)
         #: Who plays each role of the selected scenario, in its order: ``person`` or a computer level id.
         self.players: list[str] = self.default_players()
+        self.length = 0  # the chosen length of the selected scenario: 0 is the full game, then its ``lengths``
         self.path_error = ""
         self.focus_key: FocusKey = START
         self.widget_keys: dict[FocusKey, int] = {}
@@ -154,7 +156,7 @@ class NewGameScreen(MenuScreen):
         left_w = max(self.px(340), round(body.width * 0.5)) if wide else body.width
         form_area = pygame.Rect(body.left, body.top, left_w, body.height)
         notes = [self.seat_note(index) for index in range(len(self.role_names()))]
-        content = FormContent(self.entries, self.entry, notes, self.path_error)
+        content = FormContent(self.entries, self.entry, notes, self.path_error, length_names(self.scenario))
         plan = FormPlanner(self, form_area, button_h, content, wide=wide).fit()
         self.labels = plan.labels
         if wide:
@@ -171,6 +173,7 @@ class NewGameScreen(MenuScreen):
         for key in NUMBER_KEYS:
             self.shortcuts[key] = self._picker(NUMBER_KEYS[key])
         self.shortcuts[pygame.K_r] = self.next_role
+        self.shortcuts[pygame.K_l] = self.next_length
         self.shortcuts[pygame.K_PAGEUP] = lambda: self.scroll_details(-1)
         self.shortcuts[pygame.K_PAGEDOWN] = lambda: self.scroll_details(1)
         self.escape_focus = lambda: self._focus_key(START)
@@ -193,6 +196,9 @@ class NewGameScreen(MenuScreen):
             elif kind == "scenario_cycler":
                 self.widget_keys[("scenario_cycler", 0)] = len(self.focusables)
                 self.scenario_list.build_cycler(rect, self.entries, self.selected, self.next_scenario)
+            elif kind == "length":
+                self.widget_keys[("length", 0)] = len(self.focusables)
+                build_length_button(self, rect, self.scenario, self.length, self.next_length)
             elif kind == "seat":
                 self.widget_keys[("seat", index)] = len(self.focusables)
                 self.seat_chooser.build_seat(rect, self.seat_text(index), self.players[index], self._seat_cycler(index))
@@ -245,7 +251,7 @@ class NewGameScreen(MenuScreen):
         if self.focus_key[0] in ("scenario", "scenario_cycler") and self.scenario is None:
             self.focus_key = START  # the focus only waited on the list because Start was disabled
         self.selected = index
-        self.players = self.default_players()
+        self.players, self.length = self.default_players(), 0
         self.rebuild()
         self.app.dirty = True
 
@@ -253,6 +259,14 @@ class NewGameScreen(MenuScreen):
         """The next scenario in the list (wrapping around)."""
         if len(self.entries) > 1:
             self.choose((self.selected + 1) % len(self.entries))
+
+    def next_length(self) -> None:
+        """The next length of the selected scenario: the full game, then each shorter game it offers (and round)."""
+        count = len(length_names(self.scenario))
+        if count > 1:
+            self.length = (self.length + 1) % count
+            self.rebuild()
+            self.app.dirty = True
 
     def next_role(self) -> None:
         """Move every seat on to the next side (one person against the computer: the person plays the next side)."""
@@ -300,7 +314,7 @@ class NewGameScreen(MenuScreen):
                 entry.opened = self.entries[existing].opened
                 self.entries[existing] = entry  # reloaded: the file may have been edited
             self.selected = existing
-            self.players = self.default_players()
+            self.players, self.length = self.default_players(), 0
             self.set_text_of("path", "")
             self.focus_key = START
         self.rebuild()
@@ -314,7 +328,7 @@ class NewGameScreen(MenuScreen):
             return
         seed_text = self.text_of("seed").strip()
         seed = int(seed_text) if seed_text.isdigit() else random.randrange(10**6)
-        self.request(NewGame(scenario, str(entry.path), self.seats(), seed))
+        self.request(NewGame(scenario_of_choice(scenario, self.length), str(entry.path), self.seats(), seed))
 
     def back(self) -> None:
         """Return to the title."""
