@@ -1,0 +1,1 @@
+"""Material made from games and scenarios for a class: the debrief report of matches and the handouts."""
