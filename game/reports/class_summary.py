@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from game.present import num, say, signed
+from game.present import num, plural, say, signed
 from game.present import score as score_text
 from game.reports import report_data as data
 from game.reports.report_html import page, para, table
@@ -59,15 +59,16 @@ def summary_page(tables: Sequence[TableResult], skipped: Sequence[tuple[str, str
     scenarios = sorted({t.scenario for t in tables})
     title = f"Class summary: {', '.join(scenarios)}" if scenarios else "Class summary"
     body = [f"<h1>{escape(title)}</h1>",
-            para(f"{len(tables)} table(s) reported" + (f", {len(skipped)} save(s) skipped" if skipped else "") + ".",
-                 "muted")]  # fmt: skip
+            para(f"{plural(len(tables), 'table')} reported" + (f", {plural(len(skipped), 'save')} skipped" if skipped
+                 else "") + ".", "muted")]  # fmt: skip
     if csv_name:
         body.append(para(f"The same table as data: {csv_name}.", "files"))
     body.append("<h2>Endings and scores</h2>")
     body.append(para("Each side's score is read against its own side's usual range, never against the other "
                      "side's score.", "muted"))  # fmt: skip
-    rows = [(t.name, t.ending_title, t.when, "; ".join(data.score_line(s) for s in t.scores)) for t in tables]
-    body.append(_linked(table(("Table", "Ending", "When", "Scores"), rows), tables))
+    roles = _roles(tables)
+    rows = [(t.name, t.ending_title, t.when, *(_score_cell(t, role) for role, _ in roles)) for t in tables]
+    body.append(_linked(table(("Table", "Ending", "When", *(name for _, name in roles)), rows), tables))
     body.append("<h2>Turning points: why the tables diverged</h2>")
     for t in tables:
         body.append(f"<h3>{escape(t.name)}: {escape(t.ending_title)}</h3>")
@@ -76,6 +77,23 @@ def summary_page(tables: Sequence[TableResult], skipped: Sequence[tuple[str, str
         body.append("<h2>Saves skipped</h2>")
         body.append(table(("File", "Why it was skipped"), skipped))
     return page(title, body)
+
+
+def _roles(tables: Sequence[TableResult]) -> list[tuple[str, str]]:
+    """Every side of the tables, as (role id, name), in the order first met."""
+    out: dict[str, str] = {}
+    for t in tables:
+        for side in t.scores:
+            out.setdefault(side.role, side.name)
+    return list(out.items())
+
+
+def _score_cell(result: TableResult, role: str) -> str:
+    """``45.5: below the usual range for this side`` (empty when the table has no such side)."""
+    side = next((s for s in result.scores if s.role == role), None)
+    if side is None:
+        return ""
+    return f"{score_text(side.score)}: {side.verdict}" if side.verdict else score_text(side.score)
 
 
 def _list(items: Sequence[str]) -> str:
@@ -96,9 +114,7 @@ def _linked(html: str, tables: Sequence[TableResult]) -> str:
 def summary_csv(tables: Sequence[TableResult]) -> str:
     """The class summary as CSV: one row per table (its name, report file, ending, turns, each side's score and its
     reading, and its biggest single-turn move)."""
-    roles: list[str] = []
-    for t in tables:
-        roles += [s.role for s in t.scores if s.role not in roles]
+    roles = [role for role, _ in _roles(tables)]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     head = ["table", "report", "ending", "ending_title", "turns"]

@@ -302,4 +302,4 @@ def _cause_words(game: Game, change: Change) -> str:
     from game.present import signed
 
     who = f" ({role_name(game, change.role)})" if change.role and change.cause is not Cause.BREAK else ""
-    return f"{cause_text(game, change)}{who} {signed(change.delta)}"
+    return f"{cause_text(game, change).rstrip('.')}{who} {signed(change.delta)}"
