@@ -195,7 +195,7 @@ def _debrief(report: Debrief) -> str:
                 for s in report.stances]  # fmt: skip
         out.append(table(("Offered", "Asked", "It judged it", "What became of it"), rows))
     if report.measured:
-        rows = [(str(p.turn), points_text(p.mood), signed(p.change) if p.turn else "", p.note)
+        rows = [(str(p.turn), points_text(p.mood), points_text(p.change) if p.turn else "", p.note)
                 for p in report.willingness]  # fmt: skip
         out.append(table(("Turn", "Willingness to deal", "Change", "Why"), rows, numeric=(1, 2)))
     return "\n".join(out)

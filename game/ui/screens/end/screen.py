@@ -134,8 +134,8 @@ class EndScreen(GameScreen):
         # Header: how it ended (left out when tight), the ending's title, the scores.
         self.header = self.headline.place(inner, tight=self.tight)
         # Footer: the buttons, with key hints beside them when there is room (or above, unless tight).
-        if self.tight:
-            labels = ["Again (P)", "Other side (O)", "Save chart (S)", "Report (R)", "Title (T)"]
+        if self.tight:  # one row of five buttons: the keys (P, O, S, R, T) still work
+            labels = ["Again", "Other side", "Save chart", "Report", "Title"]
         else:
             labels = ["Play again (P)", "Play the other side (O)", "Save chart as PNG (S)", "Export report (R)",
                       "Back to title (T)"]  # fmt: skip
