@@ -28,7 +28,8 @@ svg.chart{width:100%;height:auto}svg .plot{fill:#f6f8fb;stroke:#c9d3e0}svg .line
 stroke-width:2}svg .dot{fill:#2a5d9f}svg .axis{font-size:10px;fill:#5a6577;font-family:sans-serif}
 .score{font-size:1.1em;font-weight:bold}.up{color:#1f7a3a}.down{color:#a23b2a}ul{padding-left:1.3em}
 .files{background:#f6f8fb;padding:.6em 1em;border-left:4px solid #2a5d9f}
-@media print{body{margin:0;max-width:none;font-size:10.5pt}h2{break-after:avoid}table,figure,section.side
+@media print{body{margin:0;max-width:none;font-size:10.5pt}h2,h3,h2+p{break-after:avoid}
+.charts{grid-template-columns:repeat(3,1fr)}table,figure,section.side
 {break-inside:avoid}.files{display:none}a{color:inherit;text-decoration:none}}
 """
 
