@@ -85,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
     replay = sub.add_parser("replay", help="print a saved game turn by turn from its log and check it rebuilds")
     replay.add_argument("save", type=Path, metavar="SAVE", help="a save file (e.g. the autosave)")
 
+    report = sub.add_parser(
+        "report",
+        help="write the debrief report of saved games (HTML, CSV of every change, JSON; a class summary for several)",
+    )
+    report.add_argument("saves", nargs="+", type=Path, metavar="SAVE", help="save files (a class's tables)")
+    report.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write the reports into")
+
     validate = sub.add_parser("validate", help="check scenario files and print every problem")
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
 
@@ -195,6 +202,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from game.text.replay import run_replay
 
             return run_replay(args.save, out, err)
+        if args.command == "report":
+            from game.reports.report_cli import run_report
+
+            return run_report(args.saves, args.out, out, err)
         if args.command == "play":
             return _play(args)
         if args.command == "validate":

@@ -18,8 +18,20 @@ ALLOWED: dict[str, set[str]] = {
     "table": {"ai", "engine", "content"},
     "present": {"table", "ai", "engine", "content"},
     "text": {"present", "table", "ai", "engine", "content", "persistence", "saves", "storage", "paths"},
-    "ui": {"present", "table", "ai", "engine", "content", "persistence", "saves", "storage", "paths", "settings"},
-    "reports": {"present", "table", "ai", "engine", "content", "storage", "paths"},
+    "reports": {"present", "table", "ai", "engine", "content", "persistence", "saves", "storage", "paths"},
+    "ui": {
+        "present",
+        "table",
+        "ai",
+        "engine",
+        "content",
+        "persistence",
+        "saves",
+        "storage",
+        "paths",
+        "settings",
+        "reports",
+    },
 }
 
 

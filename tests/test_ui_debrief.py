@@ -93,7 +93,7 @@ def test_the_debrief_page_renders_at_every_size_and_scale_without_overlaps(
         assert window.contains(screen.mood_rect) and not screen.mood_rect.colliderect(screen.debrief_rect)
         assert ink(app.window, screen.mood_rect.inflate(-8, -8), palette.panel) > 0.03, "the chart is blank"
     buttons = [b for b in screen.focusables if b.visible]
-    assert len(buttons) == 4
+    assert len(buttons) == 5  # play again, the other side, save chart, export report, title
     for button in buttons:
         assert window.contains(button.rect), f"{button.text!r} leaves the window"
         for rect in (screen.debrief_rect, screen.mood_rect, screen.tabs_rect):

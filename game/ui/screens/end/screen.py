@@ -59,7 +59,7 @@ class EndScreen(GameScreen):
             pending=self.reference_pending,
         )
         self.chart = IndicatorChart(self, outcome)
-        self.export = ChartExport(self, self.chart, self.ending)
+        self.export = ChartExport(self, self.chart, self.ending, lambda: self.wait_for_reference(5.0))
         self.mood = MoodChart(self, self.debriefs)
         self.debrief = DebriefStory(self, self.debriefs, self.mood)
 
@@ -123,7 +123,7 @@ class EndScreen(GameScreen):
     # ----------------------------------------------------------------- layout
     def build(self, rect: pygame.Rect) -> None:
         """Header with the ending and scores; a row of page tabs; the page (wide windows: chart and story side by
-        side, or the debrief's story beside its willingness chart; narrow ones: one at a time); the four buttons."""
+        side, or the debrief's story beside its willingness chart; narrow ones: one at a time); the five buttons."""
         for part in (self.story, self.chart, self.debrief, self.mood):
             part.forget()
         margin = min(self.px(24), rect.width // 30)
@@ -134,10 +134,11 @@ class EndScreen(GameScreen):
         # Header: how it ended (left out when tight), the ending's title, the scores.
         self.header = self.headline.place(inner, tight=self.tight)
         # Footer: the buttons, with key hints beside them when there is room (or above, unless tight).
-        if self.tight:
-            labels = ["Again (P)", "Other side (O)", "Save chart (S)", "Title (T)"]
+        if self.tight:  # one row of five buttons: the keys (P, O, S, R, T) still work
+            labels = ["Again", "Other side", "Save chart", "Report", "Title"]
         else:
-            labels = ["Play again (P)", "Play the other side (O)", "Save chart as PNG (S)", "Back to title (T)"]
+            labels = ["Play again (P)", "Play the other side (O)", "Save chart as PNG (S)", "Export report (R)",
+                      "Back to title (T)"]  # fmt: skip
         if self.narrow:
             self.tabs = [("Ending", "E"), ("Chart", "C"), ("Debrief", "D")]
             self.tab_pages = [ENDING, CHART, DEBRIEF]
@@ -151,8 +152,8 @@ class EndScreen(GameScreen):
         message_h = self.font(SMALL + 1).get_linesize() + self.px(6)
         self.message_rect = pygame.Rect(inner.left, inner.bottom - footer_h - message_h, inner.width, message_h)
         self._place_pages(inner)
-        keys = [pygame.K_p, pygame.K_o, pygame.K_s, pygame.K_t]
-        commands = [self.play_again, self.play_other_side, self.save_chart, self.back_to_title]
+        keys = [pygame.K_p, pygame.K_o, pygame.K_s, pygame.K_r, pygame.K_t]
+        commands = [self.play_again, self.play_other_side, self.save_chart, self.export_report, self.back_to_title]
         for label_text, button_rect, key, command in zip(labels, rects, keys, commands, strict=True):
             self.button(button_rect, label_text, command, key=key)
 
@@ -267,6 +268,11 @@ class EndScreen(GameScreen):
     def export_surface(self) -> pygame.Surface:
         """The chart as saved: a title line and the chart at :data:`~game.ui.screens.end.chart.CHART_SIZE`."""
         return self.export.surface()
+
+    def export_report(self) -> None:
+        """Write the debrief report (HTML, CSV of every change, JSON) into the data folder's ``reports``; the
+        folder (or the problem) is shown under the page."""
+        self.export.save_report()
 
     def back_to_title(self) -> None:
         """Leave for the title screen."""
