@@ -28,7 +28,8 @@ from game.settings import Settings, save_settings
 from game.table import Match
 from game.ui import theme
 from game.ui.screens.base import Screen
-from game.ui.screens.results import Outcome, Pause
+from game.ui.screens.results import Outcome, Pause, TeacherConsole
+from game.ui.turn_timer import TurnTimer
 
 #: Where the app sends what screens end with (see :func:`game.ui.flow.route`).
 Router = Callable[["App", Outcome], None]
@@ -96,6 +97,11 @@ def desktop_size() -> tuple[int, int] | None:
     return None
 
 
+def _acts(event: pygame.event.Event) -> bool:
+    """Whether ``event`` is a key press or a click (what a paused game ignores)."""
+    return event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.TEXTINPUT)
+
+
 class App:
     """Owns the window, the settings, the running match and the stack of screens."""
 
@@ -147,6 +153,8 @@ class App:
         self.ending_announced = False
         self.message: str = ""  # a one-line notice shown by screens that support it (e.g. a refused save)
         self._themes: dict[tuple[float, str], dict[str, object]] = {}
+        #: The turn timer's countdown (see game.ui.turn_timer).
+        self.timer = TurnTimer()
 
     # ----------------------------------------------------------------- settings and sizes
     @property
@@ -320,6 +328,11 @@ class App:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and top.pausable and self.match:
             self.request(Pause())
             return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F2 and top.pausable and self.match:
+            self.request(TeacherConsole())
+            return
+        if self.match is not None and self.match.teacher.paused and top.pausable and _acts(event):
+            return  # paused by the teacher: the students' keys and clicks do nothing (Esc and F2 still work)
         if top.handle(event):
             self.dirty = True
             return

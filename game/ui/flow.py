@@ -31,6 +31,7 @@ from game.table import (
     Result,
     Seat,
     TurnResolved,
+    teacher,
 )
 from game.ui.app import App
 from game.ui.screens.board import BoardScreen
@@ -55,16 +56,20 @@ from game.ui.screens.results import (
     OpenTable,
     Outcome,
     Pause,
+    PinEntered,
     Resume,
     ReviewRead,
     Sent,
     Stale,
     TableClosed,
+    Teach,
+    TeacherConsole,
     ToTitle,
 )
 from game.ui.screens.review import ReviewScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.wording import num
+from game.ui.teaching import Aftermath, Next, carry_out, open_console, pin_entered
 
 
 def route(app: App, result: Outcome) -> None:
@@ -104,11 +109,18 @@ def route(app: App, result: Outcome) -> None:
                 break_agreement(app, role, agreement_id)
         case Closed():
             pass
+        # ---- the teacher's console
+        case TeacherConsole():
+            open_console(app)
+        case PinEntered(pin):
+            pin_entered(app, pin)
+        case Teach(action):
+            after_teaching(app, carry_out(app, action))
         # ---- menus and between games
         case Pause():
             app.push(PauseScreen(app))
-        case NewGame(scenario, path, seats, seed):
-            start_game(app, scenario, path, seats=seats, seed=seed)
+        case NewGame(scenario, path, seats, seed, pin):
+            start_game(app, scenario, path, seats=seats, seed=seed, pin=pin)
         case Resume(match):
             resume_game(app, match)
         case ToTitle():
@@ -125,10 +137,14 @@ def attach(app: App, match: Match, *, briefed: Iterable[str] = ()) -> None:
     match.on_turn_end = lambda m: app.autosave()
 
 
-def start_game(app: App, scenario: Scenario, scenario_path: str, *, seats: Mapping[str, Seat], seed: int) -> Match:
+def start_game(
+    app: App, scenario: Scenario, scenario_path: str, *, seats: Mapping[str, Seat], seed: int, pin: str = ""
+) -> Match:
     """Start a new game of ``scenario`` with ``seats`` (the roles not named get the standard computer): the first
-    person's briefing (after a privacy screen with two people or more)."""
+    person's briefing (after a privacy screen with two people or more). ``pin`` guards the teacher's console."""
     match = Match.start(scenario, seats, seed, scenario_path=scenario_path)
+    if pin:
+        teacher.set_pin(match, pin)
     attach(app, match)
     app.message = ""
     advance(app)
@@ -235,6 +251,25 @@ def break_agreement(app: App, role: str, agreement_id: str) -> None:
             f"{num(trust)} of 100.",
             bad=True,
         )
+
+
+def after_teaching(app: App, after: Aftermath) -> None:
+    """After a teacher's action: the review when it ended the turn, the restored turn after an undo (every screen
+    built afresh: the game is a new one), the end screen when the game was ended; else the console stays."""
+    if after.next is Next.RESOLVED:
+        carry_on(app, after.results)
+    elif after.next is Next.RESTORED:
+        restart(app)
+    elif after.next is Next.OVER:
+        show_end(app)
+
+
+def restart(app: App) -> None:
+    """Show what the match waits for on screens built afresh (none kept from before)."""
+    app.viewer = None if hotseat(_match(app)) else app.viewer
+    while app.stack:
+        app.stack.pop().on_exit()
+    advance(app)
 
 
 def show_review(app: App, resolved: TurnResolved) -> None:

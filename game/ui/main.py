@@ -26,10 +26,11 @@ def run_play(
     size: tuple[int, int] | None = None,
     out: TextIO = sys.stdout,
     seats: Mapping[str, Seat] | None = None,
+    pin: str = "",
 ) -> int:
     """Open the game. With a scenario (or ``seats``) it starts a game at once (briefing first); without, the title
     screen. ``seats`` (``--seat ROLE=WHO``) sets who plays each role; by default ``role`` (else the first) is played
-    by a person and the others by the standard computer."""
+    by a person and the others by the standard computer. ``pin`` guards the teacher's console."""
     import pygame
 
     from game.ui import flow
@@ -69,7 +70,7 @@ def run_play(
     roles = [r.id for r in scenario.roles]
     chosen = role or roles[0]
     seed = seed if seed is not None else random.randrange(10**6)
-    flow.start_game(app, scenario, str(path), seats=dict(seats) if seats else {chosen: PERSON}, seed=seed)
+    flow.start_game(app, scenario, str(path), seats=dict(seats) if seats else {chosen: PERSON}, seed=seed, pin=pin)
     return app.run()
 
 

@@ -25,6 +25,7 @@ from game.settings import Settings
 from game.table import Match
 from game.ui import theme
 from game.ui.screens.results import Outcome
+from game.ui.turn_timer import TurnTimer
 from game.ui.widgets.gui import set_selected
 
 
@@ -40,6 +41,8 @@ class Host(Protocol):
     briefed: set[str]
     dirty: bool
     message: str
+    #: The turn timer's countdown.
+    timer: TurnTimer
 
     @property
     def scale(self) -> float: ...

@@ -24,6 +24,8 @@ ANIMATION_SECONDS = 1.2
 class ReviewScreen(GameScreen):
     """After End turn: every change of the resolved turn grouped by cause; Continue goes on."""
 
+    timed = False  # the turn timer does not count here
+
     def __init__(self, app: Host, report: TurnReport, role: str | None = None) -> None:
         super().__init__(app, role)
         self.report = report

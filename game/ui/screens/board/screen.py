@@ -28,7 +28,14 @@ from game.ui.screens.board.news import NewsPanel
 from game.ui.screens.board.notice import draw_notice
 from game.ui.screens.board.selection import TAB_NAMES, Selection
 from game.ui.screens.board.state import BoardState, StateNames
+from game.ui.screens.board.teacher_marks import (
+    countdown_width,
+    draw_countdown,
+    draw_objectives,
+    warning_text,
+)
 from game.ui.screens.ingame import GameScreen
+from game.ui.screens.paused import draw_paused
 from game.ui.screens.results import EndTurn, OpenTable, Stale
 
 
@@ -53,6 +60,7 @@ class BoardScreen(GameScreen, StateNames):
         self._layer: pygame.Surface | None = None
         self._layer_dirty = True
         self.negotiate_button: UIButton | None = None
+        self.countdown = pygame.Rect(0, 0, 0, 0)
 
     # ----------------------------------------------------------------- the selection
     @property
@@ -156,7 +164,9 @@ class BoardScreen(GameScreen, StateNames):
             negotiate_rect.midright = (end_rect.left - gap, self.header.centery)
             self.negotiate_button = self.button(negotiate_rect, label, self.negotiate, key=pygame.K_p, focusable=False)
             buttons_left = negotiate_rect.left
-        self.header_strip.place(self.header, buttons_left, gap)
+        clock_w = countdown_width(self)  # the turn timer's countdown, left of the buttons
+        self.countdown = pygame.Rect(buttons_left - gap - clock_w, end_rect.top, clock_w, end_rect.height)
+        self.header_strip.place(self.header, buttons_left - (clock_w + gap if clock_w else 0), gap)
 
     # ----------------------------------------------------------------- widgets state
     def details_visible(self) -> bool:
@@ -354,7 +364,14 @@ class BoardScreen(GameScreen, StateNames):
             state.add_hit(tab, "tab", index)
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
-        """The notice (what a key just did, or why it could not) over the bottom of the board."""
-        notice = self.app.message or self.notice
+        """The notice (what a key just did, or why it could not) over the bottom of the board; what the teacher's
+        console puts on the board (the countdown, every side's objectives, the pause)."""
+        draw_countdown(self, surface, self.countdown)
+        if self.match.teacher.revealed:
+            draw_objectives(self, surface, self.body)
+        notice = self.app.message or self.notice or warning_text(self)
         if notice:
-            draw_notice(self, surface, self.body, notice, bad=self.notice_bad or bool(self.app.message))
+            bad = self.notice_bad or bool(self.app.message) or notice == warning_text(self)
+            draw_notice(self, surface, self.body, notice, bad=bad)
+        if self.match.teacher.paused:
+            draw_paused(self, surface)
