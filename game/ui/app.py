@@ -28,7 +28,8 @@ from game.settings import Settings, save_settings
 from game.table import Match
 from game.ui import theme
 from game.ui.screens.base import Screen
-from game.ui.screens.results import Outcome, Pause, TeacherConsole
+from game.ui.screens.results import Outcome, Pause
+from game.ui.teacher_keys import teacher_keys
 from game.ui.turn_timer import TurnTimer
 
 #: Where the app sends what screens end with (see :func:`game.ui.flow.route`).
@@ -95,11 +96,6 @@ def desktop_size() -> tuple[int, int] | None:
     if info.current_w > 0 and info.current_h > 0:
         return (info.current_w, info.current_h)
     return None
-
-
-def _acts(event: pygame.event.Event) -> bool:
-    """Whether ``event`` is a key press or a click (what a paused game ignores)."""
-    return event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.TEXTINPUT)
 
 
 class App:
@@ -328,11 +324,8 @@ class App:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and top.pausable and self.match:
             self.request(Pause())
             return
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_F2 and top.pausable and self.match:
-            self.request(TeacherConsole())
-            return
-        if self.match is not None and self.match.teacher.paused and top.pausable and _acts(event):
-            return  # paused by the teacher: the students' keys and clicks do nothing (Esc and F2 still work)
+        if teacher_keys(self, top, event):
+            return  # F2: the teacher's console; paused by the teacher: the students' keys and clicks do nothing
         if top.handle(event):
             self.dirty = True
             return

@@ -1,5 +1,5 @@
 """The turn timer's countdown on the desktop: how much of the turn is left, counted with a clock the app is given
-(tests pass a fake one).
+(tests pass a fake one); and the app's keys for the teacher (:func:`teacher_keys`).
 
 The teacher sets how long a turn lasts (``match.teacher.turn_seconds``, see :func:`game.table.teacher.set_timer`);
 this counts it down while the students may act. It counts only while it is :meth:`ticked <TurnTimer.tick>` with

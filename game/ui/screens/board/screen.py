@@ -32,7 +32,7 @@ from game.ui.screens.board.teacher_marks import (
     countdown_width,
     draw_countdown,
     draw_objectives,
-    warning_text,
+    draw_warning,
 )
 from game.ui.screens.ingame import GameScreen
 from game.ui.screens.paused import draw_paused
@@ -367,11 +367,11 @@ class BoardScreen(GameScreen, StateNames):
         """The notice (what a key just did, or why it could not) over the bottom of the board; what the teacher's
         console puts on the board (the countdown, every side's objectives, the pause)."""
         draw_countdown(self, surface, self.countdown)
+        top = draw_warning(self, surface, self.body)
         if self.match.teacher.revealed:
-            draw_objectives(self, surface, self.body)
-        notice = self.app.message or self.notice or warning_text(self)
+            draw_objectives(self, surface, self.body, top)
+        notice = self.app.message or self.notice
         if notice:
-            bad = self.notice_bad or bool(self.app.message) or notice == warning_text(self)
-            draw_notice(self, surface, self.body, notice, bad=bad)
+            draw_notice(self, surface, self.body, notice, bad=self.notice_bad or bool(self.app.message))
         if self.match.teacher.paused:
             draw_paused(self, surface)

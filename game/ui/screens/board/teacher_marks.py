@@ -53,21 +53,54 @@ def warning_text(screen: GameScreen) -> str:
     return f"Less than {WARNING_SECONDS} seconds left: the turn ends with what is committed when time runs out."
 
 
-def draw_objectives(screen: GameScreen, surface: pygame.Surface, body: pygame.Rect) -> None:
-    """Every side's objectives in a box over the top of the board (the teacher shows them)."""
+def draw_warning(screen: GameScreen, surface: pygame.Surface, body: pygame.Rect) -> int:
+    """The turn timer's warning in a box at the top of the board, edged in the warning colour; returns where the
+    board shows again under it (the top of ``body`` when there is no warning)."""
+    text = warning_text(screen)
+    if not text:
+        return body.top
+    palette, px = screen.palette, screen.px
+    font = screen.font(BODY, bold=True)
+    width = min(body.width - px(40), textlib.width_of(font, text) + px(32))
+    lines = textlib.wrap(font, text, width - px(24))[:2]
+    box = pygame.Rect(0, 0, width, len(lines) * font.get_linesize() + px(16))
+    box.midtop = (body.centerx, body.top + px(8))
+    pygame.draw.rect(surface, palette.background, box, border_radius=px(8))
+    pygame.draw.rect(surface, palette.bad, box, width=max(1, px(2)), border_radius=px(8))
+    y = box.top + px(8)
+    for line in lines:
+        textlib.draw(
+            surface,
+            line,
+            (box.centerx, y),
+            font=font,
+            colour=palette.text,
+            align="center",
+            max_width=box.width - px(24),
+        )
+        y += font.get_linesize()
+    return box.bottom
+
+
+def draw_objectives(screen: GameScreen, surface: pygame.Surface, body: pygame.Rect, top: int) -> None:
+    """Every side's objectives in a box over the board from ``top`` (the teacher shows them), each side's cut to
+    its share of the room."""
     palette, px = screen.palette, screen.px
     match = screen.match
     lang = match.game.lang
     heading, font = screen.font(BODY, bold=True), screen.font(SMALL + 1)
-    width = body.width - px(40)
-    inner = width - px(28)
-    blocks = []
-    for role in match.scenario.roles:
-        lines = textlib.wrap(font, f"{match.role_name(role.id)}: {localize(role.objectives, lang)}", inner)
-        blocks.append(lines[:4])
-    height = heading.get_linesize() + sum(len(b) for b in blocks) * font.get_linesize() + px(24) + px(6) * len(blocks)
-    box = pygame.Rect(0, 0, width, min(height, body.height - px(16)))
-    box.midtop = (body.centerx, body.top + px(8))
+    line_h = font.get_linesize()
+    box = pygame.Rect(body.left + px(20), top + px(8), body.width - px(40), body.bottom - top - px(16))
+    inner = box.width - px(28)
+    roles = match.scenario.roles
+    share = max(1, (box.height - heading.get_linesize() - px(24) - px(6) * len(roles)) // line_h // len(roles))
+    blocks: list[list[str]] = []
+    for role in roles:
+        lines = list(textlib.wrap(font, f"{match.role_name(role.id)}: {localize(role.objectives, lang)}", inner))
+        if len(lines) > share:  # the rest of the text ellipsized on the last line of the role's share
+            lines = [*lines[: share - 1], textlib.fit(font, " ".join(lines[share - 1 :]), inner)]
+        blocks.append(lines)
+    box.height = min(box.height, heading.get_linesize() + sum(map(len, blocks)) * line_h + px(24) + px(6) * len(roles))
     pygame.draw.rect(surface, palette.background, box, border_radius=px(8))
     pygame.draw.rect(surface, palette.accent, box, width=max(1, px(2)), border_radius=px(8))
     x, y = box.left + px(14), box.top + px(10)
@@ -82,8 +115,8 @@ def draw_objectives(screen: GameScreen, surface: pygame.Surface, body: pygame.Re
     y += heading.get_linesize() + px(4)
     for lines in blocks:
         for line in lines:
-            if y + font.get_linesize() > box.bottom - px(6):
+            if y + line_h > box.bottom - px(4):
                 return
             textlib.draw(surface, line, (x, y), font=font, colour=palette.text, max_width=inner)
-            y += font.get_linesize()
+            y += line_h
         y += px(6)

@@ -143,6 +143,9 @@ class AdjustDialog(ConsoleDialog):
             self._sync()
             return handled
         if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.focused_on(self.set_button):
+                self.submit()  # also when Set is greyed: it says why
+                return True
             if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
                 size = 10.0 if event.mod & pygame.KMOD_SHIFT else 1.0
                 self.step(size if event.key == pygame.K_RIGHT else -size)

@@ -23,7 +23,7 @@ class ConfirmDialog(ConsoleDialog):
 
     def build(self, rect: pygame.Rect) -> None:
         """The question and the two buttons (Keep playing focused)."""
-        inner = self.frame(rect, 560, 300)
+        inner = self.frame(rect, 560, 250)
         words, key_name = self.yes
         self.areas["question"] = self.button_row(
             inner,

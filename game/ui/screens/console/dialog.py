@@ -87,6 +87,10 @@ class ConsoleDialog(MenuScreen):
         self.areas["status"] = pygame.Rect(inner.left, inner.bottom - height, status_right - inner.left, height)
         return pygame.Rect(inner.left, inner.top, inner.width, inner.height - height - self.px(10))
 
+    def focused_on(self, widget: object) -> bool:
+        """Whether the keyboard focus is on ``widget``."""
+        return 0 <= self.focus_index < len(self.focusables) and self.focusables[self.focus_index] is widget
+
     def say(self, message: str, *, bad: bool = False) -> None:
         """Show ``message`` on the message line."""
         self.status, self.status_bad = message, bad

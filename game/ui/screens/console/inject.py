@@ -72,7 +72,8 @@ class InjectDialog(ConsoleDialog):
 
     def handle(self, event: pygame.event.Event) -> bool:
         """Up / Down, PgUp / PgDn, Home / End and clicks pick an event; Enter adds it; Esc goes back."""
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+        enter = event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
+        if enter and self.focused_on(self.add_button):  # also when Add is greyed: it says why
             self.add()
             return True
         if event.type == pygame.KEYDOWN and self.list.key(event.key, len(self.events)):

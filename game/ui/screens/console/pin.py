@@ -18,7 +18,7 @@ class PinDialog(ConsoleDialog):
 
     def build(self, rect: pygame.Rect) -> None:
         """The explanation, the PIN field (being edited) and Open / Cancel."""
-        inner = self.frame(rect, 480, 300)
+        inner = self.frame(rect, 480, 250)
         above = self.button_row(
             inner, [("Open", "Enter", pygame.K_RETURN, self.submit), ("Cancel", "Esc", pygame.K_ESCAPE, self.close)]
         )
@@ -27,6 +27,7 @@ class PinDialog(ConsoleDialog):
         field_w = min(above.width, self.button_w("0" * (PIN_DIGITS + 4)))
         field = pygame.Rect(above.left, above.bottom - field_h, field_w, field_h)
         widget = self.field("pin", field, self.submit, placeholder="PIN", digits_only=True, limit=PIN_DIGITS)
+        widget.set_text_hidden(True)  # type: ignore[no-untyped-call]  # students behind the teacher see dots
         self.escape_focus = self.close
         self.focus(widget)  # type: ignore[arg-type]  # a field takes the focus like a button
         widget.select()

@@ -10,6 +10,7 @@ from game.ui import theme
 from game.ui.screens.menu_common import BUTTON_SIZE, MenuScreen, blit_text
 
 LABEL = "Teacher's PIN"
+SHORT_LABEL = "PIN"
 PIN_DIGITS = 8
 
 
@@ -22,40 +23,27 @@ def pin_problem(pin: str) -> str:
 
 
 def pin_items(screen: MenuScreen, x: int, y: int, width: int, height: int) -> list[tuple[str, pygame.Rect, int]]:
-    """The label and the field in a row ``width`` wide at (``x``, ``y``); nothing when they do not fit."""
+    """The label (``PIN`` alone when the whole label does not fit) and the field in a row ``width`` wide at
+    (``x``, ``y``); nothing when they do not fit."""
     px = screen.px
-    label_w = screen.font(15, bold=True).size(LABEL)[0] + px(10)
     field_w = theme.font(px(BUTTON_SIZE)).size("0" * PIN_DIGITS)[0] + px(30)
-    if label_w + field_w > width:
-        return []
-    return [
-        ("pin_label", pygame.Rect(x, y, label_w, height), 0),
-        ("pin", pygame.Rect(x + label_w, y, field_w, height), 0),
-    ]
+    for label in (LABEL, SHORT_LABEL):
+        label_w = screen.font(15, bold=True).size(label)[0] + px(10)
+        if label_w + field_w <= width:
+            label_rect = pygame.Rect(x, y, label_w, height)
+            return [("pin_label", label_rect, 0), ("pin", pygame.Rect(x + label_w, y, field_w, height), 0)]
+    return []
 
 
 def draw_pin_label(screen: MenuScreen, surface: pygame.Surface, rect: pygame.Rect | None, problem: str) -> None:
-    """The field's label, or in the bad colour what is wrong with the PIN typed."""
+    """The field's label (``PIN`` alone where the whole label does not fit), or in the bad colour what is wrong
+    with the PIN typed."""
     if rect is None:
         return
-    palette = screen.palette
-    if problem:
-        blit_text(
-            surface,
-            "4-8 digits",
-            screen.font(13, bold=True),
-            palette.bad,
-            (rect.left, rect.centery),
-            width=rect.width - screen.px(6),
-            anchor="midleft",
-        )
-        return
-    blit_text(
-        surface,
-        LABEL,
-        screen.font(15, bold=True),
-        palette.text,
-        (rect.left, rect.centery),
-        width=rect.width - screen.px(6),
-        anchor="midleft",
-    )
+    room = rect.width - screen.px(6)
+    font = screen.font(13 if problem else 15, bold=True)
+    words = "4-8 digits" if problem else LABEL
+    if font.size(words)[0] > room:
+        words = SHORT_LABEL
+    colour = screen.palette.bad if problem else screen.palette.text
+    blit_text(surface, words, font, colour, (rect.left, rect.centery), width=room, anchor="midleft")
