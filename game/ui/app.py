@@ -29,7 +29,7 @@ from game.table import Match
 from game.ui import theme
 from game.ui.screens.base import Screen
 from game.ui.screens.results import Outcome, Pause
-from game.ui.teacher_keys import teacher_keys
+from game.ui.teacher_keys import draw_paused_over, teacher_keys
 from game.ui.turn_timer import TurnTimer
 
 #: Where the app sends what screens end with (see :func:`game.ui.flow.route`).
@@ -368,6 +368,7 @@ class App:
             if screen.manager is not None:
                 screen.manager.draw_ui(surface)
             screen.draw_overlay(surface)
+        draw_paused_over(self, surface)  # "Paused by the teacher" over the students' screen
         pygame.display.flip()
 
     def save_screenshot(self) -> None:

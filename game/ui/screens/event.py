@@ -14,7 +14,6 @@ from game.present import indicator_label, source_credit, visible
 from game.table import TableError
 from game.ui.screens.base import Host
 from game.ui.screens.ingame import BODY, HEADING, NUMBER_KEYS, SMALL, GameScreen
-from game.ui.screens.paused import draw_paused
 from game.ui.screens.results import Applied, Stale
 from game.ui.screens.wording import change_words, timing_phrase
 from game.ui.widgets import Document, ScrollView, mix, news_colour
@@ -285,9 +284,3 @@ class EventScreen(GameScreen):
         content = self.document(width).render(width)  # rendering records where the cards are
         self.scroll.draw(surface, self.body, content, palette=palette, bar=bar, fade=palette.background)
         self.draw_key_hints(surface, self.hint_rect, self.hints)
-
-    def draw_overlay(self, surface: pygame.Surface) -> None:
-        """The pause banner over the dialog while the teacher has paused the game."""
-        super().draw_overlay(surface)
-        if self.match.teacher.paused:
-            draw_paused(self, surface)

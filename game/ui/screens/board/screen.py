@@ -35,7 +35,6 @@ from game.ui.screens.board.teacher_marks import (
     draw_warning,
 )
 from game.ui.screens.ingame import GameScreen
-from game.ui.screens.paused import draw_paused
 from game.ui.screens.results import EndTurn, OpenTable, Stale
 
 
@@ -365,7 +364,7 @@ class BoardScreen(GameScreen, StateNames):
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         """The notice (what a key just did, or why it could not) over the bottom of the board; what the teacher's
-        console puts on the board (the countdown, every side's objectives, the pause)."""
+        console puts on the board (the countdown, every side's objectives)."""
         draw_countdown(self, surface, self.countdown)
         top = draw_warning(self, surface, self.body)
         if self.match.teacher.revealed:
@@ -373,5 +372,3 @@ class BoardScreen(GameScreen, StateNames):
         notice = self.app.message or self.notice
         if notice:
             draw_notice(self, surface, self.body, notice, bad=self.notice_bad or bool(self.app.message))
-        if self.match.teacher.paused:
-            draw_paused(self, surface)
