@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--autoplay", action="store_true", help="the computer plays every side to the end screen")
     play.add_argument("--frames", type=int, default=None, help="quit after this many frames")
     play.add_argument("--screenshot", type=Path, default=None, help="save the last frame as PNG")
+    play.add_argument("--pin", default=None, metavar="NNNN", help="guard the teacher's console (F2) with this PIN")
     play.add_argument(
         "--seat",
         action="append",
@@ -346,6 +347,7 @@ def _play(args: argparse.Namespace) -> int:
         if not sep or not width.isdigit() or not height.isdigit():
             raise UsageError(f"--size expects WIDTHxHEIGHT, e.g. 1280x720, got {args.size!r}")
         size = (int(width), int(height))
+    pin = check_pin(args.pin, starts=args.scenario is not None or bool(args.seat) or args.autoplay)
     seats = None
     if args.role is not None or args.scenario is not None or args.seat or args.turns is not None:
         scenario = of_turns(load(args.scenario), args.turns)
@@ -369,7 +371,22 @@ def _play(args: argparse.Namespace) -> int:
         frames=args.frames,
         screenshot=args.screenshot,
         size=size,
+        pin=pin,
     )
+
+
+def check_pin(pin: str | None, *, starts: bool) -> str:
+    """The teacher's PIN of ``--pin`` (``""``: none); a usage error when it is not 4 to 8 digits or no game starts
+    from the command line (the New game screen has its own PIN field)."""
+    if pin is None:
+        return ""
+    if not (pin.isdigit() and 4 <= len(pin) <= 8):
+        raise UsageError(f"--pin expects 4 to 8 digits, got {pin!r}")
+    if not starts:
+        raise UsageError(
+            "--pin guards a game started here: add --scenario or --seat (or type the PIN on the New game screen)"
+        )
+    return pin
 
 
 def check_screenshot(path: Path) -> None:

@@ -233,8 +233,8 @@ def test_play_frames_without_scenario_shows_the_title_and_exits_0(tmp_path: Path
 
 @pytest.mark.parametrize(
     "args",
-    [("--scale", "3"), ("--frames", "0"), ("--size", "big"), ("--role", "france")],
-    ids=["scale", "frames", "size", "role"],
+    [("--scale", "3"), ("--frames", "0"), ("--size", "big"), ("--role", "france"), ("--pin", "12a"), ("--pin", "1234")],
+    ids=["scale", "frames", "size", "role", "pin-digits", "pin-without-a-game"],
 )
 def test_play_usage_errors_exit_2(args: tuple[str, ...], tmp_path: Path) -> None:
     result = run_env({"COMMON_GROUND_HOME": str(tmp_path / "home")}, "play", *args)

@@ -20,7 +20,7 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 
     calls: list[dict[str, Any]] = []
 
-    def record(app: App, scenario: Any, scenario_path: str, *, seats: Any, seed: int) -> None:
+    def record(app: App, scenario: Any, scenario_path: str, *, seats: Any, seed: int, pin: str = "") -> None:
         calls.append({"scenario": scenario, "path": scenario_path, "seed": seed})
 
     monkeypatch.setattr(flow, "start_game", record)

@@ -14,6 +14,7 @@ import pytest
 import uikit
 
 from game.ui.app import App
+from game.ui.screens.console.dialog import ConsoleDialog
 from game.ui.screens.end import EndScreen
 from game.ui.screens.title import TitleScreen
 
@@ -111,6 +112,12 @@ def test_monkey_keys_clicks_and_resizes_across_all_screens_raise_nothing(seed: i
         if not app.running or app.top is None:
             app.running = True
             app.reset(TitleScreen(app))
+        # The teacher's console (reached from the pause menu) is the teacher's, away from the students' path: the
+        # monkey leaves it, and lifts its pause, soon, or a walk spends itself there.
+        if isinstance(app.top, ConsoleDialog) and rng.random() < 0.1:
+            app.pop()
+        if app.match is not None and app.match.teacher.paused and rng.random() < 0.05:
+            app.match.teacher.paused = False
         top = app.top
         assert top is not None and top.manager is not None
         top.manager.update(0.016)

@@ -62,7 +62,7 @@ class Calls:
         self.started: list[dict[str, Any]] = []
         self.resumed: list[Match] = []
 
-    def start_game(self, app: App, scenario: Any, scenario_path: str, *, seats: Any, seed: int) -> None:
+    def start_game(self, app: App, scenario: Any, scenario_path: str, *, seats: Any, seed: int, pin: str = "") -> None:
         self.started.append({"scenario": scenario, "path": scenario_path, "seats": dict(seats), "seed": seed})
 
     def resume_game(self, app: App, match: Match) -> None:

@@ -30,6 +30,8 @@ from game.table.tutorial import Coach
 from game.ui import theme
 from game.ui.screens.base import Screen
 from game.ui.screens.results import Outcome, Pause
+from game.ui.teacher_keys import draw_paused_over, teacher_keys
+from game.ui.turn_timer import TurnTimer
 
 #: Where the app sends what screens end with (see :func:`game.ui.flow.route`).
 Router = Callable[["App", Outcome], None]
@@ -140,8 +142,7 @@ class App:
         self.viewer: str | None = None
         #: The people who have read their briefing (see game.ui.flow).
         self.briefed: set[str] = set()
-        #: Whether the turn review shows its full list: the last choice made on the review screen, this session.
-        self.review_full = False
+        self.review_full = False  # whether the turn review shows its full list (the last choice, this session)
         self.coach: Coach | None = None  # the tutorial being followed, if the match is one
         self.running = True
         self.dirty = True
@@ -151,6 +152,7 @@ class App:
         self.ending_announced = False
         self.message: str = ""  # a one-line notice shown by screens that support it (e.g. a refused save)
         self._themes: dict[tuple[float, str], dict[str, object]] = {}
+        self.timer = TurnTimer()  # the turn timer's countdown (see game.ui.turn_timer)
 
     # ----------------------------------------------------------------- settings and sizes
     @property
@@ -324,6 +326,8 @@ class App:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and top.pausable and self.match:
             self.request(Pause())
             return
+        if teacher_keys(self, top, event):
+            return  # F2: the teacher's console; paused by the teacher: the students' keys and clicks do nothing
         if top.handle(event):
             self.dirty = True
             return
@@ -366,6 +370,7 @@ class App:
             if screen.manager is not None:
                 screen.manager.draw_ui(surface)
             screen.draw_overlay(surface)
+        draw_paused_over(self, surface)  # "Paused by the teacher" over the students' screen
         pygame.display.flip()
 
     def save_screenshot(self) -> None:

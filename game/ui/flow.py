@@ -35,6 +35,7 @@ from game.table import (
     Result,
     Seat,
     TurnResolved,
+    teacher,
 )
 from game.table.tutorial import coach_for
 from game.ui.app import App
@@ -62,16 +63,20 @@ from game.ui.screens.results import (
     OpenTable,
     Outcome,
     Pause,
+    PinEntered,
     Resume,
     ReviewRead,
     Sent,
     Stale,
     TableClosed,
+    Teach,
+    TeacherConsole,
     ToTitle,
 )
 from game.ui.screens.review import ReviewScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.wording import num
+from game.ui.teaching import Aftermath, Next, carry_out, open_console, pin_entered
 
 
 def route(app: App, result: Outcome) -> None:
@@ -93,6 +98,38 @@ def route(app: App, result: Outcome) -> None:
         case ReviewRead():
             after_review(app)
         # ---- negotiation
+        case OpenTable() | TableClosed() | Sent() | Answered() | Countered() | AskBreak() | BreakDecided() | Closed():
+            route_negotiation(app, result)
+        # ---- the teacher's console
+        case TeacherConsole():
+            open_console(app)
+        case PinEntered(pin):
+            pin_entered(app, pin)
+        case Teach(action):
+            after_teaching(app, carry_out(app, action))
+        # ---- menus and between games
+        case Pause():
+            app.push(PauseScreen(app))
+        case CoachRead():
+            if app.coach is not None:
+                app.coach.read()
+        case NewGame(scenario, path, seats, seed, pin):
+            start_game(app, scenario, path, seats=seats, seed=seed, pin=pin)
+        case LearnToPlay():
+            start_tutorial(app)
+        case Resume(match):
+            resume_game(app, match)
+        case ToTitle():
+            show_title(app)
+        case _:
+            assert_never(result)
+
+
+def route_negotiation(
+    app: App, result: OpenTable | TableClosed | Sent | Answered | Countered | AskBreak | BreakDecided | Closed
+) -> None:
+    """What comes after a moment of the negotiation (part of :func:`route`)."""
+    match result:
         case OpenTable(role, view):
             if app.coach is not None:
                 app.coach.opened("negotiate")
@@ -113,20 +150,6 @@ def route(app: App, result: Outcome) -> None:
                 break_agreement(app, role, agreement_id)
         case Closed():
             pass
-        # ---- menus and between games
-        case Pause():
-            app.push(PauseScreen(app))
-        case CoachRead():
-            if app.coach is not None:
-                app.coach.read()
-        case NewGame(scenario, path, seats, seed):
-            start_game(app, scenario, path, seats=seats, seed=seed)
-        case LearnToPlay():
-            start_tutorial(app)
-        case Resume(match):
-            resume_game(app, match)
-        case ToTitle():
-            show_title(app)
         case _:
             assert_never(result)
 
@@ -140,10 +163,14 @@ def attach(app: App, match: Match, *, briefed: Iterable[str] = ()) -> None:
     match.on_turn_end = lambda m: app.autosave()
 
 
-def start_game(app: App, scenario: Scenario, scenario_path: str, *, seats: Mapping[str, Seat], seed: int) -> Match:
+def start_game(
+    app: App, scenario: Scenario, scenario_path: str, *, seats: Mapping[str, Seat], seed: int, pin: str = ""
+) -> Match:
     """Start a new game of ``scenario`` with ``seats`` (the roles not named get the standard computer): the first
-    person's briefing (after a privacy screen with two people or more)."""
+    person's briefing (after a privacy screen with two people or more). ``pin`` guards the teacher's console."""
     match = Match.start(scenario, seats, seed, scenario_path=scenario_path)
+    if pin:
+        teacher.set_pin(match, pin)
     attach(app, match)
     app.message = ""
     advance(app)
@@ -265,6 +292,25 @@ def break_agreement(app: App, role: str, agreement_id: str) -> None:
             f"{num(trust)} of 100.",
             bad=True,
         )
+
+
+def after_teaching(app: App, after: Aftermath) -> None:
+    """After a teacher's action: the review when it ended the turn, the restored turn after an undo (every screen
+    built afresh: the game is a new one), the end screen when the game was ended; else the console stays."""
+    if after.next is Next.RESOLVED:
+        carry_on(app, after.results)
+    elif after.next is Next.RESTORED:
+        restart(app)
+    elif after.next is Next.OVER:
+        show_end(app)
+
+
+def restart(app: App) -> None:
+    """Show what the match waits for on screens built afresh (none kept from before)."""
+    app.viewer = None if hotseat(_match(app)) else app.viewer
+    while app.stack:
+        app.stack.pop().on_exit()
+    advance(app)
 
 
 def show_review(app: App, resolved: TurnResolved) -> None:

@@ -28,11 +28,12 @@ def run_play(
     out: TextIO = sys.stdout,
     seats: Mapping[str, Seat] | None = None,
     turns: int | None = None,
+    pin: str = "",
 ) -> int:
     """Open the game. With a scenario (or ``seats``) it starts a game at once (briefing first); without, the title
     screen. ``seats`` (``--seat ROLE=WHO``) sets who plays each role; by default ``role`` (else the first) is played
     by a person and the others by the standard computer. ``turns``: a shorter game of that many turns (checked by the
-    caller, see :func:`game.engine.of_length`)."""
+    caller, see :func:`game.engine.of_length`). ``pin`` guards the teacher's console."""
     import pygame
 
     from game.ui import flow
@@ -70,10 +71,9 @@ def run_play(
     path = scenario_path or DEFAULT_SCENARIO
     scenario = load_scenario(path)
     scenario = scenario if turns is None else of_length(scenario, turns)
-    roles = [r.id for r in scenario.roles]
-    chosen = role or roles[0]
+    seats = dict(seats) if seats else {role or scenario.roles[0].id: PERSON}
     seed = seed if seed is not None else random.randrange(10**6)
-    flow.start_game(app, scenario, str(path), seats=dict(seats) if seats else {chosen: PERSON}, seed=seed)
+    flow.start_game(app, scenario, str(path), seats=seats, seed=seed, pin=pin)
     return app.run()
 
 

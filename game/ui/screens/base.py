@@ -26,6 +26,7 @@ from game.table import Match
 from game.table.tutorial import Coach
 from game.ui import theme
 from game.ui.screens.results import Outcome
+from game.ui.turn_timer import TurnTimer
 from game.ui.widgets.gui import set_selected
 
 
@@ -45,6 +46,8 @@ class Host(Protocol):
     coach: Coach | None
     dirty: bool
     message: str
+    #: The turn timer's countdown.
+    timer: TurnTimer
 
     @property
     def scale(self) -> float: ...

@@ -23,6 +23,8 @@ Drawer = Callable[[pygame.Surface, pygame.Rect], None]
 class BriefingScreen(GameScreen):
     """Read before turn 1: who you are, what you want (privately), where things stand. Enter continues."""
 
+    timed = False  # the turn timer does not count here
+
     def __init__(self, app: Host, role: str | None = None) -> None:
         super().__init__(app, role)
         self.scroll = ScrollView()

@@ -10,6 +10,7 @@ from game.engine import Game, Text, localize
 from game.table import Match, SeatView, directions, view
 from game.ui import theme
 from game.ui.screens.base import Host, Screen
+from game.ui.screens.results import Teach, TimeUp
 from game.ui.widgets import mix
 from game.ui.widgets import text as textlib
 
@@ -34,6 +35,8 @@ class GameScreen(Screen):
     (:meth:`Match.apply <game.table.Match.apply>`)."""
 
     pausable = True
+    #: The turn timer counts down while this screen is on top (not on briefings, reviews and the end).
+    timed = True
 
     def __init__(self, app: Host, role: str | None = None) -> None:
         super().__init__(app)
@@ -51,13 +54,30 @@ class GameScreen(Screen):
         self.app.dirty = True
 
     def update(self, dt: float) -> bool:
-        """Count down the notice; redraw once when it goes."""
+        """Count down the notice (redraw once when it goes) and the turn timer (redraw when its seconds change)."""
+        changed = self.tick_timer()
         if self.notice_time > 0:
             self.notice_time -= dt
             if self.notice_time <= 0:
                 self.notice = ""
                 return True
-        return False
+        return changed
+
+    def tick_timer(self) -> bool:
+        """Count the turn timer down while the students may act; when it runs out, ask the flow to end the turn.
+        Returns whether the countdown shown changed."""
+        if not self.timed or self.app.match is None:
+            return False
+        match, timer = self.match, self.app.timer
+        shown = timer.label()
+        running = not match.teacher.paused and match.decision() is not None
+        if timer.tick(match.game.turn, match.teacher.turn_seconds, running=running) and timer.refused_at != len(
+            match.log
+        ):
+            timer.refused_at = len(match.log)  # once per moment: the flow clears it when the turn ends
+            self.request(Teach(TimeUp()))
+            return True
+        return timer.label() != shown
 
     # ----------------------------------------------------------------- the game
     @property

@@ -19,7 +19,7 @@ from game.ui.screens.menu_common import (
     with_key,
     wrap,
 )
-from game.ui.screens.results import ToTitle
+from game.ui.screens.results import TeacherConsole, ToTitle
 from game.ui.screens.settings_screen import SettingsScreen
 
 LABEL_LIMIT = 60
@@ -61,6 +61,7 @@ class PauseScreen(MenuScreen):
             (with_key("Resume", "Esc"), self.resume, pygame.K_ESCAPE),
             (with_key("Load", "L"), self.load, pygame.K_l),
             (with_key("Settings", "O"), self.settings, pygame.K_o),
+            (with_key("Teacher's console", "F2"), self.console, pygame.K_F2),
             (with_key("Quit to title", "T"), self.quit_to_title, pygame.K_t),
             (with_key("Quit game", "Q"), self.quit_game, pygame.K_q),
         ]
@@ -160,6 +161,10 @@ class PauseScreen(MenuScreen):
     def settings(self) -> None:
         """Open the settings."""
         self.app.push(SettingsScreen(self.app))
+
+    def console(self) -> None:
+        """Close the menu and open the teacher's console (after its PIN, when the game has one)."""
+        self.dismiss(TeacherConsole())
 
     def quit_to_title(self) -> None:
         """Autosave, leave the match and show the title."""

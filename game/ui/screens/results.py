@@ -125,6 +125,94 @@ class CoachRead:
     """The learner has read the tutorial's current step (Continue)."""
 
 
+# ---------------------------------------------------------------- the teacher's console
+@dataclass(frozen=True)
+class TeacherConsole:
+    """F2 over a game: the teacher's console (after its PIN, when the game has one)."""
+
+
+@dataclass(frozen=True)
+class PinEntered:
+    """The PIN typed to open the teacher's console (checked by the flow)."""
+
+    pin: str
+
+
+@dataclass(frozen=True)
+class PauseGame:
+    """Pause the game (the students cannot act until :class:`ResumeGame`)."""
+
+
+@dataclass(frozen=True)
+class ResumeGame:
+    """Let the paused game go on."""
+
+
+@dataclass(frozen=True)
+class SetTimer:
+    """Give each turn ``seconds`` (``None``: no turn timer)."""
+
+    seconds: int | None
+
+
+@dataclass(frozen=True)
+class MoreTime:
+    """Add ``seconds`` to the running turn timer."""
+
+    seconds: int
+
+
+@dataclass(frozen=True)
+class TimeUp:
+    """The turn timer ran out: the turn ends with what was committed."""
+
+
+@dataclass(frozen=True)
+class InjectEvent:
+    """Make ``event`` fire at the next news."""
+
+    event: str
+
+
+@dataclass(frozen=True)
+class AdjustIndicator:
+    """Set ``indicator`` to ``value`` for ``reason``."""
+
+    indicator: str
+    value: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class UndoTurn:
+    """Undo the last turn (confirmed)."""
+
+
+@dataclass(frozen=True)
+class EndGame:
+    """End the game now (confirmed)."""
+
+
+@dataclass(frozen=True)
+class Reveal:
+    """Show (``shown``) or hide both sides' objectives on screen."""
+
+    shown: bool
+
+
+#: What the teacher can do from the console.
+TeacherAction = (
+    PauseGame | ResumeGame | SetTimer | MoreTime | TimeUp | InjectEvent | AdjustIndicator | UndoTurn | EndGame | Reveal
+)
+
+
+@dataclass(frozen=True)
+class Teach:
+    """The teacher did ``action`` from the console (or the turn timer ran out)."""
+
+    action: TeacherAction
+
+
 # ---------------------------------------------------------------- between games
 @dataclass(frozen=True)
 class NewGame:
@@ -134,6 +222,8 @@ class NewGame:
     scenario_path: str
     seats: Mapping[str, Seat]
     seed: int
+    #: The PIN that guards the teacher's console (``""``: none).
+    pin: str = ""
 
 
 @dataclass(frozen=True)
@@ -171,6 +261,9 @@ Outcome = (
     | ReviewRead
     | Pause
     | CoachRead
+    | TeacherConsole
+    | PinEntered
+    | Teach
     | NewGame
     | LearnToPlay
     | Resume

@@ -33,6 +33,8 @@ class ReviewScreen(GameScreen):
     """After End turn: the moves of the resolved turn that mattered most, or every change grouped by cause (F);
     Continue goes on."""
 
+    timed = False  # the turn timer does not count here
+
     def __init__(self, app: Host, report: TurnReport, role: str | None = None) -> None:
         super().__init__(app, role)
         self.report = report

@@ -29,6 +29,12 @@ from game.ui.screens.board.news import NewsPanel
 from game.ui.screens.board.notice import draw_notice
 from game.ui.screens.board.selection import TAB_NAMES, Selection
 from game.ui.screens.board.state import BoardState, StateNames
+from game.ui.screens.board.teacher_marks import (
+    countdown_width,
+    draw_countdown,
+    draw_objectives,
+    draw_warning,
+)
 from game.ui.screens.ingame import GameScreen
 from game.ui.screens.results import EndTurn, OpenTable, Stale
 
@@ -55,6 +61,7 @@ class BoardScreen(GameScreen, StateNames):
         self._layer_dirty = True
         self.negotiate_button: UIButton | None = None
         self.coach = CoachPanel(self)  # the tutorial's steps, when this board is the learner's in one
+        self.countdown = pygame.Rect(0, 0, 0, 0)
 
     # ----------------------------------------------------------------- the selection
     @property
@@ -161,7 +168,9 @@ class BoardScreen(GameScreen, StateNames):
             negotiate_rect.midright = (end_rect.left - gap, self.header.centery)
             self.negotiate_button = self.button(negotiate_rect, label, self.negotiate, key=pygame.K_p, focusable=False)
             buttons_left = negotiate_rect.left
-        self.header_strip.place(self.header, buttons_left, gap)
+        clock_w = countdown_width(self)  # the turn timer's countdown, left of the buttons
+        self.countdown = pygame.Rect(buttons_left - gap - clock_w, end_rect.top, clock_w, end_rect.height)
+        self.header_strip.place(self.header, buttons_left - (clock_w + gap if clock_w else 0), gap)
 
     # ----------------------------------------------------------------- widgets state
     def details_visible(self) -> bool:
@@ -360,8 +369,13 @@ class BoardScreen(GameScreen, StateNames):
             state.add_hit(tab, "tab", index)
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
-        """The notice (what a key just did, or why it could not) over the bottom of the board."""
+        """The notice (what a key just did, or why it could not) over the bottom of the board; what the teacher's
+        console puts on the board (the countdown, every side's objectives); the tutorial's outline."""
         self.coach.draw_outline(surface, self)
+        draw_countdown(self, surface, self.countdown)
+        top = draw_warning(self, surface, self.body)
+        if self.match.teacher.revealed:
+            draw_objectives(self, surface, self.body, top)
         notice = self.app.message or self.notice
         if notice:
             draw_notice(self, surface, self.body, notice, bad=self.notice_bad or bool(self.app.message))

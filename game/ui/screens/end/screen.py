@@ -29,6 +29,8 @@ from game.ui.widgets import Document, ScrollView
 class EndScreen(GameScreen):
     """Shown once the game is over. Announces the ending (``Ending: <title>`` on stdout) when it appears."""
 
+    timed = False  # the turn timer does not count here
+
     pausable = False
 
     def __init__(self, app: Host, role: str | None = None) -> None:

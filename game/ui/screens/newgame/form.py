@@ -10,6 +10,7 @@ import pygame
 from game.ui import theme
 from game.ui.screens.menu_common import BUTTON_SIZE, MenuScreen, wrap
 from game.ui.screens.newgame.scenario_files import Entry
+from game.ui.screens.newgame.teacher_pin import pin_items
 
 SEED_DIGITS = 9
 
@@ -183,11 +184,19 @@ class FormPlanner:
         seed_w = min(control_w, max(px(150), button_font.size("0" * SEED_DIGITS)[0] + px(30)))
         cursor.items.append(("seed", pygame.Rect(x, cursor.y, seed_w, button_h), 0))
         hint_x = x + seed_w + px(12)
-        if length_beside:
+        pin: list[tuple[str, pygame.Rect, int]] = []
+        if length_beside:  # the length takes the room beside the seed, and there is no room for the PIN
             cursor.items.append(("length", pygame.Rect(hint_x, cursor.y, x + control_w - hint_x, button_h), 0))
-        elif x + control_w - hint_x >= px(120):
+        else:
+            pin = pin_items(self.screen, hint_x, cursor.y, x + control_w - hint_x, button_h)  # the teacher's PIN
+            hint_x = pin[-1][1].right + px(12) if pin else hint_x
+        if not length_beside and x + control_w - hint_x >= px(120):
             cursor.items.append(("seed_hint", pygame.Rect(hint_x, cursor.y, x + control_w - hint_x, button_h), 0))
         cursor.y += button_h + self.section_gap
+        if not pin and not length_beside:  # no room beside the seed: a row of its own (none in the tightest form)
+            pin = pin_items(self.screen, x, cursor.y, control_w, button_h)
+            cursor.y += button_h + self.section_gap if pin else 0
+        cursor.items.extend(pin)
 
     def _open_file(self, cursor: _Cursor) -> None:
         """The path field and Open, and the error of the last file opened under them."""

@@ -31,6 +31,7 @@ from game.ui.screens.newgame.scenario_files import LANG, Entry, load_entry, reso
 from game.ui.screens.newgame.scenario_list import ScenarioList
 from game.ui.screens.newgame.seat_chooser import SeatChooser, next_choice, seat_note, seat_text
 from game.ui.screens.newgame.status import draw_status, status_text
+from game.ui.screens.newgame.teacher_pin import PIN_DIGITS, draw_pin_label, pin_problem
 from game.ui.screens.results import NewGame
 from game.ui.widgets.gui import set_enabled
 
@@ -207,6 +208,9 @@ class NewGameScreen(MenuScreen):
             elif kind == "seed":
                 self.widget_keys[("seed", 0)] = len(self.focusables)
                 self.field("seed", rect, self.start, placeholder="random", digits_only=True, limit=SEED_DIGITS)
+            elif kind == "pin":
+                self.widget_keys[("pin", 0)] = len(self.focusables)
+                self.field("pin", rect, self.start, placeholder="none", digits_only=True, limit=PIN_DIGITS)
             elif kind == "path":
                 self.widget_keys[("path", 0)] = len(self.focusables)
                 self.field("path", rect, self.open_path, placeholder="path/to/scenario.yaml")
@@ -328,7 +332,11 @@ class NewGameScreen(MenuScreen):
             return
         seed_text = self.text_of("seed").strip()
         seed = int(seed_text) if seed_text.isdigit() else random.randrange(10**6)
-        self.request(NewGame(scenario_of_choice(scenario, self.length), str(entry.path), self.seats(), seed))
+        pin = self.text_of("pin").strip()
+        if pin_problem(pin):
+            self._focus_key(("pin", 0))
+            return
+        self.request(NewGame(scenario_of_choice(scenario, self.length), str(entry.path), self.seats(), seed, pin=pin))
 
     def back(self) -> None:
         """Return to the title."""
@@ -361,6 +369,7 @@ class NewGameScreen(MenuScreen):
         )
         draw_labels(self, surface, self.labels)
         draw_seed_hint(self, surface, self.areas.get("seed_hint"))
+        draw_pin_label(self, surface, self.areas.get("pin_label"), pin_problem(self.text_of("pin")))
         self.seat_chooser.draw_notes(surface, [self.seat_note(index) for index in range(len(self.players))], self.areas)
         small = self.font(13)
         problem = self.areas.get("problem")
