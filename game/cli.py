@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--frames", type=int, default=None, help="quit after this many frames")
     play.add_argument("--screenshot", type=Path, default=None, help="save the last frame as PNG")
     play.add_argument(
+        "--public", action="store_true", help="start a game at once on the public board (for a projector; F3 switches)"
+    )
+    play.add_argument(
         "--seat",
         action="append",
         default=[],
@@ -278,7 +281,7 @@ def _play(args: argparse.Namespace) -> int:
             raise UsageError(f"--size expects WIDTHxHEIGHT, e.g. 1280x720, got {args.size!r}")
         size = (int(width), int(height))
     seats = None
-    if args.role is not None or args.scenario is not None or args.seat:
+    if args.role is not None or args.scenario is not None or args.seat or args.public:
         scenario = load(args.scenario)
         check_role(scenario, args.role)
         if args.seat:
@@ -291,7 +294,7 @@ def _play(args: argparse.Namespace) -> int:
             check_roles(scenario, seats)
     return run_play(
         seats=seats,
-        scenario_path=args.scenario if args.scenario is not None or args.autoplay or args.role else None,
+        scenario_path=args.scenario if args.scenario is not None or args.autoplay or args.role or args.public else None,
         role=args.role,
         seed=args.seed,
         scale=args.scale,
@@ -299,6 +302,7 @@ def _play(args: argparse.Namespace) -> int:
         frames=args.frames,
         screenshot=args.screenshot,
         size=size,
+        public=args.public,
     )
 
 

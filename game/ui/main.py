@@ -26,10 +26,11 @@ def run_play(
     size: tuple[int, int] | None = None,
     out: TextIO = sys.stdout,
     seats: Mapping[str, Seat] | None = None,
+    public: bool = False,
 ) -> int:
-    """Open the game. With a scenario (or ``seats``) it starts a game at once (briefing first); without, the title
-    screen. ``seats`` (``--seat ROLE=WHO``) sets who plays each role; by default ``role`` (else the first) is played
-    by a person and the others by the standard computer."""
+    """Open the game. With a scenario (or ``seats``) it starts a game at once (briefing first, or with ``public`` the
+    public board); without, the title screen. ``seats`` (``--seat ROLE=WHO``) sets who plays each role; by default
+    ``role`` (else the first) is played by a person and the others by the standard computer."""
     import pygame
 
     from game.ui import flow
@@ -70,6 +71,8 @@ def run_play(
     chosen = role or roles[0]
     seed = seed if seed is not None else random.randrange(10**6)
     flow.start_game(app, scenario, str(path), seats=dict(seats) if seats else {chosen: PERSON}, seed=seed)
+    if public:
+        flow.show_public(app)
     return app.run()
 
 

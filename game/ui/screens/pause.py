@@ -19,7 +19,8 @@ from game.ui.screens.menu_common import (
     with_key,
     wrap,
 )
-from game.ui.screens.results import ToTitle
+from game.ui.screens.public import PublicScreen
+from game.ui.screens.results import LeavePublic, ShowPublic, ToTitle
 from game.ui.screens.settings_screen import SettingsScreen
 
 LABEL_LIMIT = 60
@@ -38,6 +39,8 @@ class PauseScreen(MenuScreen):
         self.field_text["label"] = self.default_label()
         self.focus_placed = False  # the focus starts on Resume, not on the name field
         self.compact = False
+        #: The screen this menu opened over (the top of the stack before the menu came).
+        self.below = app.top
 
     def default_label(self) -> str:
         """``United States · Turn 3 of 12 · Jul 2023``."""
@@ -61,6 +64,7 @@ class PauseScreen(MenuScreen):
             (with_key("Resume", "Esc"), self.resume, pygame.K_ESCAPE),
             (with_key("Load", "L"), self.load, pygame.K_l),
             (with_key("Settings", "O"), self.settings, pygame.K_o),
+            (with_key(self.public_label(), "F3"), self.public_board, pygame.K_F3),
             (with_key("Quit to title", "T"), self.quit_to_title, pygame.K_t),
             (with_key("Quit game", "Q"), self.quit_game, pygame.K_q),
         ]
@@ -160,6 +164,18 @@ class PauseScreen(MenuScreen):
     def settings(self) -> None:
         """Open the settings."""
         self.app.push(SettingsScreen(self.app))
+
+    def on_public_board(self) -> bool:
+        """Whether the screen under this menu is the public board."""
+        return isinstance(self.below, PublicScreen)
+
+    def public_label(self) -> str:
+        """The public board's button: to show it, or to leave it."""
+        return "Back to the players" if self.on_public_board() else "Public board"
+
+    def public_board(self) -> None:
+        """Show the public board (for a projector), or leave it for the players' screens."""
+        self.request(LeavePublic() if self.on_public_board() else ShowPublic())
 
     def quit_to_title(self) -> None:
         """Autosave, leave the match and show the title."""

@@ -120,6 +120,16 @@ class Pause:
     """Esc over a game: the pause menu."""
 
 
+@dataclass(frozen=True)
+class ShowPublic:
+    """Show the public board (for a projector): nobody's private things on screen."""
+
+
+@dataclass(frozen=True)
+class LeavePublic:
+    """Leave the public board for the players' screens (through a privacy screen)."""
+
+
 # ---------------------------------------------------------------- between games
 @dataclass(frozen=True)
 class NewGame:
@@ -160,6 +170,8 @@ Outcome = (
     | Closed
     | ReviewRead
     | Pause
+    | ShowPublic
+    | LeavePublic
     | NewGame
     | Resume
     | ToTitle

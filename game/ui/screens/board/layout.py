@@ -71,6 +71,7 @@ def board_hints(layout: str, negotiation: bool) -> list[tuple[str, str]]:
         ("E", "end turn"),
         ("Tab", "switch list"),
         ("Esc", "menu"),
+        ("F3", "public board"),
         ("Enter", "commit / withdraw"),
         ("PgUp/PgDn", "more actions"),
         ("Shift+Up/Down", "scroll details"),

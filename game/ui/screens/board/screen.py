@@ -29,7 +29,7 @@ from game.ui.screens.board.notice import draw_notice
 from game.ui.screens.board.selection import TAB_NAMES, Selection
 from game.ui.screens.board.state import BoardState, StateNames
 from game.ui.screens.ingame import GameScreen
-from game.ui.screens.results import EndTurn, OpenTable, Stale
+from game.ui.screens.results import EndTurn, OpenTable, ShowPublic, Stale
 
 
 class BoardScreen(GameScreen, StateNames):
@@ -157,6 +157,7 @@ class BoardScreen(GameScreen, StateNames):
             self.negotiate_button = self.button(negotiate_rect, label, self.negotiate, key=pygame.K_p, focusable=False)
             buttons_left = negotiate_rect.left
         self.header_strip.place(self.header, buttons_left, gap)
+        self.shortcuts[pygame.K_F3] = self.show_public
 
     # ----------------------------------------------------------------- widgets state
     def details_visible(self) -> bool:
@@ -203,6 +204,10 @@ class BoardScreen(GameScreen, StateNames):
         """Open the negotiation table (proposals and agreements)."""
         if self.match.has_negotiation:
             self.request(OpenTable(self.role))
+
+    def show_public(self) -> None:
+        """Switch to the public board, for a projector (F3)."""
+        self.request(ShowPublic())
 
     def my_moment(self) -> bool:
         """Whether the match waits for this board's role to act (nothing to answer first)."""
