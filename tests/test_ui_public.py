@@ -164,6 +164,19 @@ def test_f3_shows_the_public_board_and_f3_goes_back_through_a_privacy_screen(
     assert match.game.turn == 1, "switching changed nothing of the game"
 
 
+def test_a_briefing_left_for_the_public_board_comes_again_on_the_way_back(
+    make_app: MakeApp, scenario: Scenario
+) -> None:
+    app = make_app()
+    start(app, scenario)
+    briefing = app.top
+    assert isinstance(briefing, BriefingScreen)
+    flow.show_public(app)  # what play --public does
+    key(app, pygame.K_F3)
+    key(app, pygame.K_RETURN)  # the privacy screen
+    assert isinstance(app.top, BriefingScreen) and app.top.role == briefing.role
+
+
 def test_the_pause_menu_switches_to_the_public_board_and_back(make_app: MakeApp, scenario: Scenario) -> None:
     app = make_app()
     start(app, scenario)
@@ -289,3 +302,18 @@ def test_the_public_board_draws_at_every_size_with_every_indicator_whole(
     (button,) = [w for w in screen.manager.get_root_container().elements]  # type: ignore[union-attr]
     assert window.contains(button.rect) and not screen.footer.colliderect(button.rect)
     assert window.contains(screen.body) and screen.header.bottom <= screen.body.top
+
+
+def test_play_public_starts_a_game_on_the_public_board(monkeypatch: pytest.MonkeyPatch) -> None:
+    from game import cli
+
+    seen: list[object] = []
+
+    def first_screen(self: App) -> int:
+        seen.append(self.top)
+        return 0
+
+    monkeypatch.setattr(App, "run", first_screen)
+    assert cli.main(["play", "--public", "--seed", "4", "--frames", "2", "--size", "1280x720"]) == 0
+    (screen,) = seen
+    assert isinstance(screen, PublicScreen) and screen.app.viewer is None

@@ -270,6 +270,8 @@ def show_public(app: App) -> None:
     """The public board in place of everything on screen: nobody's private things are on screen any more. A turn
     timer that runs shows on it when the app has one as ``app.countdown`` (see :class:`Countdown`)."""
     countdown = getattr(app, "countdown", None)
+    if isinstance(app.top, BriefingScreen):
+        app.briefed.discard(app.top.role)  # not read yet: it comes again after the public board
     app.viewer = None
     app.reset(PublicScreen(app, countdown if isinstance(countdown, Countdown) else None))
 

@@ -62,7 +62,7 @@ def run_play(
             file=sys.stderr,
         )
         return 1
-    if scenario_path is None and not autoplay and not seats:
+    if scenario_path is None and not autoplay and not seats and not public:
         flow.show_title(app)
         return app.run()
     path = scenario_path or DEFAULT_SCENARIO
