@@ -114,6 +114,28 @@ def test_the_public_board_mid_game_shows_public_things_and_nothing_private(
         assert localize(indicator.label, "en") in text, "every indicator, unshortened"
 
 
+def test_the_agreements_in_force_are_on_the_public_board(
+    make_app: MakeApp, scenario: Scenario, drawn: list[str]
+) -> None:
+    app = make_app()
+    match = start(app, scenario, seed=5)
+    play_turns(app, match, 3)
+    game = match.game
+    deals = [(g.id, a.id) for g in game.legal_items("us") for a in game.legal_items("cambodia")]
+    for give, ask in deals:  # the computer answers at once: offer until it accepts one
+        match.apply("us", Propose("us", "cambodia", (give,), (ask,)))
+        if game.agreements():
+            break
+    (agreement,) = game.agreements()
+    to_board(app)
+    key(app, pygame.K_F3)
+    text = shown_text(app, drawn)
+    assert "Agreement 1, until" in text
+    for item in agreement.items:
+        assert localize(game.item(item.item).label, "en") in text
+        assert f"{match.role_name(item.giver)}:" in text
+
+
 def test_the_public_view_keeps_objectives_back_until_the_teacher_reveals_them(
     make_app: MakeApp, scenario: Scenario
 ) -> None:

@@ -104,17 +104,20 @@ class NewsColumn:
         if not in_force:
             doc.para("None yet.", colour=palette.muted, size=TEXT, gap=8)
         for agreement in in_force:
-            doc.para(self._terms(agreement), colour=palette.text, size=TEXT, gap=8)
+            self._terms(doc, agreement)
 
-    def _terms(self, agreement: Agreement) -> str:
-        """``Agreement 1, until Jan 2024: United States gives A; Cambodia gives B.``"""
-        screen = self.screen
+    def _terms(self, doc: Document, agreement: Agreement) -> None:
+        """``Agreement 1, until Apr 2024``, then what each side still gives: ``United States: Fund rural ...``."""
+        screen, palette = self.screen, self.screen.palette
         game = screen.game
         pending = [item for item in agreement.items if item.status is ItemStatus.PENDING]
         until = game.scenario.calendar.label(max(item.end for item in pending))
-        parts = []
+        doc.para(f"{agreement_name(agreement.id).capitalize()}, until {until}", colour=palette.text, size=TEXT,
+                 bold=True, gap=3)  # fmt: skip
         for role in agreement.parties:
             items = [item.item for item in pending if item.giver == role]
             if items:
-                parts.append(f"{screen.match.role_name(role)} gives {item_names(game, items)}")
-        return f"{agreement_name(agreement.id).capitalize()}, until {until}: {'; '.join(parts)}."
+                name = screen.match.role_name(role)
+                doc.para([(f"{name}: ", palette.muted, False), (item_names(game, items), palette.text, False)],
+                         size=TEXT, indent=12, gap=3)  # fmt: skip
+        doc.space(6)

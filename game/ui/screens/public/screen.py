@@ -15,13 +15,15 @@ from __future__ import annotations
 import pygame
 
 from game.table.public import PublicView, public_view
+from game.ui import theme
 from game.ui.screens.base import Host
-from game.ui.screens.ingame import GameScreen
+from game.ui.screens.ingame import BUTTON_FONT, GameScreen
 from game.ui.screens.public.header import PublicHeader
 from game.ui.screens.public.indicators import IndicatorTiles
 from game.ui.screens.public.news import NewsColumn
 from game.ui.screens.public.timer import Countdown, Stopped, TimerDisplay, clock_text
 from game.ui.screens.results import LeavePublic
+from game.ui.widgets import text as textlib
 
 #: The narrowest window, in design pixels, that shows the indicators and the words side by side.
 WIDE = 900
@@ -94,8 +96,10 @@ class PublicScreen(GameScreen):
         self.wide = rect.width / design >= WIDE
         self.header_strip.compact = rect.height / design < LOW + 140
         self.header = pygame.Rect(inner.left, inner.top, inner.width, self.header_strip.height())
-        button_w = min(inner.width, self.button_width(BACK))
-        button = pygame.Rect(0, 0, button_w, self.button_height())
+        # The button's words are in the theme's font, which follows the UI scale but not the window's zoom.
+        theme_font = theme.font(self.app.px(BUTTON_FONT))
+        button_w = min(inner.width, textlib.width_of(theme_font, BACK) + self.app.px(28))
+        button = pygame.Rect(0, 0, button_w, theme_font.get_linesize() + self.app.px(16))
         button.bottomright = inner.bottomright
         self.button(button, BACK, self.leave, key=KEY, focusable=False)
         wanted = [("F3", "back to the players"), ("Esc", "menu"), ("PgUp/PgDn", "indicators"),
