@@ -106,13 +106,17 @@ class PublicScreen(GameScreen):
                   ("Up/Down", "scroll the news")]  # fmt: skip
         if not self.wide:
             wanted.insert(1, ("Tab", "indicators / news"))
+        top = self.header.bottom + gap
+        self.body = pygame.Rect(inner.left, top, inner.width, button.top - gap - top)
+        self.tiles.compact = self.body.height < self.px(LOW)
+        tiles = self.panes()[0] or self.body
+        count = len(self.game.scenario.shown_indicators)
+        if self.tiles.grid(tiles, count).per_page >= count:
+            wanted.remove(("PgUp/PgDn", "indicators"))  # every indicator fits: no pages
         room = max(self.px(40), button.left - inner.left - gap)
         self.hints = self.fit_hints(wanted, room, 1)
         hint_h = self.key_hints_height(self.hints, room)
         self.footer = pygame.Rect(inner.left, button.centery - hint_h // 2, room, hint_h)
-        top = self.header.bottom + gap
-        self.body = pygame.Rect(inner.left, top, inner.width, button.top - gap - top)
-        self.tiles.compact = self.body.height < self.px(LOW)
         self.words.cache = None
 
     def panes(self) -> tuple[pygame.Rect | None, pygame.Rect | None]:
