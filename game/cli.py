@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--screenshot", type=Path, default=None, help="save the last frame as PNG")
     play.add_argument("--pin", default=None, metavar="NNNN", help="guard the teacher's console (F2) with this PIN")
     play.add_argument(
+        "--public", action="store_true", help="start a game at once on the public board (for a projector; F3 switches)"
+    )
+    play.add_argument(
         "--seat",
         action="append",
         default=[],
@@ -349,7 +352,7 @@ def _play(args: argparse.Namespace) -> int:
         size = (int(width), int(height))
     pin = check_pin(args.pin, starts=args.scenario is not None or bool(args.seat) or args.autoplay)
     seats = None
-    if args.role is not None or args.scenario is not None or args.seat or args.turns is not None:
+    if args.role is not None or args.scenario is not None or args.seat or args.turns is not None or args.public:
         scenario = of_turns(load(args.scenario), args.turns)
         check_role(scenario, args.role)
         if args.seat:
@@ -362,7 +365,7 @@ def _play(args: argparse.Namespace) -> int:
             check_roles(scenario, seats)
     return run_play(
         seats=seats,
-        scenario_path=args.scenario if args.scenario is not None or args.autoplay or args.role else None,
+        scenario_path=args.scenario if args.scenario is not None or args.autoplay or args.role or args.public else None,
         turns=args.turns,
         role=args.role,
         seed=args.seed,
@@ -372,6 +375,7 @@ def _play(args: argparse.Namespace) -> int:
         screenshot=args.screenshot,
         size=size,
         pin=pin,
+        public=args.public,
     )
 
 

@@ -11,7 +11,8 @@ screen once the game is over. A :class:`~game.table.TurnResolved` among the resu
 With two or more people at one machine (hot-seat), a privacy screen ("Pass to <role>") comes before every decision
 of a role whose private things are not on screen, and each person's briefing comes after their own first privacy
 screen; the app remembers whose things are on screen (:attr:`App.viewer`) and who has read their briefing
-(:attr:`App.briefed`). With one person there are no privacy screens.
+(:attr:`App.briefed`). With one person there are no privacy screens, but for one: F3 shows the public board (for a
+projector, :mod:`game.ui.screens.public`), and the way back to anybody's private screen passes a privacy screen.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from game.ui.screens.negotiate import NegotiationScreen
 from game.ui.screens.pause import PauseScreen
 from game.ui.screens.privacy import PrivacyScreen
 from game.ui.screens.proposal import ProposalScreen, agreement_dialog, break_dialog, reply_dialog
+from game.ui.screens.public import PublicScreen
 from game.ui.screens.results import (
     Answered,
     Applied,
@@ -59,6 +61,7 @@ from game.ui.screens.results import (
     Countered,
     EndTurn,
     LearnToPlay,
+    LeavePublic,
     NewGame,
     OpenTable,
     Outcome,
@@ -67,6 +70,7 @@ from game.ui.screens.results import (
     Resume,
     ReviewRead,
     Sent,
+    ShowPublic,
     Stale,
     TableClosed,
     Teach,
@@ -107,6 +111,11 @@ def route(app: App, result: Outcome) -> None:
             pin_entered(app, pin)
         case Teach(action):
             after_teaching(app, carry_out(app, action))
+        # ---- the public board (a projector)
+        case ShowPublic():
+            show_public(app)
+        case LeavePublic():
+            leave_public(app)
         # ---- menus and between games
         case Pause():
             app.push(PauseScreen(app))
@@ -331,6 +340,27 @@ def show_end(app: App) -> None:
     """The end screen (it reveals every side's objectives and score)."""
     app.viewer = None
     app.reset(EndScreen(app))
+
+
+def show_public(app: App) -> None:
+    """The public board in place of everything on screen: nobody's private things are on screen any more. The turn
+    timer shows on it (it stands still while the public board is up: nobody can act then)."""
+    if isinstance(app.top, BriefingScreen):
+        app.briefed.discard(app.top.role)  # not read yet: it comes again after the public board
+    app.viewer = None
+    app.reset(PublicScreen(app, app.timer))
+
+
+def leave_public(app: App) -> None:
+    """Back from the public board: always a privacy screen first (the room is looking), then whatever the match
+    waits for; the end screen once the game is over."""
+    match = _match(app)
+    decision = match.decision()
+    app.viewer = None
+    if decision is None:
+        show_end(app)
+    else:
+        app.reset(PrivacyScreen(app, decision.role))
 
 
 def show_title(app: App) -> None:

@@ -29,43 +29,27 @@ def run_play(
     seats: Mapping[str, Seat] | None = None,
     turns: int | None = None,
     pin: str = "",
+    public: bool = False,
 ) -> int:
-    """Open the game. With a scenario (or ``seats``) it starts a game at once (briefing first); without, the title
-    screen. ``seats`` (``--seat ROLE=WHO``) sets who plays each role; by default ``role`` (else the first) is played
-    by a person and the others by the standard computer. ``turns``: a shorter game of that many turns (checked by the
-    caller, see :func:`game.engine.of_length`). ``pin`` guards the teacher's console."""
+    """Open the game. With a scenario (or ``seats``) it starts a game at once (briefing first, or with ``public`` the
+    public board); without, the title screen. ``seats`` (``--seat ROLE=WHO``) sets who plays each role; by default
+    ``role`` (else the first) is played by a person and the others by the standard computer. ``turns``: a shorter
+    game of that many turns (checked by the caller, see :func:`game.engine.of_length`). ``pin`` guards the teacher's
+    console."""
     import pygame
 
     from game.ui import flow
     from game.ui.app import App
 
-    settings = load_settings()
-    persist = True
-    if scale is not None:
-        settings = settings.with_(ui_scale=scale)
-        persist = False  # a one-off scale from the command line does not overwrite the player's setting
-    if autoplay or frames is not None:
-        persist = False
-        settings = _headless_settings(settings)
+    settings, persist = _settings_for(scale, headless=autoplay or frames is not None)
     try:
-        app = App(
-            settings,
-            size=size,
-            autoplay=autoplay,
-            max_frames=frames,
-            screenshot=screenshot,
-            out=out,
-            persist_settings=persist,
-            router=flow.route,
-        )
+        app = App(settings, size=size, autoplay=autoplay, max_frames=frames, screenshot=screenshot, out=out,
+                  persist_settings=persist, router=flow.route)  # fmt: skip
     except pygame.error as exc:
-        print(
-            f"common-ground: error: cannot open a window ({exc}); "
-            "the terminal version runs anywhere: python main.py text",
-            file=sys.stderr,
-        )
+        print(f"common-ground: error: cannot open a window ({exc}); the terminal version runs anywhere: "
+              "python main.py text", file=sys.stderr)  # fmt: skip
         return 1
-    if scenario_path is None and not autoplay and not seats:
+    if scenario_path is None and not autoplay and not seats and not public:
         flow.show_title(app)
         return app.run()
     path = scenario_path or DEFAULT_SCENARIO
@@ -74,7 +58,23 @@ def run_play(
     seats = dict(seats) if seats else {role or scenario.roles[0].id: PERSON}
     seed = seed if seed is not None else random.randrange(10**6)
     flow.start_game(app, scenario, str(path), seats=seats, seed=seed, pin=pin)
+    if public:
+        flow.show_public(app)
     return app.run()
+
+
+def _settings_for(scale: float | None, *, headless: bool) -> tuple[Settings, bool]:
+    """The player's settings for this run, and whether changes made during it are saved: a one-off scale from the
+    command line, or a run without a person (autoplay, a frame limit), leaves the player's settings alone."""
+    settings = load_settings()
+    persist = True
+    if scale is not None:
+        settings = settings.with_(ui_scale=scale)
+        persist = False
+    if headless:
+        persist = False
+        settings = _headless_settings(settings)
+    return settings, persist
 
 
 def _headless_settings(settings: Settings) -> Settings:

@@ -66,6 +66,10 @@ class TurnTimer:
         """Whether a countdown is running for this turn."""
         return self.left is not None
 
+    def seconds_left(self) -> float | None:
+        """Seconds left of the turn (``None``: no timer); what the public board shows."""
+        return self.left
+
     def warning(self) -> bool:
         """Whether the turn is in its last :data:`WARNING_SECONDS`."""
         return self.left is not None and self.left <= WARNING_SECONDS

@@ -19,7 +19,8 @@ from game.ui.screens.menu_common import (
     with_key,
     wrap,
 )
-from game.ui.screens.results import TeacherConsole, ToTitle
+from game.ui.screens.public import PublicScreen
+from game.ui.screens.results import LeavePublic, ShowPublic, TeacherConsole, ToTitle
 from game.ui.screens.settings_screen import SettingsScreen
 
 LABEL_LIMIT = 60
@@ -38,6 +39,8 @@ class PauseScreen(MenuScreen):
         self.field_text["label"] = self.default_label()
         self.focus_placed = False  # the focus starts on Resume, not on the name field
         self.compact = False
+        #: The screen this menu opened over (the top of the stack before the menu came).
+        self.below = app.top
 
     def default_label(self) -> str:
         """``United States · Turn 3 of 12 · Jul 2023``."""
@@ -62,9 +65,13 @@ class PauseScreen(MenuScreen):
             (with_key("Load", "L"), self.load, pygame.K_l),
             (with_key("Settings", "O"), self.settings, pygame.K_o),
             (with_key("Teacher's console", "F2"), self.console, pygame.K_F2),
+            (with_key(self.public_label(), "F3"), self.public_board, pygame.K_F3),
             (with_key("Quit to title", "T"), self.quit_to_title, pygame.K_t),
             (with_key("Quit game", "Q"), self.quit_game, pygame.K_q),
         ]
+        if self.compact:  # no room for two more rows: the teacher's keys are named in the header instead
+            self.shortcuts[pygame.K_F2], self.shortcuts[pygame.K_F3] = self.console, self.public_board
+            items = [item for item in items if item[2] not in (pygame.K_F2, pygame.K_F3)]
         save_text = with_key("Save", "S")
         widest = max(button_font.size(text)[0] for text, _, _ in items) + self.px(48)
         save_w = button_font.size(save_text)[0] + self.px(40)
@@ -166,6 +173,18 @@ class PauseScreen(MenuScreen):
         """Close the menu and open the teacher's console (after its PIN, when the game has one)."""
         self.dismiss(TeacherConsole())
 
+    def on_public_board(self) -> bool:
+        """Whether the screen under this menu is the public board."""
+        return isinstance(self.below, PublicScreen)
+
+    def public_label(self) -> str:
+        """The public board's button: to show it, or to leave it."""
+        return "Back to the players" if self.on_public_board() else "Public board"
+
+    def public_board(self) -> None:
+        """Show the public board (for a projector), or leave it for the players' screens."""
+        self.request(LeavePublic() if self.on_public_board() else ShowPublic())
+
     def quit_to_title(self) -> None:
         """Autosave, leave the match and show the title."""
         self.app.autosave()
@@ -195,6 +214,8 @@ class PauseScreen(MenuScreen):
         where = match.turn_label if match is not None else ""
         if match is not None and match.persons:
             where = f"{where} · you play {', '.join(match.role_name(r) for r in match.persons)}"
+        if self.compact:
+            where = f"{where} · F2 teacher · F3 {self.public_label().lower()}"
         blit_text(
             surface, where, small, palette.muted, (header.left, header.top + heading.get_linesize()), width=header.width
         )

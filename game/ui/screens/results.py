@@ -213,6 +213,16 @@ class Teach:
     action: TeacherAction
 
 
+@dataclass(frozen=True)
+class ShowPublic:
+    """Show the public board (for a projector): nobody's private things on screen."""
+
+
+@dataclass(frozen=True)
+class LeavePublic:
+    """Leave the public board for the players' screens (through a privacy screen)."""
+
+
 # ---------------------------------------------------------------- between games
 @dataclass(frozen=True)
 class NewGame:
@@ -264,6 +274,8 @@ Outcome = (
     | TeacherConsole
     | PinEntered
     | Teach
+    | ShowPublic
+    | LeavePublic
     | NewGame
     | LearnToPlay
     | Resume

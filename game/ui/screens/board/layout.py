@@ -72,6 +72,7 @@ def board_hints(layout: str, negotiation: bool) -> list[tuple[str, str]]:
         ("Tab", "switch list"),
         ("Esc", "menu"),
         ("F2", "teacher"),
+        ("F3", "public board"),
         ("Enter", "commit / withdraw"),
         ("PgUp/PgDn", "more actions"),
         ("Shift+Up/Down", "scroll details"),

@@ -36,7 +36,7 @@ from game.ui.screens.board.teacher_marks import (
     draw_warning,
 )
 from game.ui.screens.ingame import GameScreen
-from game.ui.screens.results import EndTurn, OpenTable, Stale
+from game.ui.screens.results import EndTurn, OpenTable, ShowPublic, Stale
 
 
 class BoardScreen(GameScreen, StateNames):
@@ -171,6 +171,7 @@ class BoardScreen(GameScreen, StateNames):
         clock_w = countdown_width(self)  # the turn timer's countdown, left of the buttons
         self.countdown = pygame.Rect(buttons_left - gap - clock_w, end_rect.top, clock_w, end_rect.height)
         self.header_strip.place(self.header, buttons_left - (clock_w + gap if clock_w else 0), gap)
+        self.shortcuts[pygame.K_F3] = self.show_public
 
     # ----------------------------------------------------------------- widgets state
     def details_visible(self) -> bool:
@@ -217,6 +218,10 @@ class BoardScreen(GameScreen, StateNames):
         """Open the negotiation table (proposals and agreements)."""
         if self.match.has_negotiation:
             self.request(OpenTable(self.role))
+
+    def show_public(self) -> None:
+        """Switch to the public board, for a projector (F3)."""
+        self.request(ShowPublic())
 
     def my_moment(self) -> bool:
         """Whether the match waits for this board's role to act (nothing to answer first)."""
