@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import localize
+from game.ui.screens.board.notice import draw_box
 from game.ui.screens.ingame import BODY, SMALL, GameScreen
 from game.ui.turn_timer import WARNING_SECONDS
 from game.ui.widgets import text as textlib
@@ -59,26 +60,7 @@ def draw_warning(screen: GameScreen, surface: pygame.Surface, body: pygame.Rect)
     text = warning_text(screen)
     if not text:
         return body.top
-    palette, px = screen.palette, screen.px
-    font = screen.font(BODY, bold=True)
-    width = min(body.width - px(40), textlib.width_of(font, text) + px(32))
-    lines = textlib.wrap(font, text, width - px(24))[:2]
-    box = pygame.Rect(0, 0, width, len(lines) * font.get_linesize() + px(16))
-    box.midtop = (body.centerx, body.top + px(8))
-    pygame.draw.rect(surface, palette.background, box, border_radius=px(8))
-    pygame.draw.rect(surface, palette.bad, box, width=max(1, px(2)), border_radius=px(8))
-    y = box.top + px(8)
-    for line in lines:
-        textlib.draw(
-            surface,
-            line,
-            (box.centerx, y),
-            font=font,
-            colour=palette.text,
-            align="center",
-            max_width=box.width - px(24),
-        )
-        y += font.get_linesize()
+    box = draw_box(screen, surface, body, text, edge=screen.palette.bad, lines=2, top=True)
     return box.bottom
 
 
