@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 from game.content.problems import Problem, ScenarioError
 from game.engine import Scenario, ScoreReference, localize
 from game.paths import DEFAULT_SCENARIO, TUTORIAL_SCENARIO
+from game.present.words import plural
 from game.table.simulate import SimulationResult
 
 if TYPE_CHECKING:
@@ -432,12 +433,10 @@ def _validate(paths: Sequence[Path], out: TextIO) -> int:
         for warning in warnings:  # the file plays, changed as each warning says
             print(warning.format(), file=out)
         own = len(scenario.indicators) - len(scenario.trust_names())  # without the trust indicators the loader made
-        print(
-            f"{path}: ok ({localize(scenario.title)}: {own} indicators, "
-            f"{len(scenario.roles)} roles, {len(scenario.actions)} actions, {len(scenario.events)} events, "
-            f"{len(scenario.endings)} endings)",
-            file=out,
-        )
+        parts = [(own, "indicator"), (len(scenario.roles), "role"), (len(scenario.actions), "action"),
+                 (len(scenario.events), "event"), (len(scenario.endings), "ending")]  # fmt: skip
+        counts = ", ".join(plural(count, word) for count, word in parts)
+        print(f"{path}: ok ({localize(scenario.title)}: {counts})", file=out)
     return status
 
 
