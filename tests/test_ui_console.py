@@ -241,6 +241,20 @@ def test_adjust_needs_a_reason_and_shows_on_the_board(make_app: MakeApp, scenari
     assert "Class vote" in why, "the board's why-did-this-move shows the teacher's reason"
 
 
+def test_typing_in_the_adjust_dialog_writes_the_reason(make_app: MakeApp, scenario: Scenario) -> None:
+    app = make_app()
+    match = started(app, scenario)
+    console(app)
+    key(app, pygame.K_a)
+    dialog = app.top
+    assert isinstance(dialog, AdjustDialog)
+    key(app, pygame.K_RIGHT)
+    type_text(app, "Summit")
+    assert dialog.text_of("reason") == "Summit", "letters typed anywhere in the dialog go to the reason"
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, ConsoleScreen) and kinds(match) == [InterventionKind.ADJUST]
+
+
 def test_the_paused_board_refuses_input_and_says_so(
     make_app: MakeApp, scenario: Scenario, monkeypatch: pytest.MonkeyPatch
 ) -> None:

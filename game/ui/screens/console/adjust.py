@@ -156,6 +156,12 @@ class AdjustDialog(ConsoleDialog):
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.list.click(event.pos):
             self._sync()
             return True
+        if event.type == pygame.TEXTINPUT and "reason" in self.fields and event.text.isalpha():  # not + - [ ]
+            field = self.fields["reason"]
+            self.focus(field)  # type: ignore[arg-type]  # a field takes the focus like a button
+            field.select()  # typing anywhere in the dialog writes the reason
+            if self.editing() is not None:
+                return self.handle(event)
         return super().handle(event)
 
     # ----------------------------------------------------------------- drawing
