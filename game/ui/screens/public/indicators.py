@@ -1,4 +1,4 @@
-"""The indicators on the public board: one tile each, in a grid, with the value large, the move since the last turn
+"""The indicators on the public board: one tile each, in a grid, with the value large, the move over the last turn
 and a small trend line, in pages when they do not all fit.
 
 A move is drawn in a neutral colour: the room shares one screen, and whether a move is good news depends on each
@@ -134,12 +134,14 @@ class IndicatorTiles:
     def draw_numbers(
         self, surface: pygame.Surface, at: tuple[int, int], indicator: PublicIndicator, *, align: str
     ) -> pygame.Rect:
-        """The value, large, and its move since the end of the last turn beside it, from ``at`` (its top-left, or
-        its top-right with ``align="right"``); returns the rect they take."""
+        """The value, large, and beside it its move since the start of the last turn played (that turn's
+        resolution and this turn's news: what the room has just seen happen), from ``at`` (its top-left, or its
+        top-right with ``align="right"``); returns the rect they take."""
         screen, palette, px = self.screen, self.screen.palette, self.screen.px
         value_font, move_font = screen.font(VALUE, bold=True), screen.font(MOVE)
         series = indicator.series
-        move = float(num(indicator.value)) - float(num(series[-2])) if len(series) > 1 else 0.0
+        start = series[-3] if len(series) > 2 else series[0]  # the series ends with the value now
+        move = float(num(indicator.value)) - float(num(start))
         move_text = signed(move) if move else ("–" if self.compact else "no change")
         value_text = num(indicator.value)
         gap = px(10)
