@@ -72,3 +72,15 @@ def test_a_lesson_game_steered_by_the_teacher_is_reported_and_replays(tmp_path: 
     rows = list(csv.DictReader(next(p for p in result.files if p.suffix == ".csv").open(encoding="utf-8")))
     assert len(rows) == len(restored.game.history)
     assert any("the class judged the summit a success" in " ".join(row.values()) for row in rows)
+
+
+def test_the_scores_of_a_game_the_teacher_ended_say_the_ranges_are_of_whole_games() -> None:
+    from game.present.reference import how_measured
+
+    match = Match.start(load_scenario(DEFAULT_SCENARIO), {"us": PERSON}, 2, scenario_path=str(DEFAULT_SCENARIO))
+    person_turn(match, random.Random(2))
+    found = find_reference(match.scenario, None, compute=False)
+    assert found is not None
+    assert "ended by the teacher" not in how_measured(found, match.game.outcome)
+    console.end_now(match)
+    assert "ended by the teacher in turn 2" in how_measured(found, match.game.outcome)

@@ -3,7 +3,7 @@ other sides' scores (see :mod:`game.table.reference`). The same words in every f
 
 from __future__ import annotations
 
-from game.engine import ScoreRange, ScoreReference
+from game.engine import Outcome, ScoreRange, ScoreReference, Termination
 from game.present.words import score as score_text
 from game.table.reference import Found, Placement, ReferenceOrigin, placement
 from game.table.seats import LEVELS
@@ -73,17 +73,22 @@ def score_sentence(name: str, score: float, reference: ScoreReference, role: str
     return f"{name} {score_text(score)}: {verdict(score, bounds)}" + (f" ({note})." if note else ".")
 
 
-def how_measured(found: Found) -> str:
+def how_measured(found: Found, outcome: Outcome | None = None) -> str:
     """Where the usual ranges come from, in a sentence: who played, how many games, and whether the scenario's
     author stored them or this computer worked them out (the same words whether just now or earlier, so the same
-    game always reads the same)."""
+    game always reads the same). For a game the teacher ended before its last turn (``outcome``), a second sentence
+    says that the ranges are those of games played to their end."""
     reference = found.reference
     if found.origin is ReferenceOrigin.STORED:
         source = "measured by the scenario's author"
     else:
         source = "worked out on this computer, as the scenario stores none"
-    return (f"A side's usual range is where 8 games in 10 end for that side when {players(reference)} play every "
+    said = (f"A side's usual range is where 8 games in 10 end for that side when {players(reference)} play every "
             f"side ({reference.games} games; {source}).")  # fmt: skip
+    if outcome is not None and outcome.termination is Termination.STOPPED:
+        said += (f" This game was ended by the teacher in turn {outcome.turn}: the usual ranges come from games played"
+                 " to their end, so read these scores with care.")  # fmt: skip
+    return said
 
 
 def no_reference() -> str:

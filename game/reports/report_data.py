@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from game.engine import Cause, Change, Game, NewsKind, Proposal, ProposalStatus, Termination, localize
+from game.engine import Cause, Change, Game, NewsKind, Outcome, Proposal, ProposalStatus, Termination, localize
 from game.present import cause_text, date_of, decisions, role_name, say
 from game.present import score as score_text
 from game.present.reference import NOT_COMPARED, how_measured, no_reference, range_note, verdict
@@ -133,9 +133,9 @@ def side_scores(match: Match, found: Found | None) -> list[SideScore]:
     return out
 
 
-def score_notes(found: Found | None) -> tuple[str, ...]:
+def score_notes(found: Found | None, outcome: Outcome | None = None) -> tuple[str, ...]:
     """What the reader must know to read the scores: why they are not compared, and where the ranges come from."""
-    return (NOT_COMPARED, how_measured(found) if found is not None else no_reference())
+    return (NOT_COMPARED, how_measured(found, outcome) if found is not None else no_reference())
 
 
 def score_line(side: SideScore) -> str:

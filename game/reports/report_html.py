@@ -93,7 +93,7 @@ def _ending(match: Match, found: Found | None) -> str:
 
 def _scores(match: Match, found: Found | None) -> str:
     out = ["<h2>How each side did, against its own usual range</h2>"]
-    out += [para(note, "muted") for note in data.score_notes(found)]
+    out += [para(note, "muted") for note in data.score_notes(found, match.game.outcome)]
     for side in data.side_scores(match, found):
         out.append(f'<section class="side"><h3>{escape(side.name)} <span class="muted">(played by '
                    f"{escape(side.played_by)})</span></h3>")  # fmt: skip

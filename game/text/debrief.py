@@ -39,7 +39,7 @@ def reference_lines(game: Game, found: Found | None) -> list[str]:
     for role in game.scenario.roles:
         sentence = score_sentence(say(game, role.name), scores.get(role.id, 0.0), found.reference, role.id)
         out += wrap(sentence, indent="  ", hanging="    ")
-    return out + wrap(how_measured(found))
+    return out + wrap(how_measured(found, outcome))
 
 
 def debrief_lines(game: Game, counterpart: str, player: str) -> list[str]:

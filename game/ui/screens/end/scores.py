@@ -64,7 +64,7 @@ class UsualRangeSection:
             if bounds is not None:
                 doc.custom(34, functools.partial(self.draw_range, score=score, bounds=bounds), gap=2)
                 doc.para(range_note(found.reference, bounds), colour=palette.muted, size=SMALL, gap=8)
-        doc.para(how_measured(found), colour=palette.muted, size=SMALL, gap=12)
+        doc.para(how_measured(found, screen.game.outcome), colour=palette.muted, size=SMALL, gap=12)
 
     def placement_colour(self, where: Placement) -> Colour:
         """Good news above the range, bad news below it, plain text within it."""
