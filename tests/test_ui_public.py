@@ -186,6 +186,27 @@ def test_f3_shows_the_public_board_and_f3_goes_back_through_a_privacy_screen(
     assert match.game.turn == 1, "switching changed nothing of the game"
 
 
+def test_f3_on_a_privacy_screen_and_on_the_review_shows_the_public_board(make_app: MakeApp, scenario: Scenario) -> None:
+    from game.ui.screens.review import ReviewScreen
+
+    app = make_app()
+    match = start_hotseat(app, scenario)
+    assert isinstance(app.top, PrivacyScreen)
+    key(app, pygame.K_F3)
+    assert isinstance(app.top, PublicScreen)
+    key(app, pygame.K_F3)
+    assert isinstance(app.top, PrivacyScreen)
+    for _ in screens(app):
+        if isinstance(app.top, ReviewScreen):
+            break
+    assert isinstance(app.top, ReviewScreen)
+    turn = match.game.turn
+    key(app, pygame.K_F3)
+    assert isinstance(app.top, PublicScreen) and app.viewer is None
+    key(app, pygame.K_F3)
+    assert isinstance(app.top, PrivacyScreen) and match.game.turn == turn
+
+
 def test_a_briefing_left_for_the_public_board_comes_again_on_the_way_back(
     make_app: MakeApp, scenario: Scenario
 ) -> None:

@@ -12,7 +12,7 @@ from game.present import possessive
 from game.ui.screens.base import Host
 from game.ui.screens.ingame import BODY, SMALL, TITLE, GameScreen
 from game.ui.screens.menu_common import draw_backdrop
-from game.ui.screens.results import AtKeyboard
+from game.ui.screens.results import AtKeyboard, ShowPublic
 from game.ui.widgets import text as textlib
 
 
@@ -58,7 +58,8 @@ class PrivacyScreen(GameScreen):
         label = self.button_label()
         button_w = min(width, self.button_width(label))
         height = self._text_height(width) + self.px(28) + self.button_height()
-        hints = [("Enter", "continue"), ("Esc", "menu")]
+        hints = [("Enter", "continue"), ("F3", "public board"), ("Esc", "menu")]
+        self.shortcuts[pygame.K_F3] = lambda: self.request(ShowPublic())  # the projector, between two parts
         room = rect.width - 2 * self.px(24)
         lines = self.key_hints(hints, room)
         hints_w = min(room, max(sum(item for _, _, item in line) + self.px(16) * (len(line) - 1) for line in lines))

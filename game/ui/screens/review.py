@@ -16,7 +16,7 @@ from game.table import score_gain, view
 from game.ui.screens.base import Host
 from game.ui.screens.event import set_label
 from game.ui.screens.ingame import BODY, SMALL, TITLE, GameScreen
-from game.ui.screens.results import ReviewRead
+from game.ui.screens.results import ReviewRead, ShowPublic
 from game.ui.screens.review_text import ReviewText
 from game.ui.screens.wording import CauseGroup, group_causes, num, signed, yours
 from game.ui.widgets import Document, ScrollView, draw_scrollbar, gain_colour, gauge
@@ -105,11 +105,12 @@ class ReviewScreen(GameScreen):
             )
         self.continue_button = self.button(button, label_text, self.done)  # first: Enter continues
         self.toggle_button = self.button(toggle, TOGGLE_LABELS[self.full], self.toggle, key=pygame.K_f)
+        self.shortcuts[pygame.K_F3] = lambda: self.request(ShowPublic())  # the projector (the review is left)
 
     def key_list(self) -> list[tuple[str, str]]:
         """The key hints that fit, for the list shown now."""
         hints = [("Up/Down", "scroll"), ("F", "short list" if self.full else "full list"), ("Enter", "continue"),
-                 ("Tab", "causes / gauges"), ("Esc", "menu")]  # fmt: skip
+                 ("Tab", "causes / gauges"), ("F3", "public board"), ("Esc", "menu")]  # fmt: skip
         return self.fit_hints(hints, self.hints_w, self.hint_lines)
 
     def toggle(self) -> None:
