@@ -19,6 +19,7 @@ from pydantic.fields import FieldInfo
 
 from game.content import models as m
 from game.content.loader import json_schema
+from game.content.scenario_file import model_places
 
 SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 README = SCENARIO_DIR / "README.md"
@@ -37,14 +38,14 @@ def reference_markdown() -> str:
     lines = [
         "## Reference",
         "",
-        "Generated from `game/content/models.py` by `python -m game.content.docs`; do not edit by hand.",
+        "Generated from the models in `game/content/` by `python -m game.content.docs`; do not edit by hand.",
         "",
         "### Value types",
         "",
     ]
     lines += [f"- **{name}**: {text}" for _, name, text in m.VALUE_TYPES]
     places: dict[type[BaseModel], list[str]] = {}
-    for place, model in m.model_places():
+    for place, model in model_places():
         places.setdefault(model, []).append(".".join(name + "[]" * is_list for name, is_list in place))
     for model, written in places.items():
         where = ", ".join(f"`{p}`" for p in written if p) or "the top level of the file"

@@ -1,4 +1,4 @@
-"""Checks of a scenario file's ``lengths`` section, and the engine's :class:`~game.engine.lengths.Length` values built
+"""Checks of a scenario file's ``lengths`` section, and the engine's :class:`~game.engine.scenario.Length` values built
 from it. The loader calls :func:`check_lengths` with the file's valid parts and :func:`build_lengths` for a valid
 file."""
 
@@ -9,8 +9,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 
 from game.content import models as m
 from game.content.lengths_models import LengthEntry
-from game.engine import lengths as engine
-from game.engine.scenario import ScoreReference, Text
+from game.engine.scenario import Length, ScoreReference, Text
 
 NodePath = tuple[str | int, ...]
 #: ``add(at, message, hint)``: report a problem (or a warning) at a place in the file.
@@ -102,10 +101,10 @@ def build_lengths(
     turns: int,
     text: Callable[[str | dict[str, str]], Text],
     reference: Callable[[m.ScoreReference | None], ScoreReference | None],
-) -> tuple[engine.Length, ...]:
+) -> tuple[Length, ...]:
     """The engine's lengths of a valid file, in file order; those not shorter than the full game are left out."""
     return tuple(
-        engine.Length(
+        Length(
             turns=entry.turns,
             name=text(entry.name),
             months_per_turn=entry.months_per_turn,

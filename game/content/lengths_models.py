@@ -1,8 +1,7 @@
 """The file format's ``lengths`` section: shorter games a scenario offers besides its full one.
 
-:class:`LengthEntry` is a model like those of :mod:`game.content.models`;
-``ScenarioFile``'s ``lengths`` field names it (models.py imports it at its end, and the package imports models
-first, so that either module may be imported on its own).
+:class:`LengthEntry` is a model like those of :mod:`game.content.models`; ``ScenarioFile``'s ``lengths`` field
+names it (:mod:`game.content.scenario_file`).
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from game.content.lengths_check import build_lengths, check_lengths
 from game.content.lengths_models import LengthEntry
 from game.content.lesson_loader import build_lesson, check_lesson
 from game.content.problems import Problem, ScenarioError
+from game.content.scenario_file import ScenarioFile, model_places
 from game.content.tutorial_check import build_tutorial, check_tutorial
 from game.content.yamlsafe import MAX_FILE_BYTES, Document, NodePath, load_yaml, load_yaml_file
 from game.engine import scenario as engine
@@ -60,7 +61,7 @@ def find_scenarios(directory: str | os.PathLike[str]) -> list[Path]:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of scenario files, generated from :mod:`game.content.models`, for editors."""
-    schema = m.ScenarioFile.model_json_schema()
+    schema = ScenarioFile.model_json_schema()
     schema["$schema"] = SCHEMA_DIALECT
     schema["title"] = "Common Ground scenario"
     return schema
@@ -280,10 +281,10 @@ def _plural(count: int, noun: str) -> str:
 # --------------------------------------------------------------------------- structure: pydantic errors
 
 
-def _validate(data: Any, report: _Report) -> m.ScenarioFile | None:
+def _validate(data: Any, report: _Report) -> ScenarioFile | None:
     """The validated model, or None after reporting every structural problem."""
     try:
-        return m.ScenarioFile.model_validate(data)
+        return ScenarioFile.model_validate(data)
     except ValidationError as exc:
         missing: dict[NodePath, list[str]] = {}
         for error in exc.errors(include_url=False):
@@ -338,7 +339,7 @@ def _label(path: NodePath) -> str:
 
 
 #: Each format model by the keys that lead to it, list indexes left out: ``("actions", "effects") -> EffectSpec``.
-_MODELS_BY_SHAPE = {tuple(name for name, _ in place): model for place, model in m.model_places()}
+_MODELS_BY_SHAPE = {tuple(name for name, _ in place): model for place, model in model_places()}
 
 _EXPECTED = {
     "string_type": "a string",
@@ -482,7 +483,7 @@ class _Parts:
     items: list[tuple[int, m.NegotiationItem]] = field(default_factory=list)
 
     @classmethod
-    def from_model(cls, model: m.ScenarioFile) -> _Parts:
+    def from_model(cls, model: ScenarioFile) -> _Parts:
         """Every part of a valid file."""
         return cls(
             model.turns,
@@ -1089,7 +1090,7 @@ def _raw(data: Any, at: NodePath) -> Any:
 # --------------------------------------------------------------------------- the engine Scenario
 
 
-def _scenario(model: m.ScenarioFile, built: _Built, fingerprint: str) -> engine.Scenario:
+def _scenario(model: ScenarioFile, built: _Built, fingerprint: str) -> engine.Scenario:
     """The engine's Scenario from a valid file and the values built while checking it."""
     calendar = model.calendar
     return engine.Scenario(

@@ -30,7 +30,7 @@ from game.engine.errors import IllegalActionError, NegotiationError, RulesError,
 from game.engine.expr import Expr, ExprError
 from game.engine.forecasts import BreakForecast, Forecast, ForecastItem
 from game.engine.game import Game
-from game.engine.lengths import Length, LengthError, length_choices, of_length
+from game.engine.lengths import LengthError, length_choices, of_length
 from game.engine.lesson import Claim, Happened, Lesson, Question, Term, Timing
 from game.engine.rules import implementation_effects
 from game.engine.scenario import (
@@ -44,6 +44,7 @@ from game.engine.scenario import (
     Family,
     Indicator,
     Item,
+    Length,
     Negotiation,
     Op,
     Role,

@@ -15,14 +15,9 @@ durations, cooldowns and implementation times are counted in turns and kept as t
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from dataclasses import replace
 
-if TYPE_CHECKING:
-    from game.engine.scenario import Calendar, Event, Scenario, ScoreReference
-
-Text = Mapping[str, str]
+from game.engine.scenario import Calendar, Event, Length, Scenario
 
 #: The fewest turns a game of any length may have (unless the scenario offers a shorter length itself).
 MIN_TURNS = 3
@@ -32,24 +27,6 @@ MAX_MONTHS_PER_TURN = 24
 
 class LengthError(ValueError):
     """A game length the scenario cannot be played at (the number of turns asked for is in the message)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Length:
-    """A shorter game a scenario offers: ``turns`` turns, called ``name`` on the new-game screen.
-
-    Each optional part replaces what would otherwise be mapped proportionally from the full game: how many months a
-    turn lasts, the last turn that follows the public record, the turn of scripted events (event id -> turn) and the
-    windows of random events (event id -> first and last turn). ``score_reference``: each side's usual range of final
-    scores measured for games of this length."""
-
-    turns: int
-    name: Text
-    months_per_turn: int | None = None
-    record_until: int | None = None
-    at_turn: Mapping[str, int] = field(default_factory=dict)
-    windows: Mapping[str, tuple[int, int]] = field(default_factory=dict)
-    score_reference: ScoreReference | None = None
 
 
 def full_length(scenario: Scenario) -> Length:

@@ -10,7 +10,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from game.engine.expr import Expr
-from game.engine.lengths import Length
 from game.engine.lesson import Lesson
 from game.engine.tutorial import Tutorial
 
@@ -323,6 +322,24 @@ class ScoreReference:
     games: int
     roles: Mapping[str, ScoreRange]
     budget: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Length:
+    """A shorter game a scenario offers: ``turns`` turns, called ``name`` on the new-game screen.
+
+    Each optional part replaces what would otherwise be mapped proportionally from the full game: how many months a
+    turn lasts, the last turn that follows the public record, the turn of scripted events (event id -> turn) and the
+    windows of random events (event id -> first and last turn). ``score_reference``: each side's usual range of final
+    scores measured for games of this length."""
+
+    turns: int
+    name: Text
+    months_per_turn: int | None = None
+    record_until: int | None = None
+    at_turn: Mapping[str, int] = field(default_factory=dict)
+    windows: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    score_reference: ScoreReference | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
