@@ -58,6 +58,10 @@ class Flood(Exception):
     """A connection sent more than it may."""
 
 
+class Closed(Exception):
+    """The server closed a connection (after telling it why)."""
+
+
 class Limiter:
     """A token bucket: :data:`RATE` messages a second, bursts of as many."""
 
@@ -151,6 +155,8 @@ async def _serve(socket: WebSocket, handle: Handler) -> None:
             data = await _messages(socket, limiter)
             try:
                 await handle(socket, data)
+            except (Closed, WebSocketDisconnect):
+                raise
             except RoomError as exc:
                 await _send(socket, {"type": "error", "id": data.get("id"), "message": str(exc)})
             except Exception:
@@ -159,8 +165,8 @@ async def _serve(socket: WebSocket, handle: Handler) -> None:
     except Flood:
         await _send(socket, {"type": "error", "message": f"too many messages (at most {RATE:g} a second)"})
         await socket.close(POLICY)
-    except WebSocketDisconnect:
-        pass
+    except (Closed, WebSocketDisconnect, RuntimeError):
+        pass  # the client went away (RuntimeError: a socket no longer connected), or the server closed it
 
 
 def create_app(service: ClassService) -> Starlette:
@@ -233,7 +239,7 @@ async def _teacher_message(hub: Hub, socket: WebSocket, data: dict[str, Any]) ->
         if data.get("type") != "hello" or not service.room.is_admin(data.get("admin")):
             await _send(socket, {"type": "error", "message": "the dashboard needs the teacher's token"})
             await socket.close(POLICY)
-            raise WebSocketDisconnect(POLICY)
+            raise Closed
         hub.teachers.add(socket)
         await _send(socket, service.room_json(hub.connected()))
         return
