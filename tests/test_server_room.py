@@ -41,6 +41,20 @@ def test_joining_needs_the_code_and_a_new_name(service: ClassService) -> None:
             room.join(room.code, name)
 
 
+def test_a_room_stops_a_runaway_script_at_its_limits(service: ClassService, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("game.server.room.TEAM_LIMIT", 2)
+    monkeypatch.setattr("game.server.room.TABLE_LIMIT", 2)
+    service.join(service.room.code, "One")
+    service.join(service.room.code, "Two")
+    with pytest.raises(RoomError, match="room is full"):
+        service.join(service.room.code, "Three")
+    service.add_table()
+    service.add_table()
+    with pytest.raises(RoomError, match="at most 2 tables"):
+        service.add_table()
+    assert len(service.room.teams) == 2 and len(service.room.tables) == 2
+
+
 def test_seating_and_starting_are_checked(service: ClassService) -> None:
     table = service.add_table()
     service.join(service.room.code, "Blue")
@@ -70,6 +84,10 @@ def test_a_seat_moves_a_team_from_its_old_seat(service: ClassService) -> None:
     assert first.seats["us"] == "" and second.seats["cambodia"] == "team:Blue"
     team = service.room.team_named("BLUE")
     assert team is not None and (team.table, team.role) == (second.id, "cambodia")
+    service.start(second.id)
+    with pytest.raises(RoomError, match="Blue plays at table t2, which has started"):
+        service.seat(first.id, "us", "team:Blue")
+    assert second.seats["cambodia"] == "team:Blue" and first.seats["us"] == ""
 
 
 def test_two_teams_play_whole_turns_through_commands(service: ClassService) -> None:

@@ -25,6 +25,8 @@ CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
 CODE_LENGTH = 6
 #: The longest team name.
 NAME_LIMIT = 40
+#: The most teams and tables a room holds (a class is 15 to 30 students; this only stops a runaway script).
+TEAM_LIMIT, TABLE_LIMIT = 200, 100
 #: What a seat holds before it is filled: nobody yet (a computer at the default level takes it at the start).
 EMPTY = ""
 #: The prefix of a seat held by a team: ``team:NAME``.
@@ -130,6 +132,8 @@ class Room:
         if not isinstance(code, str) or code.strip().upper() != self.code:
             raise RoomError("wrong room code: check the code on the teacher's screen")
         name = clean_name(name)
+        if len(self.teams) >= TEAM_LIMIT:
+            raise RoomError(f"the room is full ({TEAM_LIMIT} teams): ask the teacher")
         if self.team_named(name) is not None:
             raise RoomError(f"a team called {name!r} is already here: choose another name")
         token = new_token()
@@ -140,6 +144,8 @@ class Room:
     # ------------------------------------------------------------------ the teacher's tables
     def add_table(self, scenario: Scenario, scenario_path: str, seed: int | None = None) -> Table:
         """A new table of ``scenario`` (already of the length to play), every seat empty."""
+        if len(self.tables) >= TABLE_LIMIT:
+            raise RoomError(f"a room holds at most {TABLE_LIMIT} tables")
         number = 1 + max((int(t[1:]) for t in self.tables if t[1:].isdigit()), default=0)
         table = Table(f"t{number}", scenario, scenario_path, secrets.randbelow(2**31) if seed is None else seed,
                       {r.id: EMPTY for r in scenario.roles})  # fmt: skip
@@ -168,8 +174,11 @@ class Room:
             team = self.team_named(who[len(TEAM) :])
             if team is None:
                 raise RoomError(f"no team called {who[len(TEAM) :]!r:.40} has joined")
-            if team.table and team.table in self.tables:
-                self._leave(self.tables[team.table], team.role)
+            old = self.tables.get(team.table)
+            if old is not None and old.match is not None:
+                raise RoomError(f"{team.name} plays at table {old.id}, which has started")
+            if old is not None:
+                self._leave(old, team.role)
             team.table, team.role = table.id, role
             who = TEAM + team.name
         table.seats[role] = who
