@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from server_kit import play_once, seated, service_at
 
-from game.server.room import CODE_ALPHABET, RoomError, digest, new_code
+from game.engine import Phase
+from game.server.room import CODE_ALPHABET, RoomError, Table, digest, new_code
 from game.server.service import ClassService
 from game.server.views import public_json, seat_json
-from game.table import command_to_json
+from game.table import Match, command_to_json
 
 
 @pytest.fixture
@@ -219,3 +220,42 @@ def test_a_table_survives_a_restart_of_the_server(tmp_path: Path) -> None:
         assert (team.table, team.role) == (table.id, role)
     roles = {play_once(again, restored, tokens) for _ in range(4)}
     assert roles and restored.match.to_dict() != saved
+
+
+def _to_actions(service: ClassService, table: Table, tokens: dict[str, str]) -> Match:
+    """Answer the news until the table is in its actions phase."""
+    match = table.match
+    assert match is not None
+    while match.game.phase is not Phase.ACTIONS:
+        play_once(service, table, tokens)
+    return match
+
+
+def test_the_turn_timer_ends_the_turn_on_the_server(service: ClassService) -> None:
+    table, tokens = seated(service)
+    match = _to_actions(service, table, tokens)
+    turn = match.game.turn
+    service.control(table.id, "timer", {"seconds": 30})
+    assert service.tick(100.0) == [] and service.seconds_left(table.id) == 30
+    assert service.tick(120.0) == [] and service.seconds_left(table.id) == 10
+    service.control(table.id, "pause", {})
+    assert service.tick(200.0) == [] and service.seconds_left(table.id) == 10  # paused: the count stands still
+    service.control(table.id, "resume", {})
+    service.control(table.id, "more_time", {"seconds": 15})
+    assert service.tick(215.0) == [] and service.seconds_left(table.id) == 10
+    assert service.tick(226.0) == [table.id]
+    assert match.game.turn == turn + 1 and "Time ran out" in match.teacher.interventions[-1].detail
+    assert service.team_json(service.room.team(tokens["us"]))["seconds_left"] == 30  # a new turn: a new count
+
+
+def test_the_turn_timer_waits_for_the_news_and_stops_when_turned_off(service: ClassService) -> None:
+    table, _ = seated(service)
+    match = table.match
+    assert match is not None and match.game.phase is Phase.NEWS
+    service.control(table.id, "timer", {"seconds": 10})
+    service.tick(0.0)
+    assert service.tick(50.0) == [] and match.game.phase is Phase.NEWS
+    service.control(table.id, "timer", {"seconds": None})
+    assert service.tick(100.0) == [] and service.seconds_left(table.id) is None
+    with pytest.raises(RoomError, match="add 1 to"):
+        service.control(table.id, "more_time", {"seconds": 0})

@@ -9,7 +9,8 @@ After every change at its table each connected team gets ``{"type": "view", ...}
 
 The teacher (``WS /ws/teacher``) first sends ``{"type": "hello", "admin": TOKEN}``, then requests with an ``id``:
 ``create_table`` (``turns``, ``seed``), ``seat`` (``table``, ``role``, ``who``), ``start`` (``table``) and
-``control`` (``table``, ``action``: pause, resume, timer, time_up, inject, reveal, end). After every change the
+``control`` (``table``, ``action``: pause, resume, timer, more_time, time_up, inject, reveal, end). After every
+change the
 dashboard gets ``{"type": "room", ...}`` with every team and table.
 
 Every connection is limited: messages of at most :data:`MAX_MESSAGE` bytes and :data:`RATE` a second (a burst of
@@ -19,11 +20,12 @@ reaches a client.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +45,8 @@ MAX_MESSAGE = 16 * 1024
 RATE = 20.0
 #: The close code for a connection that broke the rules (RFC 6455: policy violation).
 POLICY = 1008
+#: How often the turn timers are counted down, in seconds.
+TICK = 0.5
 
 STATIC = Path(__file__).resolve().parent / "static"
 _log = logging.getLogger(__name__)
@@ -109,6 +113,16 @@ class Hub:
             if table is None or team.table == table:
                 await _send(socket, self.service.team_json(team))
         await self.dashboards()
+
+    async def count_down(self) -> None:
+        """Count the turn timers down for as long as the server runs; a table whose time ran out ends its turn."""
+        while True:
+            await asyncio.sleep(TICK)
+            try:
+                for table in self.service.tick(time.monotonic()):
+                    await self.changed(table)
+            except Exception:
+                _log.exception("the turn timers could not be counted down")
 
     async def dashboards(self) -> None:
         """Send the room to every dashboard."""
@@ -192,14 +206,23 @@ def create_app(service: ClassService) -> Starlette:
 
         return serve
 
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        timers = asyncio.create_task(hub.count_down())
+        try:
+            yield
+        finally:
+            timers.cancel()
+
     app = Starlette(
+        lifespan=lifespan,
         routes=[
             Route("/", page("student.html")),
             Route("/teacher", page("teacher.html")),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
             WebSocketRoute("/ws", player),
             WebSocketRoute("/ws/teacher", teacher),
-        ]
+        ],
     )
     app.state.hub = hub
     return app

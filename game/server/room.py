@@ -237,7 +237,8 @@ class Room:
     # ------------------------------------------------------------------ the teacher's controls
     def control(self, table_id: object, action: str, args: Mapping[str, Any]) -> Table:
         """One of the teacher's controls at a started table: ``pause``, ``resume``, ``timer`` (``seconds``: a
-        number or null), ``time_up``, ``inject`` (``event``), ``reveal`` (``shown``), ``end``."""
+        number or null), ``more_time`` (``seconds``), ``time_up``, ``inject`` (``event``), ``reveal`` (``shown``),
+        ``end``."""
         table = self.table(table_id)
         match = table.match
         if match is None:
@@ -246,6 +247,7 @@ class Room:
             "pause": lambda: console.pause(match),
             "resume": lambda: console.resume(match),
             "timer": lambda: console.set_timer(match, _seconds(args.get("seconds"))),
+            "more_time": lambda: console.more_time(match, _seconds(args.get("seconds")) or 0),
             "time_up": lambda: console.time_up(match),
             "inject": lambda: console.inject(match, str(args.get("event", ""))),
             "reveal": lambda: console.reveal(match, bool(args.get("shown", True))),

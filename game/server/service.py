@@ -11,7 +11,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from game.engine import Scenario
+from game.engine import Phase, Scenario
+from game.server.clock import TurnClock
 from game.server.room import Room, RoomError, Table, Team, digest, new_code, new_token
 from game.server.store import ClassStore, CommandRow, StoredRoom, TableRow, TeamRow
 from game.server.views import public_json, seat_json
@@ -30,6 +31,8 @@ class ClassService:
         self.scenario_path = scenario_path
         self.turns = turns
         self.room = Room("", "")
+        #: Each started table's turn timer (see :meth:`tick`).
+        self.clocks: dict[str, TurnClock] = {}
 
     def open(self) -> str:
         """Load the stored room (or make one) and return the teacher's token for this run (a new one each time)."""
@@ -100,10 +103,31 @@ class ClassService:
         return table
 
     def control(self, table_id: object, action: str, args: Mapping[str, Any]) -> Table:
-        """One of the teacher's controls at a table (kept)."""
+        """One of the teacher's controls at a table (kept); ``more_time`` (``seconds``) adds to the running turn."""
         table = self.room.control(table_id, action, args)
+        if action == "more_time":
+            self.clocks.setdefault(table.id, TurnClock()).add(int(args["seconds"]))
         self.store.write([_table_row(table)])
         return table
+
+    def tick(self, now: float) -> list[str]:
+        """Count every table's turn timer down to ``now``; a table whose time ran out ends its turn with what was
+        committed (kept). Returns the ids of the tables that changed."""
+        changed = []
+        for table in self.room.tables.values():
+            if table.match is None:
+                continue
+            clock = self.clocks.setdefault(table.id, TurnClock())
+            if clock.tick(table.match, now) and table.match.game.phase is Phase.ACTIONS:
+                self.control(table.id, "time_up", {})
+                clock.tick(table.match, now)  # the next turn's count starts now
+                changed.append(table.id)
+        return changed
+
+    def seconds_left(self, table_id: str) -> int | None:
+        """Whole seconds left in a table's turn (``None``: no timer running)."""
+        clock = self.clocks.get(table_id)
+        return None if clock is None else clock.seconds_left()
 
     # ------------------------------------------------------------------ what people see
     def team_json(self, team: Team) -> dict[str, Any]:
@@ -117,6 +141,7 @@ class ClassService:
             "role": team.role,
             "last_id": team.last_id,
             "started": match is not None,
+            "seconds_left": self.seconds_left(team.table),
             "view": seat_json(match, team.role) if match is not None else None,
         }
 
@@ -138,6 +163,7 @@ class ClassService:
                     "turns": t.turns,
                     "seats": t.seats,
                     "started": t.match is not None,
+                    "seconds_left": self.seconds_left(t.id),
                     "public": None if t.match is None else public_json(t.match),
                 }
                 for t in room.tables.values()

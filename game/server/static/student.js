@@ -35,7 +35,8 @@ function draw(msg) {
   decision.replaceChildren(); board.replaceChildren();
   if (!msg.started) { say("Team " + msg.team + (msg.table ? ": seated at table " + msg.table + ", waiting for the start" : ": waiting for a seat")); return; }
   const v = msg.view;
-  say("Team " + msg.team + " · " + v.role_name + " · turn " + v.turn + " of " + v.turns + (v.paused ? " · paused by the teacher" : ""));
+  say("Team " + msg.team + " · " + v.role_name + " · turn " + v.turn + " of " + v.turns + (v.paused ? " · paused by the teacher" : "") +
+      (msg.seconds_left !== null ? " · " + msg.seconds_left + " s left when this page was drawn" : ""));
   if (v.decision) {
     const heading = document.createElement("h2");
     heading.textContent = v.decision.kind === "choose" ? "Answer the news" : v.decision.kind === "answer" ? "Answer the proposal" : "Your move";

@@ -55,7 +55,8 @@ function draw(room) {
       for (const action of ["pause", "resume", "time_up", "end"]) box.append(button(action, () => send({type: "control", table: table.id, action: action})));
       const pre = document.createElement("pre");
       const p = table.public;
-      pre.textContent = "Turn " + p.turn + " of " + p.turns + (p.paused ? " (paused)" : "") + "\n" + p.indicators.map((i) => i.label + ": " + i.value).join("\n");
+      pre.textContent = "Turn " + p.turn + " of " + p.turns + (p.paused ? " (paused)" : "") +
+        (table.seconds_left !== null ? " · " + table.seconds_left + " s left" : "") + "\n" + p.indicators.map((i) => i.label + ": " + i.value).join("\n");
       box.append(pre);
     }
     tables.append(box);
