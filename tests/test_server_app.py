@@ -4,6 +4,7 @@ WebSocket protocol, and the limits (the teacher's token, malformed and oversized
 from __future__ import annotations
 
 import json
+import time
 import warnings
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -161,3 +162,26 @@ def test_the_limiter_lets_a_steady_rate_through() -> None:
     assert all(limiter.allow() for _ in range(20)) and not limiter.allow()
     now[0] += 0.1
     assert [limiter.allow() for _ in range(3)] == [True, True, False]
+
+
+def test_a_slow_command_does_not_stop_the_server_answering_others(
+    class_app: tuple[TestClient, ClassService, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client, service, _ = class_app
+    command = service.command
+
+    def slow(*args: Any) -> Any:
+        time.sleep(0.8)  # a computer player thinking long
+        return command(*args)
+
+    monkeypatch.setattr(service, "command", slow)
+    with ExitStack() as stack:
+        busy, _ = join(client, service.room.code, "Busy", stack)
+        other, _ = join(client, service.room.code, "Other", stack)
+        busy.send_json({"type": "command", "id": 1, "command": {"type": "done", "role": "us"}})
+        time.sleep(0.1)
+        started = time.monotonic()
+        other.send_text("{not json")
+        assert "must be JSON" in other.receive_json()["message"]
+        assert time.monotonic() - started < 0.5
+        assert "no seat yet" in until(busy, "error")["message"]

@@ -16,6 +16,11 @@ dashboard gets ``{"type": "room", ...}`` with every team and table.
 Every connection is limited: messages of at most :data:`MAX_MESSAGE` bytes and :data:`RATE` a second (a burst of
 as many); a flood gets an error and the connection is closed. Malformed JSON gets an error; no traceback ever
 reaches a client.
+
+The room is reached only through :meth:`Hub.run`: one call at a time (so nothing else needs a lock), in a worker
+thread (so a computer player thinking for a while, a strong one up to a few tenths of a second at a turn's end,
+never stops the event loop from reading, limiting and answering the other connections). Tables still wait for one
+another's calls; spreading them over processes is for later (several rooms or workers).
 """
 
 from __future__ import annotations
@@ -27,8 +32,9 @@ import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
@@ -36,7 +42,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from game.server.room import RoomError, Team
+from game.server.room import RoomError
 from game.server.service import ClassService
 
 #: The largest message a client may send, in bytes.
@@ -49,6 +55,7 @@ POLICY = 1008
 TICK = 0.5
 
 STATIC = Path(__file__).resolve().parent / "static"
+T = TypeVar("T")
 _log = logging.getLogger(__name__)
 _HEADERS = {
     "Content-Security-Policy": "default-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
@@ -87,48 +94,62 @@ class Limiter:
 
 
 class Hub:
-    """The connections of a room: which team each student socket is, and the dashboards."""
+    """The connections of a room (which team each student socket is, and the dashboards), and the one way to the
+    room: :meth:`run`."""
 
     def __init__(self, service: ClassService) -> None:
         self.service = service
         #: Each student socket's team token (the room finds the team by its digest at every message).
         self.players: dict[WebSocket, str] = {}
         self.teachers: set[WebSocket] = set()
+        self._lock = asyncio.Lock()
 
-    def connected(self) -> dict[str, int]:
-        """How many connections each team has."""
+    async def run(self, call: Callable[[], T]) -> T:
+        """Run ``call`` on the room: one call at a time, in a worker thread, so that a computer player thinking
+        long never stops the server from reading, limiting and answering messages meanwhile."""
+        async with self._lock:
+            return await anyio.to_thread.run_sync(call)
+
+    def _views(self, players: dict[WebSocket, str], teachers: list[WebSocket], table: str | None) -> list[_Out]:
+        """What to send after a change at ``table`` (at every table when ``None``); called through :meth:`run`."""
+        service = self.service
         counts: dict[str, int] = {}
-        for team in map(self.team, self.players):
+        out: list[_Out] = []
+        for socket, token in players.items():
+            team = service.room.team(token)
             counts[team.name] = counts.get(team.name, 0) + 1
-        return counts
-
-    def team(self, socket: WebSocket) -> Team:
-        """The team a student socket speaks for."""
-        return self.service.room.team(self.players[socket])
-
-    async def changed(self, table: str | None = None) -> None:
-        """Send the new views: to the teams at ``table`` (every team when ``None``) and to every dashboard."""
-        for socket in list(self.players):
-            team = self.team(socket)
             if table is None or team.table == table:
-                await _send(socket, self.service.team_json(team))
-        await self.dashboards()
+                out.append((socket, service.team_json(team)))
+        room = service.room_json(counts)
+        return out + [(socket, room) for socket in teachers]
+
+    async def changed(self, table: str | None = None, *, teams: bool = True) -> None:
+        """Send the new views: to the teams at ``table`` (every team when ``None``; none unless ``teams``) and to
+        every dashboard."""
+        players = dict(self.players) if teams else {}
+        teachers = list(self.teachers)
+        everybody = dict(self.players)
+        for socket, data in await self.run(lambda: self._views(everybody, teachers, table)):
+            if socket in teachers or socket in players:
+                await _send(socket, data)
+
+    async def dashboards(self) -> None:
+        """Send the room to every dashboard (who is connected changed)."""
+        await self.changed("", teams=False)
 
     async def count_down(self) -> None:
         """Count the turn timers down for as long as the server runs; a table whose time ran out ends its turn."""
         while True:
             await asyncio.sleep(TICK)
             try:
-                for table in self.service.tick(time.monotonic()):
+                for table in await self.run(lambda: self.service.tick(time.monotonic())):
                     await self.changed(table)
             except Exception:
                 _log.exception("the turn timers could not be counted down")
 
-    async def dashboards(self) -> None:
-        """Send the room to every dashboard."""
-        room = self.service.room_json(self.connected())
-        for socket in list(self.teachers):
-            await _send(socket, room)
+
+#: A message to send, and the socket to send it to.
+_Out = tuple[WebSocket, dict[str, Any]]
 
 
 async def _send(socket: WebSocket, data: dict[str, Any]) -> None:
@@ -234,26 +255,32 @@ async def _player_message(hub: Hub, socket: WebSocket, data: dict[str, Any]) -> 
     if kind in ("hello", "resume"):
         if socket in hub.players:
             raise RoomError("this connection already speaks for a team")
-        if kind == "hello":
-            token, team = service.join(data.get("room"), data.get("name"))
-            welcome = {"type": "welcome", "token": token, "team": team.name}
-        else:
-            team = service.room.team(data.get("token"))
-            token = str(data.get("token"))
-            welcome = {"type": "welcome", "team": team.name}
+        token, welcome, view = await hub.run(lambda: _arrive(service, data))
         hub.players[socket] = token
         await _send(socket, welcome)
-        await _send(socket, service.team_json(team))
+        await _send(socket, view)
         await hub.dashboards()
         return
     if kind != "command":
         raise RoomError("unknown message type: send hello, resume or command")
     if socket not in hub.players:
         raise RoomError("say hello (or resume) before sending commands")
-    message_id = data.get("id")
-    team, _ = service.command(hub.players[socket], data.get("table"), message_id, data.get("command"))
+    token, message_id = hub.players[socket], data.get("id")
+    team, _ = await hub.run(lambda: service.command(token, data.get("table"), message_id, data.get("command")))
     await _send(socket, {"type": "result", "id": message_id, "ok": True})
     await hub.changed(team.table)
+
+
+def _arrive(service: ClassService, data: dict[str, Any]) -> tuple[str, dict[str, Any], dict[str, Any]]:
+    """A team says hello (joins) or resumes: its token, the welcome and its first view."""
+    if data.get("type") == "hello":
+        token, team = service.join(data.get("room"), data.get("name"))
+        welcome = {"type": "welcome", "token": token, "team": team.name}
+    else:
+        team = service.room.team(data.get("token"))
+        token = str(data.get("token"))
+        welcome = {"type": "welcome", "team": team.name}
+    return token, welcome, service.team_json(team)
 
 
 async def _teacher_message(hub: Hub, socket: WebSocket, data: dict[str, Any]) -> None:
@@ -264,20 +291,24 @@ async def _teacher_message(hub: Hub, socket: WebSocket, data: dict[str, Any]) ->
             await socket.close(POLICY)
             raise Closed
         hub.teachers.add(socket)
-        await _send(socket, service.room_json(hub.connected()))
+        await hub.dashboards()
         return
-    kind = data.get("type")
-    table: str | None = None  # the table changed (None: a seat may move teams, so every page may change)
-    if kind == "create_table":
-        table = service.add_table(data.get("turns"), data.get("seed")).id
-    elif kind == "seat":
-        service.seat(data.get("table"), data.get("role"), data.get("who"))
-    elif kind == "start":
-        table = service.start(data.get("table")).id
-    elif kind == "control":
-        action = data.get("action")
-        table = service.control(data.get("table"), str(action), data).id
-    else:
-        raise RoomError("unknown request: create_table, seat, start or control")
+    table = await hub.run(lambda: _request(service, data))
     await _send(socket, {"type": "result", "id": data.get("id"), "ok": True, "table": table or data.get("table")})
     await hub.changed(table)
+
+
+def _request(service: ClassService, data: dict[str, Any]) -> str | None:
+    """Carry out one of the teacher's requests: the table that changed (``None``: a seat may move teams, so every
+    page may change)."""
+    kind = data.get("type")
+    if kind == "create_table":
+        return service.add_table(data.get("turns"), data.get("seed")).id
+    if kind == "seat":
+        service.seat(data.get("table"), data.get("role"), data.get("who"))
+        return None
+    if kind == "start":
+        return service.start(data.get("table")).id
+    if kind == "control":
+        return service.control(data.get("table"), str(data.get("action")), data).id
+    raise RoomError("unknown request: create_table, seat, start or control")
