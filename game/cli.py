@@ -190,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="the address to listen on (default: every address of this machine)")  # fmt: skip
     host.add_argument("--scenario", type=Path, default=None, help="scenario of new tables (default: Cambodia-US)")
     host.add_argument("--turns", type=int, default=None, metavar="N", help="new tables play a shorter game of N turns")
+    host.add_argument("--new", action="store_true", help="put the last class aside and start a new room")
 
     bench = sub.add_parser("bench", help="measure the speed of the engine and the loader")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
@@ -238,7 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from game.server.host import run_host
 
             of_turns(load(args.scenario), args.turns)  # a bad scenario or length: a clear message, nothing started
-            return run_host(args.scenario or DEFAULT_SCENARIO, args.turns, args.bind, args.port, out, err)
+            scenario = args.scenario or DEFAULT_SCENARIO
+            return run_host(scenario, args.turns, args.bind, args.port, out, err, new=args.new)
         if args.command == "bench":
             from game.bench import run_bench
 

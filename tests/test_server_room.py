@@ -13,6 +13,7 @@ from server_kit import play_once, seated, service_at
 from game.engine import Phase
 from game.server.room import CODE_ALPHABET, RoomError, Table, digest, new_code
 from game.server.service import ClassService
+from game.server.store import SqliteStore, archive
 from game.server.views import public_json, seat_json
 from game.table import Match, command_to_json
 
@@ -259,3 +260,29 @@ def test_the_turn_timer_waits_for_the_news_and_stops_when_turned_off(service: Cl
     assert service.tick(100.0) == [] and service.seconds_left(table.id) is None
     with pytest.raises(RoomError, match="add 1 to"):
         service.control(table.id, "more_time", {"seconds": 0})
+
+
+def test_the_teacher_pauses_and_resumes_every_table_at_once(service: ClassService) -> None:
+    first, _ = seated(service)
+    second = service.add_table()
+    service.join(service.room.code, "Third")
+    service.seat(second.id, "us", "team:Third")
+    service.start(second.id)
+    idle = service.add_table()
+    service.control(second.id, "pause", {})
+    assert service.pause_all(True) == [first.id]
+    assert all(t.match is not None and t.match.teacher.paused for t in (first, second)) and idle.match is None
+    assert service.pause_all(False) == [first.id, second.id]
+    assert not any(t.match is not None and t.match.teacher.paused for t in (first, second))
+
+
+def test_a_new_class_puts_the_last_one_aside_with_its_log(tmp_path: Path) -> None:
+    path = tmp_path / "class.sqlite3"
+    service, _ = service_at(path)
+    seated(service)
+    code = service.room.code  # the store is left open, as after a kill: its write-ahead log holds the tables
+    kept = archive(path)
+    assert kept is not None and not path.exists() and archive(path) is None
+    assert SqliteStore(kept).load().tables[0].match is not None  # type: ignore[union-attr]
+    fresh, _ = service_at(path)
+    assert fresh.room.tables == {} and fresh.room.code != code

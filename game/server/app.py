@@ -9,9 +9,9 @@ After every change at its table each connected team gets ``{"type": "view", ...}
 
 The teacher (``WS /ws/teacher``) first sends ``{"type": "hello", "admin": TOKEN}``, then requests with an ``id``:
 ``create_table`` (``turns``, ``seed``), ``seat`` (``table``, ``role``, ``who``), ``start`` (``table``) and
-``control`` (``table``, ``action``: pause, resume, timer, more_time, time_up, inject, reveal, end). After every
-change the
-dashboard gets ``{"type": "room", ...}`` with every team and table.
+``control`` (``table``, ``action``: pause, resume, timer, more_time, time_up, inject, reveal, end; ``table`` ``*``
+pauses or resumes every table). After every change the dashboard gets ``{"type": "room", ...}`` with every team
+and table.
 
 Every connection is limited: messages of at most :data:`MAX_MESSAGE` bytes and :data:`RATE` a second (a burst of
 as many); a flood gets an error and the connection is closed. Malformed JSON gets an error; no traceback ever
@@ -309,6 +309,9 @@ def _request(service: ClassService, data: dict[str, Any]) -> str | None:
         return None
     if kind == "start":
         return service.start(data.get("table")).id
+    if kind == "control" and data.get("table") == "*" and data.get("action") in ("pause", "resume"):
+        service.pause_all(data.get("action") == "pause")
+        return None
     if kind == "control":
         return service.control(data.get("table"), str(data.get("action")), data).id
     raise RoomError("unknown request: create_table, seat, start or control")

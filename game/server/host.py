@@ -15,8 +15,8 @@ from typing import TextIO
 
 from game.content.loader import load_scenario
 from game.engine import Scenario, of_length
-from game.server.store import SqliteStore
-from game.storage import StorageError
+from game.server.store import FILE_NAME, SqliteStore, archive
+from game.storage import StorageError, data_dir
 
 #: The largest WebSocket frame the server reads at all (larger ones close the connection); the app answers
 #: messages above its own, smaller limit with an error.
@@ -53,9 +53,11 @@ def port_free(bind: str, port: int) -> bool:
     return True
 
 
-def run_host(scenario_path: Path, turns: int | None, bind: str, port: int, out: TextIO, err: TextIO) -> int:
-    """Open the room (kept in the data folder), print its addresses and serve until Ctrl+C; returns the exit
-    status."""
+def run_host(
+    scenario_path: Path, turns: int | None, bind: str, port: int, out: TextIO, err: TextIO, *, new: bool = False
+) -> int:
+    """Open the room (kept in the data folder; ``new``: put the last class aside and start a new room), print its
+    addresses and serve until Ctrl+C; returns the exit status."""
     import segno
     import uvicorn
 
@@ -71,6 +73,10 @@ def run_host(scenario_path: Path, turns: int | None, bind: str, port: int, out: 
         return 1
     load_at_length(str(scenario_path), turns)  # a bad file or length stops here, before anything is written
     try:
+        if new:
+            kept = archive(data_dir() / FILE_NAME)
+            if kept is not None:
+                print(f"The last class is kept in {kept}; a new room starts.", file=out)
         store = SqliteStore()
         service = ClassService(store, load_at_length, str(scenario_path.resolve()), turns)
         admin = service.open()

@@ -110,6 +110,17 @@ class ClassService:
         self.store.write([_table_row(table)])
         return table
 
+    def pause_all(self, paused: bool) -> list[str]:
+        """Pause (or let go on) every started table that is not over and not already so; the ids of those
+        changed."""
+        changed = []
+        for table in self.room.tables.values():
+            match = table.match
+            if match is not None and not match.is_over() and match.teacher.paused != paused:
+                self.control(table.id, "pause" if paused else "resume", {})
+                changed.append(table.id)
+        return changed
+
     def tick(self, now: float) -> list[str]:
         """Count every table's turn timer down to ``now``; a table whose time ran out ends its turn with what was
         committed (kept). Returns the ids of the tables that changed."""

@@ -101,6 +101,24 @@ class ClassStore(Protocol):
         """Release the store."""
 
 
+def archive(path: Path) -> Path | None:
+    """Put the class kept in ``path`` aside (``class-YYYYMMDD-HHMMSS.sqlite3`` beside it, with everything its
+    write-ahead log still held) so that the next store there starts a new room; the new name, or ``None`` when
+    there was nothing to put aside."""
+    if not path.exists():
+        return None
+    db = sqlite3.connect(path)
+    try:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.close()
+    target = path.with_name(f"{path.stem}-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
+    path.rename(target)
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    return target
+
+
 class SqliteStore:
     """A :class:`ClassStore` in one SQLite file (WAL mode; each write one transaction)."""
 
