@@ -30,7 +30,7 @@ import contextlib
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -103,6 +103,13 @@ class Hub:
         self.players: dict[WebSocket, str] = {}
         self.teachers: set[WebSocket] = set()
         self._lock = asyncio.Lock()
+        self._timers: asyncio.Task[None] | None = None
+
+    def start_timers(self) -> None:
+        """Start counting the turn timers down, once (at the first connection: the app needs no start-up hook,
+        whose cancellation at Ctrl+C the server would report as an error)."""
+        if self._timers is None:
+            self._timers = asyncio.create_task(self.count_down())
 
     async def run(self, call: Callable[[], T]) -> T:
         """Run ``call`` on the room: one call at a time, in a worker thread, so that a computer player thinking
@@ -209,6 +216,7 @@ def create_app(service: ClassService) -> Starlette:
     hub = Hub(service)
 
     async def player(socket: WebSocket) -> None:
+        hub.start_timers()
         try:
             await _serve(socket, lambda s, d: _player_message(hub, s, d))
         finally:
@@ -216,6 +224,7 @@ def create_app(service: ClassService) -> Starlette:
                 await hub.dashboards()
 
     async def teacher(socket: WebSocket) -> None:
+        hub.start_timers()
         try:
             await _serve(socket, lambda s, d: _teacher_message(hub, s, d))
         finally:
@@ -227,16 +236,7 @@ def create_app(service: ClassService) -> Starlette:
 
         return serve
 
-    @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        timers = asyncio.create_task(hub.count_down())
-        try:
-            yield
-        finally:
-            timers.cancel()
-
     app = Starlette(
-        lifespan=lifespan,
         routes=[
             Route("/", page("student.html")),
             Route("/teacher", page("teacher.html")),

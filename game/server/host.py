@@ -92,7 +92,7 @@ def run_host(
     print(f"Teacher's dashboard (keep this address to yourself): {address}teacher#{admin}", file=out)
     print(f"Tables: {len(service.room.tables)} kept in {store.path}. Ctrl+C stops the server.", file=out, flush=True)
     try:
-        uvicorn.run(create_app(service), host=bind, port=port, log_level="warning", access_log=False,
+        uvicorn.run(create_app(service), host=bind, port=port, log_level="warning", access_log=False, lifespan="off",
                     ws_max_size=FRAME_LIMIT, ws_ping_interval=20.0, ws_ping_timeout=20.0)  # fmt: skip
     finally:
         store.close()
