@@ -97,6 +97,7 @@ def _play_a_command(client: TestClient, service: ClassService, admin: str, stack
     request(desk, type="start", id=4, table="t1")
     room = until(desk, "room")
     assert room["tables"][0]["started"] and all(t["connected"] for t in room["teams"])
+    assert room["tables"][0]["roles"]["us"] and {"id", "title"} == set(room["tables"][0]["events"][0])
     seen = until(blue, "view")
     while not seen["started"]:
         seen = until(blue, "view")

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from game.engine import Phase, Scenario
+from game.engine import Phase, Scenario, localize
 from game.server.clock import TurnClock
 from game.server.room import Room, RoomError, Table, Team, digest, new_code, new_token
 from game.server.store import ClassStore, CommandRow, StoredRoom, TableRow, TeamRow
@@ -175,6 +175,8 @@ class ClassService:
                     "seats": t.seats,
                     "started": t.match is not None,
                     "seconds_left": self.seconds_left(t.id),
+                    "roles": {r.id: localize(r.name, "en") for r in t.scenario.roles},
+                    "events": [{"id": e.id, "title": localize(e.title, "en")} for e in t.scenario.events],
                     "public": None if t.match is None else public_json(t.match),
                 }
                 for t in room.tables.values()
