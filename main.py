@@ -12,6 +12,9 @@ REQUIRED = {
     "pygame_gui": "pygame_gui",
     "fpdf": "fpdf2",
     "uharfbuzz": "uharfbuzz",
+    "starlette": "starlette",
+    "uvicorn": "uvicorn",
+    "segno": "segno",
 }
 
 

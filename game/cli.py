@@ -184,6 +184,14 @@ def build_parser() -> argparse.ArgumentParser:
     reference.add_argument("--write", action="store_true",
                            help="write the block into the scenario file (replacing its score_reference)")  # fmt: skip
 
+    host = sub.add_parser("host", help="serve the class: students play from browsers, the teacher runs a dashboard")
+    host.add_argument("--port", type=int, default=8000, help="the port to listen on (default 8000)")
+    host.add_argument("--bind", default="0.0.0.0", metavar="ADDRESS",
+                      help="the address to listen on (default: every address of this machine)")  # fmt: skip
+    host.add_argument("--scenario", type=Path, default=None, help="scenario of new tables (default: Cambodia-US)")
+    host.add_argument("--turns", type=int, default=None, metavar="N", help="new tables play a shorter game of N turns")
+    host.add_argument("--new", action="store_true", help="put the last class aside and start a new room")
+
     bench = sub.add_parser("bench", help="measure the speed of the engine and the loader")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--quick", action="store_true", help="shorter measurements (less precise)")
@@ -227,6 +235,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _simulate(args, out)
         if args.command == "reference":
             return _reference(args, out, err)
+        if args.command == "host":
+            from game.server.host import run_host
+
+            of_turns(load(args.scenario), args.turns)  # a bad scenario or length: a clear message, nothing started
+            scenario = args.scenario or DEFAULT_SCENARIO
+            return run_host(scenario, args.turns, args.bind, args.port, out, err, new=args.new)
         if args.command == "bench":
             from game.bench import run_bench
 

@@ -1,0 +1,276 @@
+"""A room of the class server, pure (no I/O): teams joining with a name, tables made from a scenario, the teacher
+seating teams or computer levels, starting tables, and every seat's command checked before it reaches its match.
+
+A team proves who it is with a random token (128 bits) the room gives it when it joins; the room keeps only the
+token's digest. Every command is checked in order: token, table, seat, then the table itself (phase, whose moment,
+legality) through :meth:`game.table.Match.apply`. A refused command changes nothing and raises :class:`RoomError`
+with a message a student can read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.engine import RulesError, Scenario
+from game.table import DEFAULT_LEVEL, LEVELS, PERSON, LogError, Match, Seat, TableError, command_from_json
+from game.table import teacher as console
+from game.table.log import command_role
+
+#: The letters and digits of room codes: no look-alikes (0/O, 1/I/L, 2/Z, 5/S, 8/B).
+CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+CODE_LENGTH = 6
+#: The longest team name.
+NAME_LIMIT = 40
+#: The most teams and tables a room holds (a class is 15 to 30 students; this only stops a runaway script).
+TEAM_LIMIT, TABLE_LIMIT = 200, 100
+#: What a seat holds before it is filled: nobody yet (a computer at the default level takes it at the start).
+EMPTY = ""
+#: The prefix of a seat held by a team: ``team:NAME``.
+TEAM = "team:"
+
+
+class RoomError(ValueError):
+    """A request the room refuses; the message says why, in words a student or teacher can read."""
+
+
+def new_code() -> str:
+    """A short room code students type (6 letters and digits without look-alikes)."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def new_token() -> str:
+    """A random token of 128 bits, URL-safe."""
+    return secrets.token_urlsafe(16)
+
+
+def digest(token: str) -> str:
+    """What the room keeps of a token (never the token itself)."""
+    return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
+
+
+def clean_name(name: object) -> str:
+    """A team name as kept: trimmed, 1 to :data:`NAME_LIMIT` printable characters; raises :class:`RoomError`."""
+    if not isinstance(name, str):
+        raise RoomError("a team name is text")
+    name = " ".join(name.split())
+    if not name:
+        raise RoomError("type a team name")
+    if len(name) > NAME_LIMIT or not name.isprintable():
+        raise RoomError(f"a team name is at most {NAME_LIMIT} plain characters")
+    return name
+
+
+@dataclass
+class Team:
+    """A team that joined: its name, its token's digest, where it sits (table and role, or empty), and the id of the
+    last command it sent (commands must carry growing ids: a replayed one is refused)."""
+
+    name: str
+    token_digest: str
+    table: str = ""
+    role: str = ""
+    last_id: int = 0
+
+
+@dataclass
+class Table:
+    """A table of the room: a scenario (its file and length), a seed, who sits in each role before the start
+    (:data:`EMPTY`, ``team:NAME`` or a computer level), and the match once it has started."""
+
+    id: str
+    scenario: Scenario
+    scenario_path: str
+    seed: int
+    seats: dict[str, str]
+    match: Match | None = None
+
+    @property
+    def turns(self) -> int:
+        """The game's length."""
+        return self.scenario.turns
+
+    def team_at(self, role: str) -> str:
+        """The name of the team in ``role``'s seat, or ``""``."""
+        who = self.seats.get(role, EMPTY)
+        return who[len(TEAM) :] if who.startswith(TEAM) else ""
+
+
+@dataclass
+class Room:
+    """One class: its code, the teacher's token digest, its tables and its teams (by token digest)."""
+
+    code: str
+    admin_digest: str
+    tables: dict[str, Table] = field(default_factory=dict)
+    teams: dict[str, Team] = field(default_factory=dict)
+
+    # ------------------------------------------------------------------ who is who
+    def is_admin(self, token: object) -> bool:
+        """Whether ``token`` is the teacher's."""
+        return isinstance(token, str) and secrets.compare_digest(digest(token), self.admin_digest)
+
+    def team(self, token: object) -> Team:
+        """The team holding ``token``; raises :class:`RoomError` for any other."""
+        if not isinstance(token, str) or not token:
+            raise RoomError("this page has no valid team token: join again with the room code")
+        team = self.teams.get(digest(token))
+        if team is None:
+            raise RoomError("unknown team token: join again with the room code")
+        return team
+
+    def team_named(self, name: str) -> Team | None:
+        """The team of this name (names are compared without case)."""
+        key = name.casefold()
+        return next((t for t in self.teams.values() if t.name.casefold() == key), None)
+
+    def join(self, code: object, name: object) -> tuple[str, Team]:
+        """A new team joins with the room code and a name: returns its token (given once) and the team."""
+        if not isinstance(code, str) or code.strip().upper() != self.code:
+            raise RoomError("wrong room code: check the code on the teacher's screen")
+        name = clean_name(name)
+        if len(self.teams) >= TEAM_LIMIT:
+            raise RoomError(f"the room is full ({TEAM_LIMIT} teams): ask the teacher")
+        if self.team_named(name) is not None:
+            raise RoomError(f"a team called {name!r} is already here: choose another name")
+        token = new_token()
+        team = Team(name, digest(token))
+        self.teams[team.token_digest] = team
+        return token, team
+
+    # ------------------------------------------------------------------ the teacher's tables
+    def add_table(self, scenario: Scenario, scenario_path: str, seed: int | None = None) -> Table:
+        """A new table of ``scenario`` (already of the length to play), every seat empty."""
+        if len(self.tables) >= TABLE_LIMIT:
+            raise RoomError(f"a room holds at most {TABLE_LIMIT} tables")
+        number = 1 + max((int(t[1:]) for t in self.tables if t[1:].isdigit()), default=0)
+        table = Table(f"t{number}", scenario, scenario_path, secrets.randbelow(2**31) if seed is None else seed,
+                      {r.id: EMPTY for r in scenario.roles})  # fmt: skip
+        self.tables[table.id] = table
+        return table
+
+    def table(self, table_id: object) -> Table:
+        """The table of this id; raises :class:`RoomError`."""
+        table = self.tables.get(table_id) if isinstance(table_id, str) else None
+        if table is None:
+            raise RoomError(f"there is no table {table_id!r:.20}")
+        return table
+
+    def seat(self, table_id: object, role: object, who: object) -> Table:
+        """Put ``who`` in ``role``'s seat of a table not started yet: ``team:NAME`` (a team that joined; it leaves
+        any seat it had), a computer level, or ``""`` (empty again)."""
+        table = self.table(table_id)
+        if table.match is not None:
+            raise RoomError(f"table {table.id} has started: its seats are set")
+        if not isinstance(role, str) or role not in table.seats:
+            raise RoomError(f"table {table.id} has no role {role!r:.20}; roles: {', '.join(table.seats)}")
+        if not isinstance(who, str) or not (who == EMPTY or who in LEVELS or who.startswith(TEAM)):
+            raise RoomError(f"seat a team (team:NAME), a computer level ({', '.join(LEVELS)}) or nobody")
+        self._leave(table, role)
+        if who.startswith(TEAM):
+            team = self.team_named(who[len(TEAM) :])
+            if team is None:
+                raise RoomError(f"no team called {who[len(TEAM) :]!r:.40} has joined")
+            old = self.tables.get(team.table)
+            if old is not None and old.match is not None:
+                raise RoomError(f"{team.name} plays at table {old.id}, which has started")
+            if old is not None:
+                self._leave(old, team.role)
+            team.table, team.role = table.id, role
+            who = TEAM + team.name
+        table.seats[role] = who
+        return table
+
+    def _leave(self, table: Table, role: str) -> None:
+        """Empty a seat (its team, if any, sits nowhere)."""
+        name = table.team_at(role)
+        team = self.team_named(name) if name else None
+        if team is not None:
+            team.table = team.role = ""
+        table.seats[role] = EMPTY
+
+    def start(self, table_id: object, *, lang: str = "en") -> Match:
+        """Start a table: a team's seat is a person's; an empty seat gets the computer at the default level."""
+        table = self.table(table_id)
+        if table.match is not None:
+            raise RoomError(f"table {table.id} has already started")
+        if not any(who.startswith(TEAM) for who in table.seats.values()):
+            raise RoomError(f"seat at least one team at table {table.id} before starting it")
+        seats = {
+            role: PERSON if who.startswith(TEAM) else Seat(who or DEFAULT_LEVEL) for role, who in table.seats.items()
+        }
+        table.match = Match.start(table.scenario, seats, table.seed, scenario_path=table.scenario_path, lang=lang)
+        return table.match
+
+    # ------------------------------------------------------------------ a seat's command
+    def command(self, token: object, table_id: object, message_id: object, data: object) -> tuple[Team, Table]:
+        """Check and carry out one command of a team: raises :class:`RoomError` (nothing changed) or returns the
+        team and its table (the command applied, the team's ``last_id`` moved on)."""
+        team = self.team(token)
+        if isinstance(message_id, bool) or not isinstance(message_id, int) or message_id <= 0:
+            raise RoomError("a command needs a whole number id greater than 0")
+        if message_id <= team.last_id:
+            raise RoomError(f"command {message_id} was already received (the last was {team.last_id})")
+        if not team.table:
+            raise RoomError("your team has no seat yet: wait for the teacher")
+        if table_id is not None and table_id != team.table:
+            raise RoomError("your team does not sit at that table")
+        table = self.tables[team.table]
+        if table.match is None:
+            raise RoomError("your table has not started yet: wait for the teacher")
+        if not isinstance(data, Mapping):
+            raise RoomError("a command is an object with a type")
+        try:
+            command = command_from_json(data)
+        except LogError as exc:
+            raise RoomError(f"not a command: {exc}") from None
+        if command_role(command) != team.role:
+            raise RoomError(f"your team plays {table.match.role_name(team.role)}: it cannot act for another seat")
+        match = table.match
+        _refused(lambda: match.apply(team.role, command))
+        team.last_id = message_id
+        return team, table
+
+    # ------------------------------------------------------------------ the teacher's controls
+    def control(self, table_id: object, action: str, args: Mapping[str, Any]) -> Table:
+        """One of the teacher's controls at a started table: ``pause``, ``resume``, ``timer`` (``seconds``: a
+        number or null), ``more_time`` (``seconds``), ``time_up``, ``inject`` (``event``), ``reveal`` (``shown``),
+        ``end``."""
+        table = self.table(table_id)
+        match = table.match
+        if match is None:
+            raise RoomError(f"table {table.id} has not started")
+        controls: dict[str, Callable[[], object]] = {
+            "pause": lambda: console.pause(match),
+            "resume": lambda: console.resume(match),
+            "timer": lambda: console.set_timer(match, _seconds(args.get("seconds"))),
+            "more_time": lambda: console.more_time(match, _seconds(args.get("seconds")) or 0),
+            "time_up": lambda: console.time_up(match),
+            "inject": lambda: console.inject(match, str(args.get("event", ""))),
+            "reveal": lambda: console.reveal(match, bool(args.get("shown", True))),
+            "end": lambda: console.end_now(match),
+        }
+        if action not in controls:
+            raise RoomError(f"unknown control {action!r:.20}; controls: {', '.join(controls)}")
+        _refused(controls[action])
+        return table
+
+
+def _seconds(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise RoomError("a turn timer is a whole number of seconds (or null: no timer)")
+    return value
+
+
+def _refused(call: Callable[[], object]) -> None:
+    """Run ``call``; the table's and the engine's refusals become a :class:`RoomError` with their message."""
+    try:
+        call()
+    except (TableError, RulesError, KeyError, ValueError) as exc:
+        text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+        raise RoomError(text or "the table refused that") from None

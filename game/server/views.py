@@ -1,0 +1,98 @@
+"""What the class server sends: a seat's view and the room's public board as JSON.
+
+A seat's JSON is built from :func:`game.table.view.view` (so it holds only what that seat may see: never another
+seat's objectives, score, choices, weighings or proposals before the end) with what a browser needs to draw it: the
+causes of each change in words ("why did it move"), the actions by strategy with cost, forecast and why not, the
+decision the seat must take now with its options as commands it can send back, and the last turn's review. The
+public JSON is :func:`game.table.public.public_view`, for the dashboard and a projector.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from typing import Any
+
+from game.engine import Change, Choose, Commit, Respond, Withdraw, localize
+from game.present.words import cause_text, family_label
+from game.table import Decision, Done, Match, TableCommand, command_to_json, view
+from game.table.public import public_view
+
+
+def plain(value: Any) -> Any:
+    """Dataclasses, named tuples, tuples and enums as JSON values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):
+        return {str(k): plain(v) for k, v in value._asdict().items()}
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | frozenset | set):
+        return [plain(v) for v in value]
+    if isinstance(value, enum.Enum):
+        return plain(value.value)
+    return value
+
+
+def seat_json(match: Match, role: str) -> dict[str, Any]:
+    """Everything the seat of ``role`` may see now, as JSON."""
+    seat = view(match, role)
+    game = match.game
+    data: dict[str, Any] = plain(seat)
+    data["role_name"] = match.role_name(role)
+    data["paused"] = match.teacher.paused
+    data["turn_seconds"] = match.teacher.turn_seconds
+    data["history"] = [_change(match, c) for c in seat.history]
+    for action in data["actions"]:
+        action["family_label"] = family_label(game, action["family"])
+    data["decision"] = None if seat.decision is None else _decision(match, seat.decision)
+    data["review"] = _review(match)
+    data["over"] = game.outcome is not None
+    return data
+
+
+def _change(match: Match, change: Change) -> dict[str, Any]:
+    return {"turn": change.turn, "indicator": change.indicator, "before": change.before, "after": change.after,
+            "why": cause_text(match.game, change)}  # fmt: skip
+
+
+def _review(match: Match) -> dict[str, Any] | None:
+    """What the last turn's resolution changed, with why (``None`` before the first resolution)."""
+    turn = match.game.turn - 1 if match.game.outcome is None else match.game.turn
+    report = next((r for r in reversed(match.reports) if r.turn <= turn), None)
+    if report is None:
+        return None
+    return {"turn": report.turn, "changes": [_change(match, c) for c in report.changes]}
+
+
+def _decision(match: Match, decision: Decision) -> dict[str, Any]:
+    return {
+        "kind": str(decision.kind),
+        "event": decision.event,
+        "proposal": decision.proposal,
+        "options": [{"label": option_label(match, o), "command": command_to_json(o)} for o in decision.options],
+    }
+
+
+def option_label(match: Match, command: TableCommand) -> str:
+    """A decision's option in words, for a button."""
+    game = match.game
+    lang = game.lang
+    if isinstance(command, Choose):
+        event = match.scenario.event(command.event)
+        return next((localize(c.label, lang) for c in event.choices if c.id == command.choice), command.choice)
+    if isinstance(command, Commit | Withdraw):
+        label = localize(match.scenario.action(command.action).label, lang)
+        return label if isinstance(command, Commit) else f"Withdraw: {label}"
+    if isinstance(command, Respond):
+        return "Accept" if command.accept else "Refuse"
+    if isinstance(command, Done):
+        return "Done for this turn"
+    return type(command).__name__  # pragma: no cover - a decision offers only the commands above
+
+
+def public_json(match: Match) -> dict[str, Any]:
+    """What the whole room may see of a match, as JSON."""
+    data: dict[str, Any] = plain(public_view(match))
+    data["turn_seconds"] = match.teacher.turn_seconds
+    return data
