@@ -8,11 +8,8 @@ reason; the others are still reported. Every file is written atomically (a tempo
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +22,7 @@ from game.reports.class_summary import TableResult, summary_csv, summary_page
 from game.reports.report_csv import changes_csv, match_json
 from game.reports.report_html import match_page
 from game.saves import SaveError, SaveInfo, is_autosave, read_save
+from game.storage import StorageError, write_bytes_atomic
 from game.table import Match
 from game.table.reference import Found
 
@@ -63,24 +61,12 @@ class ReportRun:
 
 # ----------------------------------------------------------------------------------------------- files
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` as UTF-8 to ``path`` so that ``path`` is always either the old file or the new one; raises
-    :class:`ReportError`."""
-    tmp_name: str | None = None
+    """Write ``text`` as UTF-8 to ``path`` so that ``path`` is always either the old file or the new one (through
+    :func:`game.storage.write_bytes_atomic`); raises :class:`ReportError`."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = None
-    except OSError as exc:
-        raise ReportError(f"cannot write {path} ({exc.strerror or exc})") from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+        write_bytes_atomic(path, text.encode("utf-8"))
+    except StorageError as exc:
+        raise ReportError(str(exc)) from None
 
 
 def slug(name: str) -> str:
