@@ -14,6 +14,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 import pytest
+import uikit
 from uikit import MOVE_KEYS, MakeApp, doc_text, frames, key, widget_texts
 
 from game.engine import Adjust, EndNow, Inject, Phase, Scenario, localize
@@ -35,7 +36,6 @@ from game.ui.screens.event import EventScreen
 from game.ui.screens.newgame import NewGameScreen
 from game.ui.screens.pause import PauseScreen
 from game.ui.screens.review import ReviewScreen
-from game.ui.widgets import text as textlib
 
 PIN = "2468"
 
@@ -51,23 +51,12 @@ class FakeClock:
 
 
 def drawn_text(app: App, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Every piece of text one frame draws (custom text and the widgets' labels)."""
-    seen: list[str] = []
-    original = textlib.render
-
-    def record(font: pygame.font.Font, text: str, colour: tuple[int, int, int]) -> pygame.Surface:
-        seen.append(text)
-        return original(font, text, colour)
-
+    """Every piece of text one frame draws (custom text and the widgets' labels), the boards' cached layers painted
+    again so that their text is drawn too."""
     for screen in app.stack:
         if isinstance(screen, BoardScreen):
             screen.on_enter()  # its cached layer is painted again, through the text helpers
-    with monkeypatch.context() as patch:
-        patch.setattr(textlib, "render", record)
-        app.draw()
-    top = app.top
-    assert top is not None
-    return " ".join([*seen, *widget_texts(top)])
+    return uikit.drawn_text(app, monkeypatch)
 
 
 def to_board(app: App) -> BoardScreen:

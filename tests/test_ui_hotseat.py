@@ -14,7 +14,18 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 import pytest
-from uikit import SIZES, MakeApp, doc_text, frames, key, screens, size_ids, start, start_hotseat, widget_texts
+from uikit import (
+    SIZES,
+    MakeApp,
+    doc_text,
+    drawn_text,
+    frames,
+    key,
+    screens,
+    size_ids,
+    start,
+    start_hotseat,
+)
 
 from game.ai.negotiation import evaluate
 from game.content.loader import load_scenario
@@ -24,7 +35,6 @@ from game.persistence import load_match
 from game.saves import autosave_path
 from game.table import PERSON, DecisionKind, Match, view
 from game.ui import flow
-from game.ui.app import App
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.end import EndScreen
@@ -35,27 +45,9 @@ from game.ui.screens.privacy import PrivacyScreen
 from game.ui.screens.proposal import ProposalScreen
 from game.ui.screens.review import ReviewScreen
 from game.ui.screens.wording import num
-from game.ui.widgets import text as textlib
 
 #: The in-game screens that show one side's private things (its objectives, score, proposals or choices).
 PRIVATE = (BriefingScreen, BoardScreen, EventScreen, NegotiationScreen)
-
-
-def drawn_text(app: App, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Every piece of text one frame draws: custom text (through the text helpers) and the widgets' labels."""
-    seen: list[str] = []
-    original = textlib.render
-
-    def record(font: pygame.font.Font, text: str, colour: tuple[int, int, int]) -> pygame.Surface:
-        seen.append(text)
-        return original(font, text, colour)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(textlib, "render", record)
-        app.draw()
-    top = app.top
-    assert top is not None
-    return " ".join([*seen, *widget_texts(top)])
 
 
 def private_strings(match: Match) -> dict[str, list[str]]:

@@ -15,6 +15,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
+import pytest
 
 from game.engine import Scenario
 from game.paths import DEFAULT_SCENARIO
@@ -27,6 +28,7 @@ from game.ui.screens.board import BoardScreen
 from game.ui.screens.end import EndScreen
 from game.ui.screens.ingame import GameScreen
 from game.ui.widgets import Document
+from game.ui.widgets import text as textlib
 
 MakeApp = Callable[..., App]
 
@@ -147,3 +149,20 @@ def screens(app: App, *, limit: int = 3000) -> Iterator[GameScreen]:
             key(app, pygame.K_RETURN)
         frames(app, 1)
     raise AssertionError("the game did not end")
+
+
+def drawn_text(app: App, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every piece of text one frame draws: custom text (through the text helpers) and the widgets' labels."""
+    seen: list[str] = []
+    original = textlib.render
+
+    def record(font: pygame.font.Font, text: str, colour: tuple[int, int, int]) -> pygame.Surface:
+        seen.append(text)
+        return original(font, text, colour)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(textlib, "render", record)
+        app.draw()
+    top = app.top
+    assert top is not None
+    return " ".join([*seen, *widget_texts(top)])
