@@ -44,9 +44,11 @@ def why_not_adjust(ctx: Context, indicator: str, value: float, reason: str) -> s
 def adjust(ctx: Context, indicator: str, value: float, reason: str) -> Change:
     """Set ``indicator`` to ``value`` (clamped to its range), recorded as the facilitator's change with
     ``reason``; raises :class:`~game.engine.RulesError` (why) when it may not."""
+    if indicator not in ctx.state.values:
+        raise UnknownIdError(f"there is no indicator {indicator!r}")
     why = why_not_adjust(ctx, indicator, value, reason)
     if why:
-        raise (UnknownIdError if why.startswith("there is no") else RulesError)(why)
+        raise RulesError(why)
     state = ctx.state
     found = ctx.scenario.indicator(indicator)
     before = state.values[indicator]
@@ -74,9 +76,11 @@ def why_not_inject(ctx: Context, event: str) -> str:
 
 def inject(ctx: Context, event: str) -> None:
     """Make ``event`` fire at the start of the next turn (before the events drawn then)."""
+    if event not in ctx.events:
+        raise UnknownIdError(f"there is no event {event!r}")
     why = why_not_inject(ctx, event)
     if why:
-        raise (UnknownIdError if why.startswith("there is no") else WrongPhaseError)(why)
+        raise WrongPhaseError(why)
     state = ctx.state
     state.queued.append(event)
     state.news.append(News(state.turn, NewsKind.FACILITATOR, "inject", "", event))
