@@ -11,18 +11,35 @@ from __future__ import annotations
 
 from game.engine import Phase
 from game.table import Match
-from game.table.countdown import Countdown
 
 
-class TurnClock(Countdown):
+class TurnClock:
     """The countdown of one table's turn."""
+
+    def __init__(self) -> None:
+        self.key: tuple[int, int] | None = None
+        self.left = 0.0
+        self.last = 0.0
 
     def tick(self, match: Match, now: float) -> bool:
         """Count down to ``now``; whether the time of this turn has run out."""
-        seconds = None if match.is_over() else match.teacher.turn_seconds
-        running = not match.teacher.paused and match.game.phase is Phase.ACTIONS
-        return self.count(match.game.turn, seconds, now, running=running)
+        seconds = match.teacher.turn_seconds
+        if seconds is None or match.is_over():
+            self.key = None
+            return False
+        key = (match.game.turn, seconds)
+        if key != self.key:
+            self.key, self.left, self.last = key, float(seconds), now
+            return False
+        if not match.teacher.paused and match.game.phase is Phase.ACTIONS:
+            self.left -= now - self.last
+        self.last = now
+        return self.left <= 0
+
+    def add(self, seconds: int) -> None:
+        """More time for the running turn."""
+        self.left += seconds
 
     def seconds_left(self) -> int | None:
         """Whole seconds left in the running turn (``None``: no timer running)."""
-        return None if self.left is None else max(0, round(self.left))
+        return None if self.key is None else max(0, round(self.left))

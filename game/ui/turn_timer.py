@@ -12,36 +12,54 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from game.table.countdown import Countdown
-
 #: The last seconds of a turn, shown in the warning colour with a message.
 WARNING_SECONDS = 30
 
 
-class TurnTimer(Countdown):
-    """The countdown of the turn being played, read from the clock the app is given."""
+class TurnTimer:
+    """The countdown of the turn being played."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        super().__init__()
         self.clock = clock
+        #: The turn being counted (a new turn starts a new count).
+        self.turn: int | None = None
+        #: Seconds left of the turn (``None``: no timer).
+        self.left: float | None = None
         #: The log's length when the end of the turn was refused (the news waits for an answer): it is tried again
         #: once something has happened.
         self.refused_at: int | None = None
+        self._last: float | None = None
 
     def restart(self, turn: int, seconds: int | None) -> None:
         """Count ``seconds`` for ``turn`` (``None``: no timer)."""
-        super().restart(turn, seconds)
+        self.turn = turn
+        self.left = None if seconds is None else float(seconds)
         self.refused_at = None
+        self._last = None
 
     def add(self, seconds: int) -> None:
         """More time for the running count."""
-        super().add(seconds)
         if self.left is not None:
+            self.left += seconds
             self.refused_at = None
 
+    def hold(self) -> None:
+        """Stop counting until the next running tick (the time between is not counted)."""
+        self._last = None
+
     def tick(self, turn: int, seconds: int | None, *, running: bool) -> bool:
-        """Count the time since the last running tick (see :meth:`Countdown.count`); whether the time is up."""
-        return self.count(turn, seconds, self.clock(), running=running)
+        """Count the time since the last running tick; ``turn`` and ``seconds`` are the match's (a new turn starts
+        a new count). Returns whether the time is up."""
+        if turn != self.turn:
+            self.restart(turn, seconds)
+        if self.left is None or not running:
+            self._last = None
+            return False
+        now = self.clock()
+        if self._last is not None:
+            self.left = max(0.0, self.left - max(0.0, now - self._last))
+        self._last = now
+        return self.left <= 0
 
     @property
     def on(self) -> bool:
