@@ -350,7 +350,7 @@ class Match:
         the later commands, reports and turn starts are dropped and the computer seats get back their generators."""
         self.game = game
         del self.log.commands[start.at :]
-        self.reports = [r for r in self.reports if r.turn < start.turn][: start.reports]
+        del self.reports[start.reports :]
         self.players = self._make_players(None, start.rngs)
         self.teacher.starts = [s for s in self.teacher.starts if s.turn <= start.turn]
         self._done = set()
