@@ -11,8 +11,9 @@ from game.content.loader import load_scenario
 from game.content.problems import ScenarioError
 from game.engine import LengthError, Scenario, localize, of_length
 from game.saves import SaveError, SaveInfo, autosave_path, new_save_path, read_save, write_save
-from game.storage import StorageError
+from game.storage import StorageError, data_dir, read_json, write_json_atomic
 from game.table import DAMAGED, Match
+from game.table.reference import ReferenceCache
 
 
 def save_match(match: Match, path: Path, label: str) -> SaveInfo:
@@ -76,3 +77,13 @@ def load_match(path: Path) -> Match:
         return Match.from_dict(scenario, info.scenario_path, data)
     except DAMAGED as exc:  # the saved parts are checked as they are read (LogError, SeatError: ValueErrors)
         raise SaveError(f"This save is damaged ({exc})") from None
+
+
+def reference_cache() -> ReferenceCache | None:
+    """The cache of usual score ranges in the user's data folder (``cache/``), its folder found now (a background
+    thread must not look for it later, when it may have changed); ``None`` when there is no data folder."""
+    try:
+        folder = data_dir() / "cache"
+    except StorageError:
+        return None
+    return ReferenceCache(lambda: folder, read_json, write_json_atomic)

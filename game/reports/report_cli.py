@@ -10,21 +10,16 @@ from pathlib import Path
 from typing import TextIO
 
 from game.engine import Scenario
+from game.persistence import reference_cache
 from game.reports.report import ReportError, report_saves
-from game.table.reference import Found, ReferenceCache, find_reference
+from game.table.reference import Found, find_reference
 
 EXIT_OK, EXIT_NONE, EXIT_UNWRITABLE = 0, 1, 2
 
 
 def usual_ranges(scenario: Scenario) -> Found | None:
     """A scenario's usual ranges as the end screen finds them: stored, else cached, else worked out and cached."""
-    from game.storage import StorageError, data_dir, read_json, write_json_atomic
-
-    try:
-        folder = data_dir() / "cache"
-    except StorageError:
-        return find_reference(scenario, None)
-    return find_reference(scenario, ReferenceCache(lambda: folder, read_json, write_json_atomic))
+    return find_reference(scenario, reference_cache())
 
 
 def run_report(saves: Sequence[Path], out_dir: Path, out: TextIO, err: TextIO) -> int:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import threading
 
 from game.engine import Scenario
-from game.storage import StorageError, data_dir, read_json, write_json_atomic
-from game.table.reference import Found, ReferenceCache, find_reference
+from game.persistence import reference_cache
+from game.table.reference import Found, find_reference
 
 
 class UsualRanges:
@@ -16,23 +16,13 @@ class UsualRanges:
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
-        self._cache = self._reference_cache()
+        self._cache = reference_cache()
         self.found: Found | None = find_reference(scenario, self._cache, compute=False)
         self._worked_out: list[Found | None] = []
         self._thread: threading.Thread | None = None
         if self.found is None:
             self._thread = threading.Thread(target=self._work_out_reference, name="score-reference", daemon=True)
             self._thread.start()
-
-    @staticmethod
-    def _reference_cache() -> ReferenceCache | None:
-        """The cache of usual ranges in the user's data folder, found now (the background thread must not look
-        for the folder later, when it may have changed); None if there is no data folder."""
-        try:
-            folder = data_dir() / "cache"
-        except StorageError:
-            return None
-        return ReferenceCache(lambda: folder, read_json, write_json_atomic)
 
     def _work_out_reference(self) -> None:
         """In the background thread: the scenario's reference, computed now and cached (None if that fails)."""
