@@ -429,3 +429,18 @@ def test_random_keys_on_the_console_raise_nothing(make_app: MakeApp, scenario: S
         clock.now += rng.choice([0, 5, 40])
         frames(app, 1)
     assert match.teacher.interventions, "the keys did something"
+
+
+@pytest.mark.parametrize(("size", "scale", "buttons"), [((1280, 720), 1.5, True), ((1024, 600), 2.0, False)])
+def test_the_pause_menu_shows_the_console_as_a_button_or_names_its_key(
+    make_app: MakeApp, scenario: Scenario, size: tuple[int, int], scale: float, buttons: bool
+) -> None:
+    app = make_app(size, scale)
+    started(app, scenario)
+    key(app, pygame.K_ESCAPE)
+    menu = app.top
+    assert isinstance(menu, PauseScreen)
+    assert any("Teacher's console" in text for text in widget_texts(menu)) is buttons
+    assert menu.keys_in_header is not buttons
+    key(app, pygame.K_F2)
+    assert isinstance(app.top, ConsoleScreen), "F2 on the pause menu opens the console either way"

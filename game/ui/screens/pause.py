@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.persistence import save_new
@@ -39,6 +41,7 @@ class PauseScreen(MenuScreen):
         self.field_text["label"] = self.default_label()
         self.focus_placed = False  # the focus starts on Resume, not on the name field
         self.compact = False
+        self.keys_in_header = False  # the teacher's keys named in the header, for want of room for their buttons
         #: The screen this menu opened over (the top of the stack before the menu came).
         self.below = app.top
 
@@ -60,20 +63,8 @@ class PauseScreen(MenuScreen):
         button_h = button_font.get_linesize() + self.px(12)
         gap = self.px(8 if self.compact else 10)
         pad = self.px(16 if self.compact else 24)
-        items = [
-            (with_key("Resume", "Esc"), self.resume, pygame.K_ESCAPE),
-            (with_key("Load", "L"), self.load, pygame.K_l),
-            (with_key("Settings", "O"), self.settings, pygame.K_o),
-            (with_key("Teacher's console", "F2"), self.console, pygame.K_F2),
-            (with_key(self.public_label(), "F3"), self.public_board, pygame.K_F3),
-            (with_key("Quit to title", "T"), self.quit_to_title, pygame.K_t),
-            (with_key("Quit game", "Q"), self.quit_game, pygame.K_q),
-        ]
-        if self.compact:  # no room for two more rows: the teacher's keys are named in the header instead
-            self.shortcuts[pygame.K_F2], self.shortcuts[pygame.K_F3] = self.console, self.public_board
-            items = [item for item in items if item[2] not in (pygame.K_F2, pygame.K_F3)]
+        items = self.menu_items()
         save_text = with_key("Save", "S")
-        widest = max(button_font.size(text)[0] for text, _, _ in items) + self.px(48)
         save_w = button_font.size(save_text)[0] + self.px(40)
         heading = self.font(26, bold=True)
         small = self.font(14)
@@ -84,7 +75,13 @@ class PauseScreen(MenuScreen):
         label_h = 0 if self.compact else small.get_linesize() + self.px(4)
         save_block = label_h + button_h + self.px(6) + status_h
         fixed = header_h + save_block + self.px(12) + 2 * pad
-        columns, buttons_h = self._columns(len(items), button_h, gap, widest, room=(max_w - 2 * pad, height - fixed))
+        room = (max_w - 2 * pad, height - fixed)
+        widest, columns, buttons_h = self._fit(items, button_font, button_h, gap, room)
+        self.keys_in_header = fixed + buttons_h > height - 2 * self.px(8)
+        if self.keys_in_header:  # no room for the teacher's two buttons: their keys are named in the header instead
+            self.shortcuts[pygame.K_F2], self.shortcuts[pygame.K_F3] = self.console, self.public_board
+            items = [item for item in items if item[2] not in (pygame.K_F2, pygame.K_F3)]
+            widest, columns, buttons_h = self._fit(items, button_font, button_h, gap, room)
         panel_w = min(max_w, max(self.px(460), columns * widest + (columns - 1) * gap + 2 * pad))
         inner_w = panel_w - 2 * pad
         panel_h = min(height - 2 * self.px(8), fixed + buttons_h)
@@ -112,6 +109,31 @@ class PauseScreen(MenuScreen):
             self.focus_placed = True
             self.focus(resume)
         self.escape_focus = lambda: self.focus(resume) if resume is not None else None
+
+    def menu_items(self) -> list[tuple[str, Callable[[], None], int]]:
+        """The menu's buttons: label, command and key."""
+        return [
+            (with_key("Resume", "Esc"), self.resume, pygame.K_ESCAPE),
+            (with_key("Load", "L"), self.load, pygame.K_l),
+            (with_key("Settings", "O"), self.settings, pygame.K_o),
+            (with_key("Teacher's console", "F2"), self.console, pygame.K_F2),
+            (with_key(self.public_label(), "F3"), self.public_board, pygame.K_F3),
+            (with_key("Quit to title", "T"), self.quit_to_title, pygame.K_t),
+            (with_key("Quit game", "Q"), self.quit_game, pygame.K_q),
+        ]
+
+    def _fit(
+        self,
+        items: list[tuple[str, Callable[[], None], int]],
+        font: pygame.font.Font,
+        button_h: int,
+        gap: int,
+        room: tuple[int, int],
+    ) -> tuple[int, int, int]:
+        """The width of the widest button of ``items``, and the columns and height they take in ``room``."""
+        widest = max(font.size(text)[0] for text, _, _ in items) + self.px(48)
+        columns, buttons_h = self._columns(len(items), button_h, gap, widest, room=room)
+        return widest, columns, buttons_h
 
     def _columns(self, count: int, button_h: int, gap: int, widest: int, *, room: tuple[int, int]) -> tuple[int, int]:
         """As few columns of ``count`` buttons as the height allows (and the width permits): the number of
@@ -214,8 +236,8 @@ class PauseScreen(MenuScreen):
         where = match.turn_label if match is not None else ""
         if match is not None and match.persons:
             where = f"{where} · you play {', '.join(match.role_name(r) for r in match.persons)}"
-        if self.compact:
-            where = f"{where} · F2 teacher · F3 {self.public_label().lower()}"
+        if self.keys_in_header:  # first, so that a long line loses the rest rather than the keys
+            where = f"F2 teacher · F3 {self.public_label().lower()} · {where}"
         blit_text(
             surface, where, small, palette.muted, (header.left, header.top + heading.get_linesize()), width=header.width
         )
