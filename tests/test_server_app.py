@@ -19,7 +19,8 @@ with warnings.catch_warnings():  # this Starlette's test client prefers a rename
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-from game.server.app import MAX_MESSAGE, Limiter, create_app
+from game.server.app import create_app
+from game.server.hub import MAX_MESSAGE, Limiter
 from game.server.service import ClassService
 
 

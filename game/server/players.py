@@ -1,0 +1,46 @@
+"""A student's messages: joining or resuming a team, and the team's commands (see :mod:`game.server.app` for the
+protocol)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.websockets import WebSocket
+
+from game.server.hub import Hub, send
+from game.server.room import RoomError
+from game.server.service import ClassService
+
+
+async def player_message(hub: Hub, socket: WebSocket, data: dict[str, Any]) -> None:
+    service = hub.service
+    kind = data.get("type")
+    if kind in ("hello", "resume"):
+        if socket in hub.players:
+            raise RoomError("this connection already speaks for a team")
+        token, welcome, view = await hub.run(lambda: _arrive(service, data))
+        hub.players[socket] = token
+        await send(socket, welcome)
+        await send(socket, view)
+        await hub.dashboards()
+        return
+    if kind != "command":
+        raise RoomError("unknown message type: send hello, resume or command")
+    if socket not in hub.players:
+        raise RoomError("say hello (or resume) before sending commands")
+    token, message_id = hub.players[socket], data.get("id")
+    team, _ = await hub.run(lambda: service.command(token, data.get("table"), message_id, data.get("command")))
+    await send(socket, {"type": "result", "id": message_id, "ok": True})
+    await hub.changed(team.table)
+
+
+def _arrive(service: ClassService, data: dict[str, Any]) -> tuple[str, dict[str, Any], dict[str, Any]]:
+    """A team says hello (joins) or resumes: its token, the welcome and its first view."""
+    if data.get("type") == "hello":
+        token, team = service.join(data.get("room"), data.get("name"))
+        welcome = {"type": "welcome", "token": token, "team": team.name}
+    else:
+        team = service.room.team(data.get("token"))
+        token = str(data.get("token"))
+        welcome = {"type": "welcome", "team": team.name}
+    return token, welcome, service.team_json(team)
