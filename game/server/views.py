@@ -15,6 +15,7 @@ from typing import Any
 
 from game.engine import Change, Choose, Commit, Respond, Withdraw, localize
 from game.present.words import cause_text, family_label
+from game.server.views_deal import negotiation_json
 from game.table import Decision, Done, Match, TableCommand, command_to_json, view
 from game.table.public import public_view
 
@@ -48,6 +49,7 @@ def seat_json(match: Match, role: str) -> dict[str, Any]:
     data["decision"] = None if seat.decision is None else _decision(match, seat.decision)
     data["review"] = _review(match)
     data["over"] = game.outcome is not None
+    data["negotiation"] = negotiation_json(match, role)
     return data
 
 

@@ -1,5 +1,6 @@
 // The student's page: join (or resume with the kept token), show the seat's view, send the decision's options.
-"use strict";
+import { drawNegotiation } from "./negotiate.js";
+
 const $ = (id) => document.getElementById(id);
 let socket = null, nextId = 1, delay = 500, view = null;
 
@@ -51,6 +52,7 @@ function draw(msg) {
   const pre = document.createElement("pre");
   pre.textContent = JSON.stringify({indicators: v.indicators.map((i) => [i.label, i.value]), review: v.review, ending: v.ending}, null, 1);
   board.append(pre);
+  drawNegotiation($("negotiation"), msg, (command) => send({type: "command", id: nextId++, table: msg.table, command: command}));
 }
 
 $("join").addEventListener("submit", (event) => {
