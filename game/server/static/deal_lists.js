@@ -16,7 +16,7 @@ function proposalCard(p, act) {
   if (p.answers.length) {
     card.append(el("div", {className: "deal-buttons"}, p.answers.map((answer) => {
       const button = el("button", {type: "button", id: safeId("deal-answer", p.id) + "-" + answer.label.toLowerCase()},
-        answer.label + " " + p.other_name + "'s proposal");
+        answer.label + " " + p.name);
       button.addEventListener("click", () => act(answer.command));
       return button;
     })));
