@@ -51,10 +51,10 @@ export function weighPanel(other, state) {
   let summary = "For you: " + yours.verdict + ".";
   if (other.computer) {
     const theirs = compose(other.theirs, give, ask);
-    panel.append(breakdown("How " + other.name + " is likely to weigh it", theirs, "h4"));
+    panel.append(breakdown("How " + other.name + " is likely to weigh it", theirs, "h5"));
     summary = theirs.verdict + ". " + summary;
   }
-  panel.append(breakdown("How it weighs for you", yours, "h4"));
+  panel.append(breakdown("How it weighs for you", yours, "h5"));
   if (!other.computer) panel.append(el("p", {className: "deal-muted"}, other.name + " answers in their own part of the turn, by their own objectives."));
   return {panel: panel, summary: summary};
 }
@@ -82,23 +82,27 @@ export function drawPicker(box, deal, state, act) {
     form.append(el("label", {for: "deal-counterpart"}, "Negotiate with"), pick);
   }
   form.append(el("p", {}, "With " + other.name + " (played by " + (other.computer ? "the computer" : "a team") + "). " + other.trust));
-  form.append(itemFieldset("You give", other.give.map((item) => itemBox(item, state, update))),
+  const choose = el("div", {className: "deal-choose"},
+    itemFieldset("You give", other.give.map((item) => itemBox(item, state, update))),
     itemFieldset("You ask of " + other.name, other.ask.map((item) => itemBox(item, state, update))));
   if (other.unavailable.length) {
-    form.append(el("details", {className: "deal-off"}, el("summary", {}, "Not on the table now (" + other.unavailable.length + ")"),
+    choose.append(el("details", {className: "deal-off"}, el("summary", {}, "Not on the table now (" + other.unavailable.length + ")"),
       el("ul", {}, other.unavailable.map((item) => el("li", {}, el("strong", {}, item.label), " (given by " + item.giver_name + "): " + item.why_not + ".")))));
   }
   const why = deal.moment.now ? other.blocked : deal.moment.why;
-  const send = el("button", {type: "submit", id: "deal-send", disabled: Boolean(why)}, "Send the proposal to " + other.name);
-  form.append(el("section", {className: "deal-weigh-box", "aria-label": "How it weighs"}, weigh), summary, error, send);
-  if (why) form.append(el("p", {className: "deal-muted", id: "deal-send-why"}, why));
+  const send = el("button", {type: "submit", id: "deal-send", disabled: Boolean(why), "aria-describedby": why ? "deal-send-why" : null},
+    "Send the proposal to " + other.name);
+  const bar = el("div", {className: "deal-sendbar"}, summary, error, send);
+  if (why) bar.append(el("p", {className: "deal-muted", id: "deal-send-why"}, why));
+  form.append(el("div", {className: "deal-columns"}, choose,
+    el("section", {className: "deal-weigh-box", "aria-labelledby": "deal-weigh-title"},
+      el("h4", {id: "deal-weigh-title", className: "deal-weigh-title"}, "Before you send: how it weighs"), weigh)), bar);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const give = picked(other.give, state), ask = picked(other.ask, state);
     if (!give.length && !ask.length) { error.textContent = "Pick at least one item to give or to ask for."; return; }
     act(Object.assign({}, other.command, {give: give, ask: ask}));
     state.chosen = new Set();
-    state.sent = other.name;
   });
   update();
   box.append(form);

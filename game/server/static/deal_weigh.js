@@ -26,7 +26,7 @@ function sign(value) { return value > 0 ? "plus" : value < 0 ? "minus" : "zero";
 /** A list of reasons with their points (coloured by sign, always with the number). */
 export function reasonList(reasons) {
   return el("ul", {className: "deal-reasons"}, reasons.map((reason) =>
-    el("li", {}, el("span", {className: "deal-points " + sign(reason.points)}, points(reason.points)), " ", reason.label)));
+    el("li", {}, el("span", {className: "deal-points " + sign(reason.points)}, points(reason.points)), el("span", {}, reason.label))));
 }
 
 /** The total against the threshold and the verdict, in one sentence. */

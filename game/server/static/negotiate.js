@@ -7,7 +7,7 @@ import { drawAgreements, drawProposals } from "./deal_lists.js";
 
 //: What the page keeps between views: the proposal being built, the proposals already announced, the agreement
 //: whose break is being confirmed, and where the keyboard focus was.
-const state = {counterpart: null, chosen: new Set(), seen: null, confirming: null, focus: null, sent: null, redraw: () => {}};
+const state = {counterpart: null, chosen: new Set(), statuses: null, confirming: null, focus: null, redraw: () => {}};
 let live = null, body = null;
 
 /** The parts of the section kept across views: a live region (so new proposals are announced) and the body. */
@@ -18,18 +18,32 @@ function skeleton(root) {
   root.replaceChildren(el("h2", {}, "Negotiation"), live, body);
 }
 
-/** Announce proposals received since the last view (not those already there when the page opened). */
-function announce(deal) {
-  const received = deal.proposals.filter((p) => !p.sent && p.status === "open");
-  const fresh = state.seen === null ? [] : received.filter((p) => !state.seen.has(p.id));
-  state.seen = new Set(deal.proposals.map((p) => p.id));
-  if (fresh.length) {
-    live.textContent = fresh.map((p) => "New proposal from " + p.other_name + ": you give " + (p.you_give.join("; ") || "nothing") +
-      ", you get " + (p.you_get.join("; ") || "nothing") + ".").join(" ");
-  } else if (state.sent) {
-    live.textContent = "Proposal sent to " + state.sent + ".";
+/** What changed since the last view, in words: proposals received, and answers to the seat's own (nothing for
+ * what was already there when the page opened). */
+function news(deal) {
+  const before = state.statuses;
+  state.statuses = new Map(deal.proposals.map((p) => [p.id, p.status]));
+  if (before === null) return [];
+  const out = [];
+  for (const p of deal.proposals) {
+    const was = before.get(p.id);
+    if (!p.sent && p.status === "open" && was === undefined) {
+      out.push("New proposal from " + p.other_name + ": you give " + (p.you_give.join("; ") || "nothing") +
+        ", you get " + (p.you_get.join("; ") || "nothing") + ".");
+    } else if (p.sent && was !== undefined && was !== p.status) {
+      out.push("Your proposal to " + p.other_name + ": " + p.status_words + ".");
+    } else if (p.sent && was === undefined) {
+      out.push("Proposal sent to " + p.other_name + (p.status === "open" ? "." : ": " + p.status_words + "."));
+    }
   }
-  state.sent = null;
+  return out;
+}
+
+/** Announce what changed; the words stay until the next change (and go once the proposals are settled). */
+function announce(deal) {
+  const said = news(deal);
+  if (said.length) live.textContent = said.join(" ");
+  else if (!deal.proposals.some((p) => p.status === "open")) live.textContent = "";
 }
 
 function draw(deal, act) {
@@ -43,7 +57,7 @@ function draw(deal, act) {
   if (deal.counterparts.length) drawPicker(picker, deal, state, act);
   drawAgreements(agreements, deal, state, act);
   body.replaceChildren(el("p", {className: "deal-moment" + (deal.moment.now ? " deal-now" : "")},
-    deal.moment.now ? "You may negotiate now." : deal.moment.why), proposals, picker, agreements);
+    deal.moment.now ? "You may negotiate now." : deal.moment.why), proposals, agreements, picker);
   const again = wanted && document.getElementById(wanted);
   if (again && !again.disabled) again.focus();
 }
