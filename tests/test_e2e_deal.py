@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from browser_kit import browser
-from server_process_kit import Server, free_port, hosting, set_up, until
+from server_process_kit import Server, free_port, hosting, resumed, set_up, until
 from websockets.sync.client import connect
+
+from game.server.views_deal import compose
 
 PHONE = {"width": 360, "height": 740}
 LAPTOP = {"width": 1280, "height": 720}
@@ -128,10 +130,25 @@ def test_a_team_facing_the_computer_sees_how_it_would_weigh_the_proposal(tmp_pat
             assert "played by the computer" in mine.inner_text()
             assert "Before any item, Cambodia counts" in mine.inner_text()
             mine.locator("fieldset", has_text="You give").locator("input[type=checkbox]").first.check()
+            mine.locator("fieldset", has_text="You ask of Cambodia").locator("input[type=checkbox]").nth(1).check()
             panel = mine.locator(".deal-weigh")
             assert panel.get_by_role("heading", name="How Cambodia is likely to weigh it").is_visible()
             text = panel.inner_text()
             assert "Trust in United States" in text and "(they give)" in text and "against a threshold of" in text
+            # The page adds up the server's parts as the server's own ``compose`` does.
+            with connect(server.url + "/ws") as socket:
+                other = resumed(socket, token)["view"]["negotiation"]["counterparts"][0]
+            give, ask = [other["give"][0]["id"]], [other["ask"][1]["id"]]
+            for parts, title in (
+                (other["theirs"], "How Cambodia is likely to weigh it"),
+                (other["yours"], "How it weighs for you"),
+            ):
+                weighing = compose(parts, give, ask)
+                shown = panel.locator(".deal-breakdown", has=blue.get_by_role("heading", name=title))
+                total = float(shown.locator(".deal-total strong").first.inner_text())
+                assert abs(total - weighing["score"]) <= 0.051  # the same sum, rounded to one decimal
+                labels = shown.locator(".deal-reasons li span:last-child").all_inner_texts()
+                assert labels == [r["label"] for r in weighing["reasons"]]
             verdict = mine.locator(".deal-summary").inner_text()
             assert verdict.startswith(("Cambodia would accept", "Cambodia would refuse"))
             mine.get_by_role("button", name="Send the proposal to Cambodia").click()

@@ -33,7 +33,7 @@ export function drawProposals(box, deal, act) {
   if (!deal.proposals.length) box.append(el("p", {className: "deal-muted"}, "No proposals yet."));
   for (const p of open) box.append(proposalCard(p, act));
   if (done.length) {
-    box.append(el("details", {className: "deal-earlier"}, el("summary", {}, "Answered proposals (" + done.length + ")"),
+    box.append(el("details", {className: "deal-earlier", id: "deal-earlier"}, el("summary", {}, "Answered proposals (" + done.length + ")"),
       done.map((p) => proposalCard(p, act))));
   }
   box.append(el("p", {className: "deal-muted"}, deal.note));
@@ -66,7 +66,7 @@ function agreementCard(a, state, act) {
     el("p", {className: "deal-status"}, "Made in " + a.made + " · " + a.status),
     el("ul", {className: "deal-parts"}, a.items.map((part) =>
       el("li", {}, el("strong", {}, part.label), " — given by " + part.giver + ", " + part.when + ": " + part.status))),
-    el("details", {className: "deal-schedule"}, el("summary", {}, "Schedule"), el("ul", {}, a.schedule.map((line) => el("li", {}, line)))),
+    el("details", {className: "deal-schedule", id: id + "-schedule"}, el("summary", {}, "Schedule"), el("ul", {}, a.schedule.map((line) => el("li", {}, line)))),
     breakPart(a, state, act));
 }
 

@@ -21,7 +21,7 @@ function itemBox(item, state, changed) {
     changed();
   });
   const what = el("span", {className: "deal-what", id: id + "-what"}, item.when);
-  const more = el("details", {className: "deal-more"}, el("summary", {}, "What it does"),
+  const more = el("details", {className: "deal-more", id: id + "-more"}, el("summary", {}, "What it does"),
     el("ul", {}, item.effects.length ? item.effects.map((line) => el("li", {}, line)) : el("li", {}, "No direct effect.")),
     el("p", {}, item.description),
     item.contested ? el("p", {className: "deal-contested"}, "Note on this rule: " + item.contested) : null);
@@ -86,7 +86,7 @@ export function drawPicker(box, deal, state, act) {
     itemFieldset("You give", other.give.map((item) => itemBox(item, state, update))),
     itemFieldset("You ask of " + other.name, other.ask.map((item) => itemBox(item, state, update))));
   if (other.unavailable.length) {
-    choose.append(el("details", {className: "deal-off"}, el("summary", {}, "Not on the table now (" + other.unavailable.length + ")"),
+    choose.append(el("details", {className: "deal-off", id: "deal-off"}, el("summary", {}, "Not on the table now (" + other.unavailable.length + ")"),
       el("ul", {}, other.unavailable.map((item) => el("li", {}, el("strong", {}, item.label), " (given by " + item.giver_name + "): " + item.why_not + ".")))));
   }
   const why = deal.moment.now ? other.blocked : deal.moment.why;

@@ -49,6 +49,7 @@ function announce(deal) {
 function draw(deal, act) {
   const focused = document.activeElement && body.contains(document.activeElement) ? document.activeElement.id : null;
   const wanted = state.focus || focused;
+  const opened = [...body.querySelectorAll("details[open]")].map((d) => d.id).filter(Boolean);
   state.focus = null;
   const proposals = el("section", {className: "deal-part", "aria-label": "Proposals"});
   const picker = el("section", {className: "deal-part", "aria-label": "Make a proposal"});
@@ -58,6 +59,7 @@ function draw(deal, act) {
   drawAgreements(agreements, deal, state, act);
   body.replaceChildren(el("p", {className: "deal-moment" + (deal.moment.now ? " deal-now" : "")},
     deal.moment.now ? "You may negotiate now." : deal.moment.why), proposals, agreements, picker);
+  for (const id of opened) { const d = document.getElementById(id); if (d) d.open = true; }
   const again = wanted && document.getElementById(wanted);
   if (again && !again.disabled) again.focus();
 }
