@@ -14,7 +14,7 @@ from browser_kit import browser
 from server_process_kit import Server, free_port, hosting, resumed, set_up, until
 from websockets.sync.client import connect
 
-from game.server.views_deal import compose
+from game.server.views_deal_weigh import compose
 
 PHONE = {"width": 360, "height": 740}
 LAPTOP = {"width": 1280, "height": 720}

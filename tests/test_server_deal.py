@@ -17,7 +17,8 @@ from game.engine import Propose
 from game.server.room import RoomError, Table
 from game.server.service import ClassService
 from game.server.views import seat_json
-from game.server.views_deal import compose, negotiation_json
+from game.server.views_deal import negotiation_json
+from game.server.views_deal_weigh import compose
 from game.table import Match, command_from_json
 
 
@@ -203,3 +204,25 @@ def test_a_paused_game_says_so_and_offers_no_answer(two_teams: Any) -> None:
     service.control(table.id, "pause", {})
     deal = negotiation_json(match, "us")
     assert deal["moment"] == {"now": False, "why": "The teacher has paused the game."}
+
+
+def test_a_received_proposal_may_be_answered_with_a_counter_proposal_from_its_terms_turned_round(
+    two_teams: Any,
+) -> None:
+    service, table, tokens = two_teams
+    match = to_actions(service, table, tokens)
+    give, ask = first_bundle(negotiation_json(match, "us"))
+    send(service, table, tokens["us"], {"type": "propose", "sender": "us", "receiver": "cambodia", "give": give,
+                                        "ask": ask})  # fmt: skip
+    assert negotiation_json(match, "cambodia")["proposals"][0]["counter"] is None  # not Cambodia's moment yet
+    play_once(service, table, tokens)
+    received = negotiation_json(match, "cambodia")["proposals"][0]
+    counter = received["counter"]
+    assert counter["items"] == ask + give
+    assert counter["command"] == {"type": "counter", "role": "cambodia", "proposal": received["id"], "give": [],
+                                  "ask": []}  # fmt: skip
+    send(service, table, tokens["cambodia"], {**counter["command"], "give": ask, "ask": []})
+    newest, answered = negotiation_json(match, "us")["proposals"][:2]
+    assert answered["status_words"] == "answered with a counter-proposal"
+    assert not newest["sent"] and newest["status"] == "open" and newest["you_get"] == received["you_give"]
+    assert newest["reply_to"].startswith("your proposal of ")

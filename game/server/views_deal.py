@@ -4,13 +4,8 @@ Everything comes from what the seat may see (:func:`game.table.view`): the items
 now (and why the others may not), the proposals the seat sent or received with how each weighs for it, the
 agreements with their schedules, and what breaking one would cost (:meth:`~game.engine.Game.forecast_break`).
 
-While a proposal is built the page shows how it weighs before it is sent. The evaluator
-(:mod:`game.ai.negotiation`) is a sum of independent reasons: one for each item, whatever else is in the bundle,
-and the ones counted before any item (trust, relations, recent pressure). So the server sends each legal item's
-reason and the context's, worked out here by :func:`~game.ai.negotiation.evaluate_for` exactly as the desktop
-does, and the page adds up the reasons of the items picked (:func:`compose` is that sum, the reference the tests
-hold the page to). The counterpart's parts are sent only when the computer plays it: facing a person, how the
-other side values a deal comes from their private objectives and stays theirs.
+While a proposal is built the page shows how it weighs before it is sent, from the parts of
+:mod:`game.server.views_deal_weigh`: the seat's own, and the counterpart's only when the computer plays it.
 """
 
 from __future__ import annotations
@@ -18,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from game.ai.negotiation import Evaluation, Reason, evaluate_for
 from game.engine import (
     Agreement,
     AgreementItem,
     BreakAgreement,
+    Counter,
     Game,
     Item,
     ItemStatus,
@@ -48,6 +43,7 @@ from game.present import (
     visible,
     who,
 )
+from game.server.views_deal_weigh import evaluation_json, weigh_parts
 from game.table import Decision, DecisionKind, Match, SeatView, command_to_json, view
 
 #: How the status of a proposal reads for the seat that sent or received it.
@@ -58,8 +54,6 @@ PROPOSAL_STATUS = {
     "countered": "answered with a counter-proposal",
     "withdrawn": "lapsed unanswered at the end of its turn",
 }
-#: The words of the evaluator's rule that a deal must gain enough by its items alone (see ``_NO_GAIN`` there).
-NO_GAIN = "The items alone are worth {gain} to us, short of the {min_gain} a deal must gain"
 
 
 def negotiation_json(match: Match, role: str) -> dict[str, Any]:
@@ -146,10 +140,6 @@ def _blocked(game: Game, role: str, other: str) -> str:
 
 def item_json(game: Game, item: Item, role: str) -> dict[str, Any]:
     """One negotiation item: who gives it, when it would be implemented if agreed now, and what it does."""
-    turn = game.turn
-    end = turn + item.turns - 1
-    when = f"turn {turn} ({date_of(game, turn)})" if end == turn else (
-        f"turns {turn}–{end} ({date_of(game, turn)} – {date_of(game, end)})")  # fmt: skip
     effects = _effect_groups(game, item)
     return {
         "id": item.id,
@@ -158,10 +148,17 @@ def item_json(game: Game, item: Item, role: str) -> dict[str, Any]:
         "giver": item.giver,
         "giver_name": who(game, role, item.giver),
         "turns": item.turns,
-        "when": f"if agreed now: {when}",
+        "when": f"if agreed now: {span(game, game.turn, game.turn + item.turns - 1)}",
         "effects": effects,
         "contested": say(game, item.contested) if item.contested else "",
     }
+
+
+def span(game: Game, start: int, end: int) -> str:
+    """``turn 3 (Jul 2023)`` or ``turns 3–5 (Jul 2023 – Jan 2024)``, by the scenario's calendar."""
+    if start == end:
+        return f"turn {start} ({date_of(game, start)})"
+    return f"turns {start}–{end} ({date_of(game, start)} – {date_of(game, end)})"
 
 
 def _effect_groups(game: Game, item: Item) -> list[str]:
@@ -188,71 +185,6 @@ def unavailable_reason(game: Game, item: Item, sender: str, receiver: str) -> st
         return f"needs {game.readable(item.condition)}"
     side = {"give": (item.id,)} if item.giver == sender else {"ask": (item.id,)}
     return game.why_not_propose(sender, receiver, **side) or "not available now"
-
-
-def weigh_parts(
-    game: Game, role: str, other: str, gives: Sequence[Item], asks: Sequence[Item], weigher: str
-) -> dict[str, Any]:
-    """How ``weigher`` weighs ``role`` giving some of ``gives`` to ``other`` for some of ``asks``, in parts: each
-    item's reason, the reasons counted before any item, the threshold and the least gain; ``first`` says whose
-    items the evaluator lists first (the sender's gifts: ``give`` when ``other`` weighs, ``ask`` when ``role``
-    does)."""
-    base = evaluate_for(game, role, other, (), (), weigher)
-    items = {i.id: _reason_json(evaluate_for(game, role, other, (i.id,), (), weigher).reasons[0]) for i in gives}
-    items.update({i.id: _reason_json(evaluate_for(game, role, other, (), (i.id,), weigher).reasons[0]) for i in asks})
-    return {
-        "weigher": weigher,
-        "first": "give" if weigher == other else "ask",
-        "items": items,
-        "context": [_reason_json(r) for r in base.reasons],
-        "threshold": base.threshold,
-        "min_gain": base.min_gain,
-        "no_gain": NO_GAIN,
-        "verdict": _verdicts(game, role, weigher),
-    }
-
-
-def compose(parts: dict[str, Any], give: Sequence[str], ask: Sequence[str]) -> dict[str, Any]:
-    """The weighing of a bundle from :func:`weigh_parts`, added up as the student's page does: the reasons in the
-    evaluator's order, the total, the items' gain and whether the weigher would take it."""
-    first, second = (give, ask) if parts["first"] == "give" else (ask, give)
-    reasons = [parts["items"][i] for i in (*first, *second)]
-    gain = 0.0
-    for reason in reasons:
-        gain += reason["points"]
-    reasons += parts["context"]
-    total = 0.0
-    for reason in reasons:
-        total += reason["points"]
-    if reasons and (give or ask) and total >= parts["threshold"] and gain < parts["min_gain"]:
-        words = parts["no_gain"].format(gain=f"{gain:+.1f}", min_gain=f"{parts['min_gain']:+.1f}")
-        reasons.append({"label": words, "points": 0.0})
-    return {"reasons": reasons, "score": total, "gain": gain,
-            "accept": total >= parts["threshold"] and gain >= parts["min_gain"]}  # fmt: skip
-
-
-def _verdicts(game: Game, role: str, weigher: str) -> list[str]:
-    """The words for a weighing that would be accepted, then for one that would not."""
-    if weigher == role:
-        return ["good for you on balance", "not worth it for you on balance"]
-    name = role_name(game, weigher)
-    return [f"{name} would accept", f"{name} would refuse"]
-
-
-def _reason_json(reason: Reason) -> dict[str, Any]:
-    return {"label": reason.label, "points": reason.points}
-
-
-def evaluation_json(game: Game, role: str, weigher: str, evaluation: Evaluation) -> dict[str, Any]:
-    """A whole evaluation: its reasons, the total against the threshold, and the verdict in words."""
-    accept, refuse = _verdicts(game, role, weigher)
-    return {
-        "reasons": [_reason_json(r) for r in evaluation.reasons],
-        "score": evaluation.score,
-        "threshold": evaluation.threshold,
-        "accept": evaluation.accept,
-        "verdict": accept if evaluation.accept else refuse,
-    }
 
 
 def propose_command(role: str, other: str, give: Sequence[str], ask: Sequence[str]) -> dict[str, Any]:
@@ -286,9 +218,13 @@ def _proposal(match: Match, seat: SeatView, proposal_id: str, now: bool) -> dict
         "weighing": None if weighing is None else evaluation_json(game, role, role, weighing),
         "answers": [],
         "answer_note": "",
+        "counter": None,
     }
     if not sent and status == "open":
         data["answers"], data["answer_note"] = _answers(match, seat, proposal_id, now)
+        if data["answers"]:  # a counter-proposal gives what was asked and asks what was offered, to start from
+            counter = command_to_json(Counter(role, proposal.id))
+            data["counter"] = {"command": counter, "items": [*proposal.ask, *proposal.give]}
     return data
 
 
@@ -336,10 +272,8 @@ def _agreement_item(game: Game, role: str, part: AgreementItem) -> dict[str, Any
         total = part.end - part.start + 1
         step = f", step {turn - part.start + 1} of {total} this turn" if total > 1 and turn <= part.end else ""
         status = f"pending: being implemented{step}"
-    span = f"turn {part.start}" if part.start == part.end else f"turns {part.start}–{part.end}"
     return {"label": say(game, game.item(part.item).label), "giver": who(game, role, part.giver),
-            "status": status, "when": f"{span} ({date_of(game, part.start)} – {date_of(game, part.end)})"
-            if part.start != part.end else f"{span} ({date_of(game, part.start)})"}  # fmt: skip
+            "status": status, "when": span(game, part.start, part.end)}  # fmt: skip
 
 
 def _schedule(game: Game, agreement: Agreement) -> list[str]:

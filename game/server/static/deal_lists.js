@@ -3,7 +3,19 @@
 import { el, labels, safeId } from "./deal_dom.js";
 import { breakdown } from "./deal_weigh.js";
 
-function proposalCard(p, act) {
+function counterButton(p, state) {
+  const button = el("button", {type: "button", id: safeId("deal-counter", p.id)}, "Counter-propose…");
+  button.addEventListener("click", () => {
+    state.replyTo = {id: p.id, name: p.name, command: p.counter.command};
+    state.counterpart = p.other;
+    state.chosen = new Set(p.counter.items);
+    state.focus = "deal-new-title";
+    state.redraw();
+  });
+  return button;
+}
+
+function proposalCard(p, state, act) {
   const title = p.sent ? "Your proposal to " + p.other_name : p.name.charAt(0).toUpperCase() + p.name.slice(1);
   const card = el("article", {className: "deal-card" + (p.status === "open" && !p.sent ? " deal-waiting" : ""),
     id: safeId("deal-proposal", p.id), "aria-labelledby": safeId("deal-proposal", p.id) + "-title"});
@@ -19,22 +31,22 @@ function proposalCard(p, act) {
         answer.label + " " + p.name);
       button.addEventListener("click", () => act(answer.command));
       return button;
-    })));
+    }), p.counter ? counterButton(p, state) : null));
   }
   if (p.answer_note) card.append(el("p", {className: "deal-muted"}, p.answer_note));
   return card;
 }
 
 /** Draw the proposals: open ones first, in full; answered ones folded away. */
-export function drawProposals(box, deal, act) {
+export function drawProposals(box, deal, state, act) {
   const open = deal.proposals.filter((p) => p.status === "open");
   const done = deal.proposals.filter((p) => p.status !== "open");
   box.append(el("h3", {}, "Proposals"));
   if (!deal.proposals.length) box.append(el("p", {className: "deal-muted"}, "No proposals yet."));
-  for (const p of open) box.append(proposalCard(p, act));
+  for (const p of open) box.append(proposalCard(p, state, act));
   if (done.length) {
     box.append(el("details", {className: "deal-earlier", id: "deal-earlier"}, el("summary", {}, "Answered proposals (" + done.length + ")"),
-      done.map((p) => proposalCard(p, act))));
+      done.map((p) => proposalCard(p, state, act))));
   }
   box.append(el("p", {className: "deal-muted"}, deal.note));
 }

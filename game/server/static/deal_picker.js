@@ -61,6 +61,8 @@ export function weighPanel(other, state) {
 
 /** Draw the proposal builder into ``box``; ``act(command)`` sends. */
 export function drawPicker(box, deal, state, act) {
+  const answering = state.replyTo && deal.proposals.find((p) => p.id === state.replyTo.id && p.counter);
+  if (!answering) state.replyTo = null;
   const other = counterpartOf(deal, state);
   if (!other) return;
   if (state.counterpart !== other.role) { state.counterpart = other.role; state.chosen = new Set(); }
@@ -74,11 +76,17 @@ export function drawPicker(box, deal, state, act) {
     error.textContent = "";
   };
   const form = el("form", {className: "deal-picker", "aria-labelledby": "deal-new-title"});
-  form.append(el("h3", {id: "deal-new-title"}, "Make a proposal"));
+  form.append(el("h3", {id: "deal-new-title", tabIndex: -1}, state.replyTo ? "Make a counter-proposal" : "Make a proposal"));
+  if (state.replyTo) {
+    const cancel = el("button", {type: "button", id: "deal-counter-cancel"}, "Cancel the counter-proposal");
+    cancel.addEventListener("click", () => { state.replyTo = null; state.chosen = new Set(); state.focus = "deal-new-title"; state.redraw(); });
+    form.append(el("p", {className: "deal-reply"}, "In answer to " + state.replyTo.name + ": sending this refuses it. " +
+      "It starts from their terms turned round: you give what they asked, and ask what they offered."), cancel);
+  }
   if (deal.counterparts.length > 1) {
     const pick = el("select", {id: "deal-counterpart"}, deal.counterparts.map((c) =>
       el("option", {value: c.role, selected: c.role === other.role}, c.name)));
-    pick.addEventListener("change", () => { state.counterpart = pick.value; state.chosen = new Set(); state.redraw(); });
+    pick.addEventListener("change", () => { state.counterpart = pick.value; state.chosen = new Set(); state.replyTo = null; state.redraw(); });
     form.append(el("label", {for: "deal-counterpart"}, "Negotiate with"), pick);
   }
   form.append(el("p", {}, "With " + other.name + " (played by " + (other.computer ? "the computer" : "a team") + "). " + other.trust));
@@ -91,7 +99,7 @@ export function drawPicker(box, deal, state, act) {
   }
   const why = deal.moment.now ? other.blocked : deal.moment.why;
   const send = el("button", {type: "submit", id: "deal-send", disabled: Boolean(why), "aria-describedby": why ? "deal-send-why" : null},
-    "Send the proposal to " + other.name);
+    state.replyTo ? "Send the counter-proposal to " + other.name : "Send the proposal to " + other.name);
   const bar = el("div", {className: "deal-sendbar"}, summary, error, send);
   if (why) bar.append(el("p", {className: "deal-muted", id: "deal-send-why"}, why));
   form.append(el("div", {className: "deal-columns"}, choose,
@@ -101,8 +109,9 @@ export function drawPicker(box, deal, state, act) {
     event.preventDefault();
     const give = picked(other.give, state), ask = picked(other.ask, state);
     if (!give.length && !ask.length) { error.textContent = "Pick at least one item to give or to ask for."; return; }
-    act(Object.assign({}, other.command, {give: give, ask: ask}));
+    act(Object.assign({}, state.replyTo ? state.replyTo.command : other.command, {give: give, ask: ask}));
     state.chosen = new Set();
+    state.replyTo = null;
   });
   update();
   box.append(form);

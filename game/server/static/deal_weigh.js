@@ -1,5 +1,5 @@
 // How a proposal weighs: a whole evaluation from the server, or one added up from the server's parts while the
-// proposal is built (the evaluator is a sum of independent reasons; see views_deal.py, ``compose``).
+// proposal is built (the evaluator is a sum of independent reasons; see views_deal_weigh.py, ``compose``).
 import { el, points, score } from "./deal_dom.js";
 
 /** The weighing of ``give`` for ``ask`` from the server's ``parts`` (its ``weigh_parts``): the same sum as the

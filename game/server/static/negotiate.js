@@ -7,7 +7,7 @@ import { drawAgreements, drawProposals } from "./deal_lists.js";
 
 //: What the page keeps between views: the proposal being built, the proposals already announced, the agreement
 //: whose break is being confirmed, and where the keyboard focus was.
-const state = {counterpart: null, chosen: new Set(), statuses: null, confirming: null, focus: null, redraw: () => {}};
+const state = {counterpart: null, chosen: new Set(), statuses: null, replyTo: null, confirming: null, focus: null, redraw: () => {}};
 let live = null, body = null;
 
 /** The parts of the section kept across views: a live region (so new proposals are announced) and the body. */
@@ -48,20 +48,23 @@ function announce(deal) {
 
 function draw(deal, act) {
   const focused = document.activeElement && body.contains(document.activeElement) ? document.activeElement.id : null;
-  const wanted = state.focus || focused;
+  const wanted = state.focus || focused, moved = Boolean(state.focus);
   const opened = [...body.querySelectorAll("details[open]")].map((d) => d.id).filter(Boolean);
   state.focus = null;
   const proposals = el("section", {className: "deal-part", "aria-label": "Proposals"});
   const picker = el("section", {className: "deal-part", "aria-label": "Make a proposal"});
   const agreements = el("section", {className: "deal-part", "aria-label": "Agreements"});
-  drawProposals(proposals, deal, act);
+  drawProposals(proposals, deal, state, act);
   if (deal.counterparts.length) drawPicker(picker, deal, state, act);
   drawAgreements(agreements, deal, state, act);
   body.replaceChildren(el("p", {className: "deal-moment" + (deal.moment.now ? " deal-now" : "")},
     deal.moment.now ? "You may negotiate now." : deal.moment.why), proposals, agreements, picker);
   for (const id of opened) { const d = document.getElementById(id); if (d) d.open = true; }
   const again = wanted && document.getElementById(wanted);
-  if (again && !again.disabled) again.focus();
+  if (again && !again.disabled) {
+    again.focus({preventScroll: true});
+    if (moved) again.scrollIntoView({block: "center"});
+  }
 }
 
 /** Draw the negotiation part of a team's view into ``root``; ``act(command)`` sends a command of the seat. */
