@@ -119,6 +119,17 @@ def test_two_teams_trade_a_proposal_and_both_see_the_agreement(tmp_path: Path) -
             mine.get_by_role("heading", name="Agreement 1 with Cambodia").wait_for(timeout=WAIT)
             assert "being implemented" in mine.locator("article", has_text="Agreement 1").inner_text()
 
+            # Gold breaks it: first what it would cost, then a confirmation.
+            theirs.get_by_role("button", name="Break agreement 1…").click()
+            confirm = theirs.get_by_role("group", name="Break agreement 1? What it would do:")
+            assert "Trust between you and United States falls by" in confirm.inner_text()
+            theirs.get_by_role("button", name="Keep it").click()
+            assert confirm.count() == 0
+            assert "broken" not in theirs.locator("article", has_text="Agreement 1").inner_text()
+            theirs.get_by_role("button", name="Break agreement 1…").click()
+            theirs.get_by_role("button", name="Yes, break it").click()
+            mine.locator("article", has_text="Agreement 1").get_by_text("· broken").wait_for(timeout=WAIT)
+
 
 def test_a_team_facing_the_computer_sees_how_it_would_weigh_the_proposal(tmp_path: Path) -> None:
     with hosting(tmp_path / "home", free_port()) as server, browser() as chromium:
