@@ -140,7 +140,10 @@ def test_a_team_facing_the_computer_sees_how_it_would_weigh_the_proposal(tmp_pat
             mine.get_by_text("You may negotiate now.").wait_for(timeout=WAIT)
             assert "played by the computer" in mine.inner_text()
             assert "Before any item, Cambodia counts" in mine.inner_text()
-            mine.locator("fieldset", has_text="You give").locator("input[type=checkbox]").first.check()
+            first = mine.locator("fieldset", has_text="You give").locator("input[type=checkbox]").first
+            first.focus()  # by keyboard: Space ticks the box, Enter on the send button sends
+            blue.keyboard.press("Space")
+            assert first.is_checked()
             mine.locator("fieldset", has_text="You ask of Cambodia").locator("input[type=checkbox]").nth(1).check()
             panel = mine.locator(".deal-weigh")
             assert panel.get_by_role("heading", name="How Cambodia is likely to weigh it").is_visible()
@@ -162,7 +165,8 @@ def test_a_team_facing_the_computer_sees_how_it_would_weigh_the_proposal(tmp_pat
                 assert labels == [r["label"] for r in weighing["reasons"]]
             verdict = mine.locator(".deal-summary").inner_text()
             assert verdict.startswith(("Cambodia would accept", "Cambodia would refuse"))
-            mine.get_by_role("button", name="Send the proposal to Cambodia").click()
+            mine.get_by_role("button", name="Send the proposal to Cambodia").focus()
+            blue.keyboard.press("Enter")
             answered = mine.get_by_text("Answered proposals")
             answered.wait_for(timeout=WAIT)  # the computer answers at once
             answered.click()
