@@ -139,9 +139,16 @@ def test_the_receiver_answers_with_its_decisions_options_and_both_see_the_agreem
     send(service, table, tokens["us"], {"type": "propose", "sender": "us", "receiver": "cambodia", "give": give,
                                         "ask": ask})  # fmt: skip
     play_once(service, table, tokens)  # the United States is done: Cambodia's moment, a proposal to answer
-    received = negotiation_json(match, "cambodia")["proposals"][0]
+    deal = negotiation_json(match, "cambodia")
+    received = deal["proposals"][0]
     decision = seat_json(match, "cambodia")["decision"]
     assert decision["kind"] == "answer"
+    assert deal["answering"]["proposal"] == decision["proposal"] == received["id"]
+    assert deal["answering"]["text"] == (
+        f"United States' proposal of {match.game.scenario.calendar.label(1)}: "
+        f"you give {'; '.join(received['you_give'])}; you get {'; '.join(received['you_get'])}."
+    )
+    assert negotiation_json(match, "us")["answering"] is None
     assert [a["command"] for a in received["answers"]] == [o["command"] for o in decision["options"]]
     accept = next(a["command"] for a in received["answers"] if a["label"] == "Accept")
     send(service, table, tokens["cambodia"], accept)

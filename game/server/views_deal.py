@@ -70,11 +70,23 @@ def negotiation_json(match: Match, role: str) -> dict[str, Any]:
     return {
         "active": True,
         "moment": moment,
+        "answering": _answering(game, role, seat.decision),
         "counterparts": [_counterpart(match, role, other) for other in others],
         "proposals": [_proposal(match, seat, p.id, moment["now"]) for p in reversed(seat.proposals)],
         "agreements": [_agreement(game, role, a, moment["now"]) for a in reversed(seat.agreements)],
         "note": "A proposal cannot be taken back once sent: unanswered, it lapses when the turn ends.",
     }
+
+
+def _answering(game: Game, role: str, decision: Decision | None) -> dict[str, str] | None:
+    """The proposal the seat's decision answers, in one sentence (for the decision's own buttons), or ``None``."""
+    if decision is None or decision.kind is not DecisionKind.ANSWER:
+        return None
+    proposal = game.proposal(decision.proposal)
+    give = "; ".join(say(game, game.item(i).label) for i in proposal.ask) or "nothing"
+    get = "; ".join(say(game, game.item(i).label) for i in proposal.give) or "nothing"
+    name = proposal_name(game, proposal, role, terms=False)
+    return {"proposal": proposal.id, "text": f"{name[:1].upper()}{name[1:]}: you give {give}; you get {get}."}
 
 
 # --------------------------------------------------------------------- the seat's moment
