@@ -103,6 +103,7 @@ def test_two_teams_trade_a_proposal_and_both_see_the_agreement(tmp_path: Path) -
             assert mine.get_by_role("heading", name="How Cambodia is likely to weigh it").count() == 0
             mine.get_by_role("button", name="Send the proposal to Cambodia").click()
             mine.get_by_role("heading", name="Your proposal to Cambodia").wait_for(timeout=WAIT)
+            assert mine.locator("input:checked").count() == 0  # sent: the builder starts afresh
             assert blue.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
             theirs = negotiation(gold)
@@ -140,6 +141,8 @@ def test_a_team_facing_the_computer_sees_how_it_would_weigh_the_proposal(tmp_pat
             mine.get_by_text("You may negotiate now.").wait_for(timeout=WAIT)
             assert "played by the computer" in mine.inner_text()
             assert "Before any item, Cambodia counts" in mine.inner_text()
+            mine.get_by_role("button", name="Send the proposal to Cambodia").click()
+            assert mine.get_by_role("alert").inner_text() == "Pick at least one item to give or to ask for."
             first = mine.locator("fieldset", has_text="You give").locator("input[type=checkbox]").first
             first.focus()  # by keyboard: Space ticks the box, Enter on the send button sends
             blue.keyboard.press("Space")

@@ -110,8 +110,6 @@ export function drawPicker(box, deal, state, act) {
     const give = picked(other.give, state), ask = picked(other.ask, state);
     if (!give.length && !ask.length) { error.textContent = "Pick at least one item to give or to ask for."; return; }
     act(Object.assign({}, state.replyTo ? state.replyTo.command : other.command, {give: give, ask: ask}));
-    state.chosen = new Set();
-    state.replyTo = null;
   });
   update();
   box.append(form);

@@ -33,6 +33,8 @@ function news(deal) {
     } else if (p.sent && was !== undefined && was !== p.status) {
       out.push("Your proposal to " + p.other_name + ": " + p.status_words + ".");
     } else if (p.sent && was === undefined) {
+      state.chosen = new Set();  // it reached the table: the builder starts afresh
+      state.replyTo = null;
       out.push("Proposal sent to " + p.other_name + (p.status === "open" ? "." : ": " + p.status_words + "."));
     }
   }
