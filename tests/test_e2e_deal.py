@@ -129,7 +129,10 @@ def test_two_teams_trade_a_proposal_and_both_see_the_agreement(tmp_path: Path) -
             assert "broken" not in theirs.locator("article", has_text="Agreement 1").inner_text()
             theirs.get_by_role("button", name="Break agreement 1…").click()
             theirs.get_by_role("button", name="Yes, break it").click()
-            mine.locator("article", has_text="Agreement 1").get_by_text("· broken").wait_for(timeout=WAIT)
+            folded = mine.get_by_text("Implemented or broken (1)")  # no longer in force: folded away
+            folded.wait_for(timeout=WAIT)
+            folded.click()
+            assert "· broken" in mine.locator("article", has_text="Agreement 1").inner_text()
 
 
 def test_a_team_facing_the_computer_sees_how_it_would_weigh_the_proposal(tmp_path: Path) -> None:

@@ -82,9 +82,15 @@ function agreementCard(a, state, act) {
     breakPart(a, state, act));
 }
 
-/** Draw the agreements, newest first. */
+/** Draw the agreements, newest first: those in force in full, the others (implemented or broken) folded away. */
 export function drawAgreements(box, deal, state, act) {
   box.append(el("h3", {}, "Agreements"));
   if (!deal.agreements.length) box.append(el("p", {className: "deal-muted"}, "No agreements yet."));
-  for (const a of deal.agreements) box.append(agreementCard(a, state, act));
+  const current = deal.agreements.filter((a) => a.status === "being implemented");
+  const past = deal.agreements.filter((a) => a.status !== "being implemented");
+  for (const a of current) box.append(agreementCard(a, state, act));
+  if (past.length) {
+    box.append(el("details", {className: "deal-earlier", id: "deal-past-agreements"},
+      el("summary", {}, "Implemented or broken (" + past.length + ")"), past.map((a) => agreementCard(a, state, act))));
+  }
 }

@@ -1,6 +1,6 @@
 // Building a proposal: the counterpart, the items to give and to ask for, how it weighs before it is sent, and
 // sending it (a Propose command). What may be picked and every number come from the server's JSON.
-import { el, safeId } from "./deal_dom.js";
+import { el, points, safeId } from "./deal_dom.js";
 import { breakdown, compose, reasonList } from "./deal_weigh.js";
 
 /** The counterpart picked now (the first one by default). */
@@ -13,7 +13,16 @@ function picked(side, state) {
   return side.filter((item) => state.chosen.has(item.id)).map((item) => item.id);
 }
 
-function itemBox(item, state, changed) {
+/** ``Worth to you: +3.5 · to Cambodia: -7.7`` (the counterpart's only when the computer plays it). */
+function worth(item, other) {
+  const mine = other.yours.items[item.id];
+  if (!mine) return null;
+  const theirs = other.computer ? other.theirs.items[item.id] : null;
+  return el("p", {className: "deal-worth"}, "On its own, worth to you: " + points(mine.points) +
+    (theirs ? " · to " + other.name + ": " + points(theirs.points) : ""));
+}
+
+function itemBox(item, other, state, changed) {
   const id = safeId("deal-item", item.id);
   const box = el("input", {type: "checkbox", id: id, checked: state.chosen.has(item.id), "aria-describedby": id + "-what"});
   box.addEventListener("change", () => {
@@ -23,7 +32,7 @@ function itemBox(item, state, changed) {
   const what = el("span", {className: "deal-what", id: id + "-what"}, item.when);
   const more = el("details", {className: "deal-more", id: id + "-more"}, el("summary", {}, "What it does"),
     el("ul", {}, item.effects.length ? item.effects.map((line) => el("li", {}, line)) : el("li", {}, "No direct effect.")),
-    el("p", {}, item.description),
+    worth(item, other), el("p", {}, item.description),
     item.contested ? el("p", {className: "deal-contested"}, "Note on this rule: " + item.contested) : null);
   return el("li", {className: "deal-item"}, box, el("label", {for: id}, el("strong", {}, item.label), el("br"), what), more);
 }
@@ -91,8 +100,8 @@ export function drawPicker(box, deal, state, act) {
   }
   form.append(el("p", {}, "With " + other.name + " (played by " + (other.computer ? "the computer" : "a team") + "). " + other.trust));
   const choose = el("div", {className: "deal-choose"},
-    itemFieldset("You give", other.give.map((item) => itemBox(item, state, update))),
-    itemFieldset("You ask of " + other.name, other.ask.map((item) => itemBox(item, state, update))));
+    itemFieldset("You give", other.give.map((item) => itemBox(item, other, state, update))),
+    itemFieldset("You ask of " + other.name, other.ask.map((item) => itemBox(item, other, state, update))));
   if (other.unavailable.length) {
     choose.append(el("details", {className: "deal-off", id: "deal-off"}, el("summary", {}, "Not on the table now (" + other.unavailable.length + ")"),
       el("ul", {}, other.unavailable.map((item) => el("li", {}, el("strong", {}, item.label), " (given by " + item.giver_name + "): " + item.why_not + ".")))));
