@@ -56,6 +56,7 @@ class ClassService:
             room.tables[table.id] = table
         for t in stored.teams:
             room.teams[t.token_digest] = Team(t.name, t.token_digest, t.table, t.role, t.last_id)
+        room.picking = stored.settings.get("picking") == "1"
         return room
 
     # ------------------------------------------------------------------ teams
@@ -64,6 +65,21 @@ class ClassService:
         token, team = self.room.join(code, name)
         self.store.write(teams=[_team_row(team)])
         return token, team
+
+    def rejoin(self, code: object, name: object, rejoin: object, now: float) -> tuple[str, Team]:
+        """A team comes back with the teacher's rejoin code: its new token (kept at once; the old one stops
+        working) and the team."""
+        token, team = self.room.rejoin(code, name, rejoin, now)
+        self.store.write(teams=[_team_row(team)])
+        return token, team
+
+    def pick(self, token: object, table_id: object, role: object) -> Table:
+        """A team takes a free seat itself (the table and every team kept)."""
+        table = self.room.pick(token, table_id, role)
+        self.store.write(
+            [_table_row(t) for t in self.room.tables.values()], [_team_row(t) for t in self.room.teams.values()]
+        )
+        return table
 
     def command(self, token: object, table_id: object, message_id: object, data: object) -> tuple[Team, Table]:
         """A team's command, checked, applied and kept with its table and team in one transaction."""
@@ -88,6 +104,17 @@ class ClassService:
         table = self.room.add_table(scenario, self.scenario_path, seed)
         self.store.write([_table_row(table)])
         return table
+
+    def allow_picking(self, allowed: object) -> None:
+        """Let teams take free seats themselves, or not (kept)."""
+        if not isinstance(allowed, bool):
+            raise RoomError("allowed is true or false")
+        self.room.picking = allowed
+        self.store.save_setting("picking", "1" if allowed else "0")
+
+    def rejoin_code(self, name: object, now: float) -> str:
+        """A one-time code for a team that lost its token (kept only while the server runs)."""
+        return self.room.rejoin_code(name, now)
 
     def seat(self, table_id: object, role: object, who: object) -> Table:
         """Seat a team, a computer level or nobody (the table and every team kept)."""
@@ -154,6 +181,11 @@ class ClassService:
             "started": match is not None,
             "seconds_left": self.seconds_left(team.table),
             "view": seat_json(match, team.role) if match is not None else None,
+            "picking": self.room.picking,
+            "free_seats": [
+                {"table": t.id, "role": role, "role_name": localize(t.scenario.role(role).name, "en"), "turns": t.turns}
+                for t, role in self.room.free_seats(team)
+            ],
         }
 
     def room_json(self, connected: Mapping[str, int]) -> dict[str, Any]:
@@ -163,6 +195,7 @@ class ClassService:
         return {
             "type": "room",
             "code": room.code,
+            "picking": room.picking,
             "scenario": Path(self.scenario_path).name,
             "teams": [
                 {"name": t.name, "table": t.table, "role": t.role, "connected": connected.get(t.name, 0) > 0}
