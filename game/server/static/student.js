@@ -1,62 +1,193 @@
-// The student's page: join (or resume with the kept token), show the seat's view, send the decision's options.
+// The student's page: join (or resume with the kept token), then draw the seat's view the server sends, and send
+// the commands the view offers. The browser decides no rule: the server checks every command.
+import { drawActions } from "./actions.js";
+import { drawBoard } from "./board.js";
+import { drawBriefing } from "./briefing.js";
+import { clock } from "./dom.js";
+import { drawEnd } from "./end.js";
+import { drawDecision } from "./events.js";
+import { drawWaiting, setUpJoin, showJoin } from "./join.js";
 import { drawNegotiation } from "./negotiate.js";
+import { connect, online, send } from "./net.js";
 
 const $ = (id) => document.getElementById(id);
-let socket = null, nextId = 1, delay = 500, view = null;
+const TOKEN = "cg-token";
+const PANELS = ["board", "actions", "negotiation", "briefing"];
+const wide = window.matchMedia("(min-width: 60rem)");
+const state = {msg: null, nextId: 1, tab: "board", reviewed: null, started: false, lost: false, deadline: null};
 
-function say(text, error) { $("status").textContent = text; $("status").className = error ? "error" : ""; }
-function send(data) { if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(data)); }
+function say(text) { $("status").textContent = text; }
+function alertUser(text) { $("alert-text").textContent = text; $("alert").hidden = false; }
 
-function connect() {
-  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  socket = new WebSocket(scheme + "//" + location.host + "/ws");
-  socket.onopen = () => {
-    delay = 500;
-    const token = localStorage.getItem("cg-token");
-    if (token) { send({type: "resume", token: token}); } else { $("join").hidden = false; say("Join your class"); }
-  };
-  socket.onmessage = (event) => receive(JSON.parse(event.data));
-  socket.onclose = () => { say("Connection lost: trying again…", true); setTimeout(connect, delay); delay = Math.min(delay * 2, 8000); };
-}
+// ------------------------------------------------------------------ the connection
+connect({
+  onOpen() {
+    const token = localStorage.getItem(TOKEN);
+    if (token) { send({type: "resume", token: token}); say(state.lost ? "Back online: catching up…" : "Coming back to your team…"); }
+    else { showJoin(true); say("Not joined yet."); }
+  },
+  onMessage: receive,
+  onLost(seconds) {
+    state.lost = true;
+    say("Connection lost: trying again in " + seconds + " s… (nothing you did is lost)");
+    draw();
+  },
+});
 
 function receive(msg) {
   if (msg.type === "welcome") {
-    if (msg.token) localStorage.setItem("cg-token", msg.token);
-    $("join").hidden = true; say("Team " + msg.team);
+    if (msg.token) localStorage.setItem(TOKEN, msg.token);
+    showJoin(false);
+    $("alert").hidden = true;
   } else if (msg.type === "view") {
-    view = msg; nextId = Math.max(nextId, msg.last_id + 1); draw(msg);
+    const caughtUp = state.lost;
+    state.lost = false;
+    state.msg = msg;
+    state.nextId = Math.max(state.nextId, msg.last_id + 1);
+    state.deadline = msg.seconds_left === null || msg.seconds_left === undefined ? null : Date.now() + msg.seconds_left * 1000;
+    draw();
+    if (caughtUp) say("Back online: the page shows the game as it is now.");
   } else if (msg.type === "error") {
-    if (/token/.test(msg.message)) { localStorage.removeItem("cg-token"); $("join").hidden = false; }
-    say(msg.message, true);
-  }
-}
-
-function draw(msg) {
-  const decision = $("decision"), board = $("board");
-  decision.replaceChildren(); board.replaceChildren();
-  if (!msg.started) { say("Team " + msg.team + (msg.table ? ": seated at table " + msg.table + ", waiting for the start" : ": waiting for a seat")); return; }
-  const v = msg.view;
-  say("Team " + msg.team + " · " + v.role_name + " · turn " + v.turn + " of " + v.turns + (v.paused ? " · paused by the teacher" : "") +
-      (msg.seconds_left !== null ? " · " + msg.seconds_left + " s left when this page was drawn" : ""));
-  if (v.decision) {
-    const heading = document.createElement("h2");
-    heading.textContent = v.decision.kind === "choose" ? "Answer the news" : v.decision.kind === "answer" ? "Answer the proposal" : "Your move";
-    decision.append(heading);
-    for (const option of v.decision.options) {
-      const button = document.createElement("button");
-      button.type = "button"; button.textContent = option.label;
-      button.onclick = () => send({type: "command", id: nextId++, table: msg.table, command: option.command});
-      decision.append(button);
+    if (/token|no longer speaks/.test(msg.message)) {
+      localStorage.removeItem(TOKEN);
+      state.msg = null;
+      draw();
+      showJoin(true, msg.message);
+    } else if (/already here/.test(msg.message)) {
+      showJoin(true, "rejoin code");
     }
+    alertUser(msg.message);
   }
-  const pre = document.createElement("pre");
-  pre.textContent = JSON.stringify({indicators: v.indicators.map((i) => [i.label, i.value]), review: v.review, ending: v.ending}, null, 1);
-  board.append(pre);
-  drawNegotiation($("negotiation"), msg, (command) => send({type: "command", id: nextId++, table: msg.table, command: command}));
 }
 
-$("join").addEventListener("submit", (event) => {
-  event.preventDefault();
-  send({type: "hello", room: $("room").value.trim().toUpperCase(), name: $("name").value.trim()});
-});
-connect();
+/** Send one of the seat's commands (the server refuses anything the rules do not allow now). */
+function act(command) {
+  const msg = state.msg;
+  if (!msg) return;
+  if (msg.view && msg.view.paused) { alertUser("Paused by the teacher: wait until the game goes on."); return; }
+  if (!send({type: "command", id: state.nextId++, table: msg.table, command: command})) {
+    alertUser("You are offline: wait until the page is connected again, then try again.");
+    return;
+  }
+  $("alert").hidden = true;
+  say("Sent: waiting for the table…");
+}
+
+function pick(table, role) {
+  if (send({type: "pick", table: table, role: role})) say("Taking the seat…");
+}
+
+// ------------------------------------------------------------------ drawing
+function draw() {
+  const focus = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.key : null;
+  const msg = state.msg;
+  const started = !!(msg && msg.started && msg.view);
+  const over = started && msg.view.over;
+  $("waiting").hidden = !msg || started;
+  $("game").hidden = !started || over;
+  $("end").hidden = !over;
+  $("nav").hidden = !started || over;
+  $("facts").hidden = !started;
+  $("who").textContent = msg ? "Team " + msg.team + (started ? " · " + msg.view.role_name : "") : "";
+  if (!msg) { $("decision").hidden = true; return; }
+  if (!started) {
+    drawWaiting($("waiting"), msg, pick);
+    say(msg.table ? "Seated at table " + msg.table + ": waiting for the start." : "Waiting for a seat.");
+  } else {
+    drawGame(msg);
+  }
+  restore(focus);
+}
+
+function drawGame(msg) {
+  const view = msg.view;
+  const blocked = view.paused || state.lost;
+  drawFacts(view);
+  document.body.classList.toggle("paused", view.paused);
+  const send = (command) => act(command);
+  drawDecision($("decision"), view, send, blocked, go);
+  if (view.over) {
+    $("decision").hidden = true;
+    drawEnd($("end"), view);
+    say("The game is over: your results are below.");
+    return;
+  }
+  drawBoard($("board"), view);
+  drawActions($("actions"), view, send, blocked);
+  drawBriefing($("briefing"), view);
+  drawNegotiation($("negotiation"), msg, send);
+  if (!state.started) { state.started = true; state.reviewed = view.review ? view.review.turn : null; go("briefing"); }
+  if (view.review && view.review.turn !== state.reviewed) {
+    state.reviewed = view.review.turn;
+    go("board");
+    say("Turn " + view.review.turn + " is over: its review is at the top of the board.");
+  } else if (!state.lost) {
+    say(view.paused ? "Paused by the teacher: you can read, not act." : doing(view));
+  }
+  show();
+}
+
+function doing(view) {
+  const d = view.decision;
+  if (!d) return view.phase === "actions" ? "Done for this turn: waiting for the other sides." : "Waiting for the other sides to answer the news.";
+  if (d.kind === "choose") return "Decide: " + d.title + ".";
+  if (d.kind === "answer") return "A proposal waits for your answer.";
+  return "Your move: commit actions, then Done.";
+}
+
+function drawFacts(view) {
+  $("fact-turn").textContent = view.turn + " of " + view.turns + " · " + view.date;
+  $("fact-capital").textContent = String(view.capital);
+  tick();
+}
+
+/** The turn timer, counted down on the page from the server's ``seconds_left`` (set again at each view). */
+function tick() {
+  const view = state.msg && state.msg.view;
+  const out = $("fact-timer");
+  if (!view) return;
+  if (view.paused) out.textContent = "paused";
+  else if (state.deadline === null) out.textContent = "no limit";
+  else {
+    const left = (state.deadline - Date.now()) / 1000;
+    out.textContent = left > 0 ? clock(left) : "time is up";
+    out.classList.toggle("short", left > 0 && left <= 30);
+  }
+}
+setInterval(tick, 1000);
+
+// ------------------------------------------------------------------ the tabs
+function go(panel) {
+  state.tab = panel;
+  show();
+  const target = $(panel);
+  if (target && !wide.matches) window.scrollTo(0, 0);
+}
+
+function show() {
+  const shown = new Set([state.tab]);
+  if (wide.matches) { shown.add("board"); if (state.tab === "board") shown.add("actions"); }
+  for (const id of PANELS) $(id).classList.toggle("off", !shown.has(id));
+  for (const b of $("nav").querySelectorAll("button")) {
+    if (shown.has(b.dataset.panel)) b.setAttribute("aria-current", "true"); else b.removeAttribute("aria-current");
+  }
+}
+
+for (const b of $("nav").querySelectorAll("button")) b.addEventListener("click", () => go(b.dataset.panel));
+wide.addEventListener("change", show);
+
+function restore(key) {
+  if (!key) return;
+  const again = document.querySelector(`[data-key="${CSS.escape(key)}"]`);
+  if (again && !again.disabled) again.focus();
+  else if (key.startsWith("commit:") || key.startsWith("withdraw:")) {
+    const other = document.querySelector(`[data-key="${CSS.escape(key.startsWith("commit:") ? "withdraw:" + key.slice(7) : "commit:" + key.slice(9))}"]`);
+    if (other) other.focus();
+  } else {
+    const next = document.querySelector('#decision:not([hidden]) [data-key^="choose:"]');
+    (next || $("main")).focus();
+  }
+}
+
+$("alert-close").addEventListener("click", () => { $("alert").hidden = true; });
+setUpJoin((message) => { if (!send(message)) alertUser("Not connected yet: wait a moment and try again."); });

@@ -1,0 +1,25 @@
+// The briefing: the situation, the seat's role and brief, its private objectives and its capital (always
+// reachable from the Briefing tab).
+import { el, fill } from "./dom.js";
+
+export function drawBriefing(root, view) {
+  const b = view.briefing;
+  const others = b.others.map((r) => el("details", {}, el("summary", {}, r.name + ": their public brief"), el("p", {}, r.brief)));
+  fill(root, 
+    el("h2", {}, "Your briefing"),
+    el("p", {class: "lead"}, "You play ", el("strong", {}, view.role_name), " in “" + b.title + "”."),
+    el("h3", {}, "The situation"),
+    el("p", {}, b.situation),
+    el("p", {class: "muted"}, b.length),
+    el("h3", {}, "Your brief"),
+    el("p", {}, b.brief),
+    el("div", {class: "secret"},
+      el("h3", {}, "Your private objectives (your score)"),
+      el("p", {}, b.objectives),
+      el("p", {class: "muted"}, "Only your team sees these until the end of the game.")),
+    el("h3", {}, "Political capital"),
+    el("p", {}, b.capital),
+    others.length ? el("h3", {}, "The other sides") : null,
+    ...others,
+  );
+}
