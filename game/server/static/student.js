@@ -14,7 +14,7 @@ const $ = (id) => document.getElementById(id);
 const TOKEN = "cg-token";
 const PANELS = ["board", "actions", "negotiation", "briefing"];
 const wide = window.matchMedia("(min-width: 60rem)");
-const state = {msg: null, nextId: 1, tab: "board", reviewed: null, started: false, lost: false, deadline: null};
+const state = {msg: null, nextId: 1, tab: "board", reviewed: null, started: false, lost: false, deadline: null, left: null};
 
 function say(text) { $("status").textContent = text; }
 function alertUser(text) { $("alert-text").textContent = text; $("alert").hidden = false; }
@@ -44,7 +44,8 @@ function receive(msg) {
     state.lost = false;
     state.msg = msg;
     state.nextId = Math.max(state.nextId, msg.last_id + 1);
-    state.deadline = msg.seconds_left === null || msg.seconds_left === undefined ? null : Date.now() + msg.seconds_left * 1000;
+    state.left = timeLeft(msg);
+    state.deadline = state.left === null ? null : Date.now() + state.left * 1000;
     draw();
     if (caughtUp) say("Back online: the page shows the game as it is now.");
   } else if (msg.type === "error") {
@@ -141,13 +142,24 @@ function drawFacts(view) {
   tick();
 }
 
-/** The turn timer, counted down on the page from the server's ``seconds_left`` (set again at each view). */
+/** Seconds left in the turn as the server counts them (``null``: no timer); a timer the teacher has just set and
+ * the server has not counted yet starts full. */
+function timeLeft(msg) {
+  if (msg.seconds_left !== null && msg.seconds_left !== undefined) return msg.seconds_left;
+  return msg.view && msg.view.turn_seconds ? msg.view.turn_seconds : null;
+}
+
+/** The turn timer, counted down on the page from the server's ``seconds_left`` (set again at each view). The server
+ * counts only while the seat's side acts (not during the news, nor in a pause), and so does the page. */
 function tick() {
   const view = state.msg && state.msg.view;
   const out = $("fact-timer");
   if (!view) return;
+  const running = view.phase === "actions" && !view.paused;
+  if (state.deadline !== null && !running) state.deadline = Date.now() + state.left * 1000;
   if (view.paused) out.textContent = "paused";
   else if (state.deadline === null) out.textContent = "no limit";
+  else if (!running) out.textContent = clock(state.left) + " after the news";
   else {
     const left = (state.deadline - Date.now()) / 1000;
     out.textContent = left > 0 ? clock(left) : "time is up";
