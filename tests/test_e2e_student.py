@@ -227,3 +227,25 @@ def pick_a_seat(page: Any, teacher: ClientConnection, server: Server) -> None:
     ask(teacher, type="start", table="t1")
     page.get_by_role("heading", name="Your briefing").wait_for(timeout=10_000)
     assert "You play Cambodia" in page.locator("#briefing").inner_text()
+
+
+def test_the_page_says_the_connection_is_lost_and_catches_up_when_the_server_is_back(tmp_path: Path) -> None:
+    home, port = tmp_path / "home", free_port()
+    with browser() as chromium:
+        with hosting(home, port) as server:
+            token = set_up(server)["us"]
+            http = server.url.replace("ws:", "http:")
+            kept = {"origin": http, "localStorage": [{"name": "cg-token", "value": token}]}
+            page = chromium.new_context(viewport=PHONE, storage_state={"cookies": [], "origins": [kept]}).new_page()
+            page.goto(http + "/")
+            page.get_by_role("heading", name="Your briefing").wait_for(timeout=10_000)
+            choose = page.locator("#decision button[data-key^='choose:']").first
+            assert choose.is_enabled()
+            server.kill()
+            page.get_by_text("Connection lost: trying again").wait_for(timeout=10_000)
+            assert choose.is_disabled()  # no command can be sent while offline
+        with hosting(home, port) as again, connect(again.url + "/ws/teacher") as teacher:
+            ask(hello(teacher, again), type="control", table="t1", action="pause")
+            page.get_by_text("Paused by the teacher").first.wait_for(timeout=15_000)
+            assert page.get_by_role("heading", name="Decision needed", exact=False).is_visible()
+            assert choose.is_disabled() and page.locator("#fact-timer").inner_text() == "paused"

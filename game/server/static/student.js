@@ -47,7 +47,7 @@ function receive(msg) {
     state.left = timeLeft(msg);
     state.deadline = state.left === null ? null : Date.now() + state.left * 1000;
     draw();
-    if (caughtUp) say("Back online: the page shows the game as it is now.");
+    if (caughtUp) say("Back online, up to date. " + $("status").textContent);
   } else if (msg.type === "error") {
     if (/token|no longer speaks/.test(msg.message)) {
       localStorage.removeItem(TOKEN);
@@ -88,7 +88,7 @@ function draw() {
   $("game").hidden = !started || over;
   $("end").hidden = !over;
   $("nav").hidden = !started || over;
-  $("facts").hidden = !started;
+  $("facts").hidden = !started || over;
   $("who").textContent = msg ? "Team " + msg.team + (started ? " · " + msg.view.role_name : "") : "";
   if (!msg) { $("decision").hidden = true; return; }
   if (!started) {
