@@ -98,7 +98,7 @@ def test_a_team_joins_reads_its_briefing_plays_a_turn_by_keyboard_and_reads_the_
         page.get_by_label("Room code").fill(server.code)
         page.get_by_label("Team name").fill("Blue")
         page.get_by_role("button", name="Join").click()
-        page.get_by_role("heading", name="Waiting for a seat").wait_for(timeout=10_000)
+        page.get_by_role("heading", name="Joined: no seat yet").wait_for(timeout=10_000)
         with connect(server.url + "/ws/teacher") as teacher, connect(server.url + "/ws") as gold:
             play_a_turn(page, hello(teacher, server), gold, server, tmp_path)
 

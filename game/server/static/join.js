@@ -26,7 +26,7 @@ export function showJoin(open, message) {
 export function drawWaiting(root, msg, pick) {
   const seated = msg.table && msg.role;
   const seat = seated ? seatName(msg) : "";
-  const lines = [el("h1", {id: "waiting-title"}, seated ? "Seated: " + seat : "Waiting for a seat")];
+  const lines = [el("h1", {id: "waiting-title"}, seated ? "Seated: " + seat : "Joined: no seat yet")];
   if (seated) {
     lines.push(el("p", {}, "Your team sits at table " + msg.table + " as " + seat + ". " +
       "The game starts when the teacher starts your table; this page then shows your briefing by itself."));
@@ -47,9 +47,15 @@ function seatName(msg) {
 }
 
 function seatList(msg, pick) {
-  const items = msg.free_seats.map((seat) => el("li", {},
-    button("Sit at table " + seat.table + " as " + seat.role_name, () => pick(seat.table, seat.role),
-      {"data-key": "pick:" + seat.table + ":" + seat.role}),
-    el("span", {class: "muted"}, " " + (seat.turns ? seat.turns + " turns" : "the full game"))));
-  return el("div", {}, el("h2", {}, msg.table ? "Or move to another free seat" : "Free seats"), el("ul", {class: "plain"}, items));
+  const tables = [];
+  for (const seat of msg.free_seats) {
+    let table = tables.find((t) => t.id === seat.table);
+    if (!table) tables.push(table = {id: seat.table, turns: seat.turns, seats: []});
+    table.seats.push(el("li", {}, button("Sit at table " + seat.table + " as " + seat.role_name, () => pick(seat.table, seat.role),
+      {"data-key": "pick:" + seat.table + ":" + seat.role})));
+  }
+  return el("div", {}, el("h2", {}, msg.table ? "Or move to another free seat" : "Free seats"),
+    tables.map((t) => el("section", {"aria-label": "Table " + t.id},
+      el("h3", {}, "Table " + t.id + (t.turns ? " · a game of " + t.turns + " turns" : "")),
+      el("ul", {class: "plain"}, t.seats))));
 }

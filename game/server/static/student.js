@@ -1,5 +1,6 @@
 // The student's page: join (or resume with the kept token), then draw the seat's view the server sends, and send
-// the commands the view offers. The browser decides no rule: the server checks every command.
+// the commands the view offers, over the page's one WebSocket (net.js). The browser decides no rule: the server
+// checks every command.
 import { drawActions } from "./actions.js";
 import { drawBoard } from "./board.js";
 import { drawBriefing } from "./briefing.js";
@@ -93,7 +94,7 @@ function draw() {
   if (!msg) { $("decision").hidden = true; return; }
   if (!started) {
     drawWaiting($("waiting"), msg, pick);
-    say(msg.table ? "Seated at table " + msg.table + ": waiting for the start." : "Waiting for a seat.");
+    say(msg.table ? "Seated at table " + msg.table + ", waiting for the start." : "Waiting for a seat.");
   } else {
     drawGame(msg);
   }
