@@ -117,6 +117,8 @@ def play_a_turn(page: Any, teacher: ClientConnection, gold: ClientConnection, se
     assert page.get_by_role("heading", name="Your private objectives (your score)").is_visible()
     assert "overall relations (15%)" in page.locator("#briefing").inner_text()
     page.screenshot(path=str(shots / "briefing.png"), full_page=True)
+    assert page.locator("#decision").is_hidden()  # on a phone the briefing is read on its own
+    page.get_by_role("button", name="To the board: a decision waits for you").click()
     ask(teacher, type="control", table="t1", action="timer", seconds=120)
     assert answer_the_news(page) >= 1
     page.get_by_text("Your move: commit actions, then Done.").wait_for(timeout=10_000)
@@ -239,6 +241,7 @@ def test_the_page_says_the_connection_is_lost_and_catches_up_when_the_server_is_
             page = chromium.new_context(viewport=PHONE, storage_state={"cookies": [], "origins": [kept]}).new_page()
             page.goto(http + "/")
             page.get_by_role("heading", name="Your briefing").wait_for(timeout=10_000)
+            page.get_by_role("button", name="Board", exact=True).click()
             choose = page.locator("#decision button[data-key^='choose:']").first
             assert choose.is_enabled()
             server.kill()

@@ -131,3 +131,21 @@ def test_the_end_reveals_every_sides_score_and_objectives_and_the_seats_own_debr
         assert end["debriefs"][0]["summary"] and end["debriefs"][0]["cared"]
     series = seat_json(match, "us")["indicators"][0]["series"]
     assert len(series) >= 2  # the chart's points: the start and each turn played
+
+
+def test_the_debrief_at_the_end_tells_each_proposal_between_the_two_sides(service: ClassService) -> None:
+    table, tokens = seated(service)
+    match = table.match
+    assert match is not None and match.scenario.negotiation is not None
+    while match.game.phase.value != "actions":
+        play_once(service, table, tokens, option=0)
+    items = [i for i in match.scenario.negotiation.items if i.on_table and not i.follows]
+    give = next(i for i in items if i.giver == "us")
+    ask = next(i for i in items if i.giver == "cambodia")
+    proposal = {"type": "propose", "sender": "us", "receiver": "cambodia", "give": [give.id], "ask": [ask.id]}
+    service.command(tokens["us"], table.id, service.room.team(tokens["us"]).last_id + 1, proposal)
+    assert seat_json(match, "us")["end"] is None
+    service.control(table.id, "end", {})
+    [stance] = seat_json(match, "us")["end"]["debriefs"][0]["stances"]
+    assert stance.startswith("Your proposal of Jan 2023: you give ")
+    assert give.label["en"] in stance and ask.label["en"] in stance

@@ -12,9 +12,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from game.ai.debrief import Debrief
+from game.ai.debrief import Debrief, Stance
 from game.engine import Cause, Change, ForecastItem, Game, NewsKind, Termination
-from game.present import cause_text, indicator_label, num, plural, role_name, say, score, signed, timing, visible
+from game.present import (
+    cause_text,
+    date_of,
+    indicator_label,
+    num,
+    plural,
+    possessive,
+    role_name,
+    say,
+    score,
+    signed,
+    timing,
+    visible,
+)
 from game.present.debriefs import counterpart_debriefs
 from game.present.review import condense, left_out_words
 from game.table import Match, SeatView
@@ -164,12 +177,12 @@ def ending(match: Match, seat: SeatView) -> dict[str, Any] | None:
          "score": score(outcome.scores.get(r.id, 0.0)), "objectives": seat.ending.objectives.get(r.id, "")}
         for r in match.scenario.roles
     ]  # fmt: skip
-    debriefs = [debrief_json(d) for d in counterpart_debriefs(match) if d.player == seat.role]
+    debriefs = [debrief_json(game, d) for d in counterpart_debriefs(match) if d.player == seat.role]
     text = say(game, match.scenario.ending(outcome.ending).text)
     return {"title": seat.ending.title, "text": text, "when": when, "sides": sides, "debriefs": debriefs}
 
 
-def debrief_json(report: Debrief) -> dict[str, Any]:
+def debrief_json(game: Game, report: Debrief) -> dict[str, Any]:
     """A computer counterpart's debrief in sentences: what it cared about and how the player's moves shifted its
     willingness to deal."""
     priorities = report.priorities
@@ -181,5 +194,16 @@ def debrief_json(report: Debrief) -> dict[str, Any]:
     if priorities.costs:
         cared.append("What it was least willing to give: " + "; ".join(w.label for w in priorities.costs) + ".")
     shifts = [point.note for point in report.willingness[1:]] if report.measured else []
-    stances = [f"{s.outcome_text}" for s in report.stances]
-    return {"name": report.name, "summary": report.summary, "cared": cared, "stances": stances, "willingness": shifts}
+    return {"name": report.name, "summary": report.summary, "cared": cared,
+            "stances": [_stance(game, report, s) for s in report.stances], "willingness": shifts}  # fmt: skip
+
+
+def _stance(game: Game, report: Debrief, stance: Stance) -> str:
+    """One proposal between the counterpart and the player, and how it ended, in a sentence."""
+    proposal = stance.proposal
+    owner = possessive(report.name) if stance.by_counterpart else "Your"
+    kind = "counter-proposal" if proposal.reply_to else "proposal"
+    gives, asks = ("it gives", "it asks") if stance.by_counterpart else ("you give", "you ask")
+    give, ask = "; ".join(stance.give) or "nothing", "; ".join(stance.ask) or "nothing"
+    return (f"{owner} {kind} of {date_of(game, proposal.turn)}: {gives} {give}, {asks} {ask}. "
+            f"{stance.outcome_text}")  # fmt: skip

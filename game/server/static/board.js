@@ -51,6 +51,7 @@ function drawIndicators(view) {
       el("div", {class: "ind-head"}, el("span", {class: "ind-label"}, ind.label), el("span", {class: "ind-value"}, num(ind.value))),
       bar(ind),
       el("p", {class: "ind-move " + judge(ind)}, moveWords(ind, since)),
+      WANTS[ind.yours] ? el("p", {class: "muted ind-want"}, WANTS[ind.yours]) : null,
       recent.length ? el("details", {}, el("summary", {}, "Why did " + ind.label.toLowerCase() + " move?"),
         el("ul", {}, recent.map((c) => el("li", {}, "Turn " + c.turn + ", " + signed(c.after - c.before) + ": " + c.why)))) : null);
   });
@@ -58,6 +59,9 @@ function drawIndicators(view) {
     el("p", {class: "muted"}, "Each bar runs from the lowest to the highest value; “for you” says what a move does to your own score."),
     el("ul", {class: "indicators"}, items));
 }
+
+/** What the seat's own score wants of an indicator now (from the server's ``yours``). */
+const WANTS = {high: "Your score gains if it rises.", low: "Your score gains if it falls.", here: "Your score is best with it where it is."};
 
 function bar(ind) {
   const span = ind.high - ind.low || 1;

@@ -1,8 +1,9 @@
 // The briefing: the situation, the seat's role and brief, its private objectives and its capital (always
 // reachable from the Briefing tab).
-import { el, fill } from "./dom.js";
+import { button, el, fill } from "./dom.js";
 
-export function drawBriefing(root, view) {
+/** Draw the briefing; ``go(panel)`` switches to another part of the page. */
+export function drawBriefing(root, view, go) {
   const b = view.briefing;
   const others = b.others.map((r) => el("details", {}, el("summary", {}, r.name + ": their public brief"), el("p", {}, r.brief)));
   fill(root, 
@@ -21,5 +22,7 @@ export function drawBriefing(root, view) {
     el("p", {}, b.capital),
     others.length ? el("h3", {}, "The other sides") : null,
     ...others,
+    el("p", {}, button(view.decision && view.decision.kind === "choose" ? "To the board: a decision waits for you" : "To the board",
+      () => go("board"), {class: "primary", "data-key": "to-board"})),
   );
 }

@@ -116,7 +116,7 @@ function drawGame(msg) {
   }
   drawBoard($("board"), view);
   drawActions($("actions"), view, send, blocked);
-  drawBriefing($("briefing"), view);
+  drawBriefing($("briefing"), view, go);
   drawNegotiation($("negotiation"), msg, send);
   if (!state.started) { state.started = true; state.reviewed = view.review ? view.review.turn : null; go("briefing"); }
   if (view.review && view.review.turn !== state.reviewed) {
@@ -181,6 +181,8 @@ function show() {
   const shown = new Set([state.tab]);
   if (wide.matches) { shown.add("board"); if (state.tab === "board") shown.add("actions"); }
   for (const id of PANELS) $(id).classList.toggle("off", !shown.has(id));
+  // On a phone the briefing is read on its own; the decision waits on the board (the status line says so).
+  $("decision").classList.toggle("off", state.tab === "briefing" && !wide.matches);
   for (const b of $("nav").querySelectorAll("button")) {
     if (shown.has(b.dataset.panel)) b.setAttribute("aria-current", "true"); else b.removeAttribute("aria-current");
   }
