@@ -178,6 +178,9 @@ def rejoin_and_play(page: Any, teacher: ClientConnection, server: Server, shots:
     page.get_by_role("button", name="Join").click()
     page.get_by_role("heading", name="Your briefing").wait_for(timeout=10_000)
     assert alert.is_hidden()
+    page.get_by_role("button", name="Actions", exact=True).click()
+    closed = page.locator("#actions").get_by_text("Not available: actions can only be committed in the actions phase")
+    assert closed.count() > 10 and closed.first.is_visible()  # why an action cannot be taken now
 
     ask(teacher, type="control", table="t1", action="timer", seconds=120)
     timer = page.locator("#fact-timer")

@@ -36,8 +36,8 @@ function whereYouAre(view, decision) {
 function drawAction(action, option, act, blocked) {
   const commit = action.status === "available" ? option("commit", action.id) : null;
   const withdraw = action.status === "committed" ? option("withdraw", action.id) : null;
-  const state = action.status === "committed" ? el("p", {class: "state on"}, "Committed")
-    : action.status === "available" ? null : el("p", {class: "state off"}, "Not available: " + action.status);
+  const state = action.status === "committed" ? el("p", {class: "state state-on"}, "Committed")
+    : action.status === "available" ? null : el("p", {class: "state state-off"}, "Not available: " + action.status);
   return el("li", {class: "action" + (action.status === "committed" ? " committed" : "")},
     el("div", {class: "action-head"}, el("h4", {}, action.label), el("span", {class: "cost"}, "Cost " + action.cost)),
     el("p", {class: "forecast"}, "Forecast: " + action.forecast_text),
