@@ -62,6 +62,8 @@ def test_an_event_to_answer_comes_with_its_text_and_each_choice_with_a_forecast(
     asked = [n for n in us["news_items"] if n["asked"]]
     assert [n["id"] for n in asked] == [decision["event"]]
     assert all(n["title"] and n["text"] for n in us["news_items"])
+    later = [n["decides"] for n in us["news_items"] if n["id"] in us["pending"] and not n["asked"]]
+    assert later and set(later) == {"Your team decides on this next."}
     assert seat_json(table.match, "cambodia")["decision"] is None
 
 

@@ -98,8 +98,8 @@ def news(match: Match, seat: SeatView) -> list[dict[str, Any]]:
         if event.choices and event.role:
             decider = "You" if event.role == seat.role else role_name(game, event.role)
             label = next((say(game, c.label) for c in event.choices if c.id == chosen.get(item.id)), "")
-            verb = "decide" if decider == "You" else "decides"
-            decides = f"{decider} chose: {label}." if label else f"{decider} {verb}."
+            waiting = "Your team decides on this next." if decider == "You" else f"{decider} decides."
+            decides = f"{decider} chose: {label}." if label else waiting
         effects = [
             f"{indicator_label(game, c.indicator)} {num(c.before)} → {num(c.after)}"
             for c in changes
