@@ -145,6 +145,15 @@ def play_a_turn(page: Any, teacher: ClientConnection, gold: ClientConnection, se
     page.keyboard.press("Enter")
     page.get_by_text(f"Committed this turn: {action}.").wait_for(timeout=10_000)
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Withdraw: {action}"
+    more = page.locator("#actions details[data-key^='more:']").nth(1)
+    more.locator("summary").click()
+    page.get_by_label(f"Withdraw: {action}").focus()
+    page.keyboard.press("Space")  # withdraw it again: the page is drawn anew, what was open stays open
+    page.get_by_text("Committed this turn: nothing yet.").wait_for(timeout=10_000)
+    assert more.get_attribute("open") is not None
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Commit: {action}"
+    page.keyboard.press("Enter")
+    page.get_by_text(f"Committed this turn: {action}.").wait_for(timeout=10_000)
     assert fits(page)
     page.screenshot(path=str(shots / "actions.png"), full_page=True)
 

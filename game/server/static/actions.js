@@ -42,7 +42,7 @@ function drawAction(action, option, act, blocked) {
     el("div", {class: "action-head"}, el("h4", {}, action.label), el("span", {class: "cost"}, "Cost " + action.cost)),
     el("p", {class: "forecast"}, "Forecast: " + action.forecast_text),
     state,
-    action.description ? el("details", {}, el("summary", {}, "More about this action"), el("p", {}, action.description)) : null,
+    action.description ? el("details", {"data-key": "more:" + action.id}, el("summary", {}, "More about this action"), el("p", {}, action.description)) : null,
     commit ? button("Commit", () => act(commit.command), {disabled: blocked, "aria-label": "Commit: " + action.label, "data-key": "commit:" + action.id}) : null,
     withdraw ? button("Withdraw", () => act(withdraw.command), {disabled: blocked, "aria-label": "Withdraw: " + action.label, "data-key": "withdraw:" + action.id}) : null);
 }

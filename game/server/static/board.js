@@ -26,7 +26,7 @@ export function drawReview(review) {
     el("h4", {}, "What mattered most"),
     moves.length ? el("ul", {class: "moves"}, moves) : el("p", {}, "No indicator moved by a whole point."),
     review.left_out ? el("p", {class: "muted"}, "Left out: " + review.left_out + ".") : null,
-    every.length ? el("details", {}, el("summary", {}, "Every change of the turn's end (" + every.length + ")"), el("ul", {}, every)) : null);
+    every.length ? el("details", {"data-key": "every:" + review.turn}, el("summary", {}, "Every change of the turn's end (" + every.length + ")"), el("ul", {}, every)) : null);
 }
 
 let labels = {};
@@ -52,7 +52,7 @@ function drawIndicators(view) {
       bar(ind),
       el("p", {class: "ind-move " + judge(ind)}, moveWords(ind, since)),
       WANTS[ind.yours] ? el("p", {class: "muted ind-want"}, WANTS[ind.yours]) : null,
-      recent.length ? el("details", {}, el("summary", {}, "Why did " + ind.label.toLowerCase() + " move?"),
+      recent.length ? el("details", {"data-key": "why:" + ind.id}, el("summary", {}, "Why did " + ind.label.toLowerCase() + " move?"),
         el("ul", {}, recent.map((c) => el("li", {}, "Turn " + c.turn + ", " + signed(c.after - c.before) + ": " + c.why)))) : null);
   });
   return el("section", {"aria-labelledby": "ind-title"}, el("h3", {id: "ind-title"}, "Indicators"),

@@ -5,7 +5,7 @@ import { button, el, fill } from "./dom.js";
 /** Draw the briefing; ``go(panel)`` switches to another part of the page. */
 export function drawBriefing(root, view, go) {
   const b = view.briefing;
-  const others = b.others.map((r) => el("details", {}, el("summary", {}, r.name + ": their public brief"), el("p", {}, r.brief)));
+  const others = b.others.map((r) => el("details", {"data-key": "brief:" + r.name}, el("summary", {}, r.name + ": their public brief"), el("p", {}, r.brief)));
   fill(root, 
     el("h2", {}, "Your briefing"),
     el("p", {class: "lead"}, "You play ", el("strong", {}, view.role_name), " in “" + b.title + "”."),

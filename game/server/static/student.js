@@ -12,7 +12,7 @@ import { drawNegotiation } from "./negotiate.js";
 import { connect, online, send } from "./net.js";
 
 const $ = (id) => document.getElementById(id);
-const TOKEN = "cg-token";
+const TOKEN = "cg-token", BRIEFED = "cg-briefed";
 const PANELS = ["board", "actions", "negotiation", "briefing"];
 const wide = window.matchMedia("(min-width: 60rem)");
 const state = {msg: null, nextId: 1, tab: "board", reviewed: null, started: false, lost: false, deadline: null, left: null};
@@ -82,6 +82,7 @@ function pick(table, role) {
 // ------------------------------------------------------------------ drawing
 function draw() {
   const focus = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.key : null;
+  const opened = [...document.querySelectorAll("details[data-key][open]")].map((d) => d.dataset.key);
   const msg = state.msg;
   const started = !!(msg && msg.started && msg.view);
   const over = started && msg.view.over;
@@ -97,6 +98,10 @@ function draw() {
     say(msg.table ? "Seated at table " + msg.table + ", waiting for the start." : "Waiting for a seat.");
   } else {
     drawGame(msg);
+  }
+  for (const key of opened) {
+    const again = document.querySelector(`details[data-key="${CSS.escape(key)}"]`);
+    if (again) again.open = true;
   }
   restore(focus);
 }
@@ -118,7 +123,13 @@ function drawGame(msg) {
   drawActions($("actions"), view, send, blocked);
   drawBriefing($("briefing"), view, go);
   drawNegotiation($("negotiation"), msg, send);
-  if (!state.started) { state.started = true; state.reviewed = view.review ? view.review.turn : null; go("briefing"); }
+  if (!state.started) {
+    // The briefing first, once a seat's game has started (not again at each visit of the page).
+    state.started = true;
+    state.reviewed = view.review ? view.review.turn : null;
+    const seat = msg.team + "@" + msg.table;
+    if (localStorage.getItem(BRIEFED) !== seat) { localStorage.setItem(BRIEFED, seat); go("briefing"); }
+  }
   if (view.review && view.review.turn !== state.reviewed) {
     state.reviewed = view.review.turn;
     go("board");
