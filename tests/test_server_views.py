@@ -151,3 +151,13 @@ def test_the_debrief_at_the_end_tells_each_proposal_between_the_two_sides(servic
     [stance] = seat_json(match, "us")["end"]["debriefs"][0]["stances"]
     assert stance.startswith("Your proposal of Jan 2023: you give ")
     assert give.label["en"] in stance and ask.label["en"] in stance
+
+
+def test_the_briefing_shows_the_other_sides_objectives_once_the_teacher_reveals_them(service: ClassService) -> None:
+    table, _ = seated(service)
+    match = table.match
+    assert match is not None
+    assert seat_json(match, "us")["briefing"]["revealed"] == []
+    service.control(table.id, "reveal", {})
+    revealed = seat_json(match, "us")["briefing"]["revealed"]
+    assert revealed == [{"name": "Cambodia", "objectives": _objectives(match)["cambodia"]}]

@@ -78,6 +78,12 @@ def briefing(match: Match, seat: SeatView) -> dict[str, Any]:
         "objectives": seat.objectives,
         "capital": f"{role.capital} political capital a turn; {carry}.",
         "others": [{"name": r.name, "brief": r.brief} for r in seat.roles if r.id != seat.role],
+        # The teacher may show every side's objectives to the room (they are public then): the others' too.
+        "revealed": [
+            {"name": say(game, r.name), "objectives": say(game, r.objectives)}
+            for r in scenario.roles
+            if r.id != seat.role and match.teacher.revealed
+        ],
     }
 
 
