@@ -17,7 +17,8 @@ export function drawBriefing(root, view, go) {
     el("div", {class: "secret"},
       el("h3", {}, "Your private objectives (your score)"),
       el("p", {}, b.objectives),
-      el("p", {class: "muted"}, "Only your team sees these until the end of the game.")),
+      el("p", {class: "muted"}, b.revealed.length ? "The teacher has shown every side's objectives to the room."
+        : "Only your team sees these until the end of the game.")),
     el("h3", {}, "Political capital"),
     el("p", {}, b.capital),
     b.revealed.length ? el("section", {class: "secret", "aria-label": "Objectives the teacher revealed"},
