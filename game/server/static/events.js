@@ -8,9 +8,14 @@ export function drawDecision(root, view, act, blocked, go) {
   root.hidden = !d || d.kind === "act";
   if (root.hidden) { fill(root, ); return; }
   if (d.kind !== "choose") {
+    // A proposal to answer: the negotiation table shows it with its weighing; here only its sentence and the
+    // decision's own answers, so the team sees at once that the game waits for it.
+    const answering = view.negotiation && view.negotiation.answering;
+    const answers = d.options.filter((o) => o.command.type === "respond").map((o) =>
+      button(o.label, () => act(o.command), {disabled: blocked, "data-key": "answer:" + d.proposal + ":" + o.label}));
     fill(root, el("h2", {id: "decision-title"}, "A proposal waits for your answer"),
-      el("p", {}, "Read it and answer it at the negotiation table."),
-      button("Open the negotiation table", () => go("negotiation"), {"data-key": "to-negotiation"}));
+      el("p", {}, answering ? answering.text : "Read it at the negotiation table, with how it weighs for you."),
+      el("p", {}, button("See it at the negotiation table", () => go("negotiation"), {class: "primary", "data-key": "to-negotiation"}), answers));
     return;
   }
   const choices = d.options.map((o, index) => el("li", {class: "choice"},

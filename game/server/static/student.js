@@ -15,7 +15,7 @@ const $ = (id) => document.getElementById(id);
 const TOKEN = "cg-token", BRIEFED = "cg-briefed";
 const PANELS = ["board", "actions", "negotiation", "briefing"];
 const wide = window.matchMedia("(min-width: 60rem)");
-const state = {msg: null, nextId: 1, tab: "board", reviewed: null, started: false, lost: false, deadline: null, left: null};
+const state = {msg: null, nextId: 1, tab: "board", reviewed: null, started: false, lost: false, deadline: null, left: null, decision: null};
 
 function say(text) { $("status").textContent = text; }
 function alertUser(text) { $("alert-text").textContent = text; $("alert").hidden = false; }
@@ -81,7 +81,7 @@ function pick(table, role) {
 
 // ------------------------------------------------------------------ drawing
 function draw() {
-  const focus = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.key : null;
+  let focus = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.key : null;
   const opened = [...document.querySelectorAll("details[data-key][open]")].map((d) => d.dataset.key);
   const msg = state.msg;
   const started = !!(msg && msg.started && msg.view);
@@ -98,6 +98,14 @@ function draw() {
     say(msg.table ? "Seated at table " + msg.table + ", waiting for the start." : "Waiting for a seat.");
   } else {
     drawGame(msg);
+  }
+  if (started && !over && newDecision(msg.view)) {
+    // A new event or proposal to answer: shown at the top of the page, with the keyboard on its heading.
+    const title = $("decision-title");
+    title.setAttribute("tabindex", "-1");
+    window.scrollTo(0, 0);
+    title.focus({preventScroll: true});
+    focus = null;
   }
   for (const key of opened) {
     const again = document.querySelector(`details[data-key="${CSS.escape(key)}"]`);
@@ -138,6 +146,15 @@ function drawGame(msg) {
     say(view.paused ? "Paused by the teacher: you can read, not act." : doing(view));
   }
   show();
+}
+
+/** Whether the view asks the seat something new (an event or a proposal) that is on screen now. */
+function newDecision(view) {
+  const d = view.decision;
+  const key = d && d.kind !== "act" ? d.kind + ":" + d.event + ":" + d.proposal : null;
+  const changed = key !== null && key !== state.decision;
+  state.decision = key;
+  return changed && !$("decision").hidden && !$("decision").classList.contains("off");
 }
 
 function doing(view) {
