@@ -14,8 +14,7 @@ import { connect, online, send } from "./net.js";
 const $ = (id) => document.getElementById(id);
 const TOKEN = "cg-token", BRIEFED = "cg-briefed";
 const PANELS = ["board", "actions", "negotiation", "briefing"];
-const wide = window.matchMedia("(min-width: 60rem)");
-const state = {msg: null, nextId: 1, tab: "board", reviewed: null, started: false, lost: false, deadline: null, left: null, decision: null};
+const state = {msg: null, nextId: 1, reviewed: null, started: false, lost: false, deadline: null, left: null, decision: null};
 
 function say(text) { $("status").textContent = text; }
 function alertUser(text) { $("alert-text").textContent = text; $("alert").hidden = false; }
@@ -145,7 +144,7 @@ function drawGame(msg) {
   } else if (!state.lost) {
     say(view.paused ? "Paused by the teacher: you can read, not act." : doing(view));
   }
-  show();
+  mark();
 }
 
 /** Whether the view asks the seat something new (an event or a proposal) that is on screen now. */
@@ -154,7 +153,7 @@ function newDecision(view) {
   const key = d && d.kind !== "act" ? d.kind + ":" + d.event + ":" + d.proposal : null;
   const changed = key !== null && key !== state.decision;
   state.decision = key;
-  return changed && !$("decision").hidden && !$("decision").classList.contains("off");
+  return changed && !$("decision").hidden;
 }
 
 function doing(view) {
@@ -197,27 +196,38 @@ function tick() {
 }
 setInterval(tick, 1000);
 
-// ------------------------------------------------------------------ the tabs
+// ------------------------------------------------------------------ the nav
+// Every part stays on the page (one column on a phone, two on a wide screen): the nav takes the reader, and the
+// keyboard, to a part, and marks the part in view.
 function go(panel) {
-  state.tab = panel;
-  show();
-  const target = $(panel);
-  if (target && !wide.matches) window.scrollTo(0, 0);
+  const target = panel === "board" && !$("decision").hidden ? $("decision") : $(panel);
+  if (!target || target.hidden) return;
+  const top = target.getBoundingClientRect().top + window.scrollY - document.querySelector(".topbar").offsetHeight - 8;
+  window.scrollTo(0, Math.max(0, top));
+  const heading = target.querySelector("h1, h2");
+  if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus({preventScroll: true}); }
+  mark(panel);
 }
 
-function show() {
-  const shown = new Set([state.tab]);
-  if (wide.matches) { shown.add("board"); if (state.tab === "board") shown.add("actions"); }
-  for (const id of PANELS) $(id).classList.toggle("off", !shown.has(id));
-  // On a phone the briefing is read on its own; the decision waits on the board (the status line says so).
-  $("decision").classList.toggle("off", state.tab === "briefing" && !wide.matches);
+/** Mark the nav's entry of ``panel`` (by default: the part under the header). */
+function mark(panel) {
+  let current = panel;
+  if (!current) {
+    const line = document.querySelector(".topbar").getBoundingClientRect().bottom + 16;
+    current = PANELS.filter((id) => $(id).getBoundingClientRect().top <= line).pop() || "board";
+  }
   for (const b of $("nav").querySelectorAll("button")) {
-    if (shown.has(b.dataset.panel)) b.setAttribute("aria-current", "true"); else b.removeAttribute("aria-current");
+    if (b.dataset.panel === current) b.setAttribute("aria-current", "true"); else b.removeAttribute("aria-current");
   }
 }
 
+let marking = false;
+window.addEventListener("scroll", () => {
+  if (marking) return;
+  marking = true;
+  requestAnimationFrame(() => { marking = false; mark(); });
+}, {passive: true});
 for (const b of $("nav").querySelectorAll("button")) b.addEventListener("click", () => go(b.dataset.panel));
-wide.addEventListener("change", show);
 
 function restore(key) {
   if (!key) return;
