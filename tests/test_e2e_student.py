@@ -136,6 +136,8 @@ def play_a_turn(page: Any, teacher: ClientConnection, gold: ClientConnection, se
         page.keyboard.press("Shift+Tab")
     page.keyboard.press("Space")
     assert page.get_by_role("heading", name="Your actions").is_visible()
+    assert page.evaluate("document.activeElement.textContent") == "Your actions"  # the nav took the keyboard there
+    assert page.locator("#nav button[aria-current]").inner_text() == "Actions"
     for _ in range(12):
         page.keyboard.press("Tab")
         if (page.evaluate("document.activeElement.dataset.key") or "").startswith("commit:"):

@@ -1,5 +1,5 @@
 // The briefing: the situation, the seat's role and brief, its private objectives and its capital (always
-// reachable from the Briefing tab).
+// reachable from the nav's Briefing).
 import { button, el, fill } from "./dom.js";
 
 /** Draw the briefing; ``go(panel)`` switches to another part of the page. */
