@@ -14,7 +14,7 @@ import { connect, online, send } from "./net.js";
 const $ = (id) => document.getElementById(id);
 const TOKEN = "cg-token", BRIEFED = "cg-briefed";
 const PANELS = ["board", "actions", "negotiation", "briefing"];
-const state = {msg: null, nextId: 1, reviewed: null, started: false, lost: false, deadline: null, left: null, decision: null};
+const state = {msg: null, nextId: 1, reviewed: null, started: false, lost: false, deadline: null, left: null, decision: null, briefing: false};
 
 function say(text) { $("status").textContent = text; }
 function alertUser(text) { $("alert-text").textContent = text; $("alert").hidden = false; }
@@ -98,7 +98,9 @@ function draw() {
   } else {
     drawGame(msg);
   }
-  if (started && !over && newDecision(msg.view)) {
+  const briefing = state.briefing;
+  state.briefing = false;
+  if (started && !over && newDecision(msg.view) && !briefing) {
     // A new event or proposal to answer: shown at the top of the page, with the keyboard on its heading.
     const title = $("decision-title");
     title.setAttribute("tabindex", "-1");
@@ -135,7 +137,11 @@ function drawGame(msg) {
     state.started = true;
     state.reviewed = view.review ? view.review.turn : null;
     const seat = msg.team + "@" + msg.table;
-    if (localStorage.getItem(BRIEFED) !== seat) { localStorage.setItem(BRIEFED, seat); go("briefing"); }
+    if (localStorage.getItem(BRIEFED) !== seat) {
+      localStorage.setItem(BRIEFED, seat);
+      state.briefing = true;  // read first: the decision waits above it (the status line says so)
+      go("briefing");
+    }
   }
   if (view.review && view.review.turn !== state.reviewed) {
     state.reviewed = view.review.turn;
