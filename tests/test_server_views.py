@@ -161,3 +161,21 @@ def test_the_briefing_shows_the_other_sides_objectives_once_the_teacher_reveals_
     service.control(table.id, "reveal", {})
     revealed = seat_json(match, "us")["briefing"]["revealed"]
     assert revealed == [{"name": "Cambodia", "objectives": _objectives(match)["cambodia"]}]
+
+
+def test_a_seat_that_waits_is_told_for_whom_and_whether_it_is_done(service: ClassService) -> None:
+    table, tokens = seated(service)
+    match = table.match
+    assert match is not None
+    gold = seat_json(match, "cambodia")
+    assert gold["decision"] is None and gold["moment"] == {"role": "us", "name": "United States", "kind": "choose"}
+    while match.game.phase.value != "actions":
+        play_once(service, table, tokens, option=0)
+    first = match.decision().role  # type: ignore[union-attr]
+    other = "cambodia" if first == "us" else "us"
+    assert seat_json(match, other)["done"] is False and seat_json(match, other)["moment"]["role"] == first
+    play_once(service, table, tokens)  # the first side is done
+    mover = seat_json(match, first)
+    assert mover["done"] is True and mover["moment"]["role"] == other
+    service.control(table.id, "end", {})
+    assert seat_json(match, first)["moment"] is None

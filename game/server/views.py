@@ -53,11 +53,22 @@ def seat_json(match: Match, role: str) -> dict[str, Any]:
     data["decision"] = None if seat.decision is None else _decision(match, seat.decision)
     data["review"] = _review(match, seat)
     data["over"] = game.outcome is not None
+    data["moment"] = _moment(match)
+    data["done"] = match.done(role)
     data["briefing"] = words.briefing(match, seat)
     data["news_items"] = words.news(match, seat)
     data["end"] = words.ending(match, seat)
     data["negotiation"] = negotiation_json(match, role)
     return data
+
+
+def _moment(match: Match) -> dict[str, str] | None:
+    """Whose moment it is at the table (public: the room's board shows it too), so a seat that waits knows for
+    whom."""
+    decision = match.decision()
+    if decision is None:
+        return None
+    return {"role": decision.role, "name": match.role_name(decision.role), "kind": str(decision.kind)}
 
 
 def _change(match: Match, change: Change) -> dict[str, Any]:

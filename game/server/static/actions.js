@@ -30,7 +30,9 @@ function whereYouAre(view, decision) {
   if (view.phase !== "actions") return "Actions open once this turn's news is answered.";
   if (view.decision && view.decision.kind !== "act") return "Answer the proposal waiting for you first: see the negotiation table.";
   if (decision) return "Commit the actions you want (each costs capital), then press “Done for this turn”. Forecasts leave out trends and the other side's moves.";
-  return "You are done for this turn: the turn ends when every side is done (or the time is up).";
+  const who = view.moment ? view.moment.name : "the other side";
+  if (!view.done) return who + " acts first: your actions open when it is done.";
+  return "You are done for this turn: the turn ends when " + who + " is done too (or the time is up).";
 }
 
 function drawAction(action, option, act, blocked) {

@@ -164,10 +164,18 @@ function newDecision(view) {
 
 function doing(view) {
   const d = view.decision;
-  if (!d) return view.phase === "actions" ? "Done for this turn: waiting for the other sides." : "Waiting for the other sides to answer the news.";
+  if (!d) return waiting(view);
   if (d.kind === "choose") return "Decide: " + d.title + ".";
   if (d.kind === "answer") return "A proposal waits for your answer.";
   return "Your move: commit actions, then Done.";
+}
+
+/** What a seat that has nothing to decide now waits for, and for whom. */
+function waiting(view) {
+  const who = view.moment ? view.moment.name : "the other side";
+  if (view.phase !== "actions") return "Waiting for " + who + " to answer the news.";
+  if (view.done) return "Done for this turn: waiting for " + who + ".";
+  return who + " acts first; your move comes next.";
 }
 
 function drawFacts(view) {
