@@ -212,6 +212,8 @@ def rejoin_and_play(page: Any, teacher: ClientConnection, server: Server, shots:
     charts = end.locator("svg.spark")
     assert charts.count() >= 10 and charts.first.get_attribute("aria-label")
     assert end.get_by_role("heading", name="Debrief: how Cambodia saw the game").is_visible()
+    assert end.get_by_role("heading", name="Your decisions, turn by turn").is_visible()
+    assert end.locator("table tr").count() >= 3 + 11  # the scores, and the values behind the charts (folded)
     assert page.locator("#nav").is_hidden()
     assert fits(page)
     page.screenshot(path=str(shots / "end.png"), full_page=True)

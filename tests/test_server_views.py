@@ -131,6 +131,8 @@ def test_the_end_reveals_every_sides_score_and_objectives_and_the_seats_own_debr
         other = match.role_name("cambodia" if role == "us" else "us")
         assert [d["name"] for d in end["debriefs"]] == [other]
         assert end["debriefs"][0]["summary"] and end["debriefs"][0]["cared"]
+    recap = seat_json(match, "us")["end"]["recap"]
+    assert [t["turn"] for t in recap] == [1] and any("answered" in d for d in recap[0]["did"])
     series = seat_json(match, "us")["indicators"][0]["series"]
     assert len(series) >= 2  # the chart's points: the start and each turn played
 

@@ -184,8 +184,17 @@ def ending(match: Match, seat: SeatView) -> dict[str, Any] | None:
         for r in match.scenario.roles
     ]  # fmt: skip
     debriefs = [debrief_json(game, d) for d in counterpart_debriefs(match) if d.player == seat.role]
+    recap = [
+        {"turn": turn, "date": date_of(game, turn), "did": did(match, seat, turn)[_index(match, seat.role)]["did"]}
+        for turn in range(1, outcome.turn + 1)
+    ]
     text = say(game, match.scenario.ending(outcome.ending).text)
-    return {"title": seat.ending.title, "text": text, "when": when, "sides": sides, "debriefs": debriefs}
+    return {"title": seat.ending.title, "text": text, "when": when, "sides": sides, "debriefs": debriefs,
+            "recap": recap}  # fmt: skip
+
+
+def _index(match: Match, role: str) -> int:
+    return [r.id for r in match.scenario.roles].index(role)
 
 
 def debrief_json(game: Game, report: Debrief) -> dict[str, Any]:
