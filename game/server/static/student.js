@@ -4,17 +4,17 @@
 import { drawActions } from "./actions.js";
 import { drawBoard } from "./board.js";
 import { drawBriefing } from "./briefing.js";
-import { clock } from "./dom.js";
 import { drawEnd } from "./end.js";
 import { drawDecision } from "./events.js";
 import { drawWaiting, setUpJoin, showJoin } from "./join.js";
 import { drawNegotiation } from "./negotiate.js";
-import { connect, online, send } from "./net.js";
+import { go, mark } from "./nav.js";
+import { connect, send } from "./net.js";
+import { setTimer } from "./timer.js";
 
 const $ = (id) => document.getElementById(id);
 const TOKEN = "cg-token", BRIEFED = "cg-briefed";
-const PANELS = ["board", "actions", "negotiation", "briefing"];
-const state = {msg: null, nextId: 1, reviewed: null, started: false, lost: false, deadline: null, left: null, decision: null, briefing: false};
+const state = {msg: null, nextId: 1, reviewed: null, started: false, lost: false, decision: null, briefing: false};
 
 function say(text) { $("status").textContent = text; }
 function alertUser(text) { $("alert-text").textContent = text; $("alert").hidden = false; }
@@ -44,9 +44,8 @@ function receive(msg) {
     state.lost = false;
     state.msg = msg;
     state.nextId = Math.max(state.nextId, msg.last_id + 1);
-    state.left = timeLeft(msg);
-    state.deadline = state.left === null ? null : Date.now() + state.left * 1000;
     draw();
+    setTimer(msg);
     if (caughtUp) say("Back online, up to date. " + $("status").textContent);
   } else if (msg.type === "error") {
     if (/token|no longer speaks/.test(msg.message)) {
@@ -181,67 +180,7 @@ function waiting(view) {
 function drawFacts(view) {
   $("fact-turn").textContent = view.turn + " of " + view.turns + " · " + view.date;
   $("fact-capital").textContent = String(view.capital);
-  tick();
 }
-
-/** Seconds left in the turn as the server counts them (``null``: no timer); a timer the teacher has just set and
- * the server has not counted yet starts full. */
-function timeLeft(msg) {
-  if (msg.seconds_left !== null && msg.seconds_left !== undefined) return msg.seconds_left;
-  return msg.view && msg.view.turn_seconds ? msg.view.turn_seconds : null;
-}
-
-/** The turn timer, counted down on the page from the server's ``seconds_left`` (set again at each view). The server
- * counts only while the seat's side acts (not during the news, nor in a pause), and so does the page. */
-function tick() {
-  const view = state.msg && state.msg.view;
-  const out = $("fact-timer");
-  if (!view) return;
-  const running = view.phase === "actions" && !view.paused;
-  if (state.deadline !== null && !running) state.deadline = Date.now() + state.left * 1000;
-  if (view.paused) out.textContent = "paused";
-  else if (state.deadline === null) out.textContent = "no limit";
-  else if (!running) out.textContent = clock(state.left) + " after the news";
-  else {
-    const left = (state.deadline - Date.now()) / 1000;
-    out.textContent = left > 0 ? clock(left) : "time is up";
-    out.classList.toggle("short", left > 0 && left <= 30);
-  }
-}
-setInterval(tick, 1000);
-
-// ------------------------------------------------------------------ the nav
-// Every part stays on the page (one column on a phone, two on a wide screen): the nav takes the reader, and the
-// keyboard, to a part, and marks the part in view.
-function go(panel) {
-  const target = panel === "board" && !$("decision").hidden ? $("decision") : $(panel);
-  if (!target || target.hidden) return;
-  const top = target.getBoundingClientRect().top + window.scrollY - document.querySelector(".topbar").offsetHeight - 8;
-  window.scrollTo(0, Math.max(0, top));
-  const heading = target.querySelector("h1, h2");
-  if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus({preventScroll: true}); }
-  mark(panel);
-}
-
-/** Mark the nav's entry of ``panel`` (by default: the part under the header). */
-function mark(panel) {
-  let current = panel;
-  if (!current) {
-    const line = document.querySelector(".topbar").getBoundingClientRect().bottom + 16;
-    current = PANELS.filter((id) => $(id).getBoundingClientRect().top <= line).pop() || "board";
-  }
-  for (const b of $("nav").querySelectorAll("button")) {
-    if (b.dataset.panel === current) b.setAttribute("aria-current", "true"); else b.removeAttribute("aria-current");
-  }
-}
-
-let marking = false;
-window.addEventListener("scroll", () => {
-  if (marking) return;
-  marking = true;
-  requestAnimationFrame(() => { marking = false; mark(); });
-}, {passive: true});
-for (const b of $("nav").querySelectorAll("button")) b.addEventListener("click", () => go(b.dataset.panel));
 
 function restore(key) {
   if (!key) return;
