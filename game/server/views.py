@@ -2,9 +2,12 @@
 
 A seat's JSON is built from :func:`game.table.view.view` (so it holds only what that seat may see: never another
 seat's objectives, score, choices, weighings or proposals before the end) with what a browser needs to draw it: the
-causes of each change in words ("why did it move"), the actions by strategy with cost, forecast and why not, the
-decision the seat must take now with its options as commands it can send back, and the last turn's review. The
-public JSON is :func:`game.table.public.public_view`, for the dashboard and a projector.
+causes of each change in words ("why did it move"), the actions by strategy with cost, forecast (in words too) and
+why not, the decision the seat must take now with its options as commands it can send back (an event's with its
+text and each choice's forecast), whose moment it is, and the words of :mod:`game.server.views_words`: the
+briefing, the news of the turn, the last turn's review condensed, and at the end the ending, every side's score and
+objectives, the seat's decisions and the debriefs. The public JSON is :func:`game.table.public.public_view`, for the
+dashboard and a projector.
 """
 
 from __future__ import annotations
