@@ -177,6 +177,7 @@ class ClassService:
             "team": team.name,
             "table": team.table,
             "role": team.role,
+            "role_name": localize(table.scenario.role(team.role).name, "en") if table and team.role else "",
             "last_id": team.last_id,
             "started": match is not None,
             "seconds_left": self.seconds_left(team.table),
