@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 import anyio.to_thread
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from game.server.boards import encode
 from game.server.room import RoomError
 from game.server.service import ClassService
 
@@ -100,8 +101,8 @@ class Hub:
             team = service.room.team(token)
             counts[team.name] = counts.get(team.name, 0) + 1
             if table is None or team.table == table:
-                out.append((socket, service.team_json(team)))
-        room = service.room_json(counts)
+                out.append((socket, encode(service.team_json(team))))
+        room = service.boards.room_text(service.room_json(counts))  # encoded once for every dashboard
         return out + [(socket, room) for socket in teachers]
 
     async def changed(self, table: str | None = None, *, teams: bool = True) -> None:
@@ -129,13 +130,14 @@ class Hub:
                 _log.exception("the turn timers could not be counted down")
 
 
-#: A message to send, and the socket to send it to.
-_Out = tuple[WebSocket, dict[str, Any]]
+#: A message to send (as JSON text), and the socket to send it to.
+_Out = tuple[WebSocket, str]
 
 
-async def send(socket: WebSocket, data: dict[str, Any]) -> None:
+async def send(socket: WebSocket, data: dict[str, Any] | str) -> None:
+    """Send a message (a dict, or JSON text already encoded); a socket gone meanwhile is skipped."""
     with contextlib.suppress(WebSocketDisconnect, RuntimeError, OSError):  # gone: its own loop ends
-        await socket.send_text(json.dumps(data, separators=(",", ":")))
+        await socket.send_text(data if isinstance(data, str) else encode(data))
 
 
 async def _messages(socket: WebSocket, limiter: Limiter) -> Any:

@@ -19,9 +19,14 @@ from game.server.views_deal import negotiation_json
 from game.table import Decision, Done, Match, TableCommand, command_to_json, view
 from game.table.public import public_view
 
+#: The types :func:`plain` returns as they are (exactly these: an enum of ints or strings is converted).
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
 
 def plain(value: Any) -> Any:
     """Dataclasses, named tuples, tuples and enums as JSON values."""
+    if type(value) in _LEAVES:  # most values: answered before the slower checks below
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, tuple) and hasattr(value, "_asdict"):
