@@ -233,7 +233,9 @@ def measure_class(quick: bool) -> dict[str, Any]:
         "class_refused": load.errors,
         "class_games_over": load.games_over,
         "class_dashboard_messages": load.dashboard_messages,
+        "class_dashboard_tables_over": load.dashboard_tables_over,
         "class_wall_seconds": round(load.wall_seconds, 1),
+        "class_load_average": None if load.load_average is None else round(load.load_average, 2),
     }
 
 
@@ -250,10 +252,13 @@ def _print_class(figures: dict[str, Any], out: TextIO) -> None:
     rss = "n/a" if figures["class_rss_mb"] is None else f"{figures['class_rss_mb']:.0f} MB peak resident"
     print(
         f"    {figures['class_tables']} tables of two teams and a dashboard ({figures['class_clients']} clients), "
-        f"{figures['class_games_over']} games played to the end, {figures['class_commands']:,} commands measured, "
+        f"{figures['class_games_over']} games played to the end (the dashboard saw "
+        f"{figures['class_dashboard_tables_over']} end), {figures['class_commands']:,} commands measured, "
         f"{figures['class_refused']} refused, in {figures['class_wall_seconds']:.0f} s; server: {cpu}, {rss}",
         file=out,
     )
+    if figures["class_load_average"] is not None:
+        print(f"    the machine's load average at the end: {figures['class_load_average']:.2f}", file=out)
 
 
 def run_bench(*, json_output: bool, quick: bool, out: TextIO) -> int:

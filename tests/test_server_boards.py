@@ -1,14 +1,21 @@
 """The dashboard's room message is cheap to build for many tables: each table's public board is built (and encoded)
-once per change of that table, never served stale, and the spliced text is exactly the message encoded whole."""
+once per change of that table, never served stale, the spliced text is exactly the message encoded whole, and
+changes close together reach the dashboards in one room message that holds them all."""
 
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 import pytest
 from server_kit import play_once, seated, service_at
 
+with warnings.catch_warnings():  # this Starlette's test client prefers a renamed httpx; the one installed works
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+from game.server.app import create_app
 from game.server.room import Table
 from game.server.service import ClassService
 from game.server.views import plain, public_json
@@ -77,3 +84,23 @@ def test_plain_keeps_plain_values_and_still_turns_enums_into_their_values() -> N
     assert plain({"a": (1, 2.5, "x", None, True)}) == {"a": [1, 2.5, "x", None, True]}
     kind = plain(DecisionKind.ACT)
     assert kind == "act" and type(kind) is str
+
+
+def test_changes_close_together_reach_the_dashboard_together_and_the_last_room_holds_them_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("game.server.hub.ROOM_EVERY", 2.0)
+    service, admin = service_at(tmp_path / "class.sqlite3")
+    with TestClient(create_app(service)) as client, client.websocket_connect("/ws/teacher") as desk:
+        desk.send_json({"type": "hello", "admin": admin})
+        assert desk.receive_json()["type"] == "room"
+        for number in range(1, 6):
+            desk.send_json({"type": "create_table", "id": number})
+        results, rooms = 0, []
+        while results < 5 or not rooms or len(rooms[-1]["tables"]) < 5:
+            message = desk.receive_json()
+            results += message["type"] == "result"
+            rooms += [message] if message["type"] == "room" else []
+        assert [t["id"] for t in rooms[-1]["tables"]] == ["t1", "t2", "t3", "t4", "t5"]
+        assert len(rooms) == 1  # the hello's room was sent just before: the five changes waited and went together
+    service.store.close()

@@ -13,6 +13,7 @@ The clients use the ``websockets`` package (its asyncio client), which ``uvicorn
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import math
 import os
@@ -64,6 +65,8 @@ class LoadResult:
     errors: int
     games_over: int
     dashboard_messages: int
+    #: The tables the dashboard's last room message showed at their end.
+    dashboard_tables_over: int
     p50_ms: float
     p95_ms: float
     max_ms: float
@@ -71,6 +74,9 @@ class LoadResult:
     rss_peak_mb: float | None
     rss_final_mb: float | None
     wall_seconds: float
+    #: The machine's load average (over one minute) at the end of the games: how busy it was with everything
+    #: else too (``None`` where the system does not tell).
+    load_average: float | None
 
 
 # ---------------------------------------------------------------------------------------------- the server process
@@ -283,10 +289,32 @@ async def _set_up_table(host: HostProcess, pair: tuple[Team, Team], turns: int |
         await _until(desk, "result", id=9)
 
 
-async def _watch(desk: ClientConnection, seen: list[int]) -> None:
-    """The dashboard: read every room message the server sends (counting them) until the connection closes."""
-    async for _ in desk:
-        seen[0] += 1
+@dataclass
+class Dashboard:
+    """The teacher's dashboard: reads every room message (counting them) and keeps how many tables the last one
+    showed at their end."""
+
+    socket: ClientConnection
+    messages: int = 0
+    tables_over: int = 0
+    fresh: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def watch(self) -> None:
+        """Read until the connection closes."""
+        async for text in self.socket:
+            room = json.loads(text)
+            if room["type"] == "room":
+                self.messages += 1
+                self.tables_over = sum(bool(t["public"] and t["public"]["over"]) for t in room["tables"])
+                self.fresh.set()
+
+    async def until_over(self, tables: int) -> None:
+        """Wait (a while at most) until the dashboard shows ``tables`` tables at their end."""
+        deadline = time.monotonic() + PATIENCE
+        while self.tables_over < tables and time.monotonic() < deadline:
+            self.fresh.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.fresh.wait(), 1.0)
 
 
 async def _set_up(host: HostProcess, plan: LoadPlan) -> list[Team]:
@@ -304,28 +332,29 @@ async def _set_up(host: HostProcess, plan: LoadPlan) -> list[Team]:
 
 
 async def _run(host: HostProcess, plan: LoadPlan) -> LoadResult:
-    desk = await _open(host.url + "/ws/teacher")
-    await desk.send(json.dumps({"type": "hello", "admin": host.admin}))
-    await _until(desk, "room")
-    seen = [0]
-    watcher = asyncio.create_task(_watch(desk, seen))
+    socket = await _open(host.url + "/ws/teacher")
+    await socket.send(json.dumps({"type": "hello", "admin": host.admin}))
+    await _until(socket, "room")
+    desk = Dashboard(socket)
+    watcher = asyncio.create_task(desk.watch())
     teams = await _set_up(host, plan)
     readers = [asyncio.create_task(team.read()) for team in teams]
     await asyncio.sleep(0.5)  # the views of the set-up arrive
-    seen[0] = 0
+    desk.messages = 0
     cpu_before, started = host.cpu_seconds(), time.perf_counter()
     await asyncio.gather(*(team.play() for team in teams))
     wall = time.perf_counter() - started
     cpu_after = host.cpu_seconds()
+    await desk.until_over(plan.tables)
     for team in teams:
         await team.socket.close()
-    await desk.close()
+    await socket.close()
     await asyncio.gather(watcher, *readers, return_exceptions=True)
     cpu = None if cpu_before is None or cpu_after is None else 100 * (cpu_after - cpu_before) / wall
-    return _result(host, plan, teams, seen[0], cpu, wall)
+    return _result(host, plan, teams, desk, cpu, wall)
 
 
-def _result(host: HostProcess, plan: LoadPlan, teams: list[Team], seen: int, cpu: float | None,
+def _result(host: HostProcess, plan: LoadPlan, teams: list[Team], desk: Dashboard, cpu: float | None,
             wall: float) -> LoadResult:  # fmt: skip
     times = sorted(t for team in teams for t in team.times_ms)
     if not times:
@@ -336,7 +365,8 @@ def _result(host: HostProcess, plan: LoadPlan, teams: list[Team], seen: int, cpu
         commands=len(times),
         errors=sum(t.errors for t in teams),
         games_over=sum(a.over and b.over for a, b in zip(teams[::2], teams[1::2], strict=True)),
-        dashboard_messages=seen,
+        dashboard_messages=desk.messages,
+        dashboard_tables_over=desk.tables_over,
         p50_ms=statistics.median(times),
         p95_ms=percentile(times, 95),
         max_ms=times[-1],
@@ -344,6 +374,7 @@ def _result(host: HostProcess, plan: LoadPlan, teams: list[Team], seen: int, cpu
         rss_peak_mb=host.memory_mb("VmHWM"),
         rss_final_mb=host.memory_mb("VmRSS"),
         wall_seconds=wall,
+        load_average=os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
     )
 
 
