@@ -36,6 +36,8 @@ from websockets.asyncio.client import ClientConnection, connect
 
 #: How long any one step may wait for the server before the measurement gives up, in seconds.
 PATIENCE = 60.0
+#: A team whose commands are refused more often than this stops the run (something is wrong, not slow).
+REFUSALS = 20
 #: At most this many tables are set up at once.
 SET_UP_AT_ONCE = 4
 
@@ -225,6 +227,8 @@ class Team:
     async def play(self) -> None:
         """Act on every decision the view offers until the game is over."""
         while not self.over:
+            if self.errors > REFUSALS:
+                raise LoadError(f"the server refused {self.errors} commands of {self.name}")
             decision = (self.view.get("view") or {}).get("decision")
             if decision is None or self.answers:
                 await self._wait()
