@@ -208,6 +208,59 @@ def measure_ui(quick: bool) -> dict[str, float]:
     }
 
 
+def measure_class(quick: bool) -> dict[str, Any]:
+    """The class server under load (see :mod:`game.server.loadtest`): 30 tables playing a whole game of the
+    server's default length (``quick``: 8 tables, 3 turns, quicker teams); every figure ``None`` when it could not
+    run, with the reason under ``class_error``."""
+    from game.server.loadtest import LoadError, LoadPlan, measure_class_server
+
+    plan = LoadPlan(tables=8, turns=3, think=(0.1, 0.4)) if quick else LoadPlan()
+    try:
+        load = measure_class_server(plan)
+    except (LoadError, OSError) as exc:
+        return {"class_p50_ms": None, "class_p95_ms": None, "class_cpu_percent": None, "class_rss_mb": None,
+                "class_error": str(exc)}  # fmt: skip
+    return {
+        "class_p50_ms": round(load.p50_ms, 1),
+        "class_p95_ms": round(load.p95_ms, 1),
+        "class_max_ms": round(load.max_ms, 1),
+        "class_cpu_percent": None if load.cpu_percent is None else round(load.cpu_percent, 1),
+        "class_rss_mb": None if load.rss_peak_mb is None else round(load.rss_peak_mb, 1),
+        "class_rss_final_mb": None if load.rss_final_mb is None else round(load.rss_final_mb, 1),
+        "class_tables": load.tables,
+        "class_clients": load.clients,
+        "class_commands": load.commands,
+        "class_refused": load.errors,
+        "class_games_over": load.games_over,
+        "class_dashboard_messages": load.dashboard_messages,
+        "class_dashboard_tables_over": load.dashboard_tables_over,
+        "class_wall_seconds": round(load.wall_seconds, 1),
+        "class_load_average": None if load.load_average is None else round(load.load_average, 2),
+    }
+
+
+def _print_class(figures: dict[str, Any], out: TextIO) -> None:
+    if figures["class_p95_ms"] is None:
+        print(f"  class server under load: not measured ({figures['class_error']})", file=out)
+        return
+    print(
+        f"  class server, command to updated view:    {figures['class_p95_ms']:>12.1f} ms"
+        f"  (95th percentile; median {figures['class_p50_ms']:.1f} ms, slowest {figures['class_max_ms']:.0f} ms)",
+        file=out,
+    )
+    cpu = "n/a" if figures["class_cpu_percent"] is None else f"{figures['class_cpu_percent']:.0f} % of one core"
+    rss = "n/a" if figures["class_rss_mb"] is None else f"{figures['class_rss_mb']:.0f} MB peak resident"
+    print(
+        f"    {figures['class_tables']} tables of two teams and a dashboard ({figures['class_clients']} clients), "
+        f"{figures['class_games_over']} games played to the end (the dashboard saw "
+        f"{figures['class_dashboard_tables_over']} end), {figures['class_commands']:,} commands measured, "
+        f"{figures['class_refused']} refused, in {figures['class_wall_seconds']:.0f} s; server: {cpu}, {rss}",
+        file=out,
+    )
+    if figures["class_load_average"] is not None:
+        print(f"    the machine's load average at the end: {figures['class_load_average']:.2f}", file=out)
+
+
 def run_bench(*, json_output: bool, quick: bool, out: TextIO) -> int:
     """Run every benchmark and print the figures."""
     figures: dict[str, Any] = {}
@@ -224,6 +277,7 @@ def run_bench(*, json_output: bool, quick: bool, out: TextIO) -> int:
     figures["lookahead_budget"] = int(lookahead["lookahead_budget"])
     figures["proposal_eval_ms"] = round(measure_proposal_eval(500 if quick else 2000)["proposal_eval_ms"], 4)
     figures.update(measure_ui(quick))
+    figures.update(measure_class(quick))
     if json_output:
         json.dump(figures, out, indent=2)
         out.write("\n")
@@ -250,4 +304,5 @@ def run_bench(*, json_output: bool, quick: bool, out: TextIO) -> int:
     print(f"  main board frame, scale 150% (median):    {figures['frame_ms_median_scale150']:>12.2f} ms", file=out)
     print(f"  process start to first frame:             {figures['first_frame_seconds']:>12.2f} s", file=out)
     print(f"  idle CPU on the main board:               {figures['idle_cpu_percent']:>12.1f} % of one core", file=out)
+    _print_class(figures, out)
     return 0

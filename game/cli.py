@@ -192,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     host.add_argument("--turns", type=int, default=None, metavar="N", help="new tables play a shorter game of N turns")
     host.add_argument("--new", action="store_true", help="put the last class aside and start a new room")
 
-    bench = sub.add_parser("bench", help="measure the speed of the engine and the loader")
+    bench = sub.add_parser("bench", help="measure the speed of the engine, the loader and the class server")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--quick", action="store_true", help="shorter measurements (less precise)")
     return parser

@@ -209,6 +209,10 @@ def test_bench_json_prints_the_figures() -> None:
         "frame_ms_median",
         "frame_ms_median_scale150",
         "first_frame_seconds",
+        "class_p50_ms",
+        "class_p95_ms",
+        "class_cpu_percent",
+        "class_rss_mb",
     ):
         assert figures[key] > 0
     assert 0 <= figures["idle_cpu_percent"] < 100

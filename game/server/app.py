@@ -15,7 +15,7 @@ may take free seats themselves), ``rejoin`` (``team``: answered with a one-time 
 token), ``start`` (``table``) and
 ``control`` (``table``, ``action``: pause, resume, timer, more_time, time_up, inject, reveal, end; ``table`` ``*``
 pauses or resumes every table). After every change the dashboard gets ``{"type": "room", ...}`` with every team
-and table.
+and table (changes within :data:`~game.server.hub.ROOM_EVERY` seconds of the last room message go in one).
 
 The connections, their limits and the one way to the room are in :mod:`game.server.hub`; students' messages
 are handled in :mod:`game.server.players`, the teacher's in :mod:`game.server.dashboard`.

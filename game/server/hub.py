@@ -17,13 +17,16 @@ import contextlib
 import json
 import logging
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any, TypeVar
 
 import anyio.to_thread
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from game.server.room import RoomError
+from game.server.boards import encode
+from game.server.room import RoomError, digest
 from game.server.service import ClassService
 
 #: The largest message a client may send, in bytes.
@@ -34,8 +37,11 @@ RATE = 20.0
 POLICY = 1008
 #: What a page whose team came back on another device is told.
 STALE = "your team came back on another device with a rejoin code: this page no longer speaks for it"
+STALE_TEXT = encode({"type": "error", "message": STALE})
 #: How often the turn timers are counted down, in seconds.
 TICK = 0.5
+#: The least time between two room messages to the dashboards, in seconds (changes meanwhile go together).
+ROOM_EVERY = 0.25
 
 T = TypeVar("T")
 _log = logging.getLogger(__name__)
@@ -80,6 +86,10 @@ class Hub:
         self.teachers: set[WebSocket] = set()
         self._lock = asyncio.Lock()
         self._timers: asyncio.Task[None] | None = None
+        #: Whether the dashboards have a room message to get, the task sending them and when it last did.
+        self._room_due = False
+        self._room_sender: asyncio.Task[None] | None = None
+        self._room_sent = 0.0
 
     def start_timers(self) -> None:
         """Start counting the turn timers down, once (at the first connection: the app needs no start-up hook,
@@ -93,39 +103,68 @@ class Hub:
         async with self._lock:
             return await anyio.to_thread.run_sync(call)
 
-    def _views(self, players: dict[WebSocket, str], teachers: list[WebSocket], table: str | None) -> list[_Out]:
-        """What to send after a change at ``table`` (at every table when ``None``); called through :meth:`run`."""
+    def _views(self, players: dict[WebSocket, str], table: str | None) -> list[_Out]:
+        """The new views of the teams at ``table`` (every team when ``None``); called through :meth:`run`."""
         service = self.service
-        counts: dict[str, int] = {}
         out: list[_Out] = []
         for socket, token in players.items():
             try:
                 team = service.room.team(token)
             except RoomError:  # the team came back elsewhere with a rejoin code: this token no longer works
-                out.append((socket, {"type": "error", "message": STALE}))
+                out.append((socket, STALE_TEXT))
                 continue
-            counts[team.name] = counts.get(team.name, 0) + 1
             if table is None or team.table == table:
-                out.append((socket, service.team_json(team)))
-        room = service.room_json(counts)
-        return out + [(socket, room) for socket in teachers]
+                out.append((socket, encode(service.team_json(team))))
+        return out
+
+    def _room(self, players: dict[WebSocket, str]) -> str:
+        """The room message, encoded once for every dashboard; called through :meth:`run`."""
+        service = self.service
+        teams = service.room.teams
+        connected = Counter(teams[digest(token)].name for token in players.values() if service.room.knows(token))
+        return service.boards.room_text(service.room_json(connected))
 
     async def changed(self, table: str | None = None, *, teams: bool = True) -> None:
-        """Send the new views: to the teams at ``table`` (every team when ``None``; none unless ``teams``) and to
-        every dashboard."""
+        """Send the new views: to the teams at ``table`` (every team when ``None``; none unless ``teams``) now, and
+        the room to every dashboard soon (see :meth:`dashboards`)."""
         players = dict(self.players) if teams else {}
-        teachers = list(self.teachers)
-        everybody = dict(self.players)
-        for socket, data in await self.run(lambda: self._views(everybody, teachers, table)):
-            if data.get("message") == STALE:
-                self.players.pop(socket, None)
-                await send(socket, data)
-            elif socket in teachers or socket in players:
-                await send(socket, data)
+        if players:
+            for socket, text in await self.run(lambda: self._views(players, table)):
+                if text is STALE_TEXT:
+                    self.players.pop(socket, None)
+                await send(socket, text)
+        await self.dashboards()
+
+    async def forget_stale(self) -> None:
+        """Tell the pages whose team came back elsewhere with a rejoin code that they no longer speak for it, and
+        stop sending them views."""
+        room = self.service.room
+        stale = await self.run(lambda: [s for s, token in self.players.items() if not room.knows(token)])
+        for socket in stale:
+            self.players.pop(socket, None)
+            await send(socket, STALE_TEXT)
 
     async def dashboards(self) -> None:
-        """Send the room to every dashboard (who is connected changed)."""
-        await self.changed("", teams=False)
+        """Send the room to every dashboard soon: at once when none was sent in the last :data:`ROOM_EVERY`
+        seconds, else at the end of that time with every change made meanwhile (a busy room of many tables would
+        otherwise send the whole room after each of its changes)."""
+        self._room_due = True
+        if self._room_sender is None or self._room_sender.done():
+            self._room_sender = asyncio.create_task(self._send_rooms())
+
+    async def _send_rooms(self) -> None:
+        while self._room_due:
+            await asyncio.sleep(max(0.0, self._room_sent + ROOM_EVERY - time.monotonic()))
+            self._room_due = False  # a change from now on sends the room once more
+            teachers, players = list(self.teachers), dict(self.players)
+            try:
+                text = await self.run(partial(self._room, players)) if teachers else ""
+            except Exception:
+                _log.exception("the room could not be sent to the dashboards")
+                continue
+            for socket in teachers:
+                await send(socket, text)
+            self._room_sent = time.monotonic()
 
     async def count_down(self) -> None:
         """Count the turn timers down for as long as the server runs; a table whose time ran out ends its turn."""
@@ -138,13 +177,14 @@ class Hub:
                 _log.exception("the turn timers could not be counted down")
 
 
-#: A message to send, and the socket to send it to.
-_Out = tuple[WebSocket, dict[str, Any]]
+#: A message to send (as JSON text), and the socket to send it to.
+_Out = tuple[WebSocket, str]
 
 
-async def send(socket: WebSocket, data: dict[str, Any]) -> None:
+async def send(socket: WebSocket, data: dict[str, Any] | str) -> None:
+    """Send a message (a dict, or JSON text already encoded); a socket gone meanwhile is skipped."""
     with contextlib.suppress(WebSocketDisconnect, RuntimeError, OSError):  # gone: its own loop ends
-        await socket.send_text(json.dumps(data, separators=(",", ":")))
+        await socket.send_text(data if isinstance(data, str) else encode(data))
 
 
 async def _messages(socket: WebSocket, limiter: Limiter) -> Any:

@@ -23,6 +23,8 @@ async def player_message(hub: Hub, socket: WebSocket, data: dict[str, Any]) -> N
         hub.players[socket] = token
         await send(socket, welcome)
         await send(socket, view)
+        if data.get("rejoin"):
+            await hub.forget_stale()
         await hub.dashboards()
         return
     if kind not in ("command", "pick"):

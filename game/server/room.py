@@ -128,6 +128,10 @@ class Room:
             raise RoomError("unknown team token: join again with the room code")
         return team
 
+    def knows(self, token: str) -> bool:
+        """Whether ``token`` is a team's (a rejoin code replaces a team's token)."""
+        return digest(token) in self.teams
+
     def team_named(self, name: str) -> Team | None:
         """The team of this name (names are compared without case)."""
         key = name.casefold()

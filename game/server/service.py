@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from game.engine import Phase, Scenario, localize
+from game.server.boards import PublicBoards
 from game.server.clock import TurnClock
 from game.server.room import Room, RoomError, Table, Team, digest, new_code, new_token
 from game.server.store import ClassStore, CommandRow, StoredRoom, TableRow, TeamRow
-from game.server.views import public_json, seat_json
+from game.server.views import seat_json
 from game.table import Match
 
 #: Loads a scenario file at a length: ``(path, turns)``; ``turns`` None is the full game.
@@ -26,7 +27,9 @@ class ClassService:
     """One room, kept in ``store``; ``loader`` reads scenarios; new tables use ``scenario_path`` and ``turns``."""
 
     def __init__(self, store: ClassStore, loader: Loader, scenario_path: str, turns: int | None = None) -> None:
-        self.store = store
+        #: Each table's public board, built once per change of the table (the store's writes tell which changed).
+        self.boards = PublicBoards()
+        self.store = self.boards.watching(store)
         self.loader = loader
         self.scenario_path = scenario_path
         self.turns = turns
@@ -211,7 +214,7 @@ class ClassService:
                     "seconds_left": self.seconds_left(t.id),
                     "roles": {r.id: localize(r.name, "en") for r in t.scenario.roles},
                     "events": [{"id": e.id, "title": localize(e.title, "en")} for e in t.scenario.events],
-                    "public": None if t.match is None else public_json(t.match),
+                    "public": None if t.match is None else self.boards.of(t.id, t.match),
                 }
                 for t in room.tables.values()
             ],

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+from collections.abc import Callable
 from typing import Any
 
 from game.engine import Change, Choose, Commit, Respond, Withdraw, localize
@@ -24,20 +25,37 @@ from game.server.views_deal import negotiation_json
 from game.table import Decision, Done, Match, SeatView, TableCommand, command_to_json, view
 from game.table.public import public_view
 
+#: The types :func:`plain` returns as they are (exactly these: an enum of ints or strings is converted).
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+#: How :func:`plain` converts a value of each type met so far (the checks below are made once per type).
+_CONVERTERS: dict[type, Callable[[Any], Any]] = {}
+
 
 def plain(value: Any) -> Any:
     """Dataclasses, named tuples, tuples and enums as JSON values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple) and hasattr(value, "_asdict"):
-        return {str(k): plain(v) for k, v in value._asdict().items()}
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | frozenset | set):
-        return [plain(v) for v in value]
-    if isinstance(value, enum.Enum):
-        return plain(value.value)
-    return value
+    kind = type(value)
+    if kind in _LEAVES:  # most values: answered before anything else
+        return value
+    convert = _CONVERTERS.get(kind)
+    if convert is None:
+        convert = _CONVERTERS[kind] = _converter(kind)
+    return convert(value)
+
+
+def _converter(kind: type) -> Callable[[Any], Any]:
+    """How :func:`plain` converts a value of type ``kind``."""
+    if dataclasses.is_dataclass(kind):
+        names = tuple(f.name for f in dataclasses.fields(kind))
+        return lambda value: {name: plain(getattr(value, name)) for name in names}
+    if issubclass(kind, tuple) and hasattr(kind, "_asdict"):
+        return lambda value: {str(k): plain(v) for k, v in value._asdict().items()}
+    if issubclass(kind, dict):
+        return lambda value: {str(k): plain(v) for k, v in value.items()}
+    if issubclass(kind, list | tuple | frozenset | set):
+        return lambda value: [plain(v) for v in value]
+    if issubclass(kind, enum.Enum):
+        return lambda value: plain(value.value)
+    return lambda value: value
 
 
 def seat_json(match: Match, role: str) -> dict[str, Any]:
