@@ -11,10 +11,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from game.engine import Scenario, localize
+from game.server.board_words import board_words
 from game.server.catalogue import choices
+from game.server.clock import TurnClock
 from game.server.room import Room, Table
 from game.server.views import public_json
 from game.table import DEFAULT_LEVEL, LEVELS
+from game.table.public import public_view
 
 
 class Served(Protocol):
@@ -22,12 +25,11 @@ class Served(Protocol):
 
     room: Room
     scenario_path: str
+    turns: int | None
+    clocks: dict[str, TurnClock]
 
     def loader(self, path: str, turns: int | None, /) -> Scenario:
         """A scenario file at a length."""
-
-    def seconds_left(self, table_id: str) -> int | None:
-        """Whole seconds left in a table's turn (``None``: no timer running)."""
 
 
 def room_json(service: Served, connected: Mapping[str, int]) -> dict[str, Any]:
@@ -41,6 +43,7 @@ def room_json(service: Served, connected: Mapping[str, int]) -> dict[str, Any]:
             {"id": c.id, "title": c.title, "turns": c.turns, "shortest": c.shortest, "room": i == 0}
             for i, c in enumerate(choices(service.scenario_path, lambda p: service.loader(p, None)))
         ],
+        "room_turns": service.turns,
         "levels": list(LEVELS),
         "default_level": DEFAULT_LEVEL,
         "teams": [
@@ -65,8 +68,22 @@ def table_json(service: Served, table: Table) -> dict[str, Any]:
         "started": match is not None,
         "over": match is not None and match.is_over(),
         "revealed": match is not None and match.teacher.revealed,
-        "seconds_left": service.seconds_left(table.id),
+        "seconds_left": seconds_left(service, table),
         "roles": {r.id: localize(r.name, "en") for r in scenario.roles},
         "events": [{"id": e.id, "title": localize(e.title, "en")} for e in scenario.events],
         "public": None if match is None else public_json(match),
+        "words": None if match is None else board_words(match, public_view(match)),
     }
+
+
+def seconds_left(service: Served, table: Table) -> int | None:
+    """Whole seconds left in a table's turn (``None``: no timer): the whole turn's time when the timer was just set
+    or a new turn just began (the server's count starts again at its next tick)."""
+    match = table.match
+    seconds = None if match is None else match.teacher.turn_seconds
+    if match is None or seconds is None or match.is_over():
+        return None
+    clock = service.clocks.get(table.id)
+    if clock is None or clock.key != (match.game.turn, seconds):
+        return seconds
+    return clock.seconds_left()
