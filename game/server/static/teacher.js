@@ -8,7 +8,8 @@ import { download } from "./desk-files.js";
 
 const $ = (id) => document.getElementById(id);
 const KEY = "cg-admin";
-let socket = null, nextId = 1, delay = 500, room = null, since = performance.now(), projected = null, held = false;
+let socket = null, nextId = 1, delay = 500, room = null, since = performance.now(), projected = null;
+let held = false, deferred = false;
 const pending = new Map();
 
 function say(text, error) { $("status").textContent = text; $("status").className = error ? "error" : ""; }
@@ -76,8 +77,8 @@ function busy() { const a = document.activeElement; return a && a.tagName === "S
 
 function draw() {
   if (!room) return;
-  if (busy()) return;
-  held = false;
+  if (busy()) { deferred = true; return; }
+  held = false; deferred = false;
   const focused = document.activeElement && document.activeElement.id;
   $("sign-in").hidden = true; $("desk").hidden = projected !== null; $("room-card").hidden = false;
   $("code").textContent = room.code;
@@ -130,7 +131,7 @@ $("sign-in").addEventListener("submit", (event) => {
   connect();
 });
 $("tables").addEventListener("change", (event) => { if (event.target.tagName === "SELECT") held = true; });
-$("tables").addEventListener("focusout", () => setTimeout(draw, 0));
+$("tables").addEventListener("focusout", () => { if (deferred) setTimeout(draw, 0); });
 $("picking").addEventListener("change", () =>
   send({type: "picking", allowed: $("picking").checked}, $("picking").checked ? "Teams may pick their seats" : "Only you seat the teams"));
 $("pause-all").addEventListener("click", () => send({type: "control", table: "*", action: "pause"}, "Every table paused"));
