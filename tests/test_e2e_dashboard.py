@@ -60,7 +60,7 @@ def test_the_teacher_runs_a_table_from_the_dashboard(tmp_path: Path) -> None:
         card.get_by_role("button", name="Pause", exact=True).click()
         card.get_by_role("button", name="Resume", exact=True).wait_for(timeout=10_000)
         assert "Paused · Turn 1 of 3" in card.locator(".status").inner_text()
-        student.get_by_text(re.compile("paused", re.I)).wait_for(timeout=10_000)
+        student.get_by_role("status").filter(has_text=re.compile("paused", re.I)).first.wait_for(timeout=10_000)
         assert paused_for(server, token)
         card.get_by_role("button", name="Resume", exact=True).click()
         card.get_by_role("button", name="Pause", exact=True).wait_for(timeout=10_000)
@@ -76,6 +76,10 @@ def test_the_teacher_runs_a_table_from_the_dashboard(tmp_path: Path) -> None:
         assert got.value.suggested_filename == f"common-ground-{server.code.lower()}-t1.html"
         assert "Debrief report" in report and "Table t1: Blue (United States)" in report
 
+        desk.get_by_label("Let teams pick a free seat themselves").check()
+        desk.get_by_text("Teams may pick their seats.").wait_for(timeout=10_000)
+        desk.get_by_role("button", name="Rejoin code for Blue").click()
+        desk.locator("#rejoin").get_by_text(re.compile("^[A-Z0-9]{6}$")).wait_for(timeout=10_000)
         desk.screenshot(path=str(tmp_path / "dashboard-1280x720.png"), full_page=True)
         desk.once("dialog", lambda dialog: dialog.accept())
         card.get_by_role("button", name="End now").click()

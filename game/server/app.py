@@ -2,13 +2,17 @@
 
 Students (``WS /ws``) send JSON messages: ``{"type": "hello", "room": CODE, "name": TEAM}`` (answered with
 ``{"type": "welcome", "token": ..., "team": ...}``; the token is shown once and resumes the team later) or
-``{"type": "resume", "token": ...}``; then ``{"type": "command", "id": n, "command": {...}}`` in the command log's
-format, answered by ``{"type": "result", "id": n, "ok": true}`` or ``{"type": "error", "id": n, "message": ...}``.
-After every change at its table each connected team gets ``{"type": "view", ...}`` (see
-:meth:`~game.server.service.ClassService.team_json`).
+``{"type": "resume", "token": ...}``, or, for a team that lost its token, ``hello`` with ``rejoin``: the teacher's
+one-time code (a new token; the old one stops working). When the teacher lets teams pick, ``{"type": "pick",
+"table": T, "role": R}`` takes a free seat (listed in the view's ``free_seats``). Then ``{"type": "command", "id":
+n, "command": {...}}`` in the command log's format, answered by ``{"type": "result", "id": n, "ok": true}`` or
+``{"type": "error", "id": n, "message": ...}``. After every change at its table each connected team gets ``{"type":
+"view", ...}`` (see :meth:`~game.server.service.ClassService.team_json`).
 
 The teacher (``WS /ws/teacher``) first sends ``{"type": "hello", "admin": TOKEN}``, then requests with an ``id``:
-``create_table`` (``turns``, ``seed``), ``seat`` (``table``, ``role``, ``who``), ``start`` (``table``) and
+``create_table`` (``turns``, ``seed``), ``seat`` (``table``, ``role``, ``who``), ``picking`` (``allowed``: teams
+may take free seats themselves), ``rejoin`` (``team``: answered with a one-time ``code`` for a team that lost its
+token), ``start`` (``table``) and
 ``control`` (``table``, ``action``: pause, resume, timer, more_time, time_up, inject, reveal, end; ``table`` ``*``
 pauses or resumes every table). After every change the dashboard gets ``{"type": "room", ...}`` with every team
 and table.

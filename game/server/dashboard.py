@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from starlette.websockets import WebSocket
@@ -22,6 +23,10 @@ async def teacher_message(hub: Hub, socket: WebSocket, data: dict[str, Any]) -> 
         hub.teachers.add(socket)
         await hub.dashboards()
         return
+    if data.get("type") == "rejoin":
+        code = await hub.run(lambda: service.rejoin_code(data.get("team"), time.time()))
+        await send(socket, {"type": "result", "id": data.get("id"), "ok": True, "code": code})
+        return
     table = await hub.run(lambda: _request(service, data))
     await send(socket, {"type": "result", "id": data.get("id"), "ok": True, "table": table or data.get("table")})
     await hub.changed(table)
@@ -36,6 +41,9 @@ def _request(service: ClassService, data: dict[str, Any]) -> str | None:
     if kind == "seat":
         service.seat(data.get("table"), data.get("role"), data.get("who"))
         return None
+    if kind == "picking":
+        service.allow_picking(data.get("allowed"))
+        return None
     if kind == "start":
         return service.start(data.get("table")).id
     if kind == "control" and data.get("table") == "*" and data.get("action") in ("pause", "resume"):
@@ -43,4 +51,4 @@ def _request(service: ClassService, data: dict[str, Any]) -> str | None:
         return None
     if kind == "control":
         return service.control(data.get("table"), str(data.get("action")), data).id
-    raise RoomError("unknown request: create_table, seat, start or control")
+    raise RoomError("unknown request: create_table, seat, picking, rejoin, start or control")

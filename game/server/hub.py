@@ -32,6 +32,8 @@ MAX_MESSAGE = 16 * 1024
 RATE = 20.0
 #: The close code for a connection that broke the rules (RFC 6455: policy violation).
 POLICY = 1008
+#: What a page whose team came back on another device is told.
+STALE = "your team came back on another device with a rejoin code: this page no longer speaks for it"
 #: How often the turn timers are counted down, in seconds.
 TICK = 0.5
 
@@ -97,7 +99,11 @@ class Hub:
         counts: dict[str, int] = {}
         out: list[_Out] = []
         for socket, token in players.items():
-            team = service.room.team(token)
+            try:
+                team = service.room.team(token)
+            except RoomError:  # the team came back elsewhere with a rejoin code: this token no longer works
+                out.append((socket, {"type": "error", "message": STALE}))
+                continue
             counts[team.name] = counts.get(team.name, 0) + 1
             if table is None or team.table == table:
                 out.append((socket, service.team_json(team)))
@@ -111,7 +117,10 @@ class Hub:
         teachers = list(self.teachers)
         everybody = dict(self.players)
         for socket, data in await self.run(lambda: self._views(everybody, teachers, table)):
-            if socket in teachers or socket in players:
+            if data.get("message") == STALE:
+                self.players.pop(socket, None)
+                await send(socket, data)
+            elif socket in teachers or socket in players:
                 await send(socket, data)
 
     async def dashboards(self) -> None:

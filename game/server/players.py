@@ -3,6 +3,7 @@ protocol)."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from starlette.websockets import WebSocket
@@ -24,10 +25,16 @@ async def player_message(hub: Hub, socket: WebSocket, data: dict[str, Any]) -> N
         await send(socket, view)
         await hub.dashboards()
         return
-    if kind != "command":
-        raise RoomError("unknown message type: send hello, resume or command")
+    if kind not in ("command", "pick"):
+        raise RoomError("unknown message type: send hello, resume, pick or command")
     if socket not in hub.players:
         raise RoomError("say hello (or resume) before sending commands")
+    if kind == "pick":
+        token = hub.players[socket]
+        await hub.run(lambda: service.pick(token, data.get("table"), data.get("role")))
+        await send(socket, {"type": "result", "id": data.get("id"), "ok": True})
+        await hub.changed(None)
+        return
     token, message_id = hub.players[socket], data.get("id")
     team, _ = await hub.run(lambda: service.command(token, data.get("table"), message_id, data.get("command")))
     await send(socket, {"type": "result", "id": message_id, "ok": True})
@@ -36,7 +43,10 @@ async def player_message(hub: Hub, socket: WebSocket, data: dict[str, Any]) -> N
 
 def _arrive(service: ClassService, data: dict[str, Any]) -> tuple[str, dict[str, Any], dict[str, Any]]:
     """A team says hello (joins) or resumes: its token, the welcome and its first view."""
-    if data.get("type") == "hello":
+    if data.get("type") == "hello" and data.get("rejoin") not in (None, ""):
+        token, team = service.rejoin(data.get("room"), data.get("name"), data.get("rejoin"), time.time())
+        welcome = {"type": "welcome", "token": token, "team": team.name}
+    elif data.get("type") == "hello":
         token, team = service.join(data.get("room"), data.get("name"))
         welcome = {"type": "welcome", "token": token, "team": team.name}
     else:

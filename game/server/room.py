@@ -31,6 +31,8 @@ TEAM_LIMIT, TABLE_LIMIT = 200, 100
 EMPTY = ""
 #: The prefix of a seat held by a team: ``team:NAME``.
 TEAM = "team:"
+#: How long a rejoin code the teacher gives a team stays good, in seconds.
+REJOIN_SECONDS = 30 * 60
 
 
 class RoomError(ValueError):
@@ -107,6 +109,10 @@ class Room:
     admin_digest: str
     tables: dict[str, Table] = field(default_factory=dict)
     teams: dict[str, Team] = field(default_factory=dict)
+    #: Whether teams may take a free seat themselves (:meth:`pick`).
+    picking: bool = False
+    #: The rejoin codes the teacher gave, by team name (casefolded): the code's digest and when it lapses.
+    rejoins: dict[str, tuple[str, float]] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ who is who
     def is_admin(self, token: object) -> bool:
@@ -135,9 +141,44 @@ class Room:
         if len(self.teams) >= TEAM_LIMIT:
             raise RoomError(f"the room is full ({TEAM_LIMIT} teams): ask the teacher")
         if self.team_named(name) is not None:
-            raise RoomError(f"a team called {name!r} is already here: choose another name")
+            raise RoomError(
+                f"a team called {name!r} is already here: choose another name, or, if it is your team on another "
+                "device, ask the teacher for a rejoin code"
+            )
         token = new_token()
         team = Team(name, digest(token))
+        self.teams[team.token_digest] = team
+        return token, team
+
+    def rejoin_code(self, name: object, now: float) -> str:
+        """A one-time code for the team called ``name`` to come back without its token (good for
+        :data:`REJOIN_SECONDS`; a new code replaces the last)."""
+        team = self.team_named(name) if isinstance(name, str) else None
+        if team is None:
+            raise RoomError(f"no team called {name!r:.40} has joined")
+        code = new_code()
+        self.rejoins[team.name.casefold()] = (digest(code), now + REJOIN_SECONDS)
+        return code
+
+    def rejoin(self, code: object, name: object, rejoin: object, now: float) -> tuple[str, Team]:
+        """The team called ``name`` comes back with the teacher's ``rejoin`` code: a new token (the old one stops
+        working) and the team."""
+        if not isinstance(code, str) or code.strip().upper() != self.code:
+            raise RoomError("wrong room code: check the code on the teacher's screen")
+        team = self.team_named(clean_name(name))
+        given = self.rejoins.get(team.name.casefold()) if team is not None else None
+        if (
+            team is None
+            or given is None
+            or not isinstance(rejoin, str)
+            or now > given[1]
+            or not secrets.compare_digest(digest(rejoin.strip().upper()), given[0])
+        ):
+            raise RoomError("that rejoin code is not right or has lapsed: ask the teacher for a new one")
+        del self.rejoins[team.name.casefold()]
+        token = new_token()
+        del self.teams[team.token_digest]
+        team.token_digest = digest(token)
         self.teams[team.token_digest] = team
         return token, team
 
@@ -183,6 +224,26 @@ class Room:
             who = TEAM + team.name
         table.seats[role] = who
         return table
+
+    def free_seats(self, team: Team) -> list[tuple[Table, str]]:
+        """The seats ``team`` may take itself now: every empty seat of a table not started, when the teacher lets
+        teams pick and the team's own table has not started."""
+        own = self.tables.get(team.table)
+        if not self.picking or (own is not None and own.match is not None):
+            return []
+        return [
+            (t, role) for t in self.tables.values() if t.match is None for role, who in t.seats.items() if who == EMPTY
+        ]
+
+    def pick(self, token: object, table_id: object, role: object) -> Table:
+        """A team takes a free seat itself (see :meth:`free_seats`), leaving the seat it had."""
+        team = self.team(token)
+        if not self.picking:
+            raise RoomError("the teacher seats the teams: wait for your seat")
+        table = self.table(table_id)
+        if not any(t is table and r == role for t, r in self.free_seats(team)):
+            raise RoomError("that seat is not free: choose another")
+        return self.seat(table.id, role, TEAM + team.name)
 
     def _leave(self, table: Table, role: str) -> None:
         """Empty a seat (its team, if any, sits nowhere)."""

@@ -38,6 +38,7 @@ def room_json(service: Served, connected: Mapping[str, int]) -> dict[str, Any]:
     return {
         "type": "room",
         "code": room.code,
+        "picking": room.picking,
         "scenario": Path(service.scenario_path).name,
         "scenarios": [
             {"id": c.id, "title": c.title, "turns": c.turns, "shortest": c.shortest, "room": i == 0}

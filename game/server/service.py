@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from game.engine import Phase, Scenario
+from game.engine import Phase, Scenario, localize
 from game.server import room_view
 from game.server.catalogue import choices
 from game.server.clock import TurnClock
@@ -57,6 +57,7 @@ class ClassService:
             room.tables[table.id] = table
         for t in stored.teams:
             room.teams[t.token_digest] = Team(t.name, t.token_digest, t.table, t.role, t.last_id)
+        room.picking = stored.settings.get("picking") == "1"
         return room
 
     # ------------------------------------------------------------------ teams
@@ -65,6 +66,21 @@ class ClassService:
         token, team = self.room.join(code, name)
         self.store.write(teams=[_team_row(team)])
         return token, team
+
+    def rejoin(self, code: object, name: object, rejoin: object, now: float) -> tuple[str, Team]:
+        """A team comes back with the teacher's rejoin code: its new token (kept at once; the old one stops
+        working) and the team."""
+        token, team = self.room.rejoin(code, name, rejoin, now)
+        self.store.write(teams=[_team_row(team)])
+        return token, team
+
+    def pick(self, token: object, table_id: object, role: object) -> Table:
+        """A team takes a free seat itself (the table and every team kept)."""
+        table = self.room.pick(token, table_id, role)
+        self.store.write(
+            [_table_row(t) for t in self.room.tables.values()], [_team_row(t) for t in self.room.teams.values()]
+        )
+        return table
 
     def command(self, token: object, table_id: object, message_id: object, data: object) -> tuple[Team, Table]:
         """A team's command, checked, applied and kept with its table and team in one transaction."""
@@ -102,6 +118,17 @@ class ClassService:
         if path is None:
             raise RoomError(f"no scenario {scenario!r:.40}; scenarios: {', '.join(c.id for c in found)}")
         return self.scenario_path if found[0].path == path else path
+
+    def allow_picking(self, allowed: object) -> None:
+        """Let teams take free seats themselves, or not (kept)."""
+        if not isinstance(allowed, bool):
+            raise RoomError("allowed is true or false")
+        self.room.picking = allowed
+        self.store.save_setting("picking", "1" if allowed else "0")
+
+    def rejoin_code(self, name: object, now: float) -> str:
+        """A one-time code for a team that lost its token (kept only while the server runs)."""
+        return self.room.rejoin_code(name, now)
 
     def seat(self, table_id: object, role: object, who: object) -> Table:
         """Seat a team, a computer level or nobody (the table and every team kept)."""
@@ -164,10 +191,16 @@ class ClassService:
             "team": team.name,
             "table": team.table,
             "role": team.role,
+            "role_name": localize(table.scenario.role(team.role).name, "en") if table and team.role else "",
             "last_id": team.last_id,
             "started": match is not None,
             "seconds_left": self.seconds_left(team.table),
             "view": seat_json(match, team.role) if match is not None else None,
+            "picking": self.room.picking,
+            "free_seats": [
+                {"table": t.id, "role": role, "role_name": localize(t.scenario.role(role).name, "en"), "turns": t.turns}
+                for t, role in self.room.free_seats(team)
+            ],
         }
 
     def room_json(self, connected: Mapping[str, int]) -> dict[str, Any]:

@@ -24,6 +24,7 @@ FILE_NAME = "class.sqlite3"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS rooms (code TEXT PRIMARY KEY, admin_digest TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tables (
     id TEXT PRIMARY KEY, scenario_path TEXT NOT NULL, turns INTEGER NOT NULL, seed INTEGER NOT NULL,
     seats TEXT NOT NULL, match TEXT
@@ -81,6 +82,8 @@ class StoredRoom:
     admin_digest: str
     tables: list[TableRow] = field(default_factory=list)
     teams: list[TeamRow] = field(default_factory=list)
+    #: The room's settings (``picking``: "1" when teams may take free seats themselves).
+    settings: dict[str, str] = field(default_factory=dict)
 
 
 class ClassStore(Protocol):
@@ -91,6 +94,9 @@ class ClassStore(Protocol):
 
     def save_room(self, code: str, admin_digest: str) -> None:
         """Keep the room's code and the teacher's token digest (replacing any room before)."""
+
+    def save_setting(self, key: str, value: str) -> None:
+        """Keep one of the room's settings."""
 
     def write(
         self, tables: Sequence[TableRow] = (), teams: Sequence[TeamRow] = (), command: CommandRow | None = None
@@ -144,6 +150,7 @@ class SqliteStore:
             "SELECT token_digest, name, table_id, role, last_id FROM players ORDER BY rowid"
         ):
             room.teams.append(TeamRow(digest, name, table, role, int(last_id)))
+        room.settings = {str(k): str(v) for k, v in self._db.execute("SELECT key, value FROM settings")}
         return room
 
     def save_room(self, code: str, admin_digest: str) -> None:
@@ -151,6 +158,11 @@ class SqliteStore:
         with self._transaction():
             self._db.execute("DELETE FROM rooms")
             self._db.execute("INSERT INTO rooms (code, admin_digest) VALUES (?, ?)", (code, admin_digest))
+
+    def save_setting(self, key: str, value: str) -> None:
+        """Keep one setting."""
+        with self._transaction():
+            self._db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
 
     def write(
         self, tables: Sequence[TableRow] = (), teams: Sequence[TeamRow] = (), command: CommandRow | None = None

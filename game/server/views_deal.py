@@ -1,13 +1,349 @@
-"""The negotiation table in a seat's JSON: what the student's page needs to draw proposals and agreements."""
+"""The negotiation table in a seat's JSON: what the student's page needs to draw proposals and agreements.
+
+Everything comes from what the seat may see (:func:`game.table.view`): the items either side may put on the table
+now (and why the others may not), the proposals the seat sent or received with how each weighs for it, the
+agreements with their schedules, and what breaking one would cost (:meth:`~game.engine.Game.forecast_break`).
+
+While a proposal is built the page shows how it weighs before it is sent, from the parts of
+:mod:`game.server.views_deal_weigh`: the seat's own, and the counterpart's only when the computer plays it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from game.table import Match, view
+from game.engine import (
+    Agreement,
+    AgreementItem,
+    BreakAgreement,
+    Counter,
+    Game,
+    Item,
+    ItemStatus,
+    NegotiationError,
+    Phase,
+    ProposalStatus,
+    Propose,
+    Respond,
+    implementation_effects,
+)
+from game.present import (
+    agreement_in_force_until,
+    agreement_name,
+    date_of,
+    indicator_label,
+    num,
+    possessive,
+    proposal_name,
+    role_name,
+    say,
+    signed,
+    timing,
+    visible,
+    who,
+)
+from game.server.views_deal_weigh import evaluation_json, weigh_parts
+from game.table import Decision, DecisionKind, Match, SeatView, command_to_json, view
+
+#: How the status of a proposal reads for the seat that sent or received it.
+PROPOSAL_STATUS = {
+    "open": "waiting for an answer",
+    "accepted": "accepted",
+    "refused": "refused",
+    "countered": "answered with a counter-proposal",
+    "withdrawn": "lapsed unanswered at the end of its turn",
+}
 
 
 def negotiation_json(match: Match, role: str) -> dict[str, Any]:
-    """The seat's agreements in force (ids); proposals and weighings come with the negotiation table."""
+    """The negotiation table of the seat of ``role``: ``active`` (the scenario has one), ``moment`` (whether the
+    seat may negotiate now, and if not why), the ``counterparts`` with the items on the table and the weighing
+    parts, the seat's ``proposals`` and the ``agreements``."""
+    game = match.game
+    if match.scenario.negotiation is None:
+        return {"active": False, "moment": _moment(match, role, None), "counterparts": [], "proposals": [],
+                "agreements": []}  # fmt: skip
     seat = view(match, role)
-    return {"agreements": [a.id for a in seat.agreements]}
+    moment = _moment(match, role, seat.decision)
+    others = [r.id for r in match.scenario.roles if r.id != role]
+    return {
+        "active": True,
+        "moment": moment,
+        "answering": _answering(game, role, seat.decision),
+        "counterparts": [_counterpart(match, role, other) for other in others],
+        "proposals": [_proposal(match, seat, p.id, moment["now"]) for p in reversed(seat.proposals)],
+        "agreements": [_agreement(game, role, a, moment["now"]) for a in reversed(seat.agreements)],
+        "note": "A proposal cannot be taken back once sent: unanswered, it lapses when the turn ends.",
+    }
+
+
+def _answering(game: Game, role: str, decision: Decision | None) -> dict[str, str] | None:
+    """The proposal the seat's decision answers, in one sentence (for the decision's own buttons), or ``None``."""
+    if decision is None or decision.kind is not DecisionKind.ANSWER:
+        return None
+    proposal = game.proposal(decision.proposal)
+    give = "; ".join(say(game, game.item(i).label) for i in proposal.ask) or "nothing"
+    get = "; ".join(say(game, game.item(i).label) for i in proposal.give) or "nothing"
+    name = proposal_name(game, proposal, role, terms=False)
+    return {"proposal": proposal.id, "text": f"{name[:1].upper()}{name[1:]}: you give {give}; you get {get}."}
+
+
+# --------------------------------------------------------------------- the seat's moment
+def _moment(match: Match, role: str, decision: Decision | None) -> dict[str, Any]:
+    """``now``: whether the seat may propose, answer and break agreements now; ``why`` it may not."""
+    game = match.game
+    if game.outcome is not None:
+        return {"now": False, "why": "The game is over."}
+    if match.teacher.paused:
+        return {"now": False, "why": "The teacher has paused the game."}
+    if decision is not None and decision.kind in (DecisionKind.ACT, DecisionKind.ANSWER):
+        return {"now": True, "why": ""}
+    if game.phase is not Phase.ACTIONS:
+        first = " Answer the news first." if decision is not None else ""
+        return {"now": False, "why": "Proposals are made in the actions phase, after the news." + first}
+    current = match.waiting_for()
+    name = match.role_name(current) if current else "another side"
+    return {
+        "now": False,
+        "why": f"It is {possessive(name)} moment to decide: you negotiate in your own part of the turn.",
+    }
+
+
+# --------------------------------------------------------------------- building a proposal
+def _counterpart(match: Match, role: str, other: str) -> dict[str, Any]:
+    """One side the seat may negotiate with: the items each side may put on the table, and the weighing parts."""
+    game = match.game
+    computer = not match.seats[other].is_person
+    gives, asks = game.legal_items(role), game.legal_items(other)
+    legal = {i.id for i in (*gives, *asks)}
+    items = (
+        [i for i in match.scenario.negotiation.items if i.giver in (role, other)] if match.scenario.negotiation else []
+    )
+    return {
+        "role": other,
+        "name": role_name(game, other),
+        "computer": computer,
+        "trust": _trust_line(game, role, other),
+        "blocked": _blocked(game, role, other),
+        "command": propose_command(role, other, (), ()),
+        "give": [item_json(game, i, role) for i in gives],
+        "ask": [item_json(game, i, role) for i in asks],
+        "unavailable": [
+            {**item_json(game, i, role), "why_not": unavailable_reason(game, i, role, other)}
+            for i in items
+            if i.id not in legal
+        ],
+        "yours": weigh_parts(game, role, other, gives, asks, role),
+        "theirs": weigh_parts(game, role, other, gives, asks, other) if computer else None,
+    }
+
+
+def _blocked(game: Game, role: str, other: str) -> str:
+    """Why no proposal can go to ``other`` now, whatever its items (one open proposal at a time), or ``""``."""
+    if game.phase is not Phase.ACTIONS:
+        return "Proposals are made in the actions phase."
+    for proposal in game.state.proposals:
+        if proposal.status is ProposalStatus.OPEN and proposal.sender == role and proposal.receiver == other:
+            name = role_name(game, other)
+            return f"Your proposal to {name} is waiting for an answer: one open proposal to a side at a time."
+    return ""
+
+
+def item_json(game: Game, item: Item, role: str) -> dict[str, Any]:
+    """One negotiation item: who gives it, when it would be implemented if agreed now, and what it does."""
+    effects = _effect_groups(game, item)
+    return {
+        "id": item.id,
+        "label": say(game, item.label),
+        "description": say(game, item.description),
+        "giver": item.giver,
+        "giver_name": who(game, role, item.giver),
+        "turns": item.turns,
+        "when": f"if agreed now: {span(game, game.turn, game.turn + item.turns - 1)}",
+        "effects": effects,
+        "contested": say(game, item.contested) if item.contested else "",
+    }
+
+
+def span(game: Game, start: int, end: int) -> str:
+    """``turn 3 (Jul 2023)`` or ``turns 3–5 (Jul 2023 – Jan 2024)``, by the scenario's calendar."""
+    if start == end:
+        return f"turn {start} ({date_of(game, start)})"
+    return f"turns {start}–{end} ({date_of(game, start)} – {date_of(game, end)})"
+
+
+def _effect_groups(game: Game, item: Item) -> list[str]:
+    """What implementing ``item`` does, grouped by when: ``over 3 turns from now: Development +8, Trust +2``."""
+    turn, last = game.turn, game.scenario.turns
+    groups: dict[str, list[str]] = {}
+    for change in visible(game, game.forecast_effects(implementation_effects(item), item.id).items):
+        words = f"{indicator_label(game, change.indicator)} {signed(change.delta)}"
+        groups.setdefault(timing(change, turn, last), []).append(words)
+    return [f"{_capital(when)}: {', '.join(changes)}" for when, changes in groups.items()]
+
+
+def unavailable_reason(game: Game, item: Item, sender: str, receiver: str) -> str:
+    """Why ``item`` cannot be put on the table now, for people (the engine's own words as a last resort)."""
+    if game.phase is not Phase.ACTIONS:
+        return "proposals are made in the actions phase"
+    for agreement in game.state.agreements:
+        if agreement.open and any(p.item == item.id and p.status is not ItemStatus.BROKEN for p in agreement.items):
+            end = agreement_in_force_until(game, agreement)
+            return f"already agreed in {agreement_name(agreement.id)}, in force until {date_of(game, end)}"
+    if not game.on_table(item.id):
+        return "this item " + game.why_not_item(item.id).removeprefix(f"item {item.id!r} ")
+    if item.condition is not None:
+        return f"needs {game.readable(item.condition)}"
+    side = {"give": (item.id,)} if item.giver == sender else {"ask": (item.id,)}
+    return game.why_not_propose(sender, receiver, **side) or "not available now"
+
+
+def propose_command(role: str, other: str, give: Sequence[str], ask: Sequence[str]) -> dict[str, Any]:
+    """The command the page sends for a proposal (as the command log writes it)."""
+    return command_to_json(Propose(role, other, tuple(give), tuple(ask)))
+
+
+# --------------------------------------------------------------------- proposals
+def _proposal(match: Match, seat: SeatView, proposal_id: str, now: bool) -> dict[str, Any]:
+    """One proposal the seat sent or received, from its own side, with how it weighs for it while it is open and,
+    received and open, the answers it may give (those of its decision when it is this proposal's moment)."""
+    game, role = match.game, seat.role
+    proposal = game.proposal(proposal_id)
+    sent = proposal.sender == role
+    other = proposal.receiver if sent else proposal.sender
+    mine, theirs = (proposal.give, proposal.ask) if sent else (proposal.ask, proposal.give)
+    weighing = seat.weighing(proposal_id)
+    status = str(proposal.status)
+    data: dict[str, Any] = {
+        "id": proposal.id,
+        "name": proposal_name(game, proposal, role, terms=False),
+        "sent": sent,
+        "other": other,
+        "other_name": role_name(game, other),
+        "turn": proposal.turn,
+        "status": status,
+        "status_words": PROPOSAL_STATUS.get(status, status),
+        "you_give": [say(game, game.item(i).label) for i in mine],
+        "you_get": [say(game, game.item(i).label) for i in theirs],
+        "reply_to": proposal_name(game, game.proposal(proposal.reply_to), role) if proposal.reply_to else "",
+        "weighing": None if weighing is None else evaluation_json(game, role, role, weighing),
+        "answers": [],
+        "answer_note": "",
+        "counter": None,
+    }
+    if not sent and status == "open":
+        data["answers"], data["answer_note"] = _answers(match, seat, proposal_id, now)
+        if data["answers"]:  # a counter-proposal gives what was asked and asks what was offered, to start from
+            counter = command_to_json(Counter(role, proposal.id))
+            data["counter"] = {"command": counter, "items": [*proposal.ask, *proposal.give]}
+    return data
+
+
+def _answers(match: Match, seat: SeatView, proposal_id: str, now: bool) -> tuple[list[dict[str, Any]], str]:
+    """The answers the seat may give to a proposal it received, and a note when it may not answer now."""
+    decision = seat.decision
+    if decision is not None and decision.kind is DecisionKind.ANSWER and decision.proposal == proposal_id:
+        options = [{"label": "Accept" if o.accept else "Refuse", "command": command_to_json(o)}
+                   for o in decision.options if isinstance(o, Respond)]  # fmt: skip
+        problem = match.game.why_not_accept(seat.role, proposal_id)
+        return options, f"It cannot be accepted now: {problem}." if problem else ""
+    if now:
+        return [], "Answer the proposal above first; this one comes next."
+    return [], "You answer it in your own part of the turn."
+
+
+# --------------------------------------------------------------------- agreements
+def _agreement(game: Game, role: str, agreement: Agreement, now: bool) -> dict[str, Any]:
+    """One agreement: its sides, status, items with their schedule and status, and breaking it."""
+    first, second = agreement.parties
+    status = "broken" if agreement.broken else "being implemented" if agreement.open else "fully implemented"
+    mine = role in agreement.parties
+    return {
+        "id": agreement.id,
+        "name": agreement_name(agreement.id).capitalize(),
+        "mine": mine,
+        "with": role_name(game, second if first == role else first) if mine else _pair(game, first, second),
+        "made": f"turn {agreement.turn} ({date_of(game, agreement.turn)})",
+        "status": status,
+        "items": [_agreement_item(game, role, part) for part in agreement.items],
+        "schedule": _schedule(game, agreement),
+        "break": _break(game, role, agreement, now) if mine else None,
+    }
+
+
+def _agreement_item(game: Game, role: str, part: AgreementItem) -> dict[str, Any]:
+    turn = game.turn
+    if part.status is ItemStatus.IMPLEMENTED:
+        status = "implemented"
+    elif part.status is ItemStatus.BROKEN:
+        status = "broken"
+    elif turn < part.start:
+        status = "pending: starts later"
+    else:
+        total = part.end - part.start + 1
+        step = f", step {turn - part.start + 1} of {total} this turn" if total > 1 and turn <= part.end else ""
+        status = f"pending: being implemented{step}"
+    return {"label": say(game, game.item(part.item).label), "giver": who(game, role, part.giver),
+            "status": status, "when": span(game, part.start, part.end)}  # fmt: skip
+
+
+def _schedule(game: Game, agreement: Agreement) -> list[str]:
+    """The agreement turn by turn: ``Turn 3 (Jul 2023): Label (1 of 2); Other (in full)``."""
+    out = []
+    for turn in range(min(p.start for p in agreement.items), max(p.end for p in agreement.items) + 1):
+        due = []
+        for part in agreement.items:
+            if part.start <= turn <= part.end:
+                total = part.end - part.start + 1
+                step = f"{turn - part.start + 1} of {total}" if total > 1 else "in full"
+                due.append(f"{say(game, game.item(part.item).label)} ({step}"
+                           f"{', broken' if part.status is ItemStatus.BROKEN else ''})")  # fmt: skip
+        if due:
+            out.append(f"Turn {turn} ({date_of(game, turn)}): " + "; ".join(due))
+    return out
+
+
+def _break(game: Game, role: str, agreement: Agreement, now: bool) -> dict[str, Any]:
+    """Whether the seat may break the agreement now, what it would cost (the engine's forecast) and the command."""
+    refused = {"allowed": False, "forecast": [], "command": None}
+    if game.phase is not Phase.ACTIONS:
+        return {**refused, "why_not": "Agreements can only be broken in the actions phase."}
+    if not any(p.giver == role and p.status is ItemStatus.PENDING for p in agreement.items):
+        return {**refused, "why_not": f"You have nothing left to implement in {agreement_name(agreement.id)}."}
+    try:
+        cost = game.forecast_break(role, agreement.id)
+    except NegotiationError as exc:  # pragma: no cover - the two rules above are the engine's
+        return {**refused, "why_not": _capital(str(exc)) + "."}
+    name = role_name(game, cost.other)
+    lines = ["It cancels what you still owe: " + "; ".join(say(game, game.item(i).label) for i in cost.cancelled)
+             + "."]  # fmt: skip
+    if cost.voided:
+        void = "; ".join(say(game, game.item(i).label) for i in cost.voided)
+        lines.append(f"It was made this turn and has not started, so {possessive(name)} part is void too: {void}.")
+    if cost.trust_change:
+        lines.append(f"Trust between you and {name} falls by {num(-cost.trust_change)}: "
+                     f"{num(cost.trust_before)} → {num(cost.trust_after)}.")  # fmt: skip
+    else:
+        lines.append(f"Trust between you and {name} stays at {num(cost.trust_before)}.")
+    moves = [f"{indicator_label(game, f.indicator)} {signed(f.delta)}" for f in visible(game, cost.effects.items)]
+    if moves:
+        lines.append("At once: " + ", ".join(moves) + ".")
+    if cost.event:
+        lines.append(f"Next turn it also brings on: {say(game, game.scenario.event(cost.event).title)}.")
+    why = "" if now else "You may break it in your own part of the turn."
+    command = command_to_json(BreakAgreement(role, agreement.id))
+    return {"allowed": now, "why_not": why, "forecast": lines, "command": command}
+
+
+def _trust_line(game: Game, role: str, other: str) -> str:
+    top = game.scenario.indicator(game.scenario.trust_indicator_id(role, other)).max
+    return f"Trust between you and {role_name(game, other)}: {num(game.trust(role, other))} (of {num(top)})."
+
+
+def _pair(game: Game, first: str, second: str) -> str:
+    return f"{role_name(game, first)} and {role_name(game, second)}"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,62 +1,199 @@
-// The student's page: join (or resume with the kept token), show the seat's view, send the decision's options.
+// The student's page: join (or resume with the kept token), then draw the seat's view the server sends, and send
+// the commands the view offers, over the page's one WebSocket (net.js). The browser decides no rule: the server
+// checks every command.
+import { drawActions } from "./actions.js";
+import { drawBoard } from "./board.js";
+import { drawBriefing } from "./briefing.js";
+import { drawEnd } from "./end.js";
+import { drawDecision } from "./events.js";
+import { drawWaiting, setUpJoin, showJoin } from "./join.js";
 import { drawNegotiation } from "./negotiate.js";
+import { go, mark } from "./nav.js";
+import { connect, send } from "./net.js";
+import { setTimer } from "./timer.js";
 
 const $ = (id) => document.getElementById(id);
-let socket = null, nextId = 1, delay = 500, view = null;
+const TOKEN = "cg-token", BRIEFED = "cg-briefed";
+const state = {msg: null, nextId: 1, reviewed: null, started: false, lost: false, decision: null, briefing: false};
 
-function say(text, error) { $("status").textContent = text; $("status").className = error ? "error" : ""; }
-function send(data) { if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(data)); }
+function say(text) { $("status").textContent = text; }
+function alertUser(text) { $("alert-text").textContent = text; $("alert").hidden = false; }
 
-function connect() {
-  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  socket = new WebSocket(scheme + "//" + location.host + "/ws");
-  socket.onopen = () => {
-    delay = 500;
-    const token = localStorage.getItem("cg-token");
-    if (token) { send({type: "resume", token: token}); } else { $("join").hidden = false; say("Join your class"); }
-  };
-  socket.onmessage = (event) => receive(JSON.parse(event.data));
-  socket.onclose = () => { say("Connection lost: trying again…", true); setTimeout(connect, delay); delay = Math.min(delay * 2, 8000); };
-}
+// ------------------------------------------------------------------ the connection
+connect({
+  onOpen() {
+    const token = localStorage.getItem(TOKEN);
+    if (token) { send({type: "resume", token: token}); say(state.lost ? "Back online: catching up…" : "Coming back to your team…"); }
+    else { showJoin(true); say("Not joined yet."); }
+  },
+  onMessage: receive,
+  onLost(seconds) {
+    state.lost = true;
+    say("Connection lost: trying again in " + seconds + " s… (nothing you did is lost)");
+    draw();
+  },
+});
 
 function receive(msg) {
   if (msg.type === "welcome") {
-    if (msg.token) localStorage.setItem("cg-token", msg.token);
-    $("join").hidden = true; say("Team " + msg.team);
+    if (msg.token) localStorage.setItem(TOKEN, msg.token);
+    showJoin(false);
+    $("alert").hidden = true;
   } else if (msg.type === "view") {
-    view = msg; nextId = Math.max(nextId, msg.last_id + 1); draw(msg);
+    const caughtUp = state.lost;
+    state.lost = false;
+    state.msg = msg;
+    state.nextId = Math.max(state.nextId, msg.last_id + 1);
+    draw();
+    setTimer(msg);
+    if (caughtUp) say("Back online, up to date. " + $("status").textContent);
   } else if (msg.type === "error") {
-    if (/token/.test(msg.message)) { localStorage.removeItem("cg-token"); $("join").hidden = false; }
-    say(msg.message, true);
+    if (/token|no longer speaks/.test(msg.message)) {
+      localStorage.removeItem(TOKEN);
+      state.msg = null;
+      draw();
+      showJoin(true, msg.message);
+    } else if (/already here/.test(msg.message)) {
+      showJoin(true, "rejoin code");
+    }
+    alertUser(msg.message);
   }
 }
 
-function draw(msg) {
-  const decision = $("decision"), board = $("board");
-  decision.replaceChildren(); board.replaceChildren();
-  if (!msg.started) { say("Team " + msg.team + (msg.table ? ": seated at table " + msg.table + ", waiting for the start" : ": waiting for a seat")); return; }
-  const v = msg.view;
-  say("Team " + msg.team + " · " + v.role_name + " · turn " + v.turn + " of " + v.turns + (v.paused ? " · paused by the teacher" : "") +
-      (msg.seconds_left !== null ? " · " + msg.seconds_left + " s left when this page was drawn" : ""));
-  if (v.decision) {
-    const heading = document.createElement("h2");
-    heading.textContent = v.decision.kind === "choose" ? "Answer the news" : v.decision.kind === "answer" ? "Answer the proposal" : "Your move";
-    decision.append(heading);
-    for (const option of v.decision.options) {
-      const button = document.createElement("button");
-      button.type = "button"; button.textContent = option.label;
-      button.onclick = () => send({type: "command", id: nextId++, table: msg.table, command: option.command});
-      decision.append(button);
+/** Send one of the seat's commands (the server refuses anything the rules do not allow now). */
+function act(command) {
+  const msg = state.msg;
+  if (!msg) return;
+  if (msg.view && msg.view.paused) { alertUser("Paused by the teacher: wait until the game goes on."); return; }
+  if (!send({type: "command", id: state.nextId++, table: msg.table, command: command})) {
+    alertUser("You are offline: wait until the page is connected again, then try again.");
+    return;
+  }
+  $("alert").hidden = true;
+  say("Sent: waiting for the table…");
+}
+
+function pick(table, role) {
+  if (send({type: "pick", table: table, role: role})) say("Taking the seat…");
+}
+
+// ------------------------------------------------------------------ drawing
+function draw() {
+  let focus = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.key : null;
+  const opened = [...document.querySelectorAll("details[data-key][open]")].map((d) => d.dataset.key);
+  const msg = state.msg;
+  const started = !!(msg && msg.started && msg.view);
+  const over = started && msg.view.over;
+  $("waiting").hidden = !msg || started;
+  $("game").hidden = !started || over;
+  $("end").hidden = !over;
+  $("nav").hidden = !started || over;
+  $("facts").hidden = !started || over;
+  $("who").textContent = msg ? "Team " + msg.team + (started ? " · " + msg.view.role_name : "") : "";
+  if (!msg) { $("decision").hidden = true; return; }
+  if (!started) {
+    drawWaiting($("waiting"), msg, pick);
+    say(msg.table ? "Seated at table " + msg.table + ", waiting for the start." : "Waiting for a seat.");
+  } else {
+    drawGame(msg);
+  }
+  const briefing = state.briefing;
+  state.briefing = false;
+  if (started && !over && newDecision(msg.view) && !briefing) {
+    // A new event or proposal to answer: shown at the top of the page, with the keyboard on its heading.
+    const title = $("decision-title");
+    title.setAttribute("tabindex", "-1");
+    window.scrollTo(0, 0);
+    title.focus({preventScroll: true});
+    focus = null;
+  }
+  for (const key of opened) {
+    const again = document.querySelector(`details[data-key="${CSS.escape(key)}"]`);
+    if (again) again.open = true;
+  }
+  restore(focus);
+}
+
+function drawGame(msg) {
+  const view = msg.view;
+  const blocked = view.paused || state.lost;
+  drawFacts(view);
+  document.body.classList.toggle("paused", view.paused);
+  const send = (command) => act(command);
+  drawDecision($("decision"), view, send, blocked, go);
+  if (view.over) {
+    $("decision").hidden = true;
+    drawEnd($("end"), view);
+    say("The game is over: your results are below.");
+    return;
+  }
+  drawBoard($("board"), view);
+  drawActions($("actions"), view, send, blocked);
+  drawBriefing($("briefing"), view, go);
+  drawNegotiation($("negotiation"), msg, send);
+  if (!state.started) {
+    // The briefing first, once a seat's game has started (not again at each visit of the page).
+    state.started = true;
+    state.reviewed = view.review ? view.review.turn : null;
+    const seat = msg.team + "@" + msg.table;
+    if (localStorage.getItem(BRIEFED) !== seat) {
+      localStorage.setItem(BRIEFED, seat);
+      state.briefing = true;  // read first: the decision waits above it (the status line says so)
+      go("briefing");
     }
   }
-  const pre = document.createElement("pre");
-  pre.textContent = JSON.stringify({indicators: v.indicators.map((i) => [i.label, i.value]), review: v.review, ending: v.ending}, null, 1);
-  board.append(pre);
-  drawNegotiation($("negotiation"), msg, (command) => send({type: "command", id: nextId++, table: msg.table, command: command}));
+  if (view.review && view.review.turn !== state.reviewed) {
+    state.reviewed = view.review.turn;
+    go("board");
+    say("Turn " + view.review.turn + " is over: its review is at the top of the board.");
+  } else if (!state.lost) {
+    say(view.paused ? "Paused by the teacher: you can read, not act." : doing(view));
+  }
+  mark();
 }
 
-$("join").addEventListener("submit", (event) => {
-  event.preventDefault();
-  send({type: "hello", room: $("room").value.trim().toUpperCase(), name: $("name").value.trim()});
-});
-connect();
+/** Whether the view asks the seat something new (an event or a proposal) that is on screen now. */
+function newDecision(view) {
+  const d = view.decision;
+  const key = d && d.kind !== "act" ? d.kind + ":" + d.event + ":" + d.proposal : null;
+  const changed = key !== null && key !== state.decision;
+  state.decision = key;
+  return changed && !$("decision").hidden;
+}
+
+function doing(view) {
+  const d = view.decision;
+  if (!d) return waiting(view);
+  if (d.kind === "choose") return "Decide: " + d.title + ".";
+  if (d.kind === "answer") return "A proposal waits for your answer.";
+  return "Your move: commit actions, then Done.";
+}
+
+/** What a seat that has nothing to decide now waits for, and for whom. */
+function waiting(view) {
+  const who = view.moment ? view.moment.name : "the other side";
+  if (view.phase !== "actions") return "Waiting for " + who + " to answer the news.";
+  if (view.done) return "Done for this turn: waiting for " + who + ".";
+  return who + " acts first; your move comes next.";
+}
+
+function drawFacts(view) {
+  $("fact-turn").textContent = view.turn + " of " + view.turns + " · " + view.date;
+  $("fact-capital").textContent = String(view.capital);
+}
+
+function restore(key) {
+  if (!key) return;
+  const again = document.querySelector(`[data-key="${CSS.escape(key)}"]`);
+  if (again && !again.disabled) again.focus();
+  else if (key.startsWith("commit:") || key.startsWith("withdraw:")) {
+    const other = document.querySelector(`[data-key="${CSS.escape(key.startsWith("commit:") ? "withdraw:" + key.slice(7) : "commit:" + key.slice(9))}"]`);
+    if (other) other.focus();
+  } else {
+    const next = document.querySelector('#decision:not([hidden]) [data-key^="choose:"]');
+    (next || $("main")).focus();
+  }
+}
+
+$("alert-close").addEventListener("click", () => { $("alert").hidden = true; });
+setUpJoin((message) => { if (!send(message)) alertUser("Not connected yet: wait a moment and try again."); });
