@@ -5,13 +5,12 @@ confirmation; and the dashboard refusing a wrong token."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 from browser_kit import browser
-from server_process_kit import Server, free_port, hosting, resumed, until
+from server_process_kit import Server, free_port, hosting, resumed, set_up
 from websockets.sync.client import connect
 
 
@@ -75,6 +74,9 @@ def test_the_teacher_runs_a_table_from_the_dashboard(tmp_path: Path) -> None:
         report = Path(got.value.path()).read_text(encoding="utf-8")
         assert got.value.suggested_filename == f"common-ground-{server.code.lower()}-t1.html"
         assert "Debrief report" in report and "Table t1: Blue (United States)" in report
+        with desk.expect_download(timeout=20_000) as got:
+            desk.get_by_role("button", name="Download the class summary").click()
+        assert "1 table reported" in Path(got.value.path()).read_text(encoding="utf-8")
 
         desk.get_by_label("Let teams pick a free seat themselves").check()
         desk.get_by_text("Teams may pick their seats.").wait_for(timeout=10_000)
@@ -83,20 +85,24 @@ def test_the_teacher_runs_a_table_from_the_dashboard(tmp_path: Path) -> None:
         desk.screenshot(path=str(tmp_path / "dashboard-1280x720.png"), full_page=True)
         desk.once("dialog", lambda dialog: dialog.accept())
         card.get_by_role("button", name="End now").click()
-        card.get_by_text(re.compile("^Over")).wait_for(timeout=10_000)
+        card.get_by_text(re.compile(r"^Over \(turn 1 of 3\)")).wait_for(timeout=10_000)
 
 
 def test_the_projector_view_and_a_refused_token(tmp_path: Path) -> None:
     with hosting(tmp_path / "home", free_port()) as server, browser() as chromium:
-        with connect(server.url + "/ws/teacher") as socket:  # a started table, made over the dashboard's socket
-            socket.send(json.dumps({"type": "hello", "admin": server.admin}))
-            for request in ({"type": "create_table", "id": 1}, {"type": "seat", "id": 2, "table": "t1", "role": "us",
-                            "who": "strong"}):  # fmt: skip
-                socket.send(json.dumps(request))
-                assert until(socket, "result")["ok"]
+        set_up(server)  # a started table of two teams, made over the dashboard's socket
         desk = open_dashboard(chromium, server, 1920, 1080)
         desk.get_by_role("article", name=re.compile("Table t1")).wait_for(timeout=10_000)
         desk.screenshot(path=str(tmp_path / "dashboard-1920x1080.png"), full_page=True)
+        desk.get_by_role("button", name="Show on the projector").click()
+        projector = desk.get_by_role("region", name="Projector view")
+        projector.get_by_role("heading", name=re.compile("Table t1")).wait_for(timeout=10_000)
+        assert desk.locator("#desk").is_hidden() and desk.locator("#code").is_visible()
+        assert projector.get_by_role("img", name=re.compile("^Overall relations: ")).is_visible()
+        desk.screenshot(path=str(tmp_path / "projector-1920x1080.png"))
+        desk.keyboard.press("Escape")
+        desk.locator("#desk").wait_for(timeout=10_000)
+        assert projector.is_hidden() and desk.evaluate("() => document.activeElement.id") == "t1-project"
 
         wrong = chromium.new_page(viewport={"width": 1280, "height": 720})
         wrong.goto(server.url.replace("ws:", "http:") + "/teacher#not-the-token")
