@@ -76,6 +76,31 @@ def test_a_table_of_another_scenario_with_a_length_and_a_seed(class_app: tuple[T
     assert service.room.tables["t1"].scenario_path.endswith("tutorial.yaml")
 
 
+def test_bad_requests_are_refused_with_a_reason_and_change_nothing(
+    class_app: tuple[TestClient, ClassService, str],
+) -> None:
+    client, service, admin = class_app
+    service.add_table()
+    refused = (
+        ({"type": "create_table", "turns": 99}, "lasts"),
+        ({"type": "create_table", "turns": "five"}, "whole number"),
+        ({"type": "create_table", "seed": 1.5}, "seed is a whole number"),
+        ({"type": "create_table", "scenario": "../../etc/passwd"}, "no scenario"),
+        ({"type": "seat", "table": "t1", "role": "us", "who": "genius"}, "computer level"),
+        ({"type": "seat", "table": "t1", "role": "us", "who": "team:Nobody"}, "no team called"),
+        ({"type": "start", "table": "t1"}, "seat at least one team"),
+        ({"type": "control", "table": "t1", "action": "pause"}, "has not started"),
+        ({"type": "rejoin", "team": "Nobody"}, "Nobody"),
+    )
+    with ExitStack() as stack:
+        socket, _ = desk(client, admin, stack)
+        for number, (request, words) in enumerate(refused, 1):
+            socket.send_json({**request, "id": number})
+            error = until(socket, "error")
+            assert error["id"] == number and words in error["message"], (request, error)
+    assert list(service.room.tables) == ["t1"] and set(service.room.tables["t1"].seats.values()) == {""}
+
+
 def test_a_started_table_shows_its_public_board_and_controls(class_app: tuple[TestClient, ClassService, str]) -> None:
     client, service, admin = class_app
     seated(service)

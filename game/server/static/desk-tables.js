@@ -73,6 +73,11 @@ function actions(table, api) {
     button(table.id + "-report", "Download the report", () => api.download("/download/report/" + encodeURIComponent(table.id)))];
 }
 
+function seated(room, table) {
+  const who = (w) => w.startsWith("team:") ? "Team " + w.slice(5) : "computer (" + (w || room.default_level) + ")";
+  return el("p", {class: "quiet"}, Object.entries(table.seats).map(([role, w]) => (table.roles[role] || role) + ": " + who(w)).join(" · "));
+}
+
 /** The heading line of a table: id, scenario and status (also used by the projector). */
 export function tableHead(table, level) {
   const moment = momentText(table);
@@ -89,6 +94,6 @@ export function drawTables(root, room, api) {
     root.append(el("article", {class: "card", "aria-labelledby": table.id + "-heading-h3"},
       tableHead(table, "h3"),
       el("p", {class: "quiet"}, table.turns + " turns · seed " + table.seed),
-      table.started ? [controls(table, api), board(table)] : seats(room, table, api)));
+      table.started ? [seated(room, table), controls(table, api), board(table)] : seats(room, table, api)));
   }
 }
