@@ -103,9 +103,13 @@ def test_the_projector_view_and_a_refused_token(tmp_path: Path) -> None:
         desk.keyboard.press("Escape")
         desk.locator("#desk").wait_for(timeout=10_000)
         assert projector.is_hidden() and desk.evaluate("() => document.activeElement.id") == "t1-project"
+        desk.reload()  # the token was kept for this tab: a reload signs in again without it in the address
+        desk.get_by_text(f"Connected: room {server.code}").wait_for(timeout=10_000)
+        assert server.admin not in desk.url
 
         wrong = chromium.new_page(viewport={"width": 1280, "height": 720})
         wrong.goto(server.url.replace("ws:", "http:") + "/teacher#not-the-token")
         wrong.get_by_text("That token was refused").wait_for(timeout=10_000)
         assert wrong.get_by_label("Teacher's token or dashboard address").is_visible()
         assert wrong.locator("#desk").is_hidden()
+        wrong.screenshot(path=str(tmp_path / "refused-1280x720.png"))
