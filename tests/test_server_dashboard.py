@@ -17,9 +17,12 @@ with warnings.catch_warnings():  # this Starlette's test client prefers a rename
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
+from game.engine import localize
 from game.reports.report_cli import usual_ranges
 from game.reports.report_html import match_page
 from game.server.app import create_app
+from game.server.board_words import agreement_text
+from game.server.room_view import table_json
 from game.server.service import ClassService
 from game.table import LEVELS
 
@@ -114,6 +117,24 @@ def test_a_started_table_shows_its_public_board_and_controls(class_app: tuple[Te
     public = table["public"]
     assert public["turn"] == 1 and public["turns"] == 3 and public["indicators"] and not public["objectives"]
     assert revealed["revealed"] and set(revealed["public"]["objectives"]) == {"us", "cambodia"}
+
+
+def test_the_boards_news_and_agreements_come_in_words(class_app: tuple[TestClient, ClassService, str]) -> None:
+    _, service, _ = class_app
+    table, tokens = seated(service)
+    play_once(service, table, tokens, option=0)  # a seat answers the news
+    match = table.match
+    assert match is not None
+    words = table_json(service, table)["words"]
+    fired = [n for n in match.game.state.news if n.kind.value == "event"]
+    titles = [localize(match.scenario.event(n.id).title, "en") for n in fired]
+    assert [w["text"] for w in words["news"] if w["kind"] == "event"] == titles
+    answered = next(w["text"] for w in words["news"] if w["kind"] == "choice")
+    assert answered.split(" answered ")[0] in ("United States", "Cambodia")
+    item = match.scenario.negotiation.items[0]
+    agreement = {"id": "a1", "turn": 1, "items": [{"item": item.id, "giver": "us", "status": "pending"}]}
+    label = localize(item.label, "en")
+    assert agreement_text(match, agreement) == f"Agreement 1 (turn 1): {label} (by United States, pending)"
 
 
 def bearer(token: str) -> dict[str, str]:

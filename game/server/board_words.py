@@ -1,24 +1,24 @@
 """The public board's news and agreements in words, for the dashboard and the projector (the public JSON names
 events, choices and actions by id; a browser has no scenario to look them up in).
 
-Only what :func:`game.table.public.public_view` already shows: the same news and agreements, worded.
+Only what :func:`game.server.views.public_json` already holds: the same news and agreements, worded from it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from game.engine import Agreement, News, NewsKind
+from game.engine import News, NewsKind
 from game.present.words import agreement_name, role_name, say
 from game.table import Match
-from game.table.public import PublicView
 
 
 def news_text(match: Match, news: News) -> str:
     """One public news item in a sentence."""
     game = match.game
     scenario = match.scenario
-    who = role_name(game, news.role) if news.role else ""
+    who = _who(match, news.role)
     try:
         if news.kind is NewsKind.EVENT:
             return say(game, scenario.event(news.id).title)
@@ -39,22 +39,32 @@ def news_text(match: Match, news: News) -> str:
     return f"{news.kind}: {news.id}"
 
 
-def agreement_text(match: Match, agreement: Agreement) -> str:
-    """``Agreement 1 (turn 2): Label (by United States, implemented); ...``."""
+def agreement_text(match: Match, agreement: Mapping[str, Any]) -> str:
+    """``Agreement 1 (turn 2): Label (by United States, implemented); ...`` from an agreement of the public JSON."""
     game = match.game
     parts = []
-    for item in agreement.items:
+    for item in agreement.get("items", ()):
         try:
-            label = say(game, game.item(item.item).label)
+            label = say(game, game.item(str(item["item"])).label)
         except KeyError:
-            label = item.item
-        parts.append(f"{label} (by {role_name(game, item.giver)}, {item.status})")
-    return f"{agreement_name(agreement.id).capitalize()} (turn {agreement.turn}): {'; '.join(parts)}"
+            label = str(item.get("item", ""))
+        giver = str(item.get("giver", ""))
+        who = _who(match, giver) or giver
+        parts.append(f"{label} (by {who}, {item.get('status', '')})")
+    name = agreement_name(str(agreement.get("id", ""))).capitalize()
+    return f"{name} (turn {agreement.get('turn')}): {'; '.join(parts)}"
 
 
-def board_words(match: Match, board: PublicView) -> dict[str, Any]:
-    """The words of a public board: this turn's and last turn's news, and every agreement."""
+def _who(match: Match, role: str) -> str:
+    """A role's name ("" for none or an unknown one)."""
+    return role_name(match.game, role) if any(r.id == role for r in match.scenario.roles) else ""
+
+
+def board_words(match: Match, public: Mapping[str, Any]) -> dict[str, Any]:
+    """The words of a public board (``public``: :func:`game.server.views.public_json`): its news and agreements."""
+    news = [News(int(n["turn"]), NewsKind(n["kind"]), str(n["id"]), str(n["role"]), str(n["detail"]))
+            for n in public["news"]]  # fmt: skip
     return {
-        "news": [{"turn": n.turn, "kind": str(n.kind), "text": news_text(match, n)} for n in board.news],
-        "agreements": [agreement_text(match, a) for a in board.agreements],
+        "news": [{"turn": n.turn, "kind": str(n.kind), "text": news_text(match, n)} for n in news],
+        "agreements": [agreement_text(match, a) for a in public["agreements"]],
     }

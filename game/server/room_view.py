@@ -17,7 +17,6 @@ from game.server.clock import TurnClock
 from game.server.room import Room, Table
 from game.server.views import public_json
 from game.table import DEFAULT_LEVEL, LEVELS
-from game.table.public import public_view
 
 
 class Served(Protocol):
@@ -59,6 +58,7 @@ def table_json(service: Served, table: Table) -> dict[str, Any]:
     """One table for the dashboard: its scenario, seats, timer and, once started, its public board."""
     scenario = table.scenario
     match = table.match
+    public = None if match is None else public_json(match)
     return {
         "id": table.id,
         "title": localize(scenario.title, "en"),
@@ -72,8 +72,8 @@ def table_json(service: Served, table: Table) -> dict[str, Any]:
         "seconds_left": seconds_left(service, table),
         "roles": {r.id: localize(r.name, "en") for r in scenario.roles},
         "events": [{"id": e.id, "title": localize(e.title, "en")} for e in scenario.events],
-        "public": None if match is None else public_json(match),
-        "words": None if match is None else board_words(match, public_view(match)),
+        "public": public,
+        "words": None if match is None or public is None else board_words(match, public),
     }
 
 
