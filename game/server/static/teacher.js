@@ -15,7 +15,8 @@ const pending = new Map();
 function say(text, error) { $("status").textContent = text; $("status").className = error ? "error" : ""; }
 
 function takeToken() {
-  const hash = decodeURIComponent(location.hash.slice(1));
+  let hash = location.hash.slice(1);
+  try { hash = decodeURIComponent(hash); } catch (error) { /* not encoded: used as it is */ }
   if (hash) {
     sessionStorage.setItem(KEY, hash);
     history.replaceState(null, "", location.pathname + location.search); // the token leaves the address bar
