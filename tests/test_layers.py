@@ -19,7 +19,7 @@ ALLOWED: dict[str, set[str]] = {
     "present": {"table", "ai", "engine", "content"},
     "text": {"present", "table", "ai", "engine", "content", "persistence", "saves", "storage", "paths"},
     "reports": {"present", "table", "ai", "engine", "content", "persistence", "saves", "storage", "paths"},
-    "server": {"present", "table", "ai", "engine", "content", "persistence", "storage", "paths"},
+    "server": {"present", "table", "ai", "engine", "content", "persistence", "storage", "paths", "reports"},
     "ui": {
         "present",
         "table",

@@ -17,6 +17,11 @@ token), ``start`` (``table``) and
 pauses or resumes every table). After every change the dashboard gets ``{"type": "room", ...}`` with every team
 and table (changes within :data:`~game.server.hub.ROOM_EVERY` seconds of the last room message go in one).
 
+``create_table`` may name a ``scenario`` (an id of the room message's ``scenarios``; see
+:mod:`game.server.room_view`). The downloads (a table's report, the class summary, a scenario's handouts) are HTTP
+``GET`` routes that need the teacher's token in an ``Authorization: Bearer`` header: see
+:mod:`game.server.downloads`.
+
 The connections, their limits and the one way to the room are in :mod:`game.server.hub`; students' messages
 are handled in :mod:`game.server.players`, the teacher's in :mod:`game.server.dashboard`.
 """
@@ -34,6 +39,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 
 from game.server.dashboard import teacher_message
+from game.server.downloads import download_routes
 from game.server.hub import Hub, serve
 from game.server.players import player_message
 from game.server.service import ClassService
@@ -79,6 +85,7 @@ def create_app(service: ClassService) -> Starlette:
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
             WebSocketRoute("/ws", player),
             WebSocketRoute("/ws/teacher", teacher),
+            *download_routes(hub),
         ],
     )
     app.state.hub = hub

@@ -10,7 +10,7 @@ again.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from game.server.store import ClassStore, CommandRow, StoredRoom, TableRow, TeamRow
@@ -25,6 +25,8 @@ class PublicBoards:
         self._boards: dict[str, dict[str, Any]] = {}
         #: Each kept board's JSON text, encoded the first time a room message needs it.
         self._texts: dict[str, str] = {}
+        #: What else is made from each kept board (the news and agreements in words), kept as long as the board.
+        self._words: dict[str, Any] = {}
 
     def of(self, table_id: str, match: Match) -> dict[str, Any]:
         """The public JSON of ``match`` (table ``table_id``): the one built since the table was last written, or a
@@ -34,11 +36,18 @@ class PublicBoards:
             board = self._boards[table_id] = public_json(match)
         return board
 
+    def words(self, table_id: str, build: Callable[[], Any]) -> Any:
+        """What ``build`` makes of the table's kept board (built once while the board is kept)."""
+        if table_id not in self._words:
+            self._words[table_id] = build()
+        return self._words[table_id]
+
     def forget(self, table_ids: Sequence[str] = ()) -> None:
         """Build these tables' boards afresh next time."""
         for table_id in table_ids:
             self._boards.pop(table_id, None)
             self._texts.pop(table_id, None)
+            self._words.pop(table_id, None)
 
     def text(self, table_id: str, board: dict[str, Any]) -> str:
         """``board`` as JSON text: encoded once while it is the table's kept board."""

@@ -37,7 +37,7 @@ def _request(service: ClassService, data: dict[str, Any]) -> str | None:
     page may change)."""
     kind = data.get("type")
     if kind == "create_table":
-        return service.add_table(data.get("turns"), data.get("seed")).id
+        return service.add_table(data.get("turns"), data.get("seed"), data.get("scenario")).id
     if kind == "seat":
         service.seat(data.get("table"), data.get("role"), data.get("who"))
         return None

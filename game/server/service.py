@@ -8,11 +8,12 @@ write that keeps it. No network here: :mod:`game.server.app` speaks to browsers.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import Any
 
 from game.engine import Phase, Scenario, localize
+from game.server import room_view
 from game.server.boards import PublicBoards
+from game.server.catalogue import choices
 from game.server.clock import TurnClock
 from game.server.room import Room, RoomError, Table, Team, digest, new_code, new_token
 from game.server.store import ClassStore, CommandRow, StoredRoom, TableRow, TeamRow
@@ -93,20 +94,33 @@ class ClassService:
         return team, table
 
     # ------------------------------------------------------------------ the teacher
-    def add_table(self, turns: object = None, seed: object = None) -> Table:
-        """A new table of the room's scenario (``turns``: a shorter game)."""
-        length = self.turns if turns is None else turns
+    def add_table(self, turns: object = None, seed: object = None, scenario: object = None) -> Table:
+        """A new table of the room's scenario, or of the scenario of id ``scenario`` (see
+        :mod:`game.server.catalogue`); ``turns``: a shorter game (``None``: the room's length for the room's scenario,
+        the full game for another)."""
+        path = self.scenario_file(scenario)
+        length = (self.turns if path == self.scenario_path else None) if turns is None else turns
         if length is not None and (isinstance(length, bool) or not isinstance(length, int)):
             raise RoomError("turns is a whole number")
         if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
             raise RoomError("a seed is a whole number")
         try:
-            scenario = self.loader(self.scenario_path, length)
+            loaded = self.loader(path, length)
         except ValueError as exc:
             raise RoomError(str(exc)) from None
-        table = self.room.add_table(scenario, self.scenario_path, seed)
+        table = self.room.add_table(loaded, path, seed)
         self.store.write([_table_row(table)])
         return table
+
+    def scenario_file(self, scenario: object) -> str:
+        """The file of the scenario of id ``scenario`` (``None``: the room's)."""
+        if scenario is None:
+            return self.scenario_path
+        found = choices(self.scenario_path, lambda p: self.loader(p, None))
+        path = next((c.path for c in found if c.id == scenario), None)
+        if path is None:
+            raise RoomError(f"no scenario {scenario!r:.40}; scenarios: {', '.join(c.id for c in found)}")
+        return self.scenario_path if found[0].path == path else path
 
     def allow_picking(self, allowed: object) -> None:
         """Let teams take free seats themselves, or not (kept)."""
@@ -193,32 +207,8 @@ class ClassService:
         }
 
     def room_json(self, connected: Mapping[str, int]) -> dict[str, Any]:
-        """What the dashboard shows: the room code, the teams (connected or not) and every table with its seats and
-        public board."""
-        room = self.room
-        return {
-            "type": "room",
-            "code": room.code,
-            "picking": room.picking,
-            "scenario": Path(self.scenario_path).name,
-            "teams": [
-                {"name": t.name, "table": t.table, "role": t.role, "connected": connected.get(t.name, 0) > 0}
-                for t in room.teams.values()
-            ],
-            "tables": [
-                {
-                    "id": t.id,
-                    "turns": t.turns,
-                    "seats": t.seats,
-                    "started": t.match is not None,
-                    "seconds_left": self.seconds_left(t.id),
-                    "roles": {r.id: localize(r.name, "en") for r in t.scenario.roles},
-                    "events": [{"id": e.id, "title": localize(e.title, "en")} for e in t.scenario.events],
-                    "public": None if t.match is None else self.boards.of(t.id, t.match),
-                }
-                for t in room.tables.values()
-            ],
-        }
+        """What the dashboard shows (see :func:`game.server.room_view.room_json`)."""
+        return room_view.room_json(self, connected)
 
 
 def _table_row(table: Table) -> TableRow:

@@ -1,67 +1,147 @@
-// The teacher's dashboard: the token comes from the address after '#', never sent in a URL.
-"use strict";
+// The teacher's dashboard: signs in with the token from the address after '#' (kept for this tab only, never sent
+// in an address), then draws the room the server sends and sends the teacher's requests.
+import { drawTables, tableHead } from "./desk-tables.js";
+import { drawTeams } from "./desk-teams.js";
+import { board, tickClocks } from "./desk-board.js";
+import { fillScenarios, setUpCreate } from "./desk-create.js";
+import { download } from "./desk-files.js";
+
 const $ = (id) => document.getElementById(id);
-const admin = location.hash.slice(1);
-let socket = null, nextId = 1, delay = 500;
+const KEY = "cg-admin";
+let socket = null, nextId = 1, delay = 500, room = null, since = performance.now(), projected = null;
+let held = false, deferred = false;
+const pending = new Map();
 
 function say(text, error) { $("status").textContent = text; $("status").className = error ? "error" : ""; }
-function send(data) { data.id = nextId++; socket.send(JSON.stringify(data)); }
+
+function takeToken() {
+  let hash = location.hash.slice(1);
+  try { hash = decodeURIComponent(hash); } catch (error) { /* not encoded: used as it is */ }
+  if (hash) {
+    sessionStorage.setItem(KEY, hash);
+    history.replaceState(null, "", location.pathname + location.search); // the token leaves the address bar
+  }
+  return sessionStorage.getItem(KEY);
+}
+
+function send(data, done) {
+  if (!socket || socket.readyState !== WebSocket.OPEN) { say("Not connected: wait a moment and try again.", true); return; }
+  data.id = nextId++;
+  pending.set(data.id, done || "Done");
+  socket.send(JSON.stringify(data));
+}
 
 function connect() {
+  const token = sessionStorage.getItem(KEY);
+  if (!token) { signIn(); return; }
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
   socket = new WebSocket(scheme + "//" + location.host + "/ws/teacher");
-  socket.onopen = () => { delay = 500; socket.send(JSON.stringify({type: "hello", admin: admin})); };
-  socket.onmessage = (event) => {
-    const msg = JSON.parse(event.data);
-    if (msg.type === "room") draw(msg);
-    else if (msg.type === "error") say(msg.message, true);
+  socket.onopen = () => { delay = 500; socket.send(JSON.stringify({type: "hello", admin: token})); };
+  socket.onmessage = (event) => receive(JSON.parse(event.data));
+  socket.onclose = () => {
+    if (!sessionStorage.getItem(KEY)) return;
+    say("Connection lost: trying again…", true);
+    setTimeout(connect, delay); delay = Math.min(delay * 2, 8000);
   };
-  socket.onclose = () => { say("Connection lost: trying again…", true); setTimeout(connect, delay); delay = Math.min(delay * 2, 8000); };
 }
 
-function button(label, action) {
-  const b = document.createElement("button");
-  b.type = "button"; b.textContent = label; b.onclick = action; return b;
-}
-
-function draw(room) {
-  say("Room code " + room.code + " · " + room.scenario);
-  const teams = $("teams"); teams.replaceChildren();
-  const list = document.createElement("ul");
-  for (const t of room.teams) {
-    const li = document.createElement("li");
-    li.textContent = t.name + (t.connected ? " (connected)" : " (away)") + (t.table ? " at " + t.table + " as " + t.role : "");
-    list.append(li);
-  }
-  teams.append(list);
-  const tables = $("tables"); tables.replaceChildren();
-  for (const table of room.tables) {
-    const box = document.createElement("section");
-    const h = document.createElement("h2"); h.textContent = "Table " + table.id; box.append(h);
-    for (const [role, who] of Object.entries(table.seats)) {
-      const label = document.createElement("label");
-      label.textContent = role + ": ";
-      const select = document.createElement("select");
-      select.disabled = table.started;
-      for (const option of ["", "beginner", "standard", "strong", ...room.teams.map((t) => "team:" + t.name)]) {
-        const o = document.createElement("option"); o.value = option; o.textContent = option || "(empty: computer)";
-        o.selected = option === who; select.append(o);
-      }
-      select.onchange = () => send({type: "seat", table: table.id, role: role, who: select.value});
-      label.append(select); box.append(label);
-    }
-    if (!table.started) box.append(button("Start", () => send({type: "start", table: table.id})));
-    else {
-      for (const action of ["pause", "resume", "time_up", "end"]) box.append(button(action, () => send({type: "control", table: table.id, action: action})));
-      const pre = document.createElement("pre");
-      const p = table.public;
-      pre.textContent = "Turn " + p.turn + " of " + p.turns + (p.paused ? " (paused)" : "") +
-        (table.seconds_left !== null ? " · " + table.seconds_left + " s left" : "") + "\n" + p.indicators.map((i) => i.label + ": " + i.value).join("\n");
-      box.append(pre);
-    }
-    tables.append(box);
+function receive(msg) {
+  if (msg.type === "room") { room = msg; since = performance.now(); draw(); }
+  else if (msg.type === "result") {
+    const done = pending.get(msg.id); pending.delete(msg.id);
+    if (msg.code) showRejoin(done, msg.code);
+    else say(done + (msg.table && done === "Table created" ? ": " + msg.table : "") + ".");
+  } else if (msg.type === "error") {
+    pending.delete(msg.id);
+    if (/teacher's token/.test(msg.message)) { sessionStorage.removeItem(KEY); signIn("That token was refused: " + msg.message); }
+    else say(msg.message, true);
   }
 }
 
-$("new-table").onclick = () => send({type: "create_table"});
-connect();
+function signIn(why) {
+  $("desk").hidden = true; $("room-card").hidden = true; $("sign-in").hidden = false;
+  say(why || "Open the dashboard with the teacher's token.", Boolean(why));
+  $("token-input").focus();
+}
+
+function showRejoin(team, code) {
+  const box = $("rejoin");
+  box.hidden = false;
+  box.textContent = "";
+  box.append("Rejoin code for " + team + ": ", Object.assign(document.createElement("strong"), {textContent: code}),
+    " (once, within 30 minutes: the team types it with its name on the student page)");
+  say("Rejoin code for " + team + " ready.");
+}
+
+// While the teacher is in a list, a redraw would close it: the room waits until the list is left or chosen.
+function busy() { const a = document.activeElement; return a && a.tagName === "SELECT" && a.closest("#tables") && !held; }
+
+function draw() {
+  if (!room) return;
+  if (busy()) { deferred = true; return; }
+  held = false; deferred = false;
+  const focused = document.activeElement && document.activeElement.id;
+  $("sign-in").hidden = true; $("desk").hidden = projected !== null; $("room-card").hidden = false;
+  $("code").textContent = room.code;
+  $("address").textContent = location.protocol + "//" + location.host + "/";
+  $("picking").checked = Boolean(room.picking);
+  fillScenarios(room);
+  drawTeams($("teams"), room, api);
+  drawTables($("tables"), room, api);
+  drawProjector();
+  if (focused && document.activeElement === document.body && $(focused)) $(focused).focus();
+  if (!$("status").className && $("status").textContent.startsWith("Connecting")) say("Connected: room " + room.code + ".");
+}
+
+function drawProjector() {
+  const table = projected && room.tables.find((t) => t.id === projected);
+  $("projector").hidden = !table;
+  document.body.classList.toggle("projecting", Boolean(table));
+  if (!table) { if (projected) leave(); return; }
+  const root = $("projected");
+  root.replaceChildren(...tableHead(table, "h2"));
+  if (table.started) root.append(board(table));
+}
+
+function project(id) {
+  projected = id; sessionStorage.setItem("cg-projected", id); draw(); $("leave-projector").focus();
+}
+
+function leave() {
+  const was = projected;
+  projected = null; sessionStorage.removeItem("cg-projected"); draw();
+  if (was && $(was + "-project")) $(was + "-project").focus();
+}
+
+const api = {
+  send: send,
+  project: project,
+  confirm: (text) => window.confirm(text),
+  download: (path) => download(path, sessionStorage.getItem(KEY) || "", say),
+  rejoin: (team) => send({type: "rejoin", team: team}, team),
+};
+
+$("sign-in").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const value = $("token-input").value.trim();
+  const token = value.includes("#") ? value.slice(value.indexOf("#") + 1) : value;
+  if (!token) return;
+  sessionStorage.setItem(KEY, token);
+  $("token-input").value = "";
+  say("Connecting…");
+  connect();
+});
+$("tables").addEventListener("change", (event) => { if (event.target.tagName === "SELECT") held = true; });
+$("tables").addEventListener("focusout", () => { if (deferred) setTimeout(draw, 0); });
+$("picking").addEventListener("change", () =>
+  send({type: "picking", allowed: $("picking").checked}, $("picking").checked ? "Teams may pick their seats" : "Only you seat the teams"));
+$("pause-all").addEventListener("click", () => send({type: "control", table: "*", action: "pause"}, "Every table paused"));
+$("resume-all").addEventListener("click", () => send({type: "control", table: "*", action: "resume"}, "Every table resumed"));
+$("summary").addEventListener("click", () => api.download("/download/summary"));
+$("leave-projector").addEventListener("click", leave);
+document.addEventListener("keydown", (event) => { if (event.key === "Escape" && projected) leave(); });
+setInterval(() => tickClocks(since), 1000);
+setUpCreate(api, () => room);
+
+projected = sessionStorage.getItem("cg-projected");
+if (takeToken()) connect(); else signIn();

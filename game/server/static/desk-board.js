@@ -1,0 +1,82 @@
+// A table's public board, as the server sends it (public JSON and its words): a compact card or the projector.
+import { el, clock } from "./desk-dom.js";
+
+const DOING = {choose: "answers the news", answer: "answers a proposal", act: "plays its part"};
+
+/** A table's state in words: waiting, turn N of M (paused), over. */
+export function statusText(table) {
+  if (!table.started) return "Waiting to start";
+  const p = table.public;
+  if (p.over) return "Over (turn " + p.turn + " of " + p.turns + ")";
+  return (p.paused ? "Paused · " : "") + "Turn " + p.turn + " of " + p.turns + " · " + p.date;
+}
+
+/** Whose part of the turn it is, in words ("" when nobody's). */
+export function momentText(table) {
+  const m = table.started && table.public.moment;
+  return m ? m.name + " " + (DOING[m.kind] || m.kind) : "";
+}
+
+/** The countdown element of a table's turn timer (kept live by ``tickClocks``); null without a timer. */
+export function countdown(table) {
+  if (!table.started || table.seconds_left === null || table.public.over) return null;
+  const p = table.public;
+  const running = !p.paused && p.moment !== null && p.moment.kind === "act";
+  return el("span", {class: "countdown", "data-left": table.seconds_left, "data-running": running ? "1" : ""},
+    clock(table.seconds_left) + " left");
+}
+
+/** Count every visible timer down (a display only: the server ends the turn when its own count runs out). */
+export function tickClocks(since) {
+  for (const node of document.querySelectorAll(".countdown")) {
+    const left = Number(node.dataset.left) - (node.dataset.running ? (performance.now() - since) / 1000 : 0);
+    node.textContent = (left <= 0 ? "Time is up" : clock(left) + " left");
+  }
+}
+
+function move(indicator) {
+  const s = indicator.series;
+  const delta = s.length > 1 ? s[s.length - 1] - s[s.length - 2] : 0;
+  const rounded = Math.round(delta * 10) / 10;
+  if (rounded === 0) return el("span", {class: "move same"}, "no change");
+  const better = indicator.good === "high" ? rounded > 0 : indicator.good === "low" ? rounded < 0 : null;
+  const cls = better === null ? "move" : better ? "move better" : "move worse";
+  return el("span", {class: cls}, (rounded > 0 ? "▲ +" : "▼ −") + Math.abs(rounded));
+}
+
+function indicatorRow(indicator) {
+  const span = indicator.high - indicator.low || 1;
+  const share = Math.min(100, Math.max(0, ((indicator.value - indicator.low) / span) * 100));
+  const fill = el("span", {class: "fill"});
+  fill.style.width = share.toFixed(1) + "%";
+  const value = Math.round(indicator.value * 10) / 10;
+  return el("li", {class: "indicator"},
+    el("span", {class: "label"}, indicator.label),
+    el("span", {class: "bar", role: "img", "aria-label": indicator.label + ": " + value + " of " + indicator.high}, fill),
+    el("span", {class: "value"}, String(value)),
+    move(indicator));
+}
+
+function list(title, items, empty) {
+  return el("section", {class: "board-part"}, el("h4", {}, title),
+    items.length ? el("ul", {}, items.map((text) => el("li", {}, text))) : el("p", {class: "quiet"}, empty));
+}
+
+/** The public board of a started table: indicators with bars and moves, this turn's news, last turn's actions,
+ * agreements, and the objectives once revealed. */
+export function board(table) {
+  const p = table.public, words = table.words;
+  const news = words.news.filter((n) => n.turn === p.turn && n.kind !== "action").map((n) => n.text);
+  const actions = words.news.filter((n) => n.turn === p.turn - 1 && n.kind === "action").map((n) => n.text);
+  const parts = [
+    el("ul", {class: "indicators", "aria-label": "Indicators"}, p.indicators.map(indicatorRow)),
+    list("News this turn", news, "A quiet turn so far."),
+    list("Last turn's actions", actions, p.turn > 1 ? "No action last turn." : "The first turn: no actions yet."),
+    list("Agreements", words.agreements, "No agreement yet."),
+  ];
+  const objectives = Object.entries(p.objectives);
+  if (objectives.length) {
+    parts.push(list("Objectives", objectives.map(([role, text]) => (table.roles[role] || role) + ": " + text), ""));
+  }
+  return el("div", {class: "board"}, parts);
+}
