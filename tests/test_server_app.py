@@ -70,6 +70,8 @@ def test_the_pages_are_served_with_a_strict_policy(class_app: tuple[TestClient, 
         assert admin not in page.text
     assert "WebSocket" in client.get("/static/student.js").text
     assert client.get("/static/../room.py").status_code == 404
+    icon = client.get("/favicon.ico")  # every browser asks for it: an icon, not a 404 in the console
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
 
 
 def test_the_dashboard_refuses_a_wrong_token(class_app: tuple[TestClient, ClassService, str]) -> None:

@@ -237,6 +237,7 @@ def test_the_turn_timer_ends_the_turn_on_the_server(service: ClassService) -> No
     match = _to_actions(service, table, tokens)
     turn = match.game.turn
     service.control(table.id, "timer", {"seconds": 30})
+    assert service.team_json(service.room.team(tokens["us"]))["seconds_left"] == 30  # before the clock's first tick
     assert service.tick(100.0) == [] and service.seconds_left(table.id) == 30
     assert service.tick(120.0) == [] and service.seconds_left(table.id) == 10
     service.control(table.id, "pause", {})

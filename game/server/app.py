@@ -78,10 +78,14 @@ def create_app(service: ClassService) -> Starlette:
 
         return serve
 
+    async def icon(request: Request) -> Response:
+        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml", headers=_HEADERS)
+
     app = Starlette(
         routes=[
             Route("/", page("student.html")),
             Route("/teacher", page("teacher.html")),
+            Route("/favicon.ico", icon),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
             WebSocketRoute("/ws", player),
             WebSocketRoute("/ws/teacher", teacher),

@@ -180,9 +180,10 @@ class ClassService:
         return changed
 
     def seconds_left(self, table_id: str) -> int | None:
-        """Whole seconds left in a table's turn (``None``: no timer running)."""
-        clock = self.clocks.get(table_id)
-        return None if clock is None else clock.seconds_left()
+        """Whole seconds left in a table's turn (``None``: no timer running; the whole turn's time when it was just
+        set or a new turn just began), the same for the teams and the dashboard."""
+        table = self.room.tables.get(table_id)
+        return None if table is None else room_view.seconds_left(self, table)
 
     # ------------------------------------------------------------------ what people see
     def team_json(self, team: Team) -> dict[str, Any]:
