@@ -32,9 +32,9 @@ def free_port() -> int:
 class Server:
     """``main.py host`` in a subprocess; its printed lines are read as they come."""
 
-    def __init__(self, home: Path, port: int) -> None:
+    def __init__(self, home: Path, port: int, turns: int = 3) -> None:
         env = dict(os.environ, COMMON_GROUND_HOME=str(home), SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
-        command = [sys.executable, "main.py", "host", "--port", str(port), "--bind", "127.0.0.1", "--turns", "3"]
+        command = [sys.executable, "main.py", "host", "--port", str(port), "--bind", "127.0.0.1", "--turns", str(turns)]
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                         text=True, encoding="utf-8")  # fmt: skip
         self.lines: queue.Queue[str] = queue.Queue()

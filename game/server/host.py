@@ -88,7 +88,8 @@ def run_host(
     print(f"Students open: {address}", file=out)
     print(f"Room code:     {service.room.code}", file=out)
     out.flush()
-    segno.make(address, error="m").terminal(out=sys.stdout, compact=True)
+    # The QR code's address carries the room code, which the student page fills in.
+    segno.make(f"{address}?room={service.room.code}", error="m").terminal(out=sys.stdout, compact=True)
     print(f"Teacher's dashboard (keep this address to yourself): {address}teacher#{admin}", file=out)
     print(f"Tables: {len(service.room.tables)} kept in {store.path}. Ctrl+C stops the server.", file=out, flush=True)
     try:

@@ -6,6 +6,8 @@ const $ = (id) => document.getElementById(id);
 
 /** Wire the join form: ``hello(message)`` sends the hello (with ``rejoin`` when a code was typed). */
 export function setUpJoin(hello) {
+  const given = new URLSearchParams(location.search).get("room");  // the QR code carries the room code
+  if (given && /^[A-Za-z0-9]{1,12}$/.test(given)) $("room").value = given.toUpperCase();
   $("join").addEventListener("submit", (event) => {
     event.preventDefault();
     const message = {type: "hello", room: $("room").value.trim().toUpperCase(), name: $("name").value.trim()};
@@ -19,7 +21,7 @@ export function setUpJoin(hello) {
 export function showJoin(open, message) {
   $("join-panel").hidden = !open;
   if (open && message && /rejoin code/.test(message)) $("rejoin-box").open = true;
-  if (open) $("room").focus();
+  if (open) ($("room").value ? $("name") : $("room")).focus();
 }
 
 /** The waiting panel of a team whose table has not started; ``pick(table, role)`` takes a free seat. */
