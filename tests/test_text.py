@@ -73,7 +73,7 @@ def test_a_full_game_with_scripted_input_reaches_an_ending_and_prints_scores() -
     lines = out.splitlines()
     assert [line for line in lines if line.startswith("Ending: ")] == ["Ending: good"]
     assert "Score - a: 70.0" in lines and "Score - b: 70.0" in lines
-    assert "The game ran its full 3 turns." in lines
+    assert "The game is over after all 3 turns." in lines
     assert "Traceback" not in out and lines[-1] == "Thanks for playing."
 
 

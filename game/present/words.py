@@ -16,8 +16,10 @@ from game.engine import (
     ItemStatus,
     NewsDetail,
     NewsKind,
+    Outcome,
     Proposal,
     Source,
+    Termination,
     Text,
     localize,
 )
@@ -99,6 +101,16 @@ def score(value: float) -> str:
 def points(value: float) -> str:
     """Points of a weighing (a reason, a total, a threshold, a willingness): signed, one decimal, ``+2.0``."""
     return _with_sign(score(value))
+
+
+def how_it_ended(outcome: Outcome, turns: int) -> str:
+    """How and when a game of ``turns`` turns ended, without a full stop: ``The game ended early, after turn 7 of
+    12``, ``The teacher ended the game in turn 5 of 8`` or ``The game is over after all 12 turns``."""
+    if outcome.termination is Termination.EARLY:
+        return f"The game ended early, after turn {outcome.turn} of {turns}"
+    if outcome.termination is Termination.STOPPED:
+        return f"The teacher ended the game in turn {outcome.turn} of {turns}"
+    return f"The game is over after all {plural(turns, 'turn')}"
 
 
 def plural(count: int, word: str) -> str:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from game.engine import Cause, Change, Game, NewsKind, Outcome, Proposal, ProposalStatus, Termination, localize
-from game.present import cause_text, date_of, decisions, role_name, say
+from game.engine import Cause, Change, Game, NewsKind, Outcome, Proposal, ProposalStatus, localize
+from game.present import cause_text, date_of, decisions, how_it_ended, role_name, say
 from game.present import score as score_text
 from game.present.reference import NOT_COMPARED, how_measured, no_reference, range_note, verdict
 from game.present.words import agreement_name, deal_terms, item_names, proposal_name
@@ -100,11 +100,7 @@ def when_text(match: Match) -> str:
     turns = match.scenario.turns
     if outcome is None:
         return f"The game was saved in turn {match.game.turn} of {turns}, before its end"
-    if outcome.termination is Termination.EARLY:
-        return f"The game ended early, after turn {outcome.turn} of {turns}"
-    if outcome.termination is Termination.STOPPED:
-        return f"The teacher ended the game in turn {outcome.turn} of {turns}"
-    return f"The game is over after all {turns} turns"
+    return how_it_ended(outcome, turns)
 
 
 def final_scores(match: Match) -> dict[str, float]:

@@ -13,10 +13,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from game.ai.debrief import Debrief, Stance
-from game.engine import Cause, Change, ForecastItem, Game, NewsKind, Termination
+from game.engine import Cause, Change, ForecastItem, Game, NewsKind
 from game.present import (
     cause_text,
     date_of,
+    how_it_ended,
     indicator_label,
     num,
     plural,
@@ -172,12 +173,7 @@ def ending(match: Match, seat: SeatView) -> dict[str, Any] | None:
     if outcome is None or seat.ending is None:
         return None
     turns = game.scenario.turns
-    if outcome.termination is Termination.EARLY:
-        when = f"The game ended early, after turn {outcome.turn} of {turns}."
-    elif outcome.termination is Termination.STOPPED:
-        when = f"The teacher ended the game in turn {outcome.turn} of {turns}."
-    else:
-        when = f"The game ran its full {plural(turns, 'turn')}."
+    when = how_it_ended(outcome, turns) + "."
     sides = [
         {"role": r.id, "name": say(game, r.name), "you": r.id == seat.role,
          "score": score(outcome.scores.get(r.id, 0.0)), "objectives": seat.ending.objectives.get(r.id, "")}

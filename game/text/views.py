@@ -17,13 +17,13 @@ from game.engine import (
     NewsKind,
     Outcome,
     Scenario,
-    Termination,
     localize,
 )
 from game.present import (
     date_of,
     decisions,
     family_label,
+    how_it_ended,
     indicator_label,
     num,
     plural,
@@ -363,12 +363,7 @@ def review_complete(game: Game, turn: int) -> bool:
 def ending_lines(game: Game, outcome: Outcome) -> list[str]:
     """``Ending: <title>``, its text, whether it ended early, and every role's score."""
     ending = game.scenario.ending(outcome.ending)
-    if outcome.termination is Termination.EARLY:
-        when = f"The game ended early, after turn {outcome.turn} of {game.scenario.turns}."
-    elif outcome.termination is Termination.STOPPED:
-        when = f"The teacher ended the game in turn {outcome.turn} of {game.scenario.turns}."
-    else:
-        when = f"The game ran its full {plural(game.scenario.turns, 'turn')}."
+    when = how_it_ended(outcome, game.scenario.turns) + "."
     out = ["=== Game over ===", when, "", *wrap(f"Ending: {say(game, ending.title)}", hanging="  ")]
     out += wrap(say(game, ending.text))
     out.append("")

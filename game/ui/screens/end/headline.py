@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pygame
 
-from game.engine import Ending, Outcome, Termination
+from game.engine import Ending, Outcome
+from game.present import how_it_ended
 from game.present import score as score_text
 from game.present.reference import short_verdict
 from game.table.reference import Found
@@ -42,12 +43,7 @@ class Headline:
 
     def when_text(self) -> str:
         """``The game ended early, after turn 7 of 12`` / ``The game is over after all 12 turns``."""
-        turns = self.screen.game.scenario.turns
-        if self.outcome.termination is Termination.EARLY:
-            return f"The game ended early, after turn {self.outcome.turn} of {turns}"
-        if self.outcome.termination is Termination.STOPPED:
-            return f"The teacher ended the game in turn {self.outcome.turn} of {turns}"
-        return f"The game is over after all {turns} turns"
+        return how_it_ended(self.outcome, self.screen.game.scenario.turns)
 
     def title_font(self) -> pygame.font.Font:
         """The ending's title: large, a little less so in small windows."""
