@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,3 +39,23 @@ def make_app() -> Iterator[object]:
     from uikit import new_app  # pygame only for the tests that ask for an App
 
     yield new_app
+
+
+@pytest.fixture
+def class_app(tmp_path: Path) -> Iterator[tuple[Any, Any, str]]:
+    """A class server's app in process (Starlette's test client), its service (kept in a fresh SQLite file) and the
+    teacher's token."""
+    import warnings
+
+    from server_kit import service_at
+
+    from game.server.app import create_app
+
+    with warnings.catch_warnings():  # this Starlette's test client prefers a renamed httpx; the one installed works
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+    service, admin = service_at(tmp_path / "class.sqlite3")
+    with TestClient(create_app(service)) as client:
+        yield client, service, admin
+    service.store.close()

@@ -6,30 +6,18 @@ from __future__ import annotations
 import json
 import time
 import warnings
-from collections.abc import Iterator
 from contextlib import ExitStack
-from pathlib import Path
 from typing import Any
 
 import pytest
-from server_kit import service_at
 from starlette.websockets import WebSocketDisconnect
 
 with warnings.catch_warnings():  # this Starlette's test client prefers a renamed httpx; the one installed works
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-from game.server.app import create_app
 from game.server.hub import MAX_MESSAGE, Limiter
 from game.server.service import ClassService
-
-
-@pytest.fixture
-def class_app(tmp_path: Path) -> Iterator[tuple[TestClient, ClassService, str]]:
-    service, admin = service_at(tmp_path / "class.sqlite3")
-    with TestClient(create_app(service)) as client:
-        yield client, service, admin
-    service.store.close()
 
 
 def until(socket: Any, kind: str) -> dict[str, Any]:

@@ -5,13 +5,11 @@ teacher's token."""
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
 from contextlib import ExitStack
-from pathlib import Path
 from typing import Any
 
-import pytest
-from server_kit import play_once, seated, service_at
+from server_kit import play_once, seated
+from test_server_app import until
 
 with warnings.catch_warnings():  # this Starlette's test client prefers a renamed httpx; the one installed works
     warnings.simplefilter("ignore")
@@ -20,27 +18,10 @@ with warnings.catch_warnings():  # this Starlette's test client prefers a rename
 from game.engine import localize
 from game.reports.report_cli import usual_ranges
 from game.reports.report_html import match_page
-from game.server.app import create_app
 from game.server.board_words import agreement_text
 from game.server.room_view import table_json
 from game.server.service import ClassService
 from game.table import LEVELS
-
-
-@pytest.fixture
-def class_app(tmp_path: Path) -> Iterator[tuple[TestClient, ClassService, str]]:
-    service, admin = service_at(tmp_path / "class.sqlite3")
-    with TestClient(create_app(service)) as client:
-        yield client, service, admin
-    service.store.close()
-
-
-def until(socket: Any, kind: str) -> dict[str, Any]:
-    for _ in range(20):
-        message: dict[str, Any] = socket.receive_json()
-        if message["type"] == kind:
-            return message
-    raise AssertionError(f"no {kind} message")
 
 
 def desk(client: TestClient, admin: str, stack: ExitStack) -> tuple[Any, dict[str, Any]]:
