@@ -223,6 +223,26 @@ def test_a_table_survives_a_restart_of_the_server(tmp_path: Path) -> None:
     assert roles and restored.match.to_dict() != saved
 
 
+def test_tables_and_teams_keep_their_order_after_a_restart(tmp_path: Path) -> None:
+    path = tmp_path / "class.sqlite3"
+    service, _ = service_at(path)
+    first, tokens = seated(service)  # t1 with two teams, started
+    second = service.add_table(seed=5)
+    service.join(service.room.code, "Red")
+    for _ in range(2):
+        play_once(service, first, tokens)  # t1 written again after t2
+    name = service.room.team(next(iter(tokens.values()))).name
+    code = service.rejoin_code(name, 10.0)
+    service.rejoin(service.room.code, name, code, 11.0)  # a new token for the first team
+    tables, teams = list(service.room.tables), [t.name for t in service.room.teams.values()]
+    service.store.close()
+
+    again, _ = service_at(path)
+    assert list(again.room.tables) == tables == [first.id, second.id]
+    assert [t.name for t in again.room.teams.values()] == teams == ["Blue", "Gold", "Red"]  # as they joined
+    assert teams[0] == name and again.room.team_named(name) is not None
+
+
 def _to_actions(service: ClassService, table: Table, tokens: dict[str, str]) -> Match:
     """Answer the news until the table is in its actions phase."""
     match = table.match

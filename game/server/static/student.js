@@ -17,7 +17,10 @@ const TOKEN = "cg-token", BRIEFED = "cg-briefed";
 const state = {msg: null, nextId: 1, reviewed: null, started: false, lost: false, decision: null, briefing: false};
 
 function say(text) { $("status").textContent = text; }
-function alertUser(text) { $("alert-text").textContent = text; $("alert").hidden = false; }
+function alertUser(text) {
+  $("alert-text").textContent = text.charAt(0).toUpperCase() + text.slice(1);  // the server's messages start small
+  $("alert").hidden = false;
+}
 
 // ------------------------------------------------------------------ the connection
 connect({

@@ -53,7 +53,13 @@ function receive(msg) {
     else say(done + (msg.table && done === "Table created" ? ": " + msg.table : "") + ".");
   } else if (msg.type === "error") {
     pending.delete(msg.id);
-    if (/teacher's token/.test(msg.message)) { sessionStorage.removeItem(KEY); signIn("That token was refused: " + msg.message); }
+    if (/teacher's token/.test(msg.message)) {
+      sessionStorage.removeItem(KEY);
+      // A token that worked in this tab and no longer does: the server was started again and printed a new one.
+      signIn(room ? "The server was restarted, so the dashboard has a new address: paste the one it printed last."
+        : "That token was refused: " + msg.message);
+      room = null;
+    }
     else say(msg.message, true);
   }
 }
