@@ -1,0 +1,39 @@
+"""A class through a server restart, in real browsers against a real ``main.py host``: the teacher's open
+dashboard says why its token no longer works (a restarted server prints a new one) and signs in again with the
+new address, with the tables in the order they were made."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from browser_kit import browser
+from server_process_kit import Server, free_port, hosting, set_up
+
+
+def test_the_dashboard_explains_a_restart_and_signs_in_again_with_the_new_address(tmp_path: Path) -> None:
+    home, port = tmp_path / "home", free_port()
+    with hosting(home, port) as server, browser() as chromium:
+        set_up(server)  # t1, started
+        desk = chromium.new_page(viewport={"width": 1280, "height": 720})
+        desk.goto(server.url.replace("ws:", "http:") + "/teacher#" + server.admin)
+        desk.get_by_text(f"Connected: room {server.code}").wait_for(timeout=10_000)
+        desk.get_by_role("button", name="Create table").click()
+        desk.get_by_role("article", name=re.compile("Table t2")).wait_for(timeout=10_000)
+        t1 = desk.get_by_role("article", name=re.compile("Table t1"))
+        t1.get_by_role("button", name="Pause", exact=True).click()  # t1 is written again after t2 was made
+        t1.get_by_role("button", name="Resume", exact=True).wait_for(timeout=10_000)
+        server.kill()
+        desk.get_by_text("Connection lost").wait_for(timeout=10_000)
+        again = Server(home, port)
+        try:
+            desk.get_by_text("The server was restarted").wait_for(timeout=15_000)
+            assert desk.get_by_label("Teacher's token or dashboard address").is_visible()
+            address = again.url.replace("ws:", "http:") + "/teacher#" + again.admin
+            desk.get_by_label("Teacher's token or dashboard address").fill(address)
+            desk.get_by_role("button", name="Open the dashboard").click()
+            desk.get_by_text(f"Connected: room {server.code}").wait_for(timeout=10_000)
+            headings = desk.locator("#tables article h3").all_inner_texts()
+            assert [h.split(" ·")[0] for h in headings] == ["Table t1", "Table t2"]
+        finally:
+            again.kill()
