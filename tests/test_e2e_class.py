@@ -1,6 +1,7 @@
 """A class through a server restart, in real browsers against a real ``main.py host``: the teacher's open
-dashboard says why its token no longer works (a restarted server prints a new one) and signs in again with the
-new address, with the tables in the order they were made."""
+dashboard hides a rejoin code once the team has used it, says why its token no longer works after a restart (a
+restarted server prints a new one) and signs in again with the new address, with the tables in the order they were
+made."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from browser_kit import browser
 from server_process_kit import Server, free_port, hosting, set_up
 
 
-def test_the_dashboard_explains_a_restart_and_signs_in_again_with_the_new_address(tmp_path: Path) -> None:
+def test_the_dashboard_through_a_rejoin_and_a_server_restart(tmp_path: Path) -> None:
     home, port = tmp_path / "home", free_port()
     with hosting(home, port) as server, browser() as chromium:
         set_up(server)  # t1, started
@@ -23,6 +24,19 @@ def test_the_dashboard_explains_a_restart_and_signs_in_again_with_the_new_addres
         t1 = desk.get_by_role("article", name=re.compile("Table t1"))
         t1.get_by_role("button", name="Pause", exact=True).click()  # t1 is written again after t2 was made
         t1.get_by_role("button", name="Resume", exact=True).wait_for(timeout=10_000)
+        desk.get_by_role("button", name="Rejoin code for Blue").click()
+        shown = desk.locator("#rejoin")
+        code = shown.get_by_text(re.compile("^[A-Z0-9]{6}$")).inner_text(timeout=10_000)
+        phone = chromium.new_page(viewport={"width": 360, "height": 740})
+        phone.goto(server.url.replace("ws:", "http:") + "/")
+        phone.get_by_label("Room code").fill(server.code)
+        phone.get_by_label("Team name").fill("Blue")
+        phone.get_by_text("Our team already joined on another device").click()
+        phone.get_by_label("Rejoin code").fill(code.lower())
+        phone.get_by_role("button", name="Join").click()
+        phone.get_by_role("heading", name="Your briefing").wait_for(timeout=10_000)
+        desk.get_by_text("Team Blue is back with its rejoin code.").wait_for(timeout=10_000)
+        assert shown.is_hidden()  # a used code is no longer on show
         server.kill()
         desk.get_by_text("Connection lost").wait_for(timeout=10_000)
         again = Server(home, port)

@@ -48,7 +48,13 @@ def room_json(service: Served, connected: Mapping[str, int]) -> dict[str, Any]:
         "levels": list(LEVELS),
         "default_level": DEFAULT_LEVEL,
         "teams": [
-            {"name": t.name, "table": t.table, "role": t.role, "connected": connected.get(t.name, 0) > 0}
+            {
+                "name": t.name,
+                "table": t.table,
+                "role": t.role,
+                "connected": connected.get(t.name, 0) > 0,
+                "rejoin_waiting": t.name.casefold() in room.rejoins,
+            }  # a rejoin code given and not used yet
             for t in room.teams.values()
         ],
         "tables": [table_json(service, t) for t in room.tables.values()],
