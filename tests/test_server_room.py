@@ -269,6 +269,19 @@ def test_the_turn_timer_ends_the_turn_on_the_server(service: ClassService) -> No
     assert service.team_json(service.room.team(tokens["us"]))["seconds_left"] == 30  # a new turn: a new count
 
 
+def test_a_team_sees_the_whole_time_of_a_new_turn_before_the_count_starts(service: ClassService) -> None:
+    table, tokens = seated(service)
+    match = _to_actions(service, table, tokens)
+    turn = match.game.turn
+    service.control(table.id, "timer", {"seconds": 180})
+    assert service.tick(100.0) == [] and service.tick(160.0) == []
+    assert service.team_json(service.room.team(tokens["us"]))["seconds_left"] == 120
+    while match.game.turn == turn:
+        play_once(service, table, tokens)  # both sides done: the turn ends before the time runs out
+    for token in tokens.values():  # the new turn's whole time, not what the last turn had left
+        assert service.team_json(service.room.team(token))["seconds_left"] == 180
+
+
 def test_the_turn_timer_waits_for_the_news_and_stops_when_turned_off(service: ClassService) -> None:
     table, _ = seated(service)
     match = table.match

@@ -14,7 +14,7 @@ from game.engine import Phase, Scenario, localize
 from game.server import room_view
 from game.server.boards import PublicBoards
 from game.server.catalogue import choices
-from game.server.clock import TurnClock
+from game.server.clock import TurnClock, time_left
 from game.server.room import Room, RoomError, Table, Team, digest, new_code, new_token
 from game.server.store import ClassStore, CommandRow, StoredRoom, TableRow, TeamRow
 from game.server.views import seat_json
@@ -180,9 +180,10 @@ class ClassService:
         return changed
 
     def seconds_left(self, table_id: str) -> int | None:
-        """Whole seconds left in a table's turn (``None``: no timer running)."""
-        clock = self.clocks.get(table_id)
-        return None if clock is None else clock.seconds_left()
+        """Whole seconds left in a table's turn (``None``: no timer running; the whole turn's time when a new turn
+        has begun and the count has not started yet)."""
+        table = self.room.tables.get(table_id)
+        return time_left(self.clocks.get(table_id), table.match if table is not None else None)
 
     # ------------------------------------------------------------------ what people see
     def team_json(self, team: Team) -> dict[str, Any]:
