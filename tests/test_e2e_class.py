@@ -5,6 +5,8 @@ made."""
 
 from __future__ import annotations
 
+import itertools
+import json
 import re
 from pathlib import Path
 
@@ -51,3 +53,30 @@ def test_the_dashboard_through_a_rejoin_and_a_server_restart(tmp_path: Path) -> 
             assert [h.split(" ·")[0] for h in headings] == ["Table t1", "Table t2"]
         finally:
             again.kill()
+
+
+HEADINGS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+  .filter((h) => h.offsetParent !== null || h.classList.contains('sr-only') && !h.closest('[hidden]'))
+  .map((h) => Number(h.tagName[1]))"""
+
+
+def test_a_students_page_has_its_headings_in_order_and_its_messages_in_sentences(tmp_path: Path) -> None:
+    with hosting(tmp_path / "home", free_port()) as server, browser() as chromium:
+        tokens = set_up(server)
+        context = chromium.new_context(viewport={"width": 360, "height": 740})
+        context.add_init_script(f"localStorage.setItem('cg-token', {json.dumps(tokens['us'])})")
+        page = context.new_page()
+        page.goto(server.url.replace("ws:", "http:") + "/")
+        page.get_by_role("heading", name=re.compile("^Decision needed: ")).wait_for(timeout=10_000)
+        levels = page.evaluate(HEADINGS)
+        assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+        other = chromium.new_page(viewport={"width": 360, "height": 740})
+        other.goto(server.url.replace("ws:", "http:") + "/")
+        other.get_by_label("Room code").fill(server.code)
+        other.get_by_label("Team name").fill("Blue")
+        other.get_by_role("button", name="Join").click()
+        alert = other.get_by_role("alert")
+        alert.wait_for(timeout=10_000)
+        assert alert.locator("p").inner_text().startswith("A team called 'Blue' is already here")

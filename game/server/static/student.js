@@ -89,6 +89,7 @@ function draw() {
   const over = started && msg.view.over;
   $("waiting").hidden = !msg || started;
   $("game").hidden = !started || over;
+  $("seat-title").hidden = !started || over;  // the page's heading comes before the decision's
   $("end").hidden = !over;
   $("nav").hidden = !started || over;
   $("facts").hidden = !started || over;
