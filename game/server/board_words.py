@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from game.engine import News, NewsKind
+from game.engine import Cause, News, NewsKind
 from game.present.words import agreement_name, role_name, say
 from game.table import Match
 
@@ -50,8 +50,14 @@ def _agreement_news(match: Match, news: News, who: str) -> str:
             return f"{name.capitalize()} made"
     if news.detail == "broken":
         return f"{who or 'A party'} broke {name}"
-    if news.detail == "implemented":
-        return f"{name.capitalize()}: a part carried out in full" + (f" by {who}" if who else "")
+    if news.detail == "implemented":  # the id names the agreement and its item
+        origin = match.game.origin(Cause.AGREEMENT, news.id)
+        try:
+            label = say(match.game, match.game.item(origin.part).label) if origin.part else ""
+        except KeyError:
+            label = ""
+        done = f"Carried out in full: {label}" if label else "A part carried out in full"
+        return f"{done} ({agreement_name(origin.id)}" + (f", by {who})" if who else ")")
     return f"{name.capitalize()}: {news.detail}" + (f" ({who})" if who else "")
 
 
