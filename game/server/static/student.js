@@ -14,7 +14,8 @@ import { setTimer } from "./timer.js";
 
 const $ = (id) => document.getElementById(id);
 const TOKEN = "cg-token", BRIEFED = "cg-briefed";
-const state = {msg: null, nextId: 1, reviewed: null, started: false, lost: false, decision: null, briefing: false};
+const state = {msg: null, nextId: 1, reviewed: null, started: false, lost: false, decision: null, briefing: false,
+  ended: false};
 
 function say(text) { $("status").textContent = text; }
 function alertUser(text) {
@@ -100,6 +101,7 @@ function draw() {
     say(msg.table ? "Seated at table " + msg.table + ", waiting for the start." : "Waiting for a seat.");
   } else {
     drawGame(msg);
+    if (over && document.activeElement === $("end-title")) focus = null;  // the end screen has just appeared
   }
   const briefing = state.briefing;
   state.briefing = false;
@@ -129,6 +131,14 @@ function drawGame(msg) {
     $("decision").hidden = true;
     drawEnd($("end"), view);
     say("The game is over: your results are below.");
+    if (!state.ended) {
+      // The end screen from its top, with the keyboard on its heading (not where the last turn's page was).
+      state.ended = true;
+      const title = $("end-title");
+      title.setAttribute("tabindex", "-1");
+      window.scrollTo(0, 0);
+      title.focus({preventScroll: true});
+    }
     return;
   }
   drawBoard($("board"), view);
