@@ -204,8 +204,11 @@ def rejoin_and_play(page: Any, teacher: ClientConnection, server: Server, shots:
     ask(teacher, type="control", table="t1", action="resume")
     wait_until(page, lambda: choices.first.is_enabled())
 
+    page.evaluate("window.scrollTo(0, 1500)")  # reading further down the page when the game ends
     ask(teacher, type="control", table="t1", action="end")
     page.get_by_role("heading", name="Game over", exact=False).wait_for(timeout=10_000)
+    # the end screen from its top, with the keyboard on its heading
+    assert page.evaluate("[window.scrollY, document.activeElement.id]") == [0, "end-title"]
     end = page.locator("#end")
     assert end.get_by_role("heading", name="Scores").is_visible()
     assert "United States (you)" in end.locator("table.scores").inner_text()

@@ -15,10 +15,10 @@ with warnings.catch_warnings():  # this Starlette's test client prefers a rename
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-from game.engine import localize
+from game.engine import News, NewsKind, localize
 from game.reports.report_cli import usual_ranges
 from game.reports.report_html import match_page
-from game.server.board_words import agreement_text
+from game.server.board_words import agreement_text, news_text
 from game.server.room_view import table_json
 from game.server.service import ClassService
 from game.table import LEVELS
@@ -116,6 +116,25 @@ def test_the_boards_news_and_agreements_come_in_words(class_app: tuple[TestClien
     agreement = {"id": "a1", "turn": 1, "items": [{"item": item.id, "giver": "us", "status": "pending"}]}
     label = localize(item.label, "en")
     assert agreement_text(match, agreement) == f"Agreement 1 (turn 1): {label} (by United States, pending)"
+    made = News(1, NewsKind.AGREEMENT, "a1", "cambodia", "made")
+    broken = News(2, NewsKind.AGREEMENT, "a1", "cambodia", "broken")
+    assert news_text(match, broken) == "Cambodia broke agreement 1"
+    assert news_text(match, made) == "Agreement 1 made"  # no such agreement in this game: said without its parties
+
+
+def test_the_teachers_steps_on_the_board_name_the_event_not_its_id(
+    class_app: tuple[TestClient, ClassService, str],
+) -> None:
+    _, service, _ = class_app
+    table, _ = seated(service)
+    match = table.match
+    assert match is not None
+    event = match.scenario.events[0]
+    service.control(table.id, "inject", {"event": event.id})
+    service.control(table.id, "end", {})
+    teacher = [w["text"] for w in table_json(service, table)["words"]["news"] if w["kind"] == "facilitator"]
+    title = localize(event.title, "en")
+    assert teacher == [f"The teacher added the event {title} to the next news", "The teacher ended the game"]
 
 
 def bearer(token: str) -> dict[str, str]:

@@ -5,6 +5,7 @@ their answers, the agreements with their schedule, and breaking one."""
 from __future__ import annotations
 
 import json
+import re
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from server_kit import play_once, seated, service_at
 from game.ai.negotiation import evaluate_for
 from game.engine import Propose
 from game.server.room import RoomError, Table
+from game.server.room_view import table_json
 from game.server.service import ClassService
 from game.server.views import seat_json
 from game.server.views_deal import negotiation_json
@@ -233,3 +235,21 @@ def test_a_received_proposal_may_be_answered_with_a_counter_proposal_from_its_te
     assert answered["status_words"] == "answered with a counter-proposal"
     assert not newest["sent"] and newest["status"] == "open" and newest["you_get"] == received["you_give"]
     assert newest["reply_to"].startswith("your proposal of ")
+
+
+def test_the_boards_words_name_an_agreement_and_its_parts_never_by_id(two_teams: Any) -> None:
+    service, table, tokens = two_teams
+    match = to_actions(service, table, tokens)
+    give, ask = first_bundle(negotiation_json(match, "us"))
+    send(service, table, tokens["us"], {"type": "propose", "sender": "us", "receiver": "cambodia", "give": give,
+                                        "ask": ask})  # fmt: skip
+    play_once(service, table, tokens)  # Cambodia's moment: the proposal to answer
+    answers = negotiation_json(match, "cambodia")["proposals"][0]["answers"]
+    send(service, table, tokens["cambodia"], next(a["command"] for a in answers if a["label"] == "Accept"))
+    while not match.is_over():
+        play_once(service, table, tokens)
+    texts = [n["text"] for n in table_json(service, table)["words"]["news"] if n["kind"] == "agreement"]
+    assert "Agreement 1 made between United States and Cambodia" in texts
+    done = [t for t in texts if t.startswith("Carried out in full: ")]
+    pattern = r"Carried out in full: [^._]+ \(agreement 1, by (United States|Cambodia)\)"
+    assert done and all(re.fullmatch(pattern, t) for t in done)

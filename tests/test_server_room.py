@@ -223,6 +223,26 @@ def test_a_table_survives_a_restart_of_the_server(tmp_path: Path) -> None:
     assert roles and restored.match.to_dict() != saved
 
 
+def test_tables_and_teams_keep_their_order_after_a_restart(tmp_path: Path) -> None:
+    path = tmp_path / "class.sqlite3"
+    service, _ = service_at(path)
+    first, tokens = seated(service)  # t1 with two teams, started
+    second = service.add_table(seed=5)
+    service.join(service.room.code, "Red")
+    for _ in range(2):
+        play_once(service, first, tokens)  # t1 written again after t2
+    name = service.room.team(next(iter(tokens.values()))).name
+    code = service.rejoin_code(name, 10.0)
+    service.rejoin(service.room.code, name, code, 11.0)  # a new token for the first team
+    tables, teams = list(service.room.tables), [t.name for t in service.room.teams.values()]
+    service.store.close()
+
+    again, _ = service_at(path)
+    assert list(again.room.tables) == tables == [first.id, second.id]
+    assert [t.name for t in again.room.teams.values()] == teams == ["Blue", "Gold", "Red"]  # as they joined
+    assert teams[0] == name and again.room.team_named(name) is not None
+
+
 def _to_actions(service: ClassService, table: Table, tokens: dict[str, str]) -> Match:
     """Answer the news until the table is in its actions phase."""
     match = table.match
@@ -248,6 +268,19 @@ def test_the_turn_timer_ends_the_turn_on_the_server(service: ClassService) -> No
     assert service.tick(226.0) == [table.id]
     assert match.game.turn == turn + 1 and "Time ran out" in match.teacher.interventions[-1].detail
     assert service.team_json(service.room.team(tokens["us"]))["seconds_left"] == 30  # a new turn: a new count
+
+
+def test_a_team_sees_the_whole_time_of_a_new_turn_before_the_count_starts(service: ClassService) -> None:
+    table, tokens = seated(service)
+    match = _to_actions(service, table, tokens)
+    turn = match.game.turn
+    service.control(table.id, "timer", {"seconds": 180})
+    assert service.tick(100.0) == [] and service.tick(160.0) == []
+    assert service.team_json(service.room.team(tokens["us"]))["seconds_left"] == 120
+    while match.game.turn == turn:
+        play_once(service, table, tokens)  # both sides done: the turn ends before the time runs out
+    for token in tokens.values():  # the new turn's whole time, not what the last turn had left
+        assert service.team_json(service.room.team(token))["seconds_left"] == 180
 
 
 def test_the_turn_timer_waits_for_the_news_and_stops_when_turned_off(service: ClassService) -> None:

@@ -47,6 +47,9 @@ def test_the_briefing_holds_the_seats_own_objectives_and_only_the_others_public_
         assert [o["name"] for o in brief["others"]] == [table.match.role_name(other)]
         assert objectives[other] not in json.dumps(data)
         assert data["end"] is None and data["ending"] is None
+    calendar = table.match.scenario.calendar  # the game's span, to the month its last turn ends
+    assert brief["length"].endswith(f"from {calendar.label(1)} to the end of {calendar.end_label(3)}.")
+    assert brief["length"].startswith("3 turns of ")
 
 
 def test_an_event_to_answer_comes_with_its_text_and_each_choice_with_a_forecast(service: ClassService) -> None:

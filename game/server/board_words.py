@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from game.engine import News, NewsKind
+from game.engine import Cause, News, NewsKind
 from game.present.words import agreement_name, role_name, say
 from game.table import Match
 
@@ -31,12 +31,49 @@ def news_text(match: Match, news: News) -> str:
     except KeyError:
         pass
     if news.kind is NewsKind.AGREEMENT:
-        return f"{agreement_name(news.id).capitalize()}: {news.detail}" + (f" ({who})" if who else "")
+        return _agreement_news(match, news, who)
     if news.kind is NewsKind.ENDING:
         return "The game is over"
     if news.kind is NewsKind.FACILITATOR:
-        return f"The teacher: {news.id}" + (f" ({news.detail})" if news.detail else "")
+        return _teacher_text(match, news)
     return f"{news.kind}: {news.id}"
+
+
+def _agreement_news(match: Match, news: News, who: str) -> str:
+    """``Agreement 1 made between United States and Cambodia``, ``Cambodia broke agreement 1``."""
+    name = agreement_name(news.id)
+    if news.detail == "made":
+        try:
+            parties = " and ".join(role_name(match.game, r) for r in match.game.agreement(news.id).parties)
+            return f"{name.capitalize()} made between {parties}"
+        except KeyError:
+            return f"{name.capitalize()} made"
+    if news.detail == "broken":
+        return f"{who or 'A party'} broke {name}"
+    if news.detail == "implemented":  # the id names the agreement and its item
+        origin = match.game.origin(Cause.AGREEMENT, news.id)
+        try:
+            label = say(match.game, match.game.item(origin.part).label) if origin.part else ""
+        except KeyError:
+            label = ""
+        done = f"Carried out in full: {label}" if label else "A part carried out in full"
+        return f"{done} ({agreement_name(origin.id)}" + (f", by {who})" if who else ")")
+    return f"{name.capitalize()}: {news.detail}" + (f" ({who})" if who else "")
+
+
+def _teacher_text(match: Match, news: News) -> str:
+    """A facilitator's step in words: the event or indicator by its name, not its id."""
+    game, scenario = match.game, match.scenario
+    try:
+        if news.id == "inject":
+            return f"The teacher added the event {say(game, scenario.event(news.detail).title)} to the next news"
+        if news.id == "adjust":
+            return f"The teacher set {say(game, scenario.indicator(news.detail).label)} by hand"
+    except KeyError:
+        pass
+    if news.id == "end":
+        return "The teacher ended the game"
+    return f"The teacher: {news.id}" + (f" ({news.detail})" if news.detail else "")
 
 
 def agreement_text(match: Match, agreement: Mapping[str, Any]) -> str:

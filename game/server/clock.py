@@ -43,3 +43,14 @@ class TurnClock:
     def seconds_left(self) -> int | None:
         """Whole seconds left in the running turn (``None``: no timer running)."""
         return None if self.key is None else max(0, round(self.left))
+
+
+def time_left(clock: TurnClock | None, match: Match | None) -> int | None:
+    """Whole seconds left in ``match``'s running turn (``None``: no timer): the whole turn's time when the timer was
+    just set or a new turn just began (``clock`` counts it from its next tick)."""
+    seconds = None if match is None else match.teacher.turn_seconds
+    if match is None or seconds is None or match.is_over():
+        return None
+    if clock is None or clock.key != (match.game.turn, seconds):
+        return seconds
+    return clock.seconds_left()

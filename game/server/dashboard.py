@@ -26,6 +26,7 @@ async def teacher_message(hub: Hub, socket: WebSocket, data: dict[str, Any]) -> 
     if data.get("type") == "rejoin":
         code = await hub.run(lambda: service.rejoin_code(data.get("team"), time.time()))
         await send(socket, {"type": "result", "id": data.get("id"), "ok": True, "code": code})
+        await hub.dashboards()  # the team's rejoin code now waits (the dashboard hides it once used)
         return
     table = await hub.run(lambda: _request(service, data))
     await send(socket, {"type": "result", "id": data.get("id"), "ok": True, "table": table or data.get("table")})

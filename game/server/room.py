@@ -181,9 +181,9 @@ class Room:
             raise RoomError("that rejoin code is not right or has lapsed: ask the teacher for a new one")
         del self.rejoins[team.name.casefold()]
         token = new_token()
-        del self.teams[team.token_digest]
-        team.token_digest = digest(token)
-        self.teams[team.token_digest] = team
+        old, team.token_digest = team.token_digest, digest(token)
+        # The team keeps its place in the list (the dashboard's order does not jump).
+        self.teams = {(team.token_digest if key == old else key): t for key, t in self.teams.items()}
         return token, team
 
     # ------------------------------------------------------------------ the teacher's tables

@@ -14,7 +14,7 @@ from game.engine import Scenario, localize
 from game.server.board_words import board_words
 from game.server.boards import PublicBoards
 from game.server.catalogue import choices
-from game.server.clock import TurnClock
+from game.server.clock import TurnClock, time_left
 from game.server.room import Room, Table
 from game.table import DEFAULT_LEVEL, LEVELS
 
@@ -48,7 +48,13 @@ def room_json(service: Served, connected: Mapping[str, int]) -> dict[str, Any]:
         "levels": list(LEVELS),
         "default_level": DEFAULT_LEVEL,
         "teams": [
-            {"name": t.name, "table": t.table, "role": t.role, "connected": connected.get(t.name, 0) > 0}
+            {
+                "name": t.name,
+                "table": t.table,
+                "role": t.role,
+                "connected": connected.get(t.name, 0) > 0,
+                "rejoin_waiting": t.name.casefold() in room.rejoins,
+            }  # a rejoin code given and not used yet
             for t in room.teams.values()
         ],
         "tables": [table_json(service, t) for t in room.tables.values()],
@@ -83,13 +89,5 @@ def table_json(service: Served, table: Table) -> dict[str, Any]:
 
 
 def seconds_left(service: Served, table: Table) -> int | None:
-    """Whole seconds left in a table's turn (``None``: no timer): the whole turn's time when the timer was just set
-    or a new turn just began (the server's count starts again at its next tick)."""
-    match = table.match
-    seconds = None if match is None else match.teacher.turn_seconds
-    if match is None or seconds is None or match.is_over():
-        return None
-    clock = service.clocks.get(table.id)
-    if clock is None or clock.key != (match.game.turn, seconds):
-        return seconds
-    return clock.seconds_left()
+    """Whole seconds left in a table's turn (``None``: no timer): see :func:`~game.server.clock.time_left`."""
+    return time_left(service.clocks.get(table.id), table.match)

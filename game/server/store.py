@@ -170,12 +170,16 @@ class SqliteStore:
         """Keep tables, teams and a command in one transaction."""
         with self._transaction():
             self._db.executemany(
-                "INSERT OR REPLACE INTO tables (id, scenario_path, turns, seed, seats, match) VALUES (?,?,?,?,?,?)",
+                "INSERT INTO tables (id, scenario_path, turns, seed, seats, match) VALUES (?,?,?,?,?,?) "
+                "ON CONFLICT(id) DO UPDATE SET scenario_path = excluded.scenario_path, turns = excluded.turns, "
+                "seed = excluded.seed, seats = excluded.seats, match = excluded.match",  # keeps the tables' order
                 [(t.id, t.scenario_path, t.turns, t.seed, json.dumps(t.seats),
                   None if t.match is None else json.dumps(t.match, separators=(",", ":"))) for t in tables],
             )  # fmt: skip
             self._db.executemany(
-                "INSERT OR REPLACE INTO players (token_digest, name, table_id, role, last_id) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO players (token_digest, name, table_id, role, last_id) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET token_digest = excluded.token_digest, table_id = excluded.table_id, "
+                "role = excluded.role, last_id = excluded.last_id",  # keeps the teams' order, a new token too
                 [(t.token_digest, t.name, t.table, t.role, t.last_id) for t in teams],
             )
             if command is not None:

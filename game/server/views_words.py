@@ -74,7 +74,7 @@ def briefing(match: Match, seat: SeatView) -> dict[str, Any]:
         "title": say(game, scenario.title),
         "situation": say(game, scenario.description),
         "length": f"{plural(scenario.turns, 'turn')} of {plural(calendar.months_per_turn, 'month')} each, "
-        f"from {calendar.label(1)} to {calendar.label(scenario.turns)}.",
+        f"from {calendar.label(1)} to the end of {calendar.end_label(scenario.turns)}.",
         "brief": say(game, role.brief),
         "objectives": seat.objectives,
         "capital": f"{role.capital} political capital a turn; {carry}.",

@@ -69,7 +69,9 @@ export function board(table) {
   const news = words.news.filter((n) => n.turn === p.turn && n.kind !== "action").map((n) => n.text);
   const actions = words.news.filter((n) => n.turn === p.turn - 1 && n.kind === "action").map((n) => n.text);
   const parts = [
-    el("ul", {class: "indicators", "aria-label": "Indicators"}, p.indicators.map(indicatorRow)),
+    el("div", {class: "indicators-part"},
+      el("ul", {class: "indicators", "aria-label": "Indicators"}, p.indicators.map(indicatorRow)),
+      el("p", {class: "quiet moves-note"}, "Arrows: the change in turn " + p.turn + " so far.")),
     list("News this turn", news, "A quiet turn so far."),
     list("Last turn's actions", actions, p.turn > 1 ? "No action last turn." : "The first turn: no actions yet."),
     list("Agreements", words.agreements, "No agreement yet."),

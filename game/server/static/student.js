@@ -14,10 +14,14 @@ import { setTimer } from "./timer.js";
 
 const $ = (id) => document.getElementById(id);
 const TOKEN = "cg-token", BRIEFED = "cg-briefed";
-const state = {msg: null, nextId: 1, reviewed: null, started: false, lost: false, decision: null, briefing: false};
+const state = {msg: null, nextId: 1, reviewed: null, started: false, lost: false, decision: null, briefing: false,
+  ended: false};
 
 function say(text) { $("status").textContent = text; }
-function alertUser(text) { $("alert-text").textContent = text; $("alert").hidden = false; }
+function alertUser(text) {
+  $("alert-text").textContent = text.charAt(0).toUpperCase() + text.slice(1);  // the server's messages start small
+  $("alert").hidden = false;
+}
 
 // ------------------------------------------------------------------ the connection
 connect({
@@ -86,6 +90,7 @@ function draw() {
   const over = started && msg.view.over;
   $("waiting").hidden = !msg || started;
   $("game").hidden = !started || over;
+  $("seat-title").hidden = !started || over;  // the page's heading comes before the decision's
   $("end").hidden = !over;
   $("nav").hidden = !started || over;
   $("facts").hidden = !started || over;
@@ -96,6 +101,7 @@ function draw() {
     say(msg.table ? "Seated at table " + msg.table + ", waiting for the start." : "Waiting for a seat.");
   } else {
     drawGame(msg);
+    if (over && document.activeElement === $("end-title")) focus = null;  // the end screen has just appeared
   }
   const briefing = state.briefing;
   state.briefing = false;
@@ -125,6 +131,14 @@ function drawGame(msg) {
     $("decision").hidden = true;
     drawEnd($("end"), view);
     say("The game is over: your results are below.");
+    if (!state.ended) {
+      // The end screen from its top, with the keyboard on its heading (not where the last turn's page was).
+      state.ended = true;
+      const title = $("end-title");
+      title.setAttribute("tabindex", "-1");
+      window.scrollTo(0, 0);
+      title.focus({preventScroll: true});
+    }
     return;
   }
   drawBoard($("board"), view);

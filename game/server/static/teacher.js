@@ -53,7 +53,13 @@ function receive(msg) {
     else say(done + (msg.table && done === "Table created" ? ": " + msg.table : "") + ".");
   } else if (msg.type === "error") {
     pending.delete(msg.id);
-    if (/teacher's token/.test(msg.message)) { sessionStorage.removeItem(KEY); signIn("That token was refused: " + msg.message); }
+    if (/teacher's token/.test(msg.message)) {
+      sessionStorage.removeItem(KEY);
+      // A token that worked in this tab and no longer does: the server was started again and printed a new one.
+      signIn(room ? "The server was restarted, so the dashboard has a new address: paste the one it printed last."
+        : "That token was refused: " + msg.message);
+      room = null;
+    }
     else say(msg.message, true);
   }
 }
@@ -64,7 +70,20 @@ function signIn(why) {
   $("token-input").focus();
 }
 
+// The team whose rejoin code is on show: the code is hidden once the team has used it.
+let rejoinFor = null, rejoinSeen = false;
+
+function hideUsedRejoin() {
+  const team = rejoinFor && room.teams.find((t) => t.name === rejoinFor);
+  if (team && team.rejoin_waiting) rejoinSeen = true;
+  if (!rejoinFor || !rejoinSeen || (team && team.rejoin_waiting)) return;
+  rejoinFor = null; rejoinSeen = false;
+  $("rejoin").hidden = true;
+  say("Team " + (team ? team.name : "") + " is back with its rejoin code.");
+}
+
 function showRejoin(team, code) {
+  rejoinFor = team; rejoinSeen = false;
   const box = $("rejoin");
   box.hidden = false;
   box.textContent = "";
@@ -87,6 +106,7 @@ function draw() {
   $("picking").checked = Boolean(room.picking);
   fillScenarios(room);
   drawTeams($("teams"), room, api);
+  hideUsedRejoin();
   drawTables($("tables"), room, api);
   drawProjector();
   if (focused && document.activeElement === document.body && $(focused)) $(focused).focus();
