@@ -217,6 +217,20 @@ def test_an_item_whose_condition_can_never_hold(tmp_path: Path) -> None:
     )
 
 
+def test_an_item_only_events_that_never_fire_would_open(tmp_path: Path) -> None:
+    never = {**BASE["events"][0], "condition": "relations > 100", "opens": ["pact"]}
+    pact = _item("pact", on_table=False, effects=["signed = 1"], condition="signed == 0")
+    path = write(tmp_path, changed(events=[never], negotiation=_negotiation(pact)))
+    assert [w.message for w in warnings_of(path)] == [
+        "event 'storm': its condition 'relations > 100' can never be true, so the event can never fire",
+        "item 'pact' can never be offered: it starts off the table, and the only events that open it ('storm') can "
+        "never fire",
+    ]
+    assert warnings_of(path)[1].line == line_of(path, "on_table: false")
+    visit = {"id": "visit", "title": "Visit", "text": "A visit.", "at_turn": 2, "opens": ["pact"]}
+    assert len(warnings_of(write(tmp_path, changed(events=[never, visit], negotiation=_negotiation(pact))))) == 1
+
+
 def test_the_event_a_break_triggers_fires_whatever_its_condition(tmp_path: Path) -> None:
     events = [{**BASE["events"][0], "condition": "relations > 200"}]
     once = _item("pact", effects=["signed = 1"], condition="signed == 0")

@@ -44,7 +44,7 @@ def look_ahead(scenario: Scenario, doc: Document, path: str) -> list[Problem]:
     """The look-ahead warnings of ``scenario``, placed in ``doc`` (the file it was loaded from, named ``path``)."""
     checker = _Checker(scenario, _Places(doc, path))
     checker.run()
-    return checker.warnings
+    return sorted(checker.warnings, key=lambda warning: (warning.line, warning.col))
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +135,8 @@ class _Checker:
         self.ranges = indicator_ranges(scenario)
         self.all_turns = Interval(1.0, float(scenario.turns))
         self.warnings: list[Problem] = []
+        #: Events found to never fire (their answers are never given either).
+        self.silent: set[str] = set()
 
     def run(self) -> None:
         """Every check, in file order of the sections."""
@@ -213,9 +215,12 @@ class _Checker:
                     f"event '{event.id}' can never fire: it has no at_turn and events_per_turn is 0, so it is "
                     "never drawn",
                 )
+                self.silent.add(event.id)
                 continue
             if event.condition is not None:
-                self._condition(at, f"event '{event.id}'", event.condition, self._names(turns[event.id]))
+                truth = self._condition(at, f"event '{event.id}'", event.condition, self._names(turns[event.id]))
+                if truth is Truth.NEVER:
+                    self.silent.add(event.id)
 
     def _dynamics(self) -> None:
         names = self._names(self.all_turns)
@@ -235,8 +240,27 @@ class _Checker:
             truth = Truth.MAYBE
             if item.condition is not None:
                 truth = self._condition(at, f"item '{item.id}'", item.condition, names)
+            if truth is not Truth.NEVER and not item.on_table:
+                truth = self._opened(at, item)
             if truth is not Truth.NEVER and item.id not in earlier_forms:
                 self._again(at, item, names)
+
+    def _opened(self, at: NodePath, item: Item) -> Truth:
+        """Warn about an item off the table at the start that only events which can never fire would open."""
+        openers = sorted(
+            event.id
+            for event in self.scenario.events
+            if item.id in event.opens or any(item.id in choice.opens for choice in event.choices)
+        )
+        if not openers or any(event_id not in self.silent for event_id in openers):
+            return Truth.MAYBE
+        names = ", ".join(f"'{event_id}'" for event_id in openers)
+        self._warn(
+            (*at, "on_table"),
+            f"item '{item.id}' can never be offered: it starts off the table, and the only events that open it "
+            f"({names}) can never fire",
+        )
+        return Truth.NEVER
 
     def _again(self, at: NodePath, item: Item, names: dict[str, Interval]) -> None:
         """Warn when an implemented item can be agreed again: its condition allows the state its effects leave."""
@@ -255,8 +279,8 @@ class _Checker:
             where,
             f"item '{item.id}' can be agreed again after it is implemented: "
             + ("its condition does not rule it out" if item.condition is not None else "it has no condition"),
-            "if it should be agreed once, set a hidden flag in its effects and require it unset in its condition, "
-            "or give it a later form with 'follows'",
+            "to allow it once, set a hidden flag in its effects and require it unset in its condition, or give it a "
+            "later form with 'follows'; ignore this if agreeing it again is meant",
         )
 
 
