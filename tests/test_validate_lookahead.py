@@ -209,6 +209,19 @@ def test_an_item_that_can_be_agreed_again_after_it_is_implemented(tmp_path: Path
     assert "follows" in warnings[0].hint
 
 
+def test_an_item_the_game_is_too_short_to_agree_twice(tmp_path: Path) -> None:
+    """Agreed at turn 3 at the earliest and implemented over 4 turns, the item is done at the last turn (6)."""
+    late = _item("late", condition="turn >= 3", turns=4)
+    assert warnings_of(write(tmp_path, changed(negotiation=_negotiation(late)))) == []
+    early = _item("early", condition="turn >= 2", turns=4)
+    [warning] = warnings_of(write(tmp_path, changed(negotiation=_negotiation(early))))
+    assert warning.message.startswith("item 'early' can be agreed again")
+    # A later form comes on only the turn after its earlier form is implemented: first at 1 + 3 = 4, done at 6.
+    first = _item("first", effects=["signed = 1"], condition="signed == 0", turns=3)
+    second = _item("second", follows="first", turns=3)
+    assert warnings_of(write(tmp_path, changed(negotiation=_negotiation(first, second)))) == []
+
+
 def test_an_item_whose_condition_can_never_hold(tmp_path: Path) -> None:
     path = write(tmp_path, changed(negotiation=_negotiation(_item("pact", condition="signed > 1"))))
     [warning] = warnings_of(path)

@@ -137,6 +137,8 @@ class _Checker:
         self.warnings: list[Problem] = []
         #: Events found to never fire (their answers are never given either).
         self.silent: set[str] = set()
+        self.event_turns = _event_turns(scenario)
+        self._first_turns: dict[str, int | None] = {}
 
     def run(self) -> None:
         """Every check, in file order of the sections."""
@@ -202,7 +204,7 @@ class _Checker:
 
     def _events(self) -> None:
         scenario = self.scenario
-        turns = _event_turns(scenario)
+        turns = self.event_turns
         negotiation = scenario.negotiation
         after_break = negotiation.break_event if negotiation is not None else None
         for event in scenario.events:
@@ -262,8 +264,42 @@ class _Checker:
         )
         return Truth.NEVER
 
+    def first_turn(self, item: Item) -> int | None:
+        """The earliest turn at which ``item`` may be agreed (``None``: never): not before the news that opens it, nor
+        before the turn after its earlier form can first be implemented, and at a turn its condition allows."""
+        if item.id in self._first_turns:
+            return self._first_turns[item.id]
+        self._first_turns[item.id] = None  # a loop of forms (refused by the loader) never comes on
+        earliest: int | None = 1
+        if not item.on_table:
+            opened = [
+                int(self.event_turns[event.id].low)
+                for event in self.scenario.events
+                if event.id not in self.silent
+                and (item.id in event.opens or any(item.id in choice.opens for choice in event.choices))
+            ]
+            earliest = min(opened) if opened else None
+        negotiation = self.scenario.negotiation
+        if earliest is not None and item.follows is not None and negotiation is not None:
+            earlier = self.first_turn(negotiation.item(item.follows))
+            earliest = None if earlier is None else max(earliest, earlier + negotiation.item(item.follows).turns)
+        if earliest is not None and item.condition is not None:
+            earliest = next(
+                (turn for turn in range(earliest, self.scenario.turns + 1) if self._may_hold(item.condition, turn)),
+                None,
+            )
+        self._first_turns[item.id] = earliest
+        return earliest
+
+    def _may_hold(self, condition: Expr, turn: int) -> bool:
+        return self._truth(condition, self._names(Interval.point(float(turn)))) is not Truth.NEVER
+
     def _again(self, at: NodePath, item: Item, names: dict[str, Interval]) -> None:
-        """Warn when an implemented item can be agreed again: its condition allows the state its effects leave."""
+        """Warn when an implemented item can be agreed again: its condition allows the state its effects leave, and
+        the game lasts long enough to agree it, implement it and come back to it."""
+        first = self.first_turn(item)
+        if first is None or first + item.turns > self.scenario.turns:
+            return
         after = dict(names)
         for effect in item.effects:
             if effect.op is Op.SET:
