@@ -126,6 +126,16 @@ def test_an_ending_always_true_hides_the_endings_after_it(tmp_path: Path) -> Non
     ]
 
 
+def test_an_early_ending_always_true_ends_every_game_at_once(tmp_path: Path) -> None:
+    endings = [{"id": "walkout", "title": "Walkout", "text": "Gone.", "condition": "turn >= 1", "early": True},
+               *BASE["endings"]]  # fmt: skip
+    [warning] = warnings_of(write(tmp_path, changed(endings=endings)))
+    assert warning.message == (
+        "early ending 'walkout': its condition 'turn >= 1' is always true, so every game ends after its first turn"
+    )
+    assert warning.hint == "turn is 1..6"
+
+
 def test_a_hidden_flag_no_rule_changes_keeps_its_initial_value(tmp_path: Path) -> None:
     actions = copy.deepcopy(BASE["actions"])
     actions[0]["condition"] = "signed == 1"
@@ -277,8 +287,6 @@ def test_the_shipped_scenarios_warn_only_about_items_meant_to_be_agreed_more_tha
     """Every condition of the shipped scenarios may or may not hold, and every action can be afforded; the only
     warnings are items that can be agreed again, which these scenarios allow on purpose."""
     for path in sorted((ROOT / "scenarios").glob("*.yaml")):
-        warnings = warnings_of(path)
-        assert warnings, path
-        for warning in warnings:
+        for warning in warnings_of(path):
             assert warning.message.startswith("item '"), warning.format()
             assert "can be agreed again after it is implemented" in warning.message, warning.format()

@@ -181,7 +181,8 @@ class _Checker:
             if ending.condition is None:
                 continue
             names = self._names(self.all_turns if ending.early else final_turns)
-            truth = self._condition(at, f"ending '{ending.id}'", ending.condition, names)
+            what = f"{'early ending' if ending.early else 'ending'} '{ending.id}'"
+            truth = self._condition(at, what, ending.condition, names)
             if truth is Truth.ALWAYS and not ending.early:
                 shadow = ending.id
 
@@ -323,6 +324,8 @@ class _Checker:
 #: What a condition that is never or always true means, by the kind of rule it belongs to.
 _CONSEQUENCES: dict[tuple[str, Truth], str] = {
     ("ending", Truth.NEVER): ", so the ending can never be reached",
+    ("early", Truth.NEVER): ", so the ending can never be reached",
+    ("early", Truth.ALWAYS): ", so every game ends after its first turn",
     ("event", Truth.NEVER): ", so the event can never fire",
     ("action", Truth.NEVER): ", so the action can never be taken",
     ("dynamic", Truth.NEVER): ", so the dynamic never applies",
