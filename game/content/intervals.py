@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import enum
+import functools
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -91,11 +92,17 @@ def truth_of(source: str, names: Mapping[str, Interval]) -> Truth:
 def interval_of(source: str, names: Mapping[str, Interval]) -> Interval:
     """An interval that holds every value of the (already checked) expression ``source``; :data:`UNKNOWN` when the
     text cannot be read."""
+    tree = _parse(source)
+    return UNKNOWN if tree is None else _Reasoner(names).visit(tree)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(source: str) -> ast.expr | None:
+    """The parsed expression (``None`` when it cannot be read); the same conditions are read many times over."""
     try:
-        tree = ast.parse(one_line(source).strip(), "<scenario>", "eval")
+        return ast.parse(one_line(source).strip(), "<scenario>", "eval").body
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return UNKNOWN
-    return _Reasoner(names).visit(tree.body)
+        return None
 
 
 def _hull(*parts: Interval) -> Interval:

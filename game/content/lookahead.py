@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from game.content.intervals import Interval, Truth, interval_of
-from game.content.problems import Problem
+from game.content.problems import Problem, ScenarioError
 from game.content.yamlsafe import Document, NodePath, load_yaml_file
 from game.engine.expr import Expr
 from game.engine.lengths import MIN_TURNS, of_length
@@ -37,7 +37,11 @@ __all__ = ["look_ahead", "look_ahead_file"]
 def look_ahead_file(path: str | os.PathLike[str], scenario: Scenario) -> list[Problem]:
     """The look-ahead warnings of ``scenario``, loaded from the file at ``path`` (read again for positions)."""
     name = os.fspath(path)
-    return look_ahead(scenario, load_yaml_file(name), name)
+    try:
+        doc = load_yaml_file(name)
+    except ScenarioError:  # the file changed or went away since it was loaded: nothing to place warnings in
+        return []
+    return look_ahead(scenario, doc, name)
 
 
 def look_ahead(scenario: Scenario, doc: Document, path: str) -> list[Problem]:
