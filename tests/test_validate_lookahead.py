@@ -267,6 +267,14 @@ def test_a_division_that_may_fail_gives_no_warning(tmp_path: Path) -> None:
     assert warnings_of(write(tmp_path, changed(actions=actions))) == []
 
 
+def test_a_file_gone_since_it_was_loaded_gets_no_look_ahead(tmp_path: Path) -> None:
+    path = write(tmp_path, changed(negotiation=_negotiation(_item("open_port"))))
+    scenario = load_scenario(path)
+    assert len(look_ahead_file(path, scenario)) == 1
+    path.unlink()
+    assert look_ahead_file(path, scenario) == []
+
+
 def test_validate_prints_the_warnings_and_strict_makes_them_fail(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -10,8 +10,10 @@ the scenario can have. A warning is given only when it is certain:
 - an action that costs more capital than its role can ever hold (capital starts at 0, grows by ``capital`` each
   turn and is kept up to ``capital_max``; nothing else adds to it);
 - an event that can never fire: random events are never drawn when ``events_per_turn`` is 0;
-- a negotiation item that, once implemented, can be agreed again: no later form replaces it, and its condition,
-  read just after its own effects, does not rule it out.
+- an item off the table at the start that only events which can never fire would open;
+- a negotiation item that, once implemented, can be agreed again: no later form replaces it, its condition, read
+  just after its own effects, does not rule it out, and the game lasts long enough to agree it, implement it and
+  come back to it.
 
 The event that a broken agreement triggers (``break_event``) fires whatever its condition says, so its condition is
 not checked. What a facilitator may do by hand (set an indicator players see, make an event fire) is outside the
