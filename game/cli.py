@@ -99,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="check scenario files and print every problem")
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    validate.add_argument(
+        "--strict", action="store_true", help="exit 1 when there is any warning, not only when there is an error"
+    )
 
     sub.add_parser("schema", help="print the JSON Schema of scenario files")
 
@@ -222,7 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "play":
             return _play(args)
         if args.command == "validate":
-            return _validate(args.paths, out)
+            return _validate(args.paths, out, strict=args.strict)
         if args.command == "schema":
             return _schema(sys.stdout)
         if args.command == "notes":
@@ -425,8 +428,9 @@ def check_screenshot(path: Path) -> None:
         return
 
 
-def _validate(paths: Sequence[Path], out: TextIO) -> int:
+def _validate(paths: Sequence[Path], out: TextIO, *, strict: bool = False) -> int:
     from game.content.loader import load_scenario
+    from game.content.lookahead import look_ahead_file
 
     status = EXIT_OK
     for path in paths:
@@ -444,8 +448,11 @@ def _validate(paths: Sequence[Path], out: TextIO) -> int:
             count = len(exc.problems)
             print(f"{path}: {count} problem{'s' if count != 1 else ''}", file=out)
             continue
+        warnings += look_ahead_file(path, scenario)  # rules the scenario can never use, found without playing
         for warning in warnings:  # the file plays, changed as each warning says
             print(warning.format(), file=out)
+        if strict and warnings:
+            status = EXIT_INVALID
         own = len(scenario.indicators) - len(scenario.trust_names())  # without the trust indicators the loader made
         parts = [(own, "indicator"), (len(scenario.roles), "role"), (len(scenario.actions), "action"),
                  (len(scenario.events), "event"), (len(scenario.endings), "ending")]  # fmt: skip
