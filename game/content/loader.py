@@ -952,7 +952,18 @@ class _Checker:
             target=action.target,
             sources=tuple(action.sources),
             contested=self._maybe_text(action.contested),
+            condition_reason=self._condition_reason(at, action),
         )
+
+    def _condition_reason(self, at: tuple[str | int, ...], action: m.Action) -> engine.Text | None:
+        """An action's readable reason, refused (at its key) when there is no condition for it to explain."""
+        if action.condition_reason is not None and action.condition is None:
+            self.report.add(
+                (*at, "condition_reason"),
+                "'condition_reason' explains a condition, but this action has no 'condition'",
+                key=True,
+            )
+        return None if action.condition_reason is None else self._line(action.condition_reason)
 
     def _event(self, index: int, event: m.Event) -> engine.Event:
         at = ("events", index)
