@@ -51,7 +51,7 @@ def run_new(request: NewRequest, out: TextIO, err: TextIO) -> int:
     schema_text = _schema_text()
     copy = request.schema_copy or not _shipped_schema().is_file()
     schema = SCHEMA_NAME if copy else schema_reference(path, _shipped_schema())
-    text = starter_text(roles, schema=schema, stem=path.stem)
+    text = starter_text(roles, schema=schema, stem=path.stem, file_name=str(path))
     problem = _load_problem(text, path)
     if problem:
         print(f"common-ground: error: these role ids make a scenario that does not load, so nothing was written:\n"

@@ -74,12 +74,13 @@ def scenario_id(stem: str) -> str:
     return text if text[:1].isalpha() else f"scenario_{text}".rstrip("_")
 
 
-def starter_text(role_ids: Sequence[str], *, schema: str, stem: str) -> str:
-    """The whole starter scenario for ``role_ids``, its first line pointing the editor at ``schema``."""
+def starter_text(role_ids: Sequence[str], *, schema: str, stem: str, file_name: str = "") -> str:
+    """The whole starter scenario for ``role_ids``, its first line pointing the editor at ``schema``; ``stem``
+    gives its id and title, ``file_name`` (default ``STEM.yaml``) the commands its opening comment suggests."""
     roles = [StarterRole(r, name_of(r), i) for i, r in enumerate(role_ids)]
     title = " ".join(word.capitalize() for word in re.findall(r"[A-Za-z0-9]+", stem)) or "My Scenario"
     parts = [
-        _head(schema, scenario_id(stem), title, roles),
+        _head(schema, scenario_id(stem), title, roles, file_name or f"{stem}.yaml"),
         _indicators(roles),
         _families(),
         _ROLES_HEAD + "".join(_role(r, roles) for r in roles),
@@ -89,10 +90,10 @@ def starter_text(role_ids: Sequence[str], *, schema: str, stem: str) -> str:
         _endings(),
         _negotiation(roles),
     ]
-    return "\n".join(parts)
+    return "\n".join(part.strip("\n") + "\n" for part in parts)
 
 
-def _head(schema: str, sid: str, title: str, roles: list[StarterRole]) -> str:
+def _head(schema: str, sid: str, title: str, roles: list[StarterRole], file_name: str) -> str:
     names = ", ".join(r.name for r in roles)
     return f"""\
 # yaml-language-server: $schema={schema}
@@ -101,19 +102,19 @@ def _head(schema: str, sid: str, title: str, roles: list[StarterRole]) -> str:
 # little at a time and run `python main.py validate` on it after each change. Every section below says what
 # it is and where {_GUIDE} explains it.
 #
-# Try it:   python main.py text --scenario THIS_FILE       (play it in the terminal)
-#           python main.py simulate THIS_FILE --games 200  (let the computer play it many times)
+# Try it:   python main.py text --scenario {file_name}        (play it in the terminal)
+#           python main.py simulate {file_name} --games 200   (let the computer play it many times)
 
 format: 1
-id: {sid}                  # used in saves and reports; keep it unique among your scenarios
+id: {sid}   # used in saves and reports; keep it unique among your scenarios
 title: {title}
 description: >-
   Replace this with what the scenario is about: who the sides are ({names}), what is at stake, and
   when it happens. Players read it before a game starts.
 turns: 8                   # a game lasts 8 turns ("How a turn works" in the guide)
 calendar: {{start_year: 2025, start_month: 1, months_per_turn: 3}}   # each turn is a quarter
-events_per_turn: 1         # one random draw among the events each turn ...
-quiet_weight: 2            # ... which is "nothing happens" two times in three
+events_per_turn: 1         # one random draw each turn among the events that may fire ...
+quiet_weight: 2            # ... where "nothing happens" weighs 2 against each event's `weight` (1 by default)
 
 # Sources: the reports and articles behind your numbers. Indicators, actions, events and negotiation
 # items cite them by id in their `sources` lists ("History, invention and disputed rules" in the guide).
@@ -240,7 +241,7 @@ def _actions(role: StarterRole, roles: list[StarterRole]) -> str:
     role: {role.id}
     family: trade
     label: Host a trade fair
-    description: Bring the other sides' firms to meet yours. It pays off over the next two turns.
+    description: Bring the other side's firms to meet yours. It pays off over the next two turns.
     cost: 2
     condition: relations >= 40
     condition_reason: needs relations of 40 or more
@@ -254,7 +255,7 @@ def _actions(role: StarterRole, roles: list[StarterRole]) -> str:
     description: Patrol the disputed bay to make a point to {other.name}.
     cost: 1
     cooldown: 1              # not again next turn
-    target: {other.id}       # a note for readers: no rule reads it
+    target: {other.id}   # a note for readers: no rule reads it
     effects: [{push}, relations -= 5]
 """
 
