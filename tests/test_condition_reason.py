@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from uikit import MakeApp
 
 from game.content.loader import load_scenario_text
 from game.content.problems import ScenarioError
@@ -143,3 +144,25 @@ def test_every_conditional_action_of_the_default_scenario_explains_its_condition
     game = Game.new(sc)
     closed = [a for a in conditional if game.why_not(a.role, a.id).startswith("condition not met")]
     assert closed == []
+
+
+def test_the_desktop_board_says_the_reason_under_a_closed_action(make_app: MakeApp, scenario: Scenario) -> None:
+    import pygame
+    from uikit import key, start
+
+    from game.ui.screens.board import BoardScreen
+    from game.ui.screens.event import EventScreen
+
+    app = make_app()
+    start(app, scenario)
+    key(app, pygame.K_RETURN)  # the briefing
+    while isinstance(app.top, EventScreen):  # the turn's news: the first answer
+        key(app, pygame.K_1)
+        key(app, pygame.K_RETURN)
+    board = app.top
+    assert isinstance(board, BoardScreen)
+    index = next(i for i, a in enumerate(board.actions) if a.id == "us_restore_preferences")
+    reason = "needs human rights of 40 or more and political space of 35 or more, and a GSP not yet renewed"
+    assert board.status["us_restore_preferences"] == reason
+    assert board.action_list.second_line(index)[0] == f"Not now: {reason}"
+    assert " ".join(board.action_list.second_lines(index, board.act_rect)).split() == f"Not now: {reason}".split()
