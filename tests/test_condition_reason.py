@@ -166,3 +166,58 @@ def test_the_desktop_board_says_the_reason_under_a_closed_action(make_app: MakeA
     assert board.status["us_restore_preferences"] == reason
     assert board.action_list.second_line(index)[0] == f"Not now: {reason}"
     assert " ".join(board.action_list.second_lines(index, board.act_rect)).split() == f"Not now: {reason}".split()
+
+
+# ----------------------------------------------------------------------------------------- negotiation items
+def starter_with_item_reason(reason: str) -> Scenario:
+    """The starter scenario whose market-opening item needs relations of 60, explained by ``reason`` lines."""
+    from game.content.starter import starter_text
+
+    text = starter_text(["north", "south"], schema="scenario.schema.json", stem="bay")
+    old = "      condition: relations >= 35 and market_opened < 1\n"
+    assert old in text
+    return load_scenario_text(text.replace(old, "      condition: relations >= 60\n" + reason), "bay.yaml")
+
+
+def test_an_item_s_reason_replaces_its_raw_condition_in_the_engine_and_every_front_end() -> None:
+    from types import SimpleNamespace
+
+    from game.server.views_deal import negotiation_json, unavailable_reason
+    from game.ui.screens.negotiate import words
+
+    sc = starter_with_item_reason("      condition_reason: needs relations of 60 or more.\n")
+    game = Game.new(sc)
+    assert game.why_not_item("north_open_market") == "item 'north_open_market': needs relations of 60 or more"
+    assert game.why_not_propose("south", "north", (), ("north_open_market",)) == (
+        "item 'north_open_market': needs relations of 60 or more"
+    )
+    served = json_text(negotiation_json(Match.around(game, {}), "south"))
+    assert "needs relations of 60 or more" in served and "Relations >= 60" not in served
+    item = game.item("north_open_market")
+    assert unavailable_reason(game, item, "south", "north") == "needs relations of 60 or more"
+    desktop = words.unavailable_reason(SimpleNamespace(game=game), item, "south", "north")  # type: ignore[arg-type]
+    assert desktop == "needs relations of 60 or more (now Relations 45)"
+
+
+def test_without_a_reason_an_item_shows_its_condition_as_written() -> None:
+    game = Game.new(starter_with_item_reason(""))
+    assert game.why_not_item("north_open_market") == "item 'north_open_market': condition not met: Relations >= 60"
+
+
+def test_an_item_s_reason_without_a_condition_is_refused() -> None:
+    from game.content.starter import starter_text
+
+    text = starter_text(["north", "south"], schema="scenario.schema.json", stem="bay")
+    text = text.replace("      condition: patrols_agreed < 1\n", "      condition_reason: never mind\n")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario_text(text, "bay.yaml")
+    [problem] = caught.value.problems
+    assert problem.line == line_of(text, "never mind")
+    assert "'condition_reason' explains a condition, but this item has no 'condition'" in problem.message
+
+
+def json_text(data: object) -> str:
+    """``data`` as JSON text, to search."""
+    import json
+
+    return json.dumps(data)

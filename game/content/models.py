@@ -384,6 +384,11 @@ class NegotiationItem(_Model):
     condition: Expression | None = Field(
         default=None, description="The item can be offered or asked for only while this holds."
     )
+    condition_reason: Text | None = Field(
+        default=None,
+        description="What the `condition` asks, in plain words, shown to players instead of the expression while "
+        "the item cannot be put on the table (e.g. `needs trust of 35 or more`). Only with a `condition`.",
+    )
     on_table: bool = Field(
         default=True,
         description="Whether the item is on the table from the start. With `false` it comes onto the table when an "

@@ -9,7 +9,7 @@ from typing import Literal, NamedTuple, overload
 from game.engine import negotiation
 from game.engine.context import Context
 from game.engine.errors import IllegalActionError, WrongPhaseError
-from game.engine.scenario import Action, Event, Op, localize
+from game.engine.scenario import Action, Event, Op
 from game.engine.state import (
     STAGES,
     Change,
@@ -228,9 +228,7 @@ def why_not(ctx: Context, role: str, action_id: str) -> str:
     if action.cost > state.capital[role]:
         return f"costs {action.cost} capital, {state.capital[role]} left"
     if action.condition is not None and action_id in ctx.unavailable()[0]:
-        if action.condition_reason:
-            return localize(action.condition_reason, ctx.lang).rstrip(". ")
-        return f"condition not met: {ctx.readable(action.condition)}"
+        return ctx.unmet(action.condition, action.condition_reason)
     return ""
 
 
