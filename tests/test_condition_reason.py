@@ -175,6 +175,7 @@ def starter_with_item_reason(reason: str) -> Scenario:
 
     text = starter_text(["north", "south"], schema="scenario.schema.json", stem="bay")
     old = "      condition: relations >= 35 and market_opened < 1\n"
+    old += "      condition_reason: needs relations of 35 or more, and the market opens only once\n"
     assert old in text
     return load_scenario_text(text.replace(old, "      condition: relations >= 60\n" + reason), "bay.yaml")
 
@@ -208,7 +209,8 @@ def test_an_item_s_reason_without_a_condition_is_refused() -> None:
     from game.content.starter import starter_text
 
     text = starter_text(["north", "south"], schema="scenario.schema.json", stem="bay")
-    text = text.replace("      condition: patrols_agreed < 1\n", "      condition_reason: never mind\n")
+    text = text.replace("      condition: patrols_agreed < 1\n", "")
+    text = text.replace("the joint patrols are agreed only once", "never mind")
     with pytest.raises(ScenarioError) as caught:
         load_scenario_text(text, "bay.yaml")
     [problem] = caught.value.problems

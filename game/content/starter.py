@@ -348,6 +348,7 @@ negotiation:
       effects: [prosperity += 8, relations += 2, market_opened = 1]   # the flag is set in the last turn
       turns: 2
       condition: relations >= 35 and market_opened < 1
+      condition_reason: needs relations of 35 or more, and the market opens only once
       value: {{{first.id}: -2, {second.id}: 6}}
     - id: {second.id}_joint_patrols
       giver: {second.id}
@@ -355,5 +356,6 @@ negotiation:
       description: Let {first.name}'s coast guard patrol the bay alongside {second.name}'s.
       effects: [bay_control += 5, relations += 3, patrols_agreed = 1]
       condition: patrols_agreed < 1
+      condition_reason: the joint patrols are agreed only once
       value: {{{second.id}: -3, {first.id}: 5}}
 """
