@@ -104,6 +104,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("schema", help="print the JSON Schema of scenario files")
+    new = sub.add_parser("new", help="write a commented starter scenario that validates and plays")
+    new.add_argument("file", type=Path, help="the scenario file to write (e.g. my_scenario.yaml)")
+    new.add_argument("--roles", metavar="A,B", help="the role ids, separated by commas (default: north,south)")
+    new.add_argument("--force", action="store_true", help="overwrite the file if it exists")
+    new.add_argument(
+        "--schema-copy", action="store_true", help="write a copy of the schema beside the file and point to it"
+    )
 
     notes = sub.add_parser(
         "notes", help="print a teacher's notes on a scenario: history or invention, objectives, disputed rules, sources"
@@ -228,6 +235,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args.paths, out, strict=args.strict)
         if args.command == "schema":
             return _schema(sys.stdout)
+        if args.command == "new":
+            from game.new_scenario import NewRequest, run_new
+
+            return run_new(NewRequest(args.file, args.roles, args.force, args.schema_copy), out, err)
         if args.command == "notes":
             return _notes(args.path, out)
         if args.command == "handouts":

@@ -914,6 +914,7 @@ class _Checker:
             on_table=item.on_table,
             follows=item.follows,
             contested=self._maybe_text(item.contested),
+            condition_reason=self._condition_reason(at, item.condition, item.condition_reason, "item"),
         )
 
     def _role(self, index: int, role: m.Role) -> engine.Role:
@@ -952,7 +953,19 @@ class _Checker:
             target=action.target,
             sources=tuple(action.sources),
             contested=self._maybe_text(action.contested),
+            condition_reason=self._condition_reason(at, action.condition, action.condition_reason, "action"),
         )
+
+    def _condition_reason(
+        self, at: tuple[str | int, ...], condition: object, reason: str | dict[str, str] | None, what: str
+    ) -> engine.Text | None:
+        """A readable reason beside a condition, refused (at its key) when there is no condition to explain."""
+        if reason is not None and condition is None:
+            self.report.add(
+                (*at, "condition_reason"), f"'condition_reason' explains a condition, but this {what} has no "
+                "'condition'", key=True,
+            )  # fmt: skip
+        return None if reason is None else self._line(reason)
 
     def _event(self, index: int, event: m.Event) -> engine.Event:
         at = ("events", index)

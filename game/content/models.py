@@ -232,7 +232,8 @@ class Role(_Model):
     )
     personality: dict[Id, Annotated[float, Field(ge=0, le=10)]] = Field(
         default_factory=dict,
-        description="How much the computer player likes each strategy family: family id -> weight 0..10.",
+        description="How much the computer player likes each strategy family: family id -> weight 0..10 (1 when "
+        "left out). Every computer level multiplies the forecast gain of the family's actions by it.",
     )
     color: Annotated[str, Field(pattern=COLOR_PATTERN)] = Field(
         default="", description="Colour of the role as `#rrggbb`; quote it (`'#3366aa'`), since `#` starts a comment."
@@ -250,7 +251,16 @@ class Action(_Model):
     cost: Annotated[int, Field(ge=0, le=100)] = Field(description="Political capital it costs.")
     cooldown: Delay = Field(default=0, description="Turns after use before it can be used again.")
     condition: Expression | None = Field(default=None, description="The action is available only while this holds.")
-    target: Id | None = Field(default=None, description="Id of the role the action is aimed at, if any.")
+    condition_reason: Text | None = Field(
+        default=None,
+        description="What the `condition` asks, in plain words, shown to players instead of the expression while "
+        "the action is not available (e.g. `needs relations of 40 or more`). Only with a `condition`.",
+    )
+    target: Id | None = Field(
+        default=None,
+        description="Id of the role the action is aimed at, if any. It must name a role, but it is a note for "
+        "readers of the file: no rule, view or computer level reads it.",
+    )
     effects: Annotated[Effects, Field(min_length=1)] = Field(description="What the action changes.")
     contested: Text | None = Field(
         default=None,
@@ -373,6 +383,11 @@ class NegotiationItem(_Model):
     )
     condition: Expression | None = Field(
         default=None, description="The item can be offered or asked for only while this holds."
+    )
+    condition_reason: Text | None = Field(
+        default=None,
+        description="What the `condition` asks, in plain words, shown to players instead of the expression while "
+        "the item cannot be put on the table (e.g. `needs trust of 35 or more`). Only with a `condition`.",
     )
     on_table: bool = Field(
         default=True,

@@ -51,7 +51,7 @@ def why_not_item(ctx: Context, item_id: str) -> str:
     if off:
         return f"item {item_id!r} {off}"
     if item.condition is not None and not condition_holds(ctx, item):
-        return f"item {item_id!r}: condition not met: {ctx.readable(item.condition)}"
+        return f"item {item_id!r}: {ctx.unmet(item.condition, item.condition_reason)}"
     return ""
 
 

@@ -13,7 +13,7 @@ from game.engine.codegen import ConditionsRunner
 from game.engine.errors import NegotiationError, UnknownIdError
 from game.engine.expr import Expr, ExprError, base_globals, failure
 from game.engine.rules import Rules
-from game.engine.scenario import Action, Choice, Event, Item, Negotiation, Role, Scenario
+from game.engine.scenario import Action, Choice, Event, Item, Negotiation, Role, Scenario, Text, localize
 from game.engine.state import GameState, RuleError
 
 #: What :meth:`Context.unavailable` computes once a phase: failing actions, and those plus the ones cooling down.
@@ -108,6 +108,13 @@ class Context:
         """An expression with indicator ids replaced by their labels, for people."""
         labels = self.rules.labels
         return _IDENTIFIER.sub(lambda m: labels.get(m.group(0), m.group(0)), expr.source)
+
+    def unmet(self, condition: Expr, reason: Text | None) -> str:
+        """Why a failing condition closes an action or an item, for people: the file's readable ``reason`` in the
+        game's language (without a closing full stop), else ``condition not met:`` and the condition as written."""
+        if reason:
+            return localize(reason, self.lang).rstrip(". ")
+        return f"condition not met: {self.readable(condition)}"
 
     # ----------------------------------------------------------------- evaluating rules
     def check(self, expr: Expr, rule: str, errors: list[RuleError] | None = None) -> bool:

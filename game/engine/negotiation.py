@@ -322,7 +322,7 @@ def _proposal_problem(
             if off:
                 return f"item {item_id!r} {off}"
             if item.condition is not None and not agenda.condition_holds(ctx, item):
-                return f"item {item_id!r}: condition not met: {ctx.readable(item.condition)}"
+                return f"item {item_id!r}: {ctx.unmet(item.condition, item.condition_reason)}"
     if check_open:
         for proposal in state.proposals:
             if proposal.status is not _OPEN:

@@ -117,6 +117,8 @@ class Action:
     sources: tuple[str, ...] = ()
     #: A note saying that the cause and effect this action models is disputed, and by whom (``None``: not marked).
     contested: Text | None = None
+    #: What the condition asks, in plain words, shown instead of the expression while it fails (``None``: none).
+    condition_reason: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +247,8 @@ class Item:
     on_table: bool = True
     follows: str | None = None
     contested: Text | None = None
+    #: What the condition asks, in plain words, shown instead of the expression while it fails (``None``: none).
+    condition_reason: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -228,7 +228,7 @@ def why_not(ctx: Context, role: str, action_id: str) -> str:
     if action.cost > state.capital[role]:
         return f"costs {action.cost} capital, {state.capital[role]} left"
     if action.condition is not None and action_id in ctx.unavailable()[0]:
-        return f"condition not met: {ctx.readable(action.condition)}"
+        return ctx.unmet(action.condition, action.condition_reason)
     return ""
 
 

@@ -27,6 +27,7 @@ from game.engine import (
     Propose,
     Respond,
     implementation_effects,
+    localize,
 )
 from game.present import (
     agreement_in_force_until,
@@ -194,6 +195,8 @@ def unavailable_reason(game: Game, item: Item, sender: str, receiver: str) -> st
     if not game.on_table(item.id):
         return "this item " + game.why_not_item(item.id).removeprefix(f"item {item.id!r} ")
     if item.condition is not None:
+        if item.condition_reason:
+            return localize(item.condition_reason, game.lang).rstrip(". ")
         return f"needs {game.readable(item.condition)}"
     side = {"give": (item.id,)} if item.giver == sender else {"ask": (item.id,)}
     return game.why_not_propose(sender, receiver, **side) or "not available now"

@@ -4,7 +4,7 @@ implementing an item does, and what it is worth to each side."""
 from __future__ import annotations
 
 from game.ai.negotiation import evaluate_for
-from game.engine import Agreement, AgreementItem, Item, ItemStatus, Phase
+from game.engine import Agreement, AgreementItem, Item, ItemStatus, Phase, localize
 from game.present import agreement_in_force_until, agreement_name, indicator_label
 from game.ui.screens.ingame import GameScreen
 from game.ui.screens.wording import num, signed
@@ -68,7 +68,12 @@ def unavailable_reason(screen: GameScreen, item: Item, sender: str, receiver: st
             for n in sorted(item.condition.names)
             if n in game.state.values
         )
-        return f"needs {game.readable(item.condition)}" + (f" (now {now})" if now else "")
+        needs = (
+            localize(item.condition_reason, game.lang).rstrip(". ")
+            if item.condition_reason
+            else f"needs {game.readable(item.condition)}"
+        )
+        return needs + (f" (now {now})" if now else "")
     side = {"give": (item.id,)} if item.giver == sender else {"ask": (item.id,)}
     return game.why_not_propose(sender, receiver, **side) or "not available now"
 
