@@ -915,6 +915,7 @@ class _Checker:
             follows=item.follows,
             contested=self._maybe_text(item.contested),
             condition_reason=self._condition_reason(at, item.condition, item.condition_reason, "item"),
+            repeatable=item.repeatable,
         )
 
     def _role(self, index: int, role: m.Role) -> engine.Role:

@@ -305,7 +305,7 @@ class _Checker:
         """Warn when an implemented item can be agreed again: its condition allows the state its effects leave, and
         the game lasts long enough to agree it, implement it and come back to it."""
         first = self.first_turn(item)
-        if first is None or first + item.turns > self.scenario.turns:
+        if item.repeatable or first is None or first + item.turns > self.scenario.turns:
             return
         after = dict(names)
         for effect in item.effects:
@@ -323,7 +323,7 @@ class _Checker:
             f"item '{item.id}' can be agreed again after it is implemented: "
             + ("its condition does not rule it out" if item.condition is not None else "it has no condition"),
             "to allow it once, set a hidden flag in its effects and require it unset in its condition, or give it a "
-            "later form with 'follows'; ignore this if agreeing it again is meant",
+            "later form with 'follows'; if agreeing it again is meant, say so with 'repeatable: true'",
         )
 
 

@@ -389,6 +389,12 @@ class NegotiationItem(_Model):
         description="What the `condition` asks, in plain words, shown to players instead of the expression while "
         "the item cannot be put on the table (e.g. `needs trust of 35 or more`). Only with a `condition`.",
     )
+    repeatable: bool = Field(
+        default=False,
+        description="Whether the item is meant to be agreed again once an agreement on it has been carried out (a "
+        "new round of the same commitment). `validate` warns about an item that can be agreed again unless this "
+        "is `true`; the rules are the same either way.",
+    )
     on_table: bool = Field(
         default=True,
         description="Whether the item is on the table from the start. With `false` it comes onto the table when an "

@@ -249,6 +249,8 @@ class Item:
     contested: Text | None = None
     #: What the condition asks, in plain words, shown instead of the expression while it fails (``None``: none).
     condition_reason: Text | None = None
+    #: Meant to be agreed again once implemented (``validate`` does not warn that it can be).
+    repeatable: bool = False
 
 
 @dataclass(frozen=True, slots=True)
