@@ -26,7 +26,7 @@ from game.content.rule_places import quoted_source, rule_places
 from game.engine import RuleError, Scenario
 from game.present.balance import failure_lines, turn_failures
 from game.table import PERSON
-from game.table.balance import FailureTally, percentile, spread
+from game.table.balance import Diagnostics, FailureTally, GameFacts, percentile, spread
 from game.table.simulate import SimulationResult, play, simulate
 from game.text import views
 from game.ui import flow
@@ -89,11 +89,23 @@ def test_each_indicator_s_final_values_are_spread_over_the_games(result: Simulat
 def test_the_clause_of_an_ending_that_never_holds_is_the_one_counted_at_zero(result: SimulationResult) -> None:
     clauses = result.to_dict()["ending_clauses"]
     assert set(clauses) == {"great"}  # the catch-all ending has no condition to split
-    assert clauses["great"]["joiner"] == "and"
+    assert clauses["great"]["joiner"] == "and" and clauses["great"]["held"] == 0
     assert [(c["text"], c["held"], c["share"]) for c in clauses["great"]["clauses"]] == [
         ("x >= 30", GAMES, 1.0),
         ("y > 5", 0, 0.0),
     ]
+
+
+def test_an_or_condition_holds_in_a_game_where_any_clause_holds_and_an_and_condition_where_all_do(
+    probe: Scenario,
+) -> None:
+    either = split_clauses(compile_expr("x > 1 or y > 1", ["x", "y"]))
+    both = split_clauses(compile_expr("x > 1 and y > 1", ["x", "y"]))
+    diagnostics = Diagnostics.of(probe, {"great": either, "other": both})
+    for held in ((False, True), (False, False), (True, True)):
+        diagnostics.add(GameFacts({"x": 0.0}, {"great": held, "other": held}, ()))
+    assert diagnostics.whole == {"great": 2, "other": 1}
+    assert [c.held for c in diagnostics.clauses["great"]] == [1, 2]
 
 
 def test_endings_never_reached_and_actions_never_or_always_chosen_are_flagged(result: SimulationResult) -> None:
@@ -151,6 +163,7 @@ def test_simulate_prints_the_figures_and_names_the_failed_rule_with_file_line_co
     assert "Indicators at the end of the games" in out
     assert any(line.split() == ["x", "30", "30", "30", "30", "30"] for line in out.splitlines())
     assert "    100.0%  x >= 30  always held" in out and "      0.0%  y > 5  never held" in out
+    assert "  Great: held in 0.0% of games, reached in 0.0%; clauses joined by 'and'" in out
     assert "  ending never reached: Great (great)" in out
     assert "  Solo never chose: splurge" in out and "  Idle never chose: nudge" in out
     assert "  Solo chose on every turn of every game: grow" in out
@@ -187,4 +200,5 @@ def test_the_desktop_review_names_the_rule_that_failed_in_the_turn(make_app: Mak
     app = make_app()
     flow.start_game(app, probe, str(PROBE), seats={"solo": PERSON}, seed=3)
     review = reach_review(app)
-    assert "Rule 'ratio' failed: 'x / y': division by zero; it was skipped." in doc_text(review.document())
+    text = doc_text(review.document())
+    assert "SCENARIO RULES THAT FAILED Rule 'ratio' failed: 'x / y': division by zero; it was skipped." in text

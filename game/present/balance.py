@@ -55,9 +55,10 @@ def _clause_lines(scenario: Scenario, diagnostics: Diagnostics, endings: Mapping
         if counts is None:
             continue
         reached = 100.0 * endings.get(ending.id, 0) / games
+        whole = 100.0 * diagnostics.whole.get(ending.id, 0) / games
         joiner = diagnostics.joiners[ending.id]
-        how = f", clauses joined by '{joiner}'" if joiner else ""
-        out.append(f"  {say(ending.title)} (reached in {reached:.1f}% of games{how})")
+        how = f"; clauses joined by '{joiner}'" if joiner else ""
+        out.append(f"  {say(ending.title)}: held in {whole:.1f}% of games, reached in {reached:.1f}%{how}")
         for count in counts:
             share = 100.0 * count.held / games
             note = "  never held" if not count.held else "  always held" if count.held == diagnostics.games else ""

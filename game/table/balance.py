@@ -139,6 +139,9 @@ class Diagnostics:
     finals: dict[str, array[float]] = field(default_factory=dict)
     joiners: dict[str, str] = field(default_factory=dict)
     clauses: dict[str, list[ClauseCount]] = field(default_factory=dict)
+    #: In how many games each ending's whole condition held at the end (reached or not: an ending listed before
+    #: it may have been reached first).
+    whole: dict[str, int] = field(default_factory=dict)
     failures: dict[tuple[str, str], FailureTally] = field(default_factory=dict)
     #: Each action's role, and each role's actions in the scenario's order (for the flags).
     roles: dict[str, list[str]] = field(default_factory=dict)
@@ -163,6 +166,8 @@ class Diagnostics:
             self.finals.setdefault(name, array("d")).append(value)
         for ending, held in facts.held.items():
             counts = self.clauses.get(ending, [])
+            joined = all(held) if self.joiners.get(ending) != "or" else any(held)
+            self.whole[ending] = self.whole.get(ending, 0) + joined
             for index, (count, yes) in enumerate(zip(counts, held, strict=False)):
                 counts[index] = ClauseCount(count.text, count.held + yes)
         seen: set[tuple[str, str]] = set()
@@ -204,7 +209,7 @@ class Diagnostics:
         return {
             "indicators": {name: s.to_dict() for name, s in self.spreads().items()},
             "ending_clauses": {
-                ending: {"joiner": self.joiners[ending],
+                ending: {"joiner": self.joiners[ending], "held": self.whole.get(ending, 0),
                          "clauses": [{"text": c.text, "held": c.held, "share": round(c.held / games, 4)}
                                      for c in counts]}
                 for ending, counts in self.clauses.items()

@@ -137,7 +137,10 @@ class ReviewScreen(GameScreen):
             else:  # what mattered first: the decisions behind it follow
                 words.condensed(doc, self.condensed)
                 words.sides(doc, self.report.turn)
-            for line in turn_failures(self.game.state.errors, self.report.turn):  # a fault of the scenario file
+            failed = turn_failures(self.game.state.errors, self.report.turn)  # a fault of the scenario file
+            if failed:
+                doc.para("SCENARIO RULES THAT FAILED", colour=self.palette.muted, size=SMALL, bold=True, gap=4)
+            for line in failed:
                 doc.para(line, colour=self.palette.muted, size=SMALL, gap=4)
             self._doc = doc
         return self._doc
