@@ -535,14 +535,24 @@ def _simulate(args: argparse.Namespace, out: TextIO) -> int:
     from game.table.reference import find_reference
 
     found = find_reference(scenario, reference_cache())
+    from game.content.rule_places import rule_places
+
+    places = rule_places(args.path if args.path is not None else DEFAULT_SCENARIO)
     if args.json:
         data = result.to_dict()
+        for failure in data["rule_failures"]:
+            failure["where"] = places.where(failure["rule"], failure["message"])
         if found is not None:
             data["score_reference"] = _reference_json(scenario, result, found.reference)
         json.dump(data, out, indent=2)
         out.write("\n")
         return EXIT_OK
     _print_simulation(scenario, result, out, found)
+    from game.present.balance import diagnostics_lines
+
+    counts = (result.endings, result.actions, result.turns)
+    for line in diagnostics_lines(scenario, result.diagnostics, counts, localize, places.where):
+        print(line, file=out)
     return EXIT_OK
 
 
@@ -611,8 +621,6 @@ def _print_simulation(scenario: Scenario, result: SimulationResult, out: TextIO,
             print(f"  {family:<32} {cells}", file=out)
         cells = "  ".join(f"{role} {score:7.2f}" for role, score in unrestricted.items())
         print(f"  {'(unrestricted)':<32} {cells}", file=out)
-    if result.rule_errors:
-        print(f"\n{result.rule_errors} rule errors at run time (see `validate`)", file=out)
 
 
 # ----------------------------------------------------------------------------------------------- reference

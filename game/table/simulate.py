@@ -14,7 +14,9 @@ from typing import Any
 
 from game.ai.lookahead import DEFAULT_BUDGET
 from game.ai.policies import RESTRICTED_PREFIX, Policy
+from game.content.clauses import Clauses
 from game.engine import Game, ItemStatus, NewsKind, Scenario
+from game.table.balance import Diagnostics, GameFacts, ending_clauses, game_facts
 from game.table.match import Match
 from game.table.seats import Seat, make_player, seat_rng
 
@@ -92,6 +94,8 @@ class SimulationResult:
     agreements_kept: int = 0
     agreements_broken: int = 0
     balance: dict[str, Any] | None = None
+    #: The balancing figures: indicators' spreads, ending clauses, failed rules (:mod:`game.table.balance`).
+    diagnostics: Diagnostics = field(default_factory=Diagnostics)
 
     @property
     def turns_per_second(self) -> float:
@@ -125,6 +129,7 @@ class SimulationResult:
                 "broken": self.agreements_broken,
             },
             **({"balance": self.balance} if self.balance is not None else {}),
+            **self.diagnostics.to_dict(self.endings, self.actions, self.turns),
         }
 
 
@@ -162,9 +167,11 @@ def simulate(
     result.endings.update({ending.id: 0 for ending in scenario.endings})
     result.score_totals = dict.fromkeys(names, 0.0)
     result.scores = {role: [] for role in names}
+    clauses = ending_clauses(scenario)
+    result.diagnostics = Diagnostics.of(scenario, clauses)
     started = time.perf_counter()
     seeds = game_seeds(seed, games)
-    job = _Job(scenario, names, budget, negotiate)
+    job = _Job(scenario, names, budget, negotiate, clauses)
     if jobs > 1 and games > 1 and "fork" in multiprocessing.get_all_start_methods():
         # Workers inherit the scenario by fork (its compiled rules are not picklable); results come back in seed
         # order, so the totals are the same as one process's.
@@ -205,6 +212,8 @@ def _add(result: SimulationResult, summary: _GameSummary) -> None:
     result.agreements_made += summary.made
     result.agreements_kept += summary.kept
     result.agreements_broken += summary.broken
+    if summary.facts is not None:
+        result.diagnostics.add(summary.facts)
 
 
 def _counted(summaries: Iterable[_GameSummary], progress: Callable[[int], None] | None) -> Iterable[_GameSummary]:
@@ -227,6 +236,7 @@ class _GameSummary:
     made: int
     kept: int
     broken: int
+    facts: GameFacts | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +247,8 @@ class _Job:
     names: Mapping[str, str]
     budget: int | None
     negotiate: bool
+    #: The endings' clauses to check at the end of each game (``None``: keep no balancing figures).
+    clauses: Mapping[str, Clauses] | None = None
 
     def run(self, game_seed: int) -> _GameSummary:
         game, chosen = play(self.scenario, game_seed, self.names, self.budget, negotiate=self.negotiate)
@@ -253,6 +265,7 @@ class _Job:
             made=len(agreements),
             kept=sum(all(i.status == ItemStatus.IMPLEMENTED for i in a.items) for a in agreements),
             broken=sum(a.broken for a in agreements),
+            facts=None if self.clauses is None else game_facts(game, self.clauses),
         )
 
 

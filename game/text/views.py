@@ -35,6 +35,7 @@ from game.present import (
     timing,
     visible,
 )
+from game.present.balance import turn_failures
 from game.present.review import Condensed, condense, left_out_words
 from game.table import ActionView, SeatView
 from game.text.console import wrap
@@ -305,6 +306,10 @@ def review_lines(
     else:
         out += ["", "What mattered most:"]
         out += mattered_lines(game, condense(game.scenario, game.changes_in_turn(turn)), judge)
+    failed = turn_failures(game.state.errors, turn)
+    if failed:
+        out += ["", "Rules of the scenario that failed this turn (tell the scenario's author):"]
+        out += [line for text in failed for line in wrap(text, indent="  ", hanging="    ")]
     if score_before is not None and score_after is not None:
         change = movement(shown_change(score_before, score_after, score), shown=score)
         out += ["", f"Your score: {score(score_after)} ({change} this turn)."]

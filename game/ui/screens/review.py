@@ -11,6 +11,7 @@ from game.engine import Indicator, Stage, TurnReport
 from game.present import points as points_text
 from game.present import score as score_text
 from game.present import visible
+from game.present.balance import turn_failures
 from game.present.review import condense
 from game.table import score_gain, view
 from game.ui.screens.base import Host
@@ -136,6 +137,11 @@ class ReviewScreen(GameScreen):
             else:  # what mattered first: the decisions behind it follow
                 words.condensed(doc, self.condensed)
                 words.sides(doc, self.report.turn)
+            failed = turn_failures(self.game.state.errors, self.report.turn)  # a fault of the scenario file
+            if failed:
+                doc.para("SCENARIO RULES THAT FAILED", colour=self.palette.muted, size=SMALL, bold=True, gap=4)
+            for line in failed:
+                doc.para(line, colour=self.palette.muted, size=SMALL, gap=4)
             self._doc = doc
         return self._doc
 
