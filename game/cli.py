@@ -244,7 +244,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "handouts":
             from game.reports.cli import run_handouts
 
-            return run_handouts(load(args.path), args.out, args.lang, out, err)
+            sheets = load(args.path)
+            _say_language(sheets, args.lang)
+            return run_handouts(sheets, args.out, args.lang, out, err)
         if args.command == "simulate":
             return _simulate(args, out)
         if args.command == "reference":
@@ -353,6 +355,7 @@ def _text(args: argparse.Namespace, out: TextIO) -> int:
     seed = getattr(args, "seed", None)
     if seed is None:
         seed = random.SystemRandom().randrange(1_000_000)
+    _say_language(scenario, getattr(args, "lang", "en"))
     return run(scenario, role=role, seed=seed, stdin=sys.stdin, stdout=out, lang=getattr(args, "lang", "en"),
                seats=seats, scenario_path=str(scenario_path), save=save,
                full_review=getattr(args, "full_review", False))  # fmt: skip
@@ -803,3 +806,12 @@ def _write_reference(path: Path, block: str, reference: ScoreReference) -> None:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def _say_language(scenario: Scenario, lang: str) -> None:
+    """Say once, on stderr, that the scenario has no text in ``lang`` (the game goes on in English)."""
+    from game.content.languages import language_notice
+
+    notice = language_notice(scenario, lang)
+    if notice is not None:
+        print(f"common-ground: note: {notice}", file=sys.stderr)
