@@ -79,7 +79,7 @@ def seat_json(match: Match, role: str) -> dict[str, Any]:
     data["briefing"] = words.briefing(match, seat)
     data["news_items"] = words.news(match, seat)
     data["end"] = words.ending(match, seat)
-    data["negotiation"] = negotiation_json(match, role)
+    data["negotiation"] = negotiation_json(match, role, seat)
     return data
 
 

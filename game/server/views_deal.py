@@ -57,15 +57,16 @@ PROPOSAL_STATUS = {
 }
 
 
-def negotiation_json(match: Match, role: str) -> dict[str, Any]:
+def negotiation_json(match: Match, role: str, seat: SeatView | None = None) -> dict[str, Any]:
     """The negotiation table of the seat of ``role``: ``active`` (the scenario has one), ``moment`` (whether the
     seat may negotiate now, and if not why), the ``counterparts`` with the items on the table and the weighing
-    parts, the seat's ``proposals`` and the ``agreements``."""
+    parts, the seat's ``proposals`` and the ``agreements``. ``seat``: the seat's view when the caller has built it
+    already (it is built otherwise)."""
     game = match.game
     if match.scenario.negotiation is None:
         return {"active": False, "moment": _moment(match, role, None), "counterparts": [], "proposals": [],
                 "agreements": []}  # fmt: skip
-    seat = view(match, role)
+    seat = view(match, role) if seat is None else seat
     moment = _moment(match, role, seat.decision)
     others = [r.id for r in match.scenario.roles if r.id != role]
     return {
