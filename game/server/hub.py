@@ -26,7 +26,7 @@ import anyio.to_thread
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from game.server.boards import encode
-from game.server.room import RoomError, digest
+from game.server.room import RoomError
 from game.server.service import ClassService
 
 #: The largest message a client may send, in bytes.
@@ -108,9 +108,8 @@ class Hub:
         service = self.service
         out: list[_Out] = []
         for socket, token in players.items():
-            try:
-                team = service.room.team(token)
-            except RoomError:  # the team came back elsewhere with a rejoin code: this token no longer works
+            team = service.room.holder(token)
+            if team is None:  # the team came back elsewhere with a rejoin code: this token no longer works
                 out.append((socket, STALE_TEXT))
                 continue
             if table is None or team.table == table:
@@ -120,8 +119,8 @@ class Hub:
     def _room(self, players: dict[WebSocket, str]) -> str:
         """The room message, encoded once for every dashboard; called through :meth:`run`."""
         service = self.service
-        teams = service.room.teams
-        connected = Counter(teams[digest(token)].name for token in players.values() if service.room.knows(token))
+        holders = map(service.room.holder, players.values())
+        connected = Counter(team.name for team in holders if team is not None)
         return service.boards.room_text(service.room_json(connected))
 
     async def changed(self, table: str | None = None, *, teams: bool = True) -> None:
@@ -139,7 +138,7 @@ class Hub:
         """Tell the pages whose team came back elsewhere with a rejoin code that they no longer speak for it, and
         stop sending them views."""
         room = self.service.room
-        stale = await self.run(lambda: [s for s, token in self.players.items() if not room.knows(token)])
+        stale = await self.run(lambda: [s for s, token in self.players.items() if room.holder(token) is None])
         for socket in stale:
             self.players.pop(socket, None)
             await send(socket, STALE_TEXT)

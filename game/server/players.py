@@ -45,14 +45,11 @@ async def player_message(hub: Hub, socket: WebSocket, data: dict[str, Any]) -> N
 
 def _arrive(service: ClassService, data: dict[str, Any]) -> tuple[str, dict[str, Any], dict[str, Any]]:
     """A team says hello (joins) or resumes: its token, the welcome and its first view."""
-    if data.get("type") == "hello" and data.get("rejoin") not in (None, ""):
-        token, team = service.rejoin(data.get("room"), data.get("name"), data.get("rejoin"), time.time())
-        welcome = {"type": "welcome", "token": token, "team": team.name}
-    elif data.get("type") == "hello":
-        token, team = service.join(data.get("room"), data.get("name"))
-        welcome = {"type": "welcome", "token": token, "team": team.name}
-    else:
+    if data.get("type") != "hello":
         team = service.room.team(data.get("token"))
-        token = str(data.get("token"))
-        welcome = {"type": "welcome", "team": team.name}
-    return token, welcome, service.team_json(team)
+        return str(data.get("token")), {"type": "welcome", "team": team.name}, service.team_json(team)
+    if data.get("rejoin"):
+        token, team = service.rejoin(data.get("room"), data.get("name"), data.get("rejoin"), time.time())
+    else:
+        token, team = service.join(data.get("room"), data.get("name"))
+    return token, {"type": "welcome", "token": token, "team": team.name}, service.team_json(team)

@@ -123,14 +123,14 @@ class Room:
         """The team holding ``token``; raises :class:`RoomError` for any other."""
         if not isinstance(token, str) or not token:
             raise RoomError("this page has no valid team token: join again with the room code")
-        team = self.teams.get(digest(token))
+        team = self.holder(token)
         if team is None:
             raise RoomError("unknown team token: join again with the room code")
         return team
 
-    def knows(self, token: str) -> bool:
-        """Whether ``token`` is a team's (a rejoin code replaces a team's token)."""
-        return digest(token) in self.teams
+    def holder(self, token: str) -> Team | None:
+        """The team holding ``token``, or ``None`` (a rejoin code replaces a team's token)."""
+        return self.teams.get(digest(token))
 
     def team_named(self, name: str) -> Team | None:
         """The team of this name (names are compared without case)."""
