@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -25,6 +26,10 @@ class UsageError(Exception):
     """A command line that cannot be carried out as given (exit status 2)."""
 
 
+#: The help of every command's --lang.
+LANG_HELP = "the language of the interface and the scenario's texts, e.g. km (default: the one chosen last, else en)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -40,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--turns", type=int, default=None, metavar="N",
         help="a shorter game of N turns: from 3 to the scenario's turns, or a length it offers")  # fmt: skip
     play.add_argument("--scale", type=float, default=None, help="UI scale for this run, 1.0 to 2.0")
+    play.add_argument("--lang", default=None, metavar="CODE", help=LANG_HELP)
     play.add_argument("--size", default=None, metavar="WxH", help="window size, e.g. 1280x720")
     play.add_argument("--autoplay", action="store_true", help="the computer plays every side to the end screen")
     play.add_argument("--frames", type=int, default=None, help="quit after this many frames")
@@ -62,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     text.add_argument("--seed", type=int, default=None, help="random seed (default: a fresh one)")
     text.add_argument("--turns", type=int, default=None, metavar="N",
         help="a shorter game of N turns: from 3 to the scenario's turns, or a length it offers")  # fmt: skip
-    text.add_argument("--lang", default="en", help="language code for scenario texts (default: en)")
+    text.add_argument("--lang", default=None, metavar="CODE", help=LANG_HELP)
     text.add_argument(
         "--seat",
         action="append",
@@ -89,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     replay = sub.add_parser("replay", help="print a saved game turn by turn from its log and check it rebuilds")
     replay.add_argument("save", type=Path, metavar="SAVE", help="a save file (e.g. the autosave)")
+    replay.add_argument("--lang", default=None, metavar="CODE", help=LANG_HELP)
 
     report = sub.add_parser(
         "report",
@@ -96,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("saves", nargs="+", type=Path, metavar="SAVE", help="save files (a class's tables)")
     report.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write the reports into")
+    report.add_argument("--lang", default=None, metavar="CODE", help=LANG_HELP)
 
     validate = sub.add_parser("validate", help="check scenario files and print every problem")
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -116,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
         "notes", help="print a teacher's notes on a scenario: history or invention, objectives, disputed rules, sources"
     )
     notes.add_argument("path", nargs="?", type=Path, metavar="SCENARIO", help="a scenario file (default: the default)")
+    notes.add_argument("--lang", default=None, metavar="CODE", help=LANG_HELP)
 
     handouts = sub.add_parser(
         "handouts",
@@ -125,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
         "path", nargs="?", type=Path, metavar="SCENARIO", help="a scenario file (default: the default)"
     )
     handouts.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write them into")
-    handouts.add_argument("--lang", default="en", help="language code for scenario texts (default: en)")
+    handouts.add_argument("--lang", default=None, metavar="CODE", help=LANG_HELP)
 
     simulate = sub.add_parser("simulate", help="play many games with computer players and summarise them")
     simulate.add_argument("path", type=Path, metavar="PATH", nargs="?", default=None)
@@ -201,6 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     host.add_argument("--scenario", type=Path, default=None, help="scenario of new tables (default: Cambodia-US)")
     host.add_argument("--turns", type=int, default=None, metavar="N", help="new tables play a shorter game of N turns")
     host.add_argument("--new", action="store_true", help="put the last class aside and start a new room")
+    host.add_argument("--lang", default=None, metavar="CODE", help=LANG_HELP)
 
     bench = sub.add_parser("bench", help="measure the speed of the engine, the loader and the class server")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
@@ -219,6 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             args = parser.parse_args(["play"])
+        if args.command in LANGUAGE_COMMANDS:
+            args.lang = use_language(args.lang, remember=args.command in ("play", "text"), err=err)
         if args.command == "text":
             return _text(args, out)
         if args.command == "replay":
@@ -278,6 +290,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     parser.error(f"unknown command {args.command!r}")
     return EXIT_USAGE  # pragma: no cover - parser.error exits
+
+
+#: The commands whose output is for players, teachers and students: they speak the chosen language (the modder's
+#: tools, validate, simulate, new and the rest, speak English).
+LANGUAGE_COMMANDS = ("play", "text", "report", "handouts", "host", "notes", "replay")
+
+
+def use_language(chosen: str | None, *, remember: bool, err: TextIO) -> str:
+    """Make the language of ``--lang`` (else the one in Settings, else English) the interface's, and return it.
+
+    With ``remember`` a language given on the command line is kept in Settings for the next start. A language the
+    interface has no translation for is said once, on ``err``; a code that is no language code is a usage error.
+    """
+    from game.i18n import has_interface, language_name, set_language, tr
+    from game.settings import load_settings, save_settings
+    from game.storage import StorageError
+
+    settings = load_settings()
+    if chosen is not None:
+        try:
+            remembered = settings.with_(language=chosen)
+        except ValueError:
+            raise UsageError(f"--lang expects a language code such as km or en, got {chosen!r}") from None
+        if remember and remembered != settings:
+            with contextlib.suppress(StorageError):  # the language is used all the same; it is only not remembered
+                save_settings(remembered)
+    lang = chosen or settings.language or "en"
+    set_language(lang)
+    if not has_interface(lang):
+        note = tr("no {language} translation of the interface; showing English", language=language_name(lang))
+        print(f"common-ground: note: {note}", file=err)
+    return lang
 
 
 def load(path: Path | None) -> Scenario:
@@ -355,8 +399,8 @@ def _text(args: argparse.Namespace, out: TextIO) -> int:
     seed = getattr(args, "seed", None)
     if seed is None:
         seed = random.SystemRandom().randrange(1_000_000)
-    _say_language(scenario, getattr(args, "lang", "en"))
-    return run(scenario, role=role, seed=seed, stdin=sys.stdin, stdout=out, lang=getattr(args, "lang", "en"),
+    _say_language(scenario, getattr(args, "lang", None) or "en")
+    return run(scenario, role=role, seed=seed, stdin=sys.stdin, stdout=out, lang=getattr(args, "lang", None) or "en",
                seats=seats, scenario_path=str(scenario_path), save=save,
                full_review=getattr(args, "full_review", False))  # fmt: skip
 

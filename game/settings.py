@@ -1,4 +1,5 @@
-"""The player's settings (UI scale, fullscreen, palette, animation speed, window size), kept in ``settings.json``.
+"""The player's settings (language, UI scale, fullscreen, palette, animation speed, window size), kept in
+``settings.json``.
 
 A :class:`Settings` value is always valid: constructing one, or :meth:`Settings.with_`, raises ``ValueError`` with
 the bad value in the message. :func:`load_settings` never raises: a missing file gives the defaults, and a damaged
@@ -51,8 +52,12 @@ class Settings:
     #: Window size in pixels when not fullscreen: the last size the window had, kept when the game closes. The
     #: window opens at it, made smaller on a display it does not fit (see ``game.ui.app.fit_window``).
     window_size: tuple[int, int] = (1280, 720)
+    #: The interface's and the scenarios' language, a code such as ``km`` (empty: not chosen, English).
+    language: str = ""
 
     def __post_init__(self) -> None:
+        if not _is_language_code(self.language):
+            raise ValueError(f"language must be a language code such as 'km', not {self.language!r}")
         object.__setattr__(self, "ui_scale", _number("ui_scale", self.ui_scale, UI_SCALE_RANGE))
         object.__setattr__(
             self, "animation_speed", _number("animation_speed", self.animation_speed, ANIMATION_SPEED_RANGE)
@@ -79,6 +84,7 @@ class Settings:
             "palette": self.palette,
             "animation_speed": self.animation_speed,
             "window_size": list(self.window_size),
+            "language": self.language,
         }
 
     @classmethod
@@ -102,6 +108,13 @@ class Settings:
             except ValueError as exc:
                 problems.append(str(exc))
         return settings, problems
+
+
+def _is_language_code(value: object) -> bool:
+    """Whether ``value`` is empty (no language chosen) or a code of two or three small letters such as ``km``."""
+    if not isinstance(value, str):
+        return False
+    return value == "" or (2 <= len(value) <= 3 and value.isascii() and value.isalpha() and value.islower())
 
 
 def _number(name: str, value: object, bounds: tuple[float, float]) -> float:

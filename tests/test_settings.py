@@ -24,7 +24,9 @@ from game.settings import (
 from game.storage import StorageError, read_json
 
 DEFAULTS = Settings()
-CUSTOM = Settings(ui_scale=1.5, fullscreen=True, palette="colourblind", animation_speed=0.0, window_size=(1920, 1080))
+CUSTOM = Settings(
+    ui_scale=1.5, fullscreen=True, palette="colourblind", animation_speed=0.0, window_size=(1920, 1080), language="km"
+)
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
@@ -64,7 +66,15 @@ def test_saved_settings_load_back_equal(home: Path) -> None:
         "palette": "colourblind",
         "animation_speed": 0.0,
         "window_size": [1920, 1080],
+        "language": "km",
     }
+
+
+def test_a_language_that_is_no_language_code_is_refused_naming_it() -> None:
+    for bad in ("Khmer", "k", "km-KH!", "KM", 3):
+        with pytest.raises(ValueError, match="language"):
+            Settings(language=bad)  # type: ignore[arg-type]
+    assert Settings(language="km").language == "km"
 
 
 def test_a_partial_file_keeps_its_values_and_defaults_the_rest() -> None:

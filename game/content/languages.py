@@ -8,14 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from game.engine import Scenario
-
-#: Names of the languages a player is likely to ask for (the code itself is shown for any other).
-NAMES = {"en": "English", "km": "Khmer", "fr": "French", "zh": "Chinese", "vi": "Vietnamese", "th": "Thai"}
-
-
-def language_name(code: str) -> str:
-    """``Khmer`` for ``km``; the code in quotes for a language without a name here."""
-    return NAMES.get(code, f"'{code}'")
+from game.i18n import language_name, tr
 
 
 def scenario_languages(scenario: Scenario) -> frozenset[str]:
@@ -46,4 +39,4 @@ def language_notice(scenario: Scenario, lang: str) -> str | None:
     """What to tell a player who asked for ``lang``: ``None`` when the scenario has texts in it (or it is English)."""
     if lang == "en" or lang in scenario_languages(scenario):
         return None
-    return f"no {language_name(lang)} text in this scenario; showing English (the interface is in English for now)"
+    return tr("no {language} text in this scenario; showing English", language=language_name(lang))

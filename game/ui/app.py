@@ -23,11 +23,12 @@ import i18n  # type: ignore[import-untyped]  # python-i18n, which pygame_gui use
 import pygame
 import pygame_gui
 
+from game.i18n import language
 from game.persistence import autosave_match
 from game.settings import Settings, save_settings
 from game.table import Match
 from game.table.tutorial import Coach
-from game.ui import theme
+from game.ui import text_breaks, theme
 from game.ui.screens.base import Screen
 from game.ui.screens.results import Outcome, Pause
 from game.ui.teacher_keys import draw_paused_over, teacher_keys
@@ -129,6 +130,7 @@ class App:
         self.max_seconds = max_seconds
         pygame.display.init()  # no pygame.init(): the game has no sound, and audio start-up is slow and noisy
         pygame.font.init()
+        text_breaks.install()
         pygame.display.set_caption("Common Ground")
         flags = pygame.RESIZABLE | (pygame.FULLSCREEN if settings.fullscreen and not self.headless else 0)
         self.display = desktop_size()
@@ -151,7 +153,7 @@ class App:
         self.finish_requested = False
         self.ending_announced = False
         self.message: str = ""  # a one-line notice shown by screens that support it (e.g. a refused save)
-        self._themes: dict[tuple[float, str], dict[str, object]] = {}
+        self._themes: dict[tuple[float, str, str], dict[str, object]] = {}
         self.timer = TurnTimer()  # the turn timer's countdown (see game.ui.turn_timer)
 
     # ----------------------------------------------------------------- settings and sizes
@@ -171,7 +173,7 @@ class App:
 
     def new_manager(self) -> pygame_gui.UIManager:
         """A fresh pygame_gui manager with the scaled theme, for one screen."""
-        key = (self.scale, self.settings.palette)
+        key = (self.scale, self.settings.palette, language())
         if key not in self._themes:
             self._themes[key] = theme.theme_dict(*key)
         manager = pygame_gui.UIManager(self.window.get_size(), self._themes[key], enable_live_theme_updates=False)

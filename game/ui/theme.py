@@ -16,9 +16,38 @@ from typing import Any
 import pygame
 import pygame_gui
 
+from game.i18n import language
+from game.i18n.fonts import merged_font
+
 ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
 THEME_FILE = ASSETS / "theme.json"
 FONT_DIR = Path(pygame_gui.__file__).resolve().parent / "data"  # Noto Sans, SIL Open Font License
+#: The name the theme gives Common Ground Sans (Noto Sans with Noto Sans Khmer, ``game.i18n.fonts``).
+FONT_NAME = "common_ground_sans"
+#: The ISO 15924 script HarfBuzz shapes each language's text as (Latin for any other).
+SCRIPTS = {"km": "Khmr"}
+
+
+def script_for(lang: str) -> str:
+    """The script text in ``lang`` is shaped as: ``Khmr`` for Khmer, ``Latn`` otherwise."""
+    return SCRIPTS.get(lang, "Latn")
+
+
+def font_block(size: str, *, bold: bool = False, lang: str | None = None) -> dict[str, str]:
+    """A theme's ``font`` block: Common Ground Sans at ``size``, shaped for ``lang`` (the active language)."""
+    regular, heavy = str(merged_font()), str(merged_font(bold=True))
+    block = {
+        "name": FONT_NAME,
+        "size": size,
+        "regular_path": regular,
+        "bold_path": heavy,
+        "italic_path": regular,
+        "bold_italic_path": heavy,
+        "script": script_for(language() if lang is None else lang),
+    }
+    if bold:
+        block["bold"] = "1"
+    return block
 
 
 @dataclass(frozen=True)
@@ -113,8 +142,9 @@ def _base_theme() -> str:
     return THEME_FILE.read_text(encoding="utf-8")
 
 
-def theme_dict(scale: float, palette_name: str) -> dict[str, Any]:
-    """The JSON theme from ``assets/theme.json`` with font sizes scaled and the palette's colours applied."""
+def theme_dict(scale: float, palette_name: str, lang: str = "en") -> dict[str, Any]:
+    """The JSON theme from ``assets/theme.json`` with font sizes scaled, Common Ground Sans shaped for ``lang``'s
+    script, and the palette's colours applied."""
     theme: dict[str, Any] = copy.deepcopy(json.loads(_base_theme()))
     colours = palette(palette_name)
     replacements = {
@@ -134,7 +164,8 @@ def theme_dict(scale: float, palette_name: str) -> dict[str, Any]:
             continue
         font = block.get("font")
         if isinstance(font, dict) and "size" in font:
-            font["size"] = str(max(8, round(int(font["size"]) * scale)))
+            size = str(max(8, round(int(font["size"]) * scale)))
+            block["font"] = font_block(size, bold=str(font.get("bold", "0")) == "1", lang=lang)
         for key, value in block.get("colours", {}).items():
             if isinstance(value, str) and value in replacements:
                 block["colours"][key] = replacements[value]
@@ -146,8 +177,13 @@ def theme_dict(scale: float, palette_name: str) -> dict[str, Any]:
     return theme
 
 
-@lru_cache(maxsize=64)
 def font(size: int, *, bold: bool = False) -> pygame.font.Font:
-    """A Noto Sans font at a pixel size (already scaled by the caller), cached."""
-    name = "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"
-    return pygame.font.Font(str(FONT_DIR / name), max(6, size))
+    """Common Ground Sans at a pixel size (already scaled by the caller), shaped for the active language; cached."""
+    return _font(size, bold, script_for(language()))
+
+
+@lru_cache(maxsize=128)
+def _font(size: int, bold: bool, script: str) -> pygame.font.Font:
+    loaded = pygame.font.Font(str(merged_font(bold=bold)), max(6, size))
+    loaded.set_script(script)
+    return loaded

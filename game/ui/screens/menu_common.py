@@ -321,7 +321,7 @@ class MenuScreen(Screen):
         """
         assert self.manager is not None
         theme_data: dict[str, Any] = {
-            "font": {"name": "noto_sans", "size": str(self.px(BUTTON_SIZE))},
+            "font": theme.font_block(str(self.px(BUTTON_SIZE))),
             "misc": {
                 "shape": "rounded_rectangle",
                 "shape_corner_radius": str(max(1, self.px(6))),

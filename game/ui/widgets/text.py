@@ -15,6 +15,8 @@ from typing import TypeVar
 import pygame
 
 from game.content.controls import for_drawing
+from game.i18n.lines import has_khmer
+from game.i18n.lines import wrap as wrap_lines
 
 Colour = tuple[int, int, int]
 
@@ -79,6 +81,9 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
         return found
     lines: list[str] = []
     for paragraph in for_drawing(text).split("\n"):
+        if has_khmer(paragraph):  # no spaces between Khmer words: break where ICU finds word boundaries
+            lines.extend(wrap_lines(paragraph, width, lambda part: font.size(part)[0], "km"))
+            continue
         line = ""
         for word in paragraph.split(" "):
             candidate = f"{line} {word}" if line else word

@@ -11,6 +11,7 @@ from pygame_gui.elements import UITextBox
 
 from game.engine import localize
 from game.table import DEFAULT_LEVEL, LEVELS, PERSON
+from game.ui import theme
 from game.ui.screens.menu_common import MenuScreen
 from game.ui.screens.newgame.scenario_files import LANG, Entry
 
@@ -74,7 +75,7 @@ class ScenarioDetails:
         if rect.height < screen.font(16).get_linesize() * 2 + screen.px(16):
             return False
         assert screen.manager is not None
-        screen.manager.preload_fonts([{"name": "noto_sans", "point_size": screen.px(16), "style": "bold"}])
+        screen.manager.preload_fonts([{"name": theme.FONT_NAME, "point_size": screen.px(16), "style": "bold"}])
         self.box = UITextBox(text, rect, screen.manager)
         return True
 
