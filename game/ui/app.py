@@ -23,7 +23,7 @@ import i18n  # type: ignore[import-untyped]  # python-i18n, which pygame_gui use
 import pygame
 import pygame_gui
 
-from game.i18n import language
+from game.i18n import language, set_language, tr
 from game.persistence import autosave_match
 from game.settings import Settings, save_settings
 from game.table import Match
@@ -131,7 +131,7 @@ class App:
         pygame.display.init()  # no pygame.init(): the game has no sound, and audio start-up is slow and noisy
         pygame.font.init()
         text_breaks.install()
-        pygame.display.set_caption("Common Ground")
+        pygame.display.set_caption(tr("Common Ground"))
         flags = pygame.RESIZABLE | (pygame.FULLSCREEN if settings.fullscreen and not self.headless else 0)
         self.display = desktop_size()
         # An explicit size (--size, tests) is used as it is; the remembered one is fitted to this display.
@@ -181,8 +181,10 @@ class App:
         return manager
 
     def apply_settings(self, settings: Settings) -> None:
-        """Switch to new settings (scale, palette, fullscreen...), rebuild every screen, and remember them."""
+        """Switch to new settings (scale, palette, fullscreen, language...), rebuild every screen, and remember them."""
         fullscreen_changed = settings.fullscreen != self.settings.fullscreen
+        if settings.language and settings.language != language():
+            set_language(settings.language)  # every screen is rebuilt below, in the new language
         self.settings = settings
         if fullscreen_changed and not self.headless:
             flags = pygame.RESIZABLE | (pygame.FULLSCREEN if settings.fullscreen else 0)
@@ -262,7 +264,7 @@ class App:
         """Print the ending once (``play`` promises ``Ending: <title>`` on stdout); autoplay then stops."""
         if not self.ending_announced:
             self.ending_announced = True
-            print(f"Ending: {title}", file=self.out, flush=True)
+            print(tr("Ending: {title}", title=title), file=self.out, flush=True)
             if self.autoplay and self.max_frames is None:
                 self.finish_requested = True
 
@@ -383,12 +385,15 @@ class App:
         path = self.screenshot
         try:
             if path.is_dir():
-                raise IsADirectoryError(f"{path} is a folder, not a file name")
+                raise IsADirectoryError(tr("{path} is a folder, not a file name", path=path))
             path.parent.mkdir(parents=True, exist_ok=True)
             pygame.image.save(self.window, str(path))
         except (OSError, ValueError, pygame.error) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
-            print(f"common-ground: the screenshot could not be saved to {path}: {reason}", file=sys.stderr)
+            print(
+                tr("common-ground: the screenshot could not be saved to {path}: {reason}", path=path, reason=reason),
+                file=sys.stderr,
+            )
             self.exit_code = self.exit_code or 1
 
     def measure_frame(self) -> float:

@@ -17,6 +17,7 @@ from pygame_gui.core import ObjectID
 from pygame_gui.elements import UITextEntryLine
 
 from game.content.controls import for_drawing
+from game.i18n import tr
 from game.ui import theme
 from game.ui.screens.base import Host, Screen
 from game.ui.widgets.text import fit
@@ -119,11 +120,11 @@ def time_ago(when: datetime, now: datetime | None = None) -> str:
     now = now or datetime.now(UTC)
     seconds = (now - when).total_seconds()
     if 0 <= seconds < 60:
-        return "just now"
+        return tr("just now")
     if 0 <= seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
+        return tr("{value} min ago", value=int(seconds // 60))
     if 0 <= seconds < 6 * 3600:
-        return f"{int(seconds // 3600)} h ago"
+        return tr("{value} h ago", value=int(seconds // 3600))
     return when.astimezone().strftime("%d %b %Y, %H:%M")
 
 
@@ -176,7 +177,7 @@ def draw_scroll_marks(screen: Screen, surface: pygame.Surface, panel: pygame.Rec
     font = screen.font(13)
     size = screen.px(6)
     palette = screen.palette
-    for flag, up, text in ((above, True, "more above · PgUp"), (below, False, "more below · PgDn")):
+    for flag, up, text in ((above, True, tr("more above · PgUp")), (below, False, tr("more below · PgDn"))):
         if not flag:
             continue
         y = panel.top if up else panel.bottom

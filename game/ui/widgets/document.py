@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import pygame
 
+from game.i18n import tr
 from game.ui.theme import Palette
 from game.ui.widgets import text as textlib
 
@@ -65,7 +66,7 @@ class Document:
     ) -> None:
         """A wrapped paragraph: a plain string (in ``colour``) or runs of differently coloured/bold text."""
         if isinstance(runs, str):
-            assert colour is not None, "a plain paragraph needs a colour"
+            assert colour is not None, tr("a plain paragraph needs a colour")
             runs = ((runs, colour, bold),)
         self.blocks.append(_Block("para", tuple(runs), size, indent, gap, anchor=anchor))
         self._surface = None

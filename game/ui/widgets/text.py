@@ -15,6 +15,7 @@ from typing import TypeVar
 import pygame
 
 from game.content.controls import for_drawing
+from game.i18n import tr, tr_n
 from game.i18n.lines import has_khmer
 from game.i18n.lines import wrap as wrap_lines
 
@@ -159,7 +160,7 @@ def fit_parts(font: pygame.font.Font, parts: Sequence[str], width: int, *, head:
     shortened by whole entries, never cut inside a word."""
     for count in range(len(parts), 0, -1):
         rest = len(parts) - count
-        text = head + ", ".join(parts[:count]) + (f" and {rest} more" if rest else "")
+        text = head + ", ".join(parts[:count]) + (tr(" and {rest} more", rest=rest) if rest else "")
         if width_of(font, text) <= width:
             return text
-    return head + (f"{len(parts)} changes" if len(parts) > 1 else "1 change")
+    return head + tr_n("{n} change", "{n} changes", len(parts))
