@@ -15,6 +15,7 @@ import pytest
 
 from game.content.loader import load_scenario
 from game.engine import Scenario
+from game.i18n import language, set_language
 from game.paths import DEFAULT_SCENARIO
 from game.storage import HOME_ENV
 
@@ -25,6 +26,14 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "home"
     monkeypatch.setenv(HOME_ENV, str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def interface_language() -> Iterator[None]:
+    """The interface's language is the process's: a test that switches it (Settings, --lang) leaves it as it was."""
+    before = language()
+    yield
+    set_language(before)
 
 
 @pytest.fixture(scope="module")

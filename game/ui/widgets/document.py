@@ -66,7 +66,7 @@ class Document:
     ) -> None:
         """A wrapped paragraph: a plain string (in ``colour``) or runs of differently coloured/bold text."""
         if isinstance(runs, str):
-            assert colour is not None, tr("a plain paragraph needs a colour")
+            assert colour is not None, "a plain paragraph needs a colour"  # i18n: not shown
             runs = ((runs, colour, bold),)
         self.blocks.append(_Block("para", tuple(runs), size, indent, gap, anchor=anchor))
         self._surface = None
