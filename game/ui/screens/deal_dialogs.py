@@ -239,7 +239,7 @@ def agreement_dialog(app: Host, role: str, agreement_id: str) -> DealDialog:
         app,
         role,
         kicker=f"{agreement_name(agreement_id).capitalize()} · {match.turn_label}",
-        title=tr("{capitalize} is made", capitalize=agreement_name(agreement_id).capitalize()),
+        title=tr("{agreement} is made", agreement=agreement_name(agreement_id).capitalize()),
         fill=fill,
         buttons=[DialogButton(tr("OK (Enter)"), Closed())],
         cancel=0,

@@ -9,11 +9,11 @@ from __future__ import annotations
 import pygame
 
 from game.i18n import tr
-from game.present import possessive
 from game.ui.screens.base import Host
 from game.ui.screens.ingame import BODY, SMALL, TITLE, GameScreen
 from game.ui.screens.menu_common import draw_backdrop
 from game.ui.screens.results import AtKeyboard, ShowPublic
+from game.ui.screens.wording import possessive
 from game.ui.widgets import text as textlib
 
 

@@ -190,8 +190,8 @@ class ProposalScreen(EventScreen):
                 )
                 made = agreement_name(agreement.id) if agreement is not None else tr("an agreement")
                 message = tr(
-                    "{capitalize} made with {name}. Negotiate (P) shows its schedule.",
-                    capitalize=made.capitalize(),
+                    "{agreement} made with {name}. Negotiate (P) shows its schedule.",
+                    agreement=made.capitalize(),
                     name=name,
                 )
             else:

@@ -9,8 +9,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from game.engine import Cause, Change, Event, ForecastItem, Game, News, NewsKind, localize
-from game.i18n import N_, tr
-from game.present import cause_text, num, plural, possessive, say, signed, timing
+from game.i18n import N_, SOURCE_LANGUAGE, language, tr
+from game.present import cause_text, num, plural, say, signed, timing
+from game.present import possessive as english_possessive
 from game.table import IndicatorView
 
 __all__ = [
@@ -75,6 +76,12 @@ def biggest_changes(changes: Iterable[Change], count: int) -> list[Change]:
     return sorted(changes, key=lambda c: -abs(c.delta))[:count]
 
 
+def possessive(name: str) -> str:
+    """A name as the owner in ``tr("{possessive} decisions", possessive=...)``: ``Cambodia's`` in English, the bare
+    name in any other language (whose translation puts its own word for "of" around the placeholder)."""
+    return english_possessive(name) if language() == SOURCE_LANGUAGE else name
+
+
 # --------------------------------------------------------------------- causes
 #: The causes that are a role's decision.
 _DECISIONS = (Cause.ACTION, Cause.CHOICE)
@@ -110,7 +117,7 @@ def group_causes(game: Game, changes: Sequence[Change], humans: Sequence[str]) -
                 name = localize(game.scenario.role(change.role).name, game.lang)
                 key, title, kind = (
                     (1 if mine else 0, order, change.role),
-                    tr("{possessive} decisions", possessive=possessive(name), name=name),
+                    tr("{possessive} decisions", possessive=possessive(name)),
                     ("yours" if mine else "theirs"),
                 )
         elif change.cause == Cause.EVENT:
@@ -140,8 +147,8 @@ def cause_owner(game: Game, change: Change, humans: Sequence[str]) -> str:
             return tr("your action") if action else tr("your decision")
         name = localize(game.scenario.role(change.role).name, game.lang)
         if action:
-            return tr("{possessive} action", possessive=possessive(name), name=name)
-        return tr("{possessive} decision", possessive=possessive(name), name=name)
+            return tr("{possessive} action", possessive=possessive(name))
+        return tr("{possessive} decision", possessive=possessive(name))
     return tr(_CAUSE_WORDS.get(change.cause, change.cause))
 
 

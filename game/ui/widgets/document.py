@@ -13,7 +13,6 @@ from functools import lru_cache
 
 import pygame
 
-from game.i18n import tr
 from game.ui.theme import Palette
 from game.ui.widgets import text as textlib
 

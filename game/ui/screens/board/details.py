@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Action
-from game.i18n import tr
+from game.i18n import tr, tr_n
 from game.present import cause_text, family_label, indicator_label, source_credit, visible
 from game.table import IndicatorView
 from game.ui.screens.board.layout import new_document
@@ -82,11 +82,7 @@ class DetailsPanel:
         screen, palette = self.screen, self.screen.palette
         doc.heading(screen.say(action.label), colour=palette.text, size=HEADING - 1, gap=2)
         rest = (
-            tr(
-                " · rests {cooldown} turn{value} after use",
-                cooldown=action.cooldown,
-                value="s" if action.cooldown > 1 else "",
-            )
+            tr_n(" · rests {n} turn after use", " · rests {n} turns after use", action.cooldown)
             if action.cooldown
             else ""
         )

@@ -62,7 +62,7 @@ class NewsPanel:
         turn = game.turn
         calendar = game.scenario.calendar
         doc.para(
-            tr("THIS TURN · {upper}", upper=turn_date(calendar, turn).upper()),
+            tr("THIS TURN · {date}", date=turn_date(calendar, turn).upper()),
             colour=palette.muted,
             size=SMALL,
             bold=True,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pygame
 
-from game.i18n import tr
+from game.i18n import tr, tr_n
 from game.saves import SaveError, saves_dir
 from game.ui.screens.menu_common import MenuScreen, blit_text
 
@@ -73,10 +73,10 @@ class RefusedFiles:
         count = len(refused)
         blit_text(
             surface,
-            tr(
-                "{count} file{value} could not be read (the other saves are not affected):",
-                count=count,
-                value="s" if count != 1 else "",
+            tr_n(
+                "{n} file could not be read (the other saves are not affected):",
+                "{n} files could not be read (the other saves are not affected):",
+                count,
             ),
             bold,
             palette.text,

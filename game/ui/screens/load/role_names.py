@@ -40,7 +40,8 @@ class RoleNames:
         if len(levels) == 1:
             level = LEVELS.get(next(iter(levels)))
             parts.append(
-                tr("Computer{value}: ", value=f" ({level.name})" if level else "") + ", ".join(n for n, _ in computers)
+                (tr("Computer ({level}): ", level=level.name) if level else tr("Computer: "))
+                + ", ".join(n for n, _ in computers)
             )
         elif computers:
             parts.append(

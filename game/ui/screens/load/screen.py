@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pygame
 
-from game.i18n import tr
+from game.i18n import tr, tr_n
 from game.persistence import load_match
 from game.saves import SaveError, SaveInfo, delete_save, list_saves
 from game.ui import theme
@@ -278,10 +278,10 @@ class LoadScreen(MenuScreen):
         count = len(self.saves)
         subtitle = (
             (
-                tr(
-                    "{count} saved game{value}, newest first. The game also saves itself after every turn (Autosave).",
-                    count=count,
-                    value="s" if count != 1 else "",
+                tr_n(
+                    "{n} saved game, newest first. The game also saves itself after every turn (Autosave).",
+                    "{n} saved games, newest first. The game also saves itself after every turn (Autosave).",
+                    count,
                 )
             )
             if count

@@ -103,7 +103,7 @@ def add_break_cost(doc: Document, screen: GameScreen, agreement: Agreement) -> N
     if cost.voided:
         doc.space(4)
         doc.para(
-            tr("MADE THIS TURN, IT HAS NOT STARTED: {upper}'S PART IS VOID TOO", upper=name.upper()),
+            tr("MADE THIS TURN, IT HAS NOT STARTED: {name}'S PART IS VOID TOO", name=name.upper()),
             colour=palette.muted,
             size=SMALL,
             bold=True,

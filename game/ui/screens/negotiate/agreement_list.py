@@ -47,7 +47,7 @@ class AgreementList:
             surface,
             pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
             tr("Agreements"),
-            note=tr("{sum} in force", sum=sum(1 for a in agreements if a.open and not a.broken)),
+            note=tr("{count} in force", count=sum(1 for a in agreements if a.open and not a.broken)),
         )
         area = list_area(screen, pad, rect)
         row_h = row_height(screen, pad)

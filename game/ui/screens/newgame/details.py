@@ -10,7 +10,7 @@ import pygame
 from pygame_gui.elements import UITextBox
 
 from game.engine import localize
-from game.i18n import language, tr
+from game.i18n import language, tr, tr_n
 from game.i18n.formats import turn_date
 from game.table import DEFAULT_LEVEL, LEVELS, PERSON
 from game.ui import theme
@@ -22,19 +22,20 @@ def problems_html(entry: Entry) -> str:
     """Why a scenario file cannot be played: its first problem, and how to see the others."""
     count = len(entry.problems)
     more = (
-        tr(
-            "<br><br>…and {value} more problem{value2}. Run <b>python main.py validate {escape}</b> to see them all.",
-            value=count - 1,
-            value2="s" if count > 2 else "",
-            escape=html.escape(str(entry.path)),
+        "<br><br>"
+        + tr_n(
+            "…and {n} more problem. Run {command} to see them all.",
+            "…and {n} more problems. Run {command} to see them all.",
+            count - 1,
+            command=f"<b>python main.py validate {html.escape(str(entry.path))}</b>",
         )
         if count > 1
         else ""
     )
     return tr(
-        "<b>{escape}</b> cannot be played: it has mistakes. Fix the file, then open it again.<br><br>{escape2}{more}",
-        escape=html.escape(entry.path.name),
-        escape2=html.escape(entry.problems[0]),
+        "{file} cannot be played: it has mistakes. Fix the file, then open it again.<br><br>{problem}{more}",
+        file=f"<b>{html.escape(entry.path.name)}</b>",
+        problem=html.escape(entry.problems[0]),
         more=more,
     )
 
@@ -44,8 +45,8 @@ def details_html(entry: Entry | None, players: list[str], folder: Path) -> str:
     who plays each side, ``folder`` is the scenarios folder (named when it holds no scenario)."""
     if entry is None:
         return tr(
-            "No scenarios were found in the scenarios folder ({escape}). Open a scenario file by its path on the left.",
-            escape=html.escape(str(folder)),
+            "No scenarios were found in the scenarios folder ({folder}). Open a scenario file by its path on the left.",
+            folder=html.escape(str(folder)),
         )
     if entry.scenario is None:
         return problems_html(entry)
@@ -55,10 +56,11 @@ def details_html(entry: Entry | None, players: list[str], folder: Path) -> str:
         f"<b>{html.escape(localize(scenario.title, language()))}</b>",
         html.escape(localize(scenario.description, language())),
         tr(
-            "<b>Length:</b> {turns} turns, {escape} to {escape2}.",
+            "{length} {turns} turns, {start} to {end}.",
+            length="<b>" + tr("Length:") + "</b>",
             turns=scenario.turns,
-            escape=html.escape(turn_date(calendar, 1)),
-            escape2=html.escape(turn_date(calendar, scenario.turns)),
+            start=html.escape(turn_date(calendar, 1)),
+            end=html.escape(turn_date(calendar, scenario.turns)),
         ),
     ]
     sides = []
@@ -74,7 +76,7 @@ def details_html(entry: Entry | None, players: list[str], folder: Path) -> str:
         sides.append(f"<b>{who}</b> {html.escape(localize(role.brief, language()))}")
     parts.append("<br><br>".join(sides))
     if entry.opened:
-        parts.append(tr("File: {escape}", escape=html.escape(str(entry.path))))
+        parts.append(tr("File: {path}", path=html.escape(str(entry.path))))
     return "<br><br>".join(parts)
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pygame
 
 from game.i18n import tr
-from game.present import possessive
 from game.table import DecisionKind
 from game.table.public import PublicView
 from game.ui.screens.ingame import GameScreen
 from game.ui.screens.public.timer import TimerDisplay
+from game.ui.screens.wording import possessive
 from game.ui.widgets import text as textlib
 
 #: Design font sizes: the scenario's title, the turn and date, whose part it is.
@@ -28,7 +28,7 @@ def moment_words(board: PublicView) -> str:
         return ""
     if moment.kind is DecisionKind.CHOOSE:
         return tr("Now: {name} decides on the news", name=moment.name)
-    return tr("Now: {possessive} part of the turn", possessive=possessive(moment.name), name=moment.name)
+    return tr("Now: {possessive} part of the turn", possessive=possessive(moment.name))
 
 
 class PublicHeader:
