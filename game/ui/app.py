@@ -264,7 +264,7 @@ class App:
         """Print the ending once (``play`` promises ``Ending: <title>`` on stdout); autoplay then stops."""
         if not self.ending_announced:
             self.ending_announced = True
-            print(tr("Ending: {title}", title=title), file=self.out, flush=True)
+            print(f"Ending: {title}", file=self.out, flush=True)  # i18n: not shown (the line scripts read)
             if self.autoplay and self.max_frames is None:
                 self.finish_requested = True
 

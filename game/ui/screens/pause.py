@@ -221,6 +221,18 @@ class PauseScreen(MenuScreen):
         self.app.request_quit()
 
     # ----------------------------------------------------------------- drawing
+    def where_text(self) -> str:
+        """The line under the heading: the keys (when they go there), the turn, and whom the people play."""
+        match = self.app.match
+        where = match.turn_label if match is not None else ""
+        if match is not None and match.persons:
+            where = tr(
+                "{where} · you play {value}", where=where, value=", ".join(match.role_name(r) for r in match.persons)
+            )
+        if self.keys_in_header:  # first, so that a long line loses the rest rather than the keys
+            where = tr("F2 teacher · F3 {public} · {where}", public=self.public_label().lower(), where=where)
+        return where
+
     def draw_background(self, surface: pygame.Surface) -> None:
         """Only the dialog's panel (the game stays visible, dimmed, around it)."""
         panel = self.areas.get("panel")
@@ -236,16 +248,13 @@ class PauseScreen(MenuScreen):
         heading = self.font(26, bold=True)
         small = self.font(14)
         blit_text(surface, tr("Paused"), heading, palette.text, header.topleft, width=header.width)
-        match = self.app.match
-        where = match.turn_label if match is not None else ""
-        if match is not None and match.persons:
-            where = tr(
-                "{where} · you play {value}", where=where, value=", ".join(match.role_name(r) for r in match.persons)
-            )
-        if self.keys_in_header:  # first, so that a long line loses the rest rather than the keys
-            where = tr("F2 teacher · F3 {public} · {where}", public=self.public_label().lower(), where=where)
         blit_text(
-            surface, where, small, palette.muted, (header.left, header.top + heading.get_linesize()), width=header.width
+            surface,
+            self.where_text(),
+            small,
+            palette.muted,
+            (header.left, header.top + heading.get_linesize()),
+            width=header.width,
         )
         label = self.areas.get("save_label")
         if label is not None:

@@ -31,6 +31,11 @@ ANSWERS = ("refuse", "accept", "counter")
 VERBS = {"accept": N_("Accept"), "refuse": N_("Refuse"), "counter": N_("Counter")}
 #: The same for a counter-proposal (an answer to the player's own proposal).
 COUNTER_VERBS = {"accept": N_("Accept counter"), "refuse": N_("Refuse"), "counter": N_("Edit")}
+#: What the points of the breakdown mean.
+POINTS_NOTE = N_(
+    "The points say how each part weighs for your own objectives: an item's value to your side plus "
+    "the forecast change of your score. The threshold is the one a computer player in your place would use."
+)
 
 
 class ProposalScreen(EventScreen):
@@ -122,16 +127,7 @@ class ProposalScreen(EventScreen):
                 size=BODY,
                 gap=8,
             )
-        doc.para(
-            tr(
-                "The points say how each part weighs for your own objectives: an item's value to your side plus "
-                "the forecast change of your score. The threshold is the one a computer player in your place would "
-                "use."
-            ),
-            colour=palette.muted,
-            size=SMALL,
-            gap=8,
-        )
+        doc.para(tr(POINTS_NOTE), colour=palette.muted, size=SMALL, gap=8)
         add_breakdown(
             doc,
             self,

@@ -6,13 +6,14 @@ from collections.abc import Callable
 
 import pygame
 
-from game.engine import Agreement, AgreementItem, ItemStatus
+from game.engine import Agreement, AgreementItem, BreakForecast, ItemStatus
 from game.i18n import tr
 from game.i18n.formats import turn_date
 from game.present import agreement_name, indicator_label, visible
 from game.ui.screens.ingame import BODY, SMALL, GameScreen
 from game.ui.screens.negotiate.words import Colour, agreement_status, dates, item_status, who
 from game.ui.screens.wording import change_words, num
+from game.ui.theme import Palette
 from game.ui.widgets import Document, news_colour
 from game.ui.widgets.schedule import timeline
 
@@ -113,26 +114,7 @@ def add_break_cost(doc: Document, screen: GameScreen, agreement: Agreement) -> N
             doc.para(screen.say(game.item(item).label), colour=palette.text, size=BODY - 1, bold=True, indent=8, gap=2)
     doc.space(6)
     doc.para(tr("THE COST"), colour=palette.muted, size=SMALL, bold=True, gap=3)
-    fall = tr("falls by {num}", num=num(-cost.trust_change)) if cost.trust_change else tr("stays where it is")
-    doc.para(
-        [
-            (tr("Trust between you and {name} ", name=name), palette.text, False),
-            (fall, palette.bad, True),
-            (
-                tr(
-                    ": {num} to {num2} (of {num3}).",
-                    num=num(cost.trust_before),
-                    num2=num(cost.trust_after),
-                    num3=num(cost.high),
-                ),
-                palette.text,
-                False,
-            ),
-        ],
-        size=BODY - 1,
-        indent=8,
-        gap=3,
-    )
+    _trust_cost(doc, palette, name, cost)
     if visible(game, cost.effects.items):
         runs: list[tuple[str, Colour, bool]] = [(tr("At once: "), palette.text, False)]
         for index, effect in enumerate(visible(game, cost.effects.items)):
@@ -157,4 +139,28 @@ def add_break_cost(doc: Document, screen: GameScreen, agreement: Agreement) -> N
         colour=palette.muted,
         size=SMALL + 1,
         gap=4,
+    )
+
+
+def _trust_cost(doc: Document, palette: Palette, name: str, cost: BreakForecast) -> None:
+    """How far trust with ``name`` falls if the agreement is broken: from what, to what, out of how much."""
+    fall = tr("falls by {num}", num=num(-cost.trust_change)) if cost.trust_change else tr("stays where it is")
+    doc.para(
+        [
+            (tr("Trust between you and {name} ", name=name), palette.text, False),
+            (fall, palette.bad, True),
+            (
+                tr(
+                    ": {num} to {num2} (of {num3}).",
+                    num=num(cost.trust_before),
+                    num2=num(cost.trust_after),
+                    num3=num(cost.high),
+                ),
+                palette.text,
+                False,
+            ),
+        ],
+        size=BODY - 1,
+        indent=8,
+        gap=3,
     )
