@@ -110,6 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--strict", action="store_true", help="exit 1 when there is any warning, not only when there is an error"
     )
+    validate.add_argument(
+        "--lang",
+        default=None,
+        metavar="CODE",
+        help="also list every text with no version in this language (e.g. km), where it is written",
+    )
 
     sub.add_parser("schema", help="print the JSON Schema of scenario files")
     new = sub.add_parser("new", help="write a commented starter scenario that validates and plays")
@@ -244,7 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "play":
             return _play(args)
         if args.command == "validate":
-            return _validate(args.paths, out, strict=args.strict)
+            return _validate(args.paths, out, strict=args.strict, lang=translation_language(args.lang))
         if args.command == "schema":
             return _schema(sys.stdout)
         if args.command == "new":
@@ -486,7 +492,7 @@ def check_screenshot(path: Path) -> None:
         return
 
 
-def _validate(paths: Sequence[Path], out: TextIO, *, strict: bool = False) -> int:
+def _validate(paths: Sequence[Path], out: TextIO, *, strict: bool = False, lang: str | None = None) -> int:
     from game.content.loader import load_scenario
     from game.content.lookahead import look_ahead_file
 
@@ -511,12 +517,45 @@ def _validate(paths: Sequence[Path], out: TextIO, *, strict: bool = False) -> in
             print(warning.format(), file=out)
         if strict and warnings:
             status = EXIT_INVALID
+        if lang is not None and not _untranslated(path, lang, out) and strict:
+            status = EXIT_INVALID
         own = len(scenario.indicators) - len(scenario.trust_names())  # without the trust indicators the loader made
         parts = [(own, "indicator"), (len(scenario.roles), "role"), (len(scenario.actions), "action"),
                  (len(scenario.events), "event"), (len(scenario.endings), "ending")]  # fmt: skip
         counts = ", ".join(plural(count, word) for count, word in parts)
         print(f"{path}: ok ({localize(scenario.title)}: {counts})", file=out)
     return status
+
+
+def translation_language(code: str | None) -> str | None:
+    """The language code of ``validate --lang`` (None without it); a usage error when it is no language code."""
+    import re
+
+    from game.content.models import LANG_PATTERN
+
+    if code is None or re.fullmatch(LANG_PATTERN, code):
+        return code
+    raise UsageError(f"--lang expects a language code such as km or fr, got {code!r}")
+
+
+def _untranslated(path: Path, lang: str, out: TextIO) -> bool:
+    """Print each text of the (loadable) file at ``path`` that has no version in ``lang``, then a count line;
+    whether every text has one."""
+    from game.content.translations import untranslated
+    from game.content.yamlsafe import load_yaml_file
+    from game.i18n import language_name
+
+    report = untranslated(load_yaml_file(path), str(path), lang)
+    for problem in report.missing:
+        print(problem.format(), file=out)
+    name = language_name(lang)
+    if report.complete:
+        print(f"{path}: every text has a {name} version ({plural(report.total, 'text')})", file=out)
+    else:
+        missing = len(report.missing)
+        print(f"{path}: {missing} of {plural(report.total, 'text')} {'has' if missing == 1 else 'have'} no {name} "
+              "version", file=out)  # fmt: skip
+    return report.complete
 
 
 def _notes(path: Path | None, out: TextIO) -> int:
