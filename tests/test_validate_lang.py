@@ -67,7 +67,7 @@ def translated(text: str) -> str:
 
 def test_each_text_without_the_language_is_listed_with_its_place_in_the_file(tmp_path: Path) -> None:
     path = write(tmp_path, HALF)
-    report = untranslated(load_yaml_file(path), str(path), "km")
+    report = untranslated(load_yaml_file(path), str(path), "km", name="Khmer")
     assert [p.format() for p in report.missing] == [
         f"{path}:4:14: warning: no Khmer text (description)",
         f"{path}:26:7: warning: no Khmer text (actions[0].description)",
@@ -88,11 +88,20 @@ def test_a_plain_string_is_in_the_language_the_file_says(tmp_path: Path) -> None
 
 def test_any_language_code_works_and_is_named(tmp_path: Path) -> None:
     path = write(tmp_path, HALF)
-    report = untranslated(load_yaml_file(path), str(path), "fr")
+    report = untranslated(load_yaml_file(path), str(path), "fr", name="French")
     assert "actions[0].description" not in [p.hint for p in report.missing]
     assert len(report.missing) == report.total - 1
     assert report.missing[0].message == "no French text"
     assert untranslated(load_yaml_file(path), str(path), "de").missing[0].message == "no 'de' text"
+
+
+def test_validate_names_the_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, HALF)
+    assert main(["validate", "--lang", "fr", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"{path}:4:14: warning: no French text (description)" in out
+    assert main(["validate", "--lang", "de", str(path)]) == 0
+    assert "warning: no 'de' text (description)" in capsys.readouterr().out
 
 
 def test_paths_are_written_as_a_modder_reads_them() -> None:

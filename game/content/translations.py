@@ -44,16 +44,15 @@ def texts(data: Any) -> Iterator[tuple[NodePath, Any]]:
     yield from _walk(ScenarioFile, data, ())
 
 
-def untranslated(doc: Document, path: str, lang: str) -> TranslationReport:
-    """The texts of the scenario file ``doc`` (labelled ``path``) that have no version in ``lang``."""
-    from game.i18n import language_name
-
+def untranslated(doc: Document, path: str, lang: str, *, name: str = "") -> TranslationReport:
+    """The texts of the scenario file ``doc`` (labelled ``path``) that have no version in ``lang``, whose name
+    (``Khmer``) the warnings say (default: the code, quoted)."""
     data = doc.data if isinstance(doc.data, dict) else {}
     written = data.get("language")
     plain = written if isinstance(written, str) else "en"
     missing: list[Problem] = []
     total = 0
-    message = f"no {language_name(lang)} text"
+    message = f"no {name or repr(lang)} text"
     for at, value in texts(data):
         total += 1
         languages = {plain} if isinstance(value, str) else set(value)
