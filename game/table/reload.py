@@ -100,9 +100,26 @@ def _refused(entry: LogEntry | None, exc: BaseException) -> str:
     reason = reason or type(exc).__name__
     if entry is None:
         return reason
-    who = f"{entry.role}'s " if entry.role else "the turn's "
-    name = type(entry.command).__name__.lower()
-    return f"{who}{name} was refused ({reason})"
+    name = _COMMAND_WORDS.get(type(entry.command).__name__, "command")
+    who = f" of '{entry.role}'" if entry.role else ""
+    return f"the {name}{who} was refused ({reason})"
+
+
+#: How a refused command is named (the log's command types).
+_COMMAND_WORDS = {
+    "Commit": "action",
+    "Withdraw": "withdrawal",
+    "Choose": "answer to an event",
+    "EndTurn": "end of the turn",
+    "Propose": "proposal",
+    "Respond": "answer to a proposal",
+    "Counter": "counter-proposal",
+    "BreakAgreement": "break of an agreement",
+    "Done": "end of a part of the turn",
+    "Adjust": "teacher's adjustment",
+    "Inject": "teacher's event",
+    "EndNow": "teacher's end of the game",
+}
 
 
 def _elsewhere(rebuilt: Game, played: Game) -> str:

@@ -21,7 +21,8 @@ def problems_dialog(app: Host, path: str, lines: list[str]) -> DealDialog:
     """The edited file at ``path`` does not load: its problems, each ``file:line:col: message``. OK closes it."""
 
     def fill(doc: Document) -> None:
-        doc.para("The game goes on with the version loaded before. Fix the file and save it again.",
+        doc.para(f"{path} does not load. The game goes on with the version loaded before: fix the file and save it "
+                 "again.",
                  colour=dialog.palette.muted, size=BODY - 1, gap=8)  # fmt: skip
         for line in lines[:SHOWN_PROBLEMS]:
             doc.para(line, colour=dialog.palette.bad, size=SMALL + 1, gap=4)
@@ -34,7 +35,7 @@ def problems_dialog(app: Host, path: str, lines: list[str]) -> DealDialog:
     dialog = DealDialog(
         app,
         _anybody(app),
-        kicker=f"Watching {path}",
+        kicker="The scenario file was saved again",
         title=f"The edited scenario has {count} problem{'s' if count != 1 else ''}",
         fill=fill,
         buttons=[DialogButton("OK (Enter)", Closed())],
@@ -50,7 +51,8 @@ def replay_dialog(app: Host, path: str, failed: ReplayFailed) -> DealDialog:
     match = app.match
 
     def fill(doc: Document) -> None:
-        doc.para(failed.message(), colour=dialog.palette.text, size=BODY, gap=8)
+        doc.para(f"{path}: {failed.reason[:1].upper()}{failed.reason[1:]}.", colour=dialog.palette.text, size=BODY,
+                 gap=8)  # fmt: skip
         doc.para("Restart to play the new version from its first turn, or keep playing this game on the version "
                  "loaded before.", colour=dialog.palette.muted, size=BODY - 1, gap=4)  # fmt: skip
 
@@ -62,7 +64,7 @@ def replay_dialog(app: Host, path: str, failed: ReplayFailed) -> DealDialog:
     dialog = DealDialog(
         app,
         _anybody(app),
-        kicker=f"Watching {path}",
+        kicker="The scenario file was saved again",
         title=f"The edited scenario cannot replay this game past turn {failed.turn}",
         fill=fill,
         buttons=buttons,
