@@ -183,3 +183,16 @@ def test_watch_needs_a_scenario_file(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["text", "--watch", "--no-save"]) == 2
     assert "--watch follows a scenario file" in capsys.readouterr().err
     assert main(["play", "--watch"]) == 2
+
+
+def test_text_watch_on_the_command_line_replays_the_game_on_the_edited_file(
+    tiny: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", EditingInput(["1", "e", "", "e", ""], tiny, {2: STRONGER}))
+    args = ["text", "--scenario", str(tiny), "--watch", "--role", "alpha", "--seed", "3", "--no-save"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "was saved again: the game is replayed on the new version" in out
+    assert "1. Build x (cost 1): X +20" in out
