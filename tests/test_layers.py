@@ -17,7 +17,7 @@ ALLOWED: dict[str, set[str]] = {
     "ai": {"engine", "content"},
     "table": {"ai", "engine", "content"},
     "present": {"table", "ai", "engine", "content"},
-    "text": {"present", "table", "ai", "engine", "content", "persistence", "saves", "storage", "paths"},
+    "text": {"present", "table", "ai", "engine", "content", "persistence", "saves", "storage", "paths", "watch"},
     "reports": {"present", "table", "ai", "engine", "content", "persistence", "saves", "storage", "paths"},
     "server": {"present", "table", "ai", "engine", "content", "persistence", "storage", "paths", "reports"},
     "ui": {
@@ -32,6 +32,7 @@ ALLOWED: dict[str, set[str]] = {
         "paths",
         "settings",
         "reports",
+        "watch",
     },
 }
 
