@@ -18,7 +18,9 @@ async def teacher_message(hub: Hub, socket: WebSocket, data: dict[str, Any]) -> 
     service = hub.service
     if socket not in hub.teachers:
         if data.get("type") != "hello" or not service.room.is_admin(data.get("admin")):
-            await send(socket, {"type": "error", "message": tr("the dashboard needs the teacher's token")})
+            await send(
+                socket, {"type": "error", "message": tr("the dashboard needs the teacher's token"), "reason": "admin"}
+            )
             await socket.close(POLICY)
             raise Closed
         hub.teachers.add(socket)

@@ -155,7 +155,7 @@ class Hub:
     def stale_text(self) -> str:
         """What a page whose team came back on another device is told, in the room's language."""
         with use_language(self.service.lang):
-            return encode({"type": "error", "message": tr(STALE)})
+            return encode({"type": "error", "message": tr(STALE), "reason": "stale"})
 
     async def dashboards(self) -> None:
         """Send the room to every dashboard soon: at once when none was sent in the last :data:`ROOM_EVERY`
@@ -237,7 +237,8 @@ async def serve(socket: WebSocket, handle: Handler) -> None:
             except (Closed, WebSocketDisconnect):
                 raise
             except RoomError as exc:
-                await send(socket, {"type": "error", "id": data.get("id"), "message": str(exc)})
+                refused = {"type": "error", "id": data.get("id"), "message": str(exc)}
+                await send(socket, {**refused, "reason": exc.reason} if exc.reason else refused)
             except Exception:
                 _log.exception("a message could not be handled")
                 message = tr("the server could not do that")

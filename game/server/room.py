@@ -37,7 +37,12 @@ REJOIN_SECONDS = 30 * 60
 
 
 class RoomError(ValueError):
-    """A request the room refuses; the message says why, in words a student or teacher can read."""
+    """A request the room refuses; the message says why, in words a student or teacher can read (in the room's
+    language); ``reason``, when there is one, says it to the page: ``token`` (join again), ``name_taken``."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def new_code() -> str:
@@ -123,10 +128,10 @@ class Room:
     def team(self, token: object) -> Team:
         """The team holding ``token``; raises :class:`RoomError` for any other."""
         if not isinstance(token, str) or not token:
-            raise RoomError(tr("this page has no valid team token: join again with the room code"))
+            raise RoomError(tr("this page has no valid team token: join again with the room code"), "token")
         team = self.holder(token)
         if team is None:
-            raise RoomError(tr("unknown team token: join again with the room code"))
+            raise RoomError(tr("unknown team token: join again with the room code"), "token")
         return team
 
     def holder(self, token: str) -> Team | None:
@@ -151,7 +156,8 @@ class Room:
                     "a team called {name} is already here: choose another name, or, if it is your team on another "
                     "device, ask the teacher for a rejoin code",
                     name=repr(name),
-                )
+                ),
+                "name_taken",
             )
         token = new_token()
         team = Team(name, digest(token))

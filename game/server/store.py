@@ -22,7 +22,7 @@ from game.storage import data_dir
 #: The store's file name in the data folder.
 FILE_NAME = "class.sqlite3"
 
-_SCHEMA = """  # i18n: not shown
+_SCHEMA = """
 CREATE TABLE IF NOT EXISTS rooms (code TEXT PRIMARY KEY, admin_digest TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tables (
@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS commands (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, table_id TEXT NOT NULL, team TEXT NOT NULL, message_id INTEGER NOT NULL,
     command TEXT NOT NULL, at REAL NOT NULL
 );
-"""
+"""  # i18n: not shown
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,59 @@
+// The page's words in the room's language: ``t("Turn {turn}", {turn: 3})`` and ``tn("{n} team", "{n} teams", n)``
+// look the English words up in the catalog the server sends (GET /i18n.json: the room's language), fill the
+// ``{name}`` placeholders and fall back to English. The catalog is fetched before any other module runs (this
+// module waits for it), so every word drawn is already in the room's language. Static HTML marks its words with
+// ``data-i18n`` (the element's text) and ``data-i18n-ATTR`` (an attribute's value): ``translatePage`` turns them.
+
+let catalog = {lang: "en", messages: {}, plurals: {}, plural_index: []};
+
+try {
+  const answer = await fetch("/i18n.json", {cache: "no-store"});
+  if (answer.ok) catalog = Object.assign(catalog, await answer.json());
+} catch {
+  // no catalog: the page shows English
+}
+
+/** The page's language code (``en``, ``km``...). */
+export function lang() { return catalog.lang; }
+
+function fill(text, values) {
+  if (!values) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+/** ``msgid`` in the page's language, with its ``{name}`` placeholders filled from ``values``. */
+export function t(msgid, values) {
+  return fill(catalog.messages[msgid] || msgid, values);
+}
+
+/** The singular or plural form for the count ``n``; ``{n}`` is filled with ``n``. */
+export function tn(singular, plural, n, values) {
+  const all = Object.assign({n: n}, values || {});
+  const forms = catalog.plurals[singular];
+  if (!forms || !forms.length) return fill(n === 1 ? singular : plural, all);
+  const rule = catalog.plural_index;
+  const count = Math.abs(Math.trunc(n));
+  const index = !rule.length ? 0 : count < rule.length ? rule[count] : rule[(count % 100) + 100];
+  return fill(forms[Math.min(index, forms.length - 1)] || (n === 1 ? singular : plural), all);
+}
+
+/** Translate the marked words of ``root`` (the whole page by default) and set the page's language. */
+export function translatePage(root) {
+  const top = root || document;
+  if (!root) document.documentElement.lang = catalog.lang;
+  for (const node of top.querySelectorAll("[data-i18n]")) {
+    const source = node.dataset.i18nSource || node.textContent.replace(/\s+/g, " ").trim();
+    node.dataset.i18nSource = source;
+    node.textContent = t(source);
+  }
+  for (const node of top.querySelectorAll("*")) {
+    for (const attr of Array.from(node.attributes)) {
+      if (!attr.name.startsWith("data-i18n-") || attr.name === "data-i18n-source") continue;
+      const target = attr.name.slice("data-i18n-".length);
+      const value = node.getAttribute(target);
+      if (value) node.setAttribute(target, t(value));
+    }
+  }
+}
+
+translatePage();
