@@ -23,7 +23,8 @@ export function sparkline(ind) {
   const x = (i) => PAD + (series.length > 1 ? (i * (W - 2 * PAD)) / (series.length - 1) : (W - 2 * PAD) / 2);
   const y = (v) => H - PAD - ((Math.min(high, Math.max(low, v)) - low) / span) * (H - 2 * PAD);
   const points = series.map((v, i) => x(i).toFixed(1) + "," + y(v).toFixed(1)).join(" ");
-  const words = t("{indicator}: {values} (scale {low} to {high})", {indicator: ind.label, values: series.map(num).join(t(", then ")), low: num(ind.low), high: num(ind.high)});
+  const then = t(", then ");
+  const words = t("{indicator}: {values} (scale {low} to {high})", {indicator: ind.label, values: series.map(num).join(then), low: num(ind.low), high: num(ind.high)});
   const chart = svg("svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": words, class: "spark", preserveAspectRatio: "none"});
   const title = svg("title", {}); title.textContent = words; chart.append(title);
   chart.append(svg("line", {x1: PAD, x2: W - PAD, y1: y(series[0]), y2: y(series[0]), class: "mid"}));

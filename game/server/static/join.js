@@ -61,7 +61,10 @@ function seatList(msg, pick) {
   }
   return el("div", {}, el("h2", {}, msg.table ? t("Or move to another free seat") : t("Free seats")),
     tables.map((one) => el("section", {"aria-label": t("Table {table}", {table: one.id})},
-      el("h3", {}, one.turns ? t("Table {table} · {length}", {table: one.id, length: tn("a game of {n} turn",
-        "a game of {n} turns", one.turns)}) : t("Table {table}", {table: one.id})),
+      el("h3", {}, one.turns ? t("Table {table} · {length}", {table: one.id, length: gameOf(one.turns)}) : t("Table {table}", {table: one.id})),
       el("ul", {class: "plain"}, one.seats))));
+}
+
+function gameOf(turns) {
+  return tn("a game of {n} turn", "a game of {n} turns", turns);
 }
