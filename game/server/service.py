@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from game.engine import Phase, Scenario, localize
-from game.i18n import SOURCE_LANGUAGE, language, tr
+from game.i18n import SOURCE_LANGUAGE, language, tr, use_language
 from game.server import room_view
 from game.server.boards import PublicBoards
 from game.server.catalogue import choices
@@ -199,7 +199,12 @@ class ClassService:
 
     # ------------------------------------------------------------------ what people see
     def team_json(self, team: Team) -> dict[str, Any]:
-        """What a team's page shows: where it sits, and its seat's view once its table has started."""
+        """What a team's page shows: where it sits, and its seat's view once its table has started (in the room's
+        language)."""
+        with use_language(self.lang):
+            return self._team_json(team)
+
+    def _team_json(self, team: Team) -> dict[str, Any]:
         table = self.room.tables.get(team.table)
         match = table.match if table is not None else None
         return {
@@ -226,8 +231,9 @@ class ClassService:
         }
 
     def room_json(self, connected: Mapping[str, int]) -> dict[str, Any]:
-        """What the dashboard shows (see :func:`game.server.room_view.room_json`)."""
-        return room_view.room_json(self, connected)
+        """What the dashboard shows (see :func:`game.server.room_view.room_json`), in the room's language."""
+        with use_language(self.lang):
+            return room_view.room_json(self, connected)
 
 
 def _table_row(table: Table) -> TableRow:
