@@ -1,7 +1,7 @@
 // The briefing: the situation, the seat's role and brief, its private objectives and its capital (always
 // reachable from the nav's Briefing).
 import { button, el, fill } from "./dom.js";
-import { t } from "./i18n.js";
+import { parts, t } from "./i18n.js";
 
 /** Draw the briefing; ``go(panel)`` switches to another part of the page. */
 export function drawBriefing(root, view, go) {
@@ -9,7 +9,7 @@ export function drawBriefing(root, view, go) {
   const others = b.others.map((r) => el("details", {"data-key": "brief:" + r.name}, el("summary", {}, t("{side}: their public brief", {side: r.name})), el("p", {}, r.brief)));
   fill(root, 
     el("h2", {}, t("Your briefing")),
-    el("p", {class: "lead"}, t("You play {side} in “{title}”.", {side: view.role_name, title: b.title})),
+    el("p", {class: "lead"}, ...parts(t("You play {side} in “{title}”."), {side: el("strong", {}, view.role_name), title: b.title})),
     el("h3", {}, t("The situation")),
     el("p", {}, b.situation),
     el("p", {class: "muted"}, b.length),

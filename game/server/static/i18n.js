@@ -37,6 +37,20 @@ export function tn(singular, plural, n, values) {
   return fill(forms[Math.min(index, forms.length - 1)] || (n === 1 ? singular : plural), all);
 }
 
+/** A translated sentence as a list of strings and elements: ``parts(t("Total {score}"), {score: strongElement})``
+ * puts each value (an element or a string) where its placeholder is, wherever the translation puts it. */
+export function parts(sentence, values) {
+  const out = [];
+  let last = 0;
+  for (const found of sentence.matchAll(/\{(\w+)\}/g)) {
+    if (!(found[1] in values)) continue;
+    out.push(sentence.slice(last, found.index), values[found[1]]);
+    last = found.index + found[0].length;
+  }
+  out.push(sentence.slice(last));
+  return out.filter((part) => part !== "");
+}
+
 /** Translate the marked words of ``root`` (the whole page by default) and set the page's language. */
 export function translatePage(root) {
   const top = root || document;

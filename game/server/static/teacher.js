@@ -10,7 +10,7 @@ import { t } from "./i18n.js";
 const $ = (id) => document.getElementById(id);
 const KEY = "cg-admin";
 let socket = null, nextId = 1, delay = 500, room = null, since = performance.now(), projected = null;
-let held = false, deferred = false, connected = false;
+let held = false, deferred = false, connecting = true;  // "Connecting…" is on show until the first room
 const pending = new Map();
 
 function say(text, error) { $("status").textContent = text; $("status").className = error ? "error" : ""; }
@@ -112,8 +112,8 @@ function draw() {
   drawTables($("tables"), room, api);
   drawProjector();
   if (focused && document.activeElement === document.body && $(focused)) $(focused).focus();
-  if (!$("status").className && !connected) say(t("Connected: room {code}.", {code: room.code}));
-  connected = true;
+  if (!$("status").className && connecting) say(t("Connected: room {code}.", {code: room.code}));
+  connecting = false;
 }
 
 function drawProjector() {
@@ -152,6 +152,7 @@ $("sign-in").addEventListener("submit", (event) => {
   sessionStorage.setItem(KEY, token);
   $("token-input").value = "";
   say(t("Connecting…"));
+  connecting = true;
   connect();
 });
 $("tables").addEventListener("change", (event) => { if (event.target.tagName === "SELECT") held = true; });
