@@ -13,6 +13,15 @@ try {
   // no catalog: the page shows English
 }
 
+// The fonts of the catalog's script (the game serves Noto Sans Khmer), regular and bold, before the first draw: a
+// phone without them would otherwise show empty boxes until they arrive (at most 3 s of waiting; then the page draws).
+const sample = Object.values(catalog.messages).slice(0, 20).join("");
+if (sample && document.fonts) {
+  const family = getComputedStyle(document.body).fontFamily;
+  const loading = ["1em ", "bold 1em "].map((font) => document.fonts.load(font + family, sample).catch(() => []));
+  await Promise.race([Promise.all(loading), new Promise((done) => setTimeout(done, 3000))]);
+}
+
 /** The page's language code (``en``, ``km``...). */
 export function lang() { return catalog.lang; }
 
