@@ -81,7 +81,7 @@ def run_host(
         return 2
     if not port_free(bind, port):
         problem = tr("cannot listen on {address} (in use, or not this machine's address): choose another --port or "
-                     "--bind", address=f"{bind}:{port}")  # fmt: skip
+                     "--bind", address=bind + ":" + str(port))  # fmt: skip
         print(ERROR + problem, file=err)
         return 1
     load_at_length(str(scenario_path), turns)  # a bad file or length stops here, before anything is written

@@ -244,7 +244,9 @@ async def serve(socket: WebSocket, handle: Handler) -> None:
                 message = tr("the server could not do that")
                 await send(socket, {"type": "error", "id": data.get("id"), "message": message})
     except Flood:
-        await send(socket, {"type": "error", "message": tr("too many messages (at most {n} a second)", n=f"{RATE:g}")})
+        await send(
+            socket, {"type": "error", "message": tr("too many messages (at most {n} a second)", n=format(RATE, "g"))}
+        )
         await socket.close(POLICY)
     except (Closed, WebSocketDisconnect, RuntimeError):
         pass  # the client went away (RuntimeError: a socket no longer connected), or the server closed it

@@ -169,7 +169,7 @@ class Room:
         :data:`REJOIN_SECONDS`; a new code replaces the last)."""
         team = self.team_named(name) if isinstance(name, str) else None
         if team is None:
-            raise RoomError(tr("no team called {name} has joined", name=f"{name!r:.40}"))
+            raise RoomError(tr("no team called {name} has joined", name=repr(name)[:40]))
         code = new_code()
         self.rejoins[team.name.casefold()] = (digest(code), now + REJOIN_SECONDS)
         return code
@@ -211,7 +211,7 @@ class Room:
         """The table of this id; raises :class:`RoomError`."""
         table = self.tables.get(table_id) if isinstance(table_id, str) else None
         if table is None:
-            raise RoomError(tr("there is no table {table}", table=f"{table_id!r:.20}"))
+            raise RoomError(tr("there is no table {table}", table=repr(table_id)[:20]))
         return table
 
     def seat(self, table_id: object, role: object, who: object) -> Table:
@@ -221,7 +221,7 @@ class Room:
         if table.match is not None:
             raise RoomError(tr("table {table} has started: its seats are set", table=table.id))
         if not isinstance(role, str) or role not in table.seats:
-            raise RoomError(tr("table {table} has no role {role}; roles: {roles}", table=table.id, role=f"{role!r:.20}",
+            raise RoomError(tr("table {table} has no role {role}; roles: {roles}", table=table.id, role=repr(role)[:20],
                                   roles=", ".join(table.seats)))  # fmt: skip
         if not isinstance(who, str) or not (who == EMPTY or who in LEVELS or who.startswith(TEAM)):
             raise RoomError(
@@ -231,7 +231,7 @@ class Room:
         if who.startswith(TEAM):
             team = self.team_named(who[len(TEAM) :])
             if team is None:
-                raise RoomError(tr("no team called {name} has joined", name=f"{who[len(TEAM) :]!r:.40}"))
+                raise RoomError(tr("no team called {name} has joined", name=repr(who[len(TEAM) :])[:40]))
             old = self.tables.get(team.table)
             if old is not None and old.match is not None:
                 raise RoomError(tr("{team} plays at table {table}, which has started", team=team.name, table=old.id))
@@ -336,7 +336,7 @@ class Room:
             "end": lambda: console.end_now(match),
         }
         if action not in controls:
-            raise RoomError(tr("unknown control {action}; controls: {controls}", action=f"{action!r:.20}",
+            raise RoomError(tr("unknown control {action}; controls: {controls}", action=repr(action)[:20],
                                   controls=", ".join(controls)))  # fmt: skip
         _refused(controls[action])
         return table

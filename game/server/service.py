@@ -130,7 +130,7 @@ class ClassService:
         found = choices(self.scenario_path, lambda p: self.loader(p, None))
         path = next((c.path for c in found if c.id == scenario), None)
         if path is None:
-            raise RoomError(tr("no scenario {scenario}; scenarios: {scenarios}", scenario=f"{scenario!r:.40}",
+            raise RoomError(tr("no scenario {scenario}; scenarios: {scenarios}", scenario=repr(scenario)[:40],
                                scenarios=", ".join(c.id for c in found)))  # fmt: skip
         return self.scenario_path if found[0].path == path else path
 
