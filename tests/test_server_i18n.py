@@ -149,3 +149,12 @@ def test_the_pages_mark_their_words_for_translation(khmer_app: tuple[TestClient,
     assert '<h1 id="join-title" data-i18n>Join your class</h1>' in page
     assert "<script" in page and "<script>" not in page  # no inline script: the policy stays default-src 'self'
     assert 'import { t } from "./i18n.js"' in client.get("/static/student.js").text
+
+
+def test_the_downloads_speak_the_rooms_language(khmer_app: tuple[TestClient, ClassService, str]) -> None:
+    client, service, admin = khmer_app
+    refused = client.get("/download/summary")
+    assert refused.status_code == 403 and "ថូខឹន" in refused.text
+    scenario = service.room_json({})["scenarios"][0]["id"]
+    handouts = client.get(f"/download/handouts/{scenario}", headers={"Authorization": f"Bearer {admin}"})
+    assert handouts.status_code == 200 and "ឯកសារចែក៖" in handouts.text  # "Handouts: ..."

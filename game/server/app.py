@@ -22,6 +22,13 @@ and table (changes within :data:`~game.server.hub.ROOM_EVERY` seconds of the las
 ``GET`` routes that need the teacher's token in an ``Authorization: Bearer`` header: see
 :mod:`game.server.downloads`.
 
+The room has a language (``host --lang``, kept in the room's settings): the views, refusals, dashboard and downloads
+speak it, and the welcome and the room message carry it as ``lang``. The pages translate their own words with the
+catalog of ``GET /i18n.json`` (the room's language; ``/i18n/<lang>.json`` for another, see
+:mod:`game.server.client_catalog`), and load Khmer glyphs from ``/fonts/`` when the device has none. An error a page
+must act on carries a ``reason`` besides its words: ``token`` (join again), ``stale`` (the team came back elsewhere),
+``name_taken`` (the rejoin code is needed), ``admin`` (the dashboard's token was refused).
+
 The connections, their limits and the one way to the room are in :mod:`game.server.hub`; students' messages
 are handled in :mod:`game.server.players`, the teacher's in :mod:`game.server.dashboard`.
 """
