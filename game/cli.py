@@ -244,6 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             args = parser.parse_args(["play"])
+        chosen_lang = getattr(args, "lang", None)  # the room keeps a language given on the command line
         if args.command in LANGUAGE_COMMANDS:
             args.lang = use_language(args.lang, remember=args.command in ("play", "text"), err=err)
         if args.command == "text":
@@ -283,7 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             of_turns(load(args.scenario), args.turns)  # a bad scenario or length: a clear message, nothing started
             scenario = args.scenario or DEFAULT_SCENARIO
-            return run_host(scenario, args.turns, args.bind, args.port, out, err, new=args.new)
+            return run_host(scenario, args.turns, args.bind, args.port, out, err, new=args.new, lang=chosen_lang)
         if args.command == "bench":
             from game.bench import run_bench
 
