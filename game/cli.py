@@ -30,6 +30,13 @@ class UsageError(Exception):
 LANG_HELP = "the language of the interface and the scenario's texts, e.g. km (default: the one chosen last, else en)"
 
 
+#: The help of --watch (play and text).
+WATCH_HELP = (
+    "follow the --scenario file as you edit it: each time it is saved, the game is replayed on the new version to "
+    "the current turn (its errors are shown and the game goes on when it does not load)"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -40,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     play = sub.add_parser("play", help="open the desktop game (the default command)")
     play.add_argument("--scenario", type=Path, default=None, help="start a game of this scenario at once")
+    play.add_argument("--watch", action="store_true", help=WATCH_HELP)
     play.add_argument("--role", default=None, help="the role you play (default: the scenario's first role)")
     play.add_argument("--seed", type=int, default=None, help="random seed (default: a fresh one)")
     play.add_argument("--turns", type=int, default=None, metavar="N",
@@ -64,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     text = sub.add_parser("text", help="play a whole game in the terminal")
     text.add_argument("--scenario", type=Path, default=None, help="scenario file (default: Cambodia-US)")
+    text.add_argument("--watch", action="store_true", help=WATCH_HELP)
     text.add_argument("--role", default=None, help="the role you play (asked if omitted)")
     text.add_argument("--seed", type=int, default=None, help="random seed (default: a fresh one)")
     text.add_argument("--turns", type=int, default=None, metavar="N",
@@ -109,6 +118,12 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     validate.add_argument(
         "--strict", action="store_true", help="exit 1 when there is any warning, not only when there is an error"
+    )
+    validate.add_argument(
+        "--lang",
+        default=None,
+        metavar="CODE",
+        help="also list every text with no version in this language (e.g. km), where it is written",
     )
 
     sub.add_parser("schema", help="print the JSON Schema of scenario files")
@@ -229,6 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             args = parser.parse_args(["play"])
+        chosen_lang = getattr(args, "lang", None)  # the room keeps a language given on the command line
         if args.command in LANGUAGE_COMMANDS:
             args.lang = use_language(args.lang, remember=args.command in ("play", "text"), err=err)
         if args.command == "text":
@@ -244,7 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "play":
             return _play(args)
         if args.command == "validate":
-            return _validate(args.paths, out, strict=args.strict)
+            return _validate(args.paths, out, strict=args.strict, lang=translation_language(args.lang))
         if args.command == "schema":
             return _schema(sys.stdout)
         if args.command == "new":
@@ -268,7 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             of_turns(load(args.scenario), args.turns)  # a bad scenario or length: a clear message, nothing started
             scenario = args.scenario or DEFAULT_SCENARIO
-            return run_host(scenario, args.turns, args.bind, args.port, out, err, new=args.new)
+            return run_host(scenario, args.turns, args.bind, args.port, out, err, new=args.new, lang=chosen_lang)
         if args.command == "bench":
             from game.bench import run_bench
 
@@ -366,6 +382,7 @@ def _text(args: argparse.Namespace, out: TextIO) -> int:
     from game.text.play import run
 
     save = autosave_match if args.save else None
+    check_watch(args)
     if args.resume:
         given = (args.role, args.scenario, args.seed, args.turns)
         if args.seat or args.tutorial or any(value is not None for value in given):
@@ -402,7 +419,9 @@ def _text(args: argparse.Namespace, out: TextIO) -> int:
     _say_language(scenario, getattr(args, "lang", None) or "en")
     return run(scenario, role=role, seed=seed, stdin=sys.stdin, stdout=out, lang=getattr(args, "lang", None) or "en",
                seats=seats, scenario_path=str(scenario_path), save=save,
-               full_review=getattr(args, "full_review", False))  # fmt: skip
+               full_review=getattr(args, "full_review", False),
+               watch=str(scenario_path) if getattr(args, "watch", False) else None,
+               turns=getattr(args, "turns", None))  # fmt: skip
 
 
 def check_roles(scenario: Scenario, seats: Mapping[str, object]) -> None:
@@ -427,6 +446,7 @@ def _play(args: argparse.Namespace) -> int:
             raise UsageError(f"--size expects WIDTHxHEIGHT, e.g. 1280x720, got {args.size!r}")
         size = (int(width), int(height))
     pin = check_pin(args.pin, starts=args.scenario is not None or bool(args.seat) or args.autoplay)
+    check_watch(args)
     seats = None
     if args.role is not None or args.scenario is not None or args.seat or args.turns is not None or args.public:
         scenario = of_turns(load(args.scenario), args.turns)
@@ -452,7 +472,19 @@ def _play(args: argparse.Namespace) -> int:
         size=size,
         pin=pin,
         public=args.public,
+        watch=args.watch,
     )
+
+
+def check_watch(args: argparse.Namespace) -> None:
+    """A usage error when ``--watch`` has no scenario file to follow."""
+    if not getattr(args, "watch", False):
+        return
+    if getattr(args, "resume", False) or getattr(args, "tutorial", False):
+        raise UsageError("--watch follows a scenario file you edit: give it with --scenario (not --continue or "
+                         "--tutorial)")  # fmt: skip
+    if args.scenario is None:
+        raise UsageError("--watch follows a scenario file as you edit it: give the file with --scenario FILE")
 
 
 def check_pin(pin: str | None, *, starts: bool) -> str:
@@ -486,7 +518,7 @@ def check_screenshot(path: Path) -> None:
         return
 
 
-def _validate(paths: Sequence[Path], out: TextIO, *, strict: bool = False) -> int:
+def _validate(paths: Sequence[Path], out: TextIO, *, strict: bool = False, lang: str | None = None) -> int:
     from game.content.loader import load_scenario
     from game.content.lookahead import look_ahead_file
 
@@ -511,12 +543,45 @@ def _validate(paths: Sequence[Path], out: TextIO, *, strict: bool = False) -> in
             print(warning.format(), file=out)
         if strict and warnings:
             status = EXIT_INVALID
+        if lang is not None and not _untranslated(path, lang, out) and strict:
+            status = EXIT_INVALID
         own = len(scenario.indicators) - len(scenario.trust_names())  # without the trust indicators the loader made
         parts = [(own, "indicator"), (len(scenario.roles), "role"), (len(scenario.actions), "action"),
                  (len(scenario.events), "event"), (len(scenario.endings), "ending")]  # fmt: skip
         counts = ", ".join(plural(count, word) for count, word in parts)
         print(f"{path}: ok ({localize(scenario.title)}: {counts})", file=out)
     return status
+
+
+def translation_language(code: str | None) -> str | None:
+    """The language code of ``validate --lang`` (None without it); a usage error when it is no language code."""
+    import re
+
+    from game.content.models import LANG_PATTERN
+
+    if code is None or re.fullmatch(LANG_PATTERN, code):
+        return code
+    raise UsageError(f"--lang expects a language code such as km or fr, got {code!r}")
+
+
+def _untranslated(path: Path, lang: str, out: TextIO) -> bool:
+    """Print each text of the (loadable) file at ``path`` that has no version in ``lang``, then a count line;
+    whether every text has one."""
+    from game.content.translations import untranslated
+    from game.content.yamlsafe import load_yaml_file
+    from game.i18n import language_name
+
+    name = language_name(lang)
+    report = untranslated(load_yaml_file(path), str(path), lang, name=name)
+    for problem in report.missing:
+        print(problem.format(), file=out)
+    if report.complete:
+        print(f"{path}: every text has a {name} version ({plural(report.total, 'text')})", file=out)
+    else:
+        missing = len(report.missing)
+        print(f"{path}: {missing} of {plural(report.total, 'text')} {'has' if missing == 1 else 'have'} no {name} "
+              "version", file=out)  # fmt: skip
+    return report.complete
 
 
 def _notes(path: Path | None, out: TextIO) -> int:

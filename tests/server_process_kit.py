@@ -32,16 +32,17 @@ def free_port() -> int:
 class Server:
     """``main.py host`` in a subprocess; its printed lines are read as they come."""
 
-    def __init__(self, home: Path, port: int, turns: int = 3) -> None:
+    def __init__(self, home: Path, port: int, turns: int = 3, lang: str = "en") -> None:
         env = dict(os.environ, COMMON_GROUND_HOME=str(home), SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
-        command = [sys.executable, "main.py", "host", "--port", str(port), "--bind", "127.0.0.1", "--turns", str(turns)]
+        command = [sys.executable, "main.py", "host", "--port", str(port), "--bind", "127.0.0.1", "--turns", str(turns),
+                   "--lang", lang]  # fmt: skip
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                         text=True, encoding="utf-8")  # fmt: skip
         self.lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
         self.url = f"ws://127.0.0.1:{port}"
-        printed = self._until("Teacher's dashboard")
-        self.code = re.search(r"Room code:\s+(\w+)", printed).group(1)  # type: ignore[union-attr]
+        printed = self._until("teacher#")  # the dashboard's address, in every language
+        self.code = re.search(r"[:៖]\s+([A-Z0-9]{6})\s*$", printed, re.M).group(1)  # type: ignore[union-attr]
         self.admin = printed.rsplit("#", 1)[1].strip()
         self._ready()
 
@@ -73,8 +74,8 @@ class Server:
 
 
 @contextmanager
-def hosting(home: Path, port: int) -> Iterator[Server]:
-    server = Server(home, port)
+def hosting(home: Path, port: int, lang: str = "en") -> Iterator[Server]:
+    server = Server(home, port, lang=lang)
     try:
         yield server
     finally:

@@ -13,14 +13,28 @@ GAME = Path(__file__).resolve().parent.parent / "game"
 #: What each package of game/ may import from game/ (besides itself).
 ALLOWED: dict[str, set[str]] = {
     "engine": set(),
-    "content": {"engine"},
-    "ai": {"engine", "content"},
-    "table": {"ai", "engine", "content"},
-    "present": {"table", "ai", "engine", "content"},
-    "text": {"present", "table", "ai", "engine", "content", "persistence", "saves", "storage", "paths"},
-    "reports": {"present", "table", "ai", "engine", "content", "persistence", "saves", "storage", "paths"},
-    "server": {"present", "table", "ai", "engine", "content", "persistence", "storage", "paths", "reports"},
+    "i18n": set(),
+    "content": {"engine", "i18n"},
+    "ai": {"engine", "content", "i18n"},
+    "table": {"ai", "engine", "content", "i18n"},
+    "present": {"table", "ai", "engine", "content", "i18n"},
+    "text": {
+        "present",
+        "table",
+        "ai",
+        "engine",
+        "content",
+        "persistence",
+        "saves",
+        "storage",
+        "paths",
+        "watch",
+        "i18n",
+    },
+    "reports": {"present", "table", "ai", "engine", "content", "persistence", "saves", "storage", "paths", "i18n"},
+    "server": {"present", "table", "ai", "engine", "content", "persistence", "storage", "paths", "reports", "i18n"},
     "ui": {
+        "i18n",
         "present",
         "table",
         "ai",
@@ -32,6 +46,7 @@ ALLOWED: dict[str, set[str]] = {
         "paths",
         "settings",
         "reports",
+        "watch",
     },
 }
 

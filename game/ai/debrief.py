@@ -34,9 +34,10 @@ the values, trust, the turn and the news so far; the real game is never touched.
 Willingness after turn ``t`` is measured as it stands for the negotiation of turn ``t + 1`` before that turn's news:
 the values at the end of turn ``t`` and the player's pressure actions of the last
 :data:`~game.ai.negotiation.PROVOCATION_TURNS` turns. Its change in a turn is split exactly into causes: each change
-of the pair's trust (``/ 10``) and of ``relations`` (``/ 10``) goes to the decision, event or trend that made it,
-and each pressure action adds :data:`~game.ai.negotiation.PROVOCATION_POINTS` in its turn and takes it back when it
-leaves the window (any difference from the evaluator's own figure would show as ``other``).
+of the pair's trust (``/ 10``) and of the relations (``/ 10``; the indicator the scenario names as its relations)
+goes to the decision, event or trend that made it, and each pressure action (of the family the scenario names)
+adds :data:`~game.ai.negotiation.PROVOCATION_POINTS` in its turn and takes it back when it leaves the window (any
+difference from the evaluator's own figure would show as ``other``).
 
 Scenarios without a negotiation section have no evaluator, no trust and no proposals: their debrief holds the
 priorities and a willingness made of the same terms the evaluator would use that exist there (relations and recent
@@ -54,7 +55,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.ai.negotiation import (
-    PROVOCATION_FAMILY,
     PROVOCATION_POINTS,
     PROVOCATION_TURNS,
     Evaluation,
@@ -106,7 +106,6 @@ STEADY = 0.05
 #: The causes that may move an indicator before a turn resolves: the news stage (events, the answers to them) and
 #: agreements broken in the actions stage. Read only for turns played before the engine recorded its stages.
 _BEFORE_RESOLUTION = frozenset({Cause.EVENT, Cause.CHOICE, Cause.BREAK})
-_RELATIONS = "relations"
 #: The group of an agreement item's changes in the willingness (its effects and the trust it earned when kept).
 _DEAL = "deal"
 
@@ -387,8 +386,10 @@ class _Builder:
         self.trust = scenario.trust_indicator_id(counterpart, player) if self.negotiation else ""
         self.events = {e.id: e for e in scenario.events}
         self.dynamics = {d.id: d for d in scenario.dynamics}
-        relations = next((i for i in scenario.indicators if i.id == _RELATIONS), None)
+        relations = scenario.relations()  # what the scenario names as the relations, and its pressure family
+        self.relations = relations.id if relations is not None else ""
         self.middle = None if relations is None else (relations.min + relations.max) / 2.0
+        self.pressure = scenario.pressure_family
         outcome = game.outcome
         self.last = outcome.turn if outcome is not None else game.turn - 1
 
@@ -566,7 +567,7 @@ class _Builder:
             return evaluation.score, evaluation.reasons
         reasons = []
         if self.middle is not None:
-            reasons.append(Reason("Current relations", (values[_RELATIONS] - self.middle) / 10.0))
+            reasons.append(Reason("Current relations", (values[self.relations] - self.middle) / 10.0))
         count = sum(len(pressure.get(t, [])) for t in range(moment.turn - PROVOCATION_TURNS, moment.turn))
         if count:
             label = f"Recent pressure from {self.player_name} ({count} action{'s' if count > 1 else ''})"
@@ -583,7 +584,7 @@ class _Builder:
                 action = self.scenario.action(news.id)
             except KeyError:
                 continue
-            if action.family == PROVOCATION_FAMILY:
+            if self.pressure is not None and action.family == self.pressure:
                 out.setdefault(news.turn, []).append(news.id)
         return out
 
@@ -593,7 +594,7 @@ class _Builder:
         labels: dict[tuple[str, str, str], tuple[str, bool, ShiftKind]] = {}
         for change in self.game.history:
             counts = (change.indicator == self.trust and self.trust) or (
-                change.indicator == _RELATIONS and self.middle is not None
+                change.indicator == self.relations and self.middle is not None
             )
             if not counts:
                 continue
@@ -643,7 +644,7 @@ class _Builder:
             except KeyError:
                 label, family = text or cause_id, ""
             if mine:
-                if family == PROVOCATION_FAMILY:
+                if self.pressure is not None and family == self.pressure:
                     return f"you pressured them with {label}", True, ShiftKind.PRESSURE
                 return f"your action {label}", True, ShiftKind.ACTION
             if role == self.counterpart:

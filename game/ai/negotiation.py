@@ -7,9 +7,10 @@ is sent. The score is a sum of :class:`Reason` values, from the receiving role's
   gives is usually negative for it, its domestic cost) plus the forecast change of the receiver's own score from
   the item's effects;
 - trust in the other side: ``(trust - 50) / 10``;
-- current relations, when the scenario has an indicator ``relations``: its distance from the middle of its range,
-  divided by 10;
-- recent provocations: -2 for each action of family ``pressure`` the other side took in the last two turns.
+- current relations, when the scenario names an indicator as its relations (``negotiation.relations_indicator``,
+  by default ``relations``): its distance from the middle of its range, divided by 10;
+- recent provocations: -2 for each action of the scenario's pressure family (``negotiation.pressure_family``, by
+  default ``pressure``) the other side took in the last two turns.
 
 The receiver accepts when the score is at least ``negotiation.threshold`` *and* the items alone (what it gets less
 what it gives, each at its value plus the forecast change of its score) gain it at least ``negotiation.min_gain``:
@@ -38,7 +39,8 @@ __all__ = [
     "evaluate_for",
 ]
 
-#: Actions of this strategy family count as provocations.
+#: The strategy family whose actions count as provocations when a scenario declares none (see
+#: :attr:`Scenario.pressure_family <game.engine.Scenario.pressure_family>`, which the evaluator reads).
 PROVOCATION_FAMILY = "pressure"
 #: Points per provocation in the last :data:`PROVOCATION_TURNS` turns.
 PROVOCATION_POINTS = -2.0
@@ -189,10 +191,10 @@ class _View:
         lang = game.lang
         other = localize(game.scenario.role(sender).name, lang)
         context = [Reason(f"Trust in {other}", (game.trust(sender, receiver) - 50.0) / 10.0)]
-        relations = next((i for i in game.scenario.indicators if i.id == "relations"), None)
+        relations = game.scenario.relations()
         if relations is not None:
             middle = (relations.min + relations.max) / 2.0
-            context.append(Reason("Current relations", (game.value("relations") - middle) / 10.0))
+            context.append(Reason("Current relations", (game.value(relations.id) - middle) / 10.0))
         provocations = _provocations(game, sender)
         if provocations:
             label = f"Recent pressure from {other} ({provocations} action{'s' if provocations > 1 else ''})"
@@ -214,14 +216,17 @@ class _View:
 
 def _provocations(game: Game, sender: str) -> int:
     """Actions of the provocation family that ``sender`` took in the last turns."""
+    scenario = game.scenario
+    family = scenario.pressure_family
+    if family is None:
+        return 0
     since = game.turn - PROVOCATION_TURNS
     count = 0
-    scenario = game.scenario
     for news in reversed(game.state.news):
         if news.turn < since:
             break
         if news.kind is not NewsKind.ACTION or news.role != sender:
             continue
-        if scenario.action(news.id).family == PROVOCATION_FAMILY:
+        if scenario.action(news.id).family == family:
             count += 1
     return count

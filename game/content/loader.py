@@ -142,9 +142,10 @@ class _Report:
         line, col = self.position(at, key=key)
         self.add_at(line, col, message, hint)
 
-    def warn(self, at: NodePath, message: str, hint: str = "") -> None:
-        """A warning at the value at path ``at``: the file loads, changed as the message says."""
-        line, col = self.position(at)
+    def warn(self, at: NodePath, message: str, hint: str = "", *, key: bool = False) -> None:
+        """A warning at the value (or, with ``key``, the key) at path ``at``: the file loads, changed as the message
+        says."""
+        line, col = self.position(at, key=key)
         warning = Problem(self.path, line, col, message, hint, severity="warning")
         if warning not in self.warnings:
             self.warnings.append(warning)
@@ -567,6 +568,16 @@ _NOUNS = {
 }
 
 
+#: What the computer players read by name (the negotiation section's keys): ``(key, kind of thing named, the warning
+#: when a name left to its default names nothing in the file, saying what they go without)``.
+_CONTRACT = (
+    ("relations_indicator", "indicators", "no indicator '{name}': the computer players weigh proposals without "
+     "relations (good relations make them readier to deal)"),
+    ("pressure_family", "families", "no strategy family '{name}': the computer players count no action as pressure "
+     "when they weigh proposals"),
+)  # fmt: skip
+
+
 @dataclass
 class _Built:
     """Engine values built while checking, in file order."""
@@ -823,6 +834,17 @@ class _Checker:
                     at, f"the role pairs {shown} would both read their trust as '{name}'", "rename a role", key=True
                 )
 
+    def _computer_contract(self, section: m.Negotiation) -> None:
+        """The names the computer players read: each one declared names something in the file; a name left to its
+        default that the file does not have is warned about, with what the computer players go without."""
+        for key, kind, loses in _CONTRACT:
+            name = getattr(section, key)
+            if key in section.model_fields_set:
+                self._ref(("negotiation", key), name, kind)
+            elif name not in self.ids[kind]:
+                hint = f"name the one to read with `{key}: <id>` in the negotiation section, or write `{key}: null`"
+                self.report.warn(("negotiation",), loses.format(name=name), hint, key=True)
+
     def _negotiation(self) -> engine.Negotiation | None:
         """The negotiation section, its items' cross-references checked."""
         section = self.parts.negotiation
@@ -830,6 +852,7 @@ class _Checker:
         if section is None:
             return None
         at = ("negotiation",)
+        self._computer_contract(section)
         self._ref((*at, "break_event"), section.break_event, "events")
         bound = section.trust.indicator
         if bound is not None:
@@ -1134,7 +1157,14 @@ def _scenario(model: ScenarioFile, built: _Built, fingerprint: str) -> engine.Sc
         tutorial=build_tutorial(model.tutorial, model.language),
         lesson=build_lesson(model.lesson, model.language),
         lengths=build_lengths(model.lengths, model.turns, lambda text: _line(text, model.language), _score_reference),
+        **_contract(model.negotiation),
     )
+
+
+def _contract(negotiation: m.Negotiation | None) -> dict[str, str | None]:
+    """The engine Scenario's names of what the computer players read: the declared ones, else the defaults."""
+    section = negotiation if negotiation is not None else m.Negotiation.model_construct()
+    return {key: getattr(section, key) for key, _, _ in _CONTRACT}
 
 
 def _score_reference(model: m.ScoreReference | None) -> engine.ScoreReference | None:

@@ -423,6 +423,18 @@ class Negotiation(_Model):
     """The negotiation table: items roles can give each other in proposals, trust, and the price of breaking an
     agreement. Optional; without it the scenario has no negotiation."""
 
+    relations_indicator: Id | None = Field(
+        default="relations",
+        description="Id of the indicator the computer players read as the relations when they weigh a proposal: its "
+        "distance from the middle of its range, divided by 10, adds to their willingness. `null`: they read none. "
+        "Left out, they read an indicator `relations` if there is one (a warning says so when there is none).",
+    )
+    pressure_family: Id | None = Field(
+        default="pressure",
+        description="Id of the strategy family whose actions the computer players count as pressure: each one the "
+        "proposer took in the last two turns takes 2 points off their willingness. `null`: no family counts. Left "
+        "out, a family `pressure` if there is one (a warning says so when there is none).",
+    )
     trust: Trust = Field(default=Trust(), description="How trust starts and moves.")
     break_effects: Effects = Field(
         default_factory=list, description="Applied at once whenever a role breaks an agreement."

@@ -378,6 +378,11 @@ class Scenario:
     #: The shorter games the scenario offers besides its full one (the file's ``lengths``); see
     #: :func:`game.engine.lengths.of_length`.
     lengths: tuple[Length, ...] = ()
+    #: What the computer players read by name (the file declares it in ``negotiation``): the indicator whose
+    #: distance from the middle of its range makes a counterpart readier to deal (``None``: none).
+    relations_indicator: str | None = "relations"
+    #: The strategy family whose actions a counterpart counts as pressure from the proposer (``None``: none).
+    pressure_family: str | None = "pressure"
     _ids: dict[str, dict[str, object]] = field(init=False, repr=False, compare=False)
     #: Derived data the engine computes once per scenario (compiled rule plans); never part of the scenario's value.
     cache: dict[str, object] = field(init=False, repr=False, compare=False)
@@ -406,6 +411,12 @@ class Scenario:
             cached = tuple(i for i in self.indicators if not i.hidden and i.trust_of is None)
             self.cache["shown-indicators"] = cached
         return cached
+
+    def relations(self) -> Indicator | None:
+        """The indicator the computer players read as the relations (:attr:`relations_indicator`), if there is one."""
+        name = self.relations_indicator
+        found = self._ids["indicators"].get(name) if name is not None else None
+        return found if isinstance(found, Indicator) else None
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id (``KeyError`` if there is none), the trust between two roles included."""

@@ -137,8 +137,9 @@ _JS_COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
 
 def javascript_suspects(path: Path, shown_as: str | None = None) -> list[Suspect]:
     """String literals of a JavaScript file that read like words and are not arguments of ``t``/``tn``."""
-    source = _JS_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), path.read_text(encoding="utf-8"))
-    lines = source.splitlines()
+    raw = path.read_text(encoding="utf-8")
+    source = _JS_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), raw)
+    lines = raw.splitlines()  # with the comments: a line's mark is one
     found = []
     for match in _JS_STRING.finditer(source):
         body = match.group("body")

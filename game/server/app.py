@@ -22,6 +22,13 @@ and table (changes within :data:`~game.server.hub.ROOM_EVERY` seconds of the las
 ``GET`` routes that need the teacher's token in an ``Authorization: Bearer`` header: see
 :mod:`game.server.downloads`.
 
+The room has a language (``host --lang``, kept in the room's settings): the views, refusals, dashboard and downloads
+speak it, and the welcome and the room message carry it as ``lang``. The pages translate their own words with the
+catalog of ``GET /i18n.json`` (the room's language; ``/i18n/<lang>.json`` for another, see
+:mod:`game.server.client_catalog`), and load Khmer glyphs from ``/fonts/`` when the device has none. An error a page
+must act on carries a ``reason`` besides its words: ``token`` (join again), ``stale`` (the team came back elsewhere),
+``name_taken`` (the rejoin code is needed), ``admin`` (the dashboard's token was refused).
+
 The connections, their limits and the one way to the room are in :mod:`game.server.hub`; students' messages
 are handled in :mod:`game.server.players`, the teacher's in :mod:`game.server.dashboard`.
 """
@@ -33,11 +40,14 @@ from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import FileResponse, Response
+from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 
+from game.i18n import has_interface, use_language
+from game.i18n.fonts import FONT_DIR
+from game.server.client_catalog import client_catalog
 from game.server.dashboard import teacher_message
 from game.server.downloads import download_routes
 from game.server.hub import Hub, serve
@@ -45,8 +55,11 @@ from game.server.players import player_message
 from game.server.service import ClassService
 
 STATIC = Path(__file__).resolve().parent / "static"
+#: The fonts the pages may load (for scripts a phone or computer may have no font for: Khmer).
+FONTS = {name: FONT_DIR / name for name in ("NotoSansKhmer-Regular.ttf", "NotoSansKhmer-Bold.ttf")}  # i18n: not shown
 _HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
+    "Content-Security-Policy": "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
+    "frame-ancestors 'none'",  # i18n: not shown
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
@@ -60,7 +73,8 @@ def create_app(service: ClassService) -> Starlette:
     async def player(socket: WebSocket) -> None:
         hub.start_timers()
         try:
-            await serve(socket, lambda s, d: player_message(hub, s, d))
+            with use_language(service.lang):  # the room's refusals and errors speak its language
+                await serve(socket, lambda s, d: player_message(hub, s, d))
         finally:
             if hub.players.pop(socket, None) is not None:
                 await hub.dashboards()
@@ -68,7 +82,8 @@ def create_app(service: ClassService) -> Starlette:
     async def teacher(socket: WebSocket) -> None:
         hub.start_timers()
         try:
-            await serve(socket, lambda s, d: teacher_message(hub, s, d))
+            with use_language(service.lang):
+                await serve(socket, lambda s, d: teacher_message(hub, s, d))
         finally:
             hub.teachers.discard(socket)
 
@@ -78,6 +93,20 @@ def create_app(service: ClassService) -> Starlette:
 
         return serve
 
+    async def catalog(request: Request) -> Response:
+        """The client's words in a language (``/i18n/km.json``), or in the room's (``/i18n.json``)."""
+        wanted = request.path_params.get("lang", service.lang)
+        if not has_interface(wanted):
+            wanted = "en"
+        return JSONResponse(client_catalog(wanted), headers=_HEADERS)
+
+    async def font(request: Request) -> Response:
+        path = FONTS.get(request.path_params["name"])
+        if path is None or not path.is_file():
+            return Response(status_code=404, headers=_HEADERS)
+        headers = dict(_HEADERS, **{"Cache-Control": "max-age=86400"})
+        return FileResponse(path, media_type="font/ttf", headers=headers)
+
     async def icon(request: Request) -> Response:
         return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml", headers=_HEADERS)
 
@@ -86,6 +115,9 @@ def create_app(service: ClassService) -> Starlette:
             Route("/", page("student.html")),
             Route("/teacher", page("teacher.html")),
             Route("/favicon.ico", icon),
+            Route("/i18n.json", catalog),
+            Route("/i18n/{lang}.json", catalog),
+            Route("/fonts/{name}", font),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
             WebSocketRoute("/ws", player),
             WebSocketRoute("/ws/teacher", teacher),

@@ -10,8 +10,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from game.engine import Cause, News, NewsKind
+from game.i18n import N_, tr
 from game.present.words import agreement_name, role_name, say
 from game.table import Match
+
+#: An agreement item's status in words.
+ITEM_STATUS = {"pending": N_("pending"), "implemented": N_("implemented"), "broken": N_("broken")}
 
 
 def news_text(match: Match, news: News) -> str:
@@ -25,15 +29,15 @@ def news_text(match: Match, news: News) -> str:
         if news.kind is NewsKind.CHOICE:
             event = scenario.event(news.id)
             label = next((say(game, c.label) for c in event.choices if c.id == news.detail), news.detail)
-            return f"{who} answered {say(game, event.title)}: {label}"
+            return tr("{side} answered {event}: {choice}", side=who, event=say(game, event.title), choice=label)
         if news.kind is NewsKind.ACTION:
-            return f"{who}: {say(game, scenario.action(news.id).label)}"
+            return tr("{side}: {action}", side=who, action=say(game, scenario.action(news.id).label))
     except KeyError:
         pass
     if news.kind is NewsKind.AGREEMENT:
         return _agreement_news(match, news, who)
     if news.kind is NewsKind.ENDING:
-        return "The game is over"
+        return tr("The game is over")
     if news.kind is NewsKind.FACILITATOR:
         return _teacher_text(match, news)
     return f"{news.kind}: {news.id}"
@@ -44,20 +48,31 @@ def _agreement_news(match: Match, news: News, who: str) -> str:
     name = agreement_name(news.id)
     if news.detail == "made":
         try:
-            parties = " and ".join(role_name(match.game, r) for r in match.game.agreement(news.id).parties)
-            return f"{name.capitalize()} made between {parties}"
-        except KeyError:
-            return f"{name.capitalize()} made"
+            first, second = (role_name(match.game, r) for r in match.game.agreement(news.id).parties)
+            return tr("{agreement} made between {first} and {second}", agreement=name.capitalize(), first=first,
+                      second=second)  # fmt: skip
+        except (KeyError, ValueError):
+            return tr("{agreement} made", agreement=name.capitalize())
     if news.detail == "broken":
-        return f"{who or 'A party'} broke {name}"
+        return (
+            tr("{side} broke {agreement}", side=who, agreement=name)
+            if who
+            else tr("A party broke {agreement}", agreement=name)
+        )
     if news.detail == "implemented":  # the id names the agreement and its item
         origin = match.game.origin(Cause.AGREEMENT, news.id)
         try:
             label = say(match.game, match.game.item(origin.part).label) if origin.part else ""
         except KeyError:
             label = ""
-        done = f"Carried out in full: {label}" if label else "A part carried out in full"
-        return f"{done} ({agreement_name(origin.id)}" + (f", by {who})" if who else ")")
+        of = agreement_name(origin.id)
+        if label:
+            if who:
+                return tr("Carried out in full: {item} ({agreement}, by {side})", item=label, agreement=of, side=who)
+            return tr("Carried out in full: {item} ({agreement})", item=label, agreement=of)
+        if who:
+            return tr("A part carried out in full ({agreement}, by {side})", agreement=of, side=who)
+        return tr("A part carried out in full ({agreement})", agreement=of)
     return f"{name.capitalize()}: {news.detail}" + (f" ({who})" if who else "")
 
 
@@ -66,14 +81,17 @@ def _teacher_text(match: Match, news: News) -> str:
     game, scenario = match.game, match.scenario
     try:
         if news.id == "inject":
-            return f"The teacher added the event {say(game, scenario.event(news.detail).title)} to the next news"
+            return tr(
+                "The teacher added the event {event} to the next news",
+                event=say(game, scenario.event(news.detail).title),
+            )
         if news.id == "adjust":
-            return f"The teacher set {say(game, scenario.indicator(news.detail).label)} by hand"
+            return tr("The teacher set {indicator} by hand", indicator=say(game, scenario.indicator(news.detail).label))
     except KeyError:
         pass
     if news.id == "end":
-        return "The teacher ended the game"
-    return f"The teacher: {news.id}" + (f" ({news.detail})" if news.detail else "")
+        return tr("The teacher ended the game")
+    return tr("The teacher: {step}", step=news.id + (f" ({news.detail})" if news.detail else ""))
 
 
 def agreement_text(match: Match, agreement: Mapping[str, Any]) -> str:
@@ -87,9 +105,11 @@ def agreement_text(match: Match, agreement: Mapping[str, Any]) -> str:
             label = str(item.get("item", ""))
         giver = str(item.get("giver", ""))
         who = _who(match, giver) or giver
-        parts.append(f"{label} (by {who}, {item.get('status', '')})")
+        status = str(item.get("status", ""))
+        status = tr(ITEM_STATUS[status]) if status in ITEM_STATUS else status
+        parts.append(tr("{item} (by {side}, {status})", item=label, side=who, status=status))
     name = agreement_name(str(agreement.get("id", ""))).capitalize()
-    return f"{name} (turn {agreement.get('turn')}): {'; '.join(parts)}"
+    return tr("{agreement} (turn {turn}): {items}", agreement=name, turn=agreement.get("turn"), items="; ".join(parts))
 
 
 def _who(match: Match, role: str) -> str:

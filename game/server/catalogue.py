@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from game.content.loader import find_scenarios
 from game.engine import Scenario, localize
@@ -27,6 +28,8 @@ class Choice:
     title: str
     turns: int
     shortest: int
+    #: The title in every language the scenario has it in (see :func:`game.engine.localize`).
+    titles: Any = None
 
 
 _seen: dict[str, tuple[float, Choice]] = {}
@@ -47,7 +50,7 @@ def choices(room_path: str, load: Callable[[str], Scenario], folder: Path = SCEN
         while key in taken:
             key, number = f"{found.id}-{number}", number + 1
         taken.add(key)
-        out.append(Choice(key, found.path, found.title, found.turns, found.shortest))
+        out.append(Choice(key, found.path, found.title, found.turns, found.shortest, found.titles))
     return out
 
 
@@ -65,6 +68,7 @@ def _choice(path: str, load: Callable[[str], Scenario]) -> Choice | None:
     except (ValueError, OSError):
         return None
     shortest = min([MIN_TURNS, scenario.turns, *(length.turns for length in scenario.lengths)])
-    choice = Choice(Path(path).stem, path, localize(scenario.title, "en"), scenario.turns, shortest)
+    title = localize(scenario.title, "en")
+    choice = Choice(Path(path).stem, path, title, scenario.turns, shortest, scenario.title)
     _seen[path] = (stamp, choice)
     return choice

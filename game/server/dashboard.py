@@ -8,6 +8,7 @@ from typing import Any
 
 from starlette.websockets import WebSocket
 
+from game.i18n import tr
 from game.server.hub import POLICY, Closed, Hub, send
 from game.server.room import RoomError
 from game.server.service import ClassService
@@ -17,7 +18,9 @@ async def teacher_message(hub: Hub, socket: WebSocket, data: dict[str, Any]) -> 
     service = hub.service
     if socket not in hub.teachers:
         if data.get("type") != "hello" or not service.room.is_admin(data.get("admin")):
-            await send(socket, {"type": "error", "message": "the dashboard needs the teacher's token"})
+            await send(
+                socket, {"type": "error", "message": tr("the dashboard needs the teacher's token"), "reason": "admin"}
+            )
             await socket.close(POLICY)
             raise Closed
         hub.teachers.add(socket)
@@ -52,4 +55,4 @@ def _request(service: ClassService, data: dict[str, Any]) -> str | None:
         return None
     if kind == "control":
         return service.control(data.get("table"), str(data.get("action")), data).id
-    raise RoomError("unknown request: create_table, seat, picking, rejoin, start or control")
+    raise RoomError(tr("unknown request: create_table, seat, picking, rejoin, start or control"))

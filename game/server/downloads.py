@@ -20,6 +20,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from game.engine import Scenario, localize
+from game.i18n import tr, use_language
 from game.reports.class_summary import TableResult, summary_page
 from game.reports.document import Document, Heading, PageBreak, Para
 from game.reports.handouts import documents
@@ -31,7 +32,7 @@ from game.server.room import RoomError, Table
 from game.table import Match
 
 _HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:",  # i18n: not shown
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
@@ -58,7 +59,8 @@ def _guarded(hub: Hub, handler: Handler) -> Callable[[Request], Awaitable[Respon
     async def serve(request: Request) -> Response:
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not hub.service.room.is_admin(token.strip()):
-            return _plain(403, "Downloads need the teacher's token (an Authorization: Bearer header).")
+            with use_language(hub.service.lang):
+                return _plain(403, tr("Downloads need the teacher's token (an Authorization: Bearer header)."))
         try:
             return await handler(hub, request)
         except RoomError as exc:
@@ -72,8 +74,8 @@ def _plain(status: int, text: str) -> Response:
 
 
 def _file(html: str, name: str) -> Response:
-    headers = dict(_HEADERS, **{"Content-Disposition": f'attachment; filename="{name}"'})
-    return Response(html, media_type="text/html; charset=utf-8", headers=headers)
+    headers = dict(_HEADERS, **{"Content-Disposition": f'attachment; filename="{name}"'})  # i18n: not shown
+    return Response(html, media_type="text/html; charset=utf-8", headers=headers)  # i18n: not shown
 
 
 def report_name(code: str, table_id: str) -> str:
@@ -85,9 +87,12 @@ def report_name(code: str, table_id: str) -> str:
 def _copy(table: Table) -> Copy:
     """A started table's copy (raises :class:`RoomError` for one not started)."""
     if table.match is None:
-        raise RoomError(f"table {table.id} has not started: there is nothing to report yet")
+        raise RoomError(tr("table {table} has not started: there is nothing to report yet", table=table.id))
     teams = [f"{table.team_at(role)} ({table.match.role_name(role)})" for role in table.seats if table.team_at(role)]
-    name = f"Table {table.id}" + (f": {', '.join(teams)}" if teams else "")
+    if teams:
+        name = tr("Table {table}: {teams}", table=table.id, teams=", ".join(teams))
+    else:
+        name = tr("Table {table}", table=table.id)
     return table.id, name, table.scenario, table.scenario_path, table.match.to_dict()
 
 
@@ -102,8 +107,9 @@ async def _report(hub: Hub, request: Request) -> Response:
     copy = await hub.run(lambda: _copy(room.table(wanted)))
 
     def write() -> str:
-        match = _rebuilt(copy)
-        return match_page(match, usual_ranges(match.scenario), name=copy[1])
+        with use_language(hub.service.lang):
+            match = _rebuilt(copy)
+            return match_page(match, usual_ranges(match.scenario), name=copy[1])
 
     html = await anyio.to_thread.run_sync(write)
     return _file(html, report_name(room.code, copy[0]))
@@ -115,11 +121,12 @@ async def _summary(hub: Hub, request: Request) -> Response:
 
     def write() -> str:
         results = []
-        for copy in copies:
-            match = _rebuilt(copy)
-            files = (Path(report_name(room.code, copy[0])),)
-            results.append(TableResult.of(match, usual_ranges(match.scenario), copy[1], files))
-        return summary_page(results, [])
+        with use_language(hub.service.lang):
+            for copy in copies:
+                match = _rebuilt(copy)
+                files = (Path(report_name(room.code, copy[0])),)
+                results.append(TableResult.of(match, usual_ranges(match.scenario), copy[1], files))
+            return summary_page(results, [])
 
     html = await anyio.to_thread.run_sync(write)
     return _file(html, f"common-ground-{room.code.lower()}-summary.html")
@@ -133,19 +140,20 @@ async def _handouts(hub: Hub, request: Request) -> Response:
     turns = service.turns if path == service.scenario_path else None
 
     def write() -> str:
-        return handout_page(handouts_document(service.loader(path, turns)))
+        with use_language(service.lang):
+            return handout_page(handouts_document(service.loader(path, turns), service.lang), service.lang)
 
     html = await anyio.to_thread.run_sync(write)
     return _file(html, f"common-ground-handouts-{wanted}.html")
 
 
-def handouts_document(scenario: Scenario) -> Document:
-    """Every handout of ``scenario`` in one document, each starting on a new page."""
-    title = localize(scenario.title, "en")
+def handouts_document(scenario: Scenario, lang: str = "en") -> Document:
+    """Every handout of ``scenario`` in one document, each starting on a new page, in ``lang``."""
+    title = localize(scenario.title, lang)
     blocks: list[Any] = []
-    for number, document in enumerate(documents(scenario)):
+    for number, document in enumerate(documents(scenario, lang)):
         if number:
             blocks.append(PageBreak())
-        blocks += [Heading(f"{document.kind}: {document.title}" if document.kind else document.title),
-                   Para(document.kicker, "note"), *document.blocks]  # fmt: skip
-    return Document("handouts", f"Handouts: {title}", "Every handout, to print", tuple(blocks))
+        heading = tr("{kind}: {title}", kind=document.kind, title=document.title) if document.kind else document.title
+        blocks += [Heading(heading), Para(document.kicker, "note"), *document.blocks]
+    return Document("handouts", tr("Handouts: {title}", title=title), tr("Every handout, to print"), tuple(blocks))

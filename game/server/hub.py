@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 import anyio.to_thread
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from game.i18n import N_, tr, use_language
 from game.server.boards import encode
 from game.server.room import RoomError
 from game.server.service import ClassService
@@ -36,8 +37,9 @@ RATE = 20.0
 #: The close code for a connection that broke the rules (RFC 6455: policy violation).
 POLICY = 1008
 #: What a page whose team came back on another device is told.
-STALE = "your team came back on another device with a rejoin code: this page no longer speaks for it"
-STALE_TEXT = encode({"type": "error", "message": STALE})
+STALE = N_("your team came back on another device with a rejoin code: this page no longer speaks for it")
+#: A stale page's message, in the room's language (the same object for each, so that it can be told apart).
+STALE_TEXT = "stale"  # i18n: not shown
 #: How often the turn timers are counted down, in seconds.
 TICK = 0.5
 #: The least time between two room messages to the dashboards, in seconds (changes meanwhile go together).
@@ -100,8 +102,14 @@ class Hub:
     async def run(self, call: Callable[[], T]) -> T:
         """Run ``call`` on the room: one call at a time, in a worker thread, so that a computer player thinking
         long never stops the server from reading, limiting and answering messages meanwhile."""
+        lang = self.service.lang
+
+        def in_language() -> T:  # the worker thread speaks the room's language, whatever the process speaks
+            with use_language(lang):
+                return call()
+
         async with self._lock:
-            return await anyio.to_thread.run_sync(call)
+            return await anyio.to_thread.run_sync(in_language)
 
     def _views(self, players: dict[WebSocket, str], table: str | None) -> list[_Out]:
         """The new views of the teams at ``table`` (every team when ``None``); called through :meth:`run`."""
@@ -131,6 +139,7 @@ class Hub:
             for socket, text in await self.run(lambda: self._views(players, table)):
                 if text is STALE_TEXT:
                     self.players.pop(socket, None)
+                    text = self.stale_text()
                 await send(socket, text)
         await self.dashboards()
 
@@ -141,7 +150,12 @@ class Hub:
         stale = await self.run(lambda: [s for s, token in self.players.items() if room.holder(token) is None])
         for socket in stale:
             self.players.pop(socket, None)
-            await send(socket, STALE_TEXT)
+            await send(socket, self.stale_text())
+
+    def stale_text(self) -> str:
+        """What a page whose team came back on another device is told, in the room's language."""
+        with use_language(self.service.lang):
+            return encode({"type": "error", "message": tr(STALE), "reason": "stale"})
 
     async def dashboards(self) -> None:
         """Send the room to every dashboard soon: at once when none was sent in the last :data:`ROOM_EVERY`
@@ -194,15 +208,16 @@ async def _messages(socket: WebSocket, limiter: Limiter) -> Any:
         if not limiter.allow():
             raise Flood
         if len(text.encode("utf-8", "replace")) > MAX_MESSAGE:
-            await send(socket, {"type": "error", "message": f"message too large (at most {MAX_MESSAGE} bytes)"})
+            message = tr("message too large (at most {n} bytes)", n=MAX_MESSAGE)
+            await send(socket, {"type": "error", "message": message})
             continue
         try:
             data = json.loads(text)
         except ValueError:
-            await send(socket, {"type": "error", "message": "a message must be JSON"})
+            await send(socket, {"type": "error", "message": tr("a message must be JSON")})
             continue
         if not isinstance(data, dict):
-            await send(socket, {"type": "error", "message": "a message must be a JSON object"})
+            await send(socket, {"type": "error", "message": tr("a message must be a JSON object")})
             continue
         return data
 
@@ -222,12 +237,16 @@ async def serve(socket: WebSocket, handle: Handler) -> None:
             except (Closed, WebSocketDisconnect):
                 raise
             except RoomError as exc:
-                await send(socket, {"type": "error", "id": data.get("id"), "message": str(exc)})
+                refused = {"type": "error", "id": data.get("id"), "message": str(exc)}
+                await send(socket, {**refused, "reason": exc.reason} if exc.reason else refused)
             except Exception:
                 _log.exception("a message could not be handled")
-                await send(socket, {"type": "error", "id": data.get("id"), "message": "the server could not do that"})
+                message = tr("the server could not do that")
+                await send(socket, {"type": "error", "id": data.get("id"), "message": message})
     except Flood:
-        await send(socket, {"type": "error", "message": f"too many messages (at most {RATE:g} a second)"})
+        await send(
+            socket, {"type": "error", "message": tr("too many messages (at most {n} a second)", n=format(RATE, "g"))}
+        )
         await socket.close(POLICY)
     except (Closed, WebSocketDisconnect, RuntimeError):
         pass  # the client went away (RuntimeError: a socket no longer connected), or the server closed it

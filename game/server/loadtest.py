@@ -119,9 +119,10 @@ def free_port() -> int:
 def _host_command(port: int, turns: int | None) -> list[str]:
     """``main.py host`` when the game runs from its folder, else the same command through :mod:`game.cli`."""
     main = Path(__file__).resolve().parents[2] / "main.py"
-    start = [str(main)] if main.exists() else ["-c", "import sys; from game.cli import main; sys.exit(main())"]
+    run_cli = "import sys; from game.cli import main; sys.exit(main())"  # i18n: not shown
+    start = [str(main)] if main.exists() else ["-c", run_cli]
     length = [] if turns is None else ["--turns", str(turns)]
-    return [sys.executable, *start, "host", "--port", str(port), "--bind", "127.0.0.1", *length]
+    return [sys.executable, *start, "host", "--port", str(port), "--bind", "127.0.0.1", "--lang", "en", *length]
 
 
 @contextmanager
@@ -147,9 +148,9 @@ def _started(process: subprocess.Popen[str], port: int) -> HostProcess:
         printed += line
         if "Teacher's dashboard" in line:
             break
-    code = re.search(r"Room code:\s+(\w+)", printed)
+    code = re.search(r"Room code:\s+(\w+)", printed)  # i18n: not shown
     if code is None or "#" not in printed:
-        raise LoadError(f"the class server did not start: {printed.strip()[-500:]}")
+        raise LoadError(f"the class server did not start: {printed.strip()[-500:]}")  # i18n: not shown
     admin = printed.rsplit("#", 1)[1].split()[0]
     return HostProcess(process, f"ws://127.0.0.1:{port}", code.group(1), admin)
 
@@ -174,14 +175,14 @@ async def _open(url: str, attempts: int = 100) -> ClientConnection:
             return await connect(url, open_timeout=PATIENCE, max_size=None)
         except OSError:
             await asyncio.sleep(0.05)
-    raise LoadError(f"cannot connect to {url}")
+    raise LoadError(f"cannot connect to {url}")  # i18n: not shown
 
 
 async def _receive(socket: ClientConnection) -> dict[str, Any]:
     try:
         data: dict[str, Any] = json.loads(await asyncio.wait_for(socket.recv(), PATIENCE))
     except TimeoutError:
-        raise LoadError(f"the server sent nothing for {PATIENCE:g} s") from None
+        raise LoadError(f"the server sent nothing for {PATIENCE:g} s") from None  # i18n: not shown
     return data
 
 
@@ -190,7 +191,7 @@ async def _until(socket: ClientConnection, kind: str, **match: object) -> dict[s
     while True:
         data = await _receive(socket)
         if data["type"] == "error" and data.get("id") in (None, match.get("id")):
-            raise LoadError(f"the server refused a set-up step: {data.get('message')}")
+            raise LoadError(f"the server refused a set-up step: {data.get('message')}")  # i18n: not shown
         if data["type"] == kind and all(data.get(k) == v for k, v in match.items()):
             return data
 
@@ -228,7 +229,7 @@ class Team:
         """Act on every decision the view offers until the game is over."""
         while not self.over:
             if self.errors > REFUSALS:
-                raise LoadError(f"the server refused {self.errors} commands of {self.name}")
+                raise LoadError(f"the server refused {self.errors} commands of {self.name}")  # i18n: not shown
             decision = (self.view.get("view") or {}).get("decision")
             if decision is None or self.answers:
                 await self._wait()
@@ -247,7 +248,7 @@ class Team:
         try:
             await asyncio.wait_for(self.fresh.wait(), PATIENCE)
         except TimeoutError:
-            raise LoadError(f"{self.name} waited {PATIENCE:g} s for its view") from None
+            raise LoadError(f"{self.name} waited {PATIENCE:g} s for its view") from None  # i18n: not shown
 
     @property
     def over(self) -> bool:
@@ -324,7 +325,7 @@ class Dashboard:
 async def _set_up(host: HostProcess, plan: LoadPlan) -> list[Team]:
     rng = random.Random(plan.seed)
     teams = [await _join(host, f"{colour} {n}", plan, rng) for n in range(1, plan.tables + 1)
-             for colour in ("Blue", "Gold")]  # fmt: skip
+             for colour in ("Blue", "Gold")]  # i18n: not shown  # fmt: skip
     limit = asyncio.Semaphore(SET_UP_AT_ONCE)
 
     async def one(pair: tuple[Team, Team]) -> None:
@@ -362,7 +363,7 @@ def _result(host: HostProcess, plan: LoadPlan, teams: list[Team], desk: Dashboar
             wall: float) -> LoadResult:  # fmt: skip
     times = sorted(t for team in teams for t in team.times_ms)
     if not times:
-        raise LoadError("no command was answered")
+        raise LoadError("no command was answered")  # i18n: not shown
     return LoadResult(
         tables=plan.tables,
         clients=len(teams) + 1,
@@ -375,8 +376,8 @@ def _result(host: HostProcess, plan: LoadPlan, teams: list[Team], desk: Dashboar
         p95_ms=percentile(times, 95),
         max_ms=times[-1],
         cpu_percent=cpu,
-        rss_peak_mb=host.memory_mb("VmHWM"),
-        rss_final_mb=host.memory_mb("VmRSS"),
+        rss_peak_mb=host.memory_mb("VmHWM"),  # i18n: not shown
+        rss_final_mb=host.memory_mb("VmRSS"),  # i18n: not shown
         wall_seconds=wall,
         load_average=os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
     )

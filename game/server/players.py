@@ -8,6 +8,7 @@ from typing import Any
 
 from starlette.websockets import WebSocket
 
+from game.i18n import tr
 from game.server.hub import Hub, send
 from game.server.room import RoomError
 from game.server.service import ClassService
@@ -18,7 +19,7 @@ async def player_message(hub: Hub, socket: WebSocket, data: dict[str, Any]) -> N
     kind = data.get("type")
     if kind in ("hello", "resume"):
         if socket in hub.players:
-            raise RoomError("this connection already speaks for a team")
+            raise RoomError(tr("this connection already speaks for a team"))
         token, welcome, view = await hub.run(lambda: _arrive(service, data))
         hub.players[socket] = token
         await send(socket, welcome)
@@ -28,9 +29,9 @@ async def player_message(hub: Hub, socket: WebSocket, data: dict[str, Any]) -> N
         await hub.dashboards()
         return
     if kind not in ("command", "pick"):
-        raise RoomError("unknown message type: send hello, resume, pick or command")
+        raise RoomError(tr("unknown message type: send hello, resume, pick or command"))
     if socket not in hub.players:
-        raise RoomError("say hello (or resume) before sending commands")
+        raise RoomError(tr("say hello (or resume) before sending commands"))
     if kind == "pick":
         token = hub.players[socket]
         await hub.run(lambda: service.pick(token, data.get("table"), data.get("role")))
@@ -47,9 +48,13 @@ def _arrive(service: ClassService, data: dict[str, Any]) -> tuple[str, dict[str,
     """A team says hello (joins) or resumes: its token, the welcome and its first view."""
     if data.get("type") != "hello":
         team = service.room.team(data.get("token"))
-        return str(data.get("token")), {"type": "welcome", "team": team.name}, service.team_json(team)
+        return (
+            str(data.get("token")),
+            {"type": "welcome", "team": team.name, "lang": service.lang},
+            service.team_json(team),
+        )
     if data.get("rejoin"):
         token, team = service.rejoin(data.get("room"), data.get("name"), data.get("rejoin"), time.time())
     else:
         token, team = service.join(data.get("room"), data.get("name"))
-    return token, {"type": "welcome", "token": token, "team": team.name}, service.team_json(team)
+    return token, {"type": "welcome", "token": token, "team": team.name, "lang": service.lang}, service.team_json(team)

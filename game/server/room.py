@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine import RulesError, Scenario
+from game.i18n import tr
 from game.table import DEFAULT_LEVEL, LEVELS, PERSON, LogError, Match, Seat, TableError, command_from_json
 from game.table import teacher as console
 from game.table.log import command_role
@@ -36,7 +37,12 @@ REJOIN_SECONDS = 30 * 60
 
 
 class RoomError(ValueError):
-    """A request the room refuses; the message says why, in words a student or teacher can read."""
+    """A request the room refuses; the message says why, in words a student or teacher can read (in the room's
+    language); ``reason``, when there is one, says it to the page: ``token`` (join again), ``name_taken``."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def new_code() -> str:
@@ -57,12 +63,12 @@ def digest(token: str) -> str:
 def clean_name(name: object) -> str:
     """A team name as kept: trimmed, 1 to :data:`NAME_LIMIT` printable characters; raises :class:`RoomError`."""
     if not isinstance(name, str):
-        raise RoomError("a team name is text")
+        raise RoomError(tr("a team name is text"))
     name = " ".join(name.split())
     if not name:
-        raise RoomError("type a team name")
+        raise RoomError(tr("type a team name"))
     if len(name) > NAME_LIMIT or not name.isprintable():
-        raise RoomError(f"a team name is at most {NAME_LIMIT} plain characters")
+        raise RoomError(tr("a team name is at most {n} plain characters", n=NAME_LIMIT))
     return name
 
 
@@ -122,10 +128,10 @@ class Room:
     def team(self, token: object) -> Team:
         """The team holding ``token``; raises :class:`RoomError` for any other."""
         if not isinstance(token, str) or not token:
-            raise RoomError("this page has no valid team token: join again with the room code")
+            raise RoomError(tr("this page has no valid team token: join again with the room code"), "token")
         team = self.holder(token)
         if team is None:
-            raise RoomError("unknown team token: join again with the room code")
+            raise RoomError(tr("unknown team token: join again with the room code"), "token")
         return team
 
     def holder(self, token: str) -> Team | None:
@@ -140,14 +146,18 @@ class Room:
     def join(self, code: object, name: object) -> tuple[str, Team]:
         """A new team joins with the room code and a name: returns its token (given once) and the team."""
         if not isinstance(code, str) or code.strip().upper() != self.code:
-            raise RoomError("wrong room code: check the code on the teacher's screen")
+            raise RoomError(tr("wrong room code: check the code on the teacher's screen"))
         name = clean_name(name)
         if len(self.teams) >= TEAM_LIMIT:
-            raise RoomError(f"the room is full ({TEAM_LIMIT} teams): ask the teacher")
+            raise RoomError(tr("the room is full ({n} teams): ask the teacher", n=TEAM_LIMIT))
         if self.team_named(name) is not None:
             raise RoomError(
-                f"a team called {name!r} is already here: choose another name, or, if it is your team on another "
-                "device, ask the teacher for a rejoin code"
+                tr(
+                    "a team called {name} is already here: choose another name, or, if it is your team on another "
+                    "device, ask the teacher for a rejoin code",
+                    name=repr(name),
+                ),
+                "name_taken",
             )
         token = new_token()
         team = Team(name, digest(token))
@@ -159,7 +169,7 @@ class Room:
         :data:`REJOIN_SECONDS`; a new code replaces the last)."""
         team = self.team_named(name) if isinstance(name, str) else None
         if team is None:
-            raise RoomError(f"no team called {name!r:.40} has joined")
+            raise RoomError(tr("no team called {name} has joined", name=repr(name)[:40]))
         code = new_code()
         self.rejoins[team.name.casefold()] = (digest(code), now + REJOIN_SECONDS)
         return code
@@ -168,7 +178,7 @@ class Room:
         """The team called ``name`` comes back with the teacher's ``rejoin`` code: a new token (the old one stops
         working) and the team."""
         if not isinstance(code, str) or code.strip().upper() != self.code:
-            raise RoomError("wrong room code: check the code on the teacher's screen")
+            raise RoomError(tr("wrong room code: check the code on the teacher's screen"))
         team = self.team_named(clean_name(name))
         given = self.rejoins.get(team.name.casefold()) if team is not None else None
         if (
@@ -178,7 +188,7 @@ class Room:
             or now > given[1]
             or not secrets.compare_digest(digest(rejoin.strip().upper()), given[0])
         ):
-            raise RoomError("that rejoin code is not right or has lapsed: ask the teacher for a new one")
+            raise RoomError(tr("that rejoin code is not right or has lapsed: ask the teacher for a new one"))
         del self.rejoins[team.name.casefold()]
         token = new_token()
         old, team.token_digest = team.token_digest, digest(token)
@@ -190,7 +200,7 @@ class Room:
     def add_table(self, scenario: Scenario, scenario_path: str, seed: int | None = None) -> Table:
         """A new table of ``scenario`` (already of the length to play), every seat empty."""
         if len(self.tables) >= TABLE_LIMIT:
-            raise RoomError(f"a room holds at most {TABLE_LIMIT} tables")
+            raise RoomError(tr("a room holds at most {n} tables", n=TABLE_LIMIT))
         number = 1 + max((int(t[1:]) for t in self.tables if t[1:].isdigit()), default=0)
         table = Table(f"t{number}", scenario, scenario_path, secrets.randbelow(2**31) if seed is None else seed,
                       {r.id: EMPTY for r in scenario.roles})  # fmt: skip
@@ -201,7 +211,7 @@ class Room:
         """The table of this id; raises :class:`RoomError`."""
         table = self.tables.get(table_id) if isinstance(table_id, str) else None
         if table is None:
-            raise RoomError(f"there is no table {table_id!r:.20}")
+            raise RoomError(tr("there is no table {table}", table=repr(table_id)[:20]))
         return table
 
     def seat(self, table_id: object, role: object, who: object) -> Table:
@@ -209,19 +219,22 @@ class Room:
         any seat it had), a computer level, or ``""`` (empty again)."""
         table = self.table(table_id)
         if table.match is not None:
-            raise RoomError(f"table {table.id} has started: its seats are set")
+            raise RoomError(tr("table {table} has started: its seats are set", table=table.id))
         if not isinstance(role, str) or role not in table.seats:
-            raise RoomError(f"table {table.id} has no role {role!r:.20}; roles: {', '.join(table.seats)}")
+            raise RoomError(tr("table {table} has no role {role}; roles: {roles}", table=table.id, role=repr(role)[:20],
+                                  roles=", ".join(table.seats)))  # fmt: skip
         if not isinstance(who, str) or not (who == EMPTY or who in LEVELS or who.startswith(TEAM)):
-            raise RoomError(f"seat a team (team:NAME), a computer level ({', '.join(LEVELS)}) or nobody")
+            raise RoomError(
+                tr("seat a team (team:NAME), a computer level ({levels}) or nobody", levels=", ".join(LEVELS))
+            )
         self._leave(table, role)
         if who.startswith(TEAM):
             team = self.team_named(who[len(TEAM) :])
             if team is None:
-                raise RoomError(f"no team called {who[len(TEAM) :]!r:.40} has joined")
+                raise RoomError(tr("no team called {name} has joined", name=repr(who[len(TEAM) :])[:40]))
             old = self.tables.get(team.table)
             if old is not None and old.match is not None:
-                raise RoomError(f"{team.name} plays at table {old.id}, which has started")
+                raise RoomError(tr("{team} plays at table {table}, which has started", team=team.name, table=old.id))
             if old is not None:
                 self._leave(old, team.role)
             team.table, team.role = table.id, role
@@ -243,10 +256,10 @@ class Room:
         """A team takes a free seat itself (see :meth:`free_seats`), leaving the seat it had."""
         team = self.team(token)
         if not self.picking:
-            raise RoomError("the teacher seats the teams: wait for your seat")
+            raise RoomError(tr("the teacher seats the teams: wait for your seat"))
         table = self.table(table_id)
         if not any(t is table and r == role for t, r in self.free_seats(team)):
-            raise RoomError("that seat is not free: choose another")
+            raise RoomError(tr("that seat is not free: choose another"))
         return self.seat(table.id, role, TEAM + team.name)
 
     def _leave(self, table: Table, role: str) -> None:
@@ -261,9 +274,9 @@ class Room:
         """Start a table: a team's seat is a person's; an empty seat gets the computer at the default level."""
         table = self.table(table_id)
         if table.match is not None:
-            raise RoomError(f"table {table.id} has already started")
+            raise RoomError(tr("table {table} has already started", table=table.id))
         if not any(who.startswith(TEAM) for who in table.seats.values()):
-            raise RoomError(f"seat at least one team at table {table.id} before starting it")
+            raise RoomError(tr("seat at least one team at table {table} before starting it", table=table.id))
         seats = {
             role: PERSON if who.startswith(TEAM) else Seat(who or DEFAULT_LEVEL) for role, who in table.seats.items()
         }
@@ -276,24 +289,28 @@ class Room:
         team and its table (the command applied, the team's ``last_id`` moved on)."""
         team = self.team(token)
         if isinstance(message_id, bool) or not isinstance(message_id, int) or message_id <= 0:
-            raise RoomError("a command needs a whole number id greater than 0")
+            raise RoomError(tr("a command needs a whole number id greater than 0"))
         if message_id <= team.last_id:
-            raise RoomError(f"command {message_id} was already received (the last was {team.last_id})")
+            raise RoomError(
+                tr("command {id} was already received (the last was {last})", id=message_id, last=team.last_id)
+            )
         if not team.table:
-            raise RoomError("your team has no seat yet: wait for the teacher")
+            raise RoomError(tr("your team has no seat yet: wait for the teacher"))
         if table_id is not None and table_id != team.table:
-            raise RoomError("your team does not sit at that table")
+            raise RoomError(tr("your team does not sit at that table"))
         table = self.tables[team.table]
         if table.match is None:
-            raise RoomError("your table has not started yet: wait for the teacher")
+            raise RoomError(tr("your table has not started yet: wait for the teacher"))
         if not isinstance(data, Mapping):
-            raise RoomError("a command is an object with a type")
+            raise RoomError(tr("a command is an object with a type"))
         try:
             command = command_from_json(data)
         except LogError as exc:
-            raise RoomError(f"not a command: {exc}") from None
+            raise RoomError(tr("not a command: {problem}", problem=exc)) from None
         if command_role(command) != team.role:
-            raise RoomError(f"your team plays {table.match.role_name(team.role)}: it cannot act for another seat")
+            raise RoomError(
+                tr("your team plays {side}: it cannot act for another seat", side=table.match.role_name(team.role))
+            )
         match = table.match
         _refused(lambda: match.apply(team.role, command))
         team.last_id = message_id
@@ -307,7 +324,7 @@ class Room:
         table = self.table(table_id)
         match = table.match
         if match is None:
-            raise RoomError(f"table {table.id} has not started")
+            raise RoomError(tr("table {table} has not started", table=table.id))
         controls: dict[str, Callable[[], object]] = {
             "pause": lambda: console.pause(match),
             "resume": lambda: console.resume(match),
@@ -319,7 +336,8 @@ class Room:
             "end": lambda: console.end_now(match),
         }
         if action not in controls:
-            raise RoomError(f"unknown control {action!r:.20}; controls: {', '.join(controls)}")
+            raise RoomError(tr("unknown control {action}; controls: {controls}", action=repr(action)[:20],
+                                  controls=", ".join(controls)))  # fmt: skip
         _refused(controls[action])
         return table
 
@@ -328,7 +346,7 @@ def _seconds(value: object) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise RoomError("a turn timer is a whole number of seconds (or null: no timer)")
+        raise RoomError(tr("a turn timer is a whole number of seconds (or null: no timer)"))
     return value
 
 
@@ -338,4 +356,4 @@ def _refused(call: Callable[[], object]) -> None:
         call()
     except (TableError, RulesError, KeyError, ValueError) as exc:
         text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
-        raise RoomError(text or "the table refused that") from None
+        raise RoomError(text or tr("the table refused that")) from None

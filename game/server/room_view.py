@@ -23,6 +23,7 @@ class Served(Protocol):
     """What the dashboard's JSON reads of the room's service (:class:`game.server.service.ClassService`)."""
 
     room: Room
+    lang: str
     scenario_path: str
     turns: int | None
     clocks: dict[str, TurnClock]
@@ -38,10 +39,17 @@ def room_json(service: Served, connected: Mapping[str, int]) -> dict[str, Any]:
     return {
         "type": "room",
         "code": room.code,
+        "lang": service.lang,
         "picking": room.picking,
         "scenario": Path(service.scenario_path).name,
         "scenarios": [
-            {"id": c.id, "title": c.title, "turns": c.turns, "shortest": c.shortest, "room": i == 0}
+            {
+                "id": c.id,
+                "title": localize(c.titles, service.lang) if c.titles else c.title,
+                "turns": c.turns,
+                "shortest": c.shortest,
+                "room": i == 0,
+            }
             for i, c in enumerate(choices(service.scenario_path, lambda p: service.loader(p, None)))
         ],
         "room_turns": service.turns,
@@ -72,7 +80,7 @@ def table_json(service: Served, table: Table) -> dict[str, Any]:
         words = service.boards.words(table.id, lambda: board_words(match, shown))
     return {
         "id": table.id,
-        "title": localize(scenario.title, "en"),
+        "title": localize(scenario.title, service.lang),
         "scenario_file": Path(table.scenario_path).name,
         "turns": table.turns,
         "seed": table.seed,
@@ -81,8 +89,8 @@ def table_json(service: Served, table: Table) -> dict[str, Any]:
         "over": match is not None and match.is_over(),
         "revealed": match is not None and match.teacher.revealed,
         "seconds_left": seconds_left(service, table),
-        "roles": {r.id: localize(r.name, "en") for r in scenario.roles},
-        "events": [{"id": e.id, "title": localize(e.title, "en")} for e in scenario.events],
+        "roles": {r.id: localize(r.name, service.lang) for r in scenario.roles},
+        "events": [{"id": e.id, "title": localize(e.title, service.lang)} for e in scenario.events],
         "words": words,
         "public": public,  # last: the room's text splices each kept board in at the end of its table
     }

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from game.engine import Phase, Scenario, localize
+from game.i18n import SOURCE_LANGUAGE, language, tr, use_language
 from game.server import room_view
 from game.server.boards import PublicBoards
 from game.server.catalogue import choices
@@ -27,7 +28,9 @@ Loader = Callable[[str, int | None], Scenario]
 class ClassService:
     """One room, kept in ``store``; ``loader`` reads scenarios; new tables use ``scenario_path`` and ``turns``."""
 
-    def __init__(self, store: ClassStore, loader: Loader, scenario_path: str, turns: int | None = None) -> None:
+    def __init__(
+        self, store: ClassStore, loader: Loader, scenario_path: str, turns: int | None = None, lang: str | None = None
+    ) -> None:
         #: Each table's public board, built once per change of the table (the store's writes tell which changed).
         self.boards = PublicBoards()
         self.store = self.boards.watching(store)
@@ -37,6 +40,10 @@ class ClassService:
         self.room = Room("", "")
         #: Each started table's turn timer (see :meth:`tick`).
         self.clocks: dict[str, TurnClock] = {}
+        #: The language given at the start (``None``: the room's kept one, else the process's); see :attr:`lang`.
+        self._chosen_lang = lang
+        #: The room's language: its pages, refusals and new tables' games speak it (kept in the room's settings).
+        self.lang = lang or SOURCE_LANGUAGE
 
     def open(self) -> str:
         """Load the stored room (or make one) and return the teacher's token for this run (a new one each time)."""
@@ -48,6 +55,10 @@ class ClassService:
             self.room = self._rebuild(stored)
             self.room.admin_digest = digest(admin)
         self.store.save_room(self.room.code, self.room.admin_digest)
+        kept = stored.settings.get("lang") if stored is not None else None
+        self.lang = self._chosen_lang or kept or language()
+        if self.lang != kept:
+            self.store.save_setting("lang", self.lang)
         return admin
 
     def _rebuild(self, stored: StoredRoom) -> Room:
@@ -101,9 +112,9 @@ class ClassService:
         path = self.scenario_file(scenario)
         length = (self.turns if path == self.scenario_path else None) if turns is None else turns
         if length is not None and (isinstance(length, bool) or not isinstance(length, int)):
-            raise RoomError("turns is a whole number")
+            raise RoomError(tr("turns is a whole number"))
         if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
-            raise RoomError("a seed is a whole number")
+            raise RoomError(tr("a seed is a whole number"))
         try:
             loaded = self.loader(path, length)
         except ValueError as exc:
@@ -119,13 +130,14 @@ class ClassService:
         found = choices(self.scenario_path, lambda p: self.loader(p, None))
         path = next((c.path for c in found if c.id == scenario), None)
         if path is None:
-            raise RoomError(f"no scenario {scenario!r:.40}; scenarios: {', '.join(c.id for c in found)}")
+            raise RoomError(tr("no scenario {scenario}; scenarios: {scenarios}", scenario=repr(scenario)[:40],
+                               scenarios=", ".join(c.id for c in found)))  # fmt: skip
         return self.scenario_path if found[0].path == path else path
 
     def allow_picking(self, allowed: object) -> None:
         """Let teams take free seats themselves, or not (kept)."""
         if not isinstance(allowed, bool):
-            raise RoomError("allowed is true or false")
+            raise RoomError(tr("allowed is true or false"))
         self.room.picking = allowed
         self.store.save_setting("picking", "1" if allowed else "0")
 
@@ -141,7 +153,7 @@ class ClassService:
 
     def start(self, table_id: object) -> Table:
         """Start a table (kept)."""
-        self.room.start(table_id)
+        self.room.start(table_id, lang=self.lang)
         table = self.room.table(table_id)
         self.store.write([_table_row(table)])
         return table
@@ -187,7 +199,12 @@ class ClassService:
 
     # ------------------------------------------------------------------ what people see
     def team_json(self, team: Team) -> dict[str, Any]:
-        """What a team's page shows: where it sits, and its seat's view once its table has started."""
+        """What a team's page shows: where it sits, and its seat's view once its table has started (in the room's
+        language)."""
+        with use_language(self.lang):
+            return self._team_json(team)
+
+    def _team_json(self, team: Team) -> dict[str, Any]:
         table = self.room.tables.get(team.table)
         match = table.match if table is not None else None
         return {
@@ -195,21 +212,28 @@ class ClassService:
             "team": team.name,
             "table": team.table,
             "role": team.role,
-            "role_name": localize(table.scenario.role(team.role).name, "en") if table and team.role else "",
+            "lang": self.lang,
+            "role_name": localize(table.scenario.role(team.role).name, self.lang) if table and team.role else "",
             "last_id": team.last_id,
             "started": match is not None,
             "seconds_left": self.seconds_left(team.table),
             "view": seat_json(match, team.role) if match is not None else None,
             "picking": self.room.picking,
             "free_seats": [
-                {"table": t.id, "role": role, "role_name": localize(t.scenario.role(role).name, "en"), "turns": t.turns}
+                {
+                    "table": t.id,
+                    "role": role,
+                    "role_name": localize(t.scenario.role(role).name, self.lang),
+                    "turns": t.turns,
+                }
                 for t, role in self.room.free_seats(team)
             ],
         }
 
     def room_json(self, connected: Mapping[str, int]) -> dict[str, Any]:
-        """What the dashboard shows (see :func:`game.server.room_view.room_json`)."""
-        return room_view.room_json(self, connected)
+        """What the dashboard shows (see :func:`game.server.room_view.room_json`), in the room's language."""
+        with use_language(self.lang):
+            return room_view.room_json(self, connected)
 
 
 def _table_row(table: Table) -> TableRow:

@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS commands (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, table_id TEXT NOT NULL, team TEXT NOT NULL, message_id INTEGER NOT NULL,
     command TEXT NOT NULL, at REAL NOT NULL
 );
-"""
+"""  # i18n: not shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +115,7 @@ def archive(path: Path) -> Path | None:
         return None
     db = sqlite3.connect(path)
     try:
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # i18n: not shown
     finally:
         db.close()
     target = path.with_name(f"{path.stem}-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
@@ -131,38 +131,43 @@ class SqliteStore:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else data_dir() / FILE_NAME
         self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA journal_mode=WAL")  # i18n: not shown
+        self._db.execute("PRAGMA synchronous=NORMAL")  # i18n: not shown
         self._db.executescript(_SCHEMA)
 
     def load(self) -> StoredRoom | None:
         """The stored room, or ``None``."""
-        row = self._db.execute("SELECT code, admin_digest FROM rooms LIMIT 1").fetchone()
+        row = self._db.execute("SELECT code, admin_digest FROM rooms LIMIT 1").fetchone()  # i18n: not shown
         if row is None:
             return None
         room = StoredRoom(str(row[0]), str(row[1]))
         for tid, path, turns, seed, seats, match in self._db.execute(
-            "SELECT id, scenario_path, turns, seed, seats, match FROM tables ORDER BY rowid"
+            "SELECT id, scenario_path, turns, seed, seats, match FROM tables ORDER BY rowid"  # i18n: not shown
         ):
             room.tables.append(TableRow(tid, path, int(turns), int(seed), json.loads(seats),
                                         None if match is None else json.loads(match)))  # fmt: skip
         for digest, name, table, role, last_id in self._db.execute(
-            "SELECT token_digest, name, table_id, role, last_id FROM players ORDER BY rowid"
+            "SELECT token_digest, name, table_id, role, last_id FROM players ORDER BY rowid"  # i18n: not shown
         ):
             room.teams.append(TeamRow(digest, name, table, role, int(last_id)))
-        room.settings = {str(k): str(v) for k, v in self._db.execute("SELECT key, value FROM settings")}
+        room.settings = {
+            str(k): str(v)
+            for k, v in self._db.execute("SELECT key, value FROM settings")  # i18n: not shown
+        }
         return room
 
     def save_room(self, code: str, admin_digest: str) -> None:
         """Keep the room (one room per file)."""
         with self._transaction():
-            self._db.execute("DELETE FROM rooms")
-            self._db.execute("INSERT INTO rooms (code, admin_digest) VALUES (?, ?)", (code, admin_digest))
+            self._db.execute("DELETE FROM rooms")  # i18n: not shown
+            sql = "INSERT INTO rooms (code, admin_digest) VALUES (?, ?)"  # i18n: not shown
+            self._db.execute(sql, (code, admin_digest))
 
     def save_setting(self, key: str, value: str) -> None:
         """Keep one setting."""
         with self._transaction():
-            self._db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+            sql = "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"  # i18n: not shown
+            self._db.execute(sql, (key, value))
 
     def write(
         self, tables: Sequence[TableRow] = (), teams: Sequence[TeamRow] = (), command: CommandRow | None = None
@@ -170,21 +175,24 @@ class SqliteStore:
         """Keep tables, teams and a command in one transaction."""
         with self._transaction():
             self._db.executemany(
-                "INSERT INTO tables (id, scenario_path, turns, seed, seats, match) VALUES (?,?,?,?,?,?) "
+                "INSERT INTO tables (id, scenario_path, turns, seed, seats, match) "  # i18n: not shown
+                "VALUES (?,?,?,?,?,?) "
                 "ON CONFLICT(id) DO UPDATE SET scenario_path = excluded.scenario_path, turns = excluded.turns, "
                 "seed = excluded.seed, seats = excluded.seats, match = excluded.match",  # keeps the tables' order
                 [(t.id, t.scenario_path, t.turns, t.seed, json.dumps(t.seats),
                   None if t.match is None else json.dumps(t.match, separators=(",", ":"))) for t in tables],
             )  # fmt: skip
             self._db.executemany(
-                "INSERT INTO players (token_digest, name, table_id, role, last_id) VALUES (?, ?, ?, ?, ?) "
+                "INSERT INTO players (token_digest, name, table_id, role, last_id) "  # i18n: not shown
+                "VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT(name) DO UPDATE SET token_digest = excluded.token_digest, table_id = excluded.table_id, "
                 "role = excluded.role, last_id = excluded.last_id",  # keeps the teams' order, a new token too
                 [(t.token_digest, t.name, t.table, t.role, t.last_id) for t in teams],
             )
             if command is not None:
                 self._db.execute(
-                    "INSERT INTO commands (table_id, team, message_id, command, at) VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO commands (table_id, team, message_id, command, at) "  # i18n: not shown
+                    "VALUES (?, ?, ?, ?, ?)",
                     (command.table, command.team, command.message_id, json.dumps(command.command), time.time()),
                 )
 
@@ -203,7 +211,7 @@ class _Transaction:
         self._db = db
 
     def __enter__(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
+        self._db.execute("BEGIN IMMEDIATE")  # i18n: not shown
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
         self._db.execute("COMMIT" if error is None else "ROLLBACK")

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from game.engine import Change, Choose, Commit, Respond, Withdraw, localize
+from game.i18n import tr
 from game.present import visible
 from game.present.words import date_of, family_label
 from game.server import views_words as words
@@ -137,11 +138,11 @@ def option_label(match: Match, command: TableCommand) -> str:
         return next((localize(c.label, lang) for c in event.choices if c.id == command.choice), command.choice)
     if isinstance(command, Commit | Withdraw):
         label = localize(match.scenario.action(command.action).label, lang)
-        return label if isinstance(command, Commit) else f"Withdraw: {label}"
+        return label if isinstance(command, Commit) else tr("Withdraw: {action}", action=label)
     if isinstance(command, Respond):
-        return "Accept" if command.accept else "Refuse"
+        return tr("Accept") if command.accept else tr("Refuse")
     if isinstance(command, Done):
-        return "Done for this turn"
+        return tr("Done for this turn")
     return type(command).__name__  # pragma: no cover - a decision offers only the commands above
 
 

@@ -29,6 +29,7 @@ from game.engine import (
     implementation_effects,
     localize,
 )
+from game.i18n import N_, language, tr
 from game.present import (
     agreement_in_force_until,
     agreement_name,
@@ -49,12 +50,23 @@ from game.table import Decision, DecisionKind, Match, SeatView, command_to_json,
 
 #: How the status of a proposal reads for the seat that sent or received it.
 PROPOSAL_STATUS = {
-    "open": "waiting for an answer",
-    "accepted": "accepted",
-    "refused": "refused",
-    "countered": "answered with a counter-proposal",
-    "withdrawn": "lapsed unanswered at the end of its turn",
+    "open": N_("waiting for an answer"),
+    "accepted": N_("accepted"),
+    "refused": N_("refused"),
+    "countered": N_("answered with a counter-proposal"),
+    "withdrawn": N_("lapsed unanswered at the end of its turn"),
 }
+#: How the status of an agreement and of its items reads.
+AGREEMENT_STATUS = {
+    "broken": N_("broken"),
+    "being implemented": N_("being implemented"),
+    "fully implemented": N_("fully implemented"),
+}
+
+
+def whose_name(name: str) -> str:
+    """``Cambodia's`` in English; the name itself in a language whose sentences put the owner elsewhere."""
+    return possessive(name) if language() == "en" else name
 
 
 def negotiation_json(match: Match, role: str, seat: SeatView | None = None) -> dict[str, Any]:
@@ -76,7 +88,7 @@ def negotiation_json(match: Match, role: str, seat: SeatView | None = None) -> d
         "counterparts": [_counterpart(match, role, other) for other in others],
         "proposals": [_proposal(match, seat, p.id, moment["now"]) for p in reversed(seat.proposals)],
         "agreements": [_agreement(game, role, a, moment["now"]) for a in reversed(seat.agreements)],
-        "note": "A proposal cannot be taken back once sent: unanswered, it lapses when the turn ends.",
+        "note": tr("A proposal cannot be taken back once sent: unanswered, it lapses when the turn ends."),
     }
 
 
@@ -85,10 +97,11 @@ def _answering(game: Game, role: str, decision: Decision | None) -> dict[str, st
     if decision is None or decision.kind is not DecisionKind.ANSWER:
         return None
     proposal = game.proposal(decision.proposal)
-    give = "; ".join(say(game, game.item(i).label) for i in proposal.ask) or "nothing"
-    get = "; ".join(say(game, game.item(i).label) for i in proposal.give) or "nothing"
-    name = proposal_name(game, proposal, role, terms=False)
-    return {"proposal": proposal.id, "text": f"{name[:1].upper()}{name[1:]}: you give {give}; you get {get}."}
+    give = "; ".join(say(game, game.item(i).label) for i in proposal.ask) or tr("nothing")
+    get = "; ".join(say(game, game.item(i).label) for i in proposal.give) or tr("nothing")
+    name = _capital(proposal_name(game, proposal, role, terms=False))
+    return {"proposal": proposal.id, "text": tr("{proposal}: you give {give}; you get {get}.", proposal=name,
+                                                give=give, get=get)}  # fmt: skip
 
 
 # --------------------------------------------------------------------- the seat's moment
@@ -96,19 +109,26 @@ def _moment(match: Match, role: str, decision: Decision | None) -> dict[str, Any
     """``now``: whether the seat may propose, answer and break agreements now; ``why`` it may not."""
     game = match.game
     if game.outcome is not None:
-        return {"now": False, "why": "The game is over."}
+        return {"now": False, "why": tr("The game is over.")}
     if match.teacher.paused:
-        return {"now": False, "why": "The teacher has paused the game."}
+        return {"now": False, "why": tr("The teacher has paused the game.")}
     if decision is not None and decision.kind in (DecisionKind.ACT, DecisionKind.ANSWER):
         return {"now": True, "why": ""}
     if game.phase is not Phase.ACTIONS:
-        first = " Answer the news first." if decision is not None else ""
-        return {"now": False, "why": "Proposals are made in the actions phase, after the news." + first}
+        if decision is not None:
+            return {"now": False, "why": tr("Proposals are made in the actions phase, after the news. Answer the "
+                                            "news first.")}  # fmt: skip
+        return {"now": False, "why": tr("Proposals are made in the actions phase, after the news.")}
     current = match.waiting_for()
-    name = match.role_name(current) if current else "another side"
+    if not current:
+        return {"now": False, "why": tr("It is another side's moment to decide: you negotiate in your own part of "
+                                        "the turn.")}  # fmt: skip
     return {
         "now": False,
-        "why": f"It is {possessive(name)} moment to decide: you negotiate in your own part of the turn.",
+        "why": tr(
+            "It is {whose} moment to decide: you negotiate in your own part of the turn.",
+            whose=whose_name(match.role_name(current)),
+        ),
     }
 
 
@@ -144,11 +164,13 @@ def _counterpart(match: Match, role: str, other: str) -> dict[str, Any]:
 def _blocked(game: Game, role: str, other: str) -> str:
     """Why no proposal can go to ``other`` now, whatever its items (one open proposal at a time), or ``""``."""
     if game.phase is not Phase.ACTIONS:
-        return "Proposals are made in the actions phase."
+        return tr("Proposals are made in the actions phase.")
     for proposal in game.state.proposals:
         if proposal.status is ProposalStatus.OPEN and proposal.sender == role and proposal.receiver == other:
             name = role_name(game, other)
-            return f"Your proposal to {name} is waiting for an answer: one open proposal to a side at a time."
+            return tr(
+                "Your proposal to {side} is waiting for an answer: one open proposal to a side at a time.", side=name
+            )
     return ""
 
 
@@ -162,7 +184,7 @@ def item_json(game: Game, item: Item, role: str) -> dict[str, Any]:
         "giver": item.giver,
         "giver_name": who(game, role, item.giver),
         "turns": item.turns,
-        "when": f"if agreed now: {span(game, game.turn, game.turn + item.turns - 1)}",
+        "when": tr("if agreed now: {when}", when=span(game, game.turn, game.turn + item.turns - 1)),
         "effects": effects,
         "contested": say(game, item.contested) if item.contested else "",
     }
@@ -171,8 +193,14 @@ def item_json(game: Game, item: Item, role: str) -> dict[str, Any]:
 def span(game: Game, start: int, end: int) -> str:
     """``turn 3 (Jul 2023)`` or ``turns 3–5 (Jul 2023 – Jan 2024)``, by the scenario's calendar."""
     if start == end:
-        return f"turn {start} ({date_of(game, start)})"
-    return f"turns {start}–{end} ({date_of(game, start)} – {date_of(game, end)})"
+        return tr("turn {turn} ({date})", turn=start, date=date_of(game, start))
+    return tr(
+        "turns {start}–{end} ({first} – {last})",
+        start=start,
+        end=end,
+        first=date_of(game, start),
+        last=date_of(game, end),
+    )
 
 
 def _effect_groups(game: Game, item: Item) -> list[str]:
@@ -188,19 +216,23 @@ def _effect_groups(game: Game, item: Item) -> list[str]:
 def unavailable_reason(game: Game, item: Item, sender: str, receiver: str) -> str:
     """Why ``item`` cannot be put on the table now, for people (the engine's own words as a last resort)."""
     if game.phase is not Phase.ACTIONS:
-        return "proposals are made in the actions phase"
+        return tr("proposals are made in the actions phase")
     for agreement in game.state.agreements:
         if agreement.open and any(p.item == item.id and p.status is not ItemStatus.BROKEN for p in agreement.items):
             end = agreement_in_force_until(game, agreement)
-            return f"already agreed in {agreement_name(agreement.id)}, in force until {date_of(game, end)}"
+            return tr(
+                "already agreed in {agreement}, in force until {date}",
+                agreement=agreement_name(agreement.id),
+                date=date_of(game, end),
+            )
     if not game.on_table(item.id):
-        return "this item " + game.why_not_item(item.id).removeprefix(f"item {item.id!r} ")
+        return tr("this item {reason}", reason=game.why_not_item(item.id).removeprefix(f"item {item.id!r} "))
     if item.condition is not None:
         if item.condition_reason:
             return localize(item.condition_reason, game.lang).rstrip(". ")
-        return f"needs {game.readable(item.condition)}"
+        return tr("needs {condition}", condition=game.readable(item.condition))
     side = {"give": (item.id,)} if item.giver == sender else {"ask": (item.id,)}
-    return game.why_not_propose(sender, receiver, **side) or "not available now"
+    return game.why_not_propose(sender, receiver, **side) or tr("not available now")
 
 
 def propose_command(role: str, other: str, give: Sequence[str], ask: Sequence[str]) -> dict[str, Any]:
@@ -227,7 +259,7 @@ def _proposal(match: Match, seat: SeatView, proposal_id: str, now: bool) -> dict
         "other_name": role_name(game, other),
         "turn": proposal.turn,
         "status": status,
-        "status_words": PROPOSAL_STATUS.get(status, status),
+        "status_words": tr(PROPOSAL_STATUS[status]) if status in PROPOSAL_STATUS else status,
         "you_give": [say(game, game.item(i).label) for i in mine],
         "you_get": [say(game, game.item(i).label) for i in theirs],
         "reply_to": proposal_name(game, game.proposal(proposal.reply_to), role) if proposal.reply_to else "",
@@ -248,28 +280,30 @@ def _answers(match: Match, seat: SeatView, proposal_id: str, now: bool) -> tuple
     """The answers the seat may give to a proposal it received, and a note when it may not answer now."""
     decision = seat.decision
     if decision is not None and decision.kind is DecisionKind.ANSWER and decision.proposal == proposal_id:
-        options = [{"label": "Accept" if o.accept else "Refuse", "command": command_to_json(o)}
+        options = [{"label": tr("Accept") if o.accept else tr("Refuse"), "command": command_to_json(o)}
                    for o in decision.options if isinstance(o, Respond)]  # fmt: skip
         problem = match.game.why_not_accept(seat.role, proposal_id)
-        return options, f"It cannot be accepted now: {problem}." if problem else ""
+        return options, tr("It cannot be accepted now: {problem}.", problem=problem) if problem else ""
     if now:
-        return [], "Answer the proposal above first; this one comes next."
-    return [], "You answer it in your own part of the turn."
+        return [], tr("Answer the proposal above first; this one comes next.")
+    return [], tr("You answer it in your own part of the turn.")
 
 
 # --------------------------------------------------------------------- agreements
 def _agreement(game: Game, role: str, agreement: Agreement, now: bool) -> dict[str, Any]:
     """One agreement: its sides, status, items with their schedule and status, and breaking it."""
     first, second = agreement.parties
-    status = "broken" if agreement.broken else "being implemented" if agreement.open else "fully implemented"
+    ongoing = "being implemented" if agreement.open else "fully implemented"  # i18n: not shown
+    status = "broken" if agreement.broken else ongoing
     mine = role in agreement.parties
     return {
         "id": agreement.id,
         "name": agreement_name(agreement.id).capitalize(),
         "mine": mine,
         "with": role_name(game, second if first == role else first) if mine else _pair(game, first, second),
-        "made": f"turn {agreement.turn} ({date_of(game, agreement.turn)})",
+        "made": tr("turn {turn} ({date})", turn=agreement.turn, date=date_of(game, agreement.turn)),
         "status": status,
+        "status_words": tr(AGREEMENT_STATUS[status]),
         "items": [_agreement_item(game, role, part) for part in agreement.items],
         "schedule": _schedule(game, agreement),
         "break": _break(game, role, agreement, now) if mine else None,
@@ -279,15 +313,16 @@ def _agreement(game: Game, role: str, agreement: Agreement, now: bool) -> dict[s
 def _agreement_item(game: Game, role: str, part: AgreementItem) -> dict[str, Any]:
     turn = game.turn
     if part.status is ItemStatus.IMPLEMENTED:
-        status = "implemented"
+        status = tr("implemented")
     elif part.status is ItemStatus.BROKEN:
-        status = "broken"
+        status = tr("broken")
     elif turn < part.start:
-        status = "pending: starts later"
+        status = tr("pending: starts later")
+    elif (total := part.end - part.start + 1) > 1 and turn <= part.end:
+        status = tr("pending: being implemented, step {step} of {total} this turn", step=turn - part.start + 1,
+                    total=total)  # fmt: skip
     else:
-        total = part.end - part.start + 1
-        step = f", step {turn - part.start + 1} of {total} this turn" if total > 1 and turn <= part.end else ""
-        status = f"pending: being implemented{step}"
+        status = tr("pending: being implemented")
     return {"label": say(game, game.item(part.item).label), "giver": who(game, role, part.giver),
             "status": status, "when": span(game, part.start, part.end)}  # fmt: skip
 
@@ -300,11 +335,17 @@ def _schedule(game: Game, agreement: Agreement) -> list[str]:
         for part in agreement.items:
             if part.start <= turn <= part.end:
                 total = part.end - part.start + 1
-                step = f"{turn - part.start + 1} of {total}" if total > 1 else "in full"
-                due.append(f"{say(game, game.item(part.item).label)} ({step}"
-                           f"{', broken' if part.status is ItemStatus.BROKEN else ''})")  # fmt: skip
+                label = say(game, game.item(part.item).label)
+                broken = part.status is ItemStatus.BROKEN
+                if total > 1:
+                    step, of = turn - part.start + 1, total
+                    due.append(tr("{item} ({step} of {total}, broken)", item=label, step=step, total=of) if broken
+                               else tr("{item} ({step} of {total})", item=label, step=step, total=of))  # fmt: skip
+                else:
+                    due.append(tr("{item} (in full, broken)", item=label) if broken
+                               else tr("{item} (in full)", item=label))  # fmt: skip
         if due:
-            out.append(f"Turn {turn} ({date_of(game, turn)}): " + "; ".join(due))
+            out.append(tr("Turn {turn} ({date}): {items}", turn=turn, date=date_of(game, turn), items="; ".join(due)))
     return out
 
 
@@ -312,41 +353,57 @@ def _break(game: Game, role: str, agreement: Agreement, now: bool) -> dict[str, 
     """Whether the seat may break the agreement now, what it would cost (the engine's forecast) and the command."""
     refused = {"allowed": False, "forecast": [], "command": None}
     if game.phase is not Phase.ACTIONS:
-        return {**refused, "why_not": "Agreements can only be broken in the actions phase."}
+        return {**refused, "why_not": tr("Agreements can only be broken in the actions phase.")}
     if not any(p.giver == role and p.status is ItemStatus.PENDING for p in agreement.items):
-        return {**refused, "why_not": f"You have nothing left to implement in {agreement_name(agreement.id)}."}
+        return {**refused, "why_not": tr("You have nothing left to implement in {agreement}.",
+                                         agreement=agreement_name(agreement.id))}  # fmt: skip
     try:
         cost = game.forecast_break(role, agreement.id)
     except NegotiationError as exc:  # pragma: no cover - the two rules above are the engine's
         return {**refused, "why_not": _capital(str(exc)) + "."}
     name = role_name(game, cost.other)
-    lines = ["It cancels what you still owe: " + "; ".join(say(game, game.item(i).label) for i in cost.cancelled)
-             + "."]  # fmt: skip
+    owed = "; ".join(say(game, game.item(i).label) for i in cost.cancelled)
+    lines = [tr("It cancels what you still owe: {items}.", items=owed)]
     if cost.voided:
         void = "; ".join(say(game, game.item(i).label) for i in cost.voided)
-        lines.append(f"It was made this turn and has not started, so {possessive(name)} part is void too: {void}.")
+        lines.append(tr("It was made this turn and has not started, so {whose} part is void too: {items}.",
+                        whose=whose_name(name), items=void))  # fmt: skip
     if cost.trust_change:
-        lines.append(f"Trust between you and {name} falls by {num(-cost.trust_change)}: "
-                     f"{num(cost.trust_before)} → {num(cost.trust_after)}.")  # fmt: skip
+        lines.append(
+            tr(
+                "Trust between you and {side} falls by {fall}: {before} → {after}.",
+                side=name,
+                fall=num(-cost.trust_change),
+                before=num(cost.trust_before),
+                after=num(cost.trust_after),
+            )
+        )
     else:
-        lines.append(f"Trust between you and {name} stays at {num(cost.trust_before)}.")
+        lines.append(tr("Trust between you and {side} stays at {level}.", side=name, level=num(cost.trust_before)))
     moves = [f"{indicator_label(game, f.indicator)} {signed(f.delta)}" for f in visible(game, cost.effects.items)]
     if moves:
-        lines.append("At once: " + ", ".join(moves) + ".")
+        lines.append(tr("At once: {changes}.", changes=", ".join(moves)))
     if cost.event:
-        lines.append(f"Next turn it also brings on: {say(game, game.scenario.event(cost.event).title)}.")
-    why = "" if now else "You may break it in your own part of the turn."
+        lines.append(
+            tr("Next turn it also brings on: {event}.", event=say(game, game.scenario.event(cost.event).title))
+        )
+    why = "" if now else tr("You may break it in your own part of the turn.")
     command = command_to_json(BreakAgreement(role, agreement.id))
     return {"allowed": now, "why_not": why, "forecast": lines, "command": command}
 
 
 def _trust_line(game: Game, role: str, other: str) -> str:
     top = game.scenario.indicator(game.scenario.trust_indicator_id(role, other)).max
-    return f"Trust between you and {role_name(game, other)}: {num(game.trust(role, other))} (of {num(top)})."
+    return tr(
+        "Trust between you and {side}: {level} (of {top}).",
+        side=role_name(game, other),
+        level=num(game.trust(role, other)),
+        top=num(top),
+    )
 
 
 def _pair(game: Game, first: str, second: str) -> str:
-    return f"{role_name(game, first)} and {role_name(game, second)}"
+    return tr("{first} and {second}", first=role_name(game, first), second=role_name(game, second))
 
 
 def _capital(text: str) -> str:

@@ -15,10 +15,11 @@ from typing import Any
 
 from game.ai.negotiation import Evaluation, Reason, evaluate_for
 from game.engine import Game, Item
+from game.i18n import N_, tr
 from game.present import role_name
 
 #: The words of the evaluator's rule that a deal must gain enough by its items alone (see ``_NO_GAIN`` there).
-NO_GAIN = "The items alone are worth {gain} to us, short of the {min_gain} a deal must gain"
+NO_GAIN = N_("The items alone are worth {gain} to us, short of the {min_gain} a deal must gain")
 
 
 def weigh_parts(
@@ -38,7 +39,7 @@ def weigh_parts(
         "context": [_reason_json(r) for r in base.reasons],
         "threshold": base.threshold,
         "min_gain": base.min_gain,
-        "no_gain": NO_GAIN,
+        "no_gain": tr(NO_GAIN),
         "verdict": _verdicts(game, role, weigher),
     }
 
@@ -65,9 +66,9 @@ def compose(parts: dict[str, Any], give: Sequence[str], ask: Sequence[str]) -> d
 def _verdicts(game: Game, role: str, weigher: str) -> list[str]:
     """The words for a weighing that would be accepted, then for one that would not."""
     if weigher == role:
-        return ["good for you on balance", "not worth it for you on balance"]
+        return [tr("good for you on balance"), tr("not worth it for you on balance")]
     name = role_name(game, weigher)
-    return [f"{name} would accept", f"{name} would refuse"]
+    return [tr("{side} would accept", side=name), tr("{side} would refuse", side=name)]
 
 
 def _reason_json(reason: Reason) -> dict[str, Any]:

@@ -14,13 +14,14 @@ from typing import Any
 
 from game.ai.debrief import Debrief, Stance
 from game.engine import Cause, Change, ForecastItem, Game, NewsKind
+from game.i18n import N_, language, tr, tr_n
+from game.i18n.formats import turn_date, turn_end_date
 from game.present import (
     cause_text,
     date_of,
     how_it_ended,
     indicator_label,
     num,
-    plural,
     possessive,
     role_name,
     say,
@@ -35,49 +36,62 @@ from game.table import Match, SeatView
 
 #: How each kind of cause is named after the cause itself (``{role}`` is the deciding role's name).
 CAUSE_KINDS = {
-    Cause.ACTION: "action by {role}",
-    Cause.CHOICE: "decision by {role}",
-    Cause.EVENT: "event",
-    Cause.DYNAMIC: "trend",
-    Cause.FACILITATOR: "the teacher",
+    Cause.ACTION: N_("action by {role}"),
+    Cause.CHOICE: N_("decision by {role}"),
+    Cause.EVENT: N_("event"),
+    Cause.DYNAMIC: N_("trend"),
+    Cause.FACILITATOR: N_("the teacher"),
 }
 
 
 def why(game: Game, change: Change) -> str:
     """Why a change happened, with who decided it: ``Regular meetings (action by United States)``."""
-    kind = CAUSE_KINDS.get(change.cause, str(change.cause))
-    who = role_name(game, change.role) if change.role else "nobody"
-    return f"{cause_text(game, change)} ({kind.format(role=who)})"
+    who = role_name(game, change.role) if change.role else tr("nobody")
+    kind = tr(CAUSE_KINDS[change.cause], role=who) if change.cause in CAUSE_KINDS else str(change.cause)
+    return tr("{cause} ({kind})", cause=cause_text(game, change), kind=kind)
 
 
 def forecast_words(game: Game, items: Iterable[ForecastItem]) -> str:
     """A forecast in one line: ``Mutual trust +2, Trade access -1 (in turn 3)``; ``no direct effect`` when empty."""
     parts = []
     for item in visible(game, items):
-        change = f"set to {num(item.amount)}" if item.op == "=" else signed(item.delta)
-        when = timing(item, game.turn, game.scenario.turns)
-        parts.append(f"{indicator_label(game, item.indicator)} {change}" + ("" if when == "now" else f" ({when})"))
-    return ", ".join(parts) if parts else "no direct effect"
+        change = tr("set to {level}", level=num(item.amount)) if item.op == "=" else signed(item.delta)
+        words = f"{indicator_label(game, item.indicator)} {change}"
+        if item.delay or item.duration > 1:
+            words = tr("{change} ({when})", change=words, when=timing(item, game.turn, game.scenario.turns))
+        parts.append(words)
+    return ", ".join(parts) if parts else tr("no direct effect")
 
 
 def briefing(match: Match, seat: SeatView) -> dict[str, Any]:
     """The situation, the seat's role with its public brief and private objectives, and its political capital."""
     scenario, game = match.scenario, match.game
     role = scenario.role(seat.role)
-    carry = (
-        f"unspent capital carries over, up to {role.capital_max}"
-        if role.capital_max > role.capital
-        else "unspent capital does not carry over"
-    )
     calendar = scenario.calendar
+    turns = tr_n("{n} turn", "{n} turns", scenario.turns)
+    months = tr_n("{n} month", "{n} months", calendar.months_per_turn)
+    length = tr(
+        "{turns} of {months} each, from {start} to the end of {end}.",
+        turns=turns,
+        months=months,
+        start=turn_date(calendar, 1),
+        end=turn_end_date(calendar, scenario.turns),
+    )
+    if role.capital_max > role.capital:
+        capital = tr(
+            "{capital} political capital a turn; unspent capital carries over, up to {most}.",
+            capital=role.capital,
+            most=role.capital_max,
+        )
+    else:
+        capital = tr("{capital} political capital a turn; unspent capital does not carry over.", capital=role.capital)
     return {
         "title": say(game, scenario.title),
         "situation": say(game, scenario.description),
-        "length": f"{plural(scenario.turns, 'turn')} of {plural(calendar.months_per_turn, 'month')} each, "
-        f"from {calendar.label(1)} to the end of {calendar.end_label(scenario.turns)}.",
+        "length": length,
         "brief": say(game, role.brief),
         "objectives": seat.objectives,
-        "capital": f"{role.capital} political capital a turn; {carry}.",
+        "capital": capital,
         "others": [{"name": r.name, "brief": r.brief} for r in seat.roles if r.id != seat.role],
         # The teacher may show every side's objectives to the room (they are public then): the others' too.
         "revealed": [
@@ -103,10 +117,17 @@ def news(match: Match, seat: SeatView) -> list[dict[str, Any]]:
         event = match.scenario.event(item.id)
         decides = ""
         if event.choices and event.role:
-            decider = "You" if event.role == seat.role else role_name(game, event.role)
+            yours = event.role == seat.role
+            side = role_name(game, event.role)
             label = next((say(game, c.label) for c in event.choices if c.id == chosen.get(item.id)), "")
-            waiting = "Your team decides on this next." if decider == "You" else f"{decider} decides."
-            decides = f"{decider} chose: {label}." if label else waiting
+            if label:
+                decides = (
+                    tr("You chose: {choice}.", choice=label)
+                    if yours
+                    else tr("{side} chose: {choice}.", side=side, choice=label)
+                )
+            else:
+                decides = tr("Your team decides on this next.") if yours else tr("{side} decides.", side=side)
         effects = [
             f"{indicator_label(game, c.indicator)} {num(c.before)} → {num(c.after)}"
             for c in changes
@@ -145,8 +166,8 @@ def did(match: Match, seat: SeatView, turn: int) -> list[dict[str, Any]]:
             elif item.kind is NewsKind.CHOICE:
                 event = match.scenario.event(item.id)
                 answer = next((say(game, c.label) for c in event.choices if c.id == item.detail), item.detail)
-                done.append(f"answered {say(game, event.title)}: {answer}")
-        name = "You" if role.id == seat.role else say(game, role.name)
+                done.append(tr("answered {event}: {choice}", event=say(game, event.title), choice=answer))
+        name = tr("You") if role.id == seat.role else say(game, role.name)
         out.append({"role": role.id, "name": name, "did": done})
     return out
 
@@ -199,11 +220,13 @@ def debrief_json(game: Game, report: Debrief) -> dict[str, Any]:
     priorities = report.priorities
     cared = []
     if priorities.objectives:
-        cared.append(f"Its private objectives: {priorities.objectives}")
+        cared.append(tr("Its private objectives: {objectives}", objectives=priorities.objectives))
     if priorities.wants:
-        cared.append("What it wanted most from a deal: " + "; ".join(w.label for w in priorities.wants) + ".")
+        wants = "; ".join(w.label for w in priorities.wants)
+        cared.append(tr("What it wanted most from a deal: {items}.", items=wants))
     if priorities.costs:
-        cared.append("What it was least willing to give: " + "; ".join(w.label for w in priorities.costs) + ".")
+        costs = "; ".join(w.label for w in priorities.costs)
+        cared.append(tr("What it was least willing to give: {items}.", items=costs))
     shifts = [point.note for point in report.willingness[1:]] if report.measured else []
     return {"name": report.name, "summary": report.summary, "cared": cared,
             "stances": [_stance(game, report, s) for s in report.stances], "willingness": shifts}  # fmt: skip
@@ -212,9 +235,16 @@ def debrief_json(game: Game, report: Debrief) -> dict[str, Any]:
 def _stance(game: Game, report: Debrief, stance: Stance) -> str:
     """One proposal between the counterpart and the player, and how it ended, in a sentence."""
     proposal = stance.proposal
-    owner = possessive(report.name) if stance.by_counterpart else "Your"
-    kind = "counter-proposal" if proposal.reply_to else "proposal"
-    gives, asks = ("it gives", "it asks") if stance.by_counterpart else ("you give", "you ask")
-    give, ask = "; ".join(stance.give) or "nothing", "; ".join(stance.ask) or "nothing"
-    return (f"{owner} {kind} of {date_of(game, proposal.turn)}: {gives} {give}, {asks} {ask}. "
-            f"{stance.outcome_text}")  # fmt: skip
+    give, ask = "; ".join(stance.give) or tr("nothing"), "; ".join(stance.ask) or tr("nothing")
+    values = {"date": date_of(game, proposal.turn), "give": give, "ask": ask}
+    if stance.by_counterpart:
+        whose = possessive(report.name) if language() == "en" else report.name
+        if proposal.reply_to:
+            said = tr("{whose} counter-proposal of {date}: it gives {give}, it asks {ask}.", whose=whose, **values)
+        else:
+            said = tr("{whose} proposal of {date}: it gives {give}, it asks {ask}.", whose=whose, **values)
+    elif proposal.reply_to:
+        said = tr("Your counter-proposal of {date}: you give {give}, you ask {ask}.", **values)
+    else:
+        said = tr("Your proposal of {date}: you give {give}, you ask {ask}.", **values)
+    return f"{said} {stance.outcome_text}"

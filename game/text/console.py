@@ -9,7 +9,7 @@ command line writes through a :class:`~game.content.controls.TerminalSafe` strea
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import TextIO
 
 from game.content.controls import for_terminal
@@ -49,6 +49,10 @@ class Console:
         self.echo = not _is_terminal(stdin) if echo is None else echo
         self._ahead: str | None = None  # an answer typed ahead at :meth:`glance`, for the next prompt
         self._ended = False  # the end of input was met at :meth:`glance`
+        #: Called before each prompt is written (``--watch`` looks at the scenario file there); it may print, ask
+        #: its own questions (it is not called again meanwhile) and raise to leave the prompt unasked.
+        self.before_prompt: Callable[[], None] | None = None
+        self._in_hook = False
 
     # ----------------------------------------------------------------- output
     def write(self, text: str) -> None:
@@ -97,6 +101,7 @@ class Console:
         asks :data:`QUIT_QUESTION` as :meth:`ask` does. The end of input goes on too (the next prompt ends).
         """
         while True:
+            self._hook()
             self.write(prompt)
             raw = self._line()
             if raw is None:
@@ -121,6 +126,7 @@ class Console:
     def _read(self, prompt: str) -> str:
         """Prompt and read one stripped line (or take the answer typed ahead); :class:`EndOfInput` at the end of
         input."""
+        self._hook()
         self.write(prompt)
         if self._ahead is not None:
             answer, self._ahead = self._ahead, None
@@ -134,6 +140,16 @@ class Console:
         if self.echo:
             self.line(answer)
         return answer
+
+    def _hook(self) -> None:
+        """Call :attr:`before_prompt`, unless it is the one asking."""
+        if self.before_prompt is None or self._in_hook:
+            return
+        self._in_hook = True
+        try:
+            self.before_prompt()
+        finally:
+            self._in_hook = False
 
     def _line(self) -> str | None:
         """One raw line of input, ``None`` at its end; undecodable input reads as an empty line."""

@@ -59,6 +59,8 @@ def run(
     match: Match | None = None,
     save: Callable[[Match], str] | None = None,
     full_review: bool = False,
+    watch: str | None = None,
+    turns: int | None = None,
 ) -> int:
     """Play ``scenario`` through ``stdin``/``stdout``.
 
@@ -68,14 +70,15 @@ def run(
     the match, and returns an error message or ``""``. Each turn's review is condensed, with the full list on the
     f key, unless ``full_review`` asks for the full list every time. Returns the exit status: 0 when the game ends,
     when the player quits (``q``, confirmed) and at the end of input; 2 when ``role`` is not one of the scenario's
-    roles.
+    roles. With ``watch`` (the scenario's file, of ``turns`` turns when the game is a shorter one), the game follows
+    the file as it is edited (see :mod:`game.text.watching`).
     The same scenario, seed and input always give the same transcript.
     """
     console = Console(stdin, stdout)
     game_in_play: list[Match] = []
     try:
         return _play(console, scenario, role, seed, lang, seats or {}, scenario_path, match, save, game_in_play,
-                     full_review)  # fmt: skip
+                     full_review, (watch, turns))  # fmt: skip
     except (EndOfInput, QuitRequested):
         if save is not None and game_in_play and not game_in_play[0].is_over():
             problem = save(game_in_play[0])
@@ -127,6 +130,7 @@ def _play(
     save: Callable[[Match], str] | None,
     in_play: list[Match],
     full_review: bool = False,
+    watch: tuple[str | None, int | None] = (None, None),
 ) -> int:
     if match is None:
         console.lines(views.intro_lines(scenario, lang))
@@ -153,8 +157,27 @@ def _play(
     if save is not None:
         match.on_turn_end = lambda m: _report_problem(console, save(m))
     in_play.append(match)
-    TextTable(match, console, full_review=full_review).play()
-    return EXIT_OK
+    path, turns = watch
+    if path is None:
+        TextTable(match, console, full_review=full_review).play()
+        return EXIT_OK
+    from game.text.watching import MatchReplaced, TextWatch
+
+    TextWatch(path, match, console, turns=turns).install()
+    table = TextTable(match, console, full_review=full_review)
+    while True:
+        try:
+            table.play()
+            return EXIT_OK
+        except MatchReplaced as replaced:
+            match = replaced.match
+            if save is not None:
+                match.on_turn_end = lambda m: _report_problem(console, save(m))
+            in_play[:] = [match]
+            table = TextTable(match, console, full_review=full_review)
+            if not replaced.restarted:  # the same game: its people know their brief, the turn is shown again
+                for seat in table.seats.values():
+                    seat.introduced = True
 
 
 def _report_problem(console: Console, problem: str) -> None:

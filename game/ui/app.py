@@ -155,6 +155,7 @@ class App:
         self.message: str = ""  # a one-line notice shown by screens that support it (e.g. a refused save)
         self._themes: dict[tuple[float, str, str], dict[str, object]] = {}
         self.timer = TurnTimer()  # the turn timer's countdown (see game.ui.turn_timer)
+        self.on_frame: Callable[[], None] | None = None
 
     # ----------------------------------------------------------------- settings and sizes
     @property
@@ -284,6 +285,8 @@ class App:
             for event in events:
                 self.dispatch(event)
             dt = clock.tick(FPS if blocking or not self.headless else 0) / 1000.0
+            if self.on_frame is not None:  # --watch looks at the scenario file here
+                self.on_frame()
             top = self.top
             if top is None:
                 break

@@ -31,12 +31,13 @@ def run_play(
     turns: int | None = None,
     pin: str = "",
     public: bool = False,
+    watch: bool = False,
 ) -> int:
     """Open the game. With a scenario (or ``seats``) it starts a game at once (briefing first, or with ``public`` the
     public board); without, the title screen. ``seats`` (``--seat ROLE=WHO``) sets who plays each role; by default
     ``role`` (else the first) is played by a person and the others by the standard computer. ``turns``: a shorter
     game of that many turns (checked by the caller, see :func:`game.engine.of_length`). ``pin`` guards the teacher's
-    console."""
+    console. With ``watch`` the game follows the scenario file as it is edited (see :mod:`game.ui.watching`)."""
     import pygame
 
     from game.ui import flow
@@ -63,6 +64,10 @@ def run_play(
     seats = dict(seats) if seats else {role or scenario.roles[0].id: PERSON}
     seed = seed if seed is not None else random.randrange(10**6)
     flow.start_game(app, scenario, str(path), seats=seats, seed=seed, pin=pin)
+    if watch:
+        from game.ui.watching import watch_scenario
+
+        watch_scenario(app, str(path), turns=turns)
     if public:
         flow.show_public(app)
     return app.run()

@@ -1,4 +1,5 @@
 // Small DOM helpers shared by the negotiation table's modules.
+import { t } from "./i18n.js";
 
 /** A new element: ``attrs`` are properties (``className``, ``type``, ``id``...) or ``aria-*``/``data-*``
  * attributes; ``children`` are nodes or strings. */
@@ -28,7 +29,7 @@ export function score(value) {
 
 /** A list of labels in words: ``A; B`` or ``nothing``. */
 export function labels(list) {
-  return list.length ? list.join("; ") : "nothing";
+  return list.length ? list.join("; ") : t("nothing");
 }
 
 /** An element's id made safe from a server id. */

@@ -2,6 +2,7 @@
 // sending it (a Propose command). What may be picked and every number come from the server's JSON.
 import { el, points, safeId } from "./deal_dom.js";
 import { breakdown, compose, reasonList } from "./deal_weigh.js";
+import { t } from "./i18n.js";
 
 /** The counterpart picked now (the first one by default). */
 function counterpartOf(deal, state) {
@@ -18,8 +19,9 @@ function worth(item, other) {
   const mine = other.yours.items[item.id];
   if (!mine) return null;
   const theirs = other.computer ? other.theirs.items[item.id] : null;
-  return el("p", {className: "deal-worth"}, "On its own, worth to you: " + points(mine.points) +
-    (theirs ? " · to " + other.name + ": " + points(theirs.points) : ""));
+  return el("p", {className: "deal-worth"}, theirs
+    ? t("On its own, worth to you: {mine} · to {side}: {theirs}", {mine: points(mine.points), side: other.name, theirs: points(theirs.points)})
+    : t("On its own, worth to you: {mine}", {mine: points(mine.points)}));
 }
 
 function itemBox(item, other, state, changed) {
@@ -30,16 +32,16 @@ function itemBox(item, other, state, changed) {
     changed();
   });
   const what = el("span", {className: "deal-what", id: id + "-what"}, item.when);
-  const more = el("details", {className: "deal-more", id: id + "-more"}, el("summary", {}, "What it does"),
-    el("ul", {}, item.effects.length ? item.effects.map((line) => el("li", {}, line)) : el("li", {}, "No direct effect.")),
+  const more = el("details", {className: "deal-more", id: id + "-more"}, el("summary", {}, t("What it does")),
+    el("ul", {}, item.effects.length ? item.effects.map((line) => el("li", {}, line)) : el("li", {}, t("No direct effect."))),
     worth(item, other), el("p", {}, item.description),
-    item.contested ? el("p", {className: "deal-contested"}, "Note on this rule: " + item.contested) : null);
+    item.contested ? el("p", {className: "deal-contested"}, t("Note on this rule: {note}", {note: item.contested})) : null);
   return el("li", {className: "deal-item"}, box, el("label", {for: id}, el("strong", {}, item.label), el("br"), what), more);
 }
 
 function itemFieldset(legend, items) {
   return el("fieldset", {className: "deal-side"}, el("legend", {}, legend),
-    items.length ? el("ul", {className: "deal-items"}, items) : el("p", {className: "deal-muted"}, "Nothing can be put on the table now."));
+    items.length ? el("ul", {className: "deal-items"}, items) : el("p", {className: "deal-muted"}, t("Nothing can be put on the table now.")));
 }
 
 /** The weigh panel: the computer counterpart's likely weighing and the seat's own; facing a team, its own only. */
@@ -48,23 +50,22 @@ export function weighPanel(other, state) {
   const panel = el("div", {className: "deal-weigh"});
   if (!give.length && !ask.length) {
     if (other.computer) {
-      panel.append(el("p", {}, "Pick items to see how " + other.name + " would weigh them. Before any item, " + other.name + " counts:"),
+      panel.append(el("p", {}, t("Pick items to see how {side} would weigh them. Before any item, {side} counts:", {side: other.name})),
         reasonList(other.theirs.context));
     } else {
-      panel.append(el("p", {}, "Pick items to see how they weigh for your own objectives. " + other.name +
-        " is played by a team, who weighs a proposal by their own private objectives."));
+      panel.append(el("p", {}, t("Pick items to see how they weigh for your own objectives. {side} is played by a team, who weighs a proposal by their own private objectives.", {side: other.name})));
     }
-    return {panel: panel, summary: "Nothing picked yet."};
+    return {panel: panel, summary: t("Nothing picked yet.")};
   }
   const yours = compose(other.yours, give, ask);
-  let summary = "For you: " + yours.verdict + ".";
+  let summary = t("For you: {verdict}.", {verdict: yours.verdict});
   if (other.computer) {
     const theirs = compose(other.theirs, give, ask);
-    panel.append(breakdown("How " + other.name + " is likely to weigh it", theirs, "h5"));
-    summary = theirs.verdict + ". " + summary;
+    panel.append(breakdown(t("How {side} is likely to weigh it", {side: other.name}), theirs, "h5"));
+    summary = t("{verdict}. {yours}", {verdict: theirs.verdict, yours: summary});
   }
-  panel.append(breakdown("How it weighs for you", yours, "h5"));
-  if (!other.computer) panel.append(el("p", {className: "deal-muted"}, other.name + " answers in their own part of the turn, by their own objectives."));
+  panel.append(breakdown(t("How it weighs for you"), yours, "h5"));
+  if (!other.computer) panel.append(el("p", {className: "deal-muted"}, t("{side} answers in their own part of the turn, by their own objectives.", {side: other.name})));
   return {panel: panel, summary: summary};
 }
 
@@ -85,39 +86,40 @@ export function drawPicker(box, deal, state, act) {
     error.textContent = "";
   };
   const form = el("form", {className: "deal-picker", "aria-labelledby": "deal-new-title"});
-  form.append(el("h3", {id: "deal-new-title", tabIndex: -1}, state.replyTo ? "Make a counter-proposal" : "Make a proposal"));
+  form.append(el("h3", {id: "deal-new-title", tabIndex: -1}, state.replyTo ? t("Make a counter-proposal") : t("Make a proposal")));
   if (state.replyTo) {
-    const cancel = el("button", {type: "button", id: "deal-counter-cancel"}, "Cancel the counter-proposal");
+    const cancel = el("button", {type: "button", id: "deal-counter-cancel"}, t("Cancel the counter-proposal"));
     cancel.addEventListener("click", () => { state.replyTo = null; state.chosen = new Set(); state.focus = "deal-new-title"; state.redraw(); });
-    form.append(el("p", {className: "deal-reply"}, "In answer to " + state.replyTo.name + ": sending this refuses it. " +
-      "It starts from their terms turned round: you give what they asked, and ask what they offered."), cancel);
+    const reply = {proposal: state.replyTo.name};
+    form.append(el("p", {className: "deal-reply"}, t("In answer to {proposal}: sending this refuses it. It starts from their terms turned round: you give what they asked, and ask what they offered.", reply)), cancel);
   }
   if (deal.counterparts.length > 1) {
     const pick = el("select", {id: "deal-counterpart"}, deal.counterparts.map((c) =>
       el("option", {value: c.role, selected: c.role === other.role}, c.name)));
     pick.addEventListener("change", () => { state.counterpart = pick.value; state.chosen = new Set(); state.replyTo = null; state.redraw(); });
-    form.append(el("label", {for: "deal-counterpart"}, "Negotiate with"), pick);
+    form.append(el("label", {for: "deal-counterpart"}, t("Negotiate with")), pick);
   }
-  form.append(el("p", {}, "With " + other.name + " (played by " + (other.computer ? "the computer" : "a team") + "). " + other.trust));
+  const played = other.computer ? t("With {side} (played by the computer).", {side: other.name}) : t("With {side} (played by a team).", {side: other.name});
+  form.append(el("p", {}, played + " " + other.trust));
   const choose = el("div", {className: "deal-choose"},
-    itemFieldset("You give", other.give.map((item) => itemBox(item, other, state, update))),
-    itemFieldset("You ask of " + other.name, other.ask.map((item) => itemBox(item, other, state, update))));
+    itemFieldset(t("You give"), other.give.map((item) => itemBox(item, other, state, update))),
+    itemFieldset(t("You ask of {side}", {side: other.name}), other.ask.map((item) => itemBox(item, other, state, update))));
   if (other.unavailable.length) {
-    choose.append(el("details", {className: "deal-off", id: "deal-off"}, el("summary", {}, "Not on the table now (" + other.unavailable.length + ")"),
-      el("ul", {}, other.unavailable.map((item) => el("li", {}, el("strong", {}, item.label), " (given by " + item.giver_name + "): " + item.why_not + ".")))));
+    choose.append(el("details", {className: "deal-off", id: "deal-off"}, el("summary", {}, t("Not on the table now ({n})", {n: other.unavailable.length})),
+      el("ul", {}, other.unavailable.map((item) => el("li", {}, el("strong", {}, item.label), " " + t("(given by {side}): {reason}.", {side: item.giver_name, reason: item.why_not}))))));
   }
   const why = deal.moment.now ? other.blocked : deal.moment.why;
   const send = el("button", {type: "submit", id: "deal-send", disabled: Boolean(why), "aria-describedby": why ? "deal-send-why" : null},
-    state.replyTo ? "Send the counter-proposal to " + other.name : "Send the proposal to " + other.name);
+    state.replyTo ? t("Send the counter-proposal to {side}", {side: other.name}) : t("Send the proposal to {side}", {side: other.name}));
   const bar = el("div", {className: "deal-sendbar"}, summary, error, send);
   if (why) bar.append(el("p", {className: "deal-muted", id: "deal-send-why"}, why));
   form.append(el("div", {className: "deal-columns"}, choose,
     el("section", {className: "deal-weigh-box", "aria-labelledby": "deal-weigh-title"},
-      el("h4", {id: "deal-weigh-title", className: "deal-weigh-title"}, "Before you send: how it weighs"), weigh)), bar);
+      el("h4", {id: "deal-weigh-title", className: "deal-weigh-title"}, t("Before you send: how it weighs")), weigh)), bar);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const give = picked(other.give, state), ask = picked(other.ask, state);
-    if (!give.length && !ask.length) { error.textContent = "Pick at least one item to give or to ask for."; return; }
+    if (!give.length && !ask.length) { error.textContent = t("Pick at least one item to give or to ask for."); return; }
     act(Object.assign({}, state.replyTo ? state.replyTo.command : other.command, {give: give, ask: ask}));
   });
   update();

@@ -1,6 +1,7 @@
 // How a proposal weighs: a whole evaluation from the server, or one added up from the server's parts while the
 // proposal is built (the evaluator is a sum of independent reasons; see views_deal_weigh.py, ``compose``).
 import { el, points, score } from "./deal_dom.js";
+import { parts, t } from "./i18n.js";
 
 /** The weighing of ``give`` for ``ask`` from the server's ``parts`` (its ``weigh_parts``): the same sum as the
  * server's ``compose``. */
@@ -31,8 +32,8 @@ export function reasonList(reasons) {
 
 /** The total against the threshold and the verdict, in one sentence. */
 export function totalLine(weighing) {
-  return el("p", {className: "deal-total"}, "Total ", el("strong", {}, score(weighing.score)),
-    " against a threshold of " + score(weighing.threshold) + ": ",
+  const sentence = t("Total {score} against a threshold of {threshold}:");
+  return el("p", {className: "deal-total"}, ...parts(sentence, {score: el("strong", {}, score(weighing.score)), threshold: score(weighing.threshold)}), " ",
     el("strong", {className: weighing.accept ? "deal-yes" : "deal-no"}, weighing.verdict + "."));
 }
 

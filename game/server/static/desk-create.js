@@ -1,5 +1,6 @@
 // The new-table form: a scenario (the room's or a bundled one), a length in turns and an optional seed.
 import { el } from "./desk-dom.js";
+import { t } from "./i18n.js";
 
 let known = "";
 
@@ -11,7 +12,7 @@ export function fillScenarios(room) {
   known = key;
   const chosen = select.value;
   select.replaceChildren(...room.scenarios.map((s) =>
-    el("option", {value: s.id, selected: s.id === chosen || (!chosen && s.room)}, s.title + (s.room ? " (this room's)" : ""))));
+    el("option", {value: s.id, selected: s.id === chosen || (!chosen && s.room)}, s.room ? t("{title} (this room's)", {title: s.title}) : s.title)));
   lengths(room);
 }
 
@@ -33,7 +34,7 @@ export function setUpCreate(api, room) {
     const data = {type: "create_table", scenario: document.getElementById("new-scenario").value,
       turns: Number(document.getElementById("new-turns").value)};
     if (seed !== "") data.seed = Number(seed);
-    api.send(data, "Table created");
+    api.send(data, t("Table created"));
   });
   document.getElementById("handouts").addEventListener("click", () =>
     api.download("/download/handouts/" + encodeURIComponent(document.getElementById("new-scenario").value)));

@@ -1,6 +1,7 @@
 // Joining the class and waiting for a seat: the join form (with the rejoin code for a team that lost its token),
 // and, once joined, what happens next, with the free seats a team may take when the teacher lets it pick.
 import { button, el, fill } from "./dom.js";
+import { t, tn } from "./i18n.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -17,10 +18,11 @@ export function setUpJoin(hello) {
   });
 }
 
-/** Show the join form (``open``) or hide it; a taken name opens the rejoin part. */
-export function showJoin(open, message) {
+/** Show the join form (``open``) or hide it; ``rejoin``: open the rejoin part too (a taken name, a team that came
+ * back on another device). */
+export function showJoin(open, rejoin) {
   $("join-panel").hidden = !open;
-  if (open && message && /rejoin code/.test(message)) $("rejoin-box").open = true;
+  if (open && rejoin) $("rejoin-box").open = true;
   if (open) ($("room").value ? $("name") : $("room")).focus();
 }
 
@@ -28,18 +30,18 @@ export function showJoin(open, message) {
 export function drawWaiting(root, msg, pick) {
   const seated = msg.table && msg.role;
   const seat = seated ? seatName(msg) : "";
-  const lines = [el("h1", {id: "waiting-title"}, seated ? "Seated: " + seat : "Joined: no seat yet")];
+  const lines = [el("h1", {id: "waiting-title"}, seated ? t("Seated: {side}", {side: seat}) : t("Joined: no seat yet"))];
   if (seated) {
-    lines.push(el("p", {}, "Your team sits at table " + msg.table + " as " + seat + ". " +
-      "The game starts when the teacher starts your table; this page then shows your briefing by itself."));
+    const said = {table: msg.table, side: seat};
+    lines.push(el("p", {}, t("Your team sits at table {table} as {side}. The game starts when the teacher starts your table; this page then shows your briefing by itself.", said)));
   } else {
     lines.push(el("p", {}, msg.picking
-      ? "Choose a free seat below, or wait for the teacher to seat your team."
-      : "The teacher will seat your team at a table; this page changes by itself when that happens."));
+      ? t("Choose a free seat below, or wait for the teacher to seat your team.")
+      : t("The teacher will seat your team at a table; this page changes by itself when that happens.")));
   }
-  lines.push(el("p", {class: "muted"}, "You can leave this page open: it keeps your place, even if the connection drops."));
+  lines.push(el("p", {class: "muted"}, t("You can leave this page open: it keeps your place, even if the connection drops.")));
   if (msg.picking && msg.free_seats && msg.free_seats.length) lines.push(seatList(msg, pick));
-  else if (msg.picking) lines.push(el("p", {}, "No seat is free right now."));
+  else if (msg.picking) lines.push(el("p", {}, t("No seat is free right now.")));
   fill(root, ...lines);
 }
 
@@ -51,13 +53,18 @@ function seatName(msg) {
 function seatList(msg, pick) {
   const tables = [];
   for (const seat of msg.free_seats) {
-    let table = tables.find((t) => t.id === seat.table);
+    let table = tables.find((one) => one.id === seat.table);
     if (!table) tables.push(table = {id: seat.table, turns: seat.turns, seats: []});
-    table.seats.push(el("li", {}, button("Sit at table " + seat.table + " as " + seat.role_name, () => pick(seat.table, seat.role),
+    const label = t("Sit at table {table} as {side}", {table: seat.table, side: seat.role_name});
+    table.seats.push(el("li", {}, button(label, () => pick(seat.table, seat.role),
       {"data-key": "pick:" + seat.table + ":" + seat.role})));
   }
-  return el("div", {}, el("h2", {}, msg.table ? "Or move to another free seat" : "Free seats"),
-    tables.map((t) => el("section", {"aria-label": "Table " + t.id},
-      el("h3", {}, "Table " + t.id + (t.turns ? " · a game of " + t.turns + " turns" : "")),
-      el("ul", {class: "plain"}, t.seats))));
+  return el("div", {}, el("h2", {}, msg.table ? t("Or move to another free seat") : t("Free seats")),
+    tables.map((one) => el("section", {"aria-label": t("Table {table}", {table: one.id})},
+      el("h3", {}, one.turns ? t("Table {table} · {length}", {table: one.id, length: gameOf(one.turns)}) : t("Table {table}", {table: one.id})),
+      el("ul", {class: "plain"}, one.seats))));
+}
+
+function gameOf(turns) {
+  return tn("a game of {n} turn", "a game of {n} turns", turns);
 }

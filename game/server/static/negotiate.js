@@ -4,6 +4,7 @@
 import { el } from "./deal_dom.js";
 import { drawPicker } from "./deal_picker.js";
 import { drawAgreements, drawProposals } from "./deal_lists.js";
+import { t } from "./i18n.js";
 
 //: What the page keeps between views: the proposal being built, the proposals already announced, the agreement
 //: whose break is being confirmed, and where the keyboard focus was.
@@ -15,7 +16,7 @@ function skeleton(root) {
   if (live && root.contains(live) && root.contains(body)) return;
   live = el("p", {className: "deal-live", role: "status", "aria-live": "polite"});
   body = el("div", {className: "deal-body"});
-  root.replaceChildren(el("h2", {}, "Negotiation"), live, body);
+  root.replaceChildren(el("h2", {}, t("Negotiation")), live, body);
 }
 
 /** What changed since the last view, in words: proposals received, and answers to the seat's own (nothing for
@@ -28,14 +29,15 @@ function news(deal) {
   for (const p of deal.proposals) {
     const was = before.get(p.id);
     if (!p.sent && p.status === "open" && was === undefined) {
-      out.push("New proposal from " + p.other_name + ": you give " + (p.you_give.join("; ") || "nothing") +
-        ", you get " + (p.you_get.join("; ") || "nothing") + ".");
+      out.push(t("New proposal from {side}: you give {give}, you get {get}.", {side: p.other_name,
+        give: p.you_give.join("; ") || t("nothing"), get: p.you_get.join("; ") || t("nothing")}));
     } else if (p.sent && was !== undefined && was !== p.status) {
-      out.push("Your proposal to " + p.other_name + ": " + p.status_words + ".");
+      out.push(t("Your proposal to {side}: {status}.", {side: p.other_name, status: p.status_words}));
     } else if (p.sent && was === undefined) {
       state.chosen = new Set();  // it reached the table: the builder starts afresh
       state.replyTo = null;
-      out.push("Proposal sent to " + p.other_name + (p.status === "open" ? "." : ": " + p.status_words + "."));
+      out.push(p.status === "open" ? t("Proposal sent to {side}.", {side: p.other_name})
+        : t("Proposal sent to {side}: {status}.", {side: p.other_name, status: p.status_words}));
     }
   }
   return out;
@@ -53,14 +55,14 @@ function draw(deal, act) {
   const wanted = state.focus || focused, moved = Boolean(state.focus);
   const opened = [...body.querySelectorAll("details[open]")].map((d) => d.id).filter(Boolean);
   state.focus = null;
-  const proposals = el("section", {className: "deal-part", "aria-label": "Proposals"});
-  const picker = el("section", {className: "deal-part", "aria-label": "Make a proposal"});
-  const agreements = el("section", {className: "deal-part", "aria-label": "Agreements"});
+  const proposals = el("section", {className: "deal-part", "aria-label": t("Proposals")});
+  const picker = el("section", {className: "deal-part", "aria-label": t("Make a proposal")});
+  const agreements = el("section", {className: "deal-part", "aria-label": t("Agreements")});
   drawProposals(proposals, deal, state, act);
   if (deal.counterparts.length) drawPicker(picker, deal, state, act);
   drawAgreements(agreements, deal, state, act);
   body.replaceChildren(el("p", {className: "deal-moment" + (deal.moment.now ? " deal-now" : "")},
-    deal.moment.now ? "You may negotiate now." : deal.moment.why), proposals, agreements, picker);
+    deal.moment.now ? t("You may negotiate now.") : deal.moment.why), proposals, agreements, picker);
   for (const id of opened) { const d = document.getElementById(id); if (d) d.open = true; }
   const again = wanted && document.getElementById(wanted);
   if (again && !again.disabled) {

@@ -12,7 +12,7 @@ export function connect(handlers) {
 function open() {
   retry = null;
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  socket = new WebSocket(scheme + "//" + location.host + "/ws");
+  socket = new WebSocket(scheme + "\/\/" + location.host + "/ws");
   socket.onopen = () => { delay = 500; hooks.onOpen(); };
   socket.onmessage = (event) => {
     let msg;

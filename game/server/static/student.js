@@ -6,6 +6,7 @@ import { drawBoard } from "./board.js";
 import { drawBriefing } from "./briefing.js";
 import { drawEnd } from "./end.js";
 import { drawDecision } from "./events.js";
+import { t } from "./i18n.js";
 import { drawWaiting, setUpJoin, showJoin } from "./join.js";
 import { drawNegotiation } from "./negotiate.js";
 import { go, mark } from "./nav.js";
@@ -27,13 +28,13 @@ function alertUser(text) {
 connect({
   onOpen() {
     const token = localStorage.getItem(TOKEN);
-    if (token) { send({type: "resume", token: token}); say(state.lost ? "Back online: catching up…" : "Coming back to your team…"); }
-    else { showJoin(true); say("Not joined yet."); }
+    if (token) { send({type: "resume", token: token}); say(state.lost ? t("Back online: catching up…") : t("Coming back to your team…")); }
+    else { showJoin(true); say(t("Not joined yet.")); }
   },
   onMessage: receive,
   onLost(seconds) {
     state.lost = true;
-    say("Connection lost: trying again in " + seconds + " s… (nothing you did is lost)");
+    say(t("Connection lost: trying again in {seconds} s… (nothing you did is lost)", {seconds: seconds}));
     draw();
   },
 });
@@ -50,15 +51,15 @@ function receive(msg) {
     state.nextId = Math.max(state.nextId, msg.last_id + 1);
     draw();
     setTimer(msg);
-    if (caughtUp) say("Back online, up to date. " + $("status").textContent);
+    if (caughtUp) say(t("Back online, up to date.") + " " + $("status").textContent);
   } else if (msg.type === "error") {
-    if (/token|no longer speaks/.test(msg.message)) {
+    if (msg.reason === "token" || msg.reason === "stale") {
       localStorage.removeItem(TOKEN);
       state.msg = null;
       draw();
-      showJoin(true, msg.message);
-    } else if (/already here/.test(msg.message)) {
-      showJoin(true, "rejoin code");
+      showJoin(true, msg.reason === "stale");
+    } else if (msg.reason === "name_taken") {
+      showJoin(true, true);
     }
     alertUser(msg.message);
   }
@@ -68,17 +69,17 @@ function receive(msg) {
 function act(command) {
   const msg = state.msg;
   if (!msg) return;
-  if (msg.view && msg.view.paused) { alertUser("Paused by the teacher: wait until the game goes on."); return; }
+  if (msg.view && msg.view.paused) { alertUser(t("Paused by the teacher: wait until the game goes on.")); return; }
   if (!send({type: "command", id: state.nextId++, table: msg.table, command: command})) {
-    alertUser("You are offline: wait until the page is connected again, then try again.");
+    alertUser(t("You are offline: wait until the page is connected again, then try again."));
     return;
   }
   $("alert").hidden = true;
-  say("Sent: waiting for the table…");
+  say(t("Sent: waiting for the table…"));
 }
 
 function pick(table, role) {
-  if (send({type: "pick", table: table, role: role})) say("Taking the seat…");
+  if (send({type: "pick", table: table, role: role})) say(t("Taking the seat…"));
 }
 
 // ------------------------------------------------------------------ drawing
@@ -94,11 +95,12 @@ function draw() {
   $("end").hidden = !over;
   $("nav").hidden = !started || over;
   $("facts").hidden = !started || over;
-  $("who").textContent = msg ? "Team " + msg.team + (started ? " · " + msg.view.role_name : "") : "";
+  $("who").textContent = !msg ? "" : started ? t("Team {team} · {side}", {team: msg.team, side: msg.view.role_name})
+    : t("Team {team}", {team: msg.team});
   if (!msg) { $("decision").hidden = true; return; }
   if (!started) {
     drawWaiting($("waiting"), msg, pick);
-    say(msg.table ? "Seated at table " + msg.table + ", waiting for the start." : "Waiting for a seat.");
+    say(msg.table ? t("Seated at table {table}, waiting for the start.", {table: msg.table}) : t("Waiting for a seat."));
   } else {
     drawGame(msg);
     if (over && document.activeElement === $("end-title")) focus = null;  // the end screen has just appeared
@@ -130,7 +132,7 @@ function drawGame(msg) {
   if (view.over) {
     $("decision").hidden = true;
     drawEnd($("end"), view);
-    say("The game is over: your results are below.");
+    say(t("The game is over: your results are below."));
     if (!state.ended) {
       // The end screen from its top, with the keyboard on its heading (not where the last turn's page was).
       state.ended = true;
@@ -159,9 +161,9 @@ function drawGame(msg) {
   if (view.review && view.review.turn !== state.reviewed) {
     state.reviewed = view.review.turn;
     go("board");
-    say("Turn " + view.review.turn + " is over: its review is at the top of the board.");
+    say(t("Turn {turn} is over: its review is at the top of the board.", {turn: view.review.turn}));
   } else if (!state.lost) {
-    say(view.paused ? "Paused by the teacher: you can read, not act." : doing(view));
+    say(view.paused ? t("Paused by the teacher: you can read, not act.") : doing(view));
   }
   mark();
 }
@@ -178,21 +180,26 @@ function newDecision(view) {
 function doing(view) {
   const d = view.decision;
   if (!d) return waiting(view);
-  if (d.kind === "choose") return "Decide: " + d.title + ".";
-  if (d.kind === "answer") return "A proposal waits for your answer.";
-  return "Your move: commit actions, then Done.";
+  if (d.kind === "choose") return t("Decide: {event}.", {event: d.title});
+  if (d.kind === "answer") return t("A proposal waits for your answer.");
+  return t("Your move: commit actions, then Done.");
 }
 
 /** What a seat that has nothing to decide now waits for, and for whom. */
 function waiting(view) {
-  const who = view.moment ? view.moment.name : "the other side";
-  if (view.phase !== "actions") return "Waiting for " + who + " to answer the news.";
-  if (view.done) return "Done for this turn: waiting for " + who + ".";
-  return who + " acts first; your move comes next.";
+  if (!view.moment) {
+    if (view.phase !== "actions") return t("Waiting for the other side to answer the news.");
+    if (view.done) return t("Done for this turn: waiting for the other side.");
+    return t("The other side acts first; your move comes next.");
+  }
+  const who = view.moment.name;
+  if (view.phase !== "actions") return t("Waiting for {side} to answer the news.", {side: who});
+  if (view.done) return t("Done for this turn: waiting for {side}.", {side: who});
+  return t("{side} acts first; your move comes next.", {side: who});
 }
 
 function drawFacts(view) {
-  $("fact-turn").textContent = view.turn + " of " + view.turns + " · " + view.date;
+  $("fact-turn").textContent = t("{turn} of {turns} · {date}", {turn: view.turn, turns: view.turns, date: view.date});
   $("fact-capital").textContent = String(view.capital);
 }
 
@@ -210,4 +217,4 @@ function restore(key) {
 }
 
 $("alert-close").addEventListener("click", () => { $("alert").hidden = true; });
-setUpJoin((message) => { if (!send(message)) alertUser("Not connected yet: wait a moment and try again."); });
+setUpJoin((message) => { if (!send(message)) alertUser(t("Not connected yet: wait a moment and try again.")); });

@@ -1,6 +1,7 @@
 // The turn timer in the page's header: counted down on the page from the server's ``seconds_left``, set again at
 // each view (the server alone ends a turn whose time ran out).
 import { clock } from "./dom.js";
+import { t } from "./i18n.js";
 
 let shown = null, left = null, deadline = null;
 
@@ -27,12 +28,12 @@ export function tick() {
   if (!view) return;
   const running = view.phase === "actions" && !view.paused;
   if (deadline !== null && !running) deadline = Date.now() + left * 1000;
-  if (view.paused) out.textContent = "paused";
-  else if (deadline === null) out.textContent = "no limit";
-  else if (!running) out.textContent = clock(left) + " after the news";
+  if (view.paused) out.textContent = t("paused");
+  else if (deadline === null) out.textContent = t("no limit");
+  else if (!running) out.textContent = t("{time} after the news", {time: clock(left)});
   else {
     const now = (deadline - Date.now()) / 1000;
-    out.textContent = now > 0 ? clock(now) : "time is up";
+    out.textContent = now > 0 ? clock(now) : t("time is up");
     out.classList.toggle("short", now > 0 && now <= 30);
   }
 }
