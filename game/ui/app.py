@@ -44,10 +44,7 @@ def forget_repeated_translation_folders() -> None:
     pygame_gui adds its translations folder to ``i18n.load_path`` every time a manager is made (once a screen), and
     looks every text it shows up in every entry of that list: without this, each screen of a long game makes the
     next one's buttons slower to build."""
-    folders = i18n.load_path
-    unique = list(dict.fromkeys(folders))
-    if len(unique) != len(folders):
-        folders[:] = unique
+    i18n.load_path[:] = list(dict.fromkeys(i18n.load_path))
 
 
 def ignore(app: App, result: Outcome) -> None:
@@ -68,19 +65,14 @@ def fit_window(wanted: tuple[int, int], display: tuple[int, int] | None) -> tupl
     With no display size known (headless runs), ``wanted`` as it is."""
     if display is None:
         return wanted
-    least = minimum_window(display)
-    width, height = (
-        max(low, min(want, room - margin))
-        for want, room, margin, low in zip(wanted, display, DISPLAY_MARGIN, least, strict=True)
-    )
+    pairs = zip(wanted, display, DISPLAY_MARGIN, minimum_window(display), strict=True)
+    width, height = (max(low, min(want, room - margin)) for want, room, margin, low in pairs)
     return (width, height)
 
 
 def minimum_window(display: tuple[int, int] | None) -> tuple[int, int]:
     """:data:`MIN_SIZE`, or the display's size where the display is smaller."""
-    if display is None:
-        return MIN_SIZE
-    return (min(MIN_SIZE[0], display[0]), min(MIN_SIZE[1], display[1]))
+    return MIN_SIZE if display is None else (min(MIN_SIZE[0], display[0]), min(MIN_SIZE[1], display[1]))
 
 
 def desktop_size() -> tuple[int, int] | None:
@@ -393,10 +385,8 @@ class App:
             pygame.image.save(self.window, str(path))
         except (OSError, ValueError, pygame.error) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
-            print(
-                tr("common-ground: the screenshot could not be saved to {path}: {reason}", path=path, reason=reason),
-                file=sys.stderr,
-            )
+            print(tr("common-ground: the screenshot could not be saved to {path}: {reason}", path=path, reason=reason),
+                  file=sys.stderr)  # fmt: skip
             self.exit_code = self.exit_code or 1
 
     def measure_frame(self) -> float:
