@@ -168,3 +168,17 @@ def test_a_khmer_paragraph_in_a_narrow_text_box_breaks_at_word_boundaries(make_a
     inner = box.text_box_layout.view_rect.width
     for row in rows:
         assert row.width <= inner, f"a row of {row.width}px in a box {inner}px wide"
+
+
+def test_a_document_breaks_a_khmer_phrase_only_where_icu_allows() -> None:
+    from game.ui.widgets.document import _words
+
+    phrase = KHMER.split(" ")[0]
+    pieces = [(word, joined) for _, word, joined in _words(phrase)]
+    assert len(pieces) > 3 and "".join(word for word, _ in pieces) == phrase
+    allowed = set(break_points(phrase, "km"))
+    start = 0
+    for word, joined in pieces:
+        assert joined == (start > 0) and (start == 0 or start in allowed)
+        start += len(word)
+    assert [word for _, word, joined in _words("Trust grows slowly") if not joined] == ["Trust", "grows", "slowly"]

@@ -127,6 +127,13 @@ def draw(
     return surface.blit(rendered, (x, y))
 
 
+def line_height(font: pygame.font.Font, text: str) -> int:
+    """The distance between two lines of ``text``: the font's line size, a fifth more for Khmer (its stacked
+    consonants and vowels reach above and below the Latin letters, and lines set at the Latin spacing touch)."""
+    size = font.get_linesize()
+    return size + size // 5 if has_khmer(text) else size
+
+
 def draw_wrapped(
     surface: pygame.Surface,
     text: str,
@@ -141,7 +148,7 @@ def draw_wrapped(
     Lines below ``rect.bottom`` are not drawn (callers size the rect with :func:`wrapped_height`).
     """
     y = rect.top
-    step = font.get_linesize() + line_gap
+    step = line_height(font, text) + line_gap
     for line in wrap(font, text, rect.width):
         if y + step > rect.bottom + line_gap:
             break
@@ -152,7 +159,7 @@ def draw_wrapped(
 
 def wrapped_height(font: pygame.font.Font, text: str, width: int, *, line_gap: int = 0) -> int:
     """The height :func:`draw_wrapped` needs for ``text`` at ``width``."""
-    return len(wrap(font, text, width)) * (font.get_linesize() + line_gap)
+    return len(wrap(font, text, width)) * (line_height(font, text) + line_gap)
 
 
 def fit_parts(font: pygame.font.Font, parts: Sequence[str], width: int, *, head: str = "") -> str:
