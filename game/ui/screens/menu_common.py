@@ -13,11 +13,13 @@ from functools import lru_cache
 from typing import Any
 
 import pygame
+from babel.core import UnknownLocaleError
+from babel.dates import format_datetime
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UITextEntryLine
 
 from game.content.controls import for_drawing
-from game.i18n import tr
+from game.i18n import language, tr
 from game.ui import theme
 from game.ui.screens.base import Host, Screen
 from game.ui.widgets.text import fit
@@ -125,7 +127,10 @@ def time_ago(when: datetime, now: datetime | None = None) -> str:
         return tr("{value} min ago", value=int(seconds // 60))
     if 0 <= seconds < 6 * 3600:
         return tr("{value} h ago", value=int(seconds // 3600))
-    return when.astimezone().strftime("%d %b %Y, %H:%M")
+    try:
+        return format_datetime(when.astimezone(), "d MMM y, HH:mm", locale=language())
+    except (UnknownLocaleError, ValueError):  # a language Babel does not know: its dates as in English
+        return format_datetime(when.astimezone(), "d MMM y, HH:mm", locale="en")
 
 
 # ----------------------------------------------------------------------------------------------- drawing
