@@ -117,6 +117,10 @@ def with_key(text: str, key: str) -> str:
     return f"{text}  [{key}]"
 
 
+#: How a save's date is shown once it is more than a few hours old (a Babel pattern; month names translated).
+DATE_PATTERN = "d MMM y, HH:mm"  # i18n: not shown
+
+
 def time_ago(when: datetime, now: datetime | None = None) -> str:
     """``just now``, ``5 min ago``, ``3 h ago``, else the local date and time."""
     now = now or datetime.now(UTC)
@@ -128,9 +132,9 @@ def time_ago(when: datetime, now: datetime | None = None) -> str:
     if 0 <= seconds < 6 * 3600:
         return tr("{value} h ago", value=int(seconds // 3600))
     try:
-        return format_datetime(when.astimezone(), "d MMM y, HH:mm", locale=language())
+        return format_datetime(when.astimezone(), DATE_PATTERN, locale=language())
     except (UnknownLocaleError, ValueError):  # a language Babel does not know: its dates as in English
-        return format_datetime(when.astimezone(), "d MMM y, HH:mm", locale="en")
+        return format_datetime(when.astimezone(), DATE_PATTERN, locale="en")
 
 
 # ----------------------------------------------------------------------------------------------- drawing
