@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.engine import Game, Scenario, localize
+from game.i18n import tr
 from game.reports import html, pdf
 from game.reports.document import Document
 from game.reports.handouts_cards import role_card
@@ -56,7 +57,7 @@ def write_handouts(scenario: Scenario, folder: Path, lang: str = "en",
         try:
             write_bytes_atomic(path, payload)
         except StorageError as exc:
-            raise HandoutsError(f"cannot write the handouts into {folder}: {exc}") from None
+            raise HandoutsError(tr("cannot write the handouts into {folder}: {why}", folder=folder, why=exc)) from None
         written.append(path)
         if progress is not None:
             progress(path)
@@ -65,8 +66,8 @@ def write_handouts(scenario: Scenario, folder: Path, lang: str = "en",
     for document in documents(scenario, lang):
         put(f"{document.name}.html", html.page(document, lang).encode("utf-8"))
         put(f"{document.name}.pdf", pdf.render(document, fonts))
-        label = f"{document.kind}: {document.title}" if document.kind else document.title
-        links.append((label, ((f"{document.name}.html", "web page"), (f"{document.name}.pdf", "PDF"))))
+        label = tr("{kind}: {title}", kind=document.kind, title=document.title) if document.kind else document.title
+        links.append((label, ((f"{document.name}.html", tr("web page")), (f"{document.name}.pdf", tr("PDF")))))
     title = localize(scenario.title, lang)
-    put("index.html", html.index_page(title, "Handouts", links, lang).encode("utf-8"))
+    put("index.html", html.index_page(title, tr("Handouts"), links, lang).encode("utf-8"))
     return written
