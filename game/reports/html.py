@@ -43,7 +43,7 @@ footer { margin-top: 1.5rem; font-size: .8rem; color: #666; border-top: 1px soli
 }
 body.one-page { font-size: 14px; }
 @media print { body.one-page { font-size: 9.5pt; } body.one-page h2 { margin-top: .8rem; } }
-"""
+"""  # i18n: not shown
 
 
 def text(value: str) -> str:
@@ -95,7 +95,7 @@ def block(item: Block) -> str:
         return table(item.head, item.rows, item.widths, item.strong)
     if isinstance(item, PageBreak):
         return '<div class="page-break"></div>'
-    raise TypeError(f"not a block: {item!r}")
+    raise TypeError(f"not a block: {item!r}")  # i18n: not shown
 
 
 def entry(item: Entry) -> str:

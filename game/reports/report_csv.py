@@ -14,7 +14,7 @@ from game.table import Match
 from game.table.reference import Found
 
 #: The columns of the changes CSV.
-CHANGE_COLUMNS = ("turn", "date", "indicator", "before", "after", "cause", "cause_kind", "cause_id", "role")
+CHANGE_COLUMNS = ("turn", "date", "indicator", "before", "after", "cause", "cause_kind", "cause_id", "role")  # i18n: not shown
 
 
 def _number(value: float) -> str:
