@@ -27,8 +27,9 @@ def run_handouts(scenario: Scenario, folder: Path, lang: str, out: TextIO, err: 
     except HandoutsError as exc:
         print("common-ground: " + tr("error: {why}", why=exc), file=err)
         return EXIT_FAILED
-    print(tr_n("Wrote {n} file into {folder}:", "Wrote {n} files into {folder}:", len(written), folder=folder),
-          file=out)
+    print(
+        tr_n("Wrote {n} file into {folder}:", "Wrote {n} files into {folder}:", len(written), folder=folder), file=out
+    )
     for path in written:
         print(f"  {path}", file=out)
     return EXIT_OK

@@ -125,9 +125,11 @@ def negotiation(game: Game, role: Role) -> list[Block]:
     out: list[Block] = [
         Heading(tr("Negotiation")),
         Para(
-            tr("A proposal trades what you give for what you ask; the other side accepts, refuses or answers with a "
-               "counter-proposal. What is agreed is carried out over the next turns. Keeping your word builds trust; "
-               "breaking an agreement costs it.")
+            tr(
+                "A proposal trades what you give for what you ask; the other side accepts, refuses or answers with a "
+                "counter-proposal. What is agreed is carried out over the next turns. Keeping your word builds trust; "
+                "breaking an agreement costs it."
+            )
         ),
     ]
     offered = [i for i in table.items if i.giver == role.id]
@@ -171,7 +173,9 @@ def decisions(game: Game, role: Role) -> list[Block]:
     )
     return [
         Heading(tr("News that may ask {side} for a decision", side=say(game, role.name))),
-        Para(tr("When such news comes, you choose one answer; the game shows what each answer is expected to do."),
-             "note"),
+        Para(
+            tr("When such news comes, you choose one answer; the game shows what each answer is expected to do."),
+            "note",
+        ),
         Items(entries),
     ]

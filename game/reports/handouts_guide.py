@@ -15,8 +15,10 @@ from game.reports.handouts_cards import say
 
 #: The plan of a 50-minute lesson when the scenario suggests none: (minutes, activity).
 DEFAULT_PLAN = (
-    (5, N_("Set up: form the teams, hand out the role cards and the rules sheet; each team reads its card in "
-           "private.")),
+    (
+        5,
+        N_("Set up: form the teams, hand out the role cards and the rules sheet; each team reads its card in private."),
+    ),
     (5, N_("Walk through one turn together on the projector: news, actions, negotiation, resolution, review.")),
     (25, N_("Play: one turn every few minutes; the facilitator keeps time and may inject an event.")),
     (15, N_("Debrief: the ending, each side's score against its own range, then the discussion questions.")),
@@ -124,8 +126,10 @@ def injectable(game: Game) -> list[Block]:
     out: list[Block] = [
         Heading(tr("Events you can inject")),
         Para(
-            tr("From the teacher's console you can fire any of these at the next news, to steer the game or to "
-               "make a point for the discussion."),
+            tr(
+                "From the teacher's console you can fire any of these at the next news, to steer the game or to "
+                "make a point for the discussion."
+            ),
             "note",
         ),
     ]
@@ -208,15 +212,20 @@ def glossary(game: Game, lesson: Lesson | None) -> list[Block]:
 def indicators(game: Game) -> list[Block]:
     """The numbers on the board: what each means, its range and where it starts."""
     rows = tuple(
-        (say(game, i.label), say(game, i.description), tr("{low} to {high}", low=num(i.min), high=num(i.max)),
-         num(i.initial))
+        (
+            say(game, i.label),
+            say(game, i.description),
+            tr("{low} to {high}", low=num(i.min), high=num(i.max)),
+            num(i.initial),
+        )
         for i in game.scenario.indicators
         if not i.hidden
     )
     return [
         Heading(tr("The numbers on the board")),
-        Table((tr("Indicator"), tr("What it means"), tr("Range"), tr("Start")), rows, (0.24, 0.52, 0.14, 0.1),
-              strong=1),
+        Table(
+            (tr("Indicator"), tr("What it means"), tr("Range"), tr("Start")), rows, (0.24, 0.52, 0.14, 0.1), strong=1
+        ),
     ]
 
 

@@ -19,8 +19,10 @@ def history_sheet(game: Game) -> Document | None:
     rows = tuple((h.date, say(game, h.text), credits(game, h.sources)) for h in lesson.timeline)
     blocks: list[Block] = [
         Para(
-            tr("The game is a model: from some turn on, its news is invented. Here is what really happened, as the "
-               "sources listed report it. Compare it with your game."),
+            tr(
+                "The game is a model: from some turn on, its news is invented. Here is what really happened, as the "
+                "sources listed report it. Compare it with your game."
+            ),
             "lead",
         ),
         Table((tr("When"), tr("What happened"), tr("Sources")), rows, (0.13, 0.55, 0.32), strong=1),

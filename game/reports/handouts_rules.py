@@ -76,16 +76,20 @@ def turn_steps(scenario: Scenario) -> tuple[Entry, ...]:
             lead=tr("News."),
         ),
         Entry(
-            tr("Each side spends its political capital on actions. You may commit several, or change your mind "
-               "until you end your part of the turn."),
+            tr(
+                "Each side spends its political capital on actions. You may commit several, or change your mind "
+                "until you end your part of the turn."
+            ),
             lead=tr("Actions."),
         ),
     ]
     if talks:
         steps.append(
             Entry(
-                tr("In the same part of the turn, sides send proposals (what you give for what you ask); "
-                   "the other side accepts, refuses or makes a counter-proposal."),
+                tr(
+                    "In the same part of the turn, sides send proposals (what you give for what you ask); "
+                    "the other side accepts, refuses or makes a counter-proposal."
+                ),
                 lead=tr("Negotiation."),
             )
         )

@@ -3,17 +3,21 @@ script, no request to anywhere (it opens offline and prints as it shows). Every 
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable, Sequence
+from functools import cache
 from html import escape
+from pathlib import Path
 
+from game.i18n.lines import has_khmer
 from game.reports.document import Block, Document, Entry, Heading, Items, PageBreak, Para, Table
 
 #: The page's style: readable on screen, compact on paper (A4 or Letter), sections kept whole where they fit.
 CSS = """
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans", "Segoe UI", Arial, sans-serif; color: #1b1b1b; background: #f4f4f1; margin: 0;
-  line-height: 1.45; font-size: 15px; }
+body { font-family: "Noto Sans", "Segoe UI", Arial, "Common Ground Khmer", "Noto Sans Khmer", "Khmer OS", sans-serif;
+  color: #1b1b1b; background: #f4f4f1; margin: 0; line-height: 1.45; font-size: 15px; }
 main { max-width: 52rem; margin: 1.5rem auto; background: #fff; padding: 2rem 2.5rem; box-shadow: 0 1px 4px #0002; }
 .kicker { text-transform: uppercase; letter-spacing: .06em; font-size: .8rem; color: #555; margin: 0; }
 h1 { font-size: 1.7rem; margin: .2rem 0 1rem; line-height: 1.2; }
@@ -46,6 +50,34 @@ body.one-page { font-size: 14px; }
 """  # i18n: not shown
 
 
+#: Where the Khmer fonts a page may carry are.
+FONTS = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+#: The Khmer fonts, by CSS weight (SIL Open Font License: they may travel inside the page).
+KHMER_FONTS = {400: "NotoSansKhmer-Regular.ttf", 700: "NotoSansKhmer-Bold.ttf"}  # i18n: not shown
+
+
+def embedded_fonts(page_text: str) -> str:
+    """The CSS that carries the Khmer fonts inside a page that holds Khmer (most computers have no Khmer font, and
+    the page must open offline); ``""`` for any other page. The face is named ``Common Ground Khmer`` and covers only
+    Khmer letters, so the page's own fonts set everything else."""
+    if not has_khmer(page_text):
+        return ""
+    return "".join(_font_face(weight, name) for weight, name in KHMER_FONTS.items())
+
+
+@cache
+def _font_face(weight: int, name: str) -> str:
+    path = FONTS / name
+    if not path.is_file():
+        return ""
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return (
+        f'@font-face {{ font-family: "Common Ground Khmer"; font-weight: {weight}; font-style: normal; '
+        "unicode-range: U+1780-17FF, U+19E0-19FF, U+200B-200D, U+25CC; "
+        f'src: url(data:font/ttf;base64,{data}) format("truetype"); }}\n'
+    )
+
+
 def text(value: str) -> str:
     """Plain text made safe in HTML (``<``, ``&`` and quotes escaped); line breaks kept as ``<br>``."""
     return "<br>".join(escape(line, quote=True) for line in value.split("\n"))
@@ -72,7 +104,8 @@ def page(document: Document, lang: str = "en") -> str:
     if document.footer:
         parts.append(f"<footer>{text(document.footer)}</footer>")
     parts += ["</main>", "</body>", "</html>", ""]
-    return "\n".join(parts)
+    out = "\n".join(parts)
+    return out.replace(f"<style>{CSS}</style>", f"<style>{embedded_fonts(out)}{CSS}</style>", 1)
 
 
 def blocks(items: Iterable[Block]) -> list[str]:
@@ -128,11 +161,12 @@ def index_page(
         return f"<li>{text(label)}: {links}</li>"
 
     items = "".join(item(label, files) for label, files in entries)
+    fonts = embedded_fonts(title + kicker + items)
     return "\n".join([
         "<!DOCTYPE html>",
         f'<html lang="{escape(lang, quote=True)}">',
         '<head><meta charset="utf-8">',
-        f"<title>{text(title)}</title><style>{CSS}</style></head>",
+        f"<title>{text(title)}</title><style>{fonts}{CSS}</style></head>",
         f'<body><main><p class="kicker">{text(kicker)}</p><h1>{text(title)}</h1><ul>{items}</ul></main></body>',
         "</html>",
         "",

@@ -42,6 +42,7 @@ def run_report(saves: Sequence[Path], out_dir: Path, out: TextIO, err: TextIO) -
     if not run.tables:
         print("common-ground: " + tr("error: no save could be reported"), file=err)
         return EXIT_NONE
-    print(tr_n("Wrote {n} file into {folder}", "Wrote {n} files into {folder}", len(run.files), folder=out_dir),
-          file=out)
+    print(
+        tr_n("Wrote {n} file into {folder}", "Wrote {n} files into {folder}", len(run.files), folder=out_dir), file=out
+    )
     return EXIT_OK

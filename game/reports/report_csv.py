@@ -13,8 +13,8 @@ from game.reports import report_data as data
 from game.table import Match
 from game.table.reference import Found
 
-#: The columns of the changes CSV.
-CHANGE_COLUMNS = ("turn", "date", "indicator", "before", "after", "cause", "cause_kind", "cause_id", "role")  # i18n: not shown
+#: The columns of the changes CSV (data: the same in every language).
+CHANGE_COLUMNS = ("turn", "date", "indicator", "before", "after", "cause", "cause_kind", "cause_id", "role")
 
 
 def _number(value: float) -> str:

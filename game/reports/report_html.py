@@ -13,12 +13,14 @@ from game.present import date_of, indicator_label, num, role_name, say, signed
 from game.present import points as points_text
 from game.present.debriefs import counterpart_debriefs
 from game.reports import report_data as data
+from game.reports.html import embedded_fonts
 from game.reports.report_svg import line_chart
 from game.table import Match
 from game.table.reference import Found
 
 STYLE = """
-body{font-family:Georgia,'Times New Roman',serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#1d2430;
+body{font-family:Georgia,'Times New Roman','Common Ground Khmer','Noto Sans Khmer','Khmer OS',serif;max-width:1000px;
+margin:2em auto;padding:0 1em;color:#1d2430;
 line-height:1.45;background:#fff}
 h1{font-size:1.8em;margin-bottom:.2em}h2{border-bottom:2px solid #c9d3e0;padding-bottom:.2em;margin-top:1.6em}
 h3{margin-bottom:.3em}.muted{color:#5a6577}.lead{font-size:1.15em}
@@ -37,11 +39,14 @@ stroke-width:2}svg .dot{fill:#2a5d9f}svg .axis{font-size:10px;fill:#5a6577;font-
 
 
 def page(title: str, body: Iterable[str]) -> str:
-    """A whole HTML document with the report's styles, in the active language."""
+    """A whole HTML document with the report's styles, in the active language (carrying the Khmer fonts when it
+    holds Khmer: :func:`game.reports.html.embedded_fonts`)."""
+    content = "\n".join(body)
+    fonts = embedded_fonts(title + content)
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(language(), quote=True)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
+        f"<title>{escape(title)}</title><style>{fonts}{STYLE}</style></head><body>\n" + content + "\n</body></html>\n"
     )
 
 
@@ -75,8 +80,10 @@ def match_page(match: Match, found: Found | None, *, name: str, files: Sequence[
     title = f"{say(match.game, match.scenario.title)}: {name}"
     body = [
         f"<h1>{escape(title)}</h1>",
-        para(tr("Debrief report · {ending} · {when}.", ending=data.ending_title(match), when=data.when_text(match)),
-             "muted"),
+        para(
+            tr("Debrief report · {ending} · {when}.", ending=data.ending_title(match), when=data.when_text(match)),
+            "muted",
+        ),
     ]
     if files:
         body.append(para(tr("Beside this page: {files}.", files=", ".join(files)), "files"))
@@ -114,9 +121,16 @@ def _scores(match: Match, found: Found | None) -> str:
 
 
 def _strategies(match: Match, found: Found | None) -> str:
-    out = [heading(tr("How each side used the strategies")),
-           para(tr("How many actions of each strategy family each side took, and the net change those actions made "
-                   "to each indicator over the game (delayed effects included as they fell due)."), "muted")]
+    out = [
+        heading(tr("How each side used the strategies")),
+        para(
+            tr(
+                "How many actions of each strategy family each side took, and the net change those actions made "
+                "to each indicator over the game (delayed effects included as they fell due)."
+            ),
+            "muted",
+        ),
+    ]
     for role in match.scenario.roles:
         rows = []
         for use in data.strategy_use(match, role.id):
@@ -220,7 +234,7 @@ def _questions(match: Match, found: Found | None) -> str:
 
 def heading(text: str, level: int = 2) -> str:
     """An escaped heading (``<h2>`` for a section, ``<h3>`` below it)."""
-    return f"<h{level}>{escape(text)}</h{level}>"
+    return f"<h{level}>{escape(text, quote=False)}</h{level}>"
 
 
 def when(turn: int, date: str) -> str:
