@@ -16,7 +16,7 @@ from game.reports.document import Block, Document, Entry, Heading, Items, PageBr
 CSS = """
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans", "Segoe UI", Arial, "Common Ground Khmer", "Noto Sans Khmer", "Khmer OS", sans-serif;
+body { font-family: "Common Ground Khmer", "Noto Sans", "Segoe UI", Arial, "Noto Sans Khmer", "Khmer OS", sans-serif;
   color: #1b1b1b; background: #f4f4f1; margin: 0; line-height: 1.45; font-size: 15px; }
 main { max-width: 52rem; margin: 1.5rem auto; background: #fff; padding: 2rem 2.5rem; box-shadow: 0 1px 4px #0002; }
 .kicker { text-transform: uppercase; letter-spacing: .06em; font-size: .8rem; color: #555; margin: 0; }
@@ -59,7 +59,8 @@ KHMER_FONTS = {400: "NotoSansKhmer-Regular.ttf", 700: "NotoSansKhmer-Bold.ttf"} 
 def embedded_fonts(page_text: str) -> str:
     """The CSS that carries the Khmer fonts inside a page that holds Khmer (most computers have no Khmer font, and
     the page must open offline); ``""`` for any other page. The face is named ``Common Ground Khmer`` and covers only
-    Khmer letters, so the page's own fonts set everything else."""
+    Khmer letters (so the page's own fonts set everything else); it comes first in the pages' font lists, because a
+    browser that meets a Khmer letter in a font further down while the face is still loading may keep a blank box."""
     if not has_khmer(page_text):
         return ""
     return "".join(_font_face(weight, name) for weight, name in KHMER_FONTS.items())

@@ -19,7 +19,7 @@ from game.table import Match
 from game.table.reference import Found
 
 STYLE = """
-body{font-family:Georgia,'Times New Roman','Common Ground Khmer','Noto Sans Khmer','Khmer OS',serif;max-width:1000px;
+body{font-family:'Common Ground Khmer',Georgia,'Times New Roman','Noto Sans Khmer','Khmer OS',serif;max-width:1000px;
 margin:2em auto;padding:0 1em;color:#1d2430;
 line-height:1.45;background:#fff}
 h1{font-size:1.8em;margin-bottom:.2em}h2{border-bottom:2px solid #c9d3e0;padding-bottom:.2em;margin-top:1.6em}
