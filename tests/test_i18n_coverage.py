@@ -20,6 +20,7 @@ ENFORCED: tuple[str, ...] = (
     "game/i18n/formats.py",
     "game/i18n/lines.py",
     "game/content/languages.py",
+    "game/reports",
 )
 
 

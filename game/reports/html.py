@@ -75,7 +75,7 @@ def _font_face(weight: int, name: str) -> str:
     return (
         f'@font-face {{ font-family: "Common Ground Khmer"; font-weight: {weight}; font-style: normal; '
         "unicode-range: U+1780-17FF, U+19E0-19FF, U+200B-200D, U+25CC; "
-        f'src: url(data:font/ttf;base64,{data}) format("truetype"); }}\n'
+        f'src: url(data:font/ttf;base64,{data}) format("truetype"); }}\n'  # i18n: not shown
     )
 
 

@@ -221,6 +221,10 @@ def characters(document: Document) -> frozenset[str]:
     return frozenset("".join(parts))
 
 
+#: What never starts a line: the repetition sign (ICU's dictionary may put a break before it), a break already there.
+_NO_BREAK_BEFORE = ("\u17d7", ZERO_WIDTH_SPACE)
+
+
 def breakable(text: str) -> str:
     """``text`` with a zero-width space at every place inside Khmer text where a line may break (fpdf2 breaks
     lines at it); text without Khmer as it is."""
@@ -229,7 +233,7 @@ def breakable(text: str) -> str:
     out, last = [], 0
     for point in break_points(text, "km"):
         before, after = text[point - 1], text[point]
-        if (is_khmer(before) or is_khmer(after)) and not before.isspace() and after != ZERO_WIDTH_SPACE:
+        if (is_khmer(before) or is_khmer(after)) and not before.isspace() and after not in _NO_BREAK_BEFORE:
             out += [text[last:point], ZERO_WIDTH_SPACE]
             last = point
     out.append(text[last:])
