@@ -9,6 +9,7 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
+from game.i18n import tr
 from game.i18n.lines import has_khmer
 from game.reports.document import Block, Document, Entry, Heading, Items, PageBreak, Para, Table
 
@@ -159,7 +160,7 @@ def index_page(
 
     def item(label: str, files: Sequence[tuple[str, str]]) -> str:
         links = " · ".join(f'<a href="{escape(href, quote=True)}">{text(kind)}</a>' for href, kind in files)
-        return f"<li>{text(label)}: {links}</li>"
+        return f"<li>{text(tr('{name}:', name=label))} {links}</li>"
 
     items = "".join(item(label, files) for label, files in entries)
     fonts = embedded_fonts(title + kicker + items)
