@@ -28,8 +28,9 @@ from game.paths import DEFAULT_SCENARIO
 from game.persistence import save_match
 from game.reports import html, pdf
 from game.reports.document import Document, Entry, Heading, Items, Para, Table
-from game.reports.handouts import write_handouts
+from game.reports.handouts import documents, write_handouts
 from game.reports.report import write_match_report
+from game.reports.report_html import match_page
 from game.table import PERSON, Match
 from game.table.reference import find_reference
 from tests.test_match_saves import person_turn
@@ -211,3 +212,13 @@ def test_the_report_command_with_lang_km_writes_khmer_reports(finished: Match, t
 def test_the_index_page_of_english_handouts_carries_no_font() -> None:
     page = html.index_page("Title", "Handouts", [("Rules sheet: How to play", (("rules.html", "web page"),))])
     assert '<html lang="en">' in page and "@font-face" not in page
+
+
+def test_pages_built_without_a_language_speak_the_active_one(finished: Match) -> None:
+    """The class server builds pages inside a room's language block, without naming the language."""
+    with use_language("km"):
+        rules = html.page(documents(khmer_scenario())[0])
+        report = match_page(finished, None, name="Table 1")
+    assert rules.startswith('<!DOCTYPE html>\n<html lang="km">') and "<h1>របៀបលេង</h1>" in rules
+    assert TITLE_KM in rules  # the scenario's Khmer title, in the kicker
+    assert '<html lang="km">' in report and f"<h2>{in_khmer('Turning points')}</h2>" in report

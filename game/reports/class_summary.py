@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from game.i18n import tr, tr_n
+from game.i18n import language, tr, tr_n
 from game.i18n.formats import number
 from game.present import num, say, signed
 from game.present import score as score_text
@@ -40,7 +40,8 @@ class TableResult:
 
     @classmethod
     def of(cls, match: Match, found: Found | None, name: str, files: tuple[Path, ...]) -> TableResult:
-        """The summary of ``match``, reported as ``files``."""
+        """The summary of ``match`` in the active language, reported as ``files``."""
+        match = data.in_language(match, language())
         outcome = match.game.outcome
         return cls(
             name, say(match.game, match.scenario.title), outcome.ending if outcome is not None else "",

@@ -9,7 +9,7 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
-from game.i18n import tr
+from game.i18n import language, tr
 from game.i18n.lines import has_khmer
 from game.reports.document import Block, Document, Entry, Heading, Items, PageBreak, Para, Table
 
@@ -85,8 +85,9 @@ def text(value: str) -> str:
     return "<br>".join(escape(line, quote=True) for line in value.split("\n"))
 
 
-def page(document: Document, lang: str = "en") -> str:
-    """The whole HTML page of ``document``."""
+def page(document: Document, lang: str | None = None) -> str:
+    """The whole HTML page of ``document``, marked as written in ``lang`` (default: the active language)."""
+    lang = lang or language()
     body_class = ' class="one-page"' if document.one_page else ""
     parts = [
         "<!DOCTYPE html>",
@@ -153,10 +154,11 @@ def table(head: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[f
 
 
 def index_page(
-    title: str, kicker: str, entries: Sequence[tuple[str, Sequence[tuple[str, str]]]], lang: str = "en"
+    title: str, kicker: str, entries: Sequence[tuple[str, Sequence[tuple[str, str]]]], lang: str | None = None
 ) -> str:
     """A page that lists the documents written together: each entry is a label and its files (file name and what
-    kind it is, ``("guide.pdf", "PDF")``)."""
+    kind it is, ``("guide.pdf", "PDF")``); marked as written in ``lang`` (default: the active language)."""
+    lang = lang or language()
 
     def item(label: str, files: Sequence[tuple[str, str]]) -> str:
         links = " · ".join(f'<a href="{escape(href, quote=True)}">{text(kind)}</a>' for href, kind in files)

@@ -8,7 +8,6 @@ reason; the others are still reported. Every file is written atomically (a tempo
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 import unicodedata
@@ -17,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.engine import Game, Scenario
+from game.engine import Scenario
 from game.i18n import language, tr
 from game.persistence import load_match
+from game.reports import report_data as data
 from game.reports.class_summary import TableResult, summary_csv, summary_page
 from game.reports.report_csv import changes_csv, match_json
 from game.reports.report_html import match_page
@@ -93,7 +93,7 @@ def write_match_report(
 ) -> TableResult:  # fmt: skip
     """Write one match's report into ``folder``: ``NAME.html``, ``NAME-changes.csv`` and ``NAME.json`` (``NAME``
     from the table's name, made unique among ``taken``). Raises :class:`ReportError`."""
-    match = in_language(match, language())
+    match = data.in_language(match, language())
     stem = _unique(slug(name), taken if taken is not None else set())
     html, csv_path, json_path = folder / f"{stem}.html", folder / f"{stem}-changes.csv", folder / f"{stem}.json"
     beside = [tr("{file} (every change, one row each)", file=csv_path.name),
@@ -103,16 +103,6 @@ def write_match_report(
     write_text_atomic(json_path, text + "\n")
     write_text_atomic(html, match_page(match, found, name=name, files=beside))
     return TableResult.of(match, found, name, (html, csv_path, json_path))
-
-
-def in_language(match: Match, lang: str) -> Match:
-    """``match`` as a report in ``lang`` reads it: the same match, its scenario's texts in ``lang`` (a game played
-    in English is reported in Khmer when the report is asked for in Khmer). ``match`` itself is left as it is."""
-    if match.game.lang == lang:
-        return match
-    copied = copy.copy(match)
-    copied.game = Game(match.scenario, match.game.state, lang=lang, compiled=match.game.rules.compiled)
-    return copied
 
 
 def _unique(stem: str, taken: set[str]) -> str:

@@ -9,6 +9,7 @@ writers and the class summary read these values, never the game itself.
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -91,6 +92,16 @@ class TurnDecisions:
     turn: int
     date: str
     by_role: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def in_language(match: Match, lang: str) -> Match:
+    """``match`` as a report in ``lang`` reads it: the same match, its scenario's texts in ``lang`` (a game played
+    in English is reported in Khmer when the report is asked for in Khmer). ``match`` itself is left as it is."""
+    if match.game.lang == lang:
+        return match
+    copied = copy.copy(match)
+    copied.game = Game(match.scenario, match.game.state, lang=lang, compiled=match.game.rules.compiled)
+    return copied
 
 
 def is_over(match: Match) -> bool:

@@ -76,7 +76,9 @@ def table(head: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequence[
 
 # ----------------------------------------------------------------------------------------------- the sections
 def match_page(match: Match, found: Found | None, *, name: str, files: Sequence[str] = ()) -> str:
-    """The whole report of one match, titled ``name`` (the table's name); ``files`` names the files beside it."""
+    """The whole report of one match, titled ``name`` (the table's name), in the active language (the scenario's
+    texts too); ``files`` names the files beside it."""
+    match = data.in_language(match, language())
     title = f"{say(match.game, match.scenario.title)}: {name}"
     body = [
         f"<h1>{escape(title)}</h1>",
