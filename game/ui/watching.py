@@ -8,6 +8,7 @@ that does not load, or a game the new version cannot replay, is said in a dialog
 
 from __future__ import annotations
 
+from game.i18n import tr
 from game.ui import flow
 from game.ui.app import App
 from game.ui.screens.ingame import GameScreen
@@ -45,7 +46,13 @@ class DesktopWatch:
             flow.restart(app)
             top = app.top
             if isinstance(top, GameScreen):
-                top.show_notice(f"Reloaded {self.path}: the game is replayed on it, {outcome.match.turn_label}.")
+                top.show_notice(
+                    tr(
+                        "Reloaded {file}: the game is replayed on it, {turn}.",
+                        file=self.path,
+                        turn=outcome.match.turn_label,
+                    )
+                )
         else:
             app.push(replay_dialog(app, self.path, outcome))
 

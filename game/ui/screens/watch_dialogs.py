@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import tr, tr_n
 from game.table.reload import ReplayFailed
 from game.ui.screens.base import Host
 from game.ui.screens.deal_dialogs import DealDialog, DialogButton
@@ -21,24 +22,24 @@ def problems_dialog(app: Host, path: str, lines: list[str]) -> DealDialog:
     """The edited file at ``path`` does not load: its problems, each ``file:line:col: message``. OK closes it."""
 
     def fill(doc: Document) -> None:
-        doc.para(f"{path} does not load. The game goes on with the version loaded before: fix the file and save it "
-                 "again.",
+        doc.para(tr("{file} does not load. The game goes on with the version loaded before: fix the file and save it "
+                    "again.", file=path),
                  colour=dialog.palette.muted, size=BODY - 1, gap=8)  # fmt: skip
         for line in lines[:SHOWN_PROBLEMS]:
             doc.para(line, colour=dialog.palette.bad, size=SMALL + 1, gap=4)
         if len(lines) > SHOWN_PROBLEMS:
             more = len(lines) - SHOWN_PROBLEMS
-            doc.para(f"... and {more} more (python main.py validate {path} lists them all).",
+            doc.para(tr("... and {more} more (python main.py validate {file} lists them all).", more=more, file=path),
                      colour=dialog.palette.muted, size=SMALL + 1, gap=4)  # fmt: skip
 
     count = len(lines)
     dialog = DealDialog(
         app,
         _anybody(app),
-        kicker="The scenario file was saved again",
-        title=f"The edited scenario has {count} problem{'s' if count != 1 else ''}",
+        kicker=tr("The scenario file was saved again"),
+        title=tr_n("The edited scenario has {n} problem", "The edited scenario has {n} problems", count),
         fill=fill,
-        buttons=[DialogButton("OK (Enter)", Closed())],
+        buttons=[DialogButton(tr("OK (Enter)"), Closed())],
         cancel=0,
     )
     return dialog
@@ -51,21 +52,21 @@ def replay_dialog(app: Host, path: str, failed: ReplayFailed) -> DealDialog:
     match = app.match
 
     def fill(doc: Document) -> None:
-        doc.para(f"{path}: {failed.reason[:1].upper()}{failed.reason[1:]}.", colour=dialog.palette.text, size=BODY,
-                 gap=8)  # fmt: skip
-        doc.para("Restart to play the new version from its first turn, or keep playing this game on the version "
-                 "loaded before.", colour=dialog.palette.muted, size=BODY - 1, gap=4)  # fmt: skip
+        reason = f"{failed.reason[:1].upper()}{failed.reason[1:]}"
+        doc.para(tr("{file}: {reason}.", file=path, reason=reason), colour=dialog.palette.text, size=BODY, gap=8)
+        doc.para(tr("Restart to play the new version from its first turn, or keep playing this game on the version "
+                    "loaded before."), colour=dialog.palette.muted, size=BODY - 1, gap=4)  # fmt: skip
 
     restart = NewGame(failed.scenario, match.scenario_path, dict(match.seats), match.seed)
     buttons = [
-        DialogButton("Keep playing the old version (K)", Closed(), pygame.K_k),
-        DialogButton("Restart (R)", restart, pygame.K_r),
+        DialogButton(tr("Keep playing the old version (K)"), Closed(), pygame.K_k),
+        DialogButton(tr("Restart (R)"), restart, pygame.K_r),
     ]
     dialog = DealDialog(
         app,
         _anybody(app),
-        kicker="The scenario file was saved again",
-        title=f"The edited scenario cannot replay this game past turn {failed.turn}",
+        kicker=tr("The scenario file was saved again"),
+        title=tr("The edited scenario cannot replay this game past turn {turn}", turn=failed.turn),
         fill=fill,
         buttons=buttons,
         cancel=0,
