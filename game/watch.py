@@ -18,6 +18,7 @@ from pathlib import Path
 
 from game.content.problems import Problem, ScenarioError
 from game.engine import LengthError, Scenario, of_length
+from game.i18n import tr
 from game.table import Match
 from game.table.reload import Reloaded, ReplayFailed, reload_match
 
@@ -98,5 +99,6 @@ def reload_from_file(
         try:
             scenario = of_length(scenario, turns)
         except LengthError as exc:
-            return FileBroken((Problem(name, 0, 0, f"the game's length of {turns} turns: {exc}"),))
+            message = tr("the game's length of {turns} turns: {problem}", turns=turns, problem=exc)
+            return FileBroken((Problem(name, 0, 0, message),))
     return reload_match(match, scenario)

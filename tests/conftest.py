@@ -1,12 +1,15 @@
 """Fixtures shared by the test modules.
 
 Every test gets its own ``COMMON_GROUND_HOME`` (saves, settings, autosaves), so nothing touches the real user
-folders; a module may still define its own ``home``. The desktop UI tests share the default scenario and
-``make_app`` (see :mod:`uikit`).
+folders; a module may still define its own ``home``, and what runs outside a test (a module's fixture) has the
+session's own folder. Every test starts in English, whatever a test before it chose with ``--lang``. The desktop UI
+tests share the default scenario and ``make_app`` (see :mod:`uikit`).
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,9 +18,22 @@ import pytest
 
 from game.content.loader import load_scenario
 from game.engine import Scenario
-from game.i18n import language, set_language
+from game.i18n import set_language
 from game.paths import DEFAULT_SCENARIO
 from game.storage import HOME_ENV
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Module fixtures that run the command line do so outside any test's home: give the session its own."""
+    os.environ[HOME_ENV] = tempfile.mkdtemp(prefix="common-ground-tests-")
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Each test starts with the interface in English and leaves it so."""
+    set_language("en")
+    yield
+    set_language("en")
 
 
 @pytest.fixture(autouse=True)
@@ -26,14 +42,6 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "home"
     monkeypatch.setenv(HOME_ENV, str(path))
     return path
-
-
-@pytest.fixture(autouse=True)
-def interface_language() -> Iterator[None]:
-    """The interface's language is the process's: a test that switches it (Settings, --lang) leaves it as it was."""
-    before = language()
-    yield
-    set_language(before)
 
 
 @pytest.fixture(scope="module")

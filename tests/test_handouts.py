@@ -8,6 +8,7 @@ import dataclasses
 import io
 import re
 import tempfile
+from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -19,8 +20,10 @@ from pypdf import PdfReader
 from builders import effect, item, negotiation, scenario
 from game import cli
 from game.engine import Claim, Happened, Lesson, Question, Scenario, Source, Term, Timing, localize
+from game.i18n import set_language
 from game.reports import html, pdf
 from game.reports.handouts import documents, write_handouts
+from game.storage import HOME_ENV
 
 LESSON = Lesson(
     objectives=({"en": "Explain why trust takes turns to build."},),
@@ -81,14 +84,25 @@ def small_negotiating(**overrides: object) -> Scenario:
     return scenario(**options)  # type: ignore[arg-type]
 
 
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """The command line sets the process's language (``--lang``, else the one in Settings): each test ends in
+    English again."""
+    yield
+    set_language("en")
+
+
 @pytest.fixture(scope="module")
-def default_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, str, Path]:
-    """The command line writing the default scenario's handouts: exit status, what it printed, the folder."""
+def default_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, str, Path]]:
+    """The command line writing the default scenario's handouts: exit status, what it printed, the folder (with a
+    home of its own: the user's Settings may have a language chosen)."""
     folder = tmp_path_factory.mktemp("handouts")
     out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
+    with pytest.MonkeyPatch.context() as patch, redirect_stdout(out), redirect_stderr(err):
+        patch.setenv(HOME_ENV, str(tmp_path_factory.mktemp("home")))
         status = cli.main(["handouts", "--out", str(folder)])
-    return status, out.getvalue() + err.getvalue(), folder
+    set_language("en")
+    yield status, out.getvalue() + err.getvalue(), folder
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,7 @@ ENFORCED: tuple[str, ...] = (
     "game/i18n/lines.py",
     "game/content/languages.py",
     "game/server",
+    "game/reports",
     "game/ui",
 )
 

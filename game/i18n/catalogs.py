@@ -64,6 +64,7 @@ COVERAGE = {
             "persistence.py",
             "storage.py",
             "content/languages.py",
+            "watch.py",
         ),
     ),
     "desktop": Domain("desktop", python=("ui/**.py",)),

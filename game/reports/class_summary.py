@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from game.present import num, plural, say, signed
+from game.i18n import language, tr, tr_n
+from game.i18n.formats import number
+from game.present import num, say, signed
 from game.present import score as score_text
 from game.reports import report_data as data
-from game.reports.report_html import page, para, table
+from game.reports.report_html import heading, page, para, table
 from game.table import Match
 from game.table.reference import Found
 
@@ -38,7 +40,8 @@ class TableResult:
 
     @classmethod
     def of(cls, match: Match, found: Found | None, name: str, files: tuple[Path, ...]) -> TableResult:
-        """The summary of ``match``, reported as ``files``."""
+        """The summary of ``match`` in the active language, reported as ``files``."""
+        match = data.in_language(match, language())
         outcome = match.game.outcome
         return cls(
             name, say(match.game, match.scenario.title), outcome.ending if outcome is not None else "",
@@ -50,32 +53,36 @@ class TableResult:
 def point_words(point: data.TurningPoint) -> str:
     """``turn 4 (Apr 2019): Relations 40 → 52 (+12), from Joint visit (United States) +8; ...``."""
     causes = "; ".join(point.causes)
-    return (f"turn {point.turn} ({point.date}): {point.indicator} {num(point.before)} → {num(point.after)} "
-            f"({signed(point.delta)}), from {causes}")  # fmt: skip
+    return tr("turn {turn} ({date}): {indicator} {before} → {after} ({change}), from {causes}",
+              turn=number(point.turn), date=point.date, indicator=point.indicator, before=num(point.before),
+              after=num(point.after), change=signed(point.delta), causes=causes)  # fmt: skip
 
 
 def summary_page(tables: Sequence[TableResult], skipped: Sequence[tuple[str, str]], *, csv_name: str = "") -> str:
     """The class summary as a self-contained HTML page."""
     scenarios = sorted({t.scenario for t in tables})
-    title = f"Class summary: {', '.join(scenarios)}" if scenarios else "Class summary"
-    body = [f"<h1>{escape(title)}</h1>",
-            para(f"{plural(len(tables), 'table')} reported" + (f", {plural(len(skipped), 'save')} skipped" if skipped
-                 else "") + ".", "muted")]  # fmt: skip
+    title = tr("Class summary: {scenarios}", scenarios=", ".join(scenarios)) if scenarios else tr("Class summary")
+    reported = tr_n("{n} table reported", "{n} tables reported", len(tables))
+    if skipped:
+        reported = tr_n("{reported}, {n} save skipped", "{reported}, {n} saves skipped", len(skipped),
+                        reported=reported)  # fmt: skip
+    body = [f"<h1>{escape(title)}</h1>", para(tr("{sentence}.", sentence=reported), "muted")]
     if csv_name:
-        body.append(para(f"The same table as data: {csv_name}.", "files"))
-    body.append("<h2>Endings and scores</h2>")
-    body.append(para("Each side's score is read against its own side's usual range, never against the other "
-                     "side's score.", "muted"))  # fmt: skip
+        body.append(para(tr("The same table as data: {file}.", file=csv_name), "files"))
+    body.append(heading(tr("Endings and scores")))
+    body.append(para(tr("Each side's score is read against its own side's usual range, never against the other "
+                        "side's score."), "muted"))  # fmt: skip
     roles = _roles(tables)
     rows = [(t.name, t.ending_title, t.when, *(_score_cell(t, role) for role, _ in roles)) for t in tables]
-    body.append(_linked(table(("Table", "Ending", "When", *(name for _, name in roles)), rows), tables))
-    body.append("<h2>Turning points: why the tables diverged</h2>")
+    head = (tr("Table"), tr("Ending"), tr("When"), *(name for _, name in roles))
+    body.append(_linked(table(head, rows), tables))
+    body.append(heading(tr("Turning points: why the tables diverged")))
     for t in tables:
-        body.append(f"<h3>{escape(t.name)}: {escape(t.ending_title)}</h3>")
-        body.append(_list([point_words(p) for p in t.points]) or para("No indicator moved.", "muted"))
+        body.append(heading(tr("{table}: {ending}", table=t.name, ending=t.ending_title), 3))
+        body.append(_list([point_words(p) for p in t.points]) or para(tr("No indicator moved."), "muted"))
     if skipped:
-        body.append("<h2>Saves skipped</h2>")
-        body.append(table(("File", "Why it was skipped"), skipped))
+        body.append(heading(tr("Saves skipped")))
+        body.append(table((tr("File"), tr("Why it was skipped")), skipped))
     return page(title, body)
 
 
@@ -117,7 +124,7 @@ def summary_csv(tables: Sequence[TableResult]) -> str:
     roles = [role for role, _ in _roles(tables)]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    head = ["table", "report", "ending", "ending_title", "turns"]
+    head = ["table", "report", "ending", "ending_title", "turns"]  # i18n: not shown
     for role in roles:
         head += [f"score_{role}", f"reading_{role}"]
     writer.writerow([*head, "biggest_move"])

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.engine import Game, Scenario, localize
+from game.i18n import language, tr
 from game.reports import html, pdf
 from game.reports.document import Document
 from game.reports.handouts_cards import role_card
@@ -32,19 +33,21 @@ class Written:
     pdf: Path
 
 
-def documents(scenario: Scenario, lang: str = "en") -> list[Document]:
+def documents(scenario: Scenario, lang: str | None = None) -> list[Document]:
     """Every handout of ``scenario``: the rules sheet, a role card per role, the guide, then the lesson sheets the
-    scenario has material for."""
-    game = Game.new(scenario, 0, lang=lang)
+    scenario has material for; the scenario's texts in ``lang`` (default: the active language)."""
+    game = Game.new(scenario, 0, lang=lang or language())
     out = [rules_sheet(game), *(role_card(game, role) for role in scenario.roles), guide(game)]
     out += [sheet for sheet in (history_sheet(game), claims_sheet(game)) if sheet is not None]
     return out
 
 
-def write_handouts(scenario: Scenario, folder: Path, lang: str = "en",
+def write_handouts(scenario: Scenario, folder: Path, lang: str | None = None,
                    progress: Callable[[Path], None] | None = None) -> list[Path]:  # fmt: skip
     """Write every handout of ``scenario`` into ``folder`` (created if needed) as HTML and PDF, and ``index.html``;
-    returns the paths written. Raises :class:`HandoutsError` when a file cannot be written or no font is found."""
+    returns the paths written (the scenario's texts in ``lang``, default: the active language). Raises
+    :class:`HandoutsError` when a file cannot be written or no font is found."""
+    lang = lang or language()
     try:
         fonts = pdf.find_fonts()
     except pdf.FontsMissing as exc:
@@ -56,7 +59,7 @@ def write_handouts(scenario: Scenario, folder: Path, lang: str = "en",
         try:
             write_bytes_atomic(path, payload)
         except StorageError as exc:
-            raise HandoutsError(f"cannot write the handouts into {folder}: {exc}") from None
+            raise HandoutsError(tr("cannot write the handouts into {folder}: {why}", folder=folder, why=exc)) from None
         written.append(path)
         if progress is not None:
             progress(path)
@@ -65,8 +68,8 @@ def write_handouts(scenario: Scenario, folder: Path, lang: str = "en",
     for document in documents(scenario, lang):
         put(f"{document.name}.html", html.page(document, lang).encode("utf-8"))
         put(f"{document.name}.pdf", pdf.render(document, fonts))
-        label = f"{document.kind}: {document.title}" if document.kind else document.title
-        links.append((label, ((f"{document.name}.html", "web page"), (f"{document.name}.pdf", "PDF"))))
+        label = tr("{kind}: {title}", kind=document.kind, title=document.title) if document.kind else document.title
+        links.append((label, ((f"{document.name}.html", tr("web page")), (f"{document.name}.pdf", tr("PDF")))))
     title = localize(scenario.title, lang)
-    put("index.html", html.index_page(title, "Handouts", links, lang).encode("utf-8"))
+    put("index.html", html.index_page(title, tr("Handouts"), links, lang).encode("utf-8"))
     return written

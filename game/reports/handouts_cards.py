@@ -4,7 +4,9 @@ actions by strategy, what they can give and ask for in a negotiation, the decisi
 from __future__ import annotations
 
 from game.engine import Action, Game, Item, Role, Scenario, Text, implementation_effects, localize
-from game.present import family_label, plural, possessive
+from game.i18n import tr, tr_n
+from game.i18n.formats import number
+from game.present import family_label
 from game.present.effects import effect_words
 from game.present.reference import players, span_note
 from game.reports.document import Block, Document, Entry, Heading, Items, Para, Table
@@ -24,10 +26,10 @@ def role_card(game: Game, role: Role) -> Document:
     return Document(
         name=f"role-{role.id}",
         title=name,
-        kicker=f"Role card · {title}",
-        kind="Role card",
+        kicker=tr("Role card · {scenario}", scenario=title),
+        kind=tr("Role card"),
         blocks=tuple(blocks),
-        footer=f"{title} · role card: {name} · keep the objectives to your own side",
+        footer=tr("{scenario} · role card: {role} · keep the objectives to your own side", scenario=title, role=name),
     )
 
 
@@ -39,52 +41,55 @@ def say(game: Game, text: Text | None) -> str:
 def objectives(game: Game, role: Role) -> list[Block]:
     """The private objectives, and how the score is read."""
     out: list[Block] = [
-        Heading("Your private objectives"),
+        Heading(tr("Your private objectives")),
         Para(say(game, role.objectives), "private"),
-        Para("This is what your score rewards. Keep it to your own side until the end of the game.", "note"),
+        Para(tr("This is what your score rewards. Keep it to your own side until the end of the game."), "note"),
     ]
     reference = game.scenario.score_reference
     bounds = reference.roles.get(role.id) if reference is not None else None
-    read = ("Your score is never compared with the other sides' scores (each side is scored on its own objectives): "
-            "it is read against your own side's usual range.")  # fmt: skip
+    read = tr("Your score is never compared with the other sides' scores (each side is scored on its own "
+              "objectives): it is read against your own side's usual range.")  # fmt: skip
     if reference is not None and bounds is not None:
-        read += f" When {players(reference)} play every side, yours usually ends at {span_note(bounds)}."
+        read += " " + tr("When {players} play every side, yours usually ends at {span}.", players=players(reference),
+                         span=span_note(bounds))  # fmt: skip
     out.append(Para(read, "note"))
     return out
 
 
 def capital(role: Role) -> list[Block]:
     """The political capital a turn, and whether it carries over."""
-    carry = (
-        f"capital you do not spend carries over to the next turn, up to {role.capital_max}"
-        if role.capital_max > role.capital
-        else "capital you do not spend is lost at the end of the turn"
-    )
+    if role.capital_max > role.capital:
+        gets = tr_n("You get {n} point of political capital each turn; capital you do not spend carries over to the "
+                    "next turn, up to {most}.", "You get {n} points of political capital each turn; capital you do "
+                    "not spend carries over to the next turn, up to {most}.", role.capital,
+                    most=number(role.capital_max))  # fmt: skip
+    else:
+        gets = tr_n("You get {n} point of political capital each turn; capital you do not spend is lost at the end "
+                    "of the turn.", "You get {n} points of political capital each turn; capital you do not spend is "
+                    "lost at the end of the turn.", role.capital)  # fmt: skip
     return [
-        Heading("Political capital"),
-        Para(
-            f"You get {plural(role.capital, 'point')} of political capital each turn; {carry}. Every action costs "
-            "capital; proposals in a negotiation cost none."
-        ),
+        Heading(tr("Political capital")),
+        Para(gets + " " + tr("Every action costs capital; proposals in a negotiation cost none.")),
     ]
 
 
 def actions(game: Game, role: Role) -> list[Block]:
     """The role's actions grouped by strategy family, each with its cost and what it moves."""
     mine = [a for a in game.scenario.actions if a.role == role.id]
-    out: list[Block] = [Heading("Your actions, by strategy")]
+    out: list[Block] = [Heading(tr("Your actions, by strategy"))]
     if not mine:
-        return [*out, Para("This side has no actions of its own: it plays through news and negotiation.")]
-    out.append(Para("What each action moves is worked out from the rules as things stand at the start of the game; "
-                    "trends and the other sides' moves come on top. The game shows the same forecast before you "
-                    "commit.", "note"))  # fmt: skip
+        return [*out, Para(tr("This side has no actions of its own: it plays through news and negotiation."))]
+    out.append(Para(tr("What each action moves is worked out from the rules as things stand at the start of the "
+                       "game; trends and the other sides' moves come on top. The game shows the same forecast before "
+                       "you commit."), "note"))  # fmt: skip
     for family in _families(game.scenario, mine):
         out.append(Heading(family_label(game, family), 3))
         described = say(game, game.scenario.family(family).description) if _has_family(game.scenario, family) else ""
         if described:
             out.append(Para(described, "note"))
         rows = tuple(_action_row(game, a) for a in mine if a.family == family)
-        out.append(Table(("Action", "What it does", "Cost", "What it moves"), rows, (0.2, 0.4, 0.07, 0.33), strong=1))
+        head = (tr("Action"), tr("What it does"), tr("Cost"), tr("What it moves"))
+        out.append(Table(head, rows, (0.2, 0.4, 0.07, 0.33), strong=1))
     return out
 
 
@@ -102,13 +107,14 @@ def _has_family(scenario: Scenario, family: str) -> bool:
 def _action_row(game: Game, action: Action) -> tuple[str, str, str, str]:
     lines = [say(game, action.description)]
     if action.cooldown:
-        lines.append(f"After use, wait {plural(action.cooldown, 'turn')} before using it again.")
+        lines.append(tr_n("After use, wait {n} turn before using it again.",
+                          "After use, wait {n} turns before using it again.", action.cooldown))  # fmt: skip
     if action.condition is not None:
-        lines.append("Open only in some situations (the game says when it is closed).")
+        lines.append(tr("Open only in some situations (the game says when it is closed)."))
     if action.contested:
-        lines.append(f"Disputed: {say(game, action.contested)}")
-    moves = effect_words(game, action.effects, action.id) or ["nothing directly"]
-    return say(game, action.label), "\n".join(line for line in lines if line), str(action.cost), "\n".join(moves)
+        lines.append(tr("Disputed: {why}", why=say(game, action.contested)))
+    moves = effect_words(game, action.effects, action.id) or [tr("nothing directly")]
+    return say(game, action.label), "\n".join(line for line in lines if line), number(action.cost), "\n".join(moves)
 
 
 def negotiation(game: Game, role: Role) -> list[Block]:
@@ -117,20 +123,22 @@ def negotiation(game: Game, role: Role) -> list[Block]:
     if table is None or len(game.scenario.roles) < 2:
         return []
     out: list[Block] = [
-        Heading("Negotiation"),
+        Heading(tr("Negotiation")),
         Para(
-            "A proposal trades what you give for what you ask; the other side accepts, refuses or answers with a "
-            "counter-proposal. What is agreed is carried out over the next turns. Keeping your word builds trust; "
-            "breaking an agreement costs it."
+            tr(
+                "A proposal trades what you give for what you ask; the other side accepts, refuses or answers with a "
+                "counter-proposal. What is agreed is carried out over the next turns. Keeping your word builds trust; "
+                "breaking an agreement costs it."
+            )
         ),
     ]
     offered = [i for i in table.items if i.giver == role.id]
-    out.append(Heading("You can offer", 3))
-    out.append(Items(tuple(_item_entry(game, i) for i in offered)) if offered else Para("Nothing of your own."))
+    out.append(Heading(tr("You can offer"), 3))
+    out.append(Items(tuple(_item_entry(game, i) for i in offered)) if offered else Para(tr("Nothing of your own.")))
     for other in game.scenario.roles:
         asked = [i for i in table.items if i.giver == other.id and other.id != role.id]
         if asked:
-            out.append(Heading(f"You can ask {say(game, other.name)} for", 3))
+            out.append(Heading(tr("You can ask {side} for", side=say(game, other.name)), 3))
             out.append(Items(tuple(_item_entry(game, i) for i in asked)))
     return out
 
@@ -139,19 +147,19 @@ def _item_entry(game: Game, item: Item) -> Entry:
     detail = []
     moves = effect_words(game, implementation_effects(item), item.id)
     if moves:
-        detail.append("Moves: " + "; ".join(moves) + ".")
+        detail.append(tr("Moves: {moves}.", moves="; ".join(moves)))
     if item.turns > 1:
-        detail.append(f"Carried out over {plural(item.turns, 'turn')}.")
+        detail.append(tr_n("Carried out over {n} turn.", "Carried out over {n} turns.", item.turns))
     if not item.on_table:
-        detail.append("Off the table until news puts it there.")
+        detail.append(tr("Off the table until news puts it there."))
     elif item.follows is not None:
         earlier = say(game, game.item(item.follows).label)
-        detail.append(f"A later form of {earlier}: on the table once that has been carried out in full.")
+        detail.append(tr("A later form of {item}: on the table once that has been carried out in full.", item=earlier))
     if item.condition is not None:
-        detail.append("On the table only in some situations.")
+        detail.append(tr("On the table only in some situations."))
     if item.contested:
-        detail.append(f"Disputed: {say(game, item.contested)}")
-    return Entry(say(game, item.description), lead=say(game, item.label) + ":", detail=tuple(detail))
+        detail.append(tr("Disputed: {why}", why=say(game, item.contested)))
+    return Entry(say(game, item.description), lead=tr("{name}:", name=say(game, item.label)), detail=tuple(detail))
 
 
 def decisions(game: Game, role: Role) -> list[Block]:
@@ -160,11 +168,14 @@ def decisions(game: Game, role: Role) -> list[Block]:
     if not asked:
         return []
     entries = tuple(
-        Entry(" / ".join(say(game, c.label) for c in event.choices), lead=say(game, event.title) + ":")
+        Entry(" / ".join(say(game, c.label) for c in event.choices), lead=tr("{name}:", name=say(game, event.title)))
         for event in asked
     )
     return [
-        Heading(f"News that may ask for {possessive(say(game, role.name))} decision"),
-        Para("When such news comes, you choose one answer; the game shows what each answer is expected to do.", "note"),
+        Heading(tr("News that may ask {side} for a decision", side=say(game, role.name))),
+        Para(
+            tr("When such news comes, you choose one answer; the game shows what each answer is expected to do."),
+            "note",
+        ),
         Items(entries),
     ]

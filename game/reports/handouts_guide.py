@@ -5,7 +5,9 @@ objectives, the model's contested assumptions and the sources."""
 from __future__ import annotations
 
 from game.engine import Event, Game, Lesson, Question, Timing
-from game.present import num, plural, source_credit
+from game.i18n import N_, tr, tr_n
+from game.i18n.formats import number, turn_date, turn_end_date
+from game.present import num, source_credit
 from game.present.notes import disputed, time_span
 from game.present.reference import NOT_COMPARED, players, span_note
 from game.reports.document import Block, Document, Entry, Heading, Items, Para, Table
@@ -13,10 +15,13 @@ from game.reports.handouts_cards import say
 
 #: The plan of a 50-minute lesson when the scenario suggests none: (minutes, activity).
 DEFAULT_PLAN = (
-    (5, "Set up: form the teams, hand out the role cards and the rules sheet; each team reads its card in private."),
-    (5, "Walk through one turn together on the projector: news, actions, negotiation, resolution, review."),
-    (25, "Play: one turn every few minutes; the facilitator keeps time and may inject an event."),
-    (15, "Debrief: the ending, each side's score against its own range, then the discussion questions."),
+    (
+        5,
+        N_("Set up: form the teams, hand out the role cards and the rules sheet; each team reads its card in private."),
+    ),
+    (5, N_("Walk through one turn together on the projector: news, actions, negotiation, resolution, review.")),
+    (25, N_("Play: one turn every few minutes; the facilitator keeps time and may inject an event.")),
+    (15, N_("Debrief: the ending, each side's score against its own range, then the discussion questions.")),
 )
 
 
@@ -38,10 +43,10 @@ def guide(game: Game) -> Document:
     blocks += sources(game)
     return Document(
         name="guide",
-        title="Facilitator guide",
-        kicker=f"For the teacher · {title}",
+        title=tr("Facilitator guide"),
+        kicker=tr("For the teacher · {scenario}", scenario=title),
         blocks=tuple(blocks),
-        footer=f"{title} · facilitator guide",
+        footer=tr("{scenario} · facilitator guide", scenario=title),
     )
 
 
@@ -50,16 +55,17 @@ def overview(game: Game, lesson: Lesson | None) -> list[Block]:
     scenario = game.scenario
     calendar = scenario.calendar
     facts = [
-        f"{plural(scenario.turns, 'turn')} of {plural(calendar.months_per_turn, 'month')} each, from "
-        f"{calendar.label(1)} to {calendar.end_label(scenario.turns)}.",
-        "Sides: " + ", ".join(say(game, r.name) for r in scenario.roles) + ".",
-    ]
+        tr("{turns} of {months} each, from {first} to {last}.", turns=tr_n("{n} turn", "{n} turns", scenario.turns),
+           months=tr_n("{n} month", "{n} months", calendar.months_per_turn), first=turn_date(calendar, 1),
+           last=turn_end_date(calendar, scenario.turns)),
+        tr("Sides: {sides}.", sides=", ".join(say(game, r.name) for r in scenario.roles)),
+    ]  # fmt: skip
     span = time_span(scenario, game.lang)
     if span:
         facts.append(span)
-    out: list[Block] = [Heading("At a glance"), Items(tuple(Entry(fact) for fact in facts))]
+    out: list[Block] = [Heading(tr("At a glance")), Items(tuple(Entry(fact) for fact in facts))]
     if lesson is not None and lesson.objectives:
-        out += [Heading("Learning objectives", 3), Items(tuple(Entry(say(game, o)) for o in lesson.objectives))]
+        out += [Heading(tr("Learning objectives"), 3), Items(tuple(Entry(say(game, o)) for o in lesson.objectives))]
     return out
 
 
@@ -67,47 +73,50 @@ def plan(game: Game, lesson: Lesson | None) -> list[Block]:
     """A suggested lesson plan: the scenario's own timings, or a sensible 50-minute default."""
     timings: tuple[Timing, ...] = lesson.timings if lesson is not None else ()
     if timings:
-        rows = [(str(t.minutes), say(game, t.activity)) for t in timings]
-        note = "The plan the scenario suggests."
+        minutes = [(t.minutes, say(game, t.activity)) for t in timings]
+        note = tr("The plan the scenario suggests.")
     else:
-        rows = [(str(minutes), activity) for minutes, activity in DEFAULT_PLAN]
-        note = (
+        minutes = [(length, tr(activity)) for length, activity in DEFAULT_PLAN]
+        note = tr(
             "A general plan (the scenario suggests none). At two to three minutes a turn once the class knows the "
             "rules, 25 minutes of play is about 8 to 12 turns: choose a shorter game when the scenario offers one."
         )
-    total = sum(int(minutes) for minutes, _ in rows)
-    rows.append((str(total), "In all"))
+    total = sum(int(length) for length, _ in minutes)
+    rows = [(number(length), activity) for length, activity in minutes]
+    rows.append((number(total), tr("In all")))
     return [
-        Heading(f"A plan for a {total}-minute lesson"),
+        Heading(tr("A plan for a {minutes}-minute lesson", minutes=number(total))),
         Para(note, "note"),
-        Table(("Minutes", "Activity"), tuple(rows), (0.14, 0.86)),
+        Table((tr("Minutes"), tr("Activity")), tuple(rows), (0.14, 0.86)),
     ]
 
 
 def _who(game: Game, event: Event) -> str:
     if not event.choices:
         return ""
-    asked = say(game, game.scenario.role(event.role).name) if event.role else "the side it concerns"
-    return f"Asks {asked} to choose: " + " / ".join(say(game, c.label) for c in event.choices) + "."
+    choices = " / ".join(say(game, c.label) for c in event.choices)
+    if not event.role:
+        return tr("Asks the side it concerns to choose: {choices}.", choices=choices)
+    return tr("Asks {side} to choose: {choices}.", side=say(game, game.scenario.role(event.role).name), choices=choices)
 
 
 def scripted(game: Game) -> list[Block]:
     """The scripted news, turn by turn."""
     scenario = game.scenario
     timed = sorted((e for e in scenario.events if e.at_turn is not None), key=lambda e: e.at_turn or 0)
-    out: list[Block] = [Heading("Scripted news, turn by turn")]
+    out: list[Block] = [Heading(tr("Scripted news, turn by turn"))]
     if not timed:
-        return [*out, Para("This scenario scripts no news: every event comes by chance (or when you inject it).")]
+        return [*out, Para(tr("This scenario scripts no news: every event comes by chance (or when you inject it)."))]
     rows = []
     for event in timed:
         turn = event.at_turn or 0
         lines = [say(game, event.text)]
         if event.condition is not None:
-            lines.append("Only if the situation then allows it.")
+            lines.append(tr("Only if the situation then allows it."))
         lines.append(_who(game, event))
-        rows.append((f"{turn}\n{scenario.calendar.label(turn)}", say(game, event.title),
+        rows.append((f"{number(turn)}\n{turn_date(scenario.calendar, turn)}", say(game, event.title),
                      "\n".join(line for line in lines if line)))  # fmt: skip
-    out.append(Table(("Turn", "Event", "What it says"), tuple(rows), (0.12, 0.26, 0.62), strong=2))
+    out.append(Table((tr("Turn"), tr("Event"), tr("What it says")), tuple(rows), (0.12, 0.26, 0.62), strong=2))
     return out
 
 
@@ -115,51 +124,55 @@ def injectable(game: Game) -> list[Block]:
     """Every event of the scenario, which the teacher may fire at the next news."""
     scenario = game.scenario
     out: list[Block] = [
-        Heading("Events you can inject"),
+        Heading(tr("Events you can inject")),
         Para(
-            "From the teacher's console you can fire any of these at the next news, to steer the game or to "
-            "make a point for the discussion.",
+            tr(
+                "From the teacher's console you can fire any of these at the next news, to steer the game or to "
+                "make a point for the discussion."
+            ),
             "note",
         ),
     ]
     if not scenario.events:
-        return [*out, Para("This scenario has no events.")]
+        return [*out, Para(tr("This scenario has no events."))]
     entries = []
     for event in scenario.events:
         if event.at_turn is not None:
-            when = f"Scripted for turn {event.at_turn} ({scenario.calendar.label(event.at_turn)})."
+            when = tr("Scripted for turn {turn} ({date}).", turn=number(event.at_turn),
+                      date=turn_date(scenario.calendar, event.at_turn))  # fmt: skip
         else:
             last = event.last_turn if event.last_turn is not None else scenario.turns
-            when = f"Can come by chance in turns {event.first_turn} to {last}."
+            when = tr("Can come by chance in turns {first} to {last}.", first=number(event.first_turn),
+                      last=number(last))  # fmt: skip
         detail = tuple(line for line in (when, _who(game, event)) if line)
-        entries.append(Entry(say(game, event.text), lead=say(game, event.title) + ":", detail=detail))
+        entries.append(Entry(say(game, event.text), lead=tr("{name}:", name=say(game, event.title)), detail=detail))
     out.append(Items(tuple(entries)))
     return out
 
 
 #: Questions for any scenario, when its lesson section has none: (question, notes).
 DEFAULT_QUESTIONS = (
-    ("Which of your decisions moved the numbers most, and was it worth what it cost?",
-     "Ask teams to point at the review's causes: every change names the action, answer, agreement or trend behind "
-     "it."),
-    ("Where did your side's objectives and the other side's overlap, and where did they clash?",
-     "The objectives become public at the end: compare them with what each team guessed during the game."),
-    ("What made an agreement possible, or kept one from being made?",
-     "Trust, timing and what each side had to give up at home."),
-    ("Which ending did your table reach, and which turning point decided it?",
-     "Compare tables: the same rules can lead to different endings."),
-    ("Which rule of the model would you change, and why?",
-     "Start from the contested assumptions listed in this guide: people disagree about them in real life too."),
+    (N_("Which of your decisions moved the numbers most, and was it worth what it cost?"),
+     N_("Ask teams to point at the review's causes: every change names the action, answer, agreement or trend "
+        "behind it.")),
+    (N_("Where did your side's objectives and the other side's overlap, and where did they clash?"),
+     N_("The objectives become public at the end: compare them with what each team guessed during the game.")),
+    (N_("What made an agreement possible, or kept one from being made?"),
+     N_("Trust, timing and what each side had to give up at home.")),
+    (N_("Which ending did your table reach, and which turning point decided it?"),
+     N_("Compare tables: the same rules can lead to different endings.")),
+    (N_("Which rule of the model would you change, and why?"),
+     N_("Start from the contested assumptions listed in this guide: people disagree about them in real life too.")),
 )  # fmt: skip
 
 
 def questions(game: Game, lesson: Lesson | None) -> list[Block]:
     """Discussion questions with notes: general ones, then those for a given ending."""
-    out: list[Block] = [Heading("Discussion questions")]
+    out: list[Block] = [Heading(tr("Discussion questions"))]
     asked: tuple[Question, ...] = lesson.questions if lesson is not None else ()
     if not asked:
-        out.append(Para("General questions (the scenario's lesson section suggests none of its own).", "note"))
-        entries = tuple(Entry(q, detail=(f"Notes: {n}",)) for q, n in DEFAULT_QUESTIONS)
+        out.append(Para(tr("General questions (the scenario's lesson section suggests none of its own)."), "note"))
+        entries = tuple(Entry(tr(q), detail=(tr("Notes: {notes}", notes=tr(n)),)) for q, n in DEFAULT_QUESTIONS)
         return [*out, Items(entries, numbered=True)]
     general = [q for q in asked if not q.ending]
     if general:
@@ -167,14 +180,14 @@ def questions(game: Game, lesson: Lesson | None) -> list[Block]:
     for ending in game.scenario.endings:
         after = [q for q in asked if q.ending == ending.id]
         if after:
-            out.append(Heading(f"After the ending {say(game, ending.title)}", 3))
+            out.append(Heading(tr("After the ending {ending}", ending=say(game, ending.title)), 3))
             out.append(Items(tuple(_question(game, q) for q in after), numbered=True))
     return out
 
 
 def _question(game: Game, question: Question) -> Entry:
     notes = say(game, question.notes)
-    return Entry(say(game, question.text), detail=(f"Notes: {notes}",) if notes else ())
+    return Entry(say(game, question.text), detail=(tr("Notes: {notes}", notes=notes),) if notes else ())
 
 
 def credits(game: Game, ids: tuple[str, ...]) -> str:
@@ -189,23 +202,30 @@ def glossary(game: Game, lesson: Lesson | None) -> list[Block]:
     if not terms:
         return []
     entries = tuple(
-        Entry(say(game, t.meaning), lead=say(game, t.term) + ":",
-              detail=(f"Sources: {credits(game, t.sources)}",) if t.sources else ())
+        Entry(say(game, t.meaning), lead=tr("{name}:", name=say(game, t.term)),
+              detail=(tr("Sources: {sources}", sources=credits(game, t.sources)),) if t.sources else ())
         for t in terms
     )  # fmt: skip
-    return [Heading("Glossary"), Items(entries)]
+    return [Heading(tr("Glossary")), Items(entries)]
 
 
 def indicators(game: Game) -> list[Block]:
     """The numbers on the board: what each means, its range and where it starts."""
     rows = tuple(
-        (say(game, i.label), say(game, i.description), f"{num(i.min)} to {num(i.max)}", num(i.initial))
+        (
+            say(game, i.label),
+            say(game, i.description),
+            tr("{low} to {high}", low=num(i.min), high=num(i.max)),
+            num(i.initial),
+        )
         for i in game.scenario.indicators
         if not i.hidden
     )
     return [
-        Heading("The numbers on the board"),
-        Table(("Indicator", "What it means", "Range", "Start"), rows, (0.24, 0.52, 0.14, 0.1), strong=1),
+        Heading(tr("The numbers on the board")),
+        Table(
+            (tr("Indicator"), tr("What it means"), tr("Range"), tr("Start")), rows, (0.24, 0.52, 0.14, 0.1), strong=1
+        ),
     ]
 
 
@@ -217,11 +237,12 @@ def objectives(game: Game) -> list[Block]:
         bounds = reference.roles.get(role.id) if reference is not None else None
         detail: tuple[str, ...] = ()
         if reference is not None and bounds is not None:
-            detail = (f"Usual range of final scores ({players(reference)} on every side): {span_note(bounds)}.",)
-        entries.append(Entry(say(game, role.objectives), lead=say(game, role.name) + ":", detail=detail))
+            detail = (tr("Usual range of final scores ({players} on every side): {span}.", players=players(reference),
+                         span=span_note(bounds)),)  # fmt: skip
+        entries.append(Entry(say(game, role.objectives), lead=tr("{name}:", name=say(game, role.name)), detail=detail))
     return [
-        Heading("What each side's score rewards"),
-        Para("Private to each side until the end of the game. " + NOT_COMPARED, "note"),
+        Heading(tr("What each side's score rewards")),
+        Para(tr("Private to each side until the end of the game.") + " " + tr(NOT_COMPARED), "note"),
         Items(tuple(entries)),
     ]
 
@@ -229,17 +250,13 @@ def objectives(game: Game) -> list[Block]:
 def contested(game: Game) -> list[Block]:
     """The rules of the model that people dispute, and by whom."""
     found = disputed(game.scenario, game.lang)
-    out: list[Block] = [Heading("The model's contested assumptions")]
+    out: list[Block] = [Heading(tr("The model's contested assumptions"))]
     if not found:
-        return [*out, Para("The scenario marks no rule of its model as disputed. Every model simplifies: ask the "
-                           "class which rules they would question.")]  # fmt: skip
-    out.append(Para("Rules of the model that people disagree on: worth raising in the discussion. The numbers are a "
-                    "simplified model meant for discussion, not measurements.", "note"))  # fmt: skip
-    entries = tuple(
-        Entry(item.note, lead=f"{item.kind.capitalize()}{f' ({item.owner})' if item.owner else ''}: "
-              f"{item.name.rstrip('.')}.")
-        for item in found
-    )  # fmt: skip
+        return [*out, Para(tr("The scenario marks no rule of its model as disputed. Every model simplifies: ask the "
+                              "class which rules they would question."))]  # fmt: skip
+    out.append(Para(tr("Rules of the model that people disagree on: worth raising in the discussion. The numbers are "
+                       "a simplified model meant for discussion, not measurements."), "note"))  # fmt: skip
+    entries = tuple(Entry(item.note, lead=_contested_lead(item.kind, item.owner, item.name)) for item in found)
     return [*out, Items(entries)]
 
 
@@ -251,4 +268,12 @@ def sources(game: Game) -> list[Block]:
         Entry(source_credit(s), detail=tuple(part for part in (s.url, say(game, s.note)) if part))
         for s in game.scenario.sources
     )
-    return [Heading("Sources"), Items(entries)]
+    return [Heading(tr("Sources")), Items(entries)]
+
+
+def _contested_lead(kind: str, owner: str, name: str) -> str:
+    """``Action (United States): Visa sanctions.``: what kind of rule is disputed, whose, and its name."""
+    kind = kind[:1].upper() + kind[1:]
+    if owner:
+        return tr("{kind} ({owner}): {name}.", kind=kind, owner=owner, name=name.rstrip("."))
+    return tr("{kind}: {name}.", kind=kind, name=name.rstrip("."))

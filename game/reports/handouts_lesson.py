@@ -4,6 +4,7 @@ timeline, each entry with its sources) and the main claims in the debate with wh
 from __future__ import annotations
 
 from game.engine import Game
+from game.i18n import tr
 from game.reports.document import Block, Document, Para, Table
 from game.reports.handouts_cards import say
 from game.reports.handouts_guide import credits
@@ -18,19 +19,21 @@ def history_sheet(game: Game) -> Document | None:
     rows = tuple((h.date, say(game, h.text), credits(game, h.sources)) for h in lesson.timeline)
     blocks: list[Block] = [
         Para(
-            "The game is a model: from some turn on, its news is invented. Here is what really happened, as the "
-            "sources listed report it. Compare it with your game.",
+            tr(
+                "The game is a model: from some turn on, its news is invented. Here is what really happened, as the "
+                "sources listed report it. Compare it with your game."
+            ),
             "lead",
         ),
-        Table(("When", "What happened", "Sources"), rows, (0.13, 0.55, 0.32), strong=1),
+        Table((tr("When"), tr("What happened"), tr("Sources")), rows, (0.13, 0.55, 0.32), strong=1),
     ]
     return Document(
         name="what-happened",
-        title="What actually happened",
-        kicker=f"Lesson sheet · {title}",
-        kind="Lesson sheet",
+        title=tr("What actually happened"),
+        kicker=tr("Lesson sheet · {scenario}", scenario=title),
+        kind=tr("Lesson sheet"),
         blocks=tuple(blocks),
-        footer=f"{title} · what actually happened",
+        footer=tr("{scenario} · what actually happened", scenario=title),
     )
 
 
@@ -45,14 +48,16 @@ def claims_sheet(game: Game) -> Document | None:
         for c in lesson.claims
     )
     blocks: list[Block] = [
-        Para("Each of these is a claim someone makes, not a settled fact. Who makes it, and why might they?", "lead"),
-        Table(("The claim", "Who makes it", "What others answer", "Sources"), rows, (0.33, 0.17, 0.28, 0.22)),
-    ]
+        Para(tr("Each of these is a claim someone makes, not a settled fact. Who makes it, and why might they?"),
+             "lead"),
+        Table((tr("The claim"), tr("Who makes it"), tr("What others answer"), tr("Sources")), rows,
+              (0.33, 0.17, 0.28, 0.22)),
+    ]  # fmt: skip
     return Document(
         name="claims",
-        title="The main claims, and who makes them",
-        kicker=f"Lesson sheet · {title}",
-        kind="Lesson sheet",
+        title=tr("The main claims, and who makes them"),
+        kicker=tr("Lesson sheet · {scenario}", scenario=title),
+        kind=tr("Lesson sheet"),
         blocks=tuple(blocks),
-        footer=f"{title} · claims and who makes them",
+        footer=tr("{scenario} · claims and who makes them", scenario=title),
     )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from game.engine import Game, Scenario
-from game.present import plural
+from game.i18n import tr, tr_n
+from game.i18n.formats import number, turn_date, turn_end_date
 from game.reports.document import Block, Document, Entry, Heading, Items, Para
 from game.reports.handouts_cards import say
 
@@ -23,44 +24,46 @@ def rules_sheet(game: Game) -> Document:
     calendar = scenario.calendar
     blocks: list[Block] = [
         Para(
-            f"Each side is played by a team. The game lasts {plural(scenario.turns, 'turn')} of "
-            f"{plural(calendar.months_per_turn, 'month')} each ({calendar.label(1)} to "
-            f"{calendar.end_label(scenario.turns)}). Every number on the board moves for a reason you can see.",
+            tr("Each side is played by a team.") + " "
+            + tr("The game lasts {turns} of {months} each ({first} to {last}).",
+                 turns=tr_n("{n} turn", "{n} turns", scenario.turns),
+                 months=tr_n("{n} month", "{n} months", calendar.months_per_turn),
+                 first=turn_date(calendar, 1), last=turn_end_date(calendar, scenario.turns))
+            + " " + tr("Every number on the board moves for a reason you can see."),
             "lead",
         ),
-        Heading("How a turn works"),
+        Heading(tr("How a turn works")),
         Items(turn_steps(scenario), numbered=True),
-        Heading("Political capital"),
+        Heading(tr("Political capital")),
         Para(
-            "Every action costs capital; each side gets its own amount each turn. "
-            + "; ".join(_capital(game, r.id) for r in scenario.roles)
-            + "."
+            tr("Every action costs capital; each side gets its own amount each turn. {sides}.",
+               sides="; ".join(_capital(game, r.id) for r in scenario.roles))
         ),
-        Heading("Effects: now, later, or spread out"),
+        Heading(tr("Effects: now, later, or spread out")),
         Para(
-            "Most effects apply at the end of the turn. Some come later (a delayed effect) and some are spread over "
-            "several turns, so a choice can pay off, or cost you, well after you made it. Each number stays within "
-            "its range. Trends that run by themselves every turn couple the numbers: a move on one can drag "
-            "another. Before you commit, the game forecasts what an action will do."
+            tr("Most effects apply at the end of the turn. Some come later (a delayed effect) and some are spread "
+               "over several turns, so a choice can pay off, or cost you, well after you made it. Each number stays "
+               "within its range. Trends that run by themselves every turn couple the numbers: a move on one can "
+               "drag another. Before you commit, the game forecasts what an action will do.")
         ),
-    ]
+    ]  # fmt: skip
     blocks += _negotiation(scenario)
-    blocks += [Heading("How the game ends"), Para(endings(game))]
+    blocks += [Heading(tr("How the game ends")), Para(endings(game))]
     blocks += [
-        Heading("Scores"),
-        Para("Each side has private objectives, printed on its role card: they decide its score. The scores of "
-             "different sides are never compared (a higher number does not mean that side won), because each side "
-             "is scored on different things. At the end, each score is read against its own side's usual range: "
-             "below, within or above what good play usually gets on that side. Both sides can do well."),
+        Heading(tr("Scores")),
+        Para(tr("Each side has private objectives, printed on its role card: they decide its score. The scores of "
+                "different sides are never compared (a higher number does not mean that side won), because each "
+                "side is scored on different things. At the end, each score is read against its own side's usual "
+                "range: below, within or above what good play usually gets on that side. Both sides can do well.")),
     ]  # fmt: skip
     return Document(
         name="rules",
-        title="How to play",
-        kicker=f"Rules sheet · {title}",
-        kind="Rules sheet",
+        title=tr("How to play"),
+        kicker=tr("Rules sheet · {scenario}", scenario=title),
+        kind=tr("Rules sheet"),
         blocks=tuple(blocks),
         one_page=True,
-        footer=f"{title} · rules sheet",
+        footer=tr("{scenario} · rules sheet", scenario=title),
     )
 
 
@@ -69,49 +72,58 @@ def turn_steps(scenario: Scenario) -> tuple[Entry, ...]:
     talks = scenario.negotiation is not None and len(scenario.roles) > 1
     steps = [
         Entry(
-            "Events happen: some scripted, some by chance. Some news asks one side to choose an answer.", lead="News."
+            tr("Events happen: some scripted, some by chance. Some news asks one side to choose an answer."),
+            lead=tr("News."),
         ),
         Entry(
-            "Each side spends its political capital on actions. You may commit several, or change your mind "
-            "until you end your part of the turn.",
-            lead="Actions.",
+            tr(
+                "Each side spends its political capital on actions. You may commit several, or change your mind "
+                "until you end your part of the turn."
+            ),
+            lead=tr("Actions."),
         ),
     ]
     if talks:
         steps.append(
             Entry(
-                "In the same part of the turn, sides send proposals (what you give for what you ask); "
-                "the other side accepts, refuses or makes a counter-proposal.",
-                lead="Negotiation.",
+                tr(
+                    "In the same part of the turn, sides send proposals (what you give for what you ask); "
+                    "the other side accepts, refuses or makes a counter-proposal."
+                ),
+                lead=tr("Negotiation."),
             )
         )
     steps += [
         Entry(
-            "All committed actions take effect together, then earlier delayed effects fall due, then the trends run.",
-            lead="Resolution.",
+            tr("All committed actions take effect together, then earlier delayed effects fall due, then the trends "
+               "run."),
+            lead=tr("Resolution."),
         ),
-        Entry("The game shows what changed and why: every change names its cause.", lead="Review."),
-    ]
+        Entry(tr("The game shows what changed and why: every change names its cause."), lead=tr("Review.")),
+    ]  # fmt: skip
     return tuple(steps)
 
 
 def _capital(game: Game, role_id: str) -> str:
     role = game.scenario.role(role_id)
-    carry = f", unspent capital saved up to {role.capital_max}" if role.capital_max > role.capital else ""
-    return f"{short(say(game, role.name))}: {role.capital} a turn{carry}"
+    name = short(say(game, role.name))
+    if role.capital_max > role.capital:
+        return tr("{side}: {capital} a turn, unspent capital saved up to {most}", side=name,
+                  capital=number(role.capital), most=number(role.capital_max))  # fmt: skip
+    return tr("{side}: {capital} a turn", side=name, capital=number(role.capital))
 
 
 def _negotiation(scenario: Scenario) -> list[Block]:
     table = scenario.negotiation
     if table is None or len(scenario.roles) < 2:
         return []
-    trust = "Trust between the sides is one of the numbers on the board."
     return [
-        Heading("Negotiation and trust"),
-        Para("A proposal bundles what you give and what you ask; it costs no capital. An accepted proposal becomes an "
-             "agreement, carried out over the next turns. Each item carried out in full raises trust; breaking an "
-             f"agreement cuts it at once and has other costs. {trust} A computer side is readier to deal the more it "
-             "trusts you, but never takes a deal that costs it more than it brings."),
+        Heading(tr("Negotiation and trust")),
+        Para(tr("A proposal bundles what you give and what you ask; it costs no capital. An accepted proposal becomes "
+                "an agreement, carried out over the next turns. Each item carried out in full raises trust; breaking "
+                "an agreement cuts it at once and has other costs. Trust between the sides is one of the numbers on "
+                "the board. A computer side is readier to deal the more it trusts you, but never takes a deal that "
+                "costs it more than it brings.")),
     ]  # fmt: skip
 
 
@@ -120,8 +132,13 @@ def endings(game: Game) -> str:
     scenario = game.scenario
     early = [short(say(game, e.title)) for e in scenario.endings if e.early]
     final = [short(say(game, e.title)) for e in scenario.endings if not e.early]
-    out = f"After turn {scenario.turns} the game ends with the best ending the state of the numbers allows"
-    out += f": {', '.join(final)} (best first)." if final else "."
+    turn = number(scenario.turns)
+    if final:
+        out = tr("After turn {turn} the game ends with the best ending the state of the numbers allows: {endings} "
+                 "(best first).", turn=turn, endings=", ".join(final))  # fmt: skip
+    else:
+        out = tr("After turn {turn} the game ends with the best ending the state of the numbers allows.", turn=turn)
     if early:
-        out += f" It can also end early, after any turn, if things collapse: {', '.join(early)}."
+        out += " " + tr("It can also end early, after any turn, if things collapse: {endings}.",
+                        endings=", ".join(early))  # fmt: skip
     return out

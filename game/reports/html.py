@@ -3,17 +3,22 @@ script, no request to anywhere (it opens offline and prints as it shows). Every 
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable, Sequence
+from functools import cache
 from html import escape
+from pathlib import Path
 
+from game.i18n import language, tr
+from game.i18n.lines import has_khmer
 from game.reports.document import Block, Document, Entry, Heading, Items, PageBreak, Para, Table
 
 #: The page's style: readable on screen, compact on paper (A4 or Letter), sections kept whole where they fit.
 CSS = """
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans", "Segoe UI", Arial, sans-serif; color: #1b1b1b; background: #f4f4f1; margin: 0;
-  line-height: 1.45; font-size: 15px; }
+body { font-family: "Common Ground Khmer", "Noto Sans", "Segoe UI", Arial, "Noto Sans Khmer", "Khmer OS", sans-serif;
+  color: #1b1b1b; background: #f4f4f1; margin: 0; line-height: 1.45; font-size: 15px; }
 main { max-width: 52rem; margin: 1.5rem auto; background: #fff; padding: 2rem 2.5rem; box-shadow: 0 1px 4px #0002; }
 .kicker { text-transform: uppercase; letter-spacing: .06em; font-size: .8rem; color: #555; margin: 0; }
 h1 { font-size: 1.7rem; margin: .2rem 0 1rem; line-height: 1.2; }
@@ -43,7 +48,36 @@ footer { margin-top: 1.5rem; font-size: .8rem; color: #666; border-top: 1px soli
 }
 body.one-page { font-size: 14px; }
 @media print { body.one-page { font-size: 9.5pt; } body.one-page h2 { margin-top: .8rem; } }
-"""
+"""  # i18n: not shown
+
+
+#: Where the Khmer fonts a page may carry are.
+FONTS = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+#: The Khmer fonts, by CSS weight (SIL Open Font License: they may travel inside the page).
+KHMER_FONTS = {400: "NotoSansKhmer-Regular.ttf", 700: "NotoSansKhmer-Bold.ttf"}  # i18n: not shown
+
+
+def embedded_fonts(page_text: str) -> str:
+    """The CSS that carries the Khmer fonts inside a page that holds Khmer (most computers have no Khmer font, and
+    the page must open offline); ``""`` for any other page. The face is named ``Common Ground Khmer`` and covers only
+    Khmer letters (so the page's own fonts set everything else); it comes first in the pages' font lists, because a
+    browser that meets a Khmer letter in a font further down while the face is still loading may keep a blank box."""
+    if not has_khmer(page_text):
+        return ""
+    return "".join(_font_face(weight, name) for weight, name in KHMER_FONTS.items())
+
+
+@cache
+def _font_face(weight: int, name: str) -> str:
+    path = FONTS / name
+    if not path.is_file():
+        return ""
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return (
+        f'@font-face {{ font-family: "Common Ground Khmer"; font-weight: {weight}; font-style: normal; '
+        "unicode-range: U+1780-17FF, U+19E0-19FF, U+200B-200D, U+25CC; "
+        f'src: url(data:font/ttf;base64,{data}) format("truetype"); }}\n'  # i18n: not shown
+    )
 
 
 def text(value: str) -> str:
@@ -51,8 +85,9 @@ def text(value: str) -> str:
     return "<br>".join(escape(line, quote=True) for line in value.split("\n"))
 
 
-def page(document: Document, lang: str = "en") -> str:
-    """The whole HTML page of ``document``."""
+def page(document: Document, lang: str | None = None) -> str:
+    """The whole HTML page of ``document``, marked as written in ``lang`` (default: the active language)."""
+    lang = lang or language()
     body_class = ' class="one-page"' if document.one_page else ""
     parts = [
         "<!DOCTYPE html>",
@@ -72,7 +107,8 @@ def page(document: Document, lang: str = "en") -> str:
     if document.footer:
         parts.append(f"<footer>{text(document.footer)}</footer>")
     parts += ["</main>", "</body>", "</html>", ""]
-    return "\n".join(parts)
+    out = "\n".join(parts)
+    return out.replace(f"<style>{CSS}</style>", f"<style>{embedded_fonts(out)}{CSS}</style>", 1)
 
 
 def blocks(items: Iterable[Block]) -> list[str]:
@@ -95,7 +131,7 @@ def block(item: Block) -> str:
         return table(item.head, item.rows, item.widths, item.strong)
     if isinstance(item, PageBreak):
         return '<div class="page-break"></div>'
-    raise TypeError(f"not a block: {item!r}")
+    raise TypeError(f"not a block: {item!r}")  # i18n: not shown
 
 
 def entry(item: Entry) -> str:
@@ -118,21 +154,23 @@ def table(head: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[f
 
 
 def index_page(
-    title: str, kicker: str, entries: Sequence[tuple[str, Sequence[tuple[str, str]]]], lang: str = "en"
+    title: str, kicker: str, entries: Sequence[tuple[str, Sequence[tuple[str, str]]]], lang: str | None = None
 ) -> str:
     """A page that lists the documents written together: each entry is a label and its files (file name and what
-    kind it is, ``("guide.pdf", "PDF")``)."""
+    kind it is, ``("guide.pdf", "PDF")``); marked as written in ``lang`` (default: the active language)."""
+    lang = lang or language()
 
     def item(label: str, files: Sequence[tuple[str, str]]) -> str:
         links = " · ".join(f'<a href="{escape(href, quote=True)}">{text(kind)}</a>' for href, kind in files)
-        return f"<li>{text(label)}: {links}</li>"
+        return f"<li>{text(tr('{name}:', name=label))} {links}</li>"
 
     items = "".join(item(label, files) for label, files in entries)
+    fonts = embedded_fonts(title + kicker + items)
     return "\n".join([
         "<!DOCTYPE html>",
         f'<html lang="{escape(lang, quote=True)}">',
         '<head><meta charset="utf-8">',
-        f"<title>{text(title)}</title><style>{CSS}</style></head>",
+        f"<title>{text(title)}</title><style>{fonts}{CSS}</style></head>",
         f'<body><main><p class="kicker">{text(kicker)}</p><h1>{text(title)}</h1><ul>{items}</ul></main></body>',
         "</html>",
         "",

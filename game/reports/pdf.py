@@ -4,7 +4,11 @@ uharfbuzz), so that scripts that join or reorder their letters print right. Both
 The type is Noto Sans (SIL Open Font License), the copy the pygame_gui package ships: it is found on disk without
 importing pygame_gui (or in ``assets/fonts`` when a copy is placed there). Characters Noto Sans lacks are drawn from
 the other Noto fonts shipped beside it (Arabic, Hebrew, Georgian, Japanese, Korean, Chinese) when present, and
-from ``NotoSansKhmer-Regular.ttf`` when one is put in ``assets/fonts`` (pygame_gui ships no Khmer font).
+from ``NotoSansKhmer-Regular.ttf`` (and ``-Bold``) in ``assets/fonts`` (pygame_gui ships no Khmer font).
+
+fpdf2 breaks lines only at spaces, and Khmer writes none between its words: before a text is set, a zero-width space
+(which fpdf2 breaks at, and which prints nothing) is put at every place inside Khmer text where ICU's line breaking
+(:func:`game.i18n.lines.break_points`) allows a new line, so that Khmer lines end at word boundaries.
 """
 
 from __future__ import annotations
@@ -16,27 +20,30 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from fpdf import FPDF
 from fpdf.enums import Align, TableBordersLayout, TableCellFillMode, VAlign, XPos, YPos
 from fpdf.fonts import FontFace
 
+from game.i18n import tr
+from game.i18n.lines import ZERO_WIDTH_SPACE, break_points, has_khmer, is_khmer
 from game.reports.document import Block, Document, Entry, Heading, Items, PageBreak, Para, Table
 
 #: The family name the fonts are registered under.
 FAMILY = "noto"
 #: The styles of Noto Sans: fpdf2 style -> file.
-STYLES = {"": "NotoSans-Regular.ttf", "B": "NotoSans-Bold.ttf", "I": "NotoSans-Italic.ttf"}
+STYLES = {"": "NotoSans-Regular.ttf", "B": "NotoSans-Bold.ttf", "I": "NotoSans-Italic.ttf"}  # i18n: not shown
 #: Fonts for the characters Noto Sans lacks, tried in this order, where present (pygame_gui ships all but Khmer).
 FALLBACKS = (
-    "NotoSansKhmer-Regular.ttf",
-    "NotoSansArabic-Regular.ttf",
-    "NotoSansHebrew-Regular.ttf",
-    "NotoSansGeorgian-Regular.ttf",
-    "NotoSansJP-Regular.otf",
-    "NotoSansKR-Regular.ttf",
-    "NotoSansSC-Regular.otf",
+    "NotoSansKhmer-Regular.ttf",  # i18n: not shown
+    "NotoSansArabic-Regular.ttf",  # i18n: not shown
+    "NotoSansHebrew-Regular.ttf",  # i18n: not shown
+    "NotoSansGeorgian-Regular.ttf",  # i18n: not shown
+    "NotoSansJP-Regular.otf",  # i18n: not shown
+    "NotoSansKR-Regular.ttf",  # i18n: not shown
+    "NotoSansSC-Regular.otf",  # i18n: not shown
 )
 #: Body type size in points, before a one-page document is made to fit.
 BODY = 10.0
@@ -83,7 +90,8 @@ def find_fonts() -> Fonts:
     for folder in folders:
         if all((folder / name).is_file() for name in STYLES.values()):
             return Fonts(folder, tuple(folders))
-    raise FontsMissing("cannot find the Noto Sans fonts (install pygame_gui, or put NotoSans-*.ttf in assets/fonts)")
+    raise FontsMissing(tr("cannot find the Noto Sans fonts (install pygame_gui, or put NotoSans-*.ttf in "
+                          "assets/fonts)"))  # fmt: skip
 
 
 def render(document: Document, fonts: Fonts | None = None) -> bytes:
@@ -110,11 +118,18 @@ class _Pdf(FPDF):
     footer_text = ""
     scale = 1.0
 
+    def _render_styled_text_line(self, *args: Any, **kwargs: Any) -> Any:
+        # fpdf2 sets the font of a line that starts in a fallback font (Khmer) inside the line's saved graphics state
+        # (q ... Q), then believes the page has it: a later line in that font would be drawn with none (viewers show
+        # nothing and complain). Each line sets its font itself.
+        self.current_font_is_set_on_page = False
+        return super()._render_styled_text_line(*args, **kwargs)
+
     def footer(self) -> None:
         self.set_y(-12)
         self.set_font(FAMILY, "", 7.5 * self.scale)
         self.set_text_color(*GREY)
-        page = f"page {self.page_no()}"
+        page = tr("page {number}", number=self.page_no())
         words = f"{self.footer_text}  ·  {page}" if self.footer_text else page
         room = self.w - self.l_margin - self.r_margin
         with _quiet():
@@ -129,7 +144,7 @@ def _draw(document: Document, fonts: Fonts, scale: float) -> _Pdf:
     pdf = _Pdf(format="A4", unit="mm")
     pdf.footer_text, pdf.scale = document.footer, scale
     pdf.set_title(document.title)
-    pdf.set_creator("Common Ground")
+    pdf.set_creator("Common Ground")  # i18n: not shown
     pdf.set_margins(16, 15, 16)
     pdf.set_auto_page_break(True, margin=16)
     _add_fonts(pdf, fonts, characters(document))
@@ -161,6 +176,9 @@ def _add_fonts(pdf: FPDF, fonts: Fonts, characters: frozenset[str]) -> None:
     fallbacks = []
     for index, name in enumerate(needed_fallbacks(fonts, characters)):
         pdf.add_font(f"fallback{index}", "", str(fonts.path(name)))
+        bold = fonts.path(name.replace("-Regular", "-Bold"))
+        if bold.is_file() and bold != fonts.path(name):  # bold headings in that script too (Khmer has one)
+            pdf.add_font(f"fallback{index}", "B", str(bold))
         fallbacks.append(f"fallback{index}")
     if fallbacks:
         pdf.set_fallback_fonts(fallbacks, exact_match=False)
@@ -203,6 +221,25 @@ def characters(document: Document) -> frozenset[str]:
     return frozenset("".join(parts))
 
 
+#: What never starts a line: the repetition sign (ICU's dictionary may put a break before it), a break already there.
+_NO_BREAK_BEFORE = ("\u17d7", ZERO_WIDTH_SPACE)
+
+
+def breakable(text: str) -> str:
+    """``text`` with a zero-width space at every place inside Khmer text where a line may break (fpdf2 breaks
+    lines at it); text without Khmer as it is."""
+    if not has_khmer(text):
+        return text
+    out, last = [], 0
+    for point in break_points(text, "km"):
+        before, after = text[point - 1], text[point]
+        if (is_khmer(before) or is_khmer(after)) and not before.isspace() and after not in _NO_BREAK_BEFORE:
+            out += [text[last:point], ZERO_WIDTH_SPACE]
+            last = point
+    out.append(text[last:])
+    return "".join(out)
+
+
 @contextmanager
 def _quiet() -> Iterator[None]:
     """fpdf2 logs every character no font has (a scenario may hold any); the page shows a blank there instead."""
@@ -235,7 +272,7 @@ class _Writer:
     def lines(self, text: str, points: float = BODY, style: str = "", color: tuple[int, int, int] = INK) -> None:
         self.font(style, points, color)
         with _quiet():
-            self.pdf.multi_cell(0, self.line_height(points), text, align=Align.L, new_x=XPos.LMARGIN,
+            self.pdf.multi_cell(0, self.line_height(points), breakable(text), align=Align.L, new_x=XPos.LMARGIN,
                                 new_y=YPos.NEXT)  # fmt: skip
 
     def gap(self, millimetres: float) -> None:
@@ -290,8 +327,8 @@ class _Writer:
             self.pdf.set_draw_color(138, 43, 43)
             self.pdf.set_line_width(0.4)
             with _quiet():
-                self.pdf.multi_cell(0, self.line_height(), para.text, border=1, fill=True, padding=2, align=Align.L,
-                                    new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
+                self.pdf.multi_cell(0, self.line_height(), breakable(para.text), border=1, fill=True, padding=2,
+                                    align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
             self.pdf.set_fill_color(255, 255, 255)
         else:
             self.lines(para.text)
@@ -311,9 +348,9 @@ class _Writer:
                 with _quiet():
                     if entry.lead:
                         self.font("B")
-                        pdf.write(self.line_height(), entry.lead + " ")
+                        pdf.write(self.line_height(), breakable(entry.lead))
                     self.font()
-                    pdf.write(self.line_height(), entry.text)
+                    pdf.write(self.line_height(), (" " if entry.lead else "") + breakable(entry.text))
                     pdf.ln(self.line_height())
                     for line in entry.detail:
                         self.lines(line, 8.5, color=GREY)
@@ -343,10 +380,10 @@ class _Writer:
                 cell_fill_mode=TableCellFillMode.NONE,
             ) as grid,
         ):
-            grid.row(table.head)
+            grid.row(tuple(breakable(cell) for cell in table.head))
             bold = FontFace(family=FAMILY, emphasis="BOLD", size_pt=self.size(9))
             for cells in table.rows:
                 row = grid.row()
                 for index, cell in enumerate(cells):
-                    row.cell(cell, style=bold if index < table.strong else None)
+                    row.cell(breakable(cell), style=bold if index < table.strong else None)
         self.gap(2)

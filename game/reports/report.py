@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from game.engine import Scenario
+from game.i18n import language, tr
 from game.persistence import load_match
+from game.reports import report_data as data
 from game.reports.class_summary import TableResult, summary_csv, summary_page
 from game.reports.report_csv import changes_csv, match_json
 from game.reports.report_html import match_page
@@ -91,9 +93,11 @@ def write_match_report(
 ) -> TableResult:  # fmt: skip
     """Write one match's report into ``folder``: ``NAME.html``, ``NAME-changes.csv`` and ``NAME.json`` (``NAME``
     from the table's name, made unique among ``taken``). Raises :class:`ReportError`."""
+    match = data.in_language(match, language())
     stem = _unique(slug(name), taken if taken is not None else set())
     html, csv_path, json_path = folder / f"{stem}.html", folder / f"{stem}-changes.csv", folder / f"{stem}.json"
-    beside = [f"{csv_path.name} (every change, one row each)", f"{json_path.name} (the match as data)"]
+    beside = [tr("{file} (every change, one row each)", file=csv_path.name),
+              tr("{file} (the match as data)", file=json_path.name)]  # fmt: skip
     write_text_atomic(csv_path, changes_csv(match))
     text = json.dumps(match_json(match, found, name=name, save=save), ensure_ascii=False, indent=1, allow_nan=False)
     write_text_atomic(json_path, text + "\n")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from game.engine import Scenario
+from game.i18n import tr, tr_n
 from game.persistence import reference_cache
 from game.reports.report import ReportError, report_saves
 from game.table.reference import Found, find_reference
@@ -25,21 +26,23 @@ def usual_ranges(scenario: Scenario) -> Found | None:
 def run_report(saves: Sequence[Path], out_dir: Path, out: TextIO, err: TextIO) -> int:
     """Write the reports of ``saves`` into ``out_dir``; returns the exit status."""
     if out_dir.exists() and not out_dir.is_dir():
-        print(f"common-ground: error: --out {out_dir} is a file, not a folder", file=err)
+        print("common-ground: " + tr("error: --out {folder} is a file, not a folder", folder=out_dir), file=err)
         return EXIT_UNWRITABLE
     try:
         run = report_saves(saves, out_dir, usual_ranges)
     except ReportError as exc:
-        print(f"common-ground: error: {exc}", file=err)
+        print("common-ground: " + tr("error: {why}", why=exc), file=err)
         return EXIT_UNWRITABLE
     for skipped in run.skipped:
-        print(f"Skipped {skipped.path}: {skipped.reason}", file=err)
+        print(tr("Skipped {file}: {why}", file=skipped.path, why=skipped.reason), file=err)
     for table in run.tables:
         print(f"{table.name}: {table.ending_title} -> {table.files[0]}", file=out)
     if run.summary:
-        print(f"Class summary -> {run.summary[0]}", file=out)
+        print(tr("Class summary -> {file}", file=run.summary[0]), file=out)
     if not run.tables:
-        print("common-ground: error: no save could be reported", file=err)
+        print("common-ground: " + tr("error: no save could be reported"), file=err)
         return EXIT_NONE
-    print(f"Wrote {len(run.files)} files into {out_dir}", file=out)
+    print(
+        tr_n("Wrote {n} file into {folder}", "Wrote {n} files into {folder}", len(run.files), folder=out_dir), file=out
+    )
     return EXIT_OK

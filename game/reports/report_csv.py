@@ -13,7 +13,7 @@ from game.reports import report_data as data
 from game.table import Match
 from game.table.reference import Found
 
-#: The columns of the changes CSV.
+#: The columns of the changes CSV (data: the same in every language).
 CHANGE_COLUMNS = ("turn", "date", "indicator", "before", "after", "cause", "cause_kind", "cause_id", "role")
 
 

@@ -9,10 +9,13 @@ writers and the class summary read these values, never the game itself.
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from dataclasses import dataclass
 
 from game.engine import Cause, Change, Game, NewsKind, Outcome, Proposal, ProposalStatus, localize
+from game.i18n import N_, tr
+from game.i18n.formats import number
 from game.present import cause_text, date_of, decisions, how_it_ended, role_name, say
 from game.present import score as score_text
 from game.present.reference import NOT_COMPARED, how_measured, no_reference, range_note, verdict
@@ -23,6 +26,22 @@ from game.table.reference import Found
 
 #: How many turning points a match's report and the class summary show.
 TURNING_POINTS = 5
+#: The computer's levels as a report names them (a policy's name is shown as it is).
+LEVEL_WORDS = {"beginner": N_("beginner"), "standard": N_("standard"), "strong": N_("strong")}
+
+
+def level_name(player: str) -> str:
+    """A computer seat's level in words (``standard``), or its policy's name."""
+    words = LEVEL_WORDS.get(player)
+    return tr(words) if words is not None else player
+
+
+def _and(names: list[str]) -> str:
+    """``A and B`` (``A and B and C``)."""
+    out = names[0] if names else ""
+    for name in names[1:]:
+        out = tr("{first} and {second}", first=out, second=name)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +94,16 @@ class TurnDecisions:
     by_role: tuple[tuple[str, tuple[str, ...]], ...]
 
 
+def in_language(match: Match, lang: str) -> Match:
+    """``match`` as a report in ``lang`` reads it: the same match, its scenario's texts in ``lang`` (a game played
+    in English is reported in Khmer when the report is asked for in Khmer). ``match`` itself is left as it is."""
+    if match.game.lang == lang:
+        return match
+    copied = copy.copy(match)
+    copied.game = Game(match.scenario, match.game.state, lang=lang, compiled=match.game.rules.compiled)
+    return copied
+
+
 def is_over(match: Match) -> bool:
     """Whether the match has ended (a report can also be made of a game still being played)."""
     return match.game.outcome is not None
@@ -84,7 +113,8 @@ def ending_title(match: Match) -> str:
     """The ending's title, or ``Not finished (turn 4 of 12)`` for a game still being played."""
     outcome = match.game.outcome
     if outcome is None:
-        return f"Not finished (turn {match.game.turn} of {match.scenario.turns})"
+        return tr("Not finished (turn {turn} of {turns})", turn=number(match.game.turn),
+                  turns=number(match.scenario.turns))  # fmt: skip
     return say(match.game, match.scenario.ending(outcome.ending).title)
 
 
@@ -99,7 +129,8 @@ def when_text(match: Match) -> str:
     outcome = match.game.outcome
     turns = match.scenario.turns
     if outcome is None:
-        return f"The game was saved in turn {match.game.turn} of {turns}, before its end"
+        return tr("The game was saved in turn {turn} of {turns}, before its end", turn=number(match.game.turn),
+                  turns=number(turns))  # fmt: skip
     return how_it_ended(outcome, turns)
 
 
@@ -117,7 +148,7 @@ def side_scores(match: Match, found: Found | None) -> list[SideScore]:
         score = scores.get(role.id, 0.0)
         bounds = found.reference.roles.get(role.id) if found is not None else None
         seat = match.seats[role.id]
-        played_by = "a person" if seat.is_person else f"the computer ({seat.player})"
+        played_by = tr("a person") if seat.is_person else tr("the computer ({level})", level=level_name(seat.player))
         out.append(
             SideScore(
                 role.id, role_name(match.game, role.id), played_by, score,
@@ -206,9 +237,12 @@ def negotiation_record(match: Match) -> list[tuple[int, str]]:
             proposal = proposals[news.id]
             sender, receiver = role_name(game, proposal.sender), role_name(game, proposal.receiver)
             terms = deal_terms(item_names(game, proposal.give), item_names(game, proposal.ask))
-            if news.detail == "sent":
-                kind = "a counter-proposal" if proposal.reply_to else "a proposal"
-                line = f"{sender} sent {kind} to {receiver}: {terms}"
+            if news.detail == "sent" and proposal.reply_to:
+                line = tr("{sender} sent a counter-proposal to {receiver}: {terms}", sender=sender, receiver=receiver,
+                          terms=terms)  # fmt: skip
+            elif news.detail == "sent":
+                line = tr("{sender} sent a proposal to {receiver}: {terms}", sender=sender, receiver=receiver,
+                          terms=terms)  # fmt: skip
             else:
                 line = _answer_line(game, proposal, news.detail)
         elif news.kind is NewsKind.AGREEMENT:
@@ -222,28 +256,35 @@ def _answer_line(game: Game, proposal: Proposal, status: str) -> str:
     """``United States refused Cambodia's proposal of Jan 2023``; a lapsed one says so."""
     name = proposal_name(game, proposal, terms=False)
     if status == ProposalStatus.WITHDRAWN:
-        return f"{name[:1].upper()}{name[1:]} lapsed unanswered"
-    verbs = {
-        ProposalStatus.ACCEPTED: "accepted",
-        ProposalStatus.REFUSED: "refused",
-        ProposalStatus.COUNTERED: "answered with a counter-proposal",
-    }
-    verb = verbs.get(ProposalStatus(status), status)
-    return f"{role_name(game, proposal.receiver)} {verb} {name}"
+        return _capitalized(tr("{proposal} lapsed unanswered", proposal=name))
+    receiver = role_name(game, proposal.receiver)
+    if status == ProposalStatus.ACCEPTED:
+        return tr("{side} accepted {proposal}", side=receiver, proposal=name)
+    if status == ProposalStatus.REFUSED:
+        return tr("{side} refused {proposal}", side=receiver, proposal=name)
+    if status == ProposalStatus.COUNTERED:
+        return tr("{side} answered {proposal} with a counter-proposal", side=receiver, proposal=name)
+    return f"{receiver} {status} {name}"
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _agreement_line(game: Game, agreement_id: str, role: str, detail: str) -> str:
     if detail == "made":
         agreement = game.agreement(agreement_id)
-        parties = " and ".join(role_name(game, r) for r in agreement.parties)
-        return f"{agreement_name(agreement_id).capitalize()} made between {parties}"
+        parties = _and([role_name(game, r) for r in agreement.parties])
+        return _capitalized(tr("{agreement} made between {parties}", agreement=agreement_name(agreement_id),
+                               parties=parties))  # fmt: skip
     if detail == "broken":
-        who = role_name(game, role) if role else "A party"
-        return f"{who} broke {agreement_name(agreement_id)}"
+        if not role:
+            return tr("A party broke {agreement}", agreement=agreement_name(agreement_id))
+        return tr("{side} broke {agreement}", side=role_name(game, role), agreement=agreement_name(agreement_id))
     if detail == "implemented":
         origin = game.origin(Cause.AGREEMENT, agreement_id)
         label = say(game, game.item(origin.part).label) if origin.part else agreement_id
-        return f"Carried out in full: {label} ({agreement_name(origin.id)})"
+        return tr("Carried out in full: {item} ({agreement})", item=label, agreement=agreement_name(origin.id))
     return ""
 
 

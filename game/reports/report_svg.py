@@ -7,6 +7,7 @@ import math
 from collections.abc import Sequence
 from html import escape
 
+from game.i18n import tr
 from game.present import num
 
 WIDTH, HEIGHT = 320, 150
@@ -37,7 +38,16 @@ def line_chart(label: str, values: Sequence[float], low: float, high: float) -> 
     coords = " ".join(f"{x_of(i):.1f},{y_of(v):.1f}" for i, v in enumerate(points))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" class="chart">',
-        f"<title>{escape(label)}: {escape(num(points[0]))} at the start, {escape(num(points[-1]))} at the end</title>",
+        "<title>"
+        + escape(
+            tr(
+                "{indicator}: {start} at the start, {end} at the end",
+                indicator=label,
+                start=num(points[0]),
+                end=num(points[-1]),
+            )
+        )
+        + "</title>",
         f'<rect x="{_LEFT}" y="{_TOP}" width="{plot_w}" height="{plot_h}" class="plot"/>',
         f'<text x="{_LEFT - 4}" y="{_TOP + 4}" class="axis" text-anchor="end">{escape(num(high))}</text>',
         f'<text x="{_LEFT - 4}" y="{_TOP + plot_h}" class="axis" text-anchor="end">{escape(num(low))}</text>',

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine import Game, Scenario, TurnReport
+from game.i18n import N_, tr
 from game.table.log import LogEntry
 from game.table.match import Match
 from game.table.replay import DAMAGED, rebuild
@@ -39,7 +40,11 @@ class ReplayFailed:
 
     def message(self) -> str:
         """One sentence for the player."""
-        return f"The edited scenario cannot replay this game past turn {self.turn}: {self.reason}."
+        return tr(
+            "The edited scenario cannot replay this game past turn {turn}: {reason}.",
+            turn=self.turn,
+            reason=self.reason,
+        )
 
 
 def reload_match(match: Match, scenario: Scenario) -> Reloaded | ReplayFailed:
@@ -88,10 +93,10 @@ def _roles_changed(before: list[str], after: list[str]) -> str:
     gone = [r for r in before if r not in after]
     new = [r for r in after if r not in before]
     if gone:
-        return f"the role '{gone[0]}' is gone"
+        return tr("the role '{role}' is gone", role=gone[0])
     if new:
-        return f"the role '{new[0]}' is new"
-    return "the roles are in another order"
+        return tr("the role '{role}' is new", role=new[0])
+    return tr("the roles are in another order")
 
 
 def _refused(entry: LogEntry | None, exc: BaseException) -> str:
@@ -100,33 +105,37 @@ def _refused(entry: LogEntry | None, exc: BaseException) -> str:
     reason = reason or type(exc).__name__
     if entry is None:
         return reason
-    name = _COMMAND_WORDS.get(type(entry.command).__name__, "command")
-    who = f" of '{entry.role}'" if entry.role else ""
-    return f"the {name}{who} was refused ({reason})"
+    name = tr(_COMMAND_WORDS.get(type(entry.command).__name__, N_("command")))
+    if entry.role:
+        return tr("the {command} of '{role}' was refused ({reason})", command=name, role=entry.role, reason=reason)
+    return tr("the {command} was refused ({reason})", command=name, reason=reason)
 
 
 #: How a refused command is named (the log's command types).
 _COMMAND_WORDS = {
-    "Commit": "action",
-    "Withdraw": "withdrawal",
-    "Choose": "answer to an event",
-    "EndTurn": "end of the turn",
-    "Propose": "proposal",
-    "Respond": "answer to a proposal",
-    "Counter": "counter-proposal",
-    "BreakAgreement": "break of an agreement",
-    "Done": "end of a part of the turn",
-    "Adjust": "teacher's adjustment",
-    "Inject": "teacher's event",
-    "EndNow": "teacher's end of the game",
+    "Commit": N_("action"),
+    "Withdraw": N_("withdrawal"),
+    "Choose": N_("answer to an event"),
+    "EndTurn": N_("end of the turn"),
+    "Propose": N_("proposal"),
+    "Respond": N_("answer to a proposal"),
+    "Counter": N_("counter-proposal"),
+    "BreakAgreement": N_("break of an agreement"),
+    "Done": N_("end of a part of the turn"),
+    "Adjust": N_("teacher's adjustment"),
+    "Inject": N_("teacher's event"),
+    "EndNow": N_("teacher's end of the game"),
 }
 
 
 def _elsewhere(rebuilt: Game, played: Game) -> str:
     """How the rebuilt game stands apart from the played one after the whole log."""
     if rebuilt.outcome is not None and played.outcome is None:
-        return f"the game now ends at turn {rebuilt.turn}"
-    return (
-        f"the game now stands at turn {rebuilt.turn} ({rebuilt.phase.value}), not turn {played.turn} "
-        f"({played.phase.value})"
+        return tr("the game now ends at turn {turn}", turn=rebuilt.turn)
+    return tr(
+        "the game now stands at turn {turn} ({phase}), not turn {played} ({played_phase})",
+        turn=rebuilt.turn,
+        phase=rebuilt.phase.value,
+        played=played.turn,
+        played_phase=played.phase.value,
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 
+from game.i18n import tr
 from game.table import Match
 from game.table.reload import restart
 from game.text.console import YES_WORDS, Console
@@ -20,7 +21,7 @@ class MatchReplaced(Exception):
     """The game goes on with ``match`` (the same game replayed on the new version, or a new game of it)."""
 
     def __init__(self, match: Match, *, restarted: bool) -> None:
-        super().__init__("the match was replaced")
+        super().__init__("the match was replaced")  # i18n: not shown
         self.match = match
         self.restarted = restarted
 
@@ -48,21 +49,28 @@ class TextWatch:
         outcome = reload_from_file(self.path, self.match, turns=self.turns)
         console.line()
         if isinstance(outcome, FileBroken):
-            console.line(f"{self.path} was saved with errors; the game goes on with the version loaded before:")
+            console.line(
+                tr("{file} was saved with errors; the game goes on with the version loaded before:", file=self.path)
+            )
             for line in outcome.lines():
                 console.line(f"  {line}")
             console.line()
             return
         if isinstance(outcome, Reloaded):
             self.match = outcome.match
-            console.para(f"{self.path} was saved again: the game is replayed on the new version, "
-                         f"{outcome.match.turn_label}.")  # fmt: skip
+            console.para(
+                tr(
+                    "{file} was saved again: the game is replayed on the new version, {turn}.",
+                    file=self.path,
+                    turn=outcome.match.turn_label,
+                )
+            )
             raise MatchReplaced(outcome.match, restarted=False)
         console.para(outcome.message())
-        answer = console.ask("Restart the game on the new version? (y: restart, n: keep playing the old one): ")
+        answer = console.ask(tr("Restart the game on the new version? (y: restart, n: keep playing the old one): "))
         if answer.lower() in YES_WORDS:
             self.match = restart(self.match, outcome.scenario)
-            console.para(f"A new game of the edited scenario starts, {self.match.turn_label}.")
+            console.para(tr("A new game of the edited scenario starts, {turn}.", turn=self.match.turn_label))
             raise MatchReplaced(self.match, restarted=True)
-        console.line("The game goes on with the version loaded before.")
+        console.line(tr("The game goes on with the version loaded before."))
         console.line()

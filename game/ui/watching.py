@@ -48,8 +48,8 @@ class DesktopWatch:
             if isinstance(top, GameScreen):
                 top.show_notice(
                     tr(
-                        "Reloaded {path}: the game is replayed on it, {turn}.",
-                        path=self.path,
+                        "Reloaded {file}: the game is replayed on it, {turn}.",
+                        file=self.path,
                         turn=outcome.match.turn_label,
                     )
                 )

@@ -22,15 +22,14 @@ def problems_dialog(app: Host, path: str, lines: list[str]) -> DealDialog:
     """The edited file at ``path`` does not load: its problems, each ``file:line:col: message``. OK closes it."""
 
     def fill(doc: Document) -> None:
-        doc.para(tr("{path} does not load. The game goes on with the version loaded before: fix the file and save "
-                    "it again.", path=path),
+        doc.para(tr("{file} does not load. The game goes on with the version loaded before: fix the file and save it "
+                    "again.", file=path),
                  colour=dialog.palette.muted, size=BODY - 1, gap=8)  # fmt: skip
         for line in lines[:SHOWN_PROBLEMS]:
             doc.para(line, colour=dialog.palette.bad, size=SMALL + 1, gap=4)
         if len(lines) > SHOWN_PROBLEMS:
             more = len(lines) - SHOWN_PROBLEMS
-            doc.para(tr("... and {more} more ({command} lists them all).", more=more,
-                        command=f"python main.py validate {path}"),
+            doc.para(tr("... and {more} more (python main.py validate {file} lists them all).", more=more, file=path),
                      colour=dialog.palette.muted, size=SMALL + 1, gap=4)  # fmt: skip
 
     count = len(lines)
@@ -53,8 +52,8 @@ def replay_dialog(app: Host, path: str, failed: ReplayFailed) -> DealDialog:
     match = app.match
 
     def fill(doc: Document) -> None:
-        doc.para(f"{path}: {failed.reason[:1].upper()}{failed.reason[1:]}.", colour=dialog.palette.text, size=BODY,
-                 gap=8)  # fmt: skip
+        reason = f"{failed.reason[:1].upper()}{failed.reason[1:]}"
+        doc.para(tr("{file}: {reason}.", file=path, reason=reason), colour=dialog.palette.text, size=BODY, gap=8)
         doc.para(tr("Restart to play the new version from its first turn, or keep playing this game on the version "
                     "loaded before."), colour=dialog.palette.muted, size=BODY - 1, gap=4)  # fmt: skip
 
