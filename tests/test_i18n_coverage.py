@@ -22,6 +22,7 @@ ENFORCED: tuple[str, ...] = (
     "game/content/languages.py",
     "game/server",
     "game/reports",
+    "game/ui",
 )
 
 

@@ -23,7 +23,7 @@ import i18n  # type: ignore[import-untyped]  # python-i18n, which pygame_gui use
 import pygame
 import pygame_gui
 
-from game.i18n import language
+from game.i18n import language, set_language, tr
 from game.persistence import autosave_match
 from game.settings import Settings, save_settings
 from game.table import Match
@@ -44,10 +44,7 @@ def forget_repeated_translation_folders() -> None:
     pygame_gui adds its translations folder to ``i18n.load_path`` every time a manager is made (once a screen), and
     looks every text it shows up in every entry of that list: without this, each screen of a long game makes the
     next one's buttons slower to build."""
-    folders = i18n.load_path
-    unique = list(dict.fromkeys(folders))
-    if len(unique) != len(folders):
-        folders[:] = unique
+    i18n.load_path[:] = list(dict.fromkeys(i18n.load_path))
 
 
 def ignore(app: App, result: Outcome) -> None:
@@ -68,19 +65,14 @@ def fit_window(wanted: tuple[int, int], display: tuple[int, int] | None) -> tupl
     With no display size known (headless runs), ``wanted`` as it is."""
     if display is None:
         return wanted
-    least = minimum_window(display)
-    width, height = (
-        max(low, min(want, room - margin))
-        for want, room, margin, low in zip(wanted, display, DISPLAY_MARGIN, least, strict=True)
-    )
+    pairs = zip(wanted, display, DISPLAY_MARGIN, minimum_window(display), strict=True)
+    width, height = (max(low, min(want, room - margin)) for want, room, margin, low in pairs)
     return (width, height)
 
 
 def minimum_window(display: tuple[int, int] | None) -> tuple[int, int]:
     """:data:`MIN_SIZE`, or the display's size where the display is smaller."""
-    if display is None:
-        return MIN_SIZE
-    return (min(MIN_SIZE[0], display[0]), min(MIN_SIZE[1], display[1]))
+    return MIN_SIZE if display is None else (min(MIN_SIZE[0], display[0]), min(MIN_SIZE[1], display[1]))
 
 
 def desktop_size() -> tuple[int, int] | None:
@@ -131,7 +123,7 @@ class App:
         pygame.display.init()  # no pygame.init(): the game has no sound, and audio start-up is slow and noisy
         pygame.font.init()
         text_breaks.install()
-        pygame.display.set_caption("Common Ground")
+        pygame.display.set_caption(tr("Common Ground"))
         flags = pygame.RESIZABLE | (pygame.FULLSCREEN if settings.fullscreen and not self.headless else 0)
         self.display = desktop_size()
         # An explicit size (--size, tests) is used as it is; the remembered one is fitted to this display.
@@ -182,8 +174,10 @@ class App:
         return manager
 
     def apply_settings(self, settings: Settings) -> None:
-        """Switch to new settings (scale, palette, fullscreen...), rebuild every screen, and remember them."""
+        """Switch to new settings (scale, palette, fullscreen, language...), rebuild every screen, and remember them."""
         fullscreen_changed = settings.fullscreen != self.settings.fullscreen
+        if settings.language and settings.language != language():
+            set_language(settings.language)  # every screen is rebuilt below, in the new language
         self.settings = settings
         if fullscreen_changed and not self.headless:
             flags = pygame.RESIZABLE | (pygame.FULLSCREEN if settings.fullscreen else 0)
@@ -263,7 +257,7 @@ class App:
         """Print the ending once (``play`` promises ``Ending: <title>`` on stdout); autoplay then stops."""
         if not self.ending_announced:
             self.ending_announced = True
-            print(f"Ending: {title}", file=self.out, flush=True)
+            print(f"Ending: {title}", file=self.out, flush=True)  # i18n: not shown (the line scripts read)
             if self.autoplay and self.max_frames is None:
                 self.finish_requested = True
 
@@ -386,12 +380,13 @@ class App:
         path = self.screenshot
         try:
             if path.is_dir():
-                raise IsADirectoryError(f"{path} is a folder, not a file name")
+                raise IsADirectoryError(tr("{path} is a folder, not a file name", path=path))
             path.parent.mkdir(parents=True, exist_ok=True)
             pygame.image.save(self.window, str(path))
         except (OSError, ValueError, pygame.error) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
-            print(f"common-ground: the screenshot could not be saved to {path}: {reason}", file=sys.stderr)
+            print(tr("common-ground: the screenshot could not be saved to {path}: {reason}", path=path, reason=reason),
+                  file=sys.stderr)  # fmt: skip
             self.exit_code = self.exit_code or 1
 
     def measure_frame(self) -> float:

@@ -23,6 +23,7 @@ from typing import assert_never
 from game.content.loader import load_scenario
 from game.content.problems import ScenarioError
 from game.engine import BreakAgreement, Scenario
+from game.i18n import language, tr
 from game.paths import TUTORIAL_SCENARIO
 from game.present import agreement_name
 from game.table import (
@@ -177,7 +178,7 @@ def start_game(
 ) -> Match:
     """Start a new game of ``scenario`` with ``seats`` (the roles not named get the standard computer): the first
     person's briefing (after a privacy screen with two people or more). ``pin`` guards the teacher's console."""
-    match = Match.start(scenario, seats, seed, scenario_path=scenario_path)
+    match = Match.start(scenario, seats, seed, scenario_path=scenario_path, lang=language())
     if pin:
         teacher.set_pin(match, pin)
     attach(app, match)
@@ -191,11 +192,11 @@ def start_tutorial(app: App) -> Match | None:
     try:
         scenario = load_scenario(TUTORIAL_SCENARIO)
     except ScenarioError as exc:
-        app.message = f"The tutorial cannot be opened: {exc.problems[0] if exc.problems else exc}"
+        app.message = tr("The tutorial cannot be opened: {value}", value=exc.problems[0] if exc.problems else exc)
         show_title(app)
         return None
     if scenario.tutorial is None:
-        app.message = "The tutorial cannot be opened: its file has no tutorial section."
+        app.message = tr("The tutorial cannot be opened: its file has no tutorial section.")
         show_title(app)
         return None
     return start_game(app, scenario, str(TUTORIAL_SCENARIO), seats={scenario.tutorial.role: PERSON}, seed=1)
@@ -297,8 +298,12 @@ def break_agreement(app: App, role: str, agreement_id: str) -> None:
         other = next(r for r in broken.parties if r != role)
         trust = match.game.trust(role, other)
         app.top.answered(
-            f"You broke {agreement_name(agreement_id)}. Trust with {match.role_name(other)} is now "
-            f"{num(trust)} of 100.",
+            tr(
+                "You broke {agreement_name}. Trust with {role_name} is now {num} of 100.",
+                agreement_name=agreement_name(agreement_id),
+                role_name=match.role_name(other),
+                num=num(trust),
+            ),
             bad=True,
         )
 
@@ -372,5 +377,5 @@ def show_title(app: App) -> None:
 
 def _match(app: App) -> Match:
     if app.match is None:
-        raise RuntimeError("no game is running")
+        raise RuntimeError(tr("no game is running"))
     return app.match

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from game.content.loader import load_scenario
 from game.engine import of_length
+from game.i18n import tr
 from game.paths import DEFAULT_SCENARIO
 from game.settings import Settings, load_settings
 from game.table import PERSON, Seat
@@ -47,8 +48,12 @@ def run_play(
         app = App(settings, size=size, autoplay=autoplay, max_frames=frames, screenshot=screenshot, out=out,
                   persist_settings=persist, router=flow.route)  # fmt: skip
     except pygame.error as exc:
-        print(f"common-ground: error: cannot open a window ({exc}); the terminal version runs anywhere: "
-              "python main.py text", file=sys.stderr)  # fmt: skip
+        message = tr(
+            "common-ground: error: cannot open a window ({exc}); the terminal version runs anywhere: "
+            "python main.py text",
+            exc=exc,
+        )
+        print(message, file=sys.stderr)
         return 1
     if scenario_path is None and not autoplay and not seats and not public:
         flow.show_title(app)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import assert_never
 
 from game.engine import RulesError
+from game.i18n import tr
 from game.table import Match, Result, TableError, teacher
 from game.ui.app import App
 from game.ui.screens.console import ConsoleScreen, PinDialog
@@ -71,7 +72,7 @@ def pin_entered(app: App, pin: str) -> None:
         return
     top = app.top
     if isinstance(top, GameScreen):
-        top.show_notice("Wrong PIN: the teacher's console stays closed.", bad=True)
+        top.show_notice(tr("Wrong PIN: the teacher's console stays closed."), bad=True)
 
 
 def carry_out(app: App, action: TeacherAction) -> Aftermath:
@@ -127,9 +128,9 @@ def _refused(app: App, action: TeacherAction, reason: str) -> None:
     """Say why ``action`` was refused: on the console when it is open, else on the game's screen."""
     top = app.top
     if isinstance(action, TimeUp):
-        message = f"Time is up, but the turn cannot end yet: {reason}."
+        message = tr("Time is up, but the turn cannot end yet: {reason}.", reason=reason)
     else:
-        message = f"Not done: {reason}."
+        message = tr("Not done: {reason}.", reason=reason)
     if isinstance(top, ConsoleScreen):
         top.say(message, bad=True)
     elif isinstance(top, GameScreen):

@@ -25,12 +25,12 @@ FONT_DIR = Path(pygame_gui.__file__).resolve().parent / "data"  # Noto Sans, SIL
 #: The name the theme gives Common Ground Sans (Noto Sans with Noto Sans Khmer, ``game.i18n.fonts``).
 FONT_NAME = "common_ground_sans"
 #: The ISO 15924 script HarfBuzz shapes each language's text as (Latin for any other).
-SCRIPTS = {"km": "Khmr"}
+SCRIPTS = {"km": "Khmr"}  # i18n: not shown (ISO 15924 script code)
 
 
 def script_for(lang: str) -> str:
     """The script text in ``lang`` is shaped as: ``Khmr`` for Khmer, ``Latn`` otherwise."""
-    return SCRIPTS.get(lang, "Latn")
+    return SCRIPTS.get(lang, "Latn")  # i18n: not shown
 
 
 def font_block(size: str, *, bold: bool = False, lang: str | None = None) -> dict[str, str]:

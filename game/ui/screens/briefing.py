@@ -8,6 +8,8 @@ from collections.abc import Callable
 import pygame
 
 from game.engine import Role
+from game.i18n import tr
+from game.i18n.formats import turn_date
 from game.present import source_credit
 from game.table import SeatView
 from game.ui.screens.base import Host
@@ -40,12 +42,17 @@ class BriefingScreen(GameScreen):
         width = min(rect.width - 2 * margin, self.px(1000))
         left = rect.centerx - width // 2
         self.header_h = self._header_height(width)
-        label = f"Start turn {self.game.turn} (Enter)"
+        label = tr("Start turn {turn} (Enter)", turn=self.game.turn)
         button = self.flow_buttons([label], pygame.Rect(left, 0, width, rect.bottom - margin))[0]
         hints_w = width - button.width - self.px(16)
         tight = rect.height / self.app.scale < 480
         self.hints = self.fit_hints(
-            [("Up/Down", "scroll"), ("Enter", "continue"), ("PgUp/PgDn", "page"), ("Esc", "menu")],
+            [
+                (tr("Up/Down"), tr("scroll")),
+                (tr("Enter"), tr("continue")),
+                (tr("PgUp/PgDn"), tr("page")),
+                (tr("Esc"), tr("menu")),
+            ],
             hints_w,
             1 if tight else 2,
         )
@@ -65,7 +72,7 @@ class BriefingScreen(GameScreen):
         return self.font(SMALL).get_linesize() + title + self.px(12)
 
     def _title(self) -> str:
-        return f"Your briefing: {self.match.role_name(self.role)}"
+        return tr("Your briefing: {role_name}", role_name=self.match.role_name(self.role))
 
     # ----------------------------------------------------------------- content
     def document(self) -> Document:
@@ -78,20 +85,20 @@ class BriefingScreen(GameScreen):
         seat = self.seat_view()
         brief = next(r.brief for r in seat.roles if r.id == self.role)
         doc = Document(lambda size, bold: self.font(size, bold=bold), self.px)
-        doc.heading("The situation", colour=palette.text, size=HEADING)
+        doc.heading(tr("The situation"), colour=palette.text, size=HEADING)
         doc.para(self.say(scenario.description), colour=palette.text, size=BODY, gap=14)
-        doc.heading("Your brief", colour=palette.text, size=HEADING)
+        doc.heading(tr("Your brief"), colour=palette.text, size=HEADING)
         doc.para(brief, colour=palette.text, size=BODY, gap=14)
         doc.para(
             [
-                ("Your private objectives", palette.text, True),
-                ("   PRIVATE: only you should see this", palette.focus, True),
+                (tr("Your private objectives"), palette.text, True),
+                (tr("   PRIVATE: only you should see this"), palette.focus, True),
             ],
             size=HEADING - 1,
         )
         doc.para(seat.objectives, colour=palette.text, size=BODY, gap=8)
         doc.para(
-            "The other sides never see these until the game ends; your final score is computed from them.",
+            tr("The other sides never see these until the game ends; your final score is computed from them."),
             colour=palette.muted,
             size=SMALL,
             gap=14,
@@ -105,17 +112,25 @@ class BriefingScreen(GameScreen):
     def _how_a_turn_works(self, doc: Document, role: Role) -> None:
         scenario, palette = self.game.scenario, self.palette
         carry = (
-            f"unspent capital carries over, up to {role.capital_max}"
+            tr("unspent capital carries over, up to {capital_max}", capital_max=role.capital_max)
             if role.capital_max > role.capital
-            else "unspent capital does not carry over"
+            else tr("unspent capital does not carry over")
         )
-        doc.heading("How a turn works", colour=palette.text, size=HEADING)
+        doc.heading(tr("How a turn works"), colour=palette.text, size=HEADING)
         doc.para(
-            f"Each turn is {scenario.calendar.months_per_turn} months; the game lasts {scenario.turns} turns, from "
-            f"{scenario.calendar.label(1)} to {scenario.calendar.label(scenario.turns)}. You get {role.capital} "
-            f"political capital per turn ({carry}). Commit actions with the number keys or Enter, see each "
-            "action's forecast before you commit, then end the turn with E. Everything committed by both sides "
-            "happens together, followed by events and the slow currents that link the indicators.",
+            tr(
+                "Each turn is {months_per_turn} months; the game lasts {turns} turns, from {label} to "
+                "{label2}. You get {capital} political capital per turn ({carry}). Commit actions with "
+                "the number keys or Enter, see each action's forecast before you commit, then end the "
+                "turn with E. Everything committed by both sides happens together, followed by events "
+                "and the slow currents that link the indicators.",
+                months_per_turn=scenario.calendar.months_per_turn,
+                turns=scenario.turns,
+                label=turn_date(scenario.calendar, 1),
+                label2=turn_date(scenario.calendar, scenario.turns),
+                capital=role.capital,
+                carry=carry,
+            ),
             colour=palette.text,
             size=BODY,
             gap=14,
@@ -123,7 +138,7 @@ class BriefingScreen(GameScreen):
 
     def _where_things_stand(self, doc: Document, seat: SeatView) -> None:
         scenario, palette = self.game.scenario, self.palette
-        doc.heading("Where things stand", colour=palette.text, size=HEADING)
+        doc.heading(tr("Where things stand"), colour=palette.text, size=HEADING)
         for indicator, shown in zip(scenario.shown_indicators, seat.indicators, strict=True):
             value = shown.value
             doc.para(
@@ -131,7 +146,12 @@ class BriefingScreen(GameScreen):
                     (shown.label, palette.text, True),
                     (f"  {num(value)}", palette.accent, True),
                     (
-                        f"  on a scale of {num(shown.low)} to {num(shown.high)} · {yours_words(shown.yours)}",
+                        tr(
+                            "  on a scale of {num} to {num2} · {yours_words}",
+                            num=num(shown.low),
+                            num2=num(shown.high),
+                            yours_words=yours_words(shown.yours),
+                        ),
                         palette.muted,
                         False,
                     ),
@@ -146,7 +166,7 @@ class BriefingScreen(GameScreen):
         scenario, palette = self.game.scenario, self.palette
         if not scenario.sources:
             return
-        doc.heading("Sources", colour=palette.text, size=HEADING)
+        doc.heading(tr("Sources"), colour=palette.text, size=HEADING)
         for source in scenario.sources:
             doc.para(source_credit(source), colour=palette.text, size=BODY, bold=True, gap=2)
             note = self.say(source.note)
@@ -156,7 +176,7 @@ class BriefingScreen(GameScreen):
                 doc.para(source.url, colour=palette.accent, size=SMALL, gap=2)
             doc.space(10)
         doc.para(
-            "The numbers are a simplified model for discussion, not measurements.",
+            tr("The numbers are a simplified model for discussion, not measurements."),
             colour=palette.muted,
             size=SMALL,
             gap=4,

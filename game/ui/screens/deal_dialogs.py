@@ -11,6 +11,7 @@ import pygame
 
 from game.ai.negotiation import evaluate
 from game.engine import Proposal
+from game.i18n import tr
 from game.present import agreement_name
 from game.table import ProposalAnswered
 from game.ui.screens.base import Host
@@ -156,11 +157,11 @@ def reply_dialog(app: Host, role: str, proposal_id: str, answer: ProposalAnswere
     person = match.seats[proposal.receiver].is_person
     refused = answer is not None and proposal.status == "refused"
     if refused:
-        title = f"{name} refused your proposal"
+        title = tr("{name} refused your proposal", name=name)
     elif person:
-        title = f"Sent to {name}"
+        title = tr("Sent to {name}", name=name)
     else:
-        title = f"{name} has not answered yet"
+        title = tr("{name} has not answered yet", name=name)
 
     weighed = refused and answer is not None and answer.by_computer
 
@@ -170,10 +171,10 @@ def reply_dialog(app: Host, role: str, proposal_id: str, answer: ProposalAnswere
     dialog = DealDialog(
         app,
         role,
-        kicker=f"Your proposal · {match.turn_label}",
+        kicker=tr("Your proposal · {turn_label}", turn_label=match.turn_label),
         title=title,
         fill=fill,
-        buttons=[DialogButton("OK (Enter)", Closed())],
+        buttons=[DialogButton(tr("OK (Enter)"), Closed())],
         cancel=0,
     )
     return dialog
@@ -185,31 +186,34 @@ def add_reply(doc: Document, screen: GameScreen, proposal: Proposal, *, weighed:
     palette = screen.palette
     name = screen.match.role_name(proposal.receiver)
     if weighed:
-        doc.para(f"How {name} weighed it:", colour=palette.muted, size=BODY - 1, gap=4)
+        doc.para(tr("How {name} weighed it:", name=name), colour=palette.muted, size=BODY - 1, gap=4)
         add_breakdown(
             doc,
             screen,
             evaluate(screen.game, proposal, proposal.receiver),
-            groups=(("You gave", proposal.give), ("You asked", proposal.ask)),
-            verdict=(f"{name} would accept", f"{name} would refuse"),
+            groups=((tr("You gave"), proposal.give), (tr("You asked"), proposal.ask)),
+            verdict=(tr("{name} would accept", name=name), tr("{name} would refuse", name=name)),
         )
         doc.para(
-            "Change the items and send again: the breakdown shows what would tip the balance.",
+            tr("Change the items and send again: the breakdown shows what would tip the balance."),
             colour=palette.muted,
             size=SMALL + 1,
             gap=4,
         )
     elif person:
         doc.para(
-            f"{name} answers it in their own part of this turn, before the turn ends: accept, refuse or "
-            "counter. The review of the turn says what they answered.",
+            tr(
+                "{name} answers it in their own part of this turn, before the turn ends: accept, refuse "
+                "or counter. The review of the turn says what they answered.",
+                name=name,
+            ),
             colour=palette.muted,
             size=BODY - 1,
             gap=4,
         )
     else:
         doc.para(
-            f"{name} has not answered; the proposal lapses at the end of the turn if nobody answers it.",
+            tr("{name} has not answered; the proposal lapses at the end of the turn if nobody answers it.", name=name),
             colour=palette.muted,
             size=BODY - 1,
             gap=4,
@@ -224,7 +228,7 @@ def agreement_dialog(app: Host, role: str, agreement_id: str) -> DealDialog:
 
     def fill(doc: Document) -> None:
         doc.para(
-            "Its items start at the end of this turn, each on its schedule. Trust grows as they are kept.",
+            tr("Its items start at the end of this turn, each on its schedule. Trust grows as they are kept."),
             colour=dialog.palette.muted,
             size=BODY - 1,
             gap=8,
@@ -235,9 +239,9 @@ def agreement_dialog(app: Host, role: str, agreement_id: str) -> DealDialog:
         app,
         role,
         kicker=f"{agreement_name(agreement_id).capitalize()} · {match.turn_label}",
-        title=f"{agreement_name(agreement_id).capitalize()} is made",
+        title=tr("{agreement} is made", agreement=agreement_name(agreement_id).capitalize()),
         fill=fill,
-        buttons=[DialogButton("OK (Enter)", Closed())],
+        buttons=[DialogButton(tr("OK (Enter)"), Closed())],
         cancel=0,
     )
     return dialog
@@ -252,14 +256,14 @@ def break_dialog(app: Host, role: str, agreement_id: str) -> DealDialog:
         add_break_cost(doc, dialog, agreement)
 
     buttons = [
-        DialogButton("Keep it (N)", BreakDecided(role, agreement_id, False), pygame.K_n),
-        DialogButton("Break agreement (Y)", BreakDecided(role, agreement_id, True), pygame.K_y),
+        DialogButton(tr("Keep it (N)"), BreakDecided(role, agreement_id, False), pygame.K_n),
+        DialogButton(tr("Break agreement (Y)"), BreakDecided(role, agreement_id, True), pygame.K_y),
     ]
     dialog = DealDialog(
         app,
         role,
-        kicker=f"Break {agreement_name(agreement_id)}?",
-        title="What breaking it costs",
+        kicker=tr("Break {agreement_name}?", agreement_name=agreement_name(agreement_id)),
+        title=tr("What breaking it costs"),
         fill=fill,
         buttons=buttons,
         cancel=0,

@@ -10,6 +10,7 @@ from pygame_gui.elements import UIButton
 
 from game.ai import make_policy
 from game.engine import Choose, RulesError
+from game.i18n import tr
 from game.present import indicator_label, source_credit, visible
 from game.table import TableError
 from game.ui.screens.base import Host
@@ -77,7 +78,12 @@ class EventScreen(GameScreen):
         button = self.flow_buttons([label + "  "], inner)[0]
         hints_w = inner.width - button.width - self.px(16)
         self.hints = self.fit_hints(
-            [("1-9", "pick"), ("Enter", "confirm"), ("PgUp/PgDn", "scroll"), ("Esc", "menu")],
+            [
+                ("1-9", tr("pick")),
+                (tr("Enter"), tr("confirm")),
+                (tr("PgUp/PgDn"), tr("scroll")),
+                (tr("Esc"), tr("menu")),
+            ],
             hints_w,
             1 if self.tight else 2,
         )
@@ -111,8 +117,8 @@ class EventScreen(GameScreen):
 
     def _confirm_label(self) -> str:
         if self.tight:
-            return "Confirm (Enter)"
-        return f"Confirm choice {self.choice_index + 1} (Enter)"
+            return tr("Confirm (Enter)")
+        return tr("Confirm choice {value} (Enter)", value=self.choice_index + 1)
 
     # ----------------------------------------------------------------- content
     def document(self, width: int) -> Document:
@@ -125,8 +131,8 @@ class EventScreen(GameScreen):
         doc.para(self.say(self.event.text), colour=palette.text, size=BODY, gap=6)
         if self.event.sources:
             credits = "; ".join(source_credit(game.scenario.source(s)) for s in self.event.sources)
-            doc.para(f"Source: {credits}", colour=palette.muted, size=SMALL, gap=12)
-        doc.para("YOUR OPTIONS", colour=palette.muted, size=SMALL, bold=True, gap=6)
+            doc.para(tr("Source: {credits}", credits=credits), colour=palette.muted, size=SMALL, gap=12)
+        doc.para(tr("YOUR OPTIONS"), colour=palette.muted, size=SMALL, bold=True, gap=6)
         self.card_rects = []
         pad = self.px(12)
         for index, choice in enumerate(self.event.choices):
@@ -137,10 +143,10 @@ class EventScreen(GameScreen):
             if choice.contested:
                 note = self.say(choice.contested)
                 card.para(
-                    [("Note on this rule: ", palette.focus, True), (note, palette.muted, False)], size=SMALL, gap=4
+                    [(tr("Note on this rule: "), palette.focus, True), (note, palette.muted, False)], size=SMALL, gap=4
                 )
             forecast = game.forecast_choice(self.event.id, choice.id)
-            runs: list[tuple[str, tuple[int, int, int], bool]] = [("Forecast: ", palette.muted, True)]
+            runs: list[tuple[str, tuple[int, int, int], bool]] = [(tr("Forecast: "), palette.muted, True)]
             for number, item in enumerate(visible(game, forecast.items)):
                 colour = news_colour(item.delta, self.good_for_me(item.indicator), palette)
                 runs += [
@@ -149,14 +155,14 @@ class EventScreen(GameScreen):
                     (" " + timing_phrase(item, game.turn, game.scenario.turns), palette.muted, False),
                 ]
             if not visible(game, forecast.items):
-                runs.append(("no direct effect", palette.muted, False))
+                runs.append((tr("no direct effect"), palette.muted, False))
             card.para(runs, size=SMALL + 1, gap=0)
             number_w = self.px(40)
             surface = card.render(max(1, width - number_w - 2 * pad))
             height = surface.get_height() + 2 * pad
             doc.custom(height, self._card_drawer(index, surface, number_w, pad), gap=8, pixels=True)
         doc.para(
-            "Forecasts leave out the currents and the other side's moves.", colour=palette.muted, size=SMALL, gap=2
+            tr("Forecasts leave out the currents and the other side's moves."), colour=palette.muted, size=SMALL, gap=2
         )
         self._doc = (key, doc)
         return doc
@@ -277,7 +283,7 @@ class EventScreen(GameScreen):
         palette = self.palette
         self.panel(surface, self.dialog, colour=palette.background)
         who = self.match.role_name(self.role)
-        kicker = f"Decision for {who} · {self.match.turn_label}"
+        kicker = tr("Decision for {who} · {turn_label}", who=who, turn_label=self.match.turn_label)
         self.dialog_heading(surface, self.inner, kicker, self.say(self.event.title), self.title_h)
         bar = self.px(6)
         width = ScrollView.content_width(self.body, bar)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pygame
 
 from game.engine import Game, Text, localize
+from game.i18n import tr
 from game.table import Match, SeatView, directions, view
 from game.ui import theme
 from game.ui.screens.base import Host, Screen
@@ -85,7 +86,7 @@ class GameScreen(Screen):
         """The running match (an in-game screen only exists while there is one)."""
         match = self.app.match
         if match is None:
-            raise RuntimeError("an in-game screen needs a running match")
+            raise RuntimeError(tr("an in-game screen needs a running match"))
         return match
 
     @property

@@ -13,10 +13,13 @@ from functools import lru_cache
 from typing import Any
 
 import pygame
+from babel.core import UnknownLocaleError
+from babel.dates import format_datetime
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UITextEntryLine
 
 from game.content.controls import for_drawing
+from game.i18n import language, tr
 from game.ui import theme
 from game.ui.screens.base import Host, Screen
 from game.ui.widgets.text import fit
@@ -114,17 +117,24 @@ def with_key(text: str, key: str) -> str:
     return f"{text}  [{key}]"
 
 
+#: How a save's date is shown once it is more than a few hours old (a Babel pattern; month names translated).
+DATE_PATTERN = "d MMM y, HH:mm"  # i18n: not shown
+
+
 def time_ago(when: datetime, now: datetime | None = None) -> str:
     """``just now``, ``5 min ago``, ``3 h ago``, else the local date and time."""
     now = now or datetime.now(UTC)
     seconds = (now - when).total_seconds()
     if 0 <= seconds < 60:
-        return "just now"
+        return tr("just now")
     if 0 <= seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
+        return tr("{value} min ago", value=int(seconds // 60))
     if 0 <= seconds < 6 * 3600:
-        return f"{int(seconds // 3600)} h ago"
-    return when.astimezone().strftime("%d %b %Y, %H:%M")
+        return tr("{value} h ago", value=int(seconds // 3600))
+    try:
+        return format_datetime(when.astimezone(), DATE_PATTERN, locale=language())
+    except (UnknownLocaleError, ValueError):  # a language Babel does not know: its dates as in English
+        return format_datetime(when.astimezone(), DATE_PATTERN, locale="en")
 
 
 # ----------------------------------------------------------------------------------------------- drawing
@@ -176,7 +186,7 @@ def draw_scroll_marks(screen: Screen, surface: pygame.Surface, panel: pygame.Rec
     font = screen.font(13)
     size = screen.px(6)
     palette = screen.palette
-    for flag, up, text in ((above, True, "more above · PgUp"), (below, False, "more below · PgDn")):
+    for flag, up, text in ((above, True, tr("more above · PgUp")), (below, False, tr("more below · PgDn"))):
         if not flag:
             continue
         y = panel.top if up else panel.bottom

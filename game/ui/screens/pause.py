@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pygame
 
+from game.i18n import tr
 from game.persistence import save_new
 from game.saves import SaveError
 from game.storage import StorageError
@@ -49,7 +50,7 @@ class PauseScreen(MenuScreen):
         """``United States · Turn 3 of 12 · Jul 2023``."""
         match = self.app.match
         if match is None:
-            return "Saved game"
+            return tr("Saved game")
         persons = ", ".join(match.role_name(role) for role in match.persons)
         label = f"{persons} · {match.turn_label}" if persons else match.turn_label
         return label[:LABEL_LIMIT]
@@ -64,7 +65,7 @@ class PauseScreen(MenuScreen):
         gap = self.px(8 if self.compact else 10)
         pad = self.px(16 if self.compact else 24)
         items = self.menu_items()
-        save_text = with_key("Save", "S")
+        save_text = with_key(tr("Save"), "S")
         save_w = button_font.size(save_text)[0] + self.px(40)
         heading = self.font(26, bold=True)
         small = self.font(14)
@@ -113,13 +114,13 @@ class PauseScreen(MenuScreen):
     def menu_items(self) -> list[tuple[str, Callable[[], None], int]]:
         """The menu's buttons: label, command and key."""
         return [
-            (with_key("Resume", "Esc"), self.resume, pygame.K_ESCAPE),
-            (with_key("Load", "L"), self.load, pygame.K_l),
-            (with_key("Settings", "O"), self.settings, pygame.K_o),
-            (with_key("Teacher's console", "F2"), self.console, pygame.K_F2),
+            (with_key(tr("Resume"), tr("Esc")), self.resume, pygame.K_ESCAPE),
+            (with_key(tr("Load"), "L"), self.load, pygame.K_l),
+            (with_key(tr("Settings"), "O"), self.settings, pygame.K_o),
+            (with_key(tr("Teacher's console"), "F2"), self.console, pygame.K_F2),
             (with_key(self.public_label(), "F3"), self.public_board, pygame.K_F3),
-            (with_key("Quit to title", "T"), self.quit_to_title, pygame.K_t),
-            (with_key("Quit game", "Q"), self.quit_game, pygame.K_q),
+            (with_key(tr("Quit to title"), "T"), self.quit_to_title, pygame.K_t),
+            (with_key(tr("Quit game"), "Q"), self.quit_game, pygame.K_q),
         ]
 
     def _fit(
@@ -152,7 +153,7 @@ class PauseScreen(MenuScreen):
         """The name field and the Save button beside it."""
         field_w = row.width - save_w - self.px(8)
         field = pygame.Rect(row.left, row.top, field_w, row.height)
-        self.field("label", field, self.save, placeholder="Name of the save", limit=LABEL_LIMIT)
+        self.field("label", field, self.save, placeholder=tr("Name of the save"), limit=LABEL_LIMIT)
         self.button(
             pygame.Rect(row.left + field_w + self.px(8), row.top, save_w, row.height),
             save_text,
@@ -169,15 +170,18 @@ class PauseScreen(MenuScreen):
         """Write a new save under the typed name; the result shows in the dialog."""
         match = self.app.match
         if match is None:
-            self.status, self.status_good = "There is no game to save.", False
+            self.status, self.status_good = tr("There is no game to save."), False
             return
         label = " ".join(self.text_of("label").split()) or self.default_label()
         try:
             info = save_new(match, label)
         except (SaveError, StorageError, OSError, ValueError) as exc:
-            self.status, self.status_good = f"Could not save: {exc}", False
+            self.status, self.status_good = tr("Could not save: {exc}", exc=exc), False
         else:
-            self.status, self.status_good = f"Saved as “{info.label}” ({info.path.name}).", True
+            self.status, self.status_good = (
+                tr("Saved as “{label}” ({name}).", label=info.label, name=info.path.name),
+                True,
+            )
         widget = self.fields.get("label")
         if widget is not None and widget.is_focused and self.escape_focus is not None:
             self.escape_focus()  # done with the name: the focus goes back to Resume
@@ -201,7 +205,7 @@ class PauseScreen(MenuScreen):
 
     def public_label(self) -> str:
         """The public board's button: to show it, or to leave it."""
-        return "Back to the players" if self.on_public_board() else "Public board"
+        return tr("Back to the players") if self.on_public_board() else tr("Public board")
 
     def public_board(self) -> None:
         """Show the public board (for a projector), or leave it for the players' screens."""
@@ -217,6 +221,18 @@ class PauseScreen(MenuScreen):
         self.app.request_quit()
 
     # ----------------------------------------------------------------- drawing
+    def where_text(self) -> str:
+        """The line under the heading: the keys (when they go there), the turn, and whom the people play."""
+        match = self.app.match
+        where = match.turn_label if match is not None else ""
+        if match is not None and match.persons:
+            where = tr(
+                "{where} · you play {value}", where=where, value=", ".join(match.role_name(r) for r in match.persons)
+            )
+        if self.keys_in_header:  # first, so that a long line loses the rest rather than the keys
+            where = tr("F2 teacher · F3 {public} · {where}", public=self.public_label().lower(), where=where)
+        return where
+
     def draw_background(self, surface: pygame.Surface) -> None:
         """Only the dialog's panel (the game stays visible, dimmed, around it)."""
         panel = self.areas.get("panel")
@@ -231,20 +247,24 @@ class PauseScreen(MenuScreen):
         header = self.areas["header"]
         heading = self.font(26, bold=True)
         small = self.font(14)
-        blit_text(surface, "Paused", heading, palette.text, header.topleft, width=header.width)
-        match = self.app.match
-        where = match.turn_label if match is not None else ""
-        if match is not None and match.persons:
-            where = f"{where} · you play {', '.join(match.role_name(r) for r in match.persons)}"
-        if self.keys_in_header:  # first, so that a long line loses the rest rather than the keys
-            where = f"F2 teacher · F3 {self.public_label().lower()} · {where}"
+        blit_text(surface, tr("Paused"), heading, palette.text, header.topleft, width=header.width)
         blit_text(
-            surface, where, small, palette.muted, (header.left, header.top + heading.get_linesize()), width=header.width
+            surface,
+            self.where_text(),
+            small,
+            palette.muted,
+            (header.left, header.top + heading.get_linesize()),
+            width=header.width,
         )
         label = self.areas.get("save_label")
         if label is not None:
             blit_text(
-                surface, "Save this game as a new file named:", small, palette.muted, label.topleft, width=label.width
+                surface,
+                tr("Save this game as a new file named:"),
+                small,
+                palette.muted,
+                label.topleft,
+                width=label.width,
             )
         status = self.areas["status"]
         if self.status:
@@ -265,7 +285,7 @@ class PauseScreen(MenuScreen):
         else:
             blit_text(
                 surface,
-                "The game also saves itself after every turn and when you quit.",
+                tr("The game also saves itself after every turn and when you quit."),
                 small,
                 palette.muted,
                 status.topleft,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import tr
 from game.ui.screens.ingame import HEADING, GameScreen
 from game.ui.widgets import text as textlib
 
@@ -16,7 +17,7 @@ def draw_paused(screen: GameScreen, surface: pygame.Surface) -> None:
     surface.blit(veil, (0, 0))
     big, small = screen.font(44, bold=True), screen.font(HEADING)
     window = surface.get_rect()
-    width = min(window.width - px(24), textlib.width_of(big, "Paused by the teacher") + px(80))
+    width = min(window.width - px(24), textlib.width_of(big, tr("Paused by the teacher")) + px(80))
     box = pygame.Rect(0, 0, width, big.get_linesize() + small.get_linesize() + px(48))
     box.center = window.center
     pygame.draw.rect(surface, palette.panel, box, border_radius=px(14))
@@ -24,7 +25,7 @@ def draw_paused(screen: GameScreen, surface: pygame.Surface) -> None:
     y = box.top + px(20)
     textlib.draw(
         surface,
-        "Paused by the teacher",
+        tr("Paused by the teacher"),
         (box.centerx, y),
         font=big,
         colour=palette.text,
@@ -33,7 +34,7 @@ def draw_paused(screen: GameScreen, surface: pygame.Surface) -> None:
     )
     textlib.draw(
         surface,
-        "Wait for the teacher to let the game go on.",
+        tr("Wait for the teacher to let the game go on."),
         (box.centerx, y + big.get_linesize()),
         font=small,
         colour=palette.muted,

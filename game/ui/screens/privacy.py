@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import pygame
 
-from game.present import possessive
+from game.i18n import tr
 from game.ui.screens.base import Host
 from game.ui.screens.ingame import BODY, SMALL, TITLE, GameScreen
 from game.ui.screens.menu_common import draw_backdrop
 from game.ui.screens.results import AtKeyboard, ShowPublic
+from game.ui.screens.wording import possessive
 from game.ui.widgets import text as textlib
 
 
@@ -29,7 +30,7 @@ class PrivacyScreen(GameScreen):
     # ----------------------------------------------------------------- words
     def title(self) -> str:
         """``Pass to Cambodia``."""
-        return f"Pass to {self.match.role_name(self.role)}"
+        return tr("Pass to {role_name}", role_name=self.match.role_name(self.role))
 
     def kicker(self) -> str:
         """The scenario and where the game stands (public)."""
@@ -40,15 +41,27 @@ class PrivacyScreen(GameScreen):
         match = self.match
         name = match.role_name(self.role)
         others = [match.role_name(r) for r in match.persons if r != self.role]
-        away = " and ".join(others)
-        text = [f"Next comes {possessive(name)} part of the turn, for {name} alone at the keyboard."]
+        away = (
+            tr("{first} and {last}", first=", ".join(others[:-1]), last=others[-1])
+            if len(others) > 1
+            else "".join(others)
+        )
+        text = [
+            tr(
+                "Next comes {possessive} part of the turn, for {name} alone at the keyboard.",
+                possessive=possessive(name),
+                name=name,
+            )
+        ]
         if away:
-            text.append(f"{away}, please look away until {name} has finished: what follows is private.")
+            text.append(
+                tr("{away}, please look away until {name} has finished: what follows is private.", away=away, name=name)
+            )
         return text
 
     def button_label(self) -> str:
         """The button, which is what Enter does."""
-        return f"I am {self.match.role_name(self.role)}: continue (Enter)"
+        return tr("I am {role_name}: continue (Enter)", role_name=self.match.role_name(self.role))
 
     # ----------------------------------------------------------------- layout
     def build(self, rect: pygame.Rect) -> None:
@@ -58,7 +71,7 @@ class PrivacyScreen(GameScreen):
         label = self.button_label()
         button_w = min(width, self.button_width(label))
         height = self._text_height(width) + self.px(28) + self.button_height()
-        hints = [("Enter", "continue"), ("F3", "public board"), ("Esc", "menu")]
+        hints = [(tr("Enter"), tr("continue")), ("F3", tr("public board")), (tr("Esc"), tr("menu"))]
         self.shortcuts[pygame.K_F3] = lambda: self.request(ShowPublic())  # the projector, between two parts
         room = rect.width - 2 * self.px(24)
         lines = self.key_hints(hints, room)

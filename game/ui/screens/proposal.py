@@ -14,6 +14,7 @@ import pygame
 
 from game.ai.negotiation import Evaluation, evaluate
 from game.engine import Choice, Event, Respond, RulesError
+from game.i18n import N_, tr
 from game.present import agreement_name, proposal_name
 from game.table import ProposalAnswered, Result, TableError
 from game.ui.screens.base import Host
@@ -27,9 +28,14 @@ from game.ui.widgets import Document, ScrollView
 #: The answers, in card order (number keys 1-3), and the verb on the confirm button for each. Refusing comes first,
 #: picked when the dialog opens: a stray Enter never binds the player to an agreement for several turns.
 ANSWERS = ("refuse", "accept", "counter")
-VERBS = {"accept": "Accept", "refuse": "Refuse", "counter": "Counter"}
+VERBS = {"accept": N_("Accept"), "refuse": N_("Refuse"), "counter": N_("Counter")}
 #: The same for a counter-proposal (an answer to the player's own proposal).
-COUNTER_VERBS = {"accept": "Accept counter", "refuse": "Refuse", "counter": "Edit"}
+COUNTER_VERBS = {"accept": N_("Accept counter"), "refuse": N_("Refuse"), "counter": N_("Edit")}
+#: What the points of the breakdown mean.
+POINTS_NOTE = N_(
+    "The points say how each part weighs for your own objectives: an item's value to your side plus "
+    "the forecast change of your score. The threshold is the one a computer player in your place would use."
+)
 
 
 class ProposalScreen(EventScreen):
@@ -54,20 +60,26 @@ class ProposalScreen(EventScreen):
         """The proposal as the event dialog reads an event: a title and the three answers as choices."""
         lang = self.game.lang
         proposal, name = self.proposal, self.sender
-        title = f"{name} answers with a counter-proposal" if proposal.reply_to else f"{name} proposes a deal"
+        title = (
+            tr("{name} answers with a counter-proposal", name=name)
+            if proposal.reply_to
+            else tr("{name} proposes a deal", name=name)
+        )
         turn = self.game.turn
         longest = max((self.game.item(i).turns for i in proposal.items()), default=1)
         if self.problem:
-            accept = f"Not possible now: {self.problem}. Confirming this refuses it."
+            accept = tr("Not possible now: {problem}. Confirming this refuses it.", problem=self.problem)
         else:
-            accept = (
-                f"Make the agreement. Its items are implemented over {dates(self, turn, turn + longest - 1)}, "
-                "and trust grows as each is kept."
+            accept = tr(
+                "Make the agreement. Its items are implemented over {dates}, and trust grows as each is kept.",
+                dates=dates(self, turn, turn + longest - 1),
             )
-        refuse = f"Say no. Nothing is implemented and trust does not move; {name} may propose again next turn."
-        counter = "Open the negotiation table with this proposal loaded: change the items and send it back."
+        refuse = tr(
+            "Say no. Nothing is implemented and trust does not move; {name} may propose again next turn.", name=name
+        )
+        counter = tr("Open the negotiation table with this proposal loaded: change the items and send it back.")
         descriptions = {"accept": accept, "refuse": refuse, "counter": counter}
-        choices = tuple(Choice(a, {lang: self.verbs[a]}, {lang: descriptions[a]}) for a in ANSWERS)
+        choices = tuple(Choice(a, {lang: tr(self.verbs[a])}, {lang: descriptions[a]}) for a in ANSWERS)
         return Event(
             id=f"proposal.{proposal.id}", title={lang: title}, text={lang: ""}, choices=choices, role=self.role
         )
@@ -76,26 +88,26 @@ class ProposalScreen(EventScreen):
     def build(self, rect: pygame.Rect) -> None:
         """The event dialog's layout, its confirm button wide enough for the longest answer."""
         picked = self.choice_index
-        self.choice_index = max(range(len(ANSWERS)), key=lambda i: self.button_width(self.verbs[ANSWERS[i]]))
+        self.choice_index = max(range(len(ANSWERS)), key=lambda i: self.button_width(tr(self.verbs[ANSWERS[i]])))
         super().build(rect)
         self.choice_index = picked
         set_label(self.confirm, self._confirm_label())
         lines = len(self.key_hints(self.hints, self.hint_rect.width))  # the room the event dialog left for hints
         self.hints = self.fit_hints(
             [
-                ("1", "refuse"),
-                ("2", "accept"),
-                ("3", self.verbs["counter"].lower()),
-                ("Enter", "confirm"),
-                ("PgUp/PgDn", "scroll"),
-                ("Esc", "menu"),
+                ("1", tr("refuse")),
+                ("2", tr("accept")),
+                ("3", tr(self.verbs["counter"]).lower()),
+                (tr("Enter"), tr("confirm")),
+                (tr("PgUp/PgDn"), tr("scroll")),
+                (tr("Esc"), tr("menu")),
             ],
             self.hint_rect.width,
             lines,
         )
 
     def _confirm_label(self) -> str:
-        return f"{self.verbs[ANSWERS[self.choice_index]]} (Enter)"
+        return tr("{verb} (Enter)", verb=tr(self.verbs[ANSWERS[self.choice_index]]))
 
     def document(self, width: int) -> Document:
         """What is on the table, how it weighs for the player, then the answers as cards."""
@@ -106,31 +118,37 @@ class ProposalScreen(EventScreen):
         doc = self._new_doc()
         if proposal.reply_to:
             doc.para(
-                f"{name} refused your proposal {proposal.reply_to} and offers this instead.",
+                tr(
+                    "{name} refused your proposal {reply_to} and offers this instead.",
+                    name=name,
+                    reply_to=proposal.reply_to,
+                ),
                 colour=palette.text,
                 size=BODY,
                 gap=8,
             )
-        doc.para(
-            "The points say how each part weighs for your own objectives: an item's value to your side plus "
-            "the forecast change of your score. The threshold is the one a computer player in your place would "
-            "use.",
-            colour=palette.muted,
-            size=SMALL,
-            gap=8,
-        )
+        doc.para(tr(POINTS_NOTE), colour=palette.muted, size=SMALL, gap=8)
         add_breakdown(
             doc,
             self,
             self.weighing(),
-            groups=((f"{name} gives you", proposal.give), (f"{name} asks of you", proposal.ask)),
-            verdict=("good for you on balance", "not worth it on balance"),
+            groups=(
+                (tr("{name} gives you", name=name), proposal.give),
+                (tr("{name} asks of you", name=name), proposal.ask),
+            ),
+            verdict=(tr("good for you on balance"), tr("not worth it on balance")),
             effects=True,
         )
         doc.space(4)
         if self.problem:
-            doc.para(f"It cannot be accepted now: {self.problem}.", colour=palette.bad, size=BODY - 1, bold=True, gap=8)
-        doc.para("YOUR ANSWER", colour=palette.muted, size=SMALL, bold=True, gap=6)
+            doc.para(
+                tr("It cannot be accepted now: {problem}.", problem=self.problem),
+                colour=palette.bad,
+                size=BODY - 1,
+                bold=True,
+                gap=8,
+            )
+        doc.para(tr("YOUR ANSWER"), colour=palette.muted, size=SMALL, bold=True, gap=6)
         self.card_rects = []
         pad = self.px(12)
         number_w = self.px(40)
@@ -166,15 +184,25 @@ class ProposalScreen(EventScreen):
                 agreement = next(
                     (r.agreement for r in results if isinstance(r, ProposalAnswered) and r.agreement), None
                 )
-                made = agreement_name(agreement.id) if agreement is not None else "an agreement"
-                message = f"{made.capitalize()} made with {name}. Negotiate (P) shows its schedule."
+                made = agreement_name(agreement.id) if agreement is not None else tr("an agreement")
+                message = tr(
+                    "{agreement} made with {name}. Negotiate (P) shows its schedule.",
+                    agreement=made.capitalize(),
+                    name=name,
+                )
             else:
                 results = self.match.apply(self.role, Respond(self.role, proposal.id, False))
                 if answer == "accept":
-                    message, bad = f"It could not be accepted ({self.problem}), so it was refused.", True
+                    message, bad = (
+                        tr("It could not be accepted ({problem}), so it was refused.", problem=self.problem),
+                        True,
+                    )
                 else:
                     # its terms were on screen a moment ago: the notice stays one short line over the board
-                    message = f"You refused {proposal_name(self.game, proposal, self.role, terms=False)}."
+                    message = tr(
+                        "You refused {proposal_name}.",
+                        proposal_name=proposal_name(self.game, proposal, self.role, terms=False),
+                    )
         except (RulesError, TableError) as exc:
             message, bad = str(exc), True
         self.dismiss(Answered(message, tuple(results), bad))

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Indicator, Stage, TurnReport
+from game.i18n import N_, tr
+from game.i18n.formats import turn_date
 from game.present import points as points_text
 from game.present import score as score_text
 from game.present import visible
@@ -27,7 +29,7 @@ from game.ui.widgets.charts import Colour
 #: Seconds the gauges take to move at animation speed 1.
 ANIMATION_SECONDS = 1.2
 #: The toggle's label in each mode: condensed (offers the full list) and full (offers the short one).
-TOGGLE_LABELS = {False: "Full list (F)", True: "Short list (F)"}
+TOGGLE_LABELS = {False: N_("Full list (F)"), True: N_("Short list (F)")}
 
 
 class ReviewScreen(GameScreen):
@@ -77,8 +79,8 @@ class ReviewScreen(GameScreen):
             inner.left, inner.top, inner.width, title_font.get_linesize() + self.font(BODY).get_linesize() + self.px(6)
         )
         over = self.game.is_over()
-        label_text = "See how it ended (Enter)" if over else f"On to turn {self.game.turn} (Enter)"
-        widest = max(TOGGLE_LABELS.values(), key=self.button_width)
+        label_text = tr("See how it ended (Enter)") if over else tr("On to turn {turn} (Enter)", turn=self.game.turn)
+        widest = max(map(tr, TOGGLE_LABELS.values()), key=self.button_width)
         toggle, button = self.flow_buttons([widest, label_text], inner)
         buttons = toggle.union(button)
         hints_w = inner.width - buttons.width - self.px(16)
@@ -105,13 +107,14 @@ class ReviewScreen(GameScreen):
                 body.left, body.top + tab_h, body.width, body.height - tab_h
             )
         self.continue_button = self.button(button, label_text, self.done)  # first: Enter continues
-        self.toggle_button = self.button(toggle, TOGGLE_LABELS[self.full], self.toggle, key=pygame.K_f)
+        self.toggle_button = self.button(toggle, tr(TOGGLE_LABELS[self.full]), self.toggle, key=pygame.K_f)
         self.shortcuts[pygame.K_F3] = lambda: self.request(ShowPublic())  # the projector (the review is left)
 
     def key_list(self) -> list[tuple[str, str]]:
         """The key hints that fit, for the list shown now."""
-        hints = [("Up/Down", "scroll"), ("F", "short list" if self.full else "full list"), ("Enter", "continue"),
-                 ("Tab", "causes / gauges"), ("F3", "public board"), ("Esc", "menu")]  # fmt: skip
+        hints = [(tr("Up/Down"), tr("scroll")), ("F", tr("short list") if self.full else tr("full list")),
+                 (tr("Enter"), tr("continue")), (tr("Tab"), tr("causes / gauges")), ("F3", tr("public board")),
+                 (tr("Esc"), tr("menu"))]  # fmt: skip
         return self.fit_hints(hints, self.hints_w, self.hint_lines)
 
     def toggle(self) -> None:
@@ -120,7 +123,7 @@ class ReviewScreen(GameScreen):
         self._doc = None
         self.causes_scroll = ScrollView()
         self.focus_panel = "causes"
-        set_label(self.toggle_button, TOGGLE_LABELS[self.full])
+        set_label(self.toggle_button, tr(TOGGLE_LABELS[self.full]))
         self.hints = self.key_list()
         self.app.dirty = True
 
@@ -139,7 +142,7 @@ class ReviewScreen(GameScreen):
                 words.sides(doc, self.report.turn)
             failed = turn_failures(self.game.state.errors, self.report.turn)  # a fault of the scenario file
             if failed:
-                doc.para("SCENARIO RULES THAT FAILED", colour=self.palette.muted, size=SMALL, bold=True, gap=4)
+                doc.para(tr("SCENARIO RULES THAT FAILED"), colour=self.palette.muted, size=SMALL, bold=True, gap=4)
             for line in failed:
                 doc.para(line, colour=self.palette.muted, size=SMALL, gap=4)
             self._doc = doc
@@ -157,11 +160,15 @@ class ReviewScreen(GameScreen):
         screen (scores are private until the end)."""
         persons = self.match.persons
         if len(persons) != 1:
-            return "Every change of the turn, and why it happened."
+            return tr("Every change of the turn, and why it happened.")
         game = self.game
         before = game.score_of(persons[0], self.before)
         after = game.score_of(persons[0], self.after)
-        return f"Your score: {score_text(after)} ({points_text(after - before)} this turn)"
+        return tr(
+            "Your score: {score_text} ({points_text} this turn)",
+            score_text=score_text(after),
+            points_text=points_text(after - before),
+        )
 
     # ----------------------------------------------------------------- input and time
     def update(self, dt: float) -> bool:
@@ -222,7 +229,7 @@ class ReviewScreen(GameScreen):
         calendar = game.scenario.calendar
         textlib.draw(
             surface,
-            f"Review of turn {self.report.turn} · {calendar.label(self.report.turn)}",
+            tr("Review of turn {turn} · {label}", turn=self.report.turn, label=turn_date(calendar, self.report.turn)),
             self.header.topleft,
             font=title_font,
             colour=palette.text,
@@ -241,7 +248,7 @@ class ReviewScreen(GameScreen):
             self.draw_tabs(
                 surface,
                 self.tabs_rect,
-                [("Causes", "C"), ("Gauges", "G")],
+                [(tr("Causes"), "C"), (tr("Gauges"), "G")],
                 active=0 if self.focus_panel == "causes" else 1,
             )
         if not tabbed or self.focus_panel == "gauges":
@@ -263,8 +270,8 @@ class ReviewScreen(GameScreen):
         title_h = self.panel_title(
             surface,
             pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
-            "Indicators this turn",
-            note="before and after",
+            tr("Indicators this turn"),
+            note=tr("before and after"),
         )
         area = pygame.Rect(
             rect.left + pad, rect.top + pad + title_h, rect.width - 2 * pad, rect.height - 2 * pad - title_h
@@ -304,7 +311,11 @@ class ReviewScreen(GameScreen):
         old, new = self.before[indicator.id], self.after[indicator.id]
         shown = old + (new - old) * eased
         delta = float(num(new)) - float(num(old))  # the change as shown, so that the numbers add up
-        numbers = f"{num(old)} to {num(new)}" if delta else f"{num(new)}, no change"
+        numbers = (
+            tr("{before} to {after}", before=num(old), after=num(new))
+            if delta
+            else tr("{num}, no change", num=num(new))
+        )
         numbers_w = textlib.width_of(number_font, numbers)
         delta_text = signed(delta) if delta else ""
         delta_w = textlib.width_of(number_font, "+00.0")

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.engine import Action, Cause, Change, Dynamic, Game, Text
+from game.i18n import tr, tr_n
 from game.present import cause_text, decisions, indicator_label
 from game.present.review import Condensed, Move, left_out_words
 from game.table import Match
 from game.ui.screens.ingame import BODY, HEADING, SMALL
-from game.ui.screens.wording import CauseGroup, cause_owner, num, plural, signed
+from game.ui.screens.wording import CauseGroup, cause_owner, num, signed
 from game.ui.theme import Palette
 from game.ui.widgets import Document
 from game.ui.widgets.charts import Colour
@@ -34,14 +35,14 @@ class ReviewText:
     def sides(self, doc: Document, turn: int) -> None:
         """What each side did in ``turn``."""
         palette, game, match = self.palette, self.game, self.match
-        doc.para("WHAT EACH SIDE DID", colour=palette.muted, size=SMALL, bold=True, gap=4)
+        doc.para(tr("WHAT EACH SIDE DID"), colour=palette.muted, size=SMALL, bold=True, gap=4)
         for role in game.scenario.roles:
             done = decisions(game, role.id, turn)
-            who = "You" if role.id in match.persons and len(match.persons) == 1 else match.role_name(role.id)
+            who = tr("You") if role.id in match.persons and len(match.persons) == 1 else match.role_name(role.id)
             doc.para(
                 [
                     (f"{who}: ", palette.text, True),
-                    ("; ".join(done) if done else "no action", palette.text if done else palette.muted, False),
+                    ("; ".join(done) if done else tr("no action"), palette.text if done else palette.muted, False),
                 ],
                 size=BODY,
                 gap=4,
@@ -52,17 +53,20 @@ class ReviewText:
     def condensed(self, doc: Document, condensed: Condensed) -> None:
         """The moves that mattered most, each with its biggest causes, and what was left out (F for all)."""
         palette = self.palette
-        doc.para("WHAT MATTERED MOST", colour=palette.muted, size=SMALL, bold=True, gap=6)
+        doc.para(tr("WHAT MATTERED MOST"), colour=palette.muted, size=SMALL, bold=True, gap=6)
         if not condensed.total:
-            doc.para("Nothing changed this turn.", colour=palette.muted, size=BODY, gap=4)
+            doc.para(tr("Nothing changed this turn."), colour=palette.muted, size=BODY, gap=4)
         elif not condensed.moves:
-            doc.para("No indicator moved by a whole point.", colour=palette.muted, size=BODY, gap=4)
+            doc.para(tr("No indicator moved by a whole point."), colour=palette.muted, size=BODY, gap=4)
         for move in condensed.moves:
             self._move(doc, move)
         left_out = left_out_words(condensed)
         if left_out:
             doc.para(
-                [(f"And {left_out}: ", palette.muted, False), ("press F for the full list.", palette.text, True)],
+                [
+                    (tr("And {left_out}: ", left_out=left_out), palette.muted, False),
+                    (tr("press F for the full list."), palette.text, True),
+                ],
                 size=BODY - 1,
                 gap=4,
             )
@@ -75,7 +79,11 @@ class ReviewText:
             [
                 (f"{indicator_label(game, move.indicator)} ", palette.text, True),
                 (signed(shown), self.colour(move.indicator, move.before, move.after), True),
-                (f"  ({num(move.before)} to {num(move.after)})", palette.muted, False),
+                (
+                    "  " + tr("({before} to {after})", before=num(move.before), after=num(move.after)),
+                    palette.muted,
+                    False,
+                ),
             ],
             size=BODY,
             gap=2,
@@ -94,16 +102,21 @@ class ReviewText:
                 gap=2,
             )
         if move.more_causes:
-            doc.para(f"and {plural(move.more_causes, 'smaller cause')}", colour=palette.muted, size=SMALL, indent=16)
+            doc.para(
+                tr_n("and {n} smaller cause", "and {n} smaller causes", move.more_causes),
+                colour=palette.muted,
+                size=SMALL,
+                indent=16,
+            )
         doc.space(6)
 
     # ----------------------------------------------------------------- full
     def full(self, doc: Document, groups: list[CauseGroup]) -> None:
         """Every change of the turn grouped by cause, each with its numbers before and after."""
         palette = self.palette
-        doc.para("WHAT CHANGED, CAUSE BY CAUSE", colour=palette.muted, size=SMALL, bold=True, gap=6)
+        doc.para(tr("WHAT CHANGED, CAUSE BY CAUSE"), colour=palette.muted, size=SMALL, bold=True, gap=6)
         if not groups:
-            doc.para("Nothing changed this turn.", colour=palette.muted, size=BODY, gap=4)
+            doc.para(tr("Nothing changed this turn."), colour=palette.muted, size=BODY, gap=4)
         colours = {"yours": palette.accent, "theirs": palette.neutral, "event": palette.focus, "dynamic": palette.muted}
         for group in groups:
             doc.heading(group.title, colour=colours.get(group.kind, palette.text), size=HEADING - 1, gap=4)
@@ -112,7 +125,7 @@ class ReviewText:
                 note = self.disputed(changes[0])
                 if note:
                     doc.para(
-                        [("Note on this rule: ", palette.focus, True), (note, palette.muted, False)],
+                        [(tr("Note on this rule: "), palette.focus, True), (note, palette.muted, False)],
                         size=SMALL,
                         indent=8,
                         gap=3,
@@ -132,7 +145,11 @@ class ReviewText:
                     self.colour(change.indicator, change.before, change.after),
                     True,
                 ),
-                (f"  ({num(change.before)} to {num(change.after)})", palette.muted, False),
+                (
+                    "  " + tr("({before} to {after})", before=num(change.before), after=num(change.after)),
+                    palette.muted,
+                    False,
+                ),
             ],
             size=BODY - 1,
             indent=20,

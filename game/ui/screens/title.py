@@ -11,6 +11,7 @@ import pygame
 
 from game.content.loader import load_scenario
 from game.content.problems import ScenarioError
+from game.i18n import N_, language, tr
 from game.paths import DEFAULT_SCENARIO
 from game.persistence import load_match
 from game.saves import SaveError, SaveInfo, is_autosave, latest_save, list_saves
@@ -32,35 +33,45 @@ from game.ui.screens.title_layout import GAME_NAME, TAGLINE, TitleLayout, detail
 from game.ui.widgets.emblem import emblem
 from game.ui.widgets.gui import set_enabled
 
-FALLBACK_CREDIT = (
+FALLBACK_CREDIT = N_(
     "Default scenario after “Cambodia-US Relations Obstacles and Future Directions” (Khmer Times), "
     "paraphrased; its numbers are a game model for discussion, not measurements."
 )
 
 
-@lru_cache(maxsize=1)
 def credit_line() -> str:
     """Who the default scenario is based on, read from its ``sources`` (a fixed text if it cannot be read)."""
+    return _credit_line(language())
+
+
+@lru_cache(maxsize=4)
+def _credit_line(lang: str) -> str:
     try:
         scenario = load_scenario(DEFAULT_SCENARIO)
     except ScenarioError:
-        return FALLBACK_CREDIT
+        return tr(FALLBACK_CREDIT)
     if not scenario.sources:
-        return FALLBACK_CREDIT
+        return tr(FALLBACK_CREDIT)
     source = scenario.sources[0]
     publisher = f" ({source.publisher})" if source.publisher else ""
-    return (
-        f"Default scenario after “{source.title}”{publisher}, paraphrased; "
-        "its numbers are a game model for discussion, not measurements."
+    return tr(
+        "Default scenario after “{title}”{publisher}, paraphrased; its numbers are a game model "
+        "for discussion, not measurements.",
+        title=source.title,
+        publisher=publisher,
     )
 
 
 def continue_label(info: SaveInfo) -> tuple[str, str]:
     """Two short lines describing what Continue would load."""
     first = info.label
-    if f"Turn {info.turn}" not in info.label:  # names made by the pause menu already say the turn
-        first += f" · Turn {info.turn}" + (f", {info.date}" if info.date else "")
-    second = f"saved {time_ago(info.saved_at)} · {info.scenario_title or info.scenario_id}"
+    if (
+        f"Turn {info.turn}" not in info.label and tr("Turn {turn}", turn=info.turn) not in info.label
+    ):  # names made by the pause menu already say the turn
+        first += tr(" · Turn {turn}", turn=info.turn) + (f", {info.date}" if info.date else "")
+    second = tr(
+        "saved {ago} · {scenario}", ago=time_ago(info.saved_at), scenario=info.scenario_title or info.scenario_id
+    )
     return first, second
 
 
@@ -83,17 +94,17 @@ class TitleScreen(MenuScreen):
         """Lay out the title, the menu and the notices; on small windows, step by step more compactly."""
         self._refresh_saves()
         items = [
-            ("new", with_key("New game", "N"), self.new_game, pygame.K_n),
-            ("tutorial", with_key("Learn to play", "T"), self.learn_to_play, pygame.K_t),
-            ("continue", with_key("Continue", "C"), self.continue_game, pygame.K_c),
-            ("load", with_key("Load", "L"), self.load_game, pygame.K_l),
-            ("settings", with_key("Settings", "S"), self.open_settings, pygame.K_s),
-            ("quit", with_key("Quit", "Q"), self.quit_game, pygame.K_q),
+            ("new", with_key(tr("New game"), "N"), self.new_game, pygame.K_n),
+            ("tutorial", with_key(tr("Learn to play"), "T"), self.learn_to_play, pygame.K_t),
+            ("continue", with_key(tr("Continue"), "C"), self.continue_game, pygame.K_c),
+            ("load", with_key(tr("Load"), "L"), self.load_game, pygame.K_l),
+            ("settings", with_key(tr("Settings"), "S"), self.open_settings, pygame.K_s),
+            ("quit", with_key(tr("Quit"), "Q"), self.quit_game, pygame.K_q),
         ]
         if self.latest is not None:
             self.continue_text = list(continue_label(self.latest))
         else:
-            self.continue_text = [self.folder_problem or "No saved game yet: start a new game first."]
+            self.continue_text = [self.folder_problem or tr("No saved game yet: start a new game first.")]
         texts = [text for _, text, _, _ in items]
         layout = TitleLayout(self, rect.size, texts, self.continue_text, credit_line(), self.app.message)
         placement = layout.fit()
@@ -122,7 +133,9 @@ class TitleScreen(MenuScreen):
         damaged = [reason for path, reason in bad if is_autosave(path)]
         if not good and damaged and not self.folder_problem:
             # not "no saved game yet": there is one, and the player should hear why it cannot go on
-            self.folder_problem = f"Your last game cannot be continued: {damaged[0]}. Start a new game."
+            self.folder_problem = tr(
+                "Your last game cannot be continued: {damaged}. Start a new game.", damaged=damaged[0]
+            )
 
     # ----------------------------------------------------------------- commands
     def new_game(self) -> None:
@@ -139,17 +152,19 @@ class TitleScreen(MenuScreen):
         """Load the latest save (the autosave included) and resume it; a refused save is explained here."""
         info = latest_save()
         if info is None:
-            self.app.message = "There is no saved game to continue yet."
+            self.app.message = tr("There is no saved game to continue yet.")
             self.rebuild()
             return
         try:
             match = load_match(info.path)
         except SaveError as exc:
-            self.app.message = f"Cannot continue “{info.label}”: {exc}. Choose another save under Load."
+            self.app.message = tr(
+                "Cannot continue “{label}”: {exc}. Choose another save under Load.", label=info.label, exc=exc
+            )
             self.rebuild()
             return
         except Exception as exc:  # a save that passes the checks but does not fit the game: refuse, never crash
-            self.app.message = f"Cannot continue “{info.label}”: this save is damaged ({exc})."
+            self.app.message = tr("Cannot continue “{label}”: this save is damaged ({exc}).", label=info.label, exc=exc)
             self.rebuild()
             return
         self.request(Resume(match))
@@ -179,12 +194,17 @@ class TitleScreen(MenuScreen):
             return
         title = areas["title"]
         blit_text(
-            surface, GAME_NAME, self.font(self.title_size, bold=True), palette.text, title.topleft, width=title.width
+            surface,
+            tr(GAME_NAME),
+            self.font(self.title_size, bold=True),
+            palette.text,
+            title.topleft,
+            width=title.width,
         )
         if self.tagline_size:
             blit_text(
                 surface,
-                TAGLINE,
+                tr(TAGLINE),
                 self.font(self.tagline_size),
                 palette.muted,
                 areas["tagline"].topleft,

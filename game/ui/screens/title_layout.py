@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.i18n import N_, tr
 from game.ui import theme
 from game.ui.screens.menu_common import BUTTON_SIZE, MenuScreen, wrap
 
-GAME_NAME = "Common Ground"
-TAGLINE = "A turn-based game of diplomacy, trade-offs and trust."
+GAME_NAME = N_("Common Ground")
+TAGLINE = N_("A turn-based game of diplomacy, trade-offs and trust.")
 #: The menu's buttons, in their order on screen.
 MENU = ("new", "tutorial", "continue", "load", "settings", "quit")
 #: The ways to make the layout more compact, tried in this order.
@@ -115,7 +116,7 @@ class TitleLayout:
         """The largest size up to the chosen one at which the game's name fits the column, and its font."""
         title_size = float(self.options.title)
         title_font = self.screen.font(title_size, bold=True)
-        while title_font.size(GAME_NAME)[0] > self.column and title_size > 20:
+        while title_font.size(tr(GAME_NAME))[0] > self.column and title_size > 20:
             title_size -= 2
             title_font = self.screen.font(title_size, bold=True)
         return title_size, title_font
@@ -184,8 +185,8 @@ class TitleLayout:
         px = self.screen.px
         tagline_font = self.screen.font(17)
         right = max(
-            self.x + title_font.size(GAME_NAME)[0],
-            self.x + (tagline_font.size(TAGLINE)[0] if tagline_h else 0),
+            self.x + title_font.size(tr(GAME_NAME))[0],
+            self.x + (tagline_font.size(tr(TAGLINE))[0] if tagline_h else 0),
             areas["quit"].right,
             areas["settings"].right,
             areas["detail"].right if beside else 0,

@@ -9,7 +9,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from game.engine import Cause, Change, Event, ForecastItem, Game, News, NewsKind, localize
-from game.present import cause_text, num, plural, possessive, say, signed, timing
+from game.i18n import N_, SOURCE_LANGUAGE, language, tr
+from game.present import cause_text, num, plural, say, signed, timing
+from game.present import possessive as english_possessive
 from game.table import IndicatorView
 
 __all__ = [
@@ -38,10 +40,10 @@ def yours(shown: IndicatorView) -> str:
 def yours_words(direction: str) -> str:
     """What a seat's own score wants of an indicator now (:attr:`game.table.IndicatorView.yours`) in words."""
     return {
-        "high": "higher is better for you",
-        "low": "lower is better for you",
-        "here": "best for you about where it is",
-    }.get(direction, "does not count in your score now")
+        "high": tr("higher is better for you"),
+        "low": tr("lower is better for you"),
+        "here": tr("best for you about where it is"),
+    }.get(direction, tr("does not count in your score now"))
 
 
 # --------------------------------------------------------------------- forecasts
@@ -53,7 +55,7 @@ def timing_phrase(item: ForecastItem, turn: int, last: int | None = None) -> str
 
 def change_words(item: ForecastItem) -> str:
     """``+4`` or ``set to 40``."""
-    return f"set to {num(item.amount)}" if item.op == "=" else signed(item.delta)
+    return tr("set to {num}", num=num(item.amount)) if item.op == "=" else signed(item.delta)
 
 
 # --------------------------------------------------------------------- values over time
@@ -74,11 +76,17 @@ def biggest_changes(changes: Iterable[Change], count: int) -> list[Change]:
     return sorted(changes, key=lambda c: -abs(c.delta))[:count]
 
 
+def possessive(name: str) -> str:
+    """A name as the owner in ``tr("{possessive} decisions", possessive=...)``: ``Cambodia's`` in English, the bare
+    name in any other language (whose translation puts its own word for "of" around the placeholder)."""
+    return english_possessive(name) if language() == SOURCE_LANGUAGE else name
+
+
 # --------------------------------------------------------------------- causes
 #: The causes that are a role's decision.
 _DECISIONS = (Cause.ACTION, Cause.CHOICE)
 #: How the other causes are named in a few words.
-_CAUSE_WORDS = {Cause.EVENT: "event", Cause.DYNAMIC: "trend", Cause.FACILITATOR: "facilitator"}
+_CAUSE_WORDS = {Cause.EVENT: N_("event"), Cause.DYNAMIC: N_("trend"), Cause.FACILITATOR: N_("facilitator")}
 
 
 @dataclass(frozen=True)
@@ -104,20 +112,24 @@ def group_causes(game: Game, changes: Sequence[Change], humans: Sequence[str]) -
             mine = change.role in humans
             order = role_order.get(change.role, 0)
             if mine and len(humans) == 1:
-                key, title, kind = (1, order, "you"), "Your decisions", "yours"
+                key, title, kind = (1, order, "you"), tr("Your decisions"), "yours"
             else:
                 name = localize(game.scenario.role(change.role).name, game.lang)
                 key, title, kind = (
                     (1 if mine else 0, order, change.role),
-                    f"{possessive(name)} decisions",
+                    tr("{possessive} decisions", possessive=possessive(name)),
                     ("yours" if mine else "theirs"),
                 )
         elif change.cause == Cause.EVENT:
-            key, title, kind = (2, 0, "event"), "Events", "event"
+            key, title, kind = (2, 0, "event"), tr("Events"), "event"
         elif change.cause == Cause.DYNAMIC:
-            key, title, kind = (3, 0, "dynamic"), "Currents (trends that run by themselves)", "dynamic"
+            key, title, kind = (3, 0, "dynamic"), tr("Currents (trends that run by themselves)"), "dynamic"
         else:
-            key, title, kind = (4, 0, change.cause), change.cause.capitalize(), "other"
+            key, title, kind = (
+                (4, 0, change.cause),
+                tr(_CAUSE_WORDS.get(change.cause, change.cause)).capitalize(),
+                "other",
+            )
         titles[key] = (title, kind)
         groups.setdefault(key, {}).setdefault(cause_text(game, change), []).append(change)
     out = []
@@ -130,11 +142,14 @@ def group_causes(game: Game, changes: Sequence[Change], humans: Sequence[str]) -
 def cause_owner(game: Game, change: Change, humans: Sequence[str]) -> str:
     """Who or what caused a change, in a few words: ``your action``, ``Cambodia's action``, ``event``, ``trend``."""
     if change.cause in _DECISIONS and change.role:
-        what = "action" if change.cause == Cause.ACTION else "decision"
+        action = change.cause == Cause.ACTION
         if change.role in humans and len(humans) == 1:
-            return f"your {what}"
-        return f"{possessive(localize(game.scenario.role(change.role).name, game.lang))} {what}"
-    return _CAUSE_WORDS.get(change.cause, change.cause)
+            return tr("your action") if action else tr("your decision")
+        name = localize(game.scenario.role(change.role).name, game.lang)
+        if action:
+            return tr("{possessive} action", possessive=possessive(name))
+        return tr("{possessive} decision", possessive=possessive(name))
+    return tr(_CAUSE_WORDS.get(change.cause, change.cause))
 
 
 # --------------------------------------------------------------------- news

@@ -7,12 +7,14 @@ scroll bar. Nothing is re-laid-out while the width and the content stay the same
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import itertools
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pygame
 
+from game.i18n.lines import break_points, has_khmer
 from game.ui.theme import Palette
 from game.ui.widgets import text as textlib
 
@@ -65,7 +67,7 @@ class Document:
     ) -> None:
         """A wrapped paragraph: a plain string (in ``colour``) or runs of differently coloured/bold text."""
         if isinstance(runs, str):
-            assert colour is not None, "a plain paragraph needs a colour"
+            assert colour is not None, "a plain paragraph needs a colour"  # i18n: not shown
             runs = ((runs, colour, bold),)
         self.blocks.append(_Block("para", tuple(runs), size, indent, gap, anchor=anchor))
         self._surface = None
@@ -133,15 +135,14 @@ class Document:
         x = indent
         for text, colour, bold in block.runs:
             font = self.font_for(block.size, bold)
-            line_h = max(line_h, font.get_linesize())
+            line_h = max(line_h, textlib.line_height(font, text))
             space = font.size(" ")[0]
-            words = text.split(" ")
-            for index, word in enumerate(words):
+            for index, word, joined in _words(text):
                 if word == "":
                     if index and x > indent:
                         x += space
                     continue
-                gap = space if (index > 0 or text.startswith(" ")) and x > indent else 0
+                gap = space if (index > 0 or text.startswith(" ")) and x > indent and not joined else 0
                 word_w = textlib.width_of(font, word)
                 if x + gap + word_w > width and x > indent:
                     y += line_h
@@ -157,6 +158,18 @@ class Document:
                 placed.append((textlib.render(font, word, colour), x + gap, y))
                 x += gap + word_w
         return y + line_h
+
+
+def _words(text: str) -> Iterator[tuple[int, str, bool]]:
+    """The words of ``text`` between its spaces, each with its index; a Khmer word (a phrase: Khmer writes no spaces
+    between words) comes in the pieces ICU may break it into, the pieces after the first ``joined`` (no space)."""
+    for index, word in enumerate(text.split(" ")):
+        if not has_khmer(word):
+            yield index, word, False
+            continue
+        cuts = [0, *break_points(word, "km"), len(word)]
+        for number, (start, end) in enumerate(itertools.pairwise(cuts)):
+            yield index, word[start:end], number > 0
 
 
 class ScrollView:

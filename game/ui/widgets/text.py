@@ -15,6 +15,7 @@ from typing import TypeVar
 import pygame
 
 from game.content.controls import for_drawing
+from game.i18n import tr, tr_n
 from game.i18n.lines import has_khmer
 from game.i18n.lines import wrap as wrap_lines
 
@@ -126,6 +127,13 @@ def draw(
     return surface.blit(rendered, (x, y))
 
 
+def line_height(font: pygame.font.Font, text: str) -> int:
+    """The distance between two lines of ``text``: the font's line size, a fifth more for Khmer (its stacked
+    consonants and vowels reach above and below the Latin letters, and lines set at the Latin spacing touch)."""
+    size = font.get_linesize()
+    return size + size // 5 if has_khmer(text) else size
+
+
 def draw_wrapped(
     surface: pygame.Surface,
     text: str,
@@ -140,7 +148,7 @@ def draw_wrapped(
     Lines below ``rect.bottom`` are not drawn (callers size the rect with :func:`wrapped_height`).
     """
     y = rect.top
-    step = font.get_linesize() + line_gap
+    step = line_height(font, text) + line_gap
     for line in wrap(font, text, rect.width):
         if y + step > rect.bottom + line_gap:
             break
@@ -151,7 +159,7 @@ def draw_wrapped(
 
 def wrapped_height(font: pygame.font.Font, text: str, width: int, *, line_gap: int = 0) -> int:
     """The height :func:`draw_wrapped` needs for ``text`` at ``width``."""
-    return len(wrap(font, text, width)) * (font.get_linesize() + line_gap)
+    return len(wrap(font, text, width)) * (line_height(font, text) + line_gap)
 
 
 def fit_parts(font: pygame.font.Font, parts: Sequence[str], width: int, *, head: str = "") -> str:
@@ -159,7 +167,7 @@ def fit_parts(font: pygame.font.Font, parts: Sequence[str], width: int, *, head:
     shortened by whole entries, never cut inside a word."""
     for count in range(len(parts), 0, -1):
         rest = len(parts) - count
-        text = head + ", ".join(parts[:count]) + (f" and {rest} more" if rest else "")
+        text = head + ", ".join(parts[:count]) + (tr(" and {rest} more", rest=rest) if rest else "")
         if width_of(font, text) <= width:
             return text
-    return head + (f"{len(parts)} changes" if len(parts) > 1 else "1 change")
+    return head + tr_n("{n} change", "{n} changes", len(parts))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Action
+from game.i18n import tr
 from game.present import family_label, indicator_label, visible
 from game.ui.screens.board.layout import list_area
 from game.ui.screens.board.state import PAGE_SIZE, BoardState, Row
@@ -32,7 +33,9 @@ class ActionList:
         """What an action does at a glance: its first three forecast changes."""
         game = self.screen.game
         items = visible(game, self.state.forecasts[action.id].items)[:3]
-        return ", ".join(f"{indicator_label(game, i.indicator)} {change_words(i)}" for i in items) or "no direct effect"
+        return ", ".join(f"{indicator_label(game, i.indicator)} {change_words(i)}" for i in items) or tr(
+            "no direct effect"
+        )
 
     def second_line(self, index: int) -> tuple[str, Colour]:
         """The line under an action's name: committed, its forecast in short, or why it is not open now."""
@@ -42,11 +45,11 @@ class ActionList:
         palette = self.screen.palette
         if status == "committed":
             number = index + 1
-            how = f"press {number} to withdraw" if number <= PAGE_SIZE else "Enter withdraws it"
-            return f"Committed · {how}", palette.accent
+            how = tr("press {number} to withdraw", number=number) if number <= PAGE_SIZE else tr("Enter withdraws it")
+            return tr("Committed · {how}", how=how), palette.accent
         if status == "available":
             return state.summaries[action.id], palette.muted  # drawn in short by second_lines
-        return f"Not now: {status}", mix(palette.muted, palette.bad, 0.45)
+        return tr("Not now: {status}", status=status), mix(palette.muted, palette.bad, 0.45)
 
     def second_lines(self, index: int, rect: pygame.Rect) -> tuple[str, ...]:
         """The line under an action's name in the list ``rect``, never cut off: its forecast in short keeps the
@@ -68,7 +71,7 @@ class ActionList:
             f"{indicator_label(game, i.indicator)} {change_words(i)}"
             for i in visible(game, self.state.forecasts[action.id].items)
         ]
-        return textlib.fit_parts(font, parts, width) if parts else "no direct effect"
+        return textlib.fit_parts(font, parts, width) if parts else tr("no direct effect")
 
     # ----------------------------------------------------------------- pages
     def _family_height(self) -> int:
@@ -223,7 +226,7 @@ class ActionList:
         hint_font = screen.font(SMALL)
         line = font.get_linesize()
         text = f"{page_index + 1} / {len(pages)}"
-        hint = "PgUp/PgDn"
+        hint = tr("PgUp/PgDn")
         arrow = line
         text_w = textlib.width_of(font, text)
         hint_w = textlib.width_of(hint_font, hint) + screen.px(8)

@@ -14,6 +14,7 @@ from pygame_gui.elements import UIButton
 
 from game.engine import localize
 from game.engine.tutorial import PointAt, Pointer, Until
+from game.i18n import tr
 from game.table.tutorial import Coach, Progress
 from game.ui.screens.board.header import Header
 from game.ui.screens.board.state import BoardState
@@ -67,7 +68,7 @@ class CoachPanel:
         if self.coach is None:
             return
         screen = self.screen
-        label = "Continue (C)"
+        label = tr("Continue (C)")
         button = pygame.Rect(0, 0, screen.button_width(label), screen.button_height())
         button.midright = (rect.right - screen.px(10), rect.centery)
         self.button = screen.button(button, label, self.read, key=pygame.K_c, object_id="#primary")
@@ -109,7 +110,7 @@ class CoachPanel:
         if self.button is not None and self.button.visible:
             inner.width = self.button.rect.left - inner.left - screen.px(12)
         step = now.step
-        heading = "Tutorial · " + (now.label if step is not None else "all done: play on as you like")
+        heading = tr("Tutorial · ") + (now.label if step is not None else tr("all done: play on as you like"))
         font = screen.font(BODY, bold=True)
         textlib.draw(surface, heading, inner.topleft, font=font, colour=palette.accent, max_width=inner.width)
         if step is None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pygame
 from pygame_gui.elements import UIButton
 
+from game.i18n import tr
 from game.ui.screens.board.state import BoardState, number_of
 from game.ui.screens.ingame import GameScreen
 from game.ui.widgets.gui import set_enabled, set_visible
@@ -25,10 +26,10 @@ class CommitButton:
         """Create the button at the bottom right of the details ``panel``, running ``command`` when pressed."""
         screen, pad = self.screen, self.state.pad
         self.panel = panel
-        label = "Withdraw (9 or Enter)"
+        label = tr("Withdraw (9 or Enter)")
         rect = pygame.Rect(0, 0, min(panel.width - 2 * pad, screen.button_width(label)), screen.button_height())
         rect.bottomright = (panel.right - pad, panel.bottom - pad)
-        self.button = screen.button(rect, "Commit (Enter)", command, focusable=False)
+        self.button = screen.button(rect, tr("Commit (Enter)"), command, focusable=False)
         self.button.set_text("")  # set for the selected action by sync
         return self.button
 
@@ -45,13 +46,13 @@ class CommitButton:
         set_visible(button, True)
         status = state.status.get(action.id, "")
         number = number_of(state.act_index)
-        key = f"{number} or Enter" if number else "Enter"
+        key = tr("{number} or Enter", number=number) if number else tr("Enter")
         if status == "committed":
-            text, enabled = f"Withdraw ({key})", True
+            text, enabled = tr("Withdraw ({key})", key=key), True
         elif status == "available":
-            text, enabled = f"Commit ({key})", True
+            text, enabled = tr("Commit ({key})", key=key), True
         else:
-            text, enabled = "Not available now", False
+            text, enabled = tr("Not available now"), False
         if button.text != text:
             width = min(self.panel.width - 2 * state.pad, self.screen.button_width(text))
             button.set_dimensions((width, button.rect.height))

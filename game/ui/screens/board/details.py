@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Action
+from game.i18n import tr, tr_n
 from game.present import cause_text, family_label, indicator_label, source_credit, visible
 from game.table import IndicatorView
 from game.ui.screens.board.layout import new_document
@@ -39,9 +40,9 @@ class DetailsPanel:
         screen.panel(surface, rect)
         pad = self.state.pad
         showing_action = self.showing_action()
-        title = "Selected action" if showing_action else "Selected indicator"
+        title = tr("Selected action") if showing_action else tr("Selected indicator")
         title_rect = pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40)
-        top = rect.top + pad + screen.panel_title(surface, title_rect, title, note="Shift+Up/Down scrolls")
+        top = rect.top + pad + screen.panel_title(surface, title_rect, title, note=tr("Shift+Up/Down scrolls"))
         if not showing_action:
             bottom = rect.bottom - pad
         view = pygame.Rect(rect.left + pad, top, rect.width - 2 * pad, max(1, bottom - top))
@@ -72,7 +73,7 @@ class DetailsPanel:
         if action.sources:
             game = self.screen.game
             credits = "; ".join(source_credit(game.scenario.source(s)) for s in action.sources)
-            doc.para(f"Source: {credits}", colour=self.screen.palette.muted, size=SMALL, gap=4)
+            doc.para(tr("Source: {credits}", credits=credits), colour=self.screen.palette.muted, size=SMALL, gap=4)
         self.cache = (key, doc)
         return doc
 
@@ -81,10 +82,17 @@ class DetailsPanel:
         screen, palette = self.screen, self.screen.palette
         doc.heading(screen.say(action.label), colour=palette.text, size=HEADING - 1, gap=2)
         rest = (
-            f" · rests {action.cooldown} turn{'s' if action.cooldown > 1 else ''} after use" if action.cooldown else ""
+            tr_n(" · rests {n} turn after use", " · rests {n} turns after use", action.cooldown)
+            if action.cooldown
+            else ""
         )
         doc.para(
-            f"{family_label(screen.game, action.family)} · costs {action.cost} capital{rest}",
+            tr(
+                "{family_label} · costs {cost} capital{rest}",
+                family_label=family_label(screen.game, action.family),
+                cost=action.cost,
+                rest=rest,
+            ),
             colour=palette.muted,
             size=SMALL,
             gap=6,
@@ -92,15 +100,18 @@ class DetailsPanel:
         status = self.state.status.get(action.id, "")
         number = number_of(self.state.act_index)
         if status == "committed":
-            text, colour = f"Committed for this turn. Press {number} or Enter to withdraw it.", palette.accent
+            text, colour = (
+                tr("Committed for this turn. Press {number} or Enter to withdraw it.", number=number),
+                palette.accent,
+            )
         elif status == "available":
-            text, colour = f"Available. Press {number} or Enter to commit it.", palette.good
+            text, colour = tr("Available. Press {number} or Enter to commit it.", number=number), palette.good
         else:
-            text, colour = f"Not available now: {status}.", palette.bad
+            text, colour = tr("Not available now: {status}.", status=status), palette.bad
         doc.para(text, colour=colour, size=SMALL + 1, bold=True, gap=8)
         doc.para(screen.say(action.description), colour=palette.text, size=BODY - 1, gap=10)
         if action.contested:
-            doc.para("A RULE PEOPLE DISPUTE", colour=palette.focus, size=SMALL, bold=True, gap=3)
+            doc.para(tr("A RULE PEOPLE DISPUTE"), colour=palette.focus, size=SMALL, bold=True, gap=3)
             doc.para(screen.say(action.contested), colour=palette.text, size=SMALL + 1, gap=10)
 
     def _forecast(self, doc: Document, action: Action) -> None:
@@ -108,8 +119,8 @@ class DetailsPanel:
         palette, game = self.screen.palette, self.screen.game
         forecast = self.state.forecasts[action.id]
         for title, items in (
-            ("Expected now", visible(game, forecast.immediate)),
-            ("Expected later", visible(game, forecast.delayed)),
+            (tr("Expected now"), visible(game, forecast.immediate)),
+            (tr("Expected later"), visible(game, forecast.delayed)),
         ):
             if not items:
                 continue
@@ -123,13 +134,19 @@ class DetailsPanel:
                     (f" {timing_phrase(item, game.turn, game.scenario.turns)}", palette.muted, False),
                 ]
                 if item.delay == 0 and item.duration == 1:
-                    runs.append((f" ({num(value)} to {num(value + item.delta)})", palette.muted, False))
+                    runs.append(
+                        (
+                            " " + tr("({before} to {after})", before=num(value), after=num(value + item.delta)),
+                            palette.muted,
+                            False,
+                        )
+                    )
                 doc.para(runs, size=BODY - 1, indent=8, gap=2)
             doc.space(6)
         if not visible(game, forecast.items):
-            doc.para("No direct effect.", colour=palette.muted, size=BODY - 1, gap=6)
+            doc.para(tr("No direct effect."), colour=palette.muted, size=BODY - 1, gap=6)
         doc.para(
-            "Forecasts leave out the currents and the other side's moves.", colour=palette.muted, size=SMALL, gap=6
+            tr("Forecasts leave out the currents and the other side's moves."), colour=palette.muted, size=SMALL, gap=6
         )
 
     # ----------------------------------------------------------------- the selected indicator
@@ -166,7 +183,12 @@ class DetailsPanel:
             [
                 (num(value), palette.text, True),
                 (
-                    f"  on a scale of {num(shown.low)} to {num(shown.high)} · {yours_words(shown.yours)}",
+                    tr(
+                        "  on a scale of {num} to {num2} · {yours_words}",
+                        num=num(shown.low),
+                        num2=num(shown.high),
+                        yours_words=yours_words(shown.yours),
+                    ),
                     palette.muted,
                     False,
                 ),
@@ -182,31 +204,31 @@ class DetailsPanel:
 
         doc.custom(9, draw_gauge, gap=6)
         delta = float(num(value)) - float(num(before))
-        since = "since the start" if game.turn == 1 else "since last turn"
+        since = tr("since the start") if game.turn == 1 else tr("since last turn")
         if delta:
             doc.para(
                 [
                     (signed(delta), gain_colour(bool(delta), shown.gain, palette), True),
-                    (f" {since} (from {num(before)})", palette.muted, False),
+                    (" " + tr("{since} (from {before})", since=since, before=num(before)), palette.muted, False),
                 ],
                 size=SMALL + 1,
                 gap=6,
             )
         else:
-            doc.para(f"No change {since}.", colour=palette.muted, size=SMALL + 1, gap=6)
+            doc.para(tr("No change {since}.", since=since), colour=palette.muted, size=SMALL + 1, gap=6)
 
     def _causes(self, doc: Document, shown: IndicatorView) -> None:
         """The last six changes of the indicator this seat saw, newest first, with their causes."""
         screen, palette, game = self.screen, self.screen.palette, self.screen.game
         good = yours(shown)
-        doc.para("WHY DID THIS MOVE?", colour=palette.muted, size=SMALL, bold=True, gap=3)
+        doc.para(tr("WHY DID THIS MOVE?"), colour=palette.muted, size=SMALL, bold=True, gap=3)
         causes = [c for c in reversed(self.state.seat.history) if c.indicator == shown.id][:6]
         if not causes:
-            doc.para("It has not moved yet.", colour=palette.muted, size=BODY - 1, gap=4)
+            doc.para(tr("It has not moved yet."), colour=palette.muted, size=BODY - 1, gap=4)
         for change in causes:
             doc.para(
                 [
-                    (f"Turn {change.turn}  ", palette.muted, False),
+                    (tr("Turn {turn}  ", turn=change.turn), palette.muted, False),
                     (signed(change.delta), news_colour(change.delta, good, palette), True),
                     (f"  {cause_text(game, change)}", palette.text, False),
                     (f" ({cause_owner(game, change, (screen.role,))})", palette.muted, False),
@@ -219,7 +241,7 @@ class DetailsPanel:
     def _history(self, doc: Document, history: list[float]) -> None:
         """The indicator over the game: a sparkline between its first and its latest value."""
         screen, palette = self.screen, self.screen.palette
-        first, last = f"Start {num(history[0])}", f"Now {num(history[-1])}"
+        first, last = tr("Start {num}", num=num(history[0])), tr("Now {num}", num=num(history[-1]))
 
         def draw_history(surface: pygame.Surface, rect: pygame.Rect) -> None:
             font = screen.font(SMALL)
@@ -233,5 +255,5 @@ class DetailsPanel:
             textlib.draw(surface, last, (rect.right, y), font=font, colour=palette.muted, align="right")
             sparkline(surface, line, history, colour=palette.accent, width=2)
 
-        doc.para("OVER THE GAME", colour=palette.muted, size=SMALL, bold=True, gap=2)
+        doc.para(tr("OVER THE GAME"), colour=palette.muted, size=SMALL, bold=True, gap=2)
         doc.custom(34, draw_history, gap=8)

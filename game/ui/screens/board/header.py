@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import tr, tr_n
 from game.ui.screens.board.state import BoardState
 from game.ui.screens.ingame import BODY, HEADING, GameScreen
-from game.ui.screens.wording import plural
 from game.ui.widgets import text as textlib
 
 
@@ -25,13 +25,13 @@ class Capital:
     def text(self) -> str:
         """``Capital 3 left of 5`` (5 = what there was to spend this turn)."""
         left, spent = self.amounts()
-        return f"Capital {left} left of {left + spent}"
+        return tr("Capital {left} left of {value}", left=left, value=left + spent)
 
     def width(self) -> int:
         """The widest the capital can be drawn: its text at the role's most capital, and a pip per point."""
         screen = self.screen
         role = screen.game.scenario.role(screen.role)
-        text = f"Capital {role.capital_max} left of {role.capital_max}"
+        text = tr("Capital {capital_max} left of {capital_max}", capital_max=role.capital_max)
         pips = role.capital_max * screen.px(12)
         return textlib.width_of(screen.font(BODY, bold=True), text) + pips + screen.px(12)
 
@@ -97,10 +97,10 @@ class Header:
         )
         small = screen.font(BODY)
         x, baseline = drawn.right, y + big.get_ascent() - small.get_ascent()
-        parts = [f"  ·  You play {match.role_name(screen.role)}"]
+        parts = [tr("  ·  You play {role_name}", role_name=match.role_name(screen.role))]
         if match.has_negotiation:
             in_force = sum(1 for a in self.state.my_agreements() if a.open and not a.broken)
-            parts.append(f"  ·  {plural(in_force, 'agreement')} in force")
+            parts.append("  ·  " + tr_n("{n} agreement in force", "{n} agreements in force", in_force))
         for part in parts:  # whole parts only, while they fit
             if x + textlib.width_of(small, part) >= rect.left + self.text_w:
                 break

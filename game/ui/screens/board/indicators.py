@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.engine import Indicator
+from game.i18n import tr
 from game.ui.screens.board.layout import list_area
 from game.ui.screens.board.state import BoardState
 from game.ui.screens.ingame import BODY, SMALL, GameScreen
@@ -46,12 +47,12 @@ class IndicatorList:
         focused = state.zone == "indicators"
         screen.panel(surface, rect, focused=focused and state.layout == "wide")
         pad = state.pad
-        since = "since the start" if game.turn == 1 else "since last turn"
+        since = tr("since the start") if game.turn == 1 else tr("since last turn")
         screen.panel_title(
             surface,
             pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
-            "Indicators",
-            note=f"change {since}",
+            tr("Indicators"),
+            note=tr("change {since}", since=since),
         )
         area = self.area(rect)
         indicators = game.scenario.shown_indicators

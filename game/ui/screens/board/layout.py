@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.i18n import tr
 from game.ui.screens.ingame import SMALL, GameScreen
 from game.ui.widgets import Document
 
@@ -66,19 +67,19 @@ def new_document(screen: GameScreen) -> Document:
 def board_hints(layout: str, negotiation: bool) -> list[tuple[str, str]]:
     """The board's key hints in order of importance (the footer shows as many as fit)."""
     wanted = [
-        ("Up/Down", "choose"),
-        ("1-9", "commit / withdraw"),
-        ("E", "end turn"),
-        ("Tab", "switch list"),
-        ("Esc", "menu"),
-        ("F2", "teacher"),
-        ("F3", "public board"),
-        ("Enter", "commit / withdraw"),
-        ("PgUp/PgDn", "more actions"),
-        ("Shift+Up/Down", "scroll details"),
+        (tr("Up/Down"), tr("choose")),
+        ("1-9", tr("commit / withdraw")),
+        ("E", tr("end turn")),
+        (tr("Tab"), tr("switch list")),
+        (tr("Esc"), tr("menu")),
+        ("F2", tr("teacher")),
+        ("F3", tr("public board")),
+        (tr("Enter"), tr("commit / withdraw")),
+        (tr("PgUp/PgDn"), tr("more actions")),
+        (tr("Shift+Up/Down"), tr("scroll details")),
     ]
     if layout == "narrow":
-        wanted[3] = ("I A D N", "tabs")
+        wanted[3] = ("I A D N", tr("tabs"))
     if negotiation:
-        wanted.insert(3, ("P", "negotiate"))
+        wanted.insert(3, ("P", tr("negotiate")))
     return wanted

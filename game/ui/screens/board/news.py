@@ -6,11 +6,13 @@ from __future__ import annotations
 import pygame
 
 from game.engine import ItemStatus, NewsKind
+from game.i18n import tr, tr_n
+from game.i18n.formats import turn_date
 from game.present import agreement_name
 from game.ui.screens.board.layout import new_document
 from game.ui.screens.board.state import BoardState
 from game.ui.screens.ingame import BODY, SMALL, GameScreen
-from game.ui.screens.wording import NewsEntry, news_entries, num, plural
+from game.ui.screens.wording import NewsEntry, news_entries, num
 from game.ui.widgets import Document, ScrollView
 
 
@@ -29,7 +31,7 @@ class NewsPanel:
         screen.panel(surface, rect)
         pad = self.state.pad
         title_rect = pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40)
-        top = rect.top + pad + screen.panel_title(surface, title_rect, "News")
+        top = rect.top + pad + screen.panel_title(surface, title_rect, tr("News"))
         view = pygame.Rect(rect.left + pad, top, rect.width - 2 * pad, max(1, rect.bottom - pad - top))
         bar = screen.px(5)
         self.scroll.draw(
@@ -59,10 +61,16 @@ class NewsPanel:
         screen, palette, game = self.screen, self.screen.palette, self.screen.game
         turn = game.turn
         calendar = game.scenario.calendar
-        doc.para(f"THIS TURN · {calendar.label(turn).upper()}", colour=palette.muted, size=SMALL, bold=True, gap=4)
+        doc.para(
+            tr("THIS TURN · {date}", date=turn_date(calendar, turn).upper()),
+            colour=palette.muted,
+            size=SMALL,
+            bold=True,
+            gap=4,
+        )
         events = news_entries(game, self.state.seat.news, turn, kinds=(NewsKind.EVENT, NewsKind.CHOICE))
         if not events:
-            doc.para("A quiet quarter: no news.", colour=palette.muted, size=BODY - 1, gap=8)
+            doc.para(tr("A quiet quarter: no news."), colour=palette.muted, size=BODY - 1, gap=8)
         asked = {entry.source for entry in events if entry.kind is NewsKind.EVENT and entry.decider}
         for entry in events:
             if entry.kind is NewsKind.EVENT:
@@ -71,9 +79,9 @@ class NewsPanel:
                 if entry.decider:
                     self._decider_line(doc, entry)
             elif entry.source not in asked:  # a choice shows under its event, when the event is in this list
-                who = "You" if entry.role == screen.role else screen.match.role_name(entry.role)
+                who = tr("You") if entry.role == screen.role else screen.match.role_name(entry.role)
                 doc.para(
-                    [(f"{who} answered: ", palette.muted, False), (entry.title, palette.text, True)],
+                    [(tr("{who} answered: ", who=who), palette.muted, False), (entry.title, palette.text, True)],
                     size=SMALL + 1,
                     gap=6,
                 )
@@ -87,17 +95,17 @@ class NewsPanel:
             if role.id == screen.role:
                 continue
             name = screen.match.role_name(role.id).upper()
-            doc.para(f"LAST TURN · {name}", colour=palette.muted, size=SMALL, bold=True, gap=4)
+            doc.para(tr("LAST TURN · {name}", name=name), colour=palette.muted, size=SMALL, bold=True, gap=4)
             moves = news_entries(game, news, turn - 1, roles=(role.id,), kinds=(NewsKind.ACTION, NewsKind.CHOICE))
             if not moves:
-                doc.para("No action.", colour=palette.muted, size=BODY - 1, gap=6)
+                doc.para(tr("No action."), colour=palette.muted, size=BODY - 1, gap=6)
             for entry in moves:
                 if entry.kind is NewsKind.ACTION:
                     doc.para(entry.title, colour=palette.text, size=BODY - 1, bold=True, gap=4)
                 else:
                     doc.para(
                         [
-                            ("Answered ", palette.muted, False),
+                            (tr("Answered "), palette.muted, False),
                             (entry.text, palette.text, False),
                             (": ", palette.muted, False),
                             (entry.title, palette.text, True),
@@ -107,21 +115,29 @@ class NewsPanel:
                     )
             doc.space(4)
         mine = news_entries(game, news, turn - 1, roles=(screen.role,), kinds=(NewsKind.ACTION,))
-        doc.para("LAST TURN · YOU", colour=palette.muted, size=SMALL, bold=True, gap=4)
-        doc.para(", ".join(e.title for e in mine) if mine else "No action.", colour=palette.muted, size=BODY - 1, gap=4)
+        doc.para(tr("LAST TURN · YOU"), colour=palette.muted, size=SMALL, bold=True, gap=4)
+        doc.para(
+            ", ".join(e.title for e in mine) if mine else tr("No action."), colour=palette.muted, size=BODY - 1, gap=4
+        )
 
     def _decider_line(self, doc: Document, entry: NewsEntry) -> None:
         """Under news that asks a side for a choice: who decides, or what they chose (public news only)."""
         screen, palette = self.screen, self.screen.palette
         mine = entry.decider == screen.role
-        who = "You" if mine else screen.match.role_name(entry.decider)
+        who = tr("You") if mine else screen.match.role_name(entry.decider)
         if entry.decision:
             doc.para(
-                [(f"{who} chose: ", palette.muted, False), (entry.decision, palette.text, True)], size=SMALL + 1, gap=6
+                [(tr("{who} chose: ", who=who), palette.muted, False), (entry.decision, palette.text, True)],
+                size=SMALL + 1,
+                gap=6,
             )
         else:
             doc.para(
-                f"{who} decide." if mine else f"{who} decides.", colour=palette.text, size=SMALL + 1, bold=True, gap=6
+                tr("{who} decide.", who=who) if mine else tr("{who} decides.", who=who),
+                colour=palette.text,
+                size=SMALL + 1,
+                bold=True,
+                gap=6,
             )
 
     def _negotiation(self, doc: Document) -> None:
@@ -134,21 +150,26 @@ class NewsPanel:
         broken = sum(1 for a in agreements if a.broken)
         done = sum(1 for a in agreements if not a.open and not a.broken)
         doc.space(4)
-        doc.para("NEGOTIATION · P OPENS THE TABLE", colour=palette.muted, size=SMALL, bold=True, gap=4)
-        counts = f"{plural(len(in_force), 'agreement')} in force"
+        doc.para(tr("NEGOTIATION · P OPENS THE TABLE"), colour=palette.muted, size=SMALL, bold=True, gap=4)
+        counts = tr_n("{n} agreement in force", "{n} agreements in force", len(in_force))
         if done:
-            counts += f", {done} fully implemented"
+            counts += tr(", {done} fully implemented", done=done)
         if broken:
-            counts += f", {broken} broken"
+            counts += tr(", {broken} broken", broken=broken)
         doc.para(counts + ".", colour=palette.text, size=BODY - 1, gap=3)
         for agreement in in_force:
             pending = [p for p in agreement.items if p.status is ItemStatus.PENDING]
             end = max(p.end for p in pending)
             doc.para(
                 [
-                    (f"{agreement_name(agreement.id).capitalize()}: ", palette.text, True),
+                    (tr("{agreement}: ", agreement=agreement_name(agreement.id).capitalize()), palette.text, True),
                     (
-                        f"{plural(len(pending), 'item')} still to implement, until {game.scenario.calendar.label(end)}",
+                        tr_n(
+                            "{n} item still to implement, until {label}",
+                            "{n} items still to implement, until {label}",
+                            len(pending),
+                            label=turn_date(game.scenario.calendar, end),
+                        ),
                         palette.muted,
                         False,
                     ),
@@ -160,7 +181,11 @@ class NewsPanel:
         for role in game.scenario.roles:
             if role.id != screen.role:
                 doc.para(
-                    f"Trust with {match.role_name(role.id)}: {num(self.state.seat.trust[role.id])} of 100.",
+                    tr(
+                        "Trust with {role_name}: {num} of 100.",
+                        role_name=match.role_name(role.id),
+                        num=num(self.state.seat.trust[role.id]),
+                    ),
                     colour=palette.muted,
                     size=SMALL + 1,
                     gap=2,

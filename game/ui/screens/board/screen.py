@@ -15,6 +15,7 @@ from pygame_gui.elements import UIButton
 
 from game.ai import make_policy
 from game.engine import Action, Commit, RulesError, Withdraw
+from game.i18n import tr
 from game.present import menu_actions
 from game.table import DecisionKind, SeatView, TableError, view
 from game.ui.screens.base import Host
@@ -151,7 +152,7 @@ class BoardScreen(GameScreen, StateNames):
 
     def _build_header(self, inner: pygame.Rect, gap: int) -> None:
         """Header: turn and date (and who you are), capital when there is room, Negotiate and End turn."""
-        end_label = "End turn (E)"
+        end_label = tr("End turn (E)")
         end_w = self.button_width(end_label)
         self.header = pygame.Rect(inner.left, inner.top, inner.width, self.header_strip.height())
         end_rect = pygame.Rect(0, 0, end_w, self.button_height())
@@ -163,7 +164,7 @@ class BoardScreen(GameScreen, StateNames):
         self.negotiate_button = None
         buttons_left = end_rect.left
         if self.match.has_negotiation:
-            label = "Negotiate (P)"
+            label = tr("Negotiate (P)")
             negotiate_rect = pygame.Rect(0, 0, self.button_width(label), self.button_height())
             negotiate_rect.midright = (end_rect.left - gap, self.header.centery)
             self.negotiate_button = self.button(negotiate_rect, label, self.negotiate, key=pygame.K_p, focusable=False)
@@ -197,14 +198,14 @@ class BoardScreen(GameScreen, StateNames):
         try:
             if status == "committed":
                 self.match.apply(self.role, Withdraw(self.role, action.id))
-                message = f"Withdrawn: {name} (+{action.cost} capital back)"
+                message = tr("Withdrawn: {name} (+{cost} capital back)", name=name, cost=action.cost)
             else:
                 reason = "" if status == "available" else status
                 if reason:
-                    message, bad = f"Cannot commit {name}: {reason}", True
+                    message, bad = tr("Cannot commit {name}: {reason}", name=name, reason=reason), True
                 else:
                     self.match.apply(self.role, Commit(self.role, action.id))
-                    message = f"Committed: {name} (-{action.cost} capital)"
+                    message = tr("Committed: {name} (-{cost} capital)", name=name, cost=action.cost)
         except (RulesError, TableError) as exc:
             message, bad = str(exc), True
         self.show_notice(message, bad=bad)
@@ -357,7 +358,7 @@ class BoardScreen(GameScreen, StateNames):
         self.draw_key_hints(surface, self.footer, self.hints)
 
     def _draw_actions(self, surface: pygame.Surface) -> None:
-        title = "Your actions" if self.header_strip.capital_in_header else self.capital.text()
+        title = tr("Your actions") if self.header_strip.capital_in_header else self.capital.text()
         self.action_list.draw(surface, self.act_rect, title)
 
     def _draw_details(self, surface: pygame.Surface) -> None:
@@ -365,9 +366,9 @@ class BoardScreen(GameScreen, StateNames):
 
     def _draw_tabs(self, surface: pygame.Surface) -> None:
         state = self.state
-        names = [("Indicators", "I"), ("Actions", "A"), ("News", "N")]
+        names = [(tr("Indicators"), "I"), (tr("Actions"), "A"), (tr("News"), "N")]
         if state.layout == "narrow":
-            names.append(("Details", "D"))
+            names.append((tr("Details"), "D"))
         active = {"news": 2, "details": 3}.get(state.tab, 0 if state.zone == "indicators" else 1)
         hover = state.hover[1] if state.hover and state.hover[0] == "tab" else -1
         for index, tab in enumerate(self.draw_tabs(surface, self.tabs_rect, names, active=active, hover=hover)):

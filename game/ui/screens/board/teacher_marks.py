@@ -6,19 +6,20 @@ from __future__ import annotations
 import pygame
 
 from game.engine import localize
+from game.i18n import N_, tr
 from game.ui.screens.board.notice import draw_box
 from game.ui.screens.ingame import BODY, SMALL, GameScreen
 from game.ui.turn_timer import WARNING_SECONDS
 from game.ui.widgets import text as textlib
 
-COUNTDOWN_SAMPLE = "Time left 88:88"
+COUNTDOWN_SAMPLE = N_("Time left 88:88")
 
 
 def countdown_width(screen: GameScreen) -> int:
     """The room the countdown takes in the header (0 without a turn timer)."""
     if screen.match.teacher.turn_seconds is None:
         return 0
-    return textlib.width_of(screen.font(BODY, bold=True), COUNTDOWN_SAMPLE) + screen.px(24)
+    return textlib.width_of(screen.font(BODY, bold=True), tr(COUNTDOWN_SAMPLE)) + screen.px(24)
 
 
 def draw_countdown(screen: GameScreen, surface: pygame.Surface, rect: pygame.Rect) -> None:
@@ -32,7 +33,7 @@ def draw_countdown(screen: GameScreen, surface: pygame.Surface, rect: pygame.Rec
     colour = palette.bad if warning and not paused else palette.accent
     pygame.draw.rect(surface, palette.panel, rect, border_radius=px(8))
     pygame.draw.rect(surface, colour, rect, width=max(1, px(2)), border_radius=px(8))
-    text = f"Paused {timer.label()}" if paused else f"Time left {timer.label()}"
+    text = tr("Paused {label}", label=timer.label()) if paused else tr("Time left {label}", label=timer.label())
     textlib.draw(
         surface,
         text,
@@ -50,8 +51,11 @@ def warning_text(screen: GameScreen) -> str:
     if not timer.warning() or screen.match.teacher.paused:
         return ""
     if timer.left is not None and timer.left <= 0:
-        return "Time is up: the turn ends with what was committed."
-    return f"Less than {WARNING_SECONDS} seconds left: the turn ends with what is committed when time runs out."
+        return tr("Time is up: the turn ends with what was committed.")
+    return tr(
+        "Less than {warning_seconds} seconds left: the turn ends with what is committed when time runs out.",
+        warning_seconds=WARNING_SECONDS,
+    )
 
 
 def draw_warning(screen: GameScreen, surface: pygame.Surface, body: pygame.Rect) -> int:
@@ -88,7 +92,7 @@ def draw_objectives(screen: GameScreen, surface: pygame.Surface, body: pygame.Re
     x, y = box.left + px(14), box.top + px(10)
     textlib.draw(
         surface,
-        "Both sides' objectives (shown by the teacher)",
+        tr("Both sides' objectives (shown by the teacher)"),
         (x, y),
         font=heading,
         colour=palette.text,

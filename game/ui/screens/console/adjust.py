@@ -10,6 +10,7 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.engine import Indicator, localize
+from game.i18n import N_, tr
 from game.ui.screens.base import Host
 from game.ui.screens.console.dialog import ConsoleDialog
 from game.ui.screens.console.picklist import PickList, Row
@@ -30,7 +31,7 @@ STEPS = (
 class AdjustDialog(ConsoleDialog):
     """Pick an indicator, set its new value and give a reason."""
 
-    title = "Adjust an indicator"
+    title = N_("Adjust an indicator")
 
     def __init__(self, app: Host) -> None:
         super().__init__(app)
@@ -55,7 +56,7 @@ class AdjustDialog(ConsoleDialog):
         lang, values = self.match.game.lang, self.match.game.state.values
         for indicator in self.indicators:
             now, new = values[indicator.id], self.values[indicator.id]
-            note = f"now {now:g}" + (f", new value {new:g}" if new != now else "")
+            note = tr("now {now:g}", now=now) + (tr(", new value {new:g}", new=new) if new != now else "")
             rows.append((localize(indicator.label, lang), note, False))
         return rows
 
@@ -64,7 +65,11 @@ class AdjustDialog(ConsoleDialog):
         """The list, the value with its step buttons, the reason field, Set and Back."""
         inner = self.frame(rect, 960, 640)
         area = self.button_row(
-            inner, [("Set", "Enter", pygame.K_RETURN, self.submit), ("Back", "Esc", pygame.K_ESCAPE, self.close)]
+            inner,
+            [
+                (tr("Set"), tr("Enter"), pygame.K_RETURN, self.submit),
+                (tr("Back"), tr("Esc"), pygame.K_ESCAPE, self.close),
+            ],
         )
         self.set_button = self.focusables[0]
         gap, height = self.px(14), self.button_h()
@@ -101,7 +106,7 @@ class AdjustDialog(ConsoleDialog):
             "reason",
             pygame.Rect(side.left, y, side.width, height),
             self.submit,
-            placeholder="Why (required)",
+            placeholder=tr("Why (required)"),
             limit=REASON_LIMIT,
         )
         y += height + self.px(6)
@@ -128,7 +133,7 @@ class AdjustDialog(ConsoleDialog):
         """Set the value (or say why not)."""
         why = self.why_not()
         if why:
-            self.say(f"Cannot set it: {why}.", bad=True)
+            self.say(tr("Cannot set it: {why}.", why=why), bad=True)
             if not self.text_of("reason").strip() and "reason" in self.fields:
                 self.focus(self.fields["reason"])  # type: ignore[arg-type]  # a field takes the focus like a button
                 self.fields["reason"].select()
@@ -175,7 +180,14 @@ class AdjustDialog(ConsoleDialog):
         value = self.areas["value"]
         blit_text(
             surface,
-            f"{label}: {now:g} now, new value {new:g}  (range {picked.min:g} to {picked.max:g})",
+            tr(
+                "{label}: {now:g} now, new value {new:g}  (range {min:g} to {max:g})",
+                label=label,
+                now=now,
+                new=new,
+                min=picked.min,
+                max=picked.max,
+            ),
             self.font(17, bold=True),
             palette.text,
             value.topleft,
@@ -184,7 +196,7 @@ class AdjustDialog(ConsoleDialog):
         reason = self.areas["reason_label"]
         blit_text(
             surface,
-            "Reason (recorded with the change, shown to the students):",
+            tr("Reason (recorded with the change, shown to the students):"),
             self.font(14),
             palette.muted,
             reason.topleft,
@@ -195,4 +207,4 @@ class AdjustDialog(ConsoleDialog):
         if why and room.height < small.get_linesize():  # no room under the field: beside the buttons
             room = self.areas["status"] if not self.status else pygame.Rect(0, 0, 0, 0)
         if why and room.height >= small.get_linesize():
-            blit_lines(surface, f"Not yet: {why}.", small, palette.muted, room, max_lines=3)
+            blit_lines(surface, tr("Not yet: {why}.", why=why), small, palette.muted, room, max_lines=3)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import tr
 from game.ui.screens.base import Host
 from game.ui.screens.console.dialog import ConsoleDialog
 from game.ui.screens.menu_common import blit_lines
@@ -27,7 +28,7 @@ class ConfirmDialog(ConsoleDialog):
         words, key_name = self.yes
         self.areas["question"] = self.button_row(
             inner,
-            [(words, key_name, pygame.K_y, self.confirm), ("Keep playing", "N", pygame.K_n, self.close)],
+            [(words, key_name, pygame.K_y, self.confirm), (tr("Keep playing"), "N", pygame.K_n, self.close)],
         )
         self.shortcuts[pygame.K_ESCAPE] = self.close
         self.focus(self.focusables[-1])

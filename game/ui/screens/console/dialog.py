@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pygame
 
+from game.i18n import N_, tr
 from game.table import Match
 from game.ui import theme
 from game.ui.screens.base import Host
@@ -20,7 +21,7 @@ class ConsoleDialog(MenuScreen):
     """A dialog of the teacher's console: :meth:`frame` lays out the panel, :meth:`button_row` its buttons."""
 
     modal = True
-    title = "Teacher's console"
+    title = N_("Teacher's console")
 
     def __init__(self, app: Host) -> None:
         super().__init__(app)
@@ -33,7 +34,7 @@ class ConsoleDialog(MenuScreen):
         """The running match (the console only opens over one)."""
         match = self.app.match
         if match is None:
-            raise RuntimeError("the teacher's console needs a running game")
+            raise RuntimeError(tr("the teacher's console needs a running game"))
         return match
 
     # ----------------------------------------------------------------- the turn timer stands still
@@ -114,7 +115,7 @@ class ConsoleDialog(MenuScreen):
         draw_panel(surface, palette, panel, self.px(12), border=palette.accent)
         header = self.areas["header"]
         heading = self.font(22, bold=True)
-        blit_text(surface, self.title, heading, palette.text, header.topleft, width=header.width)
+        blit_text(surface, tr(self.title), heading, palette.text, header.topleft, width=header.width)
         blit_text(
             surface,
             self.subtitle(),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import localize
+from game.i18n import N_, tr
 from game.ui.screens.base import Host
 from game.ui.screens.console.dialog import ConsoleDialog
 from game.ui.screens.console.picklist import PickList, Row
@@ -17,7 +18,7 @@ from game.ui.widgets.gui import set_enabled
 class InjectDialog(ConsoleDialog):
     """Pick an event (Up / Down), read its text, add it (Enter)."""
 
-    title = "Add news at the next news phase"
+    title = N_("Add news at the next news phase")
 
     def __init__(self, app: Host) -> None:
         super().__init__(app)
@@ -30,20 +31,30 @@ class InjectDialog(ConsoleDialog):
         rows: list[Row] = []
         for event in self.events:
             why = game.why_not_inject(event.id)
-            rows.append((localize(event.title, game.lang), f"Cannot be added: {why}" if why else event.id, bool(why)))
+            rows.append(
+                (
+                    localize(event.title, game.lang),
+                    tr("Cannot be added: {why}", why=why) if why else event.id,
+                    bool(why),
+                )
+            )
         return rows
 
     def why_not(self) -> str:
         """Why the picked event cannot be added now (``""``: it can)."""
         if not self.events:
-            return "this scenario has no events"
+            return tr("this scenario has no events")
         return self.match.game.why_not_inject(self.events[self.list.picked].id)
 
     def build(self, rect: pygame.Rect) -> None:
         """The list on the left (or on top), the picked event's text beside it, Add and Back."""
         inner = self.frame(rect, 1000, 660)
         area = self.button_row(
-            inner, [("Add this news", "Enter", pygame.K_RETURN, self.add), ("Back", "Esc", pygame.K_ESCAPE, self.close)]
+            inner,
+            [
+                (tr("Add this news"), tr("Enter"), pygame.K_RETURN, self.add),
+                (tr("Back"), tr("Esc"), pygame.K_ESCAPE, self.close),
+            ],
         )
         self.add_button = self.focusables[0]
         self.focus(self.add_button)
@@ -66,7 +77,7 @@ class InjectDialog(ConsoleDialog):
         """Add the picked event (or say why not)."""
         why = self.why_not()
         if why:
-            self.say(f"Cannot add this news: {why}.", bad=True)
+            self.say(tr("Cannot add this news: {why}.", why=why), bad=True)
             return
         self.dismiss(Teach(InjectEvent(self.events[self.list.picked].id)))
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pygame
 from pygame_gui.elements import UIButton
 
+from game.i18n import tr
 from game.table import teacher
 from game.ui.screens.base import Host
 from game.ui.screens.console.adjust import AdjustDialog
@@ -43,7 +44,7 @@ Control = tuple[str, str, int, Callable[[], None], bool]
 
 def timer_text(seconds: int | None) -> str:
     """``Turn timer: off`` or ``Turn timer: 3 min``."""
-    return "Turn timer: off" if seconds is None else f"Turn timer: {seconds // 60} min"
+    return tr("Turn timer: off") if seconds is None else tr("Turn timer: {value} min", value=seconds // 60)
 
 
 def next_timer(seconds: int | None) -> int | None:
@@ -67,20 +68,26 @@ class ConsoleScreen(ConsoleDialog):
         """Every control, with its words as things stand."""
         facilitation = self.match.teacher
         return [
-            ("Resume the game" if facilitation.paused else "Pause the game", "P", pygame.K_p, self.pause, True),
+            (tr("Resume the game") if facilitation.paused else tr("Pause the game"), "P", pygame.K_p, self.pause, True),
             (timer_text(facilitation.turn_seconds), "T", pygame.K_t, self.cycle_timer, True),
-            ("+1 minute", "M", pygame.K_m, self.more_time, facilitation.turn_seconds is not None),
-            ("Add news…", "I", pygame.K_i, self.inject, True),
-            ("Adjust an indicator…", "A", pygame.K_a, self.adjust, True),
-            ("Hide objectives" if facilitation.revealed else "Show objectives", "R", pygame.K_r, self.reveal, True),
-            ("Undo the last turn…", "U", pygame.K_u, self.undo, teacher.undo_target(self.match) is not None),
-            ("End the game now…", "X", pygame.K_x, self.end, True),
+            (tr("+1 minute"), "M", pygame.K_m, self.more_time, facilitation.turn_seconds is not None),
+            (tr("Add news…"), "I", pygame.K_i, self.inject, True),
+            (tr("Adjust an indicator…"), "A", pygame.K_a, self.adjust, True),
+            (
+                tr("Hide objectives") if facilitation.revealed else tr("Show objectives"),
+                "R",
+                pygame.K_r,
+                self.reveal,
+                True,
+            ),
+            (tr("Undo the last turn…"), "U", pygame.K_u, self.undo, teacher.undo_target(self.match) is not None),
+            (tr("End the game now…"), "X", pygame.K_x, self.end, True),
         ]
 
     def build(self, rect: pygame.Rect) -> None:
         """The controls (a column beside the list of what was done, or a grid above it) and Close."""
         inner = self.frame(rect, 980, 640)
-        area = self.button_row(inner, [("Close", "Esc", pygame.K_ESCAPE, self.close)])
+        area = self.button_row(inner, [(tr("Close"), tr("Esc"), pygame.K_ESCAPE, self.close)])
         controls = self.controls_now()
         labels = [with_key(text, key) for text, key, _, _, _ in controls]
         widest = max(self.button_w(label) for label in labels)
@@ -131,7 +138,7 @@ class ConsoleScreen(ConsoleDialog):
         """Say what was done (the newest intervention) and redo the buttons' words."""
         done = self.match.teacher.interventions
         if len(done) > self.seen:
-            self.say(f"Done: {done[-1].detail}.")
+            self.say(tr("Done: {detail}.", detail=done[-1].detail))
         self.seen = len(done)
         self.rebuild()
 
@@ -164,21 +171,24 @@ class ConsoleScreen(ConsoleDialog):
         """Ask, then undo the last turn."""
         start = teacher.undo_target(self.match)
         if start is None:
-            self.say("There is no turn to undo yet.", bad=True)
+            self.say(tr("There is no turn to undo yet."), bad=True)
             return
-        question = (
-            f"Undo the last turn? The game goes back to the start of turn {start.turn}; everything done "
-            "since is lost (what the teacher did is still listed)."
+        question = tr(
+            "Undo the last turn? The game goes back to the start of turn {turn}; everything done "
+            "since is lost (what the teacher did is still listed).",
+            turn=start.turn,
         )
-        self.app.push(ConfirmDialog(self.app, "Undo the last turn", question, ("Undo", "Y"), Teach(UndoTurn())))
+        self.app.push(ConfirmDialog(self.app, tr("Undo the last turn"), question, (tr("Undo"), "Y"), Teach(UndoTurn())))
 
     def end(self) -> None:
         """Ask, then end the game now."""
-        question = (
+        question = tr(
             "End the game now? Its ending is worked out from the situation as it stands, and everyone "
             "sees the end screen."
         )
-        self.app.push(ConfirmDialog(self.app, "End the game now", question, ("End the game", "Y"), Teach(EndGame())))
+        self.app.push(
+            ConfirmDialog(self.app, tr("End the game now"), question, (tr("End the game"), "Y"), Teach(EndGame()))
+        )
 
     # ----------------------------------------------------------------- drawing
     def subtitle(self) -> str:
@@ -187,9 +197,9 @@ class ConsoleScreen(ConsoleDialog):
         if self.match.teacher.paused:
             parts.append("paused")
         if self.app.timer.on:
-            parts.append(f"{self.app.timer.label()} left of the turn")
+            parts.append(tr("{label} left of the turn", label=self.app.timer.label()))
         if self.match.teacher.revealed:
-            parts.append("objectives shown")
+            parts.append(tr("objectives shown"))
         return " · ".join(parts)
 
     def draw_body(self, surface: pygame.Surface) -> None:

@@ -4,6 +4,8 @@ of change (coloured by what they did to the reader's score)."""
 from __future__ import annotations
 
 from game.engine import Outcome
+from game.i18n import tr
+from game.i18n.formats import turn_date
 from game.present import cause_text, decisions, indicator_label, visible
 from game.table.view import score_gain
 from game.ui.screens.ingame import HEADING, SMALL, GameScreen
@@ -26,7 +28,7 @@ class KeyDecisions:
         for role in persons:
             mine = len(persons) == 1
             doc.heading(
-                "Your key decisions" if mine else f"Key decisions: {match.role_name(role)}",
+                tr("Your key decisions") if mine else tr("Key decisions: {role_name}", role_name=match.role_name(role)),
                 colour=palette.text,
                 size=HEADING - 1,
                 gap=4,
@@ -36,8 +38,12 @@ class KeyDecisions:
                 done = decisions(game, role, turn)
                 doc.para(
                     [
-                        (f"Turn {turn} · {calendar.label(turn)}: ", palette.muted, True),
-                        ("; ".join(done) if done else "no action", palette.text if done else palette.muted, False),
+                        (
+                            tr("Turn {turn} · {label}: ", turn=turn, label=turn_date(calendar, turn)),
+                            palette.muted,
+                            True,
+                        ),
+                        ("; ".join(done) if done else tr("no action"), palette.text if done else palette.muted, False),
                     ],
                     size=SMALL + 1,
                     gap=3,
@@ -56,14 +62,14 @@ class BiggestChanges:
         screen = self.screen
         palette, game, match = screen.palette, screen.game, screen.match
         persons = match.persons
-        doc.heading("The biggest single changes", colour=palette.text, size=HEADING - 1, gap=4)
+        doc.heading(tr("The biggest single changes"), colour=palette.text, size=HEADING - 1, gap=4)
         reader = persons[0] if len(persons) == 1 else None  # good news is judged for one reader, by their score
         for change in biggest_changes(visible(game, game.history), 8):
             gain = score_gain(match, reader, change.indicator, change.before, change.after) if reader else None
             colour = gain_colour(True, gain, palette)
             doc.para(
                 [
-                    (f"Turn {change.turn} · ", palette.muted, False),
+                    (tr("Turn {turn} · ", turn=change.turn), palette.muted, False),
                     (f"{indicator_label(game, change.indicator)} ", palette.text, False),
                     (signed(change.delta), colour, True),
                     (f" · {cause_text(game, change)} ({cause_owner(game, change, persons)})", palette.muted, False),

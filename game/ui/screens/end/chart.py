@@ -6,6 +6,8 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Outcome
+from game.i18n import tr
+from game.i18n.formats import turn_date
 from game.ui.screens.ingame import SMALL, GameScreen
 from game.ui.screens.wording import turn_values
 from game.ui.widgets import line_chart
@@ -48,8 +50,8 @@ class IndicatorChart:
         """The note beside the chart's title: the highlighted line, or how to highlight one."""
         names = list(self.series)
         if 0 <= self.highlight < len(names):
-            return f"{names[self.highlight]} (Left/Right: next)"
-        return "Left/Right highlights a line"
+            return tr("{names} (Left/Right: next)", names=names[self.highlight])
+        return tr("Left/Right highlights a line")
 
     def surface(self, size: tuple[int, int], *, font: pygame.font.Font) -> pygame.Surface:
         """The chart of every indicator over the game, drawn on its own surface."""
@@ -58,7 +60,7 @@ class IndicatorChart:
         surface = pygame.Surface((max(1, size[0]), max(1, size[1])))
         surface.fill(palette.panel)
         calendar = screen.game.scenario.calendar
-        x_labels = ["Start"] + [calendar.label(t) for t in range(1, self.outcome.turn + 1)]
+        x_labels = [tr("Start")] + [turn_date(calendar, t) for t in range(1, self.outcome.turn + 1)]
         names = list(self.series)
         highlight = names[self.highlight] if 0 <= self.highlight < len(names) else None
         indicators = screen.game.scenario.shown_indicators
@@ -86,7 +88,7 @@ class IndicatorChart:
         title_h = screen.panel_title(
             surface,
             pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
-            "Every indicator, turn by turn",
+            tr("Every indicator, turn by turn"),
             note=self.note(),
         )
         area = pygame.Rect(

@@ -9,6 +9,8 @@ from collections.abc import Callable
 import pygame
 
 from game.ai.debrief import Debrief, MoodPoint
+from game.i18n import tr
+from game.i18n.formats import turn_date
 from game.present import points as points_text
 from game.present import score as score_text
 from game.ui.screens.end.mood import MoodChart
@@ -46,13 +48,13 @@ class DebriefStory:
         doc = Document(lambda size, bold: screen.font(size, bold=bold), screen.px)
         reports = self.debriefs()
         if not reports:
-            doc.para("There is nobody to debrief in this game.", colour=palette.muted, size=BODY)
+            doc.para(tr("There is nobody to debrief in this game."), colour=palette.muted, size=BODY)
         for index, report in enumerate(reports):
             if index:
                 doc.rule(palette.border, gap=10)
-            title = f"How {report.name} saw the game"
+            title = tr("How {name} saw the game", name=report.name)
             if len({d.player for d in reports}) > 1:
-                title += f", facing {report.player_name}"
+                title = tr("How {name} saw the game, facing {player}", name=report.name, player=report.player_name)
             doc.heading(title, colour=palette.text, size=HEADING, gap=4)
             doc.para(report.summary, colour=palette.text, size=BODY, gap=6)
             if chart_height is not None and index == 0 and report.measured:
@@ -79,12 +81,14 @@ class DebriefStory:
     def _willingness_words(report: Debrief) -> str:
         """What willingness means, with or without a negotiation table."""
         if report.negotiation:
-            return (
-                "Willingness is the part of its judgement that does not depend on what is offered: trust, "
-                "current relations and your recent pressure. A proposal passed when the worth of its items to "
-                f"{report.name} plus this reached its threshold of {score_text(report.threshold)}."
+            return tr(
+                "Willingness is the part of its judgement that does not depend on what is offered: "
+                "trust, current relations and your recent pressure. A proposal passed when the worth of "
+                "its items to {name} plus this reached its threshold of {score_text}.",
+                name=report.name,
+                score_text=score_text(report.threshold),
             )
-        return (
+        return tr(
             "This scenario has no negotiation table. Willingness here is what a counterpart would weigh before "
             "any offer: current relations and your recent pressure."
         )
@@ -100,11 +104,11 @@ class DebriefStory:
     def _mood_section(self, doc: Document, report: Debrief) -> None:
         """Where willingness stood at the start, then how it moved turn by turn."""
         palette = self.screen.palette
-        doc.heading("How your moves shifted its willingness", colour=palette.text, size=HEADING - 1, gap=4)
+        doc.heading(tr("How your moves shifted its willingness"), colour=palette.text, size=HEADING - 1, gap=4)
         points = report.willingness
         if not report.measured:
             doc.para(
-                "Nothing in this scenario measures it (no negotiation table and no relations indicator).",
+                tr("Nothing in this scenario measures it (no negotiation table and no relations indicator)."),
                 colour=palette.muted,
                 size=SMALL + 1,
                 gap=10,
@@ -114,7 +118,7 @@ class DebriefStory:
         terms = "; ".join(f"{r.label} {points_text(r.points)}" for r in start.reasons)
         doc.para(
             [
-                ("At the start: ", palette.muted, True),
+                (tr("At the start: "), palette.muted, True),
                 (points_text(start.mood), palette.text, True),
                 (f" ({terms})" if terms else "", palette.muted, False),
             ],
@@ -130,16 +134,20 @@ class DebriefStory:
         palette = self.screen.palette
         calendar = self.screen.game.scenario.calendar
         if abs(point.change) < 0.05:
-            move, colour = "held", palette.muted
+            move, colour = tr("held"), palette.muted
         elif point.change > 0:
-            move, colour = f"rose {score_text(point.change)}", palette.good
+            move, colour = tr("rose {value}", value=score_text(point.change)), palette.good
         else:
-            move, colour = f"fell {score_text(-point.change)}", palette.bad
+            move, colour = tr("fell {value}", value=score_text(-point.change)), palette.bad
         doc.para(
             [
-                (f"Turn {point.turn} · {calendar.label(point.turn)}: ", palette.muted, True),
+                (
+                    tr("Turn {turn} · {label}: ", turn=point.turn, label=turn_date(calendar, point.turn)),
+                    palette.muted,
+                    True,
+                ),
                 (move, colour, True),
-                (f", to {score_text(point.mood)}", palette.text, False),
+                (tr(", to {mood}", mood=score_text(point.mood)), palette.text, False),
             ],
             size=SMALL + 1,
             gap=1,
@@ -148,10 +156,10 @@ class DebriefStory:
         others = [s for s in point.shifts if not s.mine and abs(s.points) >= 0.05][:2]
         runs: list[tuple[str, Colour, bool]] = []
         if mine:
-            runs.append(("You: ", palette.text, True))
+            runs.append((tr("You: "), palette.text, True))
             runs.append(("; ".join(f"{s.label} ({points_text(s.points)})" for s in mine) + ". ", palette.text, False))
         if others:
-            runs.append(("Also: ", palette.muted, True))
+            runs.append((tr("Also: "), palette.muted, True))
             runs.append(("; ".join(f"{s.label} ({points_text(s.points)})" for s in others) + ".", palette.muted, False))
         if runs:
             doc.para(runs, size=SMALL, indent=14, gap=5)

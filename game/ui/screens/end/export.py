@@ -12,6 +12,7 @@ from pathlib import Path
 import pygame
 
 from game.engine import Ending
+from game.i18n import tr
 from game.reports.report import ReportError, write_match_report
 from game.storage import StorageError, data_dir
 from game.table.reference import Found
@@ -55,7 +56,7 @@ class ChartExport:
             path = folder / f"{match.scenario.id}-{role}-seed{match.seed}-{stamp}.png"
             pygame.image.save(self.surface(), str(path))
         except (OSError, StorageError, pygame.error) as exc:
-            self.error = f"Could not save the chart: {exc}"
+            self.error = tr("Could not save the chart: {exc}", exc=exc)
             self.saved_path = None
             self._last = "chart"
             return None
@@ -70,12 +71,12 @@ class ChartExport:
         self._last = "report"
         found = self.reference()
         who = "-".join(match.persons) or "computer"
-        name = f"{time.strftime('%Y%m%d-%H%M%S')} {match.scenario.id} {who} seed {match.seed}"
+        name = f"{time.strftime('%Y%m%d-%H%M%S')} {match.scenario.id} {who} seed {match.seed}"  # i18n: not shown
         try:
             folder = data_dir() / "reports"
             self.report_files = write_match_report(match, found, folder, name).files
         except (ReportError, StorageError, OSError) as exc:
-            self.report_files, self.report_error = (), f"Could not write the report: {exc}"
+            self.report_files, self.report_error = (), tr("Could not write the report: {exc}", exc=exc)
             return ()
         self.report_error = ""
         return self.report_files
@@ -92,8 +93,8 @@ class ChartExport:
         match = screen.match
         title = f"{screen.say(match.scenario.title)}: {screen.say(self.ending.title)}"
         textlib.draw(surface, title, (30, 20), font=title_font, colour=palette.text, max_width=width - 60)
-        who = ", ".join(match.role_name(r) for r in match.persons) or "computer players"
-        sub = f"Played as {who} · seed {match.seed} · every indicator at the end of each turn"
+        who = ", ".join(match.role_name(r) for r in match.persons) or tr("computer players")
+        sub = tr("Played as {who} · seed {seed} · every indicator at the end of each turn", who=who, seed=match.seed)
         textlib.draw(
             surface, sub, (30, 20 + title_font.get_linesize()), font=font, colour=palette.muted, max_width=width - 60
         )
@@ -107,10 +108,12 @@ class ChartExport:
         if self._last == "report":
             if self.report_files:
                 page = self.report_files[0]
-                return f"Report written to {page.parent} (open {page.name} in a browser)", True
+                return tr(
+                    "Report written to {parent} (open {name} in a browser)", parent=page.parent, name=page.name
+                ), True
             return self.report_error, False
         if self.saved_path is not None:
-            return f"Chart saved to {self.saved_path}", True
+            return tr("Chart saved to {saved_path}", saved_path=self.saved_path), True
         return self.error, False
 
     def draw_message(self, surface: pygame.Surface, rect: pygame.Rect) -> None:

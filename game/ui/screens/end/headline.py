@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pygame
 
 from game.engine import Ending, Outcome
+from game.i18n import tr
 from game.present import how_it_ended
 from game.present import score as score_text
 from game.present.reference import short_verdict
@@ -82,7 +83,9 @@ class Headline:
         chips: list[tuple[str, str]] = []
         for role in screen.game.scenario.roles:
             mine = role.id in match.persons
-            name = match.role_name(role.id) + (" (you)" if mine and len(match.persons) == 1 else "")
+            name = match.role_name(role.id)
+            if mine and len(match.persons) == 1:
+                name = tr("{name} (you)", name=name)
             score = self.outcome.scores.get(role.id, 0.0)
             where = short_verdict(score, reference.roles.get(role.id)) if reference is not None else ""
             chips.append((f"{name}  {score_text(score)}", f" \u00b7 {where}" if where else ""))

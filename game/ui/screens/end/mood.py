@@ -8,6 +8,8 @@ from collections.abc import Callable
 import pygame
 
 from game.ai.debrief import Debrief
+from game.i18n import tr
+from game.i18n.formats import turn_date
 from game.present import points as points_text
 from game.present import score as score_text
 from game.ui.screens.end.counterparts import mood_name
@@ -65,12 +67,12 @@ class MoodChart:
             return surface, []
         calendar = screen.game.scenario.calendar
         count = len(reports[0].willingness)
-        x_labels = ["Start"] + [calendar.label(t) for t in range(1, count)]
+        x_labels = [tr("Start")] + [turn_date(calendar, t) for t in range(1, count)]
         series = {mood_name(d, reports): [p.mood for p in d.willingness] for d in reports}
         colours = {name: palette.accent for name in series} if len(series) == 1 else None
         first = reports[0]
         reference = first.threshold if first.negotiation else None
-        label = f"threshold {score_text(first.threshold)}" if reference is not None else ""
+        label = tr("threshold {value}", value=score_text(first.threshold)) if reference is not None else ""
         xs = trend_chart(
             surface,
             surface.get_rect().inflate(-font.get_linesize(), -font.get_linesize() // 2),
@@ -98,14 +100,16 @@ class MoodChart:
         title_h = screen.panel_title(
             surface,
             pygame.Rect(inner.left, inner.top, inner.width, 40),
-            "Willingness to deal",
-            note="Left/Right picks a turn" if measured else "",
+            tr("Willingness to deal"),
+            note=tr("Left/Right picks a turn") if measured else "",
         )
         if not measured:
             textlib.draw_wrapped(
                 surface,
-                "Nothing in this scenario measures a counterpart's willingness to deal: it "
-                "has no negotiation table and no relations indicator.",
+                tr(
+                    "Nothing in this scenario measures a counterpart's willingness to deal: it "
+                    "has no negotiation table and no relations indicator."
+                ),
                 pygame.Rect(inner.left, inner.top + title_h, inner.width, inner.height - title_h),
                 font=screen.font(SMALL + 1),
                 colour=screen.palette.muted,
@@ -147,24 +151,38 @@ class MoodChart:
         who = f"{mood_name(report, reports)}: " if len(reports) > 1 else ""
         if point.turn == 0:
             terms = "; ".join(f"{r.label} {points_text(r.points)}" for r in point.reasons)
-            lines.append((f"{who}At the start: {points_text(point.mood)}", bold, palette.text))
+            lines.append(
+                (
+                    tr("{who}At the start: {points_text}", who=who, points_text=points_text(point.mood)),
+                    bold,
+                    palette.text,
+                )
+            )
             if terms:
                 lines.append((terms, font, palette.muted))
             return lines
-        head = f"{who}Turn {point.turn} · {screen.game.scenario.calendar.label(point.turn)}: "
+        head = tr(
+            "{who}Turn {turn} · {label}: ",
+            who=who,
+            turn=point.turn,
+            label=turn_date(screen.game.scenario.calendar, point.turn),
+        )
         if abs(point.change) < 0.05:
-            head += f"held at {score_text(point.mood)}"
+            head += tr("held at {score_text}", score_text=score_text(point.mood))
             colour = palette.muted
         else:
-            way = "rose" if point.change > 0 else "fell"
-            head += f"{way} {score_text(abs(point.change))}, to {score_text(point.mood)}"
+            change, mood = score_text(abs(point.change)), score_text(point.mood)
+            if point.change > 0:
+                head += tr("rose {change}, to {mood}", change=change, mood=mood)
+            else:
+                head += tr("fell {change}, to {mood}", change=change, mood=mood)
             colour = palette.good if point.change > 0 else palette.bad
         lines.append((head, bold, colour))
         shown = [s for s in point.shifts if abs(s.points) >= 0.05][:5]
         for shift in sorted(shown, key=lambda s: (not s.mine, -abs(s.points))):
-            prefix = "You: " if shift.mine else ""
+            prefix = tr("You: ") if shift.mine else ""
             text = f"{prefix}{shift.label} ({points_text(shift.points)})"
             lines.append((text, font, palette.text if shift.mine else palette.muted))
         if not shown:
-            lines.append(("Nothing moved it this turn.", font, palette.muted))
+            lines.append((tr("Nothing moved it this turn."), font, palette.muted))
         return lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.i18n import tr
 from game.present import score as score_text
 from game.ui.screens.ingame import BODY, HEADING, SMALL, GameScreen
 from game.ui.widgets import Document
@@ -21,15 +22,20 @@ class ObjectivesSection:
         if ending is None:
             return
         persons = match.persons
-        doc.heading("Private objectives, revealed", colour=palette.text, size=HEADING - 1, gap=4)
+        doc.heading(tr("Private objectives, revealed"), colour=palette.text, size=HEADING - 1, gap=4)
         for role in match.scenario.roles:
             name = match.role_name(role.id)
-            you = " (you)" if role.id in persons and len(persons) == 1 else ""
-            who = "person" if role.id in persons else "computer"
+            if role.id in persons and len(persons) == 1:
+                name = tr("{name} (you)", name=name)
+            played = (
+                tr(" · played by a person · final score ")
+                if role.id in persons
+                else tr(" · played by the computer · final score ")
+            )
             doc.para(
                 [
-                    (f"{name}{you}", palette.text, True),
-                    (f" · played by a {who} · final score ", palette.muted, False),
+                    (name, palette.text, True),
+                    (played, palette.muted, False),
                     (score_text(ending.scores.get(role.id, 0.0)), palette.text, True),
                 ],
                 size=BODY - 1,

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pygame
 
 from game.engine import Outcome, ScoreRange
+from game.i18n import tr
 from game.present import score as score_text
 from game.present.reference import NOT_COMPARED, how_measured, no_reference, range_note, verdict
 from game.table.reference import Found, Placement, placement
@@ -40,11 +41,11 @@ class UsualRangeSection:
         """Each side's score against its own side's usual range: in words, and on a bar with the range marked."""
         screen = self.screen
         palette = screen.palette
-        doc.heading("How each side did, against its own usual range", colour=palette.text, size=HEADING - 1, gap=4)
+        doc.heading(tr("How each side did, against its own usual range"), colour=palette.text, size=HEADING - 1, gap=4)
         doc.para(NOT_COMPARED, colour=palette.muted, size=SMALL + 1, gap=8)
         found = self.reference()
         if found is None:
-            waiting = "Working out each side's usual range..." if self.pending() else no_reference()
+            waiting = tr("Working out each side's usual range...") if self.pending() else no_reference()
             doc.para(waiting, colour=palette.muted, size=SMALL + 1, gap=12)
             return
         for role in screen.game.scenario.roles:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pygame
 
 from game.ai.debrief import Debrief
+from game.i18n import tr
 from game.table.reference import Found
 from game.ui.screens.base import Host
 from game.ui.screens.end.chart import IndicatorChart
@@ -38,7 +39,7 @@ class EndScreen(GameScreen):
         game = self.game
         outcome = game.outcome
         if outcome is None:
-            raise RuntimeError("the end screen needs a finished game")
+            raise RuntimeError(tr("the end screen needs a finished game"))
         self.outcome = outcome
         self.ending = game.scenario.ending(outcome.ending)
         self.narrow = False
@@ -137,15 +138,15 @@ class EndScreen(GameScreen):
         self.header = self.headline.place(inner, tight=self.tight)
         # Footer: the buttons, with key hints beside them when there is room (or above, unless tight).
         if self.tight:  # one row of five buttons: the keys (P, O, S, R, T) still work
-            labels = ["Again", "Other side", "Save chart", "Report", "Title"]
+            labels = [tr("Again"), tr("Other side"), tr("Save chart"), tr("Report"), tr("Title")]
         else:
-            labels = ["Play again (P)", "Play the other side (O)", "Save chart as PNG (S)", "Export report (R)",
-                      "Back to title (T)"]  # fmt: skip
+            labels = [tr("Play again (P)"), tr("Play the other side (O)"), tr("Save chart as PNG (S)"),
+                      tr("Export report (R)"), tr("Back to title (T)")]  # fmt: skip
         if self.narrow:
-            self.tabs = [("Ending", "E"), ("Chart", "C"), ("Debrief", "D")]
+            self.tabs = [(tr("Ending"), "E"), (tr("Chart"), "C"), (tr("Debrief"), "D")]
             self.tab_pages = [ENDING, CHART, DEBRIEF]
         else:
-            self.tabs = [("Ending and chart", "E"), ("Debrief", "D")]
+            self.tabs = [(tr("Ending and chart"), "E"), (tr("Debrief"), "D")]
             self.tab_pages = [ENDING, DEBRIEF]
         if self.page not in self.tab_pages:
             self.page = ENDING
@@ -162,12 +163,17 @@ class EndScreen(GameScreen):
     def _place_hints(self, labels: list[str], inner: pygame.Rect) -> int:
         """Place the key hints beside the buttons when they all fit there (or when tight), else above them;
         returns the footer's height."""
-        arrows = "pick a turn" if self.page == DEBRIEF else "highlight a line"
-        hints = [("Up/Down", "scroll"), ("Left/Right", arrows), ("Tab", "buttons"), ("Enter", "press")]
+        arrows = tr("pick a turn") if self.page == DEBRIEF else tr("highlight a line")
+        hints = [
+            (tr("Up/Down"), tr("scroll")),
+            (tr("Left/Right"), arrows),
+            (tr("Tab"), tr("buttons")),
+            (tr("Enter"), tr("press")),
+        ]
         if self.page == DEBRIEF and self.narrow:
             hints.pop(1)  # no chart of its own to pick on: Left/Right move between the buttons
         if self.narrow:  # wide windows show the pages' keys on their tabs, with room to spare
-            hints.insert(0, ("E / C / D", "pages"))
+            hints.insert(0, ("E / C / D", tr("pages")))
         buttons_h = self.buttons_height(labels, inner.width)
         row_w = sum(self.button_width(t) for t in labels) + self.px(10) * (len(labels) - 1)
         beside_w = inner.width - row_w - self.px(24)

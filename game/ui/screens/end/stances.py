@@ -4,6 +4,8 @@ and why), and what it cared about."""
 from __future__ import annotations
 
 from game.ai.debrief import Debrief, Stance
+from game.i18n import tr
+from game.i18n.formats import turn_date
 from game.present import per_point
 from game.present import points as points_text
 from game.present import score as score_text
@@ -23,10 +25,10 @@ class StanceSection:
     def add_to(self, doc: Document, report: Debrief) -> None:
         """A heading, then each proposal: who made it and what it held, and the counterpart's view of it."""
         palette = self.screen.palette
-        doc.heading("Where it stood on each proposal", colour=palette.text, size=HEADING - 1, gap=4)
+        doc.heading(tr("Where it stood on each proposal"), colour=palette.text, size=HEADING - 1, gap=4)
         if not report.negotiation:
             doc.para(
-                "There were no proposals: this scenario has no negotiation table.",
+                tr("There were no proposals: this scenario has no negotiation table."),
                 colour=palette.muted,
                 size=SMALL + 1,
                 gap=10,
@@ -34,12 +36,17 @@ class StanceSection:
             return
         if not report.stances:
             doc.para(
-                f"No proposals passed between you and {report.name}.", colour=palette.muted, size=SMALL + 1, gap=10
+                tr("No proposals passed between you and {name}.", name=report.name),
+                colour=palette.muted,
+                size=SMALL + 1,
+                gap=10,
             )
             return
         doc.para(
-            f"Its score against its threshold of {score_text(report.threshold)}, as things stood when each "
-            "proposal was made.",
+            tr(
+                "Its score against its threshold of {score_text}, as things stood when each proposal was made.",
+                score_text=score_text(report.threshold),
+            ),
             colour=palette.muted,
             size=SMALL,
             gap=6,
@@ -53,16 +60,29 @@ class StanceSection:
         palette = self.screen.palette
         proposal = stance.proposal
         calendar = self.screen.game.scenario.calendar
-        give, ask = ", ".join(stance.give) or "nothing", ", ".join(stance.ask) or "nothing"
+        give, ask = ", ".join(stance.give) or tr("nothing"), ", ".join(stance.ask) or tr("nothing")
         if stance.by_counterpart:
-            sender = f"from {report.name}" + (", a counter-proposal" if proposal.reply_to else "")
-            items = f"it gives {give}; it asks {ask}"
+            sender = (
+                tr("from {name}, a counter-proposal", name=report.name)
+                if proposal.reply_to
+                else tr("from {name}", name=report.name)
+            )
+            items = tr("it gives {give}; it asks {ask}", give=give, ask=ask)
         else:
-            sender = "from you" + (", a counter-proposal" if proposal.reply_to else "")
-            items = f"you give {give}; you ask {ask}"
+            sender = tr("from you, a counter-proposal") if proposal.reply_to else tr("from you")
+            items = tr("you give {give}; you ask {ask}", give=give, ask=ask)
         doc.para(
             [
-                (f"Turn {proposal.turn} · {calendar.label(proposal.turn)} · {sender}: ", palette.muted, True),
+                (
+                    tr(
+                        "Turn {turn} · {label} · {sender}: ",
+                        turn=proposal.turn,
+                        label=turn_date(calendar, proposal.turn),
+                        sender=sender,
+                    ),
+                    palette.muted,
+                    True,
+                ),
                 (items, palette.text, False),
             ],
             size=SMALL + 1,
@@ -73,7 +93,9 @@ class StanceSection:
         doc.para(runs, size=SMALL + 1, indent=14, gap=2)
         if stance.reasons:
             reasons = "; ".join(f"{r.label} {points_text(r.points)}" for r in stance.reasons)
-            doc.para(f"Main reasons: {reasons}.", colour=palette.muted, size=SMALL, indent=14, gap=8)
+            doc.para(
+                tr("Main reasons: {reasons}.", reasons=reasons), colour=palette.muted, size=SMALL, indent=14, gap=8
+            )
         else:
             doc.space(6)
 
@@ -84,19 +106,24 @@ class StanceSection:
         evaluation = stance.evaluation
         runs: Runs = []
         if evaluation is None:
-            runs.append(("Its view can no longer be worked out. ", palette.muted, True))
+            runs.append((tr("Its view can no longer be worked out. "), palette.muted, True))
             return runs
         margin = stance.margin
-        gap = ("at the threshold" if abs(margin) < 0.05
-               else f"{score_text(abs(margin))} {'above' if margin > 0 else 'below'}")  # fmt: skip
+        gap = (tr("at the threshold") if abs(margin) < 0.05
+               else tr("{value} above", value=score_text(abs(margin))) if margin > 0
+               else tr("{value} below", value=score_text(abs(margin))))  # fmt: skip
         worth, bar = points_text(evaluation.score), score_text(evaluation.threshold)
         if stance.by_counterpart:
-            runs.append(("Its own offer", palette.accent, True))
-            runs.append((f": valued at {worth} against {bar} ({gap}). ", palette.text, False))
+            runs.append((tr("Its own offer"), palette.accent, True))
+            runs.append(
+                (tr(": valued at {worth} against {bar} ({gap}). ", worth=worth, bar=bar, gap=gap), palette.text, False)
+            )
         else:
-            verdict = "Would accept" if evaluation.accept else "Would refuse"
+            verdict = tr("Would accept") if evaluation.accept else tr("Would refuse")
             runs.append((verdict, palette.good if evaluation.accept else palette.bad, True))
-            runs.append((f": score {worth} against {bar} ({gap}). ", palette.text, False))
+            runs.append(
+                (tr(": score {worth} against {bar} ({gap}). ", worth=worth, bar=bar, gap=gap), palette.text, False)
+            )
         return runs
 
 
@@ -111,26 +138,26 @@ class PrioritySection:
         """A heading, a line per kind of priority the counterpart has, and its objectives."""
         palette = self.screen.palette
         priorities = report.priorities
-        doc.heading("What it cared about", colour=palette.text, size=HEADING - 1, gap=4)
+        doc.heading(tr("What it cared about"), colour=palette.text, size=HEADING - 1, gap=4)
         rows: list[tuple[str, str]] = []
         if priorities.weights:
             worth = ", ".join(f"{w.label} {per_point(w.points)}" for w in priorities.weights)
-            rows.append(("Worth to its score, per point at the end: ", worth))
+            rows.append((tr("Worth to its score, per point at the end: "), worth))
         if priorities.personality:
             weighed = ", ".join(f"{le.label} {score_text(le.weight)}" for le in priorities.personality)
-            rows.append(("How it weighed its own moves (1 = neutral): ", weighed))
+            rows.append((tr("How it weighed its own moves (1 = neutral): "), weighed))
         if priorities.wants:
             wants = "; ".join(f"{w.label} ({points_text(w.value)})" for w in priorities.wants)
-            rows.append(("Wanted most from a deal: ", wants))
+            rows.append((tr("Wanted most from a deal: "), wants))
         if priorities.costs:
             costs = "; ".join(f"{w.label} ({points_text(w.value)})" for w in priorities.costs)
-            rows.append(("Least willing to give: ", costs))
+            rows.append((tr("Least willing to give: "), costs))
         for head, text in rows:
             doc.para([(head, palette.muted, True), (text, palette.text, False)], size=SMALL + 1, gap=4)
         if priorities.objectives:
             doc.para(
                 [
-                    ("Its private objectives, as its own player read them: ", palette.muted, True),
+                    (tr("Its private objectives, as its own player read them: "), palette.muted, True),
                     (priorities.objectives, palette.muted, False),
                 ],
                 size=SMALL,

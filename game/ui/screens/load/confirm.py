@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pygame
 
+from game.i18n import tr
 from game.saves import SaveInfo
 from game.ui import theme
 from game.ui.screens.menu_common import BUTTON_SIZE, MenuScreen, blit_lines, draw_panel, time_ago, with_key, wrap
@@ -15,9 +16,12 @@ def confirm_text(info: SaveInfo | None) -> str:
     """The question asked before deleting ``info``."""
     if info is None:
         return ""
-    return (
-        f"Delete the save “{info.label}” ({info.scenario_title}, turn {info.turn}, saved "
-        f"{time_ago(info.saved_at)})? This cannot be undone."
+    return tr(
+        "Delete the save “{label}” ({scenario_title}, turn {turn}, saved {time_ago})? This cannot be undone.",
+        label=info.label,
+        scenario_title=info.scenario_title,
+        turn=info.turn,
+        time_ago=time_ago(info.saved_at),
     )
 
 
@@ -42,7 +46,7 @@ class DeleteConfirmation:
         screen = self.screen
         px = screen.px
         button_font = theme.font(px(BUTTON_SIZE))
-        delete_text, keep_text = with_key("Delete", "Y"), with_key("Keep it", "N")
+        delete_text, keep_text = with_key(tr("Delete"), "Y"), with_key(tr("Keep it"), "N")
         delete_w = button_font.size(delete_text)[0] + px(40)
         keep_w = button_font.size(keep_text)[0] + px(40)
         font = screen.font(16)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pygame
 
+from game.i18n import tr, tr_n
 from game.saves import SaveError, saves_dir
 from game.ui.screens.menu_common import MenuScreen, blit_text
 
@@ -15,7 +16,7 @@ def folder_name() -> str:
     try:
         return str(saves_dir())
     except SaveError:
-        return "the saves folder"
+        return tr("the saves folder")
 
 
 class RefusedFiles:
@@ -72,7 +73,11 @@ class RefusedFiles:
         count = len(refused)
         blit_text(
             surface,
-            f"{count} file{'s' if count != 1 else ''} could not be read (the other saves are not affected):",
+            tr_n(
+                "{n} file could not be read (the other saves are not affected):",
+                "{n} files could not be read (the other saves are not affected):",
+                count,
+            ),
             bold,
             palette.text,
             (x, y),
@@ -86,5 +91,10 @@ class RefusedFiles:
             y += small.get_linesize()
         if self.more:
             blit_text(
-                surface, f"and {count - self.lines} more in {folder_name()}", small, palette.muted, (x, y), width=width
+                surface,
+                tr("and {value} more in {folder_name}", value=count - self.lines, folder_name=folder_name()),
+                small,
+                palette.muted,
+                (x, y),
+                width=width,
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.content.loader import load_scenario
 from game.content.problems import ScenarioError
 from game.engine import localize
+from game.i18n import tr
 from game.saves import SaveInfo, is_person
 from game.table import LEVELS
 
@@ -34,13 +35,16 @@ class RoleNames:
         computers = [(names.get(role, role), player) for role, player in info.roles.items() if not is_person(player)]
         parts = []
         if humans:
-            parts.append(("You: " if len(humans) == 1 else "People: ") + ", ".join(humans))
+            parts.append((tr("You: ") if len(humans) == 1 else tr("People: ")) + ", ".join(humans))
         levels = {player for _, player in computers}
         if len(levels) == 1:
             level = LEVELS.get(next(iter(levels)))
-            parts.append(f"Computer{f' ({level.name})' if level else ''}: " + ", ".join(n for n, _ in computers))
+            parts.append(
+                (tr("Computer ({level}): ", level=level.name) if level else tr("Computer: "))
+                + ", ".join(n for n, _ in computers)
+            )
         elif computers:
             parts.append(
-                "Computer: " + ", ".join(f"{n} ({LEVELS[p].name if p in LEVELS else p})" for n, p in computers)
+                tr("Computer: ") + ", ".join(f"{n} ({LEVELS[p].name if p in LEVELS else p})" for n, p in computers)
             )
         return " · ".join(parts)

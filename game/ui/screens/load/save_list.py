@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pygame
 
+from game.i18n import tr
 from game.saves import SaveInfo
 from game.ui import theme
 from game.ui.screens.load.role_names import RoleNames
@@ -29,7 +30,7 @@ CommandFactory = Callable[[int], Callable[[], None]]
 
 def empty_text() -> str:
     """What the list says when there is no save."""
-    return (
+    return tr(
         "No saved games yet. The game saves itself at the end of every turn; "
         "you can also save from the pause menu (Esc during a game)."
     )
@@ -80,7 +81,7 @@ class SaveList:
             elif focus_row >= first + per_page:
                 first = focus_row - per_page + 1
         button_font = theme.font(screen.px(14))
-        delete_text = "Delete"
+        delete_text = tr("Delete")
         delete_w = button_font.size(delete_text)[0] + screen.px(28)
         y = inner.top
         for number, index in enumerate(range(first, min(len(saves), first + per_page))):
@@ -89,7 +90,9 @@ class SaveList:
             widget_keys[("row", index)] = len(screen.focusables)
             screen.button(main, "", loader(index), key=NUMBER_KEYS[number] if number < 9 else None)
             delete = pygame.Rect(main.right + screen.px(8), row.top, delete_w, row_h)
-            screen.button(delete, delete_text, deleter(index), focusable=False, tooltip="Delete this save (asks first)")
+            screen.button(
+                delete, delete_text, deleter(index), focusable=False, tooltip=tr("Delete this save (asks first)")
+            )
             self.rows.append((index, main))
             y += row_h + gap
         panel.height = y - gap - panel.top + screen.px(10)
@@ -127,12 +130,12 @@ class SaveList:
                 surface, key, small, palette.muted, (inner.left, inner.top + bold.get_linesize() // 2), anchor="midleft"
             )
         left = inner.left + key_w
-        when = "saved " + time_ago(info.saved_at)
+        when = tr("saved {ago}", ago=time_ago(info.saved_at))
         when_w = small.size(when)[0]
         title_w = inner.right - left - when_w - px(16)
         if title_w < px(80):  # too narrow for both: the time moves to the second line
             when_w, title_w = 0, inner.right - left
-        blit_text(surface, info.label or "(no name)", bold, palette.text, (left, inner.top), width=title_w)
+        blit_text(surface, info.label or tr("(no name)"), bold, palette.text, (left, inner.top), width=title_w)
         if when_w:
             blit_text(
                 surface,
@@ -142,7 +145,7 @@ class SaveList:
                 (inner.right, inner.top + bold.get_linesize() // 2),
                 anchor="midright",
             )
-        details = [f"Turn {info.turn}" + (f", {info.date}" if info.date else "")]
+        details = [tr("Turn {turn}", turn=info.turn) + (f", {info.date}" if info.date else "")]
         roles = self.role_names.roles_text(info)
         if roles:
             details.append(roles)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pygame
 
+from game.i18n import tr, tr_n
 from game.persistence import load_match
 from game.saves import SaveError, SaveInfo, delete_save, list_saves
 from game.ui import theme
@@ -127,7 +128,7 @@ class LoadScreen(MenuScreen):
 
     def _build_footer(self, content: pygame.Rect, footer_top: int, button_h: int) -> None:
         """Back, the key hint beside it, the focus and the keys of the list."""
-        back_text = with_key("Back", "Esc")
+        back_text = with_key(tr("Back"), tr("Esc"))
         button_font = theme.font(self.px(BUTTON_SIZE))
         back = pygame.Rect(content.left, footer_top, button_font.size(back_text)[0] + self.px(40), button_h)
         self.widget_keys[BACK] = len(self.focusables)
@@ -221,12 +222,12 @@ class LoadScreen(MenuScreen):
             self._refuse(info, str(exc))
             return
         except Exception as exc:  # passed the checks but does not fit the game: refuse it, never crash
-            self._refuse(info, f"This save is damaged ({exc})")
+            self._refuse(info, tr("This save is damaged ({exc})", exc=exc))
             return
         self.request(Resume(match))
 
     def _refuse(self, info: SaveInfo, reason: str) -> None:
-        self.error = f"“{info.label}” cannot be loaded: {reason}."
+        self.error = tr("“{label}” cannot be loaded: {reason}.", label=info.label, reason=reason)
         self.notice = ""
         self.rebuild()
         self.app.dirty = True
@@ -251,7 +252,7 @@ class LoadScreen(MenuScreen):
             except SaveError as exc:
                 self.error = str(exc)
             else:
-                self.notice = f"Deleted “{info.label}”."
+                self.notice = tr("Deleted “{label}”.", label=info.label)
                 self.error = ""
         self.refresh()
         self.rebuild()
@@ -271,17 +272,20 @@ class LoadScreen(MenuScreen):
     def draw_background(self, surface: pygame.Surface) -> None:
         """Heading, notice, the list panel, the refused files, and the key hint."""
         palette = self.palette
-        header = self.draw_header(surface, "Load a game")
+        header = self.draw_header(surface, tr("Load a game"))
         if header is None:
             return
         count = len(self.saves)
         subtitle = (
             (
-                f"{count} saved game{'s' if count != 1 else ''}, newest first. "
-                "The game also saves itself after every turn (Autosave)."
+                tr_n(
+                    "{n} saved game, newest first. The game also saves itself after every turn (Autosave).",
+                    "{n} saved games, newest first. The game also saves itself after every turn (Autosave).",
+                    count,
+                )
             )
             if count
-            else "Nothing saved yet."
+            else tr("Nothing saved yet.")
         )
         self.draw_subtitle(surface, header, subtitle)
         self._draw_notice(surface)
@@ -294,9 +298,9 @@ class LoadScreen(MenuScreen):
         self.refused_box.draw(surface, self.refused)
         hint = self.areas.get("hint")
         if hint is not None and self.saves:
-            text = "Enter or 1-9: load · Del: delete"
+            text = tr("Enter or 1-9: load · Del: delete")
             if len(self.saves) > len(self.rows):
-                text += " · PgUp/PgDn: scroll"
+                text += tr(" · PgUp/PgDn: scroll")
             blit_text(
                 surface,
                 text,

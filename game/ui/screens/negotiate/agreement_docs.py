@@ -6,11 +6,14 @@ from collections.abc import Callable
 
 import pygame
 
-from game.engine import Agreement, AgreementItem, ItemStatus
+from game.engine import Agreement, AgreementItem, BreakForecast, ItemStatus
+from game.i18n import tr
+from game.i18n.formats import turn_date
 from game.present import agreement_name, indicator_label, visible
 from game.ui.screens.ingame import BODY, SMALL, GameScreen
 from game.ui.screens.negotiate.words import Colour, agreement_status, dates, item_status, who
 from game.ui.screens.wording import change_words, num
+from game.ui.theme import Palette
 from game.ui.widgets import Document, news_colour
 from game.ui.widgets.schedule import timeline
 
@@ -23,7 +26,11 @@ def add_agreement(doc: Document, screen: GameScreen, agreement: Agreement) -> No
     first_party, second_party = agreement.parties
     other = second_party if first_party == screen.role else first_party
     doc.heading(
-        f"{agreement_name(agreement.id).capitalize()} with {screen.match.role_name(other)}",
+        tr(
+            "{agreement} with {name}",
+            agreement=agreement_name(agreement.id).capitalize(),
+            name=screen.match.role_name(other),
+        ),
         colour=palette.text,
         size=BODY + 1,
         gap=2,
@@ -32,7 +39,11 @@ def add_agreement(doc: Document, screen: GameScreen, agreement: Agreement) -> No
     doc.para(
         [
             (
-                f"Made in turn {agreement.turn} ({game.scenario.calendar.label(agreement.turn)}) · ",
+                tr(
+                    "Made in turn {turn} ({label}) · ",
+                    turn=agreement.turn,
+                    label=turn_date(game.scenario.calendar, agreement.turn),
+                ),
                 palette.muted,
                 False,
             ),
@@ -48,7 +59,7 @@ def add_agreement(doc: Document, screen: GameScreen, agreement: Agreement) -> No
         doc.para(
             [
                 (screen.say(game.item(part.item).label), palette.text, True),
-                (f" · by {who(screen, part.giver)}", palette.muted, False),
+                (" · " + tr("by {who}", who=who(screen, part.giver)), palette.muted, False),
             ],
             size=BODY - 1,
             gap=1,
@@ -87,13 +98,13 @@ def add_break_cost(doc: Document, screen: GameScreen, agreement: Agreement) -> N
     cost = game.forecast_break(screen.role, agreement.id)
     name = screen.match.role_name(cost.other)
     cancelled = [screen.say(game.item(item).label) for item in cost.cancelled]
-    doc.para("YOU STOP IMPLEMENTING", colour=palette.muted, size=SMALL, bold=True, gap=3)
+    doc.para(tr("YOU STOP IMPLEMENTING"), colour=palette.muted, size=SMALL, bold=True, gap=3)
     for label in cancelled:
         doc.para(label, colour=palette.text, size=BODY - 1, bold=True, indent=8, gap=2)
     if cost.voided:
         doc.space(4)
         doc.para(
-            f"MADE THIS TURN, IT HAS NOT STARTED: {name.upper()}'S PART IS VOID TOO",
+            tr("MADE THIS TURN, IT HAS NOT STARTED: {name}'S PART IS VOID TOO", name=name.upper()),
             colour=palette.muted,
             size=SMALL,
             bold=True,
@@ -102,20 +113,10 @@ def add_break_cost(doc: Document, screen: GameScreen, agreement: Agreement) -> N
         for item in cost.voided:
             doc.para(screen.say(game.item(item).label), colour=palette.text, size=BODY - 1, bold=True, indent=8, gap=2)
     doc.space(6)
-    doc.para("THE COST", colour=palette.muted, size=SMALL, bold=True, gap=3)
-    fall = f"falls by {num(-cost.trust_change)}" if cost.trust_change else "stays where it is"
-    doc.para(
-        [
-            (f"Trust between you and {name} ", palette.text, False),
-            (fall, palette.bad, True),
-            (f": {num(cost.trust_before)} to {num(cost.trust_after)} (of {num(cost.high)}).", palette.text, False),
-        ],
-        size=BODY - 1,
-        indent=8,
-        gap=3,
-    )
+    doc.para(tr("THE COST"), colour=palette.muted, size=SMALL, bold=True, gap=3)
+    _trust_cost(doc, palette, name, cost)
     if visible(game, cost.effects.items):
-        runs: list[tuple[str, Colour, bool]] = [("At once: ", palette.text, False)]
+        runs: list[tuple[str, Colour, bool]] = [(tr("At once: "), palette.text, False)]
         for index, effect in enumerate(visible(game, cost.effects.items)):
             colour = news_colour(effect.delta, screen.good_for_me(effect.indicator), palette)
             runs += [
@@ -126,12 +127,40 @@ def add_break_cost(doc: Document, screen: GameScreen, agreement: Agreement) -> N
     if cost.event:
         event = game.scenario.event(cost.event)
         doc.para(
-            f"Next turn it brings on: {screen.say(event.title)}.", colour=palette.text, size=BODY - 1, indent=8, gap=3
+            tr("Next turn it brings on: {say}.", say=screen.say(event.title)),
+            colour=palette.text,
+            size=BODY - 1,
+            indent=8,
+            gap=3,
         )
     doc.space(4)
     doc.para(
-        f"What {name} still owes you stays on its schedule unless {name} breaks it too.",
+        tr("What {name} still owes you stays on its schedule unless {name} breaks it too.", name=name),
         colour=palette.muted,
         size=SMALL + 1,
         gap=4,
+    )
+
+
+def _trust_cost(doc: Document, palette: Palette, name: str, cost: BreakForecast) -> None:
+    """How far trust with ``name`` falls if the agreement is broken: from what, to what, out of how much."""
+    fall = tr("falls by {num}", num=num(-cost.trust_change)) if cost.trust_change else tr("stays where it is")
+    doc.para(
+        [
+            (tr("Trust between you and {name} ", name=name), palette.text, False),
+            (fall, palette.bad, True),
+            (
+                tr(
+                    ": {num} to {num2} (of {num3}).",
+                    num=num(cost.trust_before),
+                    num2=num(cost.trust_after),
+                    num3=num(cost.high),
+                ),
+                palette.text,
+                False,
+            ),
+        ],
+        size=BODY - 1,
+        indent=8,
+        gap=3,
     )

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Agreement
+from game.i18n import tr, tr_n
 from game.present import agreement_name
 from game.ui.screens.ingame import BODY, SMALL, GameScreen
 from game.ui.screens.negotiate.agreement_panel import AgreementPanel
 from game.ui.screens.negotiate.shared import Table, list_area, row_height
 from game.ui.screens.negotiate.words import agreement_status, dates
-from game.ui.screens.wording import plural
 from game.ui.widgets import mix
 from game.ui.widgets import text as textlib
 
@@ -46,8 +46,8 @@ class AgreementList:
         screen.panel_title(
             surface,
             pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
-            "Agreements",
-            note=f"{sum(1 for a in agreements if a.open and not a.broken)} in force",
+            tr("Agreements"),
+            note=tr("{count} in force", count=sum(1 for a in agreements if a.open and not a.broken)),
         )
         area = list_area(screen, pad, rect)
         row_h = row_height(screen, pad)
@@ -57,7 +57,7 @@ class AgreementList:
         if not agreements:
             textlib.draw_wrapped(
                 surface,
-                "No agreements yet. Press P to build a proposal.",
+                tr("No agreements yet. Press P to build a proposal."),
                 area,
                 font=screen.font(BODY),
                 colour=screen.palette.muted,
@@ -99,7 +99,7 @@ class AgreementList:
         end = max(p.end for p in agreement.items)
         textlib.draw(
             surface,
-            f"{plural(len(agreement.items), 'item')} · {dates(screen, start, end)}",
+            tr_n("{n} item", "{n} items", len(agreement.items)) + " · " + dates(screen, start, end),
             (x, box.top + screen.px(3) + label_font.get_linesize()),
             font=screen.font(SMALL),
             colour=palette.muted,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import tr
 from game.ui.screens.ingame import BODY, SMALL
 from game.ui.screens.negotiate.agreement_docs import add_agreement
 from game.ui.screens.negotiate.breakdown import new_doc
@@ -25,9 +26,9 @@ class AgreementPanel(DocumentPanel):
         pad = table.pad
         agreements = table.agreements()
         note = (
-            f"{table.agreement_index + 1} of {len(agreements)} · Up/Down"
+            tr("{value} of {count} · Up/Down", value=table.agreement_index + 1, count=len(agreements))
             if narrow and agreements
-            else "Shift+Up/Down scrolls"
+            else tr("Shift+Up/Down scrolls")
         )
         top = (
             rect.top
@@ -35,7 +36,7 @@ class AgreementPanel(DocumentPanel):
             + screen.panel_title(
                 surface,
                 pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
-                "Agreement and schedule",
+                tr("Agreement and schedule"),
                 note=note,
             )
         )
@@ -62,8 +63,10 @@ class AgreementPanel(DocumentPanel):
         doc = new_doc(screen)
         if agreement is None:
             doc.para(
-                "No agreements yet. An accepted proposal becomes an agreement: its items are implemented over "
-                "the following turns, and trust grows as each is kept.",
+                tr(
+                    "No agreements yet. An accepted proposal becomes an agreement: its items are implemented over "
+                    "the following turns, and trust grows as each is kept."
+                ),
                 colour=palette.muted,
                 size=BODY - 1,
                 gap=6,
@@ -74,15 +77,22 @@ class AgreementPanel(DocumentPanel):
         negotiation = game.scenario.negotiation
         for other in table.others:
             doc.para(
-                f"Trust between you and {screen.match.role_name(other)}: {num(table.seat.trust[other])} of 100.",
+                tr(
+                    "Trust between you and {role_name}: {num} of 100.",
+                    role_name=screen.match.role_name(other),
+                    num=num(table.seat.trust[other]),
+                ),
                 colour=palette.text,
                 size=SMALL + 1,
                 gap=2,
             )
         if negotiation is not None:
             doc.para(
-                f"Each item kept raises trust by {num(negotiation.trust_kept)}; breaking an agreement costs "
-                f"{num(negotiation.trust_broken)}.",
+                tr(
+                    "Each item kept raises trust by {num}; breaking an agreement costs {num2}.",
+                    num=num(negotiation.trust_kept),
+                    num2=num(negotiation.trust_broken),
+                ),
                 colour=palette.muted,
                 size=SMALL,
                 gap=4,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from game.ai.negotiation import Evaluation, Reason
+from game.i18n import tr
 from game.present import points as points_text
 from game.present import score as score_text
 from game.ui.screens.ingame import BODY, SMALL, GameScreen
@@ -36,7 +37,7 @@ def add_breakdown(
     for title, items in groups:
         doc.para(title.upper(), colour=palette.muted, size=SMALL, bold=True, gap=3)
         if not items:
-            doc.para("Nothing.", colour=palette.muted, size=BODY - 1, indent=8, gap=6)
+            doc.para(tr("Nothing."), colour=palette.muted, size=BODY - 1, indent=8, gap=6)
         for item_id in items:
             points = reasons.pop(0).points
             item = game.item(item_id)
@@ -53,15 +54,19 @@ def add_breakdown(
                 doc.para(effects_summary(screen, item), colour=palette.muted, size=SMALL, indent=16, gap=4)
         doc.space(4)
     if reasons:
-        doc.para("ALSO COUNTED", colour=palette.muted, size=SMALL, bold=True, gap=3)
+        doc.para(tr("ALSO COUNTED"), colour=palette.muted, size=SMALL, bold=True, gap=3)
         add_reasons(doc, screen, reasons)
         doc.space(4)
     words, colour = (verdict[0], palette.good) if evaluation.accept else (verdict[1], palette.bad)
     doc.para(
         [
-            ("Total ", palette.muted, False),
+            (tr("Total "), palette.muted, False),
             (score_text(evaluation.score), palette.text, True),
-            (f" against a threshold of {score_text(evaluation.threshold)}: ", palette.muted, False),
+            (
+                tr(" against a threshold of {score_text}: ", score_text=score_text(evaluation.threshold)),
+                palette.muted,
+                False,
+            ),
             (words, colour, True),
         ],
         size=BODY - 1,

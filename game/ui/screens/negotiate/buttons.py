@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pygame
 from pygame_gui.elements import UIButton
 
+from game.i18n import tr
 from game.ui.screens.ingame import GameScreen
 from game.ui.screens.negotiate.layout import BACK_LABEL, TableLayout
 from game.ui.screens.negotiate.shared import Table
@@ -40,7 +41,7 @@ class ActionButtons:
             table.send_button = screen.button(rects[1], labels[1], send, key=pygame.K_s, object_id="#primary")
         else:
             table.break_button = screen.button(rects[0], labels[0], ask_break, key=pygame.K_b)
-        return screen.button(place.back, BACK_LABEL, back)
+        return screen.button(place.back, tr(BACK_LABEL), back)
 
     def sync(self) -> None:
         """Enable Send and Break only when they can act (the reason is written beside them)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import tr
 from game.ui.screens.ingame import BODY, HEADING, GameScreen
 from game.ui.screens.negotiate.shared import Table
 from game.ui.screens.wording import num
@@ -25,11 +26,16 @@ class TableHeader:
         big = screen.font(HEADING + 2, bold=True)
         y = rect.centery - big.get_linesize() // 2
         name = screen.match.role_name(table.other)
-        title = f"Counter-proposal to {name}" if table.reply_to else f"Negotiate with {name}"
+        title = (
+            tr("Counter-proposal to {name}", name=name) if table.reply_to else tr("Negotiate with {name}", name=name)
+        )
         drawn = textlib.draw(surface, title, (rect.left, y), font=big, colour=palette.text, max_width=text_width)
         small = screen.font(BODY)
         x, baseline = drawn.right, y + big.get_ascent() - small.get_ascent()
-        for part in (f"  ·  trust {num(table.seat.trust[table.other])} of 100", f"  ·  {screen.match.turn_label}"):
+        for part in (
+            tr("  ·  trust {num} of 100", num=num(table.seat.trust[table.other])),
+            f"  ·  {screen.match.turn_label}",
+        ):
             width = textlib.width_of(small, part)
             if x + width > rect.left + text_width:
                 break  # whole parts only: the trust first, then the date

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.engine import Item, implementation_effects
+from game.i18n import tr
 from game.present import indicator_label, source_credit, visible
 from game.present import points as points_text
 from game.ui.screens.ingame import BODY, SMALL, GameScreen
@@ -17,20 +18,23 @@ def add_item_detail(doc: Document, screen: GameScreen, item: Item, *, other: str
     doc.heading(screen.say(item.label), colour=palette.text, size=BODY + 1, gap=2)
     turn = game.turn
     doc.para(
-        f"Given by {who(screen, item.giver)} · if agreed now, implemented over "
-        f"{dates(screen, turn, turn + item.turns - 1)}",
+        tr(
+            "Given by {who} · if agreed now, implemented over {dates}",
+            who=who(screen, item.giver),
+            dates=dates(screen, turn, turn + item.turns - 1),
+        ),
         colour=palette.muted,
         size=SMALL,
         gap=4,
     )
     if reason:
-        doc.para(f"Not now: {reason}.", colour=palette.bad, size=SMALL + 1, bold=True, gap=6)
+        doc.para(tr("Not now: {reason}.", reason=reason), colour=palette.bad, size=SMALL + 1, bold=True, gap=6)
     else:
-        doc.para("Can be put on the table now.", colour=palette.good, size=SMALL + 1, bold=True, gap=6)
+        doc.para(tr("Can be put on the table now."), colour=palette.good, size=SMALL + 1, bold=True, gap=6)
     doc.para(screen.say(item.description), colour=palette.text, size=BODY - 1, gap=6)
     if item.contested:
         doc.para(
-            [("Note on this rule: ", palette.focus, True), (screen.say(item.contested), palette.muted, False)],
+            [(tr("Note on this rule: "), palette.focus, True), (screen.say(item.contested), palette.muted, False)],
             size=SMALL + 1,
             gap=6,
         )
@@ -38,7 +42,7 @@ def add_item_detail(doc: Document, screen: GameScreen, item: Item, *, other: str
     add_item_worth(doc, screen, item, other)
     if item.sources:
         credits = "; ".join(source_credit(game.scenario.source(s)) for s in item.sources)
-        doc.para(f"Source: {credits}", colour=palette.muted, size=SMALL, gap=4)
+        doc.para(tr("Source: {credits}", credits=credits), colour=palette.muted, size=SMALL, gap=4)
 
 
 def add_item_effects(doc: Document, screen: GameScreen, item: Item) -> None:
@@ -47,7 +51,7 @@ def add_item_effects(doc: Document, screen: GameScreen, item: Item) -> None:
     palette, game, turn = screen.palette, screen.game, screen.game.turn
     forecast = game.forecast_effects(implementation_effects(item), item.id)
     if visible(game, forecast.items):
-        doc.para("ONCE AGREED", colour=palette.muted, size=SMALL, bold=True, gap=3)
+        doc.para(tr("ONCE AGREED"), colour=palette.muted, size=SMALL, bold=True, gap=3)
         for effect in visible(game, forecast.items):
             colour = news_colour(effect.delta, screen.good_for_me(effect.indicator), palette)
             doc.para(
@@ -71,11 +75,11 @@ def add_item_worth(doc: Document, screen: GameScreen, item: Item, other: str) ->
     if computer_counterpart(screen, other):
         doc.para(
             [
-                ("Worth to ", palette.muted, False),
+                (tr("Worth to "), palette.muted, False),
                 (screen.match.role_name(other), palette.muted, False),
                 (": ", palette.muted, False),
                 (points_text(theirs), points_colour(screen, theirs), True),
-                ("  ·  to you: ", palette.muted, False),
+                (tr("  ·  to you: "), palette.muted, False),
                 (points_text(mine), points_colour(screen, mine), True),
             ],
             size=SMALL + 1,
@@ -83,7 +87,7 @@ def add_item_worth(doc: Document, screen: GameScreen, item: Item, other: str) ->
         )
     else:
         doc.para(
-            [("Worth to you: ", palette.muted, False), (points_text(mine), points_colour(screen, mine), True)],
+            [(tr("Worth to you: "), palette.muted, False), (points_text(mine), points_colour(screen, mine), True)],
             size=SMALL + 1,
             gap=4,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import tr
 from game.ui.screens.ingame import BODY, SMALL, GameScreen
 from game.ui.screens.negotiate.shared import Entry, Table, first_visible, list_area, row_height
 from game.ui.screens.negotiate.words import effects_parts
@@ -23,7 +24,11 @@ class ItemList:
 
     def title(self) -> str:
         """``You give`` or ``You ask of Cambodia``."""
-        return "You give" if self.side == "give" else f"You ask of {self.screen.match.role_name(self.table.other)}"
+        return (
+            tr("You give")
+            if self.side == "give"
+            else tr("You ask of {role_name}", role_name=self.screen.match.role_name(self.table.other))
+        )
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """The panel, its title with how many items are picked and open, and the rows that fit around the cursor."""
@@ -38,7 +43,7 @@ class ItemList:
             surface,
             pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, 40),
             self.title(),
-            note=f"{picked} picked · {open_count} open",
+            note=tr("{picked} picked · {open_count} open", picked=picked, open_count=open_count),
         )
         area = list_area(screen, pad, rect)
         row_h = row_height(screen, pad)
@@ -48,7 +53,7 @@ class ItemList:
         if not entries:
             textlib.draw_wrapped(
                 surface,
-                "No items of this side in the scenario.",
+                tr("No items of this side in the scenario."),
                 area,
                 font=screen.font(BODY),
                 colour=screen.palette.muted,
@@ -93,7 +98,7 @@ class ItemList:
             line = textlib.fit_parts(small, parts, width, head=head) if parts else entry.summary
             colour = palette.muted
         else:
-            line, colour = f"Not now: {entry.reason}", mix(palette.muted, palette.bad, 0.45)
+            line, colour = tr("Not now: {reason}", reason=entry.reason), mix(palette.muted, palette.bad, 0.45)
         textlib.draw(
             surface,
             line,

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.i18n import N_, tr
 from game.ui.screens.ingame import HEADING, SMALL, GameScreen
 
 #: The label of the Back button in the header.
-BACK_LABEL = "Back (Esc)"
+BACK_LABEL = N_("Back (Esc)")
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def lay_out(screen: GameScreen, rect: pygame.Rect, *, view: str, replying: bool,
 
     big = screen.font(HEADING + 2, bold=True)
     header = pygame.Rect(inner.left, inner.top, inner.width, max(screen.button_height(), big.get_linesize()))
-    back = pygame.Rect(0, 0, screen.button_width(BACK_LABEL), screen.button_height())
+    back = pygame.Rect(0, 0, screen.button_width(tr(BACK_LABEL)), screen.button_height())
     back.midright = (inner.right, header.centery)
     tabs = pygame.Rect(inner.left, header.bottom + gap, inner.width, screen.tab_height())
 
@@ -142,11 +143,11 @@ def place_panels(body: pygame.Rect, gap: int, *, view: str, layout: str) -> Pane
 def action_labels(view: str, *, replying: bool, short: bool) -> list[str]:
     """The labels of the action buttons of ``view``; ``short``: the shortest Send label (a small window)."""
     if view == "agreements":
-        return ["Break agreement (B)"]
-    send = "Send counter-proposal (S)" if replying else "Send proposal (S)"
+        return [tr("Break agreement (B)")]
+    send = tr("Send counter-proposal (S)") if replying else tr("Send proposal (S)")
     if short:
-        send = "Send (S)"
-    return ["Clear (C)", send]
+        send = tr("Send (S)")
+    return [tr("Clear (C)"), send]
 
 
 def wanted_hints(view: str, several: bool) -> list[tuple[str, str]]:
@@ -154,25 +155,25 @@ def wanted_hints(view: str, several: bool) -> list[tuple[str, str]]:
     ``several``: more than one other side, so O switches between them."""
     if view == "agreements":
         hints = [
-            ("Up/Down", "choose"),
-            ("B", "break"),
-            ("P", "proposal"),
-            ("Esc", "back"),
-            ("Shift+Up/Down", "scroll"),
+            (tr("Up/Down"), tr("choose")),
+            ("B", tr("break")),
+            ("P", tr("proposal")),
+            (tr("Esc"), tr("back")),
+            (tr("Shift+Up/Down"), tr("scroll")),
         ]
     else:
         hints = [
-            ("Up/Down", "choose"),
-            ("Space", "add / take out"),
-            ("S", "send"),
-            ("Left/Right", "give / ask"),
-            ("Esc", "back"),
-            ("Tab", "buttons"),
-            ("A", "agreements"),
-            ("Shift+Up/Down", "scroll"),
+            (tr("Up/Down"), tr("choose")),
+            (tr("Space"), tr("add / take out")),
+            ("S", tr("send")),
+            (tr("Left/Right"), tr("give / ask")),
+            (tr("Esc"), tr("back")),
+            (tr("Tab"), tr("buttons")),
+            ("A", tr("agreements")),
+            (tr("Shift+Up/Down"), tr("scroll")),
         ]
     if several:
-        hints.insert(3, ("O", "other side"))
+        hints.insert(3, ("O", tr("other side")))
     return hints
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.ai.negotiation import Evaluation, evaluate_for
+from game.i18n import tr
 from game.ui.screens.ingame import GameScreen
 from game.ui.screens.negotiate.shared import SIDES, Entry, Table
 from game.ui.screens.negotiate.words import effects_summary, unavailable_reason
@@ -62,9 +63,9 @@ class ProposalPicker:
         """Why the picked items cannot be sent now, or ``""``."""
         give, ask = self.bundle()
         if not give and not ask:
-            return "Pick at least one item to give or to ask for."
+            return tr("Pick at least one item to give or to ask for.")
         problem = self.screen.game.why_not_propose(self.screen.role, self.table.other, give, ask)
-        return f"Cannot send: {problem}." if problem else ""
+        return tr("Cannot send: {problem}.", problem=problem) if problem else ""
 
     def focused(self) -> Entry | None:
         """The item under the mouse, else the one under the list cursor."""
@@ -88,12 +89,12 @@ class ProposalPicker:
         entry = entries[index]
         label = self.screen.say(entry.item.label)
         if entry.reason:
-            return f"{label}: not now, {entry.reason}", True
+            return tr("{label}: not now, {reason}", label=label, reason=entry.reason), True
         if entry.item.id in table.chosen:
             table.chosen.discard(entry.item.id)
-            return f"Taken out: {label}", False
+            return tr("Taken out: {label}", label=label), False
         table.chosen.add(entry.item.id)
-        return f"Added: {label}", False
+        return tr("Added: {label}", label=label), False
 
     def move(self, side: str, key: int, page: int) -> bool:
         """Up/Down, PgUp/PgDn (``page`` rows), Home/End: move the cursor of ``side``; whether it moved."""

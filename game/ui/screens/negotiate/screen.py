@@ -9,6 +9,7 @@ from pygame_gui.elements import UIButton
 
 from game.ai.negotiation import Evaluation
 from game.engine import Agreement, Counter, ProposalStatus, Propose, RulesError
+from game.i18n import tr
 from game.table import ProposalSent, TableError
 from game.table import view as seat_view
 from game.ui.screens.base import Host
@@ -158,7 +159,7 @@ class NegotiationScreen(GameScreen):
     def clear(self) -> None:
         """Take every item out of the proposal."""
         self.chosen = set()
-        self.show_notice("The proposal is empty.")
+        self.show_notice(tr("The proposal is empty."))
         self._changed()
 
     def send(self) -> None:

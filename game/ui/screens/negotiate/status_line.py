@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import tr
 from game.present import agreement_name
 from game.ui.screens.ingame import SMALL, GameScreen
 from game.ui.screens.negotiate.shared import Table
@@ -24,8 +25,8 @@ class StatusLine:
         """When the counterpart answers a proposal: at once (the computer), or in their own part (a person)."""
         name = self.screen.match.role_name(self.table.other)
         if computer_counterpart(self.screen, self.table.other):
-            return f"{name} answers at once."
-        return f"{name} answers in their own part of the turn."
+            return tr("{name} answers at once.", name=name)
+        return tr("{name} answers in their own part of the turn.", name=name)
 
     def text(self) -> tuple[str, bool]:
         """The words shown when there is no notice, and whether they say why the button is disabled."""
@@ -34,14 +35,24 @@ class StatusLine:
             problem = table.break_problem()
             agreement = table.selected_agreement()
             text = problem or (
-                f"Breaking {agreement_name(agreement.id)} costs trust: the next step states the cost."
+                tr(
+                    "Breaking {agreement_name} costs trust: the next step states the cost.",
+                    agreement_name=agreement_name(agreement.id),
+                )
                 if agreement
                 else ""
             )
         else:
             problem = table.send_problem()
             give, ask = table.bundle()
-            text = problem or (f"Ready: you give {len(give)}, you ask {len(ask)}. {self.answer_words()}")
+            text = problem or (
+                tr(
+                    "Ready: you give {count}, you ask {count2}. {answer_words}",
+                    count=len(give),
+                    count2=len(ask),
+                    answer_words=self.answer_words(),
+                )
+            )
         return text, bool(problem)
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import tr
 from game.ui.screens.ingame import GameScreen
 from game.ui.screens.negotiate.shared import Table
 
@@ -19,12 +20,12 @@ class TableTabs:
     def tabs(self) -> list[tuple[str, str, str]]:
         """(name, key, view or zone) of each tab for the layout."""
         count = len(self.table.agreements())
-        agreements = f"Agreements · {count}" if count else "Agreements"
+        agreements = tr("Agreements · {count}", count=count) if count else tr("Agreements")
         if self.table.layout == "wide":
-            return [("Proposal", "P", "proposal"), (agreements, "A", "agreements")]
-        tabs = [("You give", "G", "give"), ("You ask", "K", "ask")]
+            return [(tr("Proposal"), "P", "proposal"), (agreements, "A", "agreements")]
+        tabs = [(tr("You give"), "G", "give"), (tr("You ask"), "K", "ask")]
         if self.table.layout == "narrow":
-            tabs = [("Give", "G", "give"), ("Ask", "K", "ask"), ("Weigh", "W", "weigh")]
+            tabs = [(tr("Give"), "G", "give"), (tr("Ask"), "K", "ask"), (tr("Weigh"), "W", "weigh")]
         return [*tabs, (agreements, "A", "agreements")]
 
     def active(self) -> int:

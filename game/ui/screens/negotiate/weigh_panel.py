@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import tr
 from game.present import points as points_text
 from game.present import proposal_name
 from game.ui.screens.ingame import BODY, SMALL
@@ -25,8 +26,8 @@ class WeighPanel(DocumentPanel):
         """``How Cambodia weighs it`` for a computer counterpart; ``How it weighs for you`` facing a person."""
         screen, other = self.screen, self.table.other
         if computer_counterpart(screen, other):
-            return f"How {screen.match.role_name(other)} weighs it"
-        return "How it weighs for you"
+            return tr("How {role_name} weighs it", role_name=screen.match.role_name(other))
+        return tr("How it weighs for you")
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """The panel, its title (with the scrolling hint when it fits) and the document scrolled."""
@@ -34,7 +35,7 @@ class WeighPanel(DocumentPanel):
         screen.panel(surface, rect, focused=table.zone == "weigh")
         pad = table.pad
         title = self.title()
-        note = "Shift+Up/Down scrolls"
+        note = tr("Shift+Up/Down scrolls")
         needed = textlib.width_of(screen.font(SMALL + 1, bold=True), title.upper()) + screen.px(8)
         if needed + textlib.width_of(screen.font(SMALL), note) > rect.width - 2 * pad:
             note = ""  # the title first; the key hints say how to scroll
@@ -64,7 +65,7 @@ class WeighPanel(DocumentPanel):
         if table.reply_to is not None:
             answering = proposal_name(screen.game, screen.game.proposal(table.reply_to), screen.role)
             doc.para(
-                f"In answer to {answering}: sending this refuses it.",
+                tr("In answer to {answering}: sending this refuses it.", answering=answering),
                 colour=screen.palette.accent,
                 size=SMALL + 1,
                 bold=True,
@@ -87,8 +88,11 @@ class WeighPanel(DocumentPanel):
         give, ask = table.bundle()
         if not give and not ask:
             doc.para(
-                f"Pick items to see how they weigh for your own objectives. {name} is played by a "
-                "person, who weighs a proposal by their own private objectives.",
+                tr(
+                    "Pick items to see how they weigh for your own objectives. {name} is played by a person, "
+                    "who weighs a proposal by their own private objectives.",
+                    name=name,
+                ),
                 colour=palette.muted,
                 size=BODY - 1,
                 gap=6,
@@ -98,11 +102,11 @@ class WeighPanel(DocumentPanel):
             doc,
             screen,
             table.own_view(),
-            groups=(("You receive", ask), ("You give", give)),
-            verdict=("good for you on balance", "not worth it for you on balance"),
+            groups=((tr("You receive"), ask), (tr("You give"), give)),
+            verdict=(tr("good for you on balance"), tr("not worth it for you on balance")),
         )
         doc.para(
-            f"{name} answers in their own part of this turn, by their own objectives.",
+            tr("{name} answers in their own part of this turn, by their own objectives.", name=name),
             colour=palette.muted,
             size=SMALL + 1,
             gap=8,
@@ -116,7 +120,7 @@ class WeighPanel(DocumentPanel):
         give, ask = table.bundle()
         if not give and not ask:
             doc.para(
-                f"Pick items to see how {name} would weigh them. Before any item, {name} counts:",
+                tr("Pick items to see how {name} would weigh them. Before any item, {name} counts:", name=name),
                 colour=palette.muted,
                 size=BODY - 1,
                 gap=4,
@@ -128,14 +132,14 @@ class WeighPanel(DocumentPanel):
             doc,
             screen,
             table.evaluation(),
-            groups=(("You give", give), ("You ask", ask)),
-            verdict=(f"{name} would accept", f"{name} would refuse"),
+            groups=((tr("You give"), give), (tr("You ask"), ask)),
+            verdict=(tr("{name} would accept", name=name), tr("{name} would refuse", name=name)),
         )
         mine = table.own_view()
         items = sum(r.points for r in mine.reasons[: len(give) + len(ask)])
         doc.para(
             [
-                ("For your own objectives the items are worth ", palette.muted, False),
+                (tr("For your own objectives the items are worth "), palette.muted, False),
                 (points_text(items), points_colour(screen, items), True),
                 (".", palette.muted, False),
             ],

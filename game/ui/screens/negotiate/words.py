@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from game.ai.negotiation import evaluate_for
 from game.engine import Agreement, AgreementItem, Item, ItemStatus, Phase, localize
+from game.i18n import tr
+from game.i18n.formats import turn_date
 from game.present import agreement_in_force_until, agreement_name, indicator_label
 from game.ui.screens.ingame import GameScreen
 from game.ui.screens.wording import num, signed
@@ -14,54 +16,66 @@ Colour = tuple[int, int, int]
 
 def dates(screen: GameScreen, start: int, end: int) -> str:
     """``turn 3 (Jul 2023)`` or ``turns 3–5 (Jul 2023 – Jan 2024)``, by the scenario calendar."""
-    label = screen.game.scenario.calendar.label
+    calendar = screen.game.scenario.calendar
     if start == end:
-        return f"turn {start} ({label(start)})"
-    return f"turns {start}–{end} ({label(start)} – {label(end)})"
+        return tr("turn {turn} ({date})", turn=start, date=turn_date(calendar, start))
+    return tr(
+        "turns {start}–{end} ({start_date} – {end_date})",
+        start=start,
+        end=end,
+        start_date=turn_date(calendar, start),
+        end_date=turn_date(calendar, end),
+    )
 
 
 def who(screen: GameScreen, role: str) -> str:
     """``you`` for the screen's player, the role's name otherwise."""
-    return "you" if role == screen.role else screen.match.role_name(role)
+    return tr("you") if role == screen.role else screen.match.role_name(role)
 
 
 def item_status(screen: GameScreen, part: AgreementItem) -> tuple[str, Colour]:
     """What an agreement item's status means now, and its colour (words always come with it)."""
     palette, turn = screen.palette, screen.game.turn
     if part.status is ItemStatus.IMPLEMENTED:
-        return "implemented", palette.good
+        return tr("implemented"), palette.good
     if part.status is ItemStatus.BROKEN:
-        return "broken", palette.bad
+        return tr("broken"), palette.bad
     if turn < part.start:
-        return "pending: starts later", palette.accent
+        return tr("pending: starts later"), palette.accent
     total = part.end - part.start + 1
-    step = f", step {turn - part.start + 1} of {total} this turn" if total > 1 and turn <= part.end else ""
-    return f"pending: being implemented{step}", palette.accent
+    step = (
+        tr(", step {value} of {total} this turn", value=turn - part.start + 1, total=total)
+        if total > 1 and turn <= part.end
+        else ""
+    )
+    return tr("pending: being implemented{step}", step=step), palette.accent
 
 
 def agreement_status(screen: GameScreen, agreement: Agreement) -> tuple[str, Colour]:
     """``broken``, ``being implemented`` or ``fully implemented``, with its colour."""
     palette = screen.palette
     if agreement.broken:
-        return "broken", palette.bad
+        return tr("broken"), palette.bad
     if agreement.open:
-        return "being implemented", palette.accent
-    return "fully implemented", palette.good
+        return tr("being implemented"), palette.accent
+    return tr("fully implemented"), palette.good
 
 
 def unavailable_reason(screen: GameScreen, item: Item, sender: str, receiver: str) -> str:
     """Why ``item`` cannot be put on the table now, for people (the engine's own words as a last resort)."""
     game = screen.game
     if game.phase is not Phase.ACTIONS:
-        return "proposals are made in the actions phase"
+        return tr("proposals are made in the actions phase")
     for agreement in game.state.agreements:
         if agreement.open and any(p.item == item.id and p.status is not ItemStatus.BROKEN for p in agreement.items):
             end = agreement_in_force_until(game, agreement)
-            return (
-                f"already agreed in {agreement_name(agreement.id)}, in force until {game.scenario.calendar.label(end)}"
+            return tr(
+                "already agreed in {agreement_name}, in force until {label}",
+                agreement_name=agreement_name(agreement.id),
+                label=turn_date(game.scenario.calendar, end),
             )
     if not game.on_table(item.id):
-        return "this item " + game.why_not_item(item.id).removeprefix(f"item {item.id!r} ")
+        return tr("this item ") + game.why_not_item(item.id).removeprefix(f"item {item.id!r} ")
     if item.condition is not None:
         now = ", ".join(
             f"{indicator_label(game, n)} {num(game.value(n))}"
@@ -71,11 +85,11 @@ def unavailable_reason(screen: GameScreen, item: Item, sender: str, receiver: st
         needs = (
             localize(item.condition_reason, game.lang).rstrip(". ")
             if item.condition_reason
-            else f"needs {game.readable(item.condition)}"
+            else tr("needs {condition}", condition=game.readable(item.condition))
         )
-        return needs + (f" (now {now})" if now else "")
+        return tr("{needs} (now {now})", needs=needs, now=now) if now else needs
     side = {"give": (item.id,)} if item.giver == sender else {"ask": (item.id,)}
-    return game.why_not_propose(sender, receiver, **side) or "not available now"
+    return game.why_not_propose(sender, receiver, **side) or tr("not available now")
 
 
 def points_colour(screen: GameScreen, points: float) -> Colour:
@@ -89,14 +103,14 @@ def effects_parts(screen: GameScreen, item: Item) -> tuple[str, list[str]]:
     game = screen.game
     totals = game.forecast_effects(item.effects, item.id).totals()
     parts = [f"{indicator_label(game, k)} {signed(v)}" for k, v in totals.items() if round(v, 1)]
-    when = f"Over {item.turns} turns" if item.turns > 1 else "In one turn"
+    when = tr("Over {turns} turns", turns=item.turns) if item.turns > 1 else tr("In one turn")
     return f"{when}: ", parts
 
 
 def effects_summary(screen: GameScreen, item: Item) -> str:
     """``Over 3 turns: Development +6, Trust +2``: what implementing the item does, in one line."""
     head, parts = effects_parts(screen, item)
-    return head + (", ".join(parts) if parts else "no direct effect")
+    return head + (", ".join(parts) if parts else tr("no direct effect"))
 
 
 def computer_counterpart(screen: GameScreen, other: str) -> bool:
@@ -117,9 +131,11 @@ def item_worth(screen: GameScreen, item: Item, other: str) -> tuple[float, float
 def why_not_break(screen: GameScreen, agreement: Agreement | None) -> str:
     """Why the player cannot break ``agreement`` now (``None``: there is none yet), or ``""``."""
     if agreement is None:
-        return "No agreement yet."
+        return tr("No agreement yet.")
     if screen.game.phase is not Phase.ACTIONS:
-        return "Agreements can only be broken in the actions phase."
+        return tr("Agreements can only be broken in the actions phase.")
     if not any(p.giver == screen.role and p.status is ItemStatus.PENDING for p in agreement.items):
-        return f"You have nothing left to implement in {agreement_name(agreement.id)}."
+        return tr(
+            "You have nothing left to implement in {agreement_name}.", agreement_name=agreement_name(agreement.id)
+        )
     return ""

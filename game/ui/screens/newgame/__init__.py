@@ -6,12 +6,11 @@ status line (:mod:`.status`) and the screen that routes the keys (:mod:`.screen`
 The scenarios folder the screen lists is read when a screen is made, from ``screen.SCENARIO_DIR``."""
 
 from game.ui.screens.newgame.form import SEED_DIGITS, Plan
-from game.ui.screens.newgame.scenario_files import LANG, Entry, load_entry
+from game.ui.screens.newgame.scenario_files import Entry, load_entry
 from game.ui.screens.newgame.screen import NUMBER_KEYS, START, FocusKey, NewGameScreen
 from game.ui.screens.newgame.seat_chooser import SEAT_CHOICES
 
 __all__ = [
-    "LANG",
     "NUMBER_KEYS",
     "SEAT_CHOICES",
     "SEED_DIGITS",

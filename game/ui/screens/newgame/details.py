@@ -10,24 +10,33 @@ import pygame
 from pygame_gui.elements import UITextBox
 
 from game.engine import localize
+from game.i18n import language, tr, tr_n
+from game.i18n.formats import turn_date
 from game.table import DEFAULT_LEVEL, LEVELS, PERSON
 from game.ui import theme
 from game.ui.screens.menu_common import MenuScreen
-from game.ui.screens.newgame.scenario_files import LANG, Entry
+from game.ui.screens.newgame.scenario_files import Entry
 
 
 def problems_html(entry: Entry) -> str:
     """Why a scenario file cannot be played: its first problem, and how to see the others."""
     count = len(entry.problems)
     more = (
-        f"<br><br>…and {count - 1} more problem{'s' if count > 2 else ''}. Run "
-        f"<b>python main.py validate {html.escape(str(entry.path))}</b> to see them all."
+        "<br><br>"
+        + tr_n(
+            "…and {n} more problem. Run {command} to see them all.",
+            "…and {n} more problems. Run {command} to see them all.",
+            count - 1,
+            command=f"<b>python main.py validate {html.escape(str(entry.path))}</b>",
+        )
         if count > 1
         else ""
     )
-    return (
-        f"<b>{html.escape(entry.path.name)}</b> cannot be played: it has mistakes. Fix the file, then "
-        f"open it again.<br><br>{html.escape(entry.problems[0])}{more}"
+    return tr(
+        "{file} cannot be played: it has mistakes. Fix the file, then open it again.<br><br>{problem}{more}",
+        file=f"<b>{html.escape(entry.path.name)}</b>",
+        problem=html.escape(entry.problems[0]),
+        more=more,
     )
 
 
@@ -35,29 +44,39 @@ def details_html(entry: Entry | None, players: list[str], folder: Path) -> str:
     """What the selected scenario is about (or what is wrong with the file), as pygame_gui HTML; ``players`` says
     who plays each side, ``folder`` is the scenarios folder (named when it holds no scenario)."""
     if entry is None:
-        return (
-            "No scenarios were found in the scenarios folder "
-            f"({html.escape(str(folder))}). Open a scenario file by its path on the left."
+        return tr(
+            "No scenarios were found in the scenarios folder ({folder}). Open a scenario file by its path on the left.",
+            folder=html.escape(str(folder)),
         )
     if entry.scenario is None:
         return problems_html(entry)
     scenario = entry.scenario
     calendar = scenario.calendar
     parts = [
-        f"<b>{html.escape(localize(scenario.title, LANG))}</b>",
-        html.escape(localize(scenario.description, LANG)),
-        f"<b>Length:</b> {scenario.turns} turns, {html.escape(calendar.label(1))} to "
-        f"{html.escape(calendar.label(scenario.turns))}.",
+        f"<b>{html.escape(localize(scenario.title, language()))}</b>",
+        html.escape(localize(scenario.description, language())),
+        tr(
+            "{length} {turns} turns, {start} to {end}.",
+            length="<b>" + tr("Length:") + "</b>",
+            turns=scenario.turns,
+            start=html.escape(turn_date(calendar, 1)),
+            end=html.escape(turn_date(calendar, scenario.turns)),
+        ),
     ]
     sides = []
     for index, role in enumerate(scenario.roles):
         player = players[index] if index < len(players) else DEFAULT_LEVEL
         level = LEVELS.get(player)
-        you = " (person)" if player == PERSON.player else f" (computer, {level.name if level else player})"
-        sides.append(f"<b>{html.escape(localize(role.name, LANG))}{you}:</b> {html.escape(localize(role.brief, LANG))}")
+        name = html.escape(localize(role.name, language()))
+        who = (
+            tr("{name} (person):", name=name)
+            if player == PERSON.player
+            else tr("{name} (computer, {level}):", name=name, level=html.escape(level.name if level else player))
+        )
+        sides.append(f"<b>{who}</b> {html.escape(localize(role.brief, language()))}")
     parts.append("<br><br>".join(sides))
     if entry.opened:
-        parts.append(f"File: {html.escape(str(entry.path))}")
+        parts.append(tr("File: {path}", path=html.escape(str(entry.path))))
     return "<br><br>".join(parts)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.i18n import tr
 from game.ui import theme
 from game.ui.screens.menu_common import BUTTON_SIZE, MenuScreen, wrap
 from game.ui.screens.newgame.scenario_files import Entry
@@ -99,7 +100,7 @@ class FormPlanner:
         inline, tight = density.inline, density.tight
         self.section_gap = px(4 if tight else 10 if inline else 16)
         self.row_gap = px(3 if tight else 6)
-        label_texts = ("Scenario", "Length", "Who plays", "Seed", "Open a file")
+        label_texts = (tr("Scenario"), tr("Length"), tr("Who plays"), tr("Seed"), tr("Open a file"))
         self.label_w = max(label_font.size(text)[0] for text in label_texts) + px(16) if inline else 0
         self.inline = inline
         self.x = self.area.left + self.label_w
@@ -126,7 +127,7 @@ class FormPlanner:
         """Scenarios: one button each, or one button that cycles through them when they do not fit."""
         entries, button_h, x, control_w = self.content.entries, self.button_h, self.x, self.control_w
         small = self.screen.font(13)
-        self._section(cursor, "Scenario", "1-9" if len(entries) > 1 else "")
+        self._section(cursor, tr("Scenario"), "1-9" if len(entries) > 1 else "")
         list_h = len(entries) * button_h + max(0, len(entries) - 1) * self.row_gap
         if not entries:
             cursor.items.append(("no_scenarios", pygame.Rect(x, cursor.y, control_w, button_h), 0))
@@ -151,7 +152,7 @@ class FormPlanner:
         """How long the game is: one button that moves on to the next length (when there is a choice)."""
         if len(self.content.lengths) < 2:
             return
-        self._section(cursor, "Length", "L")
+        self._section(cursor, tr("Length"), "L")
         cursor.items.append(("length", pygame.Rect(self.x, cursor.y, self.control_w, self.button_h), 0))
         cursor.y += self.button_h + self.section_gap
 
@@ -162,7 +163,7 @@ class FormPlanner:
             return
         px, x, control_w = self.screen.px, self.x, self.control_w
         small = self.screen.font(13)
-        self._section(cursor, "Who plays", "Enter changes · R swaps")
+        self._section(cursor, tr("Who plays"), tr("Enter changes · R swaps"))
         for index, note in enumerate(seat_notes):
             cursor.items.append(("seat", pygame.Rect(x, cursor.y, control_w, self.button_h), index))
             cursor.y += self.button_h
@@ -180,7 +181,7 @@ class FormPlanner:
         button, which then has no row of its own)."""
         px, x, control_w, button_h = self.screen.px, self.x, self.control_w, self.button_h
         button_font = theme.font(px(BUTTON_SIZE))
-        self._section(cursor, "Seed", "")
+        self._section(cursor, tr("Seed"), "")
         seed_w = min(control_w, max(px(150), button_font.size("0" * SEED_DIGITS)[0] + px(30)))
         cursor.items.append(("seed", pygame.Rect(x, cursor.y, seed_w, button_h), 0))
         hint_x = x + seed_w + px(12)
@@ -203,8 +204,8 @@ class FormPlanner:
         px, x, control_w, button_h = self.screen.px, self.x, self.control_w, self.button_h
         button_font = theme.font(px(BUTTON_SIZE))
         small = self.screen.font(13)
-        self._section(cursor, "Open a file", "Ctrl+O")
-        open_w = button_font.size("Open")[0] + px(36)
+        self._section(cursor, tr("Open a file"), tr("Ctrl+O"))
+        open_w = button_font.size(tr("Open"))[0] + px(36)
         cursor.items.append(("path", pygame.Rect(x, cursor.y, control_w - open_w - self.row_gap, button_h), 0))
         cursor.items.append(("open", pygame.Rect(x + control_w - open_w, cursor.y, open_w, button_h), 0))
         cursor.y += button_h

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import N_, tr
 from game.ui.screens.menu_common import MenuScreen, blit_text, wrap
 
-SEED_HINT = "Empty: random. The same seed brings the same events."
-SEED_HINT_SHORT = "Empty: random."
+SEED_HINT = N_("Empty: random. The same seed brings the same events.")
+SEED_HINT_SHORT = N_("Empty: random.")
 
 
 def draw_labels(screen: MenuScreen, surface: pygame.Surface, labels: list[tuple[pygame.Rect, str, str]]) -> None:
@@ -36,9 +37,9 @@ def draw_seed_hint(screen: MenuScreen, surface: pygame.Surface, rect: pygame.Rec
     if rect is None:
         return
     small = screen.font(13)
-    text = SEED_HINT
+    text = tr(SEED_HINT)
     if len(wrap(text, small, rect.width)) > 2:
-        text = SEED_HINT_SHORT
+        text = tr(SEED_HINT_SHORT)
     lines = wrap(text, small, rect.width, 2)
     y = rect.centery - len(lines) * small.get_linesize() // 2
     for line in lines:

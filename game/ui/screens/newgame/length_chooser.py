@@ -8,25 +8,24 @@ from collections.abc import Callable
 import pygame
 
 from game.engine import Scenario, length_choices, localize, of_length
+from game.i18n import language, tr, tr_n
 from game.ui import theme
 from game.ui.screens.menu_common import BUTTON_SIZE, MenuScreen, ellipsize
-
-LANG = "en"
 
 
 def length_names(scenario: Scenario | None) -> list[str]:
     """The name of each length to choose from, the full game first (none without a scenario)."""
     if scenario is None:
         return []
-    return [_name(scenario, length.turns, localize(length.name, LANG)) for length in length_choices(scenario)]
+    return [_name(scenario, length.turns, localize(length.name, language())) for length in length_choices(scenario)]
 
 
 def _name(scenario: Scenario, turns: int, name: str) -> str:
     """A length's name, with its number of turns when the name does not say it."""
     full = turns == scenario.turns
     if not name:
-        return f"{turns} turns" + (" (full game)" if full else "")
-    return name if str(turns) in name else f"{name} ({turns} turns)"
+        return tr_n("{n} turn", "{n} turns", turns) + (tr(" (full game)") if full else "")
+    return name if str(turns) in name else tr_n("{name} ({n} turn)", "{name} ({n} turns)", turns, name=name)
 
 
 def build_length_button(

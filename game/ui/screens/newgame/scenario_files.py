@@ -8,8 +8,7 @@ from pathlib import Path
 from game.content.loader import load_scenario
 from game.content.problems import ScenarioError
 from game.engine import Scenario, localize
-
-LANG = "en"
+from game.i18n import language, tr
 
 
 @dataclass
@@ -26,7 +25,7 @@ class Entry:
         """The scenario's title, or the file name of a file that did not load."""
         if self.scenario is None:
             return self.path.name
-        return localize(self.scenario.title, LANG)
+        return localize(self.scenario.title, language())
 
 
 def load_entry(path: Path, *, opened: bool = False) -> Entry:
@@ -34,7 +33,9 @@ def load_entry(path: Path, *, opened: bool = False) -> Entry:
     try:
         scenario = load_scenario(path)
     except ScenarioError as exc:
-        problems = tuple(problem.format() for problem in exc.problems) or (f"{path}: error: it cannot be loaded",)
+        problems = tuple(problem.format() for problem in exc.problems) or (
+            tr("{path}: error: it cannot be loaded", path=path),
+        )
         return Entry(path, None, problems, opened)
     return Entry(path, scenario, (), opened)
 

@@ -7,11 +7,12 @@ from collections.abc import Callable
 
 import pygame
 
+from game.i18n import N_, tr
 from game.ui import theme
 from game.ui.screens.menu_common import BUTTON_SIZE, MenuScreen, blit_lines, ellipsize
 from game.ui.screens.newgame.scenario_files import Entry
 
-EMPTY_TEXT = "No scenario files in the scenarios folder. Open one by its path below."
+EMPTY_TEXT = N_("No scenario files in the scenarios folder. Open one by its path below.")
 
 
 def scenario_text(
@@ -21,8 +22,8 @@ def scenario_text(
     (``counter``), arrows and its place in the list."""
     entry = entries[index]
     number = f"{index + 1}  " if index < 9 and len(entries) > 1 else ""
-    status = "  (has errors)" if entry.scenario is None else ""
-    suffix = f"  ({index + 1} of {len(entries)})" if counter else ""
+    status = tr("  (has errors)") if entry.scenario is None else ""
+    suffix = "  " + tr("({index} of {count})", index=index + 1, count=len(entries)) if counter else ""
     if counter:
         number = "‹ "
         suffix = " ›" + suffix
@@ -61,7 +62,7 @@ class ScenarioList:
     def draw_empty(self, surface: pygame.Surface, rect: pygame.Rect | None) -> None:
         """The note in place of the list when the scenarios folder holds no scenario."""
         if rect is not None:
-            blit_lines(surface, EMPTY_TEXT, self.screen.font(13), self.screen.palette.muted, rect)
+            blit_lines(surface, tr(EMPTY_TEXT), self.screen.font(13), self.screen.palette.muted, rect)
 
     def draw_marks(self, surface: pygame.Surface) -> None:
         """A warning stripe on the buttons of scenario files that cannot be played."""

@@ -18,6 +18,7 @@ import pygame
 
 from game.content.loader import find_scenarios
 from game.engine import Scenario, localize
+from game.i18n import language, tr
 from game.paths import SCENARIO_DIR
 from game.table import DEFAULT_LEVEL, PERSON, Seat
 from game.ui import theme
@@ -27,7 +28,7 @@ from game.ui.screens.newgame.details import ScenarioDetails, details_html
 from game.ui.screens.newgame.form import SEED_DIGITS, FormContent, FormPlanner, Plan
 from game.ui.screens.newgame.labels import draw_labels, draw_seed_hint
 from game.ui.screens.newgame.length_chooser import build_length_button, length_names, scenario_of_choice
-from game.ui.screens.newgame.scenario_files import LANG, Entry, load_entry, resolved_path
+from game.ui.screens.newgame.scenario_files import Entry, load_entry, resolved_path
 from game.ui.screens.newgame.scenario_list import ScenarioList
 from game.ui.screens.newgame.seat_chooser import SeatChooser, next_choice, seat_note, seat_text
 from game.ui.screens.newgame.status import draw_status, status_text
@@ -81,7 +82,7 @@ class NewGameScreen(MenuScreen):
     def role_names(self) -> list[tuple[str, str]]:
         """(id, name) of the selected scenario's roles."""
         scenario = self.scenario
-        return [(r.id, localize(r.name, LANG)) for r in scenario.roles] if scenario is not None else []
+        return [(r.id, localize(r.name, language())) for r in scenario.roles] if scenario is not None else []
 
     def default_players(self) -> list[str]:
         """One person on the first side, the Standard computer on the others."""
@@ -127,7 +128,7 @@ class NewGameScreen(MenuScreen):
 
         # Footer: Back on the left, Start on the right, who plays what in between.
         footer_top = height - max(self.px(10), round(height * 0.035)) - button_h
-        back_text, start_text = with_key("Back", "Esc"), with_key("Start", "Enter")
+        back_text, start_text = with_key(tr("Back"), tr("Esc")), with_key(tr("Start"), tr("Enter"))
         back = pygame.Rect(margin, footer_top, button_font.size(back_text)[0] + self.px(40), button_h)
         start_w = button_font.size(start_text)[0] + self.px(56)
         start = pygame.Rect(width - margin - start_w, footer_top, start_w, button_h)
@@ -207,16 +208,16 @@ class NewGameScreen(MenuScreen):
                 self.areas[f"seat_note{index}"] = rect
             elif kind == "seed":
                 self.widget_keys[("seed", 0)] = len(self.focusables)
-                self.field("seed", rect, self.start, placeholder="random", digits_only=True, limit=SEED_DIGITS)
+                self.field("seed", rect, self.start, placeholder=tr("random"), digits_only=True, limit=SEED_DIGITS)
             elif kind == "pin":
                 self.widget_keys[("pin", 0)] = len(self.focusables)
-                self.field("pin", rect, self.start, placeholder="none", digits_only=True, limit=PIN_DIGITS)
+                self.field("pin", rect, self.start, placeholder=tr("none"), digits_only=True, limit=PIN_DIGITS)
             elif kind == "path":
                 self.widget_keys[("path", 0)] = len(self.focusables)
                 self.field("path", rect, self.open_path, placeholder="path/to/scenario.yaml")
             elif kind == "open":
                 self.widget_keys[("open", 0)] = len(self.focusables)
-                self.button(rect, "Open", self.open_path)
+                self.button(rect, tr("Open"), self.open_path)
             else:  # drawn, not widgets: no scenarios, the seed hint, the problem and the error under the path
                 self.areas[kind] = rect
 
@@ -295,7 +296,7 @@ class NewGameScreen(MenuScreen):
         """Load the scenario file typed in the path field and select it; its first problem shows if it is bad."""
         text = self.text_of("path").strip().strip('"').strip("'")
         if not text:
-            self.path_error = "Type the path of a scenario file (.yaml) first."
+            self.path_error = tr("Type the path of a scenario file (.yaml) first.")
             self.focus_key = ("path", 0)
             self.rebuild()
             self.app.dirty = True
@@ -304,7 +305,7 @@ class NewGameScreen(MenuScreen):
         entry = load_entry(path, opened=True)
         if entry.scenario is None:
             count = len(entry.problems)
-            more = f" (and {count - 1} more)" if count > 1 else ""
+            more = tr(" (and {value} more)", value=count - 1) if count > 1 else ""
             self.path_error = entry.problems[0] + more
             self.focus_key = ("path", 0)
         else:
@@ -361,11 +362,11 @@ class NewGameScreen(MenuScreen):
     def draw_background(self, surface: pygame.Surface) -> None:
         """Heading, section labels, hints, the path error and who plays what."""
         palette = self.palette
-        header = self.draw_header(surface, "New game")
+        header = self.draw_header(surface, tr("New game"))
         if header is None:
             return
         self.draw_subtitle(
-            surface, header, "Choose a scenario and who plays each side: a person, or the computer at a level."
+            surface, header, tr("Choose a scenario and who plays each side: a person, or the computer at a level.")
         )
         draw_labels(self, surface, self.labels)
         draw_seed_hint(self, surface, self.areas.get("seed_hint"))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pygame
 
+from game.i18n import tr
 from game.table import LEVELS, PERSON
 from game.ui import theme
 from game.ui.screens.menu_common import BUTTON_SIZE, MenuScreen, blit_lines, ellipsize
@@ -24,7 +25,7 @@ def next_choice(player: str) -> str:
 def seat_text(name: str, player: str) -> str:
     """``United States: Person`` or ``Cambodia: Computer · Standard``."""
     level = LEVELS.get(player)
-    who = "Person" if player == PERSON.player else f"Computer · {level.name if level else player}"
+    who = tr("Person") if player == PERSON.player else tr("Computer · {value}", value=level.name if level else player)
     return f"{name}:  {who}"
 
 
@@ -34,7 +35,7 @@ def seat_note(player: str, persons: int) -> str:
     level = LEVELS.get(player)
     if level is not None:
         return level.description
-    return "A person at this machine" + (" (the game asks to pass it between people)." if persons > 1 else ".")
+    return tr("A person at this machine") + (tr(" (the game asks to pass it between people).") if persons > 1 else ".")
 
 
 class SeatChooser:

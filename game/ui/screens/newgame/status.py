@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import tr
 from game.table import LEVELS, PERSON
 from game.ui import theme
 from game.ui.screens.menu_common import MenuScreen, blit_text, wrap
@@ -19,9 +20,9 @@ def status_text(
 
     ``roles`` are the (id, name) of the selected scenario's sides and ``players`` who plays each."""
     if entry is None:
-        return ["Open a scenario file to play.", "No scenario"], palette.muted
+        return [tr("Open a scenario file to play."), tr("No scenario")], palette.muted
     if entry.scenario is None:
-        return ["This scenario has mistakes and cannot be played.", "Cannot be played"], palette.bad
+        return [tr("This scenario has mistakes and cannot be played."), tr("Cannot be played")], palette.bad
     persons = [name for (_, name), player in zip(roles, players, strict=True) if player == PERSON.player]
     computers = [
         f"{name} ({LEVELS[player].name if player in LEVELS else player})"
@@ -30,23 +31,24 @@ def status_text(
     ]
     others = ", ".join(computers)
     if not persons:
-        return ["Make at least one side a person (Enter on its seat) to start.", "Nobody plays"], palette.bad
+        return [tr("Make at least one side a person (Enter on its seat) to start."), tr("Nobody plays")], palette.bad
     if len(persons) == 1:
         you = persons[0]
-        text = f"You play {you}" + (f"; the computer plays {others}." if others else ".")
+        text = tr("You play {you}", you=you) + (tr("; the computer plays {others}.", others=others) if others else ".")
         return [
             text,
-            f"You: {you}" + (f" · Computer: {others}" if others else ""),
-            f"You: {you}",
+            tr("You: {you}", you=you) + (tr(" · Computer: {others}", others=others) if others else ""),
+            tr("You: {you}", you=you),
         ], palette.muted
-    people = " and ".join([", ".join(persons[:-1]), persons[-1]])
-    text = f"{people} take turns at this machine, with a privacy screen between their parts" + (
-        f"; the computer plays {others}." if others else "."
+    people = tr("{first} and {last}", first=", ".join(persons[:-1]), last=persons[-1])
+    text = tr("{people} take turns at this machine, with a privacy screen between their parts", people=people) + (
+        tr("; the computer plays {others}.", others=others) if others else "."
     )
     return [
         text,
-        f"People: {', '.join(persons)}" + (f" · Computer: {others}" if others else ""),
-        f"People: {', '.join(persons)}",
+        tr("People: {persons}", persons=", ".join(persons))
+        + (tr(" · Computer: {others}", others=others) if others else ""),
+        tr("People: {persons}", persons=", ".join(persons)),
     ], palette.muted
 
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import N_, tr
 from game.ui import theme
 from game.ui.screens.menu_common import BUTTON_SIZE, MenuScreen, blit_text
 
-LABEL = "Teacher's PIN"
-SHORT_LABEL = "PIN"
+LABEL = N_("Teacher's PIN")
+SHORT_LABEL = N_("PIN")
 PIN_DIGITS = 8
 
 
@@ -18,7 +19,7 @@ def pin_problem(pin: str) -> str:
     """Why ``pin`` cannot guard the console (``""``: it can; an empty PIN means none)."""
     pin = pin.strip()
     if pin and not (pin.isdigit() and 4 <= len(pin) <= PIN_DIGITS):
-        return f"A teacher's PIN is 4 to {PIN_DIGITS} digits (or none)."
+        return tr("A teacher's PIN is 4 to {pin_digits} digits (or none).", pin_digits=PIN_DIGITS)
     return ""
 
 
@@ -27,7 +28,7 @@ def pin_items(screen: MenuScreen, x: int, y: int, width: int, height: int) -> li
     (``x``, ``y``); nothing when they do not fit."""
     px = screen.px
     field_w = theme.font(px(BUTTON_SIZE)).size("0" * PIN_DIGITS)[0] + px(30)
-    for label in (LABEL, SHORT_LABEL):
+    for label in (tr(LABEL), tr(SHORT_LABEL)):
         label_w = screen.font(15, bold=True).size(label)[0] + px(10)
         if label_w + field_w <= width:
             label_rect = pygame.Rect(x, y, label_w, height)
@@ -42,8 +43,8 @@ def draw_pin_label(screen: MenuScreen, surface: pygame.Surface, rect: pygame.Rec
         return
     room = rect.width - screen.px(6)
     font = screen.font(13 if problem else 15, bold=True)
-    words = "4-8 digits" if problem else LABEL
+    words = tr("4-8 digits") if problem else tr(LABEL)
     if font.size(words)[0] > room:
-        words = SHORT_LABEL
+        words = tr(SHORT_LABEL)
     colour = screen.palette.bad if problem else screen.palette.text
     blit_text(surface, words, font, colour, (rect.left, rect.centery), width=room, anchor="midleft")

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pygame
 
-from game.present import possessive
+from game.i18n import tr
 from game.table import DecisionKind
 from game.table.public import PublicView
 from game.ui.screens.ingame import GameScreen
 from game.ui.screens.public.timer import TimerDisplay
+from game.ui.screens.wording import possessive
 from game.ui.widgets import text as textlib
 
 #: Design font sizes: the scenario's title, the turn and date, whose part it is.
@@ -19,15 +20,15 @@ KICKER, TURN, MOMENT = 17, 34, 24
 def moment_words(board: PublicView) -> str:
     """Whose part of the turn it is, in words that tell nothing private: ``Now: Cambodia's part of the turn``."""
     if board.over:
-        return "The game is over"
+        return tr("The game is over")
     if board.paused:
-        return "Paused by the teacher"
+        return tr("Paused by the teacher")
     moment = board.moment
     if moment is None:
         return ""
     if moment.kind is DecisionKind.CHOOSE:
-        return f"Now: {moment.name} decides on the news"
-    return f"Now: {possessive(moment.name)} part of the turn"
+        return tr("Now: {name} decides on the news", name=moment.name)
+    return tr("Now: {possessive} part of the turn", possessive=possessive(moment.name))
 
 
 class PublicHeader:
@@ -55,7 +56,11 @@ class PublicHeader:
         colour = palette.bad if board.paused and not board.over else palette.text
         lines = [
             (board.title.upper(), KICKER, palette.accent),
-            (f"Turn {board.turn} of {board.turns} · {board.date}", TURN, palette.text),
+            (
+                tr("Turn {turn} of {turns} · {date}", turn=board.turn, turns=board.turns, date=board.date),
+                TURN,
+                palette.text,
+            ),
             (moment_words(board), MOMENT, colour),
         ]
         y = rect.top

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.i18n import tr
 from game.table.public import PublicIndicator
 from game.ui.screens.ingame import GameScreen
 from game.ui.screens.wording import num, signed
@@ -94,7 +95,7 @@ class IndicatorTiles:
             y = area.top + row * (height + grid.gap)
             self.draw_tile(surface, pygame.Rect(x, y, width, height), indicator)
         if self.pages > 1:
-            note = f"Indicators {self.page + 1} / {self.pages} · PgDn for more"
+            note = tr("Indicators {value} / {pages} · PgDn for more", value=self.page + 1, pages=self.pages)
             font = screen.font(NOTE)
             textlib.draw(
                 surface,
@@ -142,7 +143,7 @@ class IndicatorTiles:
         series = indicator.series
         start = series[-3] if len(series) > 2 else series[0]  # the series ends with the value now
         move = float(num(indicator.value)) - float(num(start))
-        move_text = signed(move) if move else ("–" if self.compact else "no change")
+        move_text = signed(move) if move else ("–" if self.compact else tr("no change"))
         value_text = num(indicator.value)
         gap = px(10)
         width = textlib.width_of(value_font, value_text) + gap + textlib.width_of(move_font, move_text)

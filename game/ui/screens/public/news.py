@@ -6,6 +6,8 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Agreement, ItemStatus, NewsKind
+from game.i18n import tr
+from game.i18n.formats import turn_date
 from game.present import agreement_name, item_names
 from game.table.public import PublicView
 from game.ui.screens.ingame import GameScreen
@@ -56,7 +58,7 @@ class NewsColumn:
     def _objectives(self, doc: Document, board: PublicView) -> None:
         """Every side's objectives, shown because the teacher revealed them (or the game is over)."""
         palette = self.screen.palette
-        self._heading(doc, "Objectives of each side" + ("" if board.over else " · shown by the teacher"))
+        self._heading(doc, tr("Objectives of each side") + ("" if board.over else tr(" · shown by the teacher")))
         for role in board.roles:
             doc.para(role.name, colour=palette.text, size=TITLE, bold=True, gap=2)
             doc.para(board.objectives.get(role.id, ""), colour=palette.text, size=TEXT, gap=10)
@@ -65,10 +67,10 @@ class NewsColumn:
     def _this_turn(self, doc: Document, board: PublicView) -> None:
         """The events of this turn, who decides what they ask, and what was decided."""
         screen, palette = self.screen, self.screen.palette
-        self._heading(doc, f"News · {board.date}")
+        self._heading(doc, tr("News · {date}", date=board.date))
         events = news_entries(screen.game, board.news, board.turn, kinds=(NewsKind.EVENT,))
         if not events:
-            doc.para("A quiet quarter: no news.", colour=palette.muted, size=TEXT, gap=10)
+            doc.para(tr("A quiet quarter: no news."), colour=palette.muted, size=TEXT, gap=10)
         for entry in events:
             doc.para(entry.title, colour=palette.text, size=TITLE, bold=True, gap=3)
             doc.para(entry.text, colour=palette.muted, size=TEXT, gap=4 if entry.decider else 10)
@@ -78,19 +80,19 @@ class NewsColumn:
     def _decider(self, doc: Document, entry: NewsEntry) -> None:
         palette, name = self.screen.palette, self.screen.match.role_name(entry.decider)
         if entry.decision:
-            doc.para([(f"{name} chose: ", palette.muted, False), (entry.decision, palette.text, True)], size=TEXT,
-                     gap=10)  # fmt: skip
+            doc.para([(tr("{name} chose: ", name=name), palette.muted, False), (entry.decision, palette.text, True)],
+                     size=TEXT, gap=10)  # fmt: skip
         else:
-            doc.para(f"{name} decides.", colour=palette.text, size=TEXT, bold=True, gap=10)
+            doc.para(tr("{who} decides.", who=name), colour=palette.text, size=TEXT, bold=True, gap=10)
 
     def _last_turn(self, doc: Document, board: PublicView) -> None:
         """What each side did last turn: its actions."""
         screen, palette = self.screen, self.screen.palette
         doc.space(6)
-        self._heading(doc, "Last turn")
+        self._heading(doc, tr("Last turn"))
         for role in board.roles:
             moves = news_entries(screen.game, board.news, board.turn - 1, roles=(role.id,), kinds=(NewsKind.ACTION,))
-            done = ", ".join(entry.title for entry in moves) if moves else "no action"
+            done = ", ".join(entry.title for entry in moves) if moves else tr("no action")
             doc.para([(f"{role.name}: ", palette.text, True), (done, palette.muted, False)], size=TEXT, gap=8)
 
     def _agreements(self, doc: Document, board: PublicView) -> None:
@@ -100,9 +102,9 @@ class NewsColumn:
         palette = self.screen.palette
         in_force = [a for a in board.agreements if a.open and not a.broken]
         doc.space(6)
-        self._heading(doc, "Agreements in force")
+        self._heading(doc, tr("Agreements in force"))
         if not in_force:
-            doc.para("None yet.", colour=palette.muted, size=TEXT, gap=8)
+            doc.para(tr("None yet."), colour=palette.muted, size=TEXT, gap=8)
         for agreement in in_force:
             self._terms(doc, agreement)
 
@@ -111,9 +113,9 @@ class NewsColumn:
         screen, palette = self.screen, self.screen.palette
         game = screen.game
         pending = [item for item in agreement.items if item.status is ItemStatus.PENDING]
-        until = game.scenario.calendar.label(max(item.end for item in pending))
-        doc.para(f"{agreement_name(agreement.id).capitalize()}, until {until}", colour=palette.text, size=TEXT,
-                 bold=True, gap=3)  # fmt: skip
+        until = turn_date(game.scenario.calendar, max(item.end for item in pending))
+        heading = tr("{agreement}, until {until}", agreement=agreement_name(agreement.id).capitalize(), until=until)
+        doc.para(heading, colour=palette.text, size=TEXT, bold=True, gap=3)
         for role in agreement.parties:
             items = [item.item for item in pending if item.giver == role]
             if items:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import N_, tr
 from game.table.public import PublicView, public_view
 from game.ui import theme
 from game.ui.screens.base import Host
@@ -34,7 +35,7 @@ LOW = 420
 #: The key that switches between the public board and the players' screens.
 KEY = pygame.K_F3
 #: The back button's label, which says the key.
-BACK = "Back to the players (F3)"
+BACK = N_("Back to the players (F3)")
 
 
 class PublicScreen(GameScreen):
@@ -98,21 +99,21 @@ class PublicScreen(GameScreen):
         self.header = pygame.Rect(inner.left, inner.top, inner.width, self.header_strip.height())
         # The button's words are in the theme's font, which follows the UI scale but not the window's zoom.
         theme_font = theme.font(self.app.px(BUTTON_FONT))
-        button_w = min(inner.width, textlib.width_of(theme_font, BACK) + self.app.px(28))
+        button_w = min(inner.width, textlib.width_of(theme_font, tr(BACK)) + self.app.px(28))
         button = pygame.Rect(0, 0, button_w, theme_font.get_linesize() + self.app.px(16))
         button.bottomright = inner.bottomright
-        self.button(button, BACK, self.leave, key=KEY, focusable=False)
-        wanted = [("F3", "back to the players"), ("Esc", "menu"), ("PgUp/PgDn", "indicators"),
-                  ("Up/Down", "scroll the news")]  # fmt: skip
+        self.button(button, tr(BACK), self.leave, key=KEY, focusable=False)
+        wanted = [("F3", tr("back to the players")), (tr("Esc"), tr("menu")), (tr("PgUp/PgDn"), tr("indicators")),
+                  (tr("Up/Down"), tr("scroll the news"))]  # fmt: skip
         if not self.wide:
-            wanted.insert(1, ("Tab", "indicators / news"))
+            wanted.insert(1, (tr("Tab"), tr("indicators / news")))
         top = self.header.bottom + gap
         self.body = pygame.Rect(inner.left, top, inner.width, button.top - gap - top)
         self.tiles.compact = self.body.height < self.px(LOW)
         tiles = self.panes()[0] or self.body
         count = len(self.game.scenario.shown_indicators)
         if self.tiles.grid(tiles, count).per_page >= count:
-            wanted.remove(("PgUp/PgDn", "indicators"))  # every indicator fits: no pages
+            wanted.remove((tr("PgUp/PgDn"), tr("indicators")))  # every indicator fits: no pages
         room = max(self.px(40), button.left - inner.left - gap)
         self.hints = self.fit_hints(wanted, room, 1)
         hint_h = self.key_hints_height(self.hints, room)

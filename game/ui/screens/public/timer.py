@@ -12,6 +12,7 @@ from typing import Protocol, runtime_checkable
 
 import pygame
 
+from game.i18n import tr
 from game.ui.screens.ingame import GameScreen
 from game.ui.widgets import text as textlib
 
@@ -55,9 +56,9 @@ class TimerDisplay:
         """The caption and the clock: the time left when a timer runs, the length of a part when one is set but
         does not run now, nothing without a timer."""
         if seconds is not None:
-            return "TIME LEFT", clock_text(seconds)
+            return tr("TIME LEFT"), clock_text(seconds)
         if turn_seconds is not None:
-            return "TIMER PER PART", clock_text(turn_seconds)
+            return tr("TIMER PER PART"), clock_text(turn_seconds)
         return "", ""
 
     def width(self, seconds: float | None, turn_seconds: int | None) -> int:

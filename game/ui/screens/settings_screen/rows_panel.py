@@ -182,7 +182,7 @@ class SettingRows:
             if index == row.current:
                 self.current_marks.append(button_rect)
             x += button_w + gap
-        self.layout.append((row, label, row.name == "Colours"))
+        self.layout.append((row, label, row.key == "palette"))
 
     # ----------------------------------------------------------------- drawing
     def draw(self, surface: pygame.Surface) -> None:

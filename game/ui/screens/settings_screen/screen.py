@@ -1,4 +1,5 @@
-"""The settings screen: UI scale, fullscreen, palette and animation speed, applied at once and kept between runs.
+"""The settings screen: UI scale, fullscreen, palette, animation speed and language, applied at once and kept
+between runs.
 
 The screen holds the focus and the scroll position and routes the keys; the rows are drawn by
 :class:`~game.ui.screens.settings_screen.rows_panel.SettingRows`."""
@@ -10,11 +11,12 @@ from typing import Any
 
 import pygame
 
+from game.i18n import language, tr
 from game.storage import StorageError
 from game.ui import theme
 from game.ui.screens.base import Host
 from game.ui.screens.menu_common import BUTTON_SIZE, MenuScreen, blit_text, draw_backdrop, with_key
-from game.ui.screens.settings_screen.choices import SCALES, SPEEDS, nearest, rows_for
+from game.ui.screens.settings_screen.choices import SCALES, SPEEDS, languages, nearest, rows_for
 from game.ui.screens.settings_screen.rows_panel import SettingRows
 
 BACK = (-1, 0)
@@ -55,7 +57,7 @@ class SettingsScreen(MenuScreen):
         self.header = pygame.Rect(margin, top, content.width, heading.get_linesize() + subtitle_h)
         button_font = theme.font(self.px(BUTTON_SIZE))
         button_h = button_font.get_linesize() + self.px(12)
-        back_text = with_key("Back", "Esc")
+        back_text = with_key(tr("Back"), tr("Esc"))
         back_w = button_font.size(back_text)[0] + self.px(40)
         footer_top = self._place_footer(content, height, button_h, back_w)
 
@@ -106,7 +108,7 @@ class SettingsScreen(MenuScreen):
         return footer_top
 
     def _add_shortcuts(self) -> None:
-        """- and +: the scale; F: fullscreen; P: the palette; A: the animation speed; PgUp / PgDn: scroll."""
+        """- and +: the scale; F: fullscreen; P: the palette; A: animation speed; L: language; PgUp / PgDn: scroll."""
         for key in (pygame.K_MINUS, pygame.K_KP_MINUS):
             self.shortcuts[key] = lambda: self.step_scale(-1)
         for key in (pygame.K_EQUALS, pygame.K_PLUS, pygame.K_KP_PLUS):
@@ -116,12 +118,13 @@ class SettingsScreen(MenuScreen):
             palette="colourblind" if self.app.settings.palette == "standard" else "standard"
         )
         self.shortcuts[pygame.K_a] = self.cycle_speed
+        self.shortcuts[pygame.K_l] = self.cycle_language
         self.shortcuts[pygame.K_PAGEUP] = lambda: self.scroll(-1)
         self.shortcuts[pygame.K_PAGEDOWN] = lambda: self.scroll(1)
 
     def note_text(self) -> str:
         """The line under (or beside) Back."""
-        return self.error or "Tab / arrows move · Enter chooses · - and + change the scale"
+        return self.error or tr("Tab / arrows move · Enter chooses · - and + change the scale")
 
     # ----------------------------------------------------------------- keyboard
     def handle(self, event: pygame.event.Event) -> bool:
@@ -191,7 +194,7 @@ class SettingsScreen(MenuScreen):
         try:
             self.app.apply_settings(settings)
         except (StorageError, OSError) as exc:
-            self.error = f"Applied, but could not be saved for next time: {exc}"
+            self.error = tr("Applied, but could not be saved for next time: {exc}", exc=exc)
             self.app.rebuild_all()  # apply_settings stopped before rebuilding
 
     def step_scale(self, step: int) -> None:
@@ -205,6 +208,13 @@ class SettingsScreen(MenuScreen):
         index = (nearest(speeds, self.app.settings.animation_speed) + 1) % len(speeds)
         self.change(animation_speed=speeds[index])
 
+    def cycle_language(self) -> None:
+        """The next language the interface speaks (the last wraps around to English)."""
+        codes = languages()
+        active = self.app.settings.language or language()
+        index = (codes.index(active) + 1) % len(codes) if active in codes else 0
+        self.change(language=codes[index])
+
     def back(self) -> None:
         """Return to the screen below."""
         self.app.pop()
@@ -215,8 +225,8 @@ class SettingsScreen(MenuScreen):
         palette = self.palette
         draw_backdrop(surface, palette)
         header = self.header
-        blit_text(surface, "Settings", self.heading_font(), palette.text, header.topleft, width=header.width)
-        self.draw_subtitle(surface, header, "Changes apply at once and are kept for the next time you play.")
+        blit_text(surface, tr("Settings"), self.heading_font(), palette.text, header.topleft, width=header.width)
+        self.draw_subtitle(surface, header, tr("Changes apply at once and are kept for the next time you play."))
         self.rows_panel.draw(surface)
         note_font = self.font(13)
         if self.note_at is not None:
