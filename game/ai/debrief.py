@@ -78,6 +78,7 @@ from game.engine import (
     UnknownIdError,
     localize,
 )
+from game.i18n import N_
 
 __all__ = [
     "Debrief",
@@ -189,8 +190,8 @@ class Stance:
     def verdict(self) -> str:
         """``would accept`` / ``would refuse`` / ``unknown``."""
         if self.evaluation is None:
-            return "unknown"
-        return "would accept" if self.evaluation.accept else "would refuse"
+            return N_("unknown")
+        return N_("would accept") if self.evaluation.accept else N_("would refuse")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from game.ai import POLICIES, Policy, make_policy
 from game.ai.lookahead import DEFAULT_BUDGET
 from game.ai.policies import RESTRICTED_PREFIX
 from game.engine import Game, Scenario
+from game.i18n import N_
 
 
 class SeatKind(enum.StrEnum):
@@ -39,12 +40,12 @@ class Level:
 LEVELS: dict[str, Level] = {
     level.id: level
     for level in (
-        Level("beginner", "Beginner", "casual", None,
-              "Plays for its own side but often overlooks a better move; easy to read and to deal with."),
-        Level("standard", "Standard", "greedy", None,
-              "Takes the move that does its side the most good this turn, and proposes deals that serve it."),
-        Level("strong", "Strong", "lookahead", DEFAULT_BUDGET,
-              "Plays out many possible futures before each move; patient and hard to outplay (slower to think)."),
+        Level("beginner", N_("Beginner"), "casual", None,
+              N_("Plays for its own side but often overlooks a better move; easy to read and to deal with.")),
+        Level("standard", N_("Standard"), "greedy", None,
+              N_("Takes the move that does its side the most good this turn, and proposes deals that serve it.")),
+        Level("strong", N_("Strong"), "lookahead", DEFAULT_BUDGET,
+              N_("Plays out many possible futures before each move; patient and hard to outplay (slower to think).")),
     )
 }  # fmt: skip
 
