@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from game.content.problems import Problem, ScenarioError
 from game.engine import Scenario, ScoreReference, localize
+from game.i18n import tr, tr_n
 from game.paths import DEFAULT_SCENARIO, TUTORIAL_SCENARIO
 from game.present.words import plural
 from game.table.simulate import SimulationResult
@@ -332,8 +333,13 @@ def load(path: Path | None) -> Scenario:
     warnings: list[Problem] = []
     scenario = load_scenario(name, warnings=warnings)
     if warnings:
-        count = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
-        print(f"{name}: {count}: it plays as they say (python main.py validate {name} lists them)", file=sys.stderr)
+        said = tr_n(
+            "{file}: {n} warning: it plays as they say (python main.py validate {file} lists them)",
+            "{file}: {n} warnings: it plays as they say (python main.py validate {file} lists them)",
+            len(warnings),
+            file=name,
+        )
+        print(said, file=sys.stderr)
     return scenario
 
 
@@ -354,7 +360,7 @@ def check_role(scenario: Scenario, role: str | None) -> None:
     """Raise a usage error when ``role`` is given and the scenario has no such role."""
     if role is not None and role not in {r.id for r in scenario.roles}:
         known = ", ".join(r.id for r in scenario.roles)
-        raise UsageError(f"unknown role {role!r}; this scenario has: {known}")
+        raise UsageError(tr("unknown role {role}; this scenario has: {known}", role=repr(role), known=known))
 
 
 def _text(args: argparse.Namespace, out: TextIO) -> int:
@@ -370,23 +376,27 @@ def _text(args: argparse.Namespace, out: TextIO) -> int:
         given = (args.role, args.scenario, args.seed, args.turns)
         if args.seat or args.tutorial or any(value is not None for value in given):
             raise UsageError(
-                "--continue takes the saved game as it is: leave out --seat, --role, --scenario, --seed, --turns, "
-                "--tutorial"
+                tr(
+                    "--continue takes the saved game as it is: leave out --seat, --role, --scenario, --seed, --turns, "
+                    "--tutorial"
+                )
             )
         info = latest_save()
         if info is None:
-            raise UsageError("there is no saved game to continue yet")
+            raise UsageError(tr("there is no saved game to continue yet"))
         try:
             match = load_match(info.path)
         except SaveError as exc:
-            raise UsageError(f"the latest save ({info.path.name}) cannot be continued: {exc}") from None
+            raise UsageError(
+                tr("the latest save ({file}) cannot be continued: {problem}", file=info.path.name, problem=exc)
+            ) from None
         return run(match.scenario, role=None, seed=match.seed, stdin=sys.stdin, stdout=out,
                    lang=match.game.lang, match=match, save=save,
                    full_review=getattr(args, "full_review", False))  # fmt: skip
     scenario_path = getattr(args, "scenario", None) or DEFAULT_SCENARIO
     if getattr(args, "tutorial", False):
         if args.scenario is not None:
-            raise UsageError("--tutorial plays the shipped tutorial: leave out --scenario")
+            raise UsageError(tr("--tutorial plays the shipped tutorial: leave out --scenario"))
         scenario_path = TUTORIAL_SCENARIO
     scenario = of_turns(load(scenario_path), getattr(args, "turns", None))
     role = getattr(args, "role", None)
@@ -461,10 +471,10 @@ def check_pin(pin: str | None, *, starts: bool) -> str:
     if pin is None:
         return ""
     if not (pin.isdigit() and 4 <= len(pin) <= 8):
-        raise UsageError(f"--pin expects 4 to 8 digits, got {pin!r}")
+        raise UsageError(tr("--pin expects 4 to 8 digits, got {pin}", pin=repr(pin)))
     if not starts:
         raise UsageError(
-            "--pin guards a game started here: add --scenario or --seat (or type the PIN on the New game screen)"
+            tr("--pin guards a game started here: add --scenario or --seat (or type the PIN on the New game screen)")
         )
     return pin
 
