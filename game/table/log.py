@@ -142,10 +142,10 @@ def command_to_json(command: TableCommand) -> dict[str, Any]:
 def command_from_json(data: Mapping[str, Any]) -> TableCommand:
     """Rebuild :func:`command_to_json` output; raises :class:`LogError` if it does not describe a command."""
     if not isinstance(data, Mapping):
-        raise LogError(tr("a logged command should be an object, not {value}", value=f"{data!r:.60}"))
+        raise LogError(tr("a logged command should be an object, not {value}", value=repr(data)[:60]))
     kind = _TYPES.get(str(data.get("type")))
     if kind is None:
-        raise LogError(tr("unknown command type {type}", type=f"{data.get('type')!r:.40}"))
+        raise LogError(tr("unknown command type {type}", type=repr(data.get("type"))[:40]))
     values: dict[str, Any] = {}
     for item in dataclasses.fields(kind):
         if item.name not in data:
@@ -170,7 +170,7 @@ def command_from_json(data: Mapping[str, Any]) -> TableCommand:
                     tr(
                         "'value' of an {command} command should be a number, not {value}",
                         command=_NAMES[kind],
-                        value=f"{value!r:.40}",
+                        value=repr(value)[:40],
                     )
                 )
             value = float(value)
@@ -180,7 +180,7 @@ def command_from_json(data: Mapping[str, Any]) -> TableCommand:
                     "{field} of a {command} command should be text, not {value}",
                     field=repr(item.name),
                     command=_NAMES[kind],
-                    value=f"{value!r:.40}",
+                    value=repr(value)[:40],
                 )
             )
         values[item.name] = value

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.engine import Game, Scenario, TurnReport
+from game.engine import Change, Game, Scenario, TurnReport
 from game.i18n import tr
 from game.table.log import Done, LogEntry
 from game.table.match import Match
@@ -137,14 +137,18 @@ def _news_words(news: tuple[object, ...]) -> str:
     return " ".join(str(part) for part in (kind, news_id, role and tr("by {role}", role=role), detail) if part)
 
 
+def _change_words(change: Change) -> str:
+    return f"{change.indicator} {change.before:g} -> {change.after:g} ({change.text})"
+
+
 def _changes_differ(saved: TurnReport, rebuilt: TurnReport) -> str:
     for index, (a, b) in enumerate(zip(saved.changes, rebuilt.changes, strict=False)):
         if tuple(a) != tuple(b):
             return tr(
                 "change {number} of the turn: saved {saved}, rebuilt {rebuilt}",
                 number=index + 1,
-                saved=f"{a.indicator} {a.before:g} -> {a.after:g} ({a.text})",
-                rebuilt=f"{b.indicator} {b.before:g} -> {b.after:g} ({b.text})",
+                saved=_change_words(a),
+                rebuilt=_change_words(b),
             )
     return tr(
         "the turn made {saved} changes when played and {rebuilt} when rebuilt",

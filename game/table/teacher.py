@@ -99,8 +99,8 @@ def adjust(match: Match, indicator: str, value: float, reason: str) -> Change:
     words = tr(
         "The teacher set {label} to {value} (it was {before}): {reason}",
         label=label,
-        value=f"{change.after:g}",
-        before=f"{change.before:g}",
+        value=format(change.after, "g"),
+        before=format(change.before, "g"),
         reason=reason.strip(),
     )
     _record(match, InterventionKind.ADJUST, words)

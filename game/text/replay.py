@@ -172,7 +172,9 @@ def describe(game: Game, command: TableCommand) -> str:
         return tr("the turn resolves")
     if isinstance(command, Adjust):
         label = present.say(game, game.scenario.indicator(command.indicator).label)
-        return tr("sets {label} to {value}: {reason}", label=label, value=f"{command.value:g}", reason=command.reason)
+        return tr(
+            "sets {label} to {value}: {reason}", label=label, value=format(command.value, "g"), reason=command.reason
+        )
     if isinstance(command, Inject):
         return tr(
             "adds news for the next turn: {title}", title=present.say(game, game.scenario.event(command.event).title)
