@@ -19,12 +19,32 @@ from game.paths import DEFAULT_SCENARIO
 from game.storage import HOME_ENV
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A COMMON_GROUND_HOME for what runs before a test's own (module fixtures): never the real user folders, whose
+    settings may choose another language."""
+    import os
+
+    path = tmp_path_factory.mktemp("session-home")
+    before = os.environ.get(HOME_ENV)
+    os.environ[HOME_ENV] = str(path)
+    yield path
+    if before is None:
+        os.environ.pop(HOME_ENV, None)
+    else:
+        os.environ[HOME_ENV] = before
+
+
 @pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own COMMON_GROUND_HOME: nothing touches the real user folders."""
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets its own COMMON_GROUND_HOME: nothing touches the real user folders. The interface's language
+    is English again after each test (a command run in process with ``--lang`` sets the process's language)."""
+    from game.i18n import set_language
+
     path = tmp_path / "home"
     monkeypatch.setenv(HOME_ENV, str(path))
-    return path
+    yield path
+    set_language("en")
 
 
 @pytest.fixture(scope="module")
