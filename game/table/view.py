@@ -27,6 +27,7 @@ from game.engine import (
     Stage,
     localize,
 )
+from game.i18n.formats import turn_date
 from game.table.match import Decision, Match
 
 
@@ -176,7 +177,7 @@ def view(match: Match, role: str, *, since: Mapping[str, float] | None = None) -
         role=role,
         turn=game.turn,
         turns=scenario.turns,
-        date=scenario.calendar.label(game.turn),
+        date=turn_date(scenario.calendar, game.turn),
         phase=game.phase.value,
         indicators=_indicators(match, role, baseline_values(match) if since is None else since),
         roles=tuple(
