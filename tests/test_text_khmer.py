@@ -12,9 +12,12 @@ from pathlib import Path
 
 from test_text import small
 
+from builders import effect, scenario
+from game.engine import Commit
 from game.i18n import language, tr, use_language
 from game.i18n.lines import break_points, display_width, has_khmer
 from game.present import num, points, score, signed
+from game.table import PERSON, Done, Match, view
 from game.text import run
 from game.text.console import wrap
 
@@ -116,3 +119,22 @@ def test_numbers_keep_their_digits_and_decimals_in_every_language() -> None:
     for lang in ("en", "km"):
         with use_language(lang):
             assert (num(57.4), signed(4), signed(-2.5), score(45.06), points(2)) == ("57", "+4", "-3", "45.1", "+2.0")
+
+
+def test_why_an_action_is_closed_is_said_in_the_active_language() -> None:
+    sc = scenario(
+        turns=4,
+        actions=[
+            {"id": "talk", "cost": 1, "cooldown": 1, "effects": [effect("x += 1")]},
+            {"id": "summit", "cost": 9, "effects": [effect("x += 5")]},
+        ],
+        events_per_turn=0,
+    )
+    match = Match.start(sc, {"a": PERSON}, 1)
+    match.apply("a", Commit("a", "talk"))
+    match.apply("a", Done("a"))
+    statuses = {a.id: a.status for a in view(match, "a").actions}
+    assert statuses == {"talk": "cooling down until turn 3", "summit": "costs 9 capital, 3 left"}
+    with use_language("km"):
+        statuses = {a.id: a.status for a in view(match, "a").actions}
+    assert statuses == {"talk": "កំពុងរង់ចាំ រហូតដល់វេនទី 3", "summit": "ត្រូវការដើមទុន 9 ប៉ុន្តែនៅសល់តែ 3"}
