@@ -253,7 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_new(NewRequest(args.file, args.roles, args.force, args.schema_copy), out, err)
         if args.command == "notes":
-            return _notes(args.path, out)
+            return _notes(args.path, out, args.lang)
         if args.command == "handouts":
             from game.reports.cli import run_handouts
 
@@ -529,17 +529,15 @@ def _validate(paths: Sequence[Path], out: TextIO, *, strict: bool = False) -> in
     return status
 
 
-def _notes(path: Path | None, out: TextIO) -> int:
-    import textwrap
-
+def _notes(path: Path | None, out: TextIO, lang: str = "en") -> int:
     from game.present.notes import teacher_notes
+    from game.text.console import wrap
 
-    for line in teacher_notes(load(path)):
+    scenario = load(path)
+    _say_language(scenario, lang)
+    for line in teacher_notes(scenario, lang):
         indent = "  " if line.startswith("- ") else ""
-        wrapped = textwrap.fill(
-            line, width=100, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
-        )
-        print(wrapped if line else "", file=out)
+        print("\n".join(wrap(line, 100, hanging=indent)) if line else "", file=out)
     return EXIT_OK
 
 
