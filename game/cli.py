@@ -275,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_bench(json_output=args.json, quick=args.quick, out=sys.stdout)
     except UsageError as exc:
-        print(f"common-ground: error: {exc}", file=err)
+        print(tr("common-ground: error: {problem}", problem=exc), file=err)
         return EXIT_USAGE
     except ScenarioError as exc:
         print(exc, file=err)
@@ -321,7 +321,7 @@ def use_language(chosen: str | None, *, remember: bool, err: TextIO) -> str:
     set_language(lang)
     if not has_interface(lang):
         note = tr("no {language} translation of the interface; showing English", language=language_name(lang))
-        print(f"common-ground: note: {note}", file=err)
+        print(tr("common-ground: note: {note}", note=note), file=err)
     return lang
 
 
@@ -866,4 +866,4 @@ def _say_language(scenario: Scenario, lang: str) -> None:
 
     notice = language_notice(scenario, lang)
     if notice is not None:
-        print(f"common-ground: note: {notice}", file=sys.stderr)
+        print(tr("common-ground: note: {note}", note=notice), file=sys.stderr)
