@@ -161,7 +161,7 @@ class NegotiationTable:
         console, game = self.console, self.game
         problem = game.why_not_propose(self.human, other, give, ask)
         if problem:
-            console.para(tr("It cannot be sent: {reason}.", reason=problem))
+            console.para(tr("It cannot be sent: {reason}.", reason=self.sending_problem(other, give, ask, problem)))
             return False
         if reply_to is None:
             results = self.match.apply(self.human, Propose(self.human, other, give, ask))
@@ -169,6 +169,16 @@ class NegotiationTable:
             results = self.match.apply(self.human, Counter(self.human, reply_to.id, give, ask))
         self.show_answer(other, results)
         return True
+
+    def sending_problem(self, other: str, give: tuple[str, ...], ask: tuple[str, ...], problem: str) -> str:
+        """Why the rules refuse a proposal, in the active language for the refusals a player meets at this table
+        (nothing chosen, a proposal still waiting for the other side's answer), else the engine's own words."""
+        if not give and not ask:
+            return tr("a proposal needs at least one item")
+        waiting = [p for p in self.game.state.proposals if p.status is ProposalStatus.OPEN]
+        if any(p.sender == self.human and p.receiver == other for p in waiting):
+            return tr("your proposal to {name} is still waiting for an answer", name=role_name(self.game, other))
+        return problem
 
     def show_answer(self, other: str, results: Sequence[Result]) -> None:
         """What sending did: the counterpart's answer (the agreement, a refusal, or its counter-proposal, which the
