@@ -48,6 +48,9 @@ CAUSE_NAMES = {
     Cause.EVENT: N_("event"),
     Cause.DYNAMIC: N_("trend"),
     Cause.FACILITATOR: N_("facilitator"),
+    Cause.AGREEMENT: N_("agreement"),
+    Cause.KEPT: N_("kept"),
+    Cause.BREAK: N_("break"),
 }
 
 
