@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from game.content.problems import Problem, ScenarioError
 from game.engine import Scenario, ScoreReference, localize
+from game.i18n import tr, tr_n
 from game.paths import DEFAULT_SCENARIO, TUTORIAL_SCENARIO
 from game.present.words import plural
 from game.table.simulate import SimulationResult
@@ -268,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_new(NewRequest(args.file, args.roles, args.force, args.schema_copy), out, err)
         if args.command == "notes":
-            return _notes(args.path, out)
+            return _notes(args.path, out, args.lang)
         if args.command == "handouts":
             from game.reports.cli import run_handouts
 
@@ -290,7 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_bench(json_output=args.json, quick=args.quick, out=sys.stdout)
     except UsageError as exc:
-        print(f"common-ground: error: {exc}", file=err)
+        print(tr("common-ground: error: {problem}", problem=exc), file=err)
         return EXIT_USAGE
     except ScenarioError as exc:
         print(exc, file=err)
@@ -336,7 +337,7 @@ def use_language(chosen: str | None, *, remember: bool, err: TextIO) -> str:
     set_language(lang)
     if not has_interface(lang):
         note = tr("no {language} translation of the interface; showing English", language=language_name(lang))
-        print(f"common-ground: note: {note}", file=err)
+        print(tr("common-ground: note: {note}", note=note), file=err)
     return lang
 
 
@@ -348,8 +349,13 @@ def load(path: Path | None) -> Scenario:
     warnings: list[Problem] = []
     scenario = load_scenario(name, warnings=warnings)
     if warnings:
-        count = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
-        print(f"{name}: {count}: it plays as they say (python main.py validate {name} lists them)", file=sys.stderr)
+        said = tr_n(
+            "{file}: {n} warning: it plays as they say (python main.py validate {file} lists them)",
+            "{file}: {n} warnings: it plays as they say (python main.py validate {file} lists them)",
+            len(warnings),
+            file=name,
+        )
+        print(said, file=sys.stderr)
     return scenario
 
 
@@ -370,7 +376,7 @@ def check_role(scenario: Scenario, role: str | None) -> None:
     """Raise a usage error when ``role`` is given and the scenario has no such role."""
     if role is not None and role not in {r.id for r in scenario.roles}:
         known = ", ".join(r.id for r in scenario.roles)
-        raise UsageError(f"unknown role {role!r}; this scenario has: {known}")
+        raise UsageError(tr("unknown role {role}; this scenario has: {known}", role=repr(role), known=known))
 
 
 def _text(args: argparse.Namespace, out: TextIO) -> int:
@@ -387,23 +393,27 @@ def _text(args: argparse.Namespace, out: TextIO) -> int:
         given = (args.role, args.scenario, args.seed, args.turns)
         if args.seat or args.tutorial or any(value is not None for value in given):
             raise UsageError(
-                "--continue takes the saved game as it is: leave out --seat, --role, --scenario, --seed, --turns, "
-                "--tutorial"
+                tr(
+                    "--continue takes the saved game as it is: leave out --seat, --role, --scenario, --seed, --turns, "
+                    "--tutorial"
+                )
             )
         info = latest_save()
         if info is None:
-            raise UsageError("there is no saved game to continue yet")
+            raise UsageError(tr("there is no saved game to continue yet"))
         try:
             match = load_match(info.path)
         except SaveError as exc:
-            raise UsageError(f"the latest save ({info.path.name}) cannot be continued: {exc}") from None
+            raise UsageError(
+                tr("the latest save ({file}) cannot be continued: {problem}", file=info.path.name, problem=exc)
+            ) from None
         return run(match.scenario, role=None, seed=match.seed, stdin=sys.stdin, stdout=out,
                    lang=match.game.lang, match=match, save=save,
                    full_review=getattr(args, "full_review", False))  # fmt: skip
     scenario_path = getattr(args, "scenario", None) or DEFAULT_SCENARIO
     if getattr(args, "tutorial", False):
         if args.scenario is not None:
-            raise UsageError("--tutorial plays the shipped tutorial: leave out --scenario")
+            raise UsageError(tr("--tutorial plays the shipped tutorial: leave out --scenario"))
         scenario_path = TUTORIAL_SCENARIO
     scenario = of_turns(load(scenario_path), getattr(args, "turns", None))
     role = getattr(args, "role", None)
@@ -493,10 +503,10 @@ def check_pin(pin: str | None, *, starts: bool) -> str:
     if pin is None:
         return ""
     if not (pin.isdigit() and 4 <= len(pin) <= 8):
-        raise UsageError(f"--pin expects 4 to 8 digits, got {pin!r}")
+        raise UsageError(tr("--pin expects 4 to 8 digits, got {pin}", pin=repr(pin)))
     if not starts:
         raise UsageError(
-            "--pin guards a game started here: add --scenario or --seat (or type the PIN on the New game screen)"
+            tr("--pin guards a game started here: add --scenario or --seat (or type the PIN on the New game screen)")
         )
     return pin
 
@@ -584,17 +594,15 @@ def _untranslated(path: Path, lang: str, out: TextIO) -> bool:
     return report.complete
 
 
-def _notes(path: Path | None, out: TextIO) -> int:
-    import textwrap
-
+def _notes(path: Path | None, out: TextIO, lang: str = "en") -> int:
     from game.present.notes import teacher_notes
+    from game.text.console import wrap
 
-    for line in teacher_notes(load(path)):
+    scenario = load(path)
+    _say_language(scenario, lang)
+    for line in teacher_notes(scenario, lang):
         indent = "  " if line.startswith("- ") else ""
-        wrapped = textwrap.fill(
-            line, width=100, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
-        )
-        print(wrapped if line else "", file=out)
+        print("\n".join(wrap(line, 100, hanging=indent)) if line else "", file=out)
     return EXIT_OK
 
 
@@ -923,4 +931,4 @@ def _say_language(scenario: Scenario, lang: str) -> None:
 
     notice = language_notice(scenario, lang)
     if notice is not None:
-        print(f"common-ground: note: {notice}", file=sys.stderr)
+        print(tr("common-ground: note: {note}", note=notice), file=sys.stderr)

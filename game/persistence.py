@@ -10,6 +10,7 @@ from pathlib import Path
 from game.content.loader import load_scenario
 from game.content.problems import ScenarioError
 from game.engine import LengthError, Scenario, localize, of_length
+from game.i18n import tr
 from game.saves import SaveError, SaveInfo, autosave_path, new_save_path, read_save, write_save
 from game.storage import StorageError, data_dir, read_json, write_json_atomic
 from game.table import DAMAGED, Match
@@ -43,7 +44,7 @@ def autosave_match(match: Match) -> str:
     try:
         save_match(match, autosave_path(), "Autosave")
     except (OSError, StorageError, SaveError, ValueError) as exc:
-        return f"Autosave failed: {exc}"
+        return tr("Autosave failed: {problem}", problem=exc)
     return ""
 
 
@@ -52,11 +53,13 @@ def _of_saved_length(scenario: Scenario, turns: object) -> Scenario:
     if turns is None:
         return scenario
     if not isinstance(turns, int) or isinstance(turns, bool):
-        raise SaveError(f"This save is damaged (its length should be a number of turns, not {turns!r})")
+        raise SaveError(
+            tr("This save is damaged (its length should be a number of turns, not {value})", value=repr(turns))
+        )
     try:
         return of_length(scenario, turns)
     except LengthError as exc:
-        raise SaveError(f"This save's length no longer fits its scenario: {exc}") from None
+        raise SaveError(tr("This save's length no longer fits its scenario: {problem}", problem=exc)) from None
 
 
 def load_match(path: Path) -> Match:
@@ -65,18 +68,23 @@ def load_match(path: Path) -> Match:
     try:
         scenario = load_scenario(info.scenario_path)
     except ScenarioError as exc:
-        first = exc.problems[0].message if exc.problems else "it is not valid"
-        raise SaveError(f"The scenario of this save ({info.scenario_path}) cannot be loaded: {first}") from None
+        first = exc.problems[0].message if exc.problems else tr("it is not valid")
+        raise SaveError(
+            tr("The scenario of this save ({file}) cannot be loaded: {problem}", file=info.scenario_path, problem=first)
+        ) from None
     scenario = _of_saved_length(scenario, data.get("turns"))
     if scenario.fingerprint != info.fingerprint:
         raise SaveError(
-            f"This save belongs to a different version of the scenario '{info.scenario_title}': "
-            "the scenario file has changed since"
+            tr(
+                "This save belongs to a different version of the scenario '{title}': the scenario file has changed "
+                "since",
+                title=info.scenario_title,
+            )
         )
     try:
         return Match.from_dict(scenario, info.scenario_path, data)
     except DAMAGED as exc:  # the saved parts are checked as they are read (LogError, SeatError: ValueErrors)
-        raise SaveError(f"This save is damaged ({exc})") from None
+        raise SaveError(tr("This save is damaged ({problem})", problem=exc)) from None
 
 
 def reference_cache() -> ReferenceCache | None:

@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeGuard
 
+from game.i18n import N_, tr
 from game.storage import (
     StorageError,
     StorageProblem,
@@ -90,11 +91,15 @@ def saves_dir() -> Path:
     try:
         directory = data_dir() / "saves"
     except StorageError as exc:
-        raise SaveError(f"The saves folder cannot be created ({_os_reason(exc)})", path=exc.path) from exc
+        raise SaveError(
+            tr("The saves folder cannot be created ({problem})", problem=_os_reason(exc)), path=exc.path
+        ) from exc
     try:
         directory.mkdir(exist_ok=True)
     except OSError as exc:
-        raise SaveError(f"The saves folder cannot be created ({exc.strerror or exc})", path=directory) from exc
+        raise SaveError(
+            tr("The saves folder cannot be created ({problem})", problem=exc.strerror or exc), path=directory
+        ) from exc
     return directory
 
 
@@ -181,10 +186,12 @@ def write_save(
         write_json_atomic(path, document, indent=None)
     except StorageError as exc:
         if exc.problem is StorageProblem.NOT_SERIALISABLE:
-            raise SaveError(f"Could not save the game: the game data cannot be stored ({exc})", path=path) from exc
+            problem = tr("Could not save the game: the game data cannot be stored ({problem})", problem=exc)
+            raise SaveError(problem, path=path) from exc
         if exc.problem is StorageProblem.TOO_LARGE:  # refused rather than written as a save that cannot be loaded
-            raise SaveError(f"Could not save the game: the save is too large ({exc.detail})", path=path) from exc
-        raise SaveError(f"Could not save the game: {_os_reason(exc)}", path=path) from exc
+            problem = tr("Could not save the game: the save is too large ({problem})", problem=exc.detail)
+            raise SaveError(problem, path=path) from exc
+        raise SaveError(tr("Could not save the game: {problem}", problem=_os_reason(exc)), path=path) from exc
     return info
 
 
@@ -197,13 +204,13 @@ def _os_reason(exc: StorageError) -> str:
 
 # ----------------------------------------------------------------------------------------------- reading
 _STORAGE_MESSAGES = {
-    StorageProblem.MISSING: "This save no longer exists",
-    StorageProblem.TOO_LARGE: "This save is too large to be a Common Ground save",
+    StorageProblem.MISSING: N_("This save no longer exists"),
+    StorageProblem.TOO_LARGE: N_("This save is too large to be a Common Ground save"),
     # JSON is UTF-8 by definition, so a file that is not UTF-8 is not valid JSON either.
-    StorageProblem.NOT_UTF8: "This save is damaged (not valid JSON)",
-    StorageProblem.EMPTY: "This save is empty (nothing was written to it)",
-    StorageProblem.TRUNCATED: "This save is incomplete (it was cut off)",
-    StorageProblem.NOT_JSON: "This save is damaged (not valid JSON)",
+    StorageProblem.NOT_UTF8: N_("This save is damaged (not valid JSON)"),
+    StorageProblem.EMPTY: N_("This save is empty (nothing was written to it)"),
+    StorageProblem.TRUNCATED: N_("This save is incomplete (it was cut off)"),
+    StorageProblem.NOT_JSON: N_("This save is damaged (not valid JSON)"),
 }
 
 
@@ -218,26 +225,31 @@ def read_save(path: Path, *, fingerprint: str | None = None) -> tuple[SaveInfo, 
         document = read_json(path)
     except StorageError as exc:
         if exc.problem is StorageProblem.UNREADABLE:
-            message = f"This save could not be read ({_os_reason(exc)})"
+            message = tr("This save could not be read ({problem})", problem=_os_reason(exc))
         else:
-            message = _STORAGE_MESSAGES.get(exc.problem, "This save could not be read")
+            message = tr(_STORAGE_MESSAGES.get(exc.problem, N_("This save could not be read")))
         raise SaveError(message, path=path) from exc
     if not isinstance(document, dict) or document.get("kind") != SAVE_KIND:
-        raise SaveError("This is not a Common Ground save", path=path)
+        raise SaveError(tr("This is not a Common Ground save"), path=path)
     version = document.get("format")
     if not _is_int(version):
-        raise SaveError(f"This save has no valid format number ({_show(version)})", path=path)
+        raise SaveError(tr("This save has no valid format number ({value})", value=_show(version)), path=path)
     if version > SAVE_FORMAT:
-        raise SaveError(f"This save was made by a newer version of Common Ground (format {version})", path=path)
+        newer = tr("This save was made by a newer version of Common Ground (format {format})", format=version)
+        raise SaveError(newer, path=path)
     if version < 1:
-        raise SaveError(f"This save has an unknown format number ({version})", path=path)
+        raise SaveError(tr("This save has an unknown format number ({format})", format=version), path=path)
     info, problems = _parse(path, document)
     if info is None:
-        raise SaveError("This save is damaged: " + "; ".join(problems), path=path)
+        raise SaveError(tr("This save is damaged: {problems}", problems="; ".join(problems)), path=path)
     if fingerprint is not None and info.fingerprint != fingerprint:
         name = info.scenario_title or info.scenario_id
         raise SaveError(
-            f"This save belongs to a different version of the scenario '{name}': the scenario file has changed since",
+            tr(
+                "This save belongs to a different version of the scenario '{title}': the scenario file has changed "
+                "since",
+                title=name,
+            ),
             path=path,
         )
     session: dict[str, Any] = document["session"]
@@ -365,7 +377,7 @@ def list_saves(directory: Path | None = None) -> tuple[list[SaveInfo], list[tupl
     try:
         candidates = sorted(p for p in folder.glob("*.json") if p.is_file())
     except OSError as exc:
-        return [], [(folder, f"The saves folder could not be read ({exc.strerror or exc})")]
+        return [], [(folder, tr("The saves folder could not be read ({problem})", problem=exc.strerror or exc))]
     good: list[SaveInfo] = []
     bad: list[tuple[Path, str]] = []
     for candidate in candidates:
@@ -391,4 +403,6 @@ def delete_save(path: Path) -> None:
     try:
         path.unlink(missing_ok=True)
     except OSError as exc:
-        raise SaveError(f"This save could not be deleted ({exc.strerror or exc})", path=path) from exc
+        raise SaveError(
+            tr("This save could not be deleted ({problem})", problem=exc.strerror or exc), path=path
+        ) from exc

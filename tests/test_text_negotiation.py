@@ -198,3 +198,14 @@ def test_help_and_the_prompt_name_the_negotiation_keys() -> None:
     _, out = play(["h", "q", "y"])
     assert "Action (1-1, d N, n negotiate, a agreements, e end, h help, q quit): " in out
     assert " n opens the negotiation table" in out.replace("\n", " ")
+
+
+@pytest.mark.usefixtures("quiet")
+def test_an_empty_proposal_is_refused_with_the_reason_in_the_active_language() -> None:
+    from game.i18n import use_language
+
+    _, out = play(["n", "s", "b", "q", "y"])
+    assert "It cannot be sent: a proposal needs at least one item." in out
+    with use_language("km"):
+        _, out = play(["n", "s", "b", "q", "y"])
+    assert "មិនអាចផ្ញើវាបានទេ៖ សំណើមួយត្រូវការយ៉ាងហោចណាស់ចំណុចមួយ។" in out

@@ -78,6 +78,8 @@ from game.engine import (
     UnknownIdError,
     localize,
 )
+from game.i18n import N_, tr, tr_n
+from game.i18n.formats import number, turn_date
 
 __all__ = [
     "Debrief",
@@ -188,8 +190,8 @@ class Stance:
     def verdict(self) -> str:
         """``would accept`` / ``would refuse`` / ``unknown``."""
         if self.evaluation is None:
-            return "unknown"
-        return "would accept" if self.evaluation.accept else "would refuse"
+            return N_("unknown")
+        return N_("would accept") if self.evaluation.accept else N_("would refuse")
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,9 +352,9 @@ def debrief(game: Game, counterpart: str, player: str) -> Debrief:
     roles = {r.id for r in game.scenario.roles}
     for role in (counterpart, player):
         if role not in roles:
-            raise ValueError(f"unknown role {role!r}; roles: {', '.join(sorted(roles))}")
+            raise ValueError(tr("unknown role {role}; roles: {roles}", role=repr(role), roles=", ".join(sorted(roles))))
     if counterpart == player:
-        raise ValueError("a role cannot be debriefed about itself")
+        raise ValueError(tr("a role cannot be debriefed about itself"))
     builder = _Builder(game, counterpart, player)
     willingness = builder.willingness()
     stances = builder.stances()
@@ -477,7 +479,7 @@ class _Builder:
         return tuple(out)
 
     def who(self, role: str, *, capital: bool = False) -> str:
-        word = "you" if role == self.player else "they" if role == self.counterpart else self.role_name(role)
+        word = tr("you") if role == self.player else tr("they") if role == self.counterpart else self.role_name(role)
         return word[:1].upper() + word[1:] if capital else word
 
     def role_name(self, role: str) -> str:
@@ -494,24 +496,27 @@ class _Builder:
         if status is ProposalStatus.ACCEPTED:
             agreement = next((a for a in game.state.agreements if a.proposal == proposal.id), None)
             if agreement is None:
-                return "", f"{answerer} accepted."
+                return "", tr("{who} accepted.", who=answerer)
             breakers = [n.role for n in game.state.news if n.kind is NewsKind.AGREEMENT and n.id == agreement.id
                         and n.detail == ItemStatus.BROKEN]  # fmt: skip
             if breakers:
-                fate = f"later broken by {self.who(breakers[0])}"
+                fate = tr("later broken by {who}", who=self.who(breakers[0]))
             elif agreement.open:
-                fate = "still being carried out when the game ended"
+                fate = tr("still being carried out when the game ended")
             else:
-                fate = "carried out in full"
-            return agreement.id, f"{answerer} accepted: {_agreement_name(agreement.id)}, {fate}."
+                fate = tr("carried out in full")
+            said = tr(
+                "{who} accepted: {agreement}, {fate}.", who=answerer, agreement=_agreement_name(agreement.id), fate=fate
+            )
+            return agreement.id, said
         if status is ProposalStatus.REFUSED:
-            return "", f"{answerer} refused{self.taken(proposal)}."
+            return "", tr("{who} refused{why}.", who=answerer, why=self.taken(proposal))
         if status is ProposalStatus.COUNTERED:
-            return "", f"{answerer} answered with a counter-proposal{self.taken(proposal)}."
+            return "", tr("{who} answered with a counter-proposal{why}.", who=answerer, why=self.taken(proposal))
         if status is ProposalStatus.WITHDRAWN:
-            return "", "It lapsed unanswered at the end of the turn."
+            return "", tr("It lapsed unanswered at the end of the turn.")
         if status is ProposalStatus.OPEN:
-            return "", "It was still open when the game ended."
+            return "", tr("It was still open when the game ended.")
         return "", f"{status.capitalize()}."
 
     def taken(self, proposal: Proposal) -> str:
@@ -526,7 +531,11 @@ class _Builder:
             if agreement.id in made and agreement.proposal != proposal.id and agreement.turn == proposal.turn:
                 common = [p.item for p in agreement.items if p.item in wanted]
                 if common:
-                    return f", as {self.labels(common)[0]} had just been agreed in {_agreement_name(agreement.id)}"
+                    return tr(
+                        ", as {item} had just been agreed in {agreement}",
+                        item=self.labels(common)[0],
+                        agreement=_agreement_name(agreement.id),
+                    )
         return ""
 
     # ----------------------------------------------------------------- willingness
@@ -543,17 +552,17 @@ class _Builder:
         out: list[MoodPoint] = []
         for turn, (mood, reasons) in enumerate(levels):
             if turn == 0:
-                note = f"At the start: {_num(mood)}."
+                note = tr("At the start: {mood}.", mood=_num(mood))
                 out.append(MoodPoint(0, mood, reasons, 0.0, (), note))
                 continue
             change = mood - levels[turn - 1][0]
             shifts = list(causes.get(turn, []))
             rest = change - sum(s.points for s in shifts)
             if abs(rest) > 1e-6:
-                shifts.append(Shift("other", rest, False, ShiftKind.OTHER))
+                shifts.append(Shift(tr("other"), rest, False, ShiftKind.OTHER))
             shifts = [s for s in shifts if abs(s.points) > 1e-9]
             shifts.sort(key=lambda s: (-abs(s.points), s.label))
-            note = _note(f"Turn {turn} ({calendar.label(turn)})", mood, change, shifts)
+            note = _note(tr("Turn {turn} ({date})", turn=turn, date=turn_date(calendar, turn)), mood, change, shifts)
             out.append(MoodPoint(turn, mood, reasons, change, tuple(shifts), note))
         return tuple(out)
 
@@ -567,10 +576,15 @@ class _Builder:
             return evaluation.score, evaluation.reasons
         reasons = []
         if self.middle is not None:
-            reasons.append(Reason("Current relations", (values[self.relations] - self.middle) / 10.0))
+            reasons.append(Reason(tr("Current relations"), (values[self.relations] - self.middle) / 10.0))
         count = sum(len(pressure.get(t, [])) for t in range(moment.turn - PROVOCATION_TURNS, moment.turn))
         if count:
-            label = f"Recent pressure from {self.player_name} ({count} action{'s' if count > 1 else ''})"
+            label = tr_n(
+                "Recent pressure from {name} ({n} action)",
+                "Recent pressure from {name} ({n} actions)",
+                count,
+                name=self.player_name,
+            )
             reasons.append(Reason(label, PROVOCATION_POINTS * count))
         return sum(r.points for r in reasons), tuple(reasons)
 
@@ -614,7 +628,7 @@ class _Builder:
             fade = turn + PROVOCATION_TURNS
             if fade <= self.last:
                 key = (ShiftKind.FADE, str(turn), self.player)
-                labels[key] = (f"your pressure of turn {turn} wore off", True, ShiftKind.FADE)
+                labels[key] = (tr("your pressure of turn {turn} wore off", turn=turn), True, ShiftKind.FADE)
                 bucket = totals.setdefault(fade, {})
                 bucket[key] = bucket.get(key, 0.0) - PROVOCATION_POINTS * len(actions)
         out: dict[int, list[Shift]] = {}
@@ -645,38 +659,55 @@ class _Builder:
                 label, family = text or cause_id, ""
             if mine:
                 if self.pressure is not None and family == self.pressure:
-                    return f"you pressured them with {label}", True, ShiftKind.PRESSURE
-                return f"your action {label}", True, ShiftKind.ACTION
+                    return tr("you pressured them with {action}", action=label), True, ShiftKind.PRESSURE
+                return tr("your action {action}", action=label), True, ShiftKind.ACTION
             if role == self.counterpart:
-                return f"their own action {label}", False, ShiftKind.ACTION
-            return f"{_possessive(self.role_name(role))} action {label}", False, ShiftKind.ACTION
+                return tr("their own action {action}", action=label), False, ShiftKind.ACTION
+            owner = _possessive(self.role_name(role))
+            return tr("{owner} action {action}", owner=owner, action=label), False, ShiftKind.ACTION
         if cause == Cause.BREAK:
-            return f"{self.who(role)} broke {_agreement_name(cause_id)}", mine, ShiftKind.BREAK
+            return (
+                tr("{who} broke {agreement}", who=self.who(role), agreement=_agreement_name(cause_id)),
+                mine,
+                ShiftKind.BREAK,
+            )
         if cause == _DEAL:
             origin = self.game.origin(Cause.AGREEMENT, cause_id)
             item = self.labels([origin.part])[0] if origin.part else text
-            return f"{self.who(role)} carried out {item} ({_agreement_name(origin.id)})", mine, ShiftKind.DEAL
+            said = tr(
+                "{who} carried out {item} ({agreement})",
+                who=self.who(role),
+                item=item,
+                agreement=_agreement_name(origin.id),
+            )
+            return said, mine, ShiftKind.DEAL
         text = text.rstrip(". ")
         if cause == Cause.CHOICE:
-            owner = "your" if mine else "their" if role == self.counterpart else _possessive(self.role_name(role))
+            if mine:
+                owner = tr("your")
+            elif role == self.counterpart:
+                owner = tr("their")
+            else:
+                owner = _possessive(self.role_name(role))
             origin = self.game.origin(Cause.CHOICE, cause_id)
             try:
                 event = scenario.event(origin.id)
                 choice = next(c for c in event.choices if c.id == origin.part)
-                text = f"{localize(event.title, self.lang)} ({localize(choice.label, self.lang)})"
+                title, answer = localize(event.title, self.lang), localize(choice.label, self.lang)
+                text = tr("{title} ({choice})", title=title, choice=answer)
             except (KeyError, StopIteration):
                 pass
-            return f"{owner} answer to {text}", mine, ShiftKind.CHOICE
+            return tr("{owner} answer to {event}", owner=owner, event=text), mine, ShiftKind.CHOICE
         if cause == Cause.EVENT:
             fired = self.events.get(cause_id)
             if fired is not None:
                 text = localize(fired.title, self.lang).rstrip(". ")
-            return f"event: {text}", False, ShiftKind.EVENT
+            return tr("event: {title}", title=text), False, ShiftKind.EVENT
         if cause == Cause.DYNAMIC:
             dynamic = self.dynamics.get(cause_id)
             if dynamic is not None:
                 text = localize(dynamic.description, self.lang).rstrip(". ")
-            return f"trend: {text}", False, ShiftKind.TREND
+            return tr("trend: {text}", text=text), False, ShiftKind.TREND
         if cause == Cause.FACILITATOR:
             return text or cause, mine, ShiftKind.FACILITATOR
         return text or cause, mine, ShiftKind.OTHER
@@ -686,57 +717,71 @@ class _Builder:
 def _agreement_name(agreement_id: str) -> str:
     """``agreement 3``: as players know an agreement (as :func:`game.present.agreement_name`, a layer above)."""
     digits = agreement_id.lstrip("a")
-    return f"agreement {digits if digits.isdigit() else agreement_id}"
+    return tr("agreement {number}", number=digits if digits.isdigit() else agreement_id)
 
 
 def _possessive(name: str) -> str:
     """``Cambodia's``, ``United States'``."""
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
+    return tr("{name}'", name=name) if name.endswith("s") else tr("{name}'s", name=name)
 
 
 def _num(value: float) -> str:
     """As the front ends write points of a weighing (:func:`game.present.points`, a layer above): one decimal,
     never ``-0.0``."""
-    return f"{round(value, 1) + 0.0:.1f}"
+    return number(round(value, 1) + 0.0, 1, grouping=False)
 
 
 def _signed(value: float) -> str:
-    text = _num(value)
-    return text if text.startswith("-") else f"+{text}"
+    return number(round(value, 1) + 0.0, 1, signed=True, grouping=False)
 
 
 def _note(head: str, mood: float, change: float, shifts: Sequence[Shift]) -> str:
     """``Turn 4 (Oct 2023): willingness fell 3.5, to -4.1: you pressured them with X (-2.2); ...``."""
     if abs(change) < STEADY:
-        text = f"{head}: willingness held at {_num(mood)}"
+        text = tr("{head}: willingness held at {mood}", head=head, mood=_num(mood))
+    elif change > 0:
+        text = tr("{head}: willingness rose {amount}, to {mood}", head=head, amount=_num(abs(change)), mood=_num(mood))
     else:
-        text = f"{head}: willingness {'rose' if change > 0 else 'fell'} {_num(abs(change))}, to {_num(mood)}"
+        text = tr("{head}: willingness fell {amount}, to {mood}", head=head, amount=_num(abs(change)), mood=_num(mood))
     mine = [s for s in shifts if s.mine and abs(s.points) >= STEADY][:3]
     others = [s for s in shifts if not s.mine and abs(s.points) >= STEADY][:2]
-    parts = [f"{s.label} ({_signed(s.points)})" for s in mine]
+    parts = [tr("{cause} ({points})", cause=s.label, points=_signed(s.points)) for s in mine]
     if others:
-        parts.append(("also " if parts else "") + ", ".join(f"{s.label} ({_signed(s.points)})" for s in others))
-    return text + (": " + "; ".join(parts) if parts else "") + "."
+        rest = ", ".join(tr("{cause} ({points})", cause=s.label, points=_signed(s.points)) for s in others)
+        parts.append(tr("also {causes}", causes=rest) if parts else rest)
+    if parts:
+        return tr("{text}: {causes}.", text=text, causes="; ".join(parts))
+    return tr("{text}.", text=text)
 
 
 def _summary(name: str, willingness: Sequence[MoodPoint], stances: Sequence[Stance]) -> str:
     """``Cambodia ended less willing to deal than it began (-3.4); it accepted 2 of your 5 proposals.``"""
     if not willingness:
-        text = f"{name} had no turn to change its mind"
+        text = tr("{name} had no turn to change its mind", name=name)
     elif not any(p.reasons or p.change for p in willingness):
-        text = f"Nothing in this scenario measures how willing {name} was to deal"
+        text = tr("Nothing in this scenario measures how willing {name} was to deal", name=name)
     else:
         change = willingness[-1].mood - willingness[0].mood
         if abs(change) < STEADY:
-            text = f"{name} ended about as willing to deal as it began ({_num(willingness[-1].mood)})"
+            text = tr(
+                "{name} ended about as willing to deal as it began ({mood})", name=name, mood=_num(willingness[-1].mood)
+            )
+        elif change > 0:
+            text = tr("{name} ended more willing to deal than it began ({change})", name=name, change=_signed(change))
         else:
-            text = f"{name} ended {'more' if change > 0 else 'less'} willing to deal than it began ({_signed(change)})"
+            text = tr("{name} ended less willing to deal than it began ({change})", name=name, change=_signed(change))
     received = [s for s in stances if not s.by_counterpart]
     if received:
         accepted = sum(1 for s in received if s.outcome is ProposalStatus.ACCEPTED)
-        text += f"; it accepted {accepted} of your {len(received)} proposal{'s' if len(received) != 1 else ''}"
+        text = tr_n(
+            "{text}; it accepted {accepted} of your {n} proposal",
+            "{text}; it accepted {accepted} of your {n} proposals",
+            len(received),
+            text=text,
+            accepted=accepted,
+        )
     sent = [s for s in stances if s.by_counterpart]
     if sent:
         taken = sum(1 for s in sent if s.outcome is ProposalStatus.ACCEPTED)
-        text += f", and you accepted {taken} of its {len(sent)}"
-    return text + "."
+        text = tr("{text}, and you accepted {taken} of its {sent}", text=text, taken=taken, sent=len(sent))
+    return tr("{text}.", text=text)

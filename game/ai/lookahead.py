@@ -174,11 +174,11 @@ class LookaheadPolicy:
         negotiate: bool = True,
     ) -> None:
         if budget < 1:
-            raise ValueError(f"budget must be at least 1, got {budget}")
+            raise ValueError(f"budget must be at least 1, got {budget}")  # i18n: not shown (a programming error)
         if depth < 1:
-            raise ValueError(f"depth must be at least 1, got {depth}")
+            raise ValueError(f"depth must be at least 1, got {depth}")  # i18n: not shown (a programming error)
         if candidates < 1:
-            raise ValueError(f"candidates must be at least 1, got {candidates}")
+            raise ValueError(f"candidates must be at least 1, got {candidates}")  # i18n: not shown
         self.rng = rng
         self.personality = dict(personality or {})
         self.budget = budget
@@ -218,7 +218,7 @@ class LookaheadPolicy:
             return apply
 
         bonuses = [self.personality_bonus(game, chosen) for chosen in sets]
-        labels = ["+".join(chosen) or "(save capital)" for chosen in sets]
+        labels = ["+".join(chosen) or "(save capital)" for chosen in sets]  # i18n: not shown (a search report's ids)
         best = self._search(game, role, models, [setup(i) for i in range(len(sets))], bonuses, labels)
         return [Commit(role, action_id) for action_id in sets[best]]
 
@@ -266,7 +266,7 @@ class LookaheadPolicy:
 
             return apply
 
-        labels = ["(no proposal)"] + [_proposal_label(p) for p in proposals]
+        labels = ["(no proposal)"] + [_proposal_label(p) for p in proposals]  # i18n: not shown (a search report's ids)
         budget = max(len(options) * MIN_VISITS, self.budget // 2)
         best = self._search(game, role, models, [setup(o) for o in options], [0.0] * len(options), labels,
                             budget=budget)  # fmt: skip
@@ -513,4 +513,4 @@ def _proposal_label(command: Command) -> str:
     """``give a+b for c`` for a proposal command (its label in a :class:`SearchReport`)."""
     give = getattr(command, "give", ())
     ask = getattr(command, "ask", ())
-    return f"propose {'+'.join(give) or 'nothing'} for {'+'.join(ask) or 'nothing'}"
+    return f"propose {'+'.join(give) or 'nothing'} for {'+'.join(ask) or 'nothing'}"  # i18n: not shown (ids)

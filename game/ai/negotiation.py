@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from game.engine import Game, NegotiationError, NewsKind, Proposal, Propose, localize
+from game.i18n import N_, tr, tr_n
+from game.i18n.formats import number
 
 __all__ = [
     "PROVOCATION_FAMILY",
@@ -56,7 +58,7 @@ Bundle = tuple[tuple[str, ...], tuple[str, ...]]
 #: A bundle whose order does not matter (see :func:`bundle_key`).
 BundleKey = tuple[frozenset[str], frozenset[str]]
 #: The reason shown when the items alone gain the receiver too little, however well the rest disposes it.
-_NO_GAIN = "The items alone are worth {gain:+.1f} to us, short of the {min_gain:+.1f} a deal must gain"
+_NO_GAIN = N_("The items alone are worth {gain} to us, short of the {min_gain} a deal must gain")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +96,8 @@ def evaluate(game: Game, proposal: Proposal | Propose | Bundle, receiver: str) -
     reasons += view.context
     score = sum(r.points for r in reasons)
     if (give or ask) and score >= view.threshold and gain < view.min_gain:
-        reasons.append(Reason(_NO_GAIN.format(gain=gain, min_gain=view.min_gain), 0.0))
+        shown = {"gain": number(gain, 1, signed=True), "min_gain": number(view.min_gain, 1, signed=True)}
+        reasons.append(Reason(tr(_NO_GAIN, **shown), 0.0))
     return _evaluation(view.threshold, reasons, gain, view.min_gain)
 
 
@@ -172,7 +175,9 @@ def _parts(
         return game.item(give[0]).giver, give, ask
     others = [r.id for r in game.scenario.roles if r.id != receiver]
     if len(others) != 1:
-        raise NegotiationError("a bundle that gives nothing needs a Proposal or Propose naming its sender")
+        # A programming error, never a player's: the front ends always name the sender.
+        problem = "a bundle that gives nothing needs a Proposal or Propose naming its sender"  # i18n: not shown
+        raise NegotiationError(problem)
     return others[0], give, ask
 
 
@@ -182,7 +187,7 @@ class _View:
     def __init__(self, game: Game, sender: str, receiver: str) -> None:
         negotiation = game.scenario.negotiation
         if negotiation is None:
-            raise NegotiationError("this scenario has no negotiation")
+            raise NegotiationError(tr("this scenario has no negotiation"))
         self.game = game
         self.receiver = receiver
         self.threshold = negotiation.threshold
@@ -190,14 +195,19 @@ class _View:
         self.now = game.score(receiver)
         lang = game.lang
         other = localize(game.scenario.role(sender).name, lang)
-        context = [Reason(f"Trust in {other}", (game.trust(sender, receiver) - 50.0) / 10.0)]
+        context = [Reason(tr("Trust in {name}", name=other), (game.trust(sender, receiver) - 50.0) / 10.0)]
         relations = game.scenario.relations()
         if relations is not None:
             middle = (relations.min + relations.max) / 2.0
-            context.append(Reason("Current relations", (game.value(relations.id) - middle) / 10.0))
+            context.append(Reason(tr("Current relations"), (game.value(relations.id) - middle) / 10.0))
         provocations = _provocations(game, sender)
         if provocations:
-            label = f"Recent pressure from {other} ({provocations} action{'s' if provocations > 1 else ''})"
+            label = tr_n(
+                "Recent pressure from {name} ({n} action)",
+                "Recent pressure from {name} ({n} actions)",
+                provocations,
+                name=other,
+            )
             context.append(Reason(label, PROVOCATION_POINTS * provocations))
         self.context = context
 
@@ -210,8 +220,10 @@ class _View:
         for indicator, delta in game.forecast_effects(item.effects, item.id).totals().items():
             values[indicator] += delta
         worth += game.score_of(self.receiver, values) - self.now
-        side = "we give" if gives else "they give"
-        return Reason(f"{localize(item.label, game.lang)} ({side})", worth)
+        label = localize(item.label, game.lang)
+        if gives:
+            return Reason(tr("{item} (we give)", item=label), worth)
+        return Reason(tr("{item} (they give)", item=label), worth)
 
 
 def _provocations(game: Game, sender: str) -> int:

@@ -13,6 +13,7 @@ from typing import Protocol
 from game.ai.lookahead import LookaheadPolicy, effects_value
 from game.ai.negotiator import best_proposals
 from game.engine import Choose, Command, Commit, Effect, Game, Phase, Respond
+from game.i18n import tr
 
 
 class Policy(Protocol):
@@ -238,10 +239,12 @@ def make_policy(name: str, game: Game, role: str, rng: random.Random) -> Policy:
         family = name[len(RESTRICTED_PREFIX) :]
         families = {a.family for a in game.scenario.actions}
         if family not in families:
-            raise ValueError(f"unknown strategy family {family!r}; known: {', '.join(sorted(families))}")
+            known = ", ".join(sorted(families))
+            raise ValueError(tr("unknown strategy family {family}; known: {known}", family=repr(family), known=known))
         return GreedyPolicy(rng, dict(game.scenario.role(role).personality), restrict=family)
     try:
         factory = POLICIES[name]
     except KeyError:
-        raise ValueError(f"unknown policy {name!r}; known: {', '.join(sorted(POLICIES))}") from None
+        known = ", ".join(sorted(POLICIES))
+        raise ValueError(tr("unknown policy {name}; known: {known}", name=repr(name), known=known)) from None
     return factory(game, role, rng)

@@ -7,7 +7,7 @@ how a number with those decimals, or a month, is written in the active language.
 from __future__ import annotations
 
 import datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 from babel import Locale, UnknownLocaleError
@@ -28,10 +28,16 @@ def _locale(code: str) -> Locale:
 def number(value: float, decimals: int = 0, *, signed: bool = False, grouping: bool = True) -> str:
     """``value`` with exactly ``decimals`` decimals (``1,234.5``), with a ``+`` before a positive one when
     ``signed``; the minus, separators and digits of the active language."""
+    return _number(value + 0.0, decimals, signed, grouping, language())  # + 0.0: -0.0 is written as 0
+
+
+@lru_cache(maxsize=8192)
+def _number(value: float, decimals: int, signed: bool, grouping: bool, lang: str) -> str:
+    """:func:`number`, remembered: every screen writes the same few numbers again and again."""
     digits = "0" * decimals
     body = ("#,##0" if grouping else "0") + (f".{digits}" if decimals else "")
     pattern = f"+{body};-{body}" if signed else body
-    return str(format_decimal(value, format=pattern, locale=_locale(language())))
+    return str(format_decimal(value, format=pattern, locale=_locale(lang)))
 
 
 def month(year: int, month_number: int, *, long: bool = False) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from game.engine import RuleError, Scenario, Text
+from game.i18n import tr
 from game.table.balance import Diagnostics, FailureTally
 
 #: Where a failed rule is written: ``where(rule, message)`` gives ``file:line:col`` (or ``""`` when unknown).
@@ -111,8 +112,19 @@ def turn_failures(errors: Iterable[RuleError], turn: int) -> list[str]:
             counted[key] = counted.get(key, 0) + 1
     out = []
     for (rule, message), count in counted.items():
-        times = "" if count == 1 else " (twice)" if count == 2 else f" ({count} times)"
-        out.append(f"Rule '{rule}' failed{times}: {message}; it was skipped.")
+        if count == 1:
+            out.append(tr("Rule '{rule}' failed: {message}; it was skipped.", rule=rule, message=message))
+        elif count == 2:
+            out.append(tr("Rule '{rule}' failed (twice): {message}; it was skipped.", rule=rule, message=message))
+        else:
+            out.append(
+                tr(
+                    "Rule '{rule}' failed ({count} times): {message}; it was skipped.",
+                    rule=rule,
+                    message=message,
+                    count=count,
+                )
+            )
     return out
 
 

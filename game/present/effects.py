@@ -9,28 +9,37 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.engine import Effect, ForecastItem, Game
-from game.present.words import indicator_label, num, plural, signed
+from game.i18n import tr, tr_n
+from game.present.words import indicator_label, num, signed
 
 
 def lag(item: ForecastItem) -> str:
     """When a change comes, counted from the turn the rule applies: ``at once``, ``next turn``, ``after 2 turns``,
     ``spread over 3 turns``, ``spread over 3 turns, starting after 2 turns``."""
-    if item.delay == 0:
-        start = "at once"
-    elif item.delay == 1:
-        start = "next turn"
-    else:
-        start = f"after {plural(item.delay, 'turn')}"
     if item.duration > 1:
-        spread = f"spread over {plural(item.duration, 'turn')}"
-        return spread if item.delay == 0 else f"{spread}, starting {start}"
-    return start
+        if item.delay == 0:
+            return tr_n("spread over {n} turn", "spread over {n} turns", item.duration)
+        if item.delay == 1:
+            return tr_n(
+                "spread over {n} turn, starting next turn", "spread over {n} turns, starting next turn", item.duration
+            )
+        return tr_n(
+            "spread over {n} turn, starting after {later}",
+            "spread over {n} turns, starting after {later}",
+            item.duration,
+            later=tr_n("{n} turn", "{n} turns", item.delay),
+        )
+    if item.delay == 0:
+        return tr("at once")
+    if item.delay == 1:
+        return tr("next turn")
+    return tr_n("after {n} turn", "after {n} turns", item.delay)
 
 
 def step(item: ForecastItem) -> str:
     """The size of a change: ``+4``, ``-2``, ``set to 40`` (the amount of the rule, not clipped to the range)."""
     if item.op == "=":
-        return f"set to {num(item.amount)}"
+        return tr("set to {value}", value=num(item.amount))
     return signed(item.amount if item.op == "+=" else -item.amount)
 
 
@@ -43,6 +52,9 @@ def effect_words(game: Game, effects: Sequence[Effect], rule: str = "") -> list[
     for effect, item in zip(effects, items, strict=True):
         if item.indicator in hidden:
             continue
-        about = "about " if effect.value.constant() is None else ""
-        out.append(f"{indicator_label(game, item.indicator)} {about}{step(item)} ({lag(item)})")
+        values = {"label": indicator_label(game, item.indicator), "change": step(item), "when": lag(item)}
+        if effect.value.constant() is None:
+            out.append(tr("{label} about {change} ({when})", **values))
+        else:
+            out.append(tr("{label} {change} ({when})", **values))
     return out

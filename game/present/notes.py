@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from game.engine import Scenario, Text, localize
-from game.present.words import plural, source_credit
+from game.i18n import N_, tr, tr_n
+from game.i18n.formats import turn_date, turn_end_date
+from game.present.words import source_credit
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +30,34 @@ def time_span(scenario: Scenario, lang: str = "en") -> str:
     last = calendar.record_until
     if last is None:
         return ""
-    first_date, last_date = calendar.label(1), calendar.end_label(scenario.turns)
+    first_date, last_date = turn_date(calendar, 1), turn_end_date(calendar, scenario.turns)
     if last >= scenario.turns:
-        return f"All {scenario.turns} turns ({first_date} to {last_date}) follow the public record."
-    record = f"Turns 1 to {last} ({first_date} to {calendar.end_label(last)}) follow the public record"
-    future = (
-        f"turns {last + 1} to {scenario.turns} ({calendar.label(last + 1)} to {last_date}) are a plausible future, "
-        "not history"
+        return tr(
+            "All {turns} turns ({first} to {last}) follow the public record.",
+            turns=scenario.turns,
+            first=first_date,
+            last=last_date,
+        )
+    return tr(
+        "Turns 1 to {record} ({first} to {record_end}) follow the public record; turns {future} to {turns} "
+        "({future_start} to {last}) are a plausible future, not history.",
+        record=last,
+        first=first_date,
+        record_end=turn_end_date(calendar, last),
+        future=last + 1,
+        turns=scenario.turns,
+        future_start=turn_date(calendar, last + 1),
+        last=last_date,
     )
-    return f"{record}; {future}."
+
+
+#: What each kind of disputed rule is called.
+KINDS = {
+    "action": N_("Action"),
+    "answer": N_("Answer"),
+    "negotiation item": N_("Negotiation item"),
+    "current": N_("Current"),
+}
 
 
 def disputed(scenario: Scenario, lang: str = "en") -> list[Disputed]:
@@ -61,8 +82,9 @@ def _disputed(scenario: Scenario, lang: str) -> Iterator[Disputed]:
     if scenario.negotiation is not None:
         for item in scenario.negotiation.items:
             if item.contested:
-                yield Disputed("negotiation item", say(item.label), names.get(item.giver, item.giver),
-                               say(item.contested))  # fmt: skip
+                giver = names.get(item.giver, item.giver)
+                kind = "negotiation item"  # i18n: not shown (a key of KINDS)
+                yield Disputed(kind, say(item.label), giver, say(item.contested))
     for dynamic in scenario.dynamics:
         if dynamic.contested:
             yield Disputed("current", say(dynamic.description).rstrip("."), "", say(dynamic.contested))
@@ -72,38 +94,59 @@ def teacher_notes(scenario: Scenario, lang: str = "en") -> list[str]:
     """The notes as lines of plain text (paragraphs are single lines; the caller wraps them)."""
     out = [localize(scenario.title, lang), "=" * len(localize(scenario.title, lang)), ""]
     calendar = scenario.calendar
-    out.append(f"{scenario.turns} turns of {plural(calendar.months_per_turn, 'month')} each, from "
-               f"{calendar.label(1)} to {calendar.end_label(scenario.turns)}.")  # fmt: skip
+    out.append(
+        tr_n(
+            "{n} turn of {months} each, from {first} to {last}.",
+            "{n} turns of {months} each, from {first} to {last}.",
+            scenario.turns,
+            months=tr_n("{n} month", "{n} months", calendar.months_per_turn),
+            first=turn_date(calendar, 1),
+            last=turn_end_date(calendar, scenario.turns),
+        )
+    )
     span = time_span(scenario, lang)
     if span:
         out.append(span)
     out += _objectives(scenario, lang)
-    out += ["", "What each side's score rewards (private to its players until the end):"]
+    out += ["", tr("What each side's score rewards (private to its players until the end):")]
     for role in scenario.roles:
         out.append(f"- {localize(role.name, lang)}: {localize(role.objectives, lang)}")
     out += [
         "",
-        "Scores of different sides are not comparable: read each side's score against its own usual range, as the "
-        "end of the game shows it.",
+        tr(
+            "Scores of different sides are not comparable: read each side's score against its own usual range, as "
+            "the end of the game shows it."
+        ),
         "",
     ]
     found = disputed(scenario, lang)
     if found:
-        out.append(f"Disputed cause and effect ({plural(len(found), 'rule')} of the model that people disagree on; "
-                   "worth discussing with the class):")  # fmt: skip
+        out.append(
+            tr_n(
+                "Disputed cause and effect ({n} rule of the model that people disagree on; worth discussing with "
+                "the class):",
+                "Disputed cause and effect ({n} rules of the model that people disagree on; worth discussing with "
+                "the class):",
+                len(found),
+            )
+        )
         for item in found:
-            who = f" ({item.owner})" if item.owner else ""
-            out.append(f"- {item.kind.capitalize()}{who}: {item.name.rstrip('.')}. {item.note}")
+            kind = tr(KINDS[item.kind]) if item.kind in KINDS else item.kind.capitalize()
+            values = {"kind": kind, "name": item.name.rstrip("."), "note": item.note}
+            if item.owner:
+                out.append(tr("- {kind} ({owner}): {name}. {note}", owner=item.owner, **values))
+            else:
+                out.append(tr("- {kind}: {name}. {note}", **values))
     else:
-        out.append("The scenario marks no rule of its model as disputed.")
+        out.append(tr("The scenario marks no rule of its model as disputed."))
     if scenario.sources:
-        out += ["", "Sources:"]
+        out += ["", tr("Sources:")]
         for source in scenario.sources:
             line = f"- {source_credit(source)}"
             if source.url:
                 line += f" {source.url}"
             out.append(line)
-    out += ["", "The numbers are a simplified model meant for discussion, not measurements."]
+    out += ["", tr("The numbers are a simplified model meant for discussion, not measurements.")]
     return out
 
 
@@ -112,4 +155,4 @@ def _objectives(scenario: Scenario, lang: str) -> list[str]:
     objectives = scenario.lesson.objectives if scenario.lesson is not None else ()
     if not objectives:
         return []
-    return ["", "Learning objectives:", *(f"- {localize(o, lang)}" for o in objectives)]
+    return ["", tr("Learning objectives:"), *(f"- {localize(o, lang)}" for o in objectives)]

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.engine import Cause, Change, Scenario
-from game.present.words import num, plural
+from game.i18n import tr, tr_n
+from game.present.words import num
 
 #: How many moves a condensed review tells at most.
 MOVES = 4
@@ -126,8 +127,8 @@ def left_out_words(condensed: Condensed) -> str:
     moved``."""
     if condensed.complete:
         return ""
-    words = plural(condensed.left_out, "smaller change")
+    words = tr_n("{n} smaller change", "{n} smaller changes", condensed.left_out)
     if condensed.other_moves:
-        others = condensed.other_moves
-        words += f", {others} more {'indicator' if others == 1 else 'indicators'} moved"
+        others = tr_n("{n} more indicator moved", "{n} more indicators moved", condensed.other_moves)
+        words = tr("{changes}, {others}", changes=words, others=others)
     return words

@@ -23,6 +23,8 @@ from game.engine import (
     Text,
     localize,
 )
+from game.i18n import N_, tr, tr_n
+from game.i18n.formats import number, turn_date
 from game.table.view import menu_order
 
 
@@ -80,7 +82,7 @@ def num(value: float) -> str:
     """A level for people: a whole number, ``57`` for 57.4, never ``-0`` (``?`` for no number, ``2.5e16`` for a
     very large one)."""
     odd = _odd(value)
-    return odd if odd is not None else str(_whole(value) + 0)
+    return odd if odd is not None else number(_whole(value) + 0, grouping=False)
 
 
 def signed(value: float) -> str:
@@ -88,14 +90,13 @@ def signed(value: float) -> str:
     odd = _odd(value)
     if odd is not None:
         return _with_sign(odd)
-    whole = _whole(value)
-    return f"-{-whole}" if whole < 0 else f"+{whole}"
+    return number(_whole(value) + 0, signed=True, grouping=False)
 
 
 def score(value: float) -> str:
     """A score (or one end of its usual range) for people: one decimal, ``45.1``, ``80.0``, never ``-0.0``."""
     odd = _odd(value)
-    return odd if odd is not None else f"{round(value, 1) + 0.0:.1f}"
+    return odd if odd is not None else number(round(value, 1) + 0.0, 1, grouping=False)
 
 
 def points(value: float) -> str:
@@ -107,15 +108,15 @@ def how_it_ended(outcome: Outcome, turns: int) -> str:
     """How and when a game of ``turns`` turns ended, without a full stop: ``The game ended early, after turn 7 of
     12``, ``The teacher ended the game in turn 5 of 8`` or ``The game is over after all 12 turns``."""
     if outcome.termination is Termination.EARLY:
-        return f"The game ended early, after turn {outcome.turn} of {turns}"
+        return tr("The game ended early, after turn {turn} of {turns}", turn=outcome.turn, turns=turns)
     if outcome.termination is Termination.STOPPED:
-        return f"The teacher ended the game in turn {outcome.turn} of {turns}"
-    return f"The game is over after all {plural(turns, 'turn')}"
+        return tr("The teacher ended the game in turn {turn} of {turns}", turn=outcome.turn, turns=turns)
+    return tr_n("The game is over after its only turn", "The game is over after all {n} turns", turns)
 
 
 def plural(count: int, word: str) -> str:
-    """``1 turn``, ``2 turns``."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+    """``1 turn``, ``2 turns`` (English only: a sentence shown to people says its count with ``tr_n``)."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"  # i18n: not shown
 
 
 def say(game: Game, text: Text) -> str:
@@ -134,8 +135,8 @@ def indicator_label(game: Game, indicator_id: str) -> str:
 
 
 def date_of(game: Game, turn: int) -> str:
-    """The calendar date of a turn, e.g. ``Apr 2023``."""
-    return game.scenario.calendar.label(turn)
+    """The calendar date of a turn, e.g. ``Apr 2023``, as the active language writes it."""
+    return turn_date(game.scenario.calendar, turn)
 
 
 def source_credit(source: Source) -> str:
@@ -162,24 +163,24 @@ def per_point(value: float) -> str:
     odd = _odd(value)
     if odd is not None:
         return _with_sign(odd)
-    text = f"{round(value, 2) + 0.0:+.2f}".rstrip("0").rstrip(".")
-    return "+0" if text in ("+0", "-0") else text
+    text = number(round(value, 2) + 0.0, 2, signed=True, grouping=False).rstrip("0").rstrip(".")
+    return number(0, signed=True) if text in ("+0", "-0") else text
 
 
 def possessive(name: str) -> str:
     """``Cambodia's``, ``the United States'`` style: a name that ends in s takes only the apostrophe."""
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
+    return tr("{name}'", name=name) if name.endswith("s") else tr("{name}'s", name=name)
 
 
 def whose(game: Game, viewer: str | None, role_id: str) -> str:
     """``your`` for the seat reading, ``Cambodia's`` (``United States'``) for another side."""
-    return "your" if role_id == viewer else possessive(role_name(game, role_id))
+    return tr("your") if role_id == viewer else possessive(role_name(game, role_id))
 
 
 def who(game: Game, viewer: str | None, role_id: str, *, start: bool = False) -> str:
     """``you`` for the seat reading (``You`` at the ``start`` of a sentence), the role's name otherwise."""
     if role_id == viewer:
-        return "You" if start else "you"
+        return tr("You") if start else tr("you")
     return role_name(game, role_id)
 
 
@@ -188,25 +189,30 @@ def item_names(game: Game, item_ids: Iterable[str]) -> str:
     labels = [say(game, game.item(i).label) for i in item_ids]
     labels = labels[:1] + [label[:1].lower() + label[1:] for label in labels[1:]]
     if len(labels) <= 1:
-        return "".join(labels) or "nothing"
-    return ", ".join(labels[:-1]) + " and " + labels[-1]
+        return "".join(labels) or tr("nothing")
+    return tr("{items} and {last}", items=", ".join(labels[:-1]), last=labels[-1])
 
 
 def deal_terms(give: str, ask: str) -> str:
     """What a deal trades: ``A for B``, or only one side when the other is empty."""
-    if give == "nothing":
-        return f"asking {ask}"
-    return give if ask == "nothing" else f"{give} for {ask[:1].lower() + ask[1:]}"
+    if give == tr("nothing"):
+        return tr("asking {ask}", ask=ask)
+    return give if ask == tr("nothing") else tr("{give} for {ask}", give=give, ask=ask[:1].lower() + ask[1:])
 
 
 def proposal_name(game: Game, proposal: Proposal, viewer: str | None = None, *, terms: bool = True) -> str:
     """A proposal as players know it (never its internal id): ``your proposal of Jul 2023 (Trade mission for
     labour standards)``; ``Cambodia's proposal of ...`` when another side sent it. Without ``terms`` only who
     and when, where the terms were just on screen."""
-    name = f"{whose(game, viewer, proposal.sender)} proposal of {date_of(game, proposal.turn)}"
+    when = date_of(game, proposal.turn)
+    if proposal.sender == viewer:
+        name = tr("your proposal of {date}", date=when)
+    else:
+        name = tr("{owner} proposal of {date}", owner=possessive(role_name(game, proposal.sender)), date=when)
     if not terms:
         return name
-    return f"{name} ({deal_terms(item_names(game, proposal.give), item_names(game, proposal.ask))})"
+    terms_text = deal_terms(item_names(game, proposal.give), item_names(game, proposal.ask))
+    return tr("{proposal} ({terms})", proposal=name, terms=terms_text)
 
 
 def agreement_number(agreement_id: str) -> str:
@@ -217,7 +223,7 @@ def agreement_number(agreement_id: str) -> str:
 
 def agreement_name(agreement_id: str) -> str:
     """``agreement 3``: an agreement as players know it (never its internal id)."""
-    return f"agreement {agreement_number(agreement_id)}"
+    return tr("agreement {number}", number=agreement_number(agreement_id))
 
 
 def agreement_in_force_until(game: Game, agreement: Agreement) -> int:
@@ -229,14 +235,17 @@ def cause_text(game: Game, change: Change) -> str:
     """What caused a change, for people: the engine's own words, except that an agreement is named as players
     know it (``agreement 1``) where the recorded text carries its internal id."""
     if change.cause is Cause.BREAK:
-        return f"{role_name(game, change.role)} broke {agreement_name(change.cause_id)}"
+        name, number = role_name(game, change.role), agreement_number(change.cause_id)
+        return tr("{name} broke agreement {number}", name=name, number=number)
     if change.cause is Cause.AGREEMENT or change.cause is Cause.KEPT:
         origin = game.origin(change.cause, change.cause_id)
         label = say(game, game.item(origin.part).label) if origin.part else change.text
         if change.cause is Cause.KEPT:
-            return f"Kept: {label} ({agreement_name(origin.id)})"
-        since = f" (from turn {change.since})" if change.text.endswith(f" (from turn {change.since})") else ""
-        return f"{agreement_name(origin.id).capitalize()}: {label}{since}"
+            return tr("Kept: {item} ({agreement})", item=label, agreement=agreement_name(origin.id))
+        values = {"number": agreement_number(origin.id), "item": label}
+        if change.text.endswith(f" (from turn {change.since})"):  # i18n: not shown (the engine's words)
+            return tr("Agreement {number}: {item} (from turn {turn})", turn=change.since, **values)
+        return tr("Agreement {number}: {item}", **values)
     return change.text
 
 
@@ -249,20 +258,23 @@ def timing(item: ForecastItem, turn: int, last: int | None = None) -> str:
     """
     start = turn + item.delay
     if last is not None and start > last:
-        return "after the game ends"
+        return tr("after the game ends")
     if item.duration > 1:
-        words = f"over {item.duration} turns from {'now' if item.delay == 0 else f'turn {start}'}"
+        if item.delay == 0:
+            words = tr("over {duration} turns from now", duration=item.duration)
+        else:
+            words = tr("over {duration} turns from turn {turn}", duration=item.duration, turn=start)
         if last is not None and start + item.duration - 1 > last:
-            words += f", only {last - start + 1} before the game ends"
+            words = tr("{when}, only {left} before the game ends", when=words, left=last - start + 1)
         return words
-    return "now" if item.delay == 0 else f"in turn {start}"
+    return tr("now") if item.delay == 0 else tr("in turn {turn}", turn=start)
 
 
 #: How an answer to a proposal is told among a role's decisions (``{proposal}`` names the proposal).
 ANSWERED = {
-    "accepted": "accepted {proposal}",
-    "refused": "refused {proposal}",
-    "countered": "answered {proposal} with a counter-proposal",
+    "accepted": N_("accepted {proposal}"),
+    "refused": N_("refused {proposal}"),
+    "countered": N_("answered {proposal} with a counter-proposal"),
 }
 
 
@@ -279,14 +291,15 @@ def decisions(game: Game, role_id: str, turn: int) -> list[str]:
         elif news.kind == NewsKind.CHOICE:
             event = game.scenario.event(news.id)
             answer = next((say(game, c.label) for c in event.choices if c.id == news.detail), news.detail)
-            out.append(f"answered '{say(game, event.title)}' with '{answer}'")
+            out.append(tr("answered '{title}' with '{choice}'", title=say(game, event.title), choice=answer))
         elif news.kind == NewsKind.PROPOSAL and news.id in proposals:
             proposal = proposals[news.id]
             if news.detail == NewsDetail.SENT and proposal.reply_to is None:
                 terms = deal_terms(item_names(game, proposal.give), item_names(game, proposal.ask))
-                out.append(f"proposed a deal to {role_name(game, proposal.receiver)} ({terms})")
+                name = role_name(game, proposal.receiver)
+                out.append(tr("proposed a deal to {name} ({terms})", name=name, terms=terms))
             elif news.detail in ANSWERED:
-                out.append(ANSWERED[news.detail].format(proposal=proposal_name(game, proposal, role_id)))
+                out.append(tr(ANSWERED[news.detail], proposal=proposal_name(game, proposal, role_id)))
         elif news.kind == NewsKind.AGREEMENT and news.detail == ItemStatus.BROKEN:
-            out.append(f"broke {agreement_name(news.id)}")
+            out.append(tr("broke agreement {number}", number=agreement_number(news.id)))
     return out

@@ -162,7 +162,7 @@ def side_scores(match: Match, found: Found | None) -> list[SideScore]:
 
 def score_notes(found: Found | None, outcome: Outcome | None = None) -> tuple[str, ...]:
     """What the reader must know to read the scores: why they are not compared, and where the ranges come from."""
-    return (NOT_COMPARED, how_measured(found, outcome) if found is not None else no_reference())
+    return (tr(NOT_COMPARED), how_measured(found, outcome) if found is not None else no_reference())
 
 
 def score_line(side: SideScore) -> str:

@@ -26,6 +26,7 @@ from game.engine import (
     Respond,
     Withdraw,
 )
+from game.i18n import tr
 from game.table.seats import SeatKind
 
 
@@ -141,28 +142,47 @@ def command_to_json(command: TableCommand) -> dict[str, Any]:
 def command_from_json(data: Mapping[str, Any]) -> TableCommand:
     """Rebuild :func:`command_to_json` output; raises :class:`LogError` if it does not describe a command."""
     if not isinstance(data, Mapping):
-        raise LogError(f"a logged command should be an object, not {data!r:.60}")
+        raise LogError(tr("a logged command should be an object, not {value}", value=repr(data)[:60]))
     kind = _TYPES.get(str(data.get("type")))
     if kind is None:
-        raise LogError(f"unknown command type {data.get('type')!r:.40}")
+        raise LogError(tr("unknown command type {type}", type=repr(data.get("type"))[:40]))
     values: dict[str, Any] = {}
     for item in dataclasses.fields(kind):
         if item.name not in data:
-            raise LogError(f"a {_NAMES[kind]} command lacks {item.name!r}")
+            raise LogError(tr("a {command} command lacks {field}", command=_NAMES[kind], field=repr(item.name)))
         value = data[item.name]
         if item.name in ("give", "ask"):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise LogError(f"{item.name!r} of a {_NAMES[kind]} command should be a list of ids")
+                raise LogError(
+                    tr(
+                        "{field} of a {command} command should be a list of ids",
+                        field=repr(item.name),
+                        command=_NAMES[kind],
+                    )
+                )
             value = tuple(value)
         elif item.name == "accept":
             if not isinstance(value, bool):
-                raise LogError("'accept' of a respond command should be true or false")
+                raise LogError(tr("'accept' of a respond command should be true or false"))
         elif item.name == "value":
             if isinstance(value, bool) or not isinstance(value, int | float) or not isfinite(value):
-                raise LogError(f"'value' of an {_NAMES[kind]} command should be a number, not {value!r:.40}")
+                raise LogError(
+                    tr(
+                        "'value' of an {command} command should be a number, not {value}",
+                        command=_NAMES[kind],
+                        value=repr(value)[:40],
+                    )
+                )
             value = float(value)
         elif not isinstance(value, str):
-            raise LogError(f"{item.name!r} of a {_NAMES[kind]} command should be text, not {value!r:.40}")
+            raise LogError(
+                tr(
+                    "{field} of a {command} command should be text, not {value}",
+                    field=repr(item.name),
+                    command=_NAMES[kind],
+                    value=repr(value)[:40],
+                )
+            )
         values[item.name] = value
     command: TableCommand = kind(**values)
     return command

@@ -47,6 +47,8 @@ from game.engine import (
     Withdraw,
     localize,
 )
+from game.i18n import tr
+from game.i18n.formats import turn_date
 from game.table.facilitation import Facilitation, TurnStart
 from game.table.log import CommandLog, Done, LogError, TableCommand, command_from_json, command_role, command_to_json
 from game.table.results import (
@@ -199,11 +201,13 @@ class Match:
         """``Turn 3 of 12 · Jul 2023``, and where the scenario says so whether the turn follows the public record
         (``· on the record``) or is invented (``· plausible future``)."""
         game = self.game
-        label = f"Turn {game.turn} of {self.scenario.turns} · {self.scenario.calendar.label(game.turn)}"
+        values = {"turn": game.turn, "turns": self.scenario.turns, "date": turn_date(self.scenario.calendar, game.turn)}
         on_record = self.scenario.calendar.on_record(game.turn)
-        if on_record is not None:
-            label += " · on the record" if on_record else " · plausible future"
-        return label
+        if on_record is None:
+            return tr("Turn {turn} of {turns} · {date}", **values)
+        if on_record:
+            return tr("Turn {turn} of {turns} · {date} · on the record", **values)
+        return tr("Turn {turn} of {turns} · {date} · plausible future", **values)
 
     def is_over(self) -> bool:
         """Whether the game has ended."""
@@ -261,22 +265,42 @@ class Match:
         rules refuse the command; nothing changes then."""
         seat = self.seats.get(role)
         if seat is None:
-            raise TableError(f"unknown role {role!r}; roles: {', '.join(self.seats)}")
+            raise TableError(tr("unknown role {role}; roles: {roles}", role=repr(role), roles=", ".join(self.seats)))
         if not seat.is_person:
-            raise TableError(f"{self.role_name(role)} is played by the computer")
+            raise TableError(tr("{name} is played by the computer", name=self.role_name(role)))
         if command_role(command) != role:
-            raise TableError(f"a command for {command_role(command) or 'the table'} cannot come from {role}'s seat")
+            raise TableError(
+                tr(
+                    "a command for {target} cannot come from {role}'s seat",
+                    target=command_role(command) or tr("the table"),
+                    role=role,
+                )
+            )
         if self.teacher.paused:
-            raise TableError("the game is paused by the teacher")
+            raise TableError(tr("the game is paused by the teacher"))
         decision = self.decision()
         if decision is None:
-            raise TableError("the game is over")
+            raise TableError(tr("the game is over"))
         if decision.role != role:
-            raise TableError(f"it is {self.role_name(decision.role)}'s moment to decide, not {self.role_name(role)}'s")
+            raise TableError(
+                tr(
+                    "it is {name}'s moment to decide, not {other}'s",
+                    name=self.role_name(decision.role),
+                    other=self.role_name(role),
+                )
+            )
         if decision.kind is DecisionKind.CHOOSE and not isinstance(command, Choose):
-            raise TableError(f"{self.role_name(role)} must first answer the news ({decision.event})")
+            raise TableError(
+                tr("{name} must first answer the news ({event})", name=self.role_name(role), event=decision.event)
+            )
         if isinstance(command, Done) and decision.kind is DecisionKind.ANSWER:
-            raise TableError(f"{self.role_name(role)} must first answer proposal {decision.proposal}")
+            raise TableError(
+                tr(
+                    "{name} must first answer proposal {proposal}",
+                    name=self.role_name(role),
+                    proposal=decision.proposal,
+                )
+            )
         reports = len(self.reports)
         results = self._apply_person(role, command)
         self._advance()
@@ -315,7 +339,7 @@ class Match:
             game.break_agreement(role, command.agreement)
             results.append(AgreementBroken(role, game.agreement(command.agreement)))
         else:
-            raise TableError(f"{type(command).__name__} is not a command a seat sends")
+            raise TableError(tr("{command} is not a command a seat sends", command=type(command).__name__))
         self.log.add(command)
         return results
 
@@ -331,7 +355,9 @@ class Match:
         committed, and proposals still waiting for a person lapse. Raises :class:`TableError` while somebody owes an
         answer to the news or once the game is over."""
         if self.game.phase is not Phase.ACTIONS:
-            raise TableError("the news must be answered first" if self.game.phase is Phase.NEWS else "the game is over")
+            if self.game.phase is Phase.NEWS:
+                raise TableError(tr("the news must be answered first"))
+            raise TableError(tr("the game is over"))
         results: list[Result] = []
         for role in self.persons:
             if role not in self._done:
@@ -497,7 +523,7 @@ class Match:
         ``KeyError`` or ``TypeError`` if the data does not fit the scenario."""
         fmt = data.get("format")
         if fmt not in (1, MATCH_FORMAT):
-            raise ValueError(f"unsupported match format {fmt!r}")
+            raise ValueError(tr("unsupported match format {format}", format=repr(fmt)))
         lang = str(data.get("lang", "en"))
         game = Game.from_dict(scenario, dict(data["game"]), lang=lang)
         if fmt == 1:
@@ -506,7 +532,7 @@ class Match:
         else:
             seats = {str(k): Seat(str(v)) for k, v in data["seats"].items()}
         if set(seats) != {r.id for r in scenario.roles}:
-            raise ValueError("the saved seats do not match the scenario's roles")
+            raise ValueError(tr("the saved seats do not match the scenario's roles"))
         budget = data.get("budget")
         match = cls(scenario, game, seats, int(data["seed"]), scenario_path=scenario_path,
                     negotiate=bool(data.get("negotiate", True)), budget=None if budget is None else int(budget),
@@ -517,7 +543,7 @@ class Match:
         else:
             rows = data["log"]
             if not isinstance(rows, list):
-                raise LogError("the log should be a list of commands")
+                raise LogError(tr("the log should be a list of commands"))
             first = int(data["origin"]["turn"]) if isinstance(data.get("origin"), dict) else 1
             match.log = CommandLog(map(command_from_json, rows), first_turn=first, persons=match.persons)
             match._done = {str(r) for r in data.get("done", [])} & set(match.persons)

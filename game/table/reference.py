@@ -79,7 +79,7 @@ def score_range(scores: Sequence[float]) -> ScoreRange:
     """The range of a side's final scores over many games: the 10th, 50th and 90th percentiles (interpolated between
     the nearest games), rounded to one decimal. Raises ``ValueError`` for no scores."""
     if not scores:
-        raise ValueError("a score range needs at least one game")
+        raise ValueError("a score range needs at least one game")  # i18n: not shown (a programming error)
     if len(scores) == 1:
         low = typical = high = float(scores[0])
     else:
@@ -102,7 +102,7 @@ def compute_reference(
     and ``progress`` are those of :func:`~game.table.simulate.simulate`. Raises ``ValueError`` for fewer than one
     game or a budget below one."""
     if games < 1:
-        raise ValueError(f"a reference needs at least one game, got {games}")
+        raise ValueError(f"a reference needs at least one game, got {games}")  # i18n: not shown (checked before)
     names = {role.id: policy for role in scenario.roles}
     result = simulate(scenario, games, SEED, names, budget, jobs=jobs, progress=progress)
     ranges = {role: score_range(scores) for role, scores in result.scores.items()}

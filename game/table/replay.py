@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.engine import Game, Scenario, TurnReport
+from game.engine import Change, Game, Scenario, TurnReport
+from game.i18n import tr
 from game.table.log import Done, LogEntry
 from game.table.match import Match
 
@@ -92,21 +93,25 @@ def replay(match: Match, on_entry: Callable[[LogEntry, Game, TurnReport | None],
     try:
         start = start_of(match.scenario, match.seed, match.game.lang, match.origin)
     except DAMAGED as exc:  # the state the log starts from is damaged: nothing of the log can be applied
-        return Replay(match.game, False, 0, (f"a logged command was refused: {exc}",))
+        return Replay(match.game, False, 0, (tr("a logged command was refused: {problem}", problem=exc),))
     try:
         game = _apply_log(start, entries, check)
     except DAMAGED as exc:
         if first_bad:  # it had already come out differently: that is where it diverged, and why a command fails
             turn, what = first_bad[0]
-            return Replay(match.game, False, turn, (what, f"then a logged command was refused: {exc}"))
+            return Replay(
+                match.game, False, turn, (what, tr("then a logged command was refused: {problem}", problem=exc))
+            )
         turn = entries[applied].turn if applied < len(entries) else match.game.turn
-        return Replay(match.game, False, turn, (f"a logged command was refused: {exc}",))
+        return Replay(match.game, False, turn, (tr("a logged command was refused: {problem}", problem=exc),))
     if first_bad:
         turn, what = first_bad[0]
         return Replay(game, False, turn, (what,))
     saved, rebuilt = match.game.to_dict(), game.to_dict()
     if saved != rebuilt:
-        keys = tuple(f"the saved {k} differs from the rebuilt one" for k in saved if saved.get(k) != rebuilt.get(k))
+        keys = tuple(
+            tr("the saved {part} differs from the rebuilt one", part=k) for k in saved if saved.get(k) != rebuilt.get(k)
+        )
         return Replay(game, False, match.game.turn, keys)
     return Replay(game, True)
 
@@ -114,20 +119,39 @@ def replay(match: Match, on_entry: Callable[[LogEntry, Game, TurnReport | None],
 def _news_differ(played: list[tuple[object, ...]], rebuilt: list[tuple[object, ...]]) -> str:
     for index, (a, b) in enumerate(zip(played, rebuilt, strict=False)):
         if a != b:
-            return f"news {index + 1} of the turn: saved {_news_words(a)}, rebuilt {_news_words(b)}"
-    return f"the turn had {len(played)} news items when played and {len(rebuilt)} when rebuilt"
+            return tr(
+                "news {number} of the turn: saved {saved}, rebuilt {rebuilt}",
+                number=index + 1,
+                saved=_news_words(a),
+                rebuilt=_news_words(b),
+            )
+    return tr(
+        "the turn had {played} news items when played and {rebuilt} when rebuilt",
+        played=len(played),
+        rebuilt=len(rebuilt),
+    )
 
 
 def _news_words(news: tuple[object, ...]) -> str:
     _, kind, news_id, role, detail = news
-    return " ".join(str(part) for part in (kind, news_id, role and f"by {role}", detail) if part)
+    return " ".join(str(part) for part in (kind, news_id, role and tr("by {role}", role=role), detail) if part)
+
+
+def _change_words(change: Change) -> str:
+    return f"{change.indicator} {change.before:g} -> {change.after:g} ({change.text})"
 
 
 def _changes_differ(saved: TurnReport, rebuilt: TurnReport) -> str:
     for index, (a, b) in enumerate(zip(saved.changes, rebuilt.changes, strict=False)):
         if tuple(a) != tuple(b):
-            return (
-                f"change {index + 1} of the turn: saved {a.indicator} {a.before:g} -> {a.after:g} ({a.text}), "
-                f"rebuilt {b.indicator} {b.before:g} -> {b.after:g} ({b.text})"
+            return tr(
+                "change {number} of the turn: saved {saved}, rebuilt {rebuilt}",
+                number=index + 1,
+                saved=_change_words(a),
+                rebuilt=_change_words(b),
             )
-    return f"the turn made {len(saved.changes)} changes when played and {len(rebuilt.changes)} when rebuilt"
+    return tr(
+        "the turn made {saved} changes when played and {rebuilt} when rebuilt",
+        saved=len(saved.changes),
+        rebuilt=len(rebuilt.changes),
+    )

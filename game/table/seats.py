@@ -15,6 +15,7 @@ from game.ai import POLICIES, Policy, make_policy
 from game.ai.lookahead import DEFAULT_BUDGET
 from game.ai.policies import RESTRICTED_PREFIX
 from game.engine import Game, Scenario
+from game.i18n import N_, tr
 
 
 class SeatKind(enum.StrEnum):
@@ -39,12 +40,12 @@ class Level:
 LEVELS: dict[str, Level] = {
     level.id: level
     for level in (
-        Level("beginner", "Beginner", "casual", None,
-              "Plays for its own side but often overlooks a better move; easy to read and to deal with."),
-        Level("standard", "Standard", "greedy", None,
-              "Takes the move that does its side the most good this turn, and proposes deals that serve it."),
-        Level("strong", "Strong", "lookahead", DEFAULT_BUDGET,
-              "Plays out many possible futures before each move; patient and hard to outplay (slower to think)."),
+        Level("beginner", N_("Beginner"), "casual", None,
+              N_("Plays for its own side but often overlooks a better move; easy to read and to deal with.")),
+        Level("standard", N_("Standard"), "greedy", None,
+              N_("Takes the move that does its side the most good this turn, and proposes deals that serve it.")),
+        Level("strong", N_("Strong"), "lookahead", DEFAULT_BUDGET,
+              N_("Plays out many possible futures before each move; patient and hard to outplay (slower to think).")),
     )
 }  # fmt: skip
 
@@ -100,7 +101,7 @@ class Seat:
 
     def describe(self) -> str:
         """``person``, ``computer (Standard)`` or ``computer (greedy)``."""
-        return "person" if self.is_person else f"computer ({self.level_name})"
+        return tr("person") if self.is_person else tr("computer ({level})", level=tr(self.level_name))
 
 
 PERSON = Seat(SeatKind.PERSON.value)
@@ -111,7 +112,7 @@ def check_player(player: str) -> str:
     if player == SeatKind.PERSON or player in LEVELS or player in POLICIES or player.startswith(RESTRICTED_PREFIX):
         return player
     known = ", ".join(["person", *LEVELS, *sorted(POLICIES)])
-    raise SeatError(f"unknown player {player!r}; use one of: {known}")
+    raise SeatError(tr("unknown player {player}; use one of: {known}", player=repr(player), known=known))
 
 
 def parse_seat(text: str) -> tuple[str, Seat]:
@@ -119,7 +120,7 @@ def parse_seat(text: str) -> tuple[str, Seat]:
     role, sep, player = text.partition("=")
     role, player = role.strip(), player.strip().lower()
     if not sep or not role or not player:
-        raise SeatError(f"expected ROLE=WHO (for example us=person or cambodia=strong), not {text!r}")
+        raise SeatError(tr("expected ROLE=WHO (for example us=person or cambodia=strong), not {text}", text=repr(text)))
     return role, Seat(check_player(player))
 
 
@@ -129,7 +130,7 @@ def seats_for(scenario: Scenario, given: Mapping[str, Seat]) -> dict[str, Seat]:
     roles = [r.id for r in scenario.roles]
     unknown = [role for role in given if role not in roles]
     if unknown:
-        raise SeatError(f"unknown role {unknown[0]!r}; roles: {', '.join(roles)}")
+        raise SeatError(tr("unknown role {role}; roles: {roles}", role=repr(unknown[0]), roles=", ".join(roles)))
     for seat in given.values():
         check_player(seat.player)
     fallback = Seat()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from game.engine import Choose, Commit, Counter, Propose, Respond
 from game.engine.tutorial import Step, Tutorial, Until
+from game.i18n import tr
 from game.table.log import Done, TableCommand
 from game.table.match import Match
 
@@ -36,7 +37,7 @@ class Progress:
     @property
     def label(self) -> str:
         """``Step 3 of 12`` (``Done`` once finished)."""
-        return "Done" if self.step is None else f"Step {self.index + 1} of {self.total}"
+        return tr("Done") if self.step is None else tr("Step {step} of {total}", step=self.index + 1, total=self.total)
 
 
 def progress(tutorial: Tutorial, match: Match, acknowledged: Mapping[int, int]) -> Progress:

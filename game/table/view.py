@@ -21,12 +21,15 @@ from game.engine import (
     Game,
     News,
     NewsKind,
+    Phase,
     Proposal,
     ProposalStatus,
     Scenario,
     Stage,
     localize,
 )
+from game.i18n import tr
+from game.i18n.formats import turn_date
 from game.table.match import Decision, Match
 
 
@@ -176,7 +179,7 @@ def view(match: Match, role: str, *, since: Mapping[str, float] | None = None) -
         role=role,
         turn=game.turn,
         turns=scenario.turns,
-        date=scenario.calendar.label(game.turn),
+        date=turn_date(scenario.calendar, game.turn),
         phase=game.phase.value,
         indicators=_indicators(match, role, baseline_values(match) if since is None else since),
         roles=tuple(
@@ -294,9 +297,30 @@ def menu_order(scenario: Scenario, role: str) -> list[Action]:
 
 def _action(match: Match, role: str, action: Action) -> ActionView:
     game = match.game
-    status = "committed" if action.id in game.committed(role) else game.why_not(role, action.id) or "available"
+    if action.id in game.committed(role):
+        status = "committed"
+    else:
+        reason = game.why_not(role, action.id)
+        status = _closed_because(game, role, action, reason) if reason else "available"
     label = localize(action.label, game.lang)
     return ActionView(action.id, label, action.family, action.cost, status, game.forecast(action.id))
+
+
+def _closed_because(game: Game, role: str, action: Action, reason: str) -> str:
+    """Why an action of the menu is closed, in the active language: a cooldown or a cost it cannot pay said from the
+    state (the engine's own words are English), any other reason as the engine gives it (a condition's reason is the
+    scenario's text in the game's language)."""
+    if game.phase is not Phase.ACTIONS:
+        return reason
+    last = game.state.last_used.get(action.id)
+    if last is not None and game.turn - last <= action.cooldown:
+        ready = last + action.cooldown + 1
+        if ready > game.scenario.turns:
+            return tr("cooling down until after the game ends")
+        return tr("cooling down until turn {turn}", turn=ready)
+    if action.cost > game.capital(role):
+        return tr("costs {cost} capital, {left} left", cost=action.cost, left=game.capital(role))
+    return reason
 
 
 def _plain(value: Any) -> Any:

@@ -8,22 +8,23 @@ from __future__ import annotations
 
 from game.engine import localize
 from game.engine.tutorial import PointAt, Pointer, Until
+from game.i18n import N_, tr
 from game.table import Match
 from game.table.tutorial import Coach, coach_for
 from game.text.console import Console
 
 #: Where the terminal shows each part of the board a step may point at.
 _WHERE = {
-    PointAt.INDICATORS: "the indicators (type s to see them again)",
-    PointAt.OBJECTIVES: "the indicators and what your score wants of each (type s)",
-    PointAt.ACTIONS: "the action menu (type l to list it again)",
-    PointAt.FORECAST: "an action's details and forecast (type d and its number, for example d 1)",
-    PointAt.CAPITAL: "your capital, at the top of the action menu",
-    PointAt.NEWS: "the news, under the indicators at the start of the turn",
-    PointAt.COMMIT: "committing: type an action's number",
-    PointAt.END_TURN: "ending the turn: type e",
-    PointAt.NEGOTIATE: "the negotiation table: type n",
-    PointAt.TURN: "the turn and the date, at the top of the turn",
+    PointAt.INDICATORS: N_("Look at the indicators (type s to see them again)."),
+    PointAt.OBJECTIVES: N_("Look at the indicators and what your score wants of each (type s)."),
+    PointAt.ACTIONS: N_("Look at the action menu (type l to list it again)."),
+    PointAt.FORECAST: N_("Look at an action's details and forecast (type d and its number, for example d 1)."),
+    PointAt.CAPITAL: N_("Look at your capital, at the top of the action menu."),
+    PointAt.NEWS: N_("Look at the news, under the indicators at the start of the turn."),
+    PointAt.COMMIT: N_("Look at committing: type an action's number."),
+    PointAt.END_TURN: N_("Look at ending the turn: type e."),
+    PointAt.NEGOTIATE: N_("Look at the negotiation table: type n."),
+    PointAt.TURN: N_("Look at the turn and the date, at the top of the turn."),
 }
 
 
@@ -51,17 +52,19 @@ class TextCoach:
                 if self.shown != now.index:
                     self.shown = now.index
                     self.console.line()
-                    self.console.para("Tutorial: that was the last step. Well played!")
+                    self.console.para(tr("Tutorial: that was the last step. Well played!"))
                 return
             if now.index != self.shown:
                 self.shown = now.index
                 self.console.line()
-                self.console.para(f"Tutorial, {now.label.lower()}: {localize(step.say, self.lang)}")
+                self.console.para(
+                    tr("Tutorial, {step}: {text}", step=now.label.lower(), text=localize(step.say, self.lang))
+                )
                 if step.point is not None:
-                    self.console.para(f"Look at {self.where(step.point)}.", indent="  ")
+                    self.console.para(self.where(step.point), indent="  ")
             if step.until is not Until.READ:
                 return
-            self.console.ask("Press Enter to go on: ")
+            self.console.ask(tr("Press Enter to go on: "))
             self.coach.read()
 
     def opened(self, screen: str) -> None:
@@ -69,12 +72,14 @@ class TextCoach:
         self.coach.opened(screen)
 
     def where(self, pointer: Pointer) -> str:
-        """What a pointer points at, in the terminal's words."""
+        """Where to look for what a pointer points at, in the terminal's words."""
         scenario = self.coach.match.scenario
         if pointer.at is PointAt.INDICATOR:
-            return f"the indicator {localize(scenario.indicator(pointer.target).label, self.lang)} (type s)"
+            label = localize(scenario.indicator(pointer.target).label, self.lang)
+            return tr("Look at the indicator {label} (type s).", label=label)
         if pointer.at is PointAt.ACTION:
             actions = scenario.actions_for(self.coach.role)
             number = next(i for i, a in enumerate(actions, 1) if a.id == pointer.target)
-            return f"action {number}, {localize(scenario.action(pointer.target).label, self.lang)}"
-        return _WHERE[pointer.at]
+            label = localize(scenario.action(pointer.target).label, self.lang)
+            return tr("Look at action {number}, {label}.", number=number, label=label)
+        return tr(_WHERE[pointer.at])

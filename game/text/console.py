@@ -13,6 +13,9 @@ from collections.abc import Callable, Collection, Iterable
 from typing import TextIO
 
 from game.content.controls import for_terminal
+from game.i18n import N_, language, tr
+from game.i18n.lines import display_width, has_khmer
+from game.i18n.lines import wrap as break_lines
 
 #: The widest line the console writes on its own (scenario words longer than this are left whole).
 WIDTH = 79
@@ -24,7 +27,7 @@ QUIT_WORDS = frozenset({"q", "quit"})
 YES_WORDS = frozenset({"y", "yes"})
 
 #: The question asked before quitting.
-QUIT_QUESTION = "Quit the game? Your game is saved either way. (y/n): "
+QUIT_QUESTION = N_("Quit the game? Your game is saved either way. (y/n): ")
 
 
 class EndOfInput(Exception):
@@ -90,7 +93,7 @@ class Console:
             answer = self._read(prompt)
             if answer.lower() not in QUIT_WORDS:
                 return answer
-            if self._read(QUIT_QUESTION).lower() in YES_WORDS:
+            if self._read(tr(QUIT_QUESTION)).lower() in YES_WORDS:
                 raise QuitRequested
 
     def glance(self, prompt: str, keys: Collection[str]) -> str:
@@ -115,7 +118,7 @@ class Console:
                     self.line(answer)
                 if lower in keys:
                     return lower
-                if self._read(QUIT_QUESTION).lower() in YES_WORDS:
+                if self._read(tr(QUIT_QUESTION)).lower() in YES_WORDS:
                     raise QuitRequested
                 continue
             self._ahead = answer or None
@@ -166,7 +169,9 @@ class Console:
             index = parse_number(self.ask(prompt), count)
             if index is not None:
                 return index
-            self.line(f"Please type a number from 1 to {count} to choose {what}, or q to quit.")
+            self.line(
+                tr("Please type a number from 1 to {count} to choose {what}, or q to quit.", count=count, what=what)
+            )
 
 
 def parse_number(answer: str, count: int) -> int | None:
@@ -185,6 +190,9 @@ def wrap(text: str, width: int = WIDTH, *, indent: str = "", hanging: str | None
         if number:
             out.append("")
         first = indent if number == 0 else rest
+        if has_khmer(paragraph):
+            out.extend(_wrap_khmer(paragraph, width, first, rest))
+            continue
         out.extend(
             textwrap.wrap(
                 " ".join(paragraph.split()),
@@ -196,6 +204,14 @@ def wrap(text: str, width: int = WIDTH, *, indent: str = "", hanging: str | None
             )
         )
     return out
+
+
+def _wrap_khmer(paragraph: str, width: int, first: str, rest: str) -> list[str]:
+    """A paragraph with Khmer in it broken at ICU's word boundaries (Khmer writes no spaces between words)."""
+    lang = language() if language() != "en" else "km"
+    room = max(width - max(display_width(first), display_width(rest)), 10)
+    lines = break_lines(" ".join(paragraph.split()), room, display_width, lang)
+    return [(first if n == 0 else rest) + line for n, line in enumerate(lines)]
 
 
 def _is_terminal(stream: TextIO) -> bool:

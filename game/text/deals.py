@@ -22,8 +22,10 @@ from game.engine import (
     Proposal,
     ProposalStatus,
 )
+from game.i18n import N_, tr
 from game.present import (
     agreement_name,
+    agreement_number,
     date_of,
     num,
     points,
@@ -39,10 +41,10 @@ from game.text.views import forecast_text
 
 #: How the status of an answered proposal reads in the news (``{who}`` answered ``{whose}`` proposal).
 ANSWERS: dict[str, str] = {
-    ProposalStatus.ACCEPTED: "{who} accepted {proposal}.",
-    ProposalStatus.REFUSED: "{who} refused {proposal}.",
-    ProposalStatus.COUNTERED: "{who} answered {proposal} with a counter-proposal.",
-    ProposalStatus.WITHDRAWN: "{proposal_cap} lapsed unanswered.",
+    ProposalStatus.ACCEPTED: N_("{who} accepted {proposal}."),
+    ProposalStatus.REFUSED: N_("{who} refused {proposal}."),
+    ProposalStatus.COUNTERED: N_("{who} answered {proposal} with a counter-proposal."),
+    ProposalStatus.WITHDRAWN: N_("{proposal_cap} lapsed unanswered."),
 }
 
 
@@ -54,8 +56,10 @@ def item_label(game: Game, item_id: str) -> str:
 def item_summary(game: Game, item: Item) -> str:
     """``Label (over 2 turns): Trade access +12``: label, implementation time and the effects in total."""
     forecast = game.forecast_effects(item.effects, item.id)
-    when = f"over {item.turns} turns" if item.turns > 1 else "1 turn"
-    return f"{say(game, item.label)} ({when}): {forecast_text(game, forecast.items)}"
+    label, effects = say(game, item.label), forecast_text(game, forecast.items)
+    if item.turns > 1:
+        return tr("{label} (over {turns} turns): {effects}", label=label, turns=item.turns, effects=effects)
+    return tr("{label} (1 turn): {effects}", label=label, effects=effects)
 
 
 def table_lines(
@@ -63,18 +67,19 @@ def table_lines(
 ) -> list[str]:
     """The numbered items of the proposal being built: what you may give, then what you may ask; ``[x]`` marks
     the chosen ones. Numbering runs on from the first list into the second."""
-    out = wrap(f"Proposal to {role_name(game, other)}: type a number to add or remove an item.")
+    name = role_name(game, other)
+    out = wrap(tr("Proposal to {name}: type a number to add or remove an item.", name=name))
     number = 0
-    for title, items in (("You give:", gives), (f"You ask of {role_name(game, other)}:", asks)):
+    for title, items in ((tr("You give:"), gives), (tr("You ask of {name}:", name=name), asks)):
         out += wrap(title, hanging="  ")
         if not items:
-            out.append("  (nothing can be put on the table now)")
+            out.append("  " + tr("(nothing can be put on the table now)"))
         for item in items:
             number += 1
             mark = "x" if item.id in chosen else " "
             out += wrap(f"{number}. [{mark}] {item_summary(game, item)}", indent="  ", hanging="         ")
             if item.contested:
-                out += wrap(f"Note on this rule: {say(game, item.contested)}", indent="         ")
+                out += wrap(tr("Note on this rule: {text}", text=say(game, item.contested)), indent="         ")
     return out
 
 
@@ -82,22 +87,31 @@ def breakdown_lines(game: Game, title: str, evaluation: Evaluation) -> list[str]
     """Each labelled reason with its points, then the total against the threshold and the verdict."""
     out = wrap(title)
     for reason in evaluation.reasons:
-        out += wrap(f"{reason.label}: {points(reason.points)}", indent="  ", hanging="    ")
-    verdict = "would accept" if evaluation.accept else "would refuse"
-    out.append(f"  Total {score(evaluation.score)} against a threshold of {score(evaluation.threshold)}: {verdict}.")
+        out += wrap(
+            tr("{reason}: {points}", reason=reason.label, points=points(reason.points)), indent="  ", hanging="    "
+        )
+    values = {"total": score(evaluation.score), "threshold": score(evaluation.threshold)}
+    if evaluation.accept:
+        total = tr("Total {total} against a threshold of {threshold}: would accept.", **values)
+    else:
+        total = tr("Total {total} against a threshold of {threshold}: would refuse.", **values)
+    out += wrap(total, indent="  ", hanging="    ")
     return out
 
 
 def proposal_lines(game: Game, human: str, proposal: Proposal) -> list[str]:
     """A proposal addressed to the player, from its sender's point of view."""
     sender = role_name(game, proposal.sender)
-    head = f"{sender} proposes"
-    head += (
-        f", in answer to {proposal_name(game, game.proposal(proposal.reply_to), human)}:" if proposal.reply_to else ":"
-    )
+    if proposal.reply_to:
+        answered = proposal_name(game, game.proposal(proposal.reply_to), human)
+        head = tr("{name} proposes, in answer to {proposal}:", name=sender, proposal=answered)
+    else:
+        head = tr("{name} proposes:", name=sender)
     out = wrap(head)
-    out += wrap(f"{sender} gives you: " + _labels(game, proposal.give) + ".", indent="  ", hanging="    ")
-    out += wrap(f"{sender} asks of you: " + _labels(game, proposal.ask) + ".", indent="  ", hanging="    ")
+    gives = tr("{name} gives you: {items}.", name=sender, items=_labels(game, proposal.give))
+    out += wrap(gives, indent="  ", hanging="    ")
+    asks = tr("{name} asks of you: {items}.", name=sender, items=_labels(game, proposal.ask))
+    out += wrap(asks, indent="  ", hanging="    ")
     return out
 
 
@@ -105,23 +119,36 @@ def agreement_lines(game: Game, human: str, agreement: Agreement) -> list[str]:
     """One agreement: parties, status, each item with its giver and status, then the schedule turn by turn."""
     first, second = agreement.parties
     other = second if first == human else first
-    status = "broken" if agreement.broken else "being implemented" if agreement.open else "fully implemented"
+    status = (
+        tr("broken") if agreement.broken else tr("being implemented") if agreement.open else tr("fully implemented")
+    )
     out = wrap(
-        f"{agreement_name(agreement.id).capitalize()} with {role_name(game, other)}, made in turn {agreement.turn} "
-        f"({date_of(game, agreement.turn)}): {status}."
+        tr(
+            "Agreement {number} with {name}, made in turn {turn} ({date}): {status}.",
+            number=agreement_number(agreement.id),
+            name=role_name(game, other),
+            turn=agreement.turn,
+            date=date_of(game, agreement.turn),
+            status=status,
+        )
     )
     for part in agreement.items:
-        text = f"- {item_label(game, part.item)}, given by {who(game, human, part.giver)}: {part.status}."
+        text = tr(
+            "- {item}, given by {who}: {status}.",
+            item=item_label(game, part.item),
+            who=who(game, human, part.giver),
+            status=item_status(part.status),
+        )
         out += wrap(text, indent="  ", hanging="    ")
-    out += wrap("Schedule:", indent="  ")
+    out += wrap(tr("Schedule:"), indent="  ")
     for turn in range(min(p.start for p in agreement.items), max(p.end for p in agreement.items) + 1):
         due = [
-            f"{item_label(game, part.item)} ({_step(part, turn)})"
+            tr("{item} ({step})", item=item_label(game, part.item), step=_step(part, turn))
             for part in agreement.items
             if part.start <= turn <= part.end
         ]
         if due:
-            text = f"Turn {turn} ({date_of(game, turn)}): " + "; ".join(due)
+            text = tr("Turn {turn} ({date}): {items}", turn=turn, date=date_of(game, turn), items="; ".join(due))
             out += wrap(text, indent="    ", hanging="      ")
     return out
 
@@ -129,7 +156,12 @@ def agreement_lines(game: Game, human: str, agreement: Agreement) -> list[str]:
 def trust_line(game: Game, human: str, other: str) -> str:
     """``Trust between you and Cambodia: 42 (of 100).`` (the top of the trust's own range)."""
     top = game.scenario.indicator(game.scenario.trust_indicator_id(human, other)).max
-    return f"Trust between you and {role_name(game, other)}: {num(game.trust(human, other))} (of {num(top)})."
+    return tr(
+        "Trust between you and {name}: {trust} (of {top}).",
+        name=role_name(game, other),
+        trust=num(game.trust(human, other)),
+        top=num(top),
+    )
 
 
 def break_cost_lines(game: Game, human: str, agreement: Agreement) -> list[str]:
@@ -137,23 +169,40 @@ def break_cost_lines(game: Game, human: str, agreement: Agreement) -> list[str]:
     items cancelled, trust before and after, the break effects and the event it brings on."""
     cost = game.forecast_break(human, agreement.id)
     cancelled = [item_label(game, item) for item in cost.cancelled]
-    out = wrap(f"Breaking {agreement_name(agreement.id)} cancels what you still owe: " + "; ".join(cancelled) + ".")
+    out = wrap(
+        tr(
+            "Breaking agreement {number} cancels what you still owe: {items}.",
+            number=agreement_number(agreement.id),
+            items="; ".join(cancelled),
+        )
+    )
     name = role_name(game, cost.other)
     if cost.voided:
         void = "; ".join(item_label(game, item) for item in cost.voided)
-        out += wrap(f"It was made this turn and has not started, so {possessive(name)} part is void too: {void}.")
+        out += wrap(
+            tr(
+                "It was made this turn and has not started, so {owner} part is void too: {items}.",
+                owner=possessive(name),
+                items=void,
+            )
+        )
     if cost.trust_change:
         out += wrap(
-            f"Trust between you and {name} falls by {num(-cost.trust_change)}: "
-            f"{num(cost.trust_before)} -> {num(cost.trust_after)}."
+            tr(
+                "Trust between you and {name} falls by {amount}: {before} -> {after}.",
+                name=name,
+                amount=num(-cost.trust_change),
+                before=num(cost.trust_before),
+                after=num(cost.trust_after),
+            )
         )
     else:
-        out += wrap(f"Trust between you and {name} stays at {num(cost.trust_before)}.")
+        out += wrap(tr("Trust between you and {name} stays at {trust}.", name=name, trust=num(cost.trust_before)))
     if cost.effects.items:
-        out += wrap(f"Relations cost, at once: {forecast_text(game, cost.effects.items)}.")
+        out += wrap(tr("Relations cost, at once: {effects}.", effects=forecast_text(game, cost.effects.items)))
     if cost.event:
         event = game.scenario.event(cost.event)
-        out += wrap(f"It will also bring on next turn: {say(game, event.title)}.")
+        out += wrap(tr("It will also bring on next turn: {title}.", title=say(game, event.title)))
     return out
 
 
@@ -167,41 +216,72 @@ def news_lines(game: Game, seen: Sequence[News], human: str, turn: int) -> list[
         text = _news_text(game, human, news.kind, news.id, news.role, news.detail)
         if text:
             out += wrap(text, indent="  ", hanging="    ")
-    return ["Negotiation:", *out] if out else []
+    return [tr("Negotiation:"), *out] if out else []
 
 
 def _news_text(game: Game, human: str, kind: NewsKind, news_id: str, role: str, detail: str) -> str:
     if kind is NewsKind.PROPOSAL:
         proposal = game.proposal(news_id)
         if detail == NewsDetail.SENT:
-            return (
-                f"{who(game, human, role, start=True)} proposed a deal to {who(game, human, proposal.receiver)}"
-                f": gives {_labels(game, proposal.give)}; asks {_labels(game, proposal.ask)}."
+            return tr(
+                "{who} proposed a deal to {other}: gives {give}; asks {ask}.",
+                who=who(game, human, role, start=True),
+                other=who(game, human, proposal.receiver),
+                give=_labels(game, proposal.give),
+                ask=_labels(game, proposal.ask),
             )
         name = proposal_name(game, proposal, human)
-        template = ANSWERS.get(detail, "{proposal_cap}: " + detail + ".")
-        return template.format(who=who(game, human, role, start=True), proposal=name,
-                               proposal_cap=name[:1].upper() + name[1:])  # fmt: skip
+        values = {
+            "who": who(game, human, role, start=True),
+            "proposal": name,
+            "proposal_cap": name[:1].upper() + name[1:],
+        }
+        if detail in ANSWERS:
+            return tr(ANSWERS[detail], **values)
+        return tr("{proposal_cap}: {status}.", status=detail, **values)
     if detail == NewsDetail.MADE:
         agreement = game.agreement(news_id)
-        items = "; ".join(f"{item_label(game, p.item)} (by {who(game, human, p.giver)})" for p in agreement.items)
-        return f"{agreement_name(news_id).capitalize()} made: {items}."
+        items = "; ".join(
+            tr("{item} (by {who})", item=item_label(game, p.item), who=who(game, human, p.giver))
+            for p in agreement.items
+        )
+        return tr("Agreement {number} made: {items}.", number=agreement_number(news_id), items=items)
     if detail == ItemStatus.IMPLEMENTED:  # the id names the item of the agreement
         origin = game.origin(Cause.KEPT, news_id)
         label = item_label(game, origin.part) if origin.part else news_id
-        return f"Implemented: {label}, by {who(game, human, role)} ({agreement_name(origin.id)})."
+        return tr(
+            "Implemented: {item}, by {who} ({agreement}).",
+            item=label,
+            who=who(game, human, role),
+            agreement=agreement_name(origin.id),
+        )
     if detail == ItemStatus.BROKEN:
-        return f"{who(game, human, role, start=True)} broke {agreement_name(news_id)}."
+        return tr(
+            "{who} broke agreement {number}.", who=who(game, human, role, start=True), number=agreement_number(news_id)
+        )
     return ""
 
 
 def _labels(game: Game, items: Sequence[str]) -> str:
-    return "; ".join(item_label(game, i) for i in items) or "nothing"
+    return "; ".join(item_label(game, i) for i in items) or tr("nothing")
 
 
 def _step(part: AgreementItem, turn: int) -> str:
     """Where one agreement item stands in ``turn`` of its schedule: ``1 of 2``, ``in full``; ``broken`` items
     say so (what was implemented before the break stays in the history)."""
     total = part.end - part.start + 1
-    step = f"{turn - part.start + 1} of {total}" if total > 1 else "in full"
-    return f"{step}, broken" if part.status is ItemStatus.BROKEN else step
+    step = tr("{step} of {total}", step=turn - part.start + 1, total=total) if total > 1 else tr("in full")
+    return tr("{step}, broken", step=step) if part.status is ItemStatus.BROKEN else step
+
+
+#: How the status of an item of an agreement reads.
+ITEM_STATUS = {
+    ItemStatus.PENDING: N_("pending"),
+    ItemStatus.IMPLEMENTED: N_("implemented"),
+    ItemStatus.BROKEN: N_("broken"),
+}
+
+
+def item_status(status: str) -> str:
+    """The status of an agreement's item in words (``pending``, ``implemented``, ``broken``)."""
+    return tr(ITEM_STATUS[status]) if status in ITEM_STATUS else status

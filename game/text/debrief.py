@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from game.ai.debrief import Debrief, Stance, debrief
 from game.ai.negotiation import Reason
 from game.engine import Game, Scenario
+from game.i18n import tr
 from game.present import date_of, per_point, possessive, say
 from game.present import points as points_text
 from game.present import score as score_text
@@ -33,7 +34,7 @@ def reference_lines(game: Game, found: Found | None) -> list[str]:
     are not compared, and where the ranges come from."""
     outcome = game.outcome
     scores = outcome.scores if outcome is not None else {}
-    out = ["How each side did, against its own usual range:", *wrap(NOT_COMPARED)]
+    out = [tr("How each side did, against its own usual range:"), *wrap(tr(NOT_COMPARED))]
     if found is None:
         return out + wrap(no_reference())
     for role in game.scenario.roles:
@@ -46,7 +47,7 @@ def debrief_lines(game: Game, counterpart: str, player: str) -> list[str]:
     """The whole debrief of ``counterpart`` for ``player``: summary, priorities, proposals, willingness."""
     report = debrief(game, counterpart, player)
     name = report.name
-    out = [f"=== Debrief: how {name} saw the game ===", *wrap(report.summary), ""]
+    out = [tr("=== Debrief: how {name} saw the game ===", name=name), *wrap(report.summary), ""]
     out += priority_lines(report)
     out.append("")
     out += stance_lines(game, report)
@@ -58,23 +59,27 @@ def debrief_lines(game: Game, counterpart: str, player: str) -> list[str]:
 def priority_lines(report: Debrief) -> list[str]:
     """What the counterpart cared about: objectives, score weights, personality, items most and least wanted."""
     name, priorities = report.name, report.priorities
-    out = [f"What {name} cared about:"]
+    out = [tr("What {name} cared about:", name=name)]
     if priorities.objectives:
-        text = f'Its private objectives, as its own player read them: "{priorities.objectives}"'
+        text = tr('Its private objectives, as its own player read them: "{text}"', text=priorities.objectives)
         out += wrap(text, indent="  ", hanging="    ")
     if priorities.weights:
         weights = ", ".join(f"{w.label} {per_point(w.points)}" for w in priorities.weights)
-        out += wrap(f"What one more point was worth to its score at the end: {weights}.", indent="  ",
-                    hanging="    ")  # fmt: skip
+        out += wrap(tr("What one more point was worth to its score at the end: {weights}.", weights=weights),
+                    indent="  ", hanging="    ")  # fmt: skip
     if priorities.personality:
         leanings = ", ".join(f"{le.label} {score_text(le.weight)}" for le in priorities.personality)
-        out += wrap(f"How it weighed its own moves (1 is neutral): {leanings}.", indent="  ", hanging="    ")
+        out += wrap(
+            tr("How it weighed its own moves (1 is neutral): {leanings}.", leanings=leanings),
+            indent="  ",
+            hanging="    ",
+        )
     if priorities.wants:
         wants = "; ".join(f"{w.label} ({points_text(w.value)})" for w in priorities.wants)
-        out += wrap(f"What it wanted most from a deal: {wants}.", indent="  ", hanging="    ")
+        out += wrap(tr("What it wanted most from a deal: {wants}.", wants=wants), indent="  ", hanging="    ")
     if priorities.costs:
         costs = "; ".join(f"{w.label} ({points_text(w.value)})" for w in priorities.costs)
-        out += wrap(f"What it was least willing to give: {costs}.", indent="  ", hanging="    ")
+        out += wrap(tr("What it was least willing to give: {costs}.", costs=costs), indent="  ", hanging="    ")
     return out
 
 
@@ -82,12 +87,16 @@ def stance_lines(game: Game, report: Debrief) -> list[str]:
     """Each proposal between the two sides, with the counterpart's score against its threshold at the time."""
     name = report.name
     if not report.negotiation:
-        return wrap("This scenario has no negotiation table, so there were no proposals to weigh.")
+        return wrap(tr("This scenario has no negotiation table, so there were no proposals to weigh."))
     if not report.stances:
-        return wrap(f"No proposals passed between you and {name}.")
+        return wrap(tr("No proposals passed between you and {name}.", name=name))
     out = wrap(
-        f"Where {name} stood on each proposal: its score against its threshold of {score_text(report.threshold)}, "
-        "as things stood when the proposal was made (after that turn's news):"
+        tr(
+            "Where {name} stood on each proposal: its score against its threshold of {threshold}, as things stood "
+            "when the proposal was made (after that turn's news):",
+            name=name,
+            threshold=score_text(report.threshold),
+        )
     )
     for stance in report.stances:
         out += _stance(game, report, stance)
@@ -96,26 +105,44 @@ def stance_lines(game: Game, report: Debrief) -> list[str]:
 
 def _stance(game: Game, report: Debrief, stance: Stance) -> list[str]:
     proposal = stance.proposal
-    owner = possessive(report.name) if stance.by_counterpart else "Your"
-    kind = "counter-proposal" if proposal.reply_to else "proposal"
-    head = f"{owner} {kind} of {date_of(game, proposal.turn)}, turn {proposal.turn}:"
+    when = {"date": date_of(game, proposal.turn), "turn": proposal.turn}
     if stance.by_counterpart:
-        items = f"it gives {_list(stance.give)}; it asks {_list(stance.ask)}."
+        owner = possessive(report.name)
+        if proposal.reply_to:
+            head = tr("{owner} counter-proposal of {date}, turn {turn}:", owner=owner, **when)
+        else:
+            head = tr("{owner} proposal of {date}, turn {turn}:", owner=owner, **when)
+        items = tr("it gives {give}; it asks {ask}.", give=_list(stance.give), ask=_list(stance.ask))
     else:
-        items = f"you give {_list(stance.give)}; you ask {_list(stance.ask)}."
+        if proposal.reply_to:
+            head = tr("Your counter-proposal of {date}, turn {turn}:", **when)
+        else:
+            head = tr("Your proposal of {date}, turn {turn}:", **when)
+        items = tr("you give {give}; you ask {ask}.", give=_list(stance.give), ask=_list(stance.ask))
     out = wrap(f"{head} {items}", indent="  ", hanging="    ")
     evaluation = stance.evaluation
     if evaluation is None:
-        judged = "Its view of it can no longer be worked out (an item is not in the scenario any more)."
+        judged = tr("Its view of it can no longer be worked out (an item is not in the scenario any more).")
     elif stance.by_counterpart:
         worth, bar = points_text(evaluation.score), score_text(evaluation.threshold)
-        judged = f"Its own valuation of the deal: {worth} against {bar} ({_margin(stance.margin)})."
+        judged = tr(
+            "Its own valuation of the deal: {worth} against {bar} ({margin}).",
+            worth=worth,
+            bar=bar,
+            margin=_margin(stance.margin),
+        )
     else:
         worth, bar = points_text(evaluation.score), score_text(evaluation.threshold)
-        judged = f"Its score: {worth} against {bar}, so it {stance.verdict} ({_margin(stance.margin)})."
+        judged = tr(
+            "Its score: {worth} against {bar}, so it {verdict} ({margin}).",
+            worth=worth,
+            bar=bar,
+            verdict=tr(stance.verdict),
+            margin=_margin(stance.margin),
+        )
     out += wrap(f"{judged} {stance.outcome_text}", indent="    ", hanging="    ")
     if stance.reasons:
-        out += wrap("Main reasons: " + _reasons(stance.reasons) + ".", indent="    ", hanging="      ")
+        out += wrap(tr("Main reasons: {reasons}.", reasons=_reasons(stance.reasons)), indent="    ", hanging="      ")
     return out
 
 
@@ -124,27 +151,32 @@ def willingness_lines(report: Debrief) -> list[str]:
     name = report.name
     points = report.willingness
     if not report.measured:
-        return wrap(f"Nothing in this scenario measures {name}'s willingness to deal (it has no negotiation table "
-                    "and no relations indicator), so there is no record of how your moves shifted it.")  # fmt: skip
+        return wrap(tr("Nothing in this scenario measures {owner} willingness to deal (it has no negotiation "
+                       "table and no relations indicator), so there is no record of how your moves shifted it.",
+                       owner=possessive(name)))  # fmt: skip
     if report.negotiation:
-        what = (
+        what = tr(
             "It is the part of its judgement that does not depend on what is offered: trust, current relations "
-            f"and your recent pressure. A proposal passed when the worth of its items to {name} plus this "
-            f"reached its threshold of {score_text(report.threshold)}."
+            "and your recent pressure. A proposal passed when the worth of its items to {name} plus this "
+            "reached its threshold of {threshold}.",
+            name=name,
+            threshold=score_text(report.threshold),
         )
     else:
-        what = (
+        what = tr(
             "This scenario has no negotiation table, so it is what a counterpart would weigh before any offer: "
             "current relations and your recent pressure."
         )
-    out = wrap(f"How your moves shifted {name}'s willingness to deal. {what}")
+    out = wrap(tr("How your moves shifted {owner} willingness to deal. {what}", owner=possessive(name), what=what))
     first = points[0]
-    out += wrap(f"At the start: {points_text(first.mood)}" + _terms(first.reasons) + ".", indent="  ", hanging="    ")
+    start = tr("At the start: {mood}{reasons}.", mood=points_text(first.mood), reasons=_terms(first.reasons))
+    out += wrap(start, indent="  ", hanging="    ")
     for point in points[1:]:
         out += wrap(point.note, indent="  ", hanging="    ")
     last = points[-1]
     if len(points) > 1:
-        out += wrap(f"At the end: {points_text(last.mood)}" + _terms(last.reasons) + ".", indent="  ", hanging="    ")
+        end = tr("At the end: {mood}{reasons}.", mood=points_text(last.mood), reasons=_terms(last.reasons))
+        out += wrap(end, indent="  ", hanging="    ")
     return out
 
 
@@ -153,14 +185,16 @@ def _terms(reasons: Sequence[Reason]) -> str:
 
 
 def _reasons(reasons: Sequence[Reason]) -> str:
-    return "; ".join(f"{r.label} {points_text(r.points)}" for r in reasons)
+    return "; ".join(tr("{label} {points}", label=r.label, points=points_text(r.points)) for r in reasons)
 
 
 def _list(labels: Sequence[str]) -> str:
-    return ", ".join(labels) if labels else "nothing"
+    return ", ".join(labels) if labels else tr("nothing")
 
 
 def _margin(margin: float) -> str:
     if abs(margin) < 0.05:
-        return "right at the threshold"
-    return f"{score_text(abs(margin))} {'above' if margin > 0 else 'below'} it"
+        return tr("right at the threshold")
+    if margin > 0:
+        return tr("{amount} above it", amount=score_text(abs(margin)))
+    return tr("{amount} below it", amount=score_text(abs(margin)))

@@ -15,6 +15,7 @@ from typing import TextIO
 
 from game import present
 from game.engine import Choose, Commit, News, Scenario, Withdraw, localize
+from game.i18n import tr
 from game.table import PERSON, Decision, DecisionKind, Done, Match, Seat, TurnResolved, score_gain, view
 from game.text import deals, views
 from game.text.coach import TextCoach
@@ -82,18 +83,18 @@ def run(
     except (EndOfInput, QuitRequested):
         if save is not None and game_in_play and not game_in_play[0].is_over():
             problem = save(game_in_play[0])
-            console.line(problem or "Your game is saved: python main.py text --continue picks it up.")
-        console.line("Goodbye.")
+            console.line(problem or tr("Your game is saved: python main.py text --continue picks it up."))
+        console.line(tr("Goodbye."))
         return EXIT_OK
 
 
 def ask_role(console: Console, scenario: Scenario, lang: str) -> str:
     """Ask which role to play with a numbered menu of the roles' names."""
-    console.line("Choose your side:")
+    console.line(tr("Choose your side:"))
     for number, role in enumerate(scenario.roles, 1):
         console.para(f"{number}. {localize(role.name, lang)}", indent="  ", hanging="     ")
     count = len(scenario.roles)
-    index = console.pick(f"Your side (1-{count}, q to quit): ", count, what="your side")
+    index = console.pick(tr("Your side (1-{count}, q to quit): ", count=count), count, what=tr("your side"))
     return scenario.roles[index].id
 
 
@@ -136,11 +137,11 @@ def _play(
         console.lines(views.intro_lines(scenario, lang))
         console.line()
         if not scenario.roles:
-            console.line("This scenario has no roles to play.")
+            console.line(tr("This scenario has no roles to play."))
             return EXIT_NO_ROLE
         if role is not None and role not in {r.id for r in scenario.roles}:
             known = ", ".join(r.id for r in scenario.roles)
-            console.para(f"Unknown role {role!r}; this scenario has: {known}.")
+            console.para(tr("Unknown role {role}; this scenario has: {known}.", role=repr(role), known=known))
             return EXIT_NO_ROLE
         chosen = dict(seats)
         if role is not None and role not in chosen:
@@ -153,7 +154,7 @@ def _play(
             chosen[role] = PERSON
         match = Match.start(scenario, chosen, seed, scenario_path=scenario_path, lang=lang)
     else:
-        console.para(f"Continuing: {localize(scenario.title, lang)}, {match.turn_label}.")
+        console.para(tr("Continuing: {title}, {turn}.", title=localize(scenario.title, lang), turn=match.turn_label))
     if save is not None:
         match.on_turn_end = lambda m: _report_problem(console, save(m))
     in_play.append(match)
@@ -261,13 +262,15 @@ class TextTable:
         self.console.line()
         turn, self.unread = self.unread, 0
         if turn:
-            prompt = f"Pass to {name}. Press Enter when {name} is at the keyboard (f: the full review first): "
+            prompt = tr(
+                "Pass to {name}. Press Enter when {name} is at the keyboard (f: the full review first): ", name=name
+            )
             if self.console.ask(prompt).lower() in FULL_WORDS:
                 self.full_list(turn)
                 self.console.line()
             else:
                 return
-        self.console.ask(f"Pass to {name}. Press Enter when {name} is at the keyboard: ")
+        self.console.ask(tr("Pass to {name}. Press Enter when {name} is at the keyboard: ", name=name))
 
     # ----------------------------------------------------------------- phases of a turn
     def introduce(self, seat: TextSeat) -> None:
@@ -277,12 +280,15 @@ class TextTable:
         console.lines(views.role_lines(game, view(match, seat.role)))
         others = [r for r in match.seats if r != seat.role]
         people = [present.role_name(game, r) for r in others if match.seats[r].is_person]
-        computers = [f"{present.role_name(game, r)} ({match.seats[r].level_name})" for r in others
-                     if not match.seats[r].is_person]  # fmt: skip
+        computers = [
+            tr("{name} ({level})", name=present.role_name(game, r), level=tr(match.seats[r].level_name))
+            for r in others
+            if not match.seats[r].is_person
+        ]
         if people:
-            console.para(f"Another person plays: {', '.join(people)}.")
+            console.para(tr("Another person plays: {names}.", names=", ".join(people)))
         if computers:
-            console.para(f"The computer plays: {', '.join(computers)}.")
+            console.para(tr("The computer plays: {names}.", names=", ".join(computers)))
         console.line()
         console.lines(views.help_lines(negotiation=seat.table is not None))
 
@@ -302,10 +308,16 @@ class TextTable:
         if self.hot_seat:
             score = looking.score
             if first:
-                self.console.line(f"Your score: {present.score(score)}.")
+                self.console.line(tr("Your score: {score}.", score=present.score(score)))
             else:
                 change = views.movement(views.shown_change(seat.score_shown, score, present.score), shown=present.score)
-                self.console.line(f"Your score: {present.score(score)} ({change} since your last turn).")
+                self.console.line(
+                    tr(
+                        "Your score: {score} ({change} since your last turn).",
+                        score=present.score(score),
+                        change=change,
+                    )
+                )
             seat.score_shown = score
 
     def ask_choice(self, seat: TextSeat, event_id: str) -> None:
@@ -315,10 +327,12 @@ class TextTable:
         self.console.line()
         self.console.lines(views.choice_lines(game, event))
         count = len(event.choices)
-        index = self.console.pick(f"Your decision (1-{count}, q to quit): ", count, what="your answer")
+        index = self.console.pick(
+            tr("Your decision (1-{count}, q to quit): ", count=count), count, what=tr("your answer")
+        )
         choice = event.choices[index]
         self.match.apply(seat.role, Choose(seat.role, event_id, choice.id))
-        self.console.para(f"You chose: {present.say(game, choice.label)}.")
+        self.console.para(tr("You chose: {choice}.", choice=present.say(game, choice.label)))
 
     def choose_actions(self, seat: TextSeat) -> None:
         """The action menu until the person ends their part of the turn (or a proposal arrives for them)."""
@@ -326,13 +340,13 @@ class TextTable:
         self.console.lines(views.menu_lines(self.game, view(self.match, seat.role)))
         count = seat.action_count
         if seat.table is not None:
-            prompt = f"Action (1-{count}, d N, n negotiate, a agreements, e end, h help, q quit): "
+            prompt = tr("Action (1-{count}, d N, n negotiate, a agreements, e end, h help, q quit): ", count=count)
             if not count:
-                prompt = "n negotiate, a agreements, e end the turn, h help, q quit: "
+                prompt = tr("n negotiate, a agreements, e end the turn, h help, q quit: ")
         elif count:
-            prompt = f"Action (1-{count}, d N details, e end turn, h help, q quit): "
+            prompt = tr("Action (1-{count}, d N details, e end turn, h help, q quit): ", count=count)
         else:
-            prompt = "e to end the turn: "
+            prompt = tr("e to end the turn: ")
         while True:
             if self.coach is not None:
                 self.coach.show()
@@ -372,12 +386,24 @@ class TextTable:
     def menu_hint(self, seat: TextSeat) -> str:
         """What the action menu expects, after an answer it could not read."""
         count = seat.action_count
-        talks = ", n to negotiate, a for your agreements" if seat.table is not None else ""
         if not count:
-            return f"You have no actions in this scenario. Type e to end the turn{talks}, or q to quit."
-        return (
-            f"Please type an action number from 1 to {count} to commit or withdraw it, d and a number for "
-            f"details (for example d 1){talks}, e to end the turn, h for help, or q to quit."
+            if seat.table is not None:
+                return tr(
+                    "You have no actions in this scenario. Type e to end the turn, n to negotiate, a for your "
+                    "agreements, or q to quit."
+                )
+            return tr("You have no actions in this scenario. Type e to end the turn, or q to quit.")
+        if seat.table is not None:
+            return tr(
+                "Please type an action number from 1 to {count} to commit or withdraw it, d and a number for "
+                "details (for example d 1), n to negotiate, a for your agreements, e to end the turn, h for help, "
+                "or q to quit.",
+                count=count,
+            )
+        return tr(
+            "Please type an action number from 1 to {count} to commit or withdraw it, d and a number for "
+            "details (for example d 1), e to end the turn, h for help, or q to quit.",
+            count=count,
         )
 
     def toggle(self, seat: TextSeat, index: int) -> None:
@@ -385,12 +411,31 @@ class TextTable:
         action, role = view(self.match, seat.role).actions[index], seat.role
         if action.status == "committed":
             self.match.apply(role, Withdraw(role, action.id))
-            self.console.para(f"Withdrawn: {action.label}. Capital left: {self.game.capital(role)}.")
+            self.console.para(
+                tr(
+                    "Withdrawn: {action}. Capital left: {capital}.",
+                    action=action.label,
+                    capital=present.num(self.game.capital(role)),
+                )
+            )
         elif action.status == "available":
             self.match.apply(role, Commit(role, action.id))
-            self.console.para(f"Committed: {action.label}. Capital left: {self.game.capital(role)}.")
+            self.console.para(
+                tr(
+                    "Committed: {action}. Capital left: {capital}.",
+                    action=action.label,
+                    capital=present.num(self.game.capital(role)),
+                )
+            )
         else:
-            self.console.para(f"Not available: {action.label}: {action.status}. Type d {index + 1} for details.")
+            self.console.para(
+                tr(
+                    "Not available: {action}: {reason}. Type d {number} for details.",
+                    action=action.label,
+                    reason=action.status,
+                    number=index + 1,
+                )
+            )
 
     def end_part(self, seat: TextSeat) -> None:
         """The person is done: the next person's part, or (the last one) the turn resolves and is reviewed."""
@@ -412,7 +457,7 @@ class TextTable:
         self.console.line()
         if self.hot_seat:
             if self.at_keyboard is not None:
-                self.console.line("The turn is over: everybody may look at the review.")
+                self.console.line(tr("The turn is over: everybody may look at the review."))
             self.at_keyboard = None
             self.judge = None
             talks = deals.news_lines(game, self.shared_news(), "", turn) if self.match.has_negotiation else []
@@ -433,15 +478,18 @@ class TextTable:
         if self.hot_seat and not over:
             self.unread = turn
         else:
-            what = "see how it ended" if over else f"go on to turn {game.turn}"
-            if self.console.glance(f"Enter to {what}, f for the full list: ", FULL_WORDS):
+            if over:
+                prompt = tr("Enter to see how it ended, f for the full list: ")
+            else:
+                prompt = tr("Enter to go on to turn {turn}, f for the full list: ", turn=game.turn)
+            if self.console.glance(prompt, FULL_WORDS):
                 self.full_list(turn)
 
     def full_list(self, turn: int) -> None:
         """Every change of ``turn``, indicator by indicator and cause by cause (the review's full list)."""
         game = self.game
         self.console.line()
-        self.console.line(f"Every change of turn {turn} and why:")
+        self.console.line(tr("Every change of turn {turn} and why:", turn=turn))
         self.console.lines(views.change_lines(game, game.changes_in_turn(turn), self.judge))
 
     def shared_news(self) -> list[News]:
@@ -468,10 +516,10 @@ class TextTable:
             console.lines(views.recap_lines(game, role))
         if self.hot_seat:
             console.line()
-            console.line("Every side's private objectives:")
+            console.line(tr("Every side's private objectives:"))
             for side in game.scenario.roles:
-                console.para(f"{present.say(game, side.name)}: {present.say(game, side.objectives)}", indent="  ",
-                             hanging="    ")  # fmt: skip
+                text = tr("{name}: {text}", name=present.say(game, side.name), text=present.say(game, side.objectives))
+                console.para(text, indent="  ", hanging="    ")
         for computer in self.match.players:
             for person in self.match.persons:
                 console.line()
@@ -479,4 +527,4 @@ class TextTable:
         if self.coach is not None:
             self.coach.show()
         console.line()
-        console.line("Thanks for playing.")
+        console.line(tr("Thanks for playing."))

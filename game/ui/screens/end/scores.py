@@ -42,7 +42,7 @@ class UsualRangeSection:
         screen = self.screen
         palette = screen.palette
         doc.heading(tr("How each side did, against its own usual range"), colour=palette.text, size=HEADING - 1, gap=4)
-        doc.para(NOT_COMPARED, colour=palette.muted, size=SMALL + 1, gap=8)
+        doc.para(tr(NOT_COMPARED), colour=palette.muted, size=SMALL + 1, gap=8)
         found = self.reference()
         if found is None:
             waiting = tr("Working out each side's usual range...") if self.pending() else no_reference()

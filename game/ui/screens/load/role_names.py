@@ -45,6 +45,6 @@ class RoleNames:
             )
         elif computers:
             parts.append(
-                tr("Computer: ") + ", ".join(f"{n} ({LEVELS[p].name if p in LEVELS else p})" for n, p in computers)
+                tr("Computer: ") + ", ".join(f"{n} ({tr(LEVELS[p].name) if p in LEVELS else p})" for n, p in computers)
             )
         return " · ".join(parts)

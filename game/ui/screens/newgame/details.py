@@ -71,7 +71,7 @@ def details_html(entry: Entry | None, players: list[str], folder: Path) -> str:
         who = (
             tr("{name} (person):", name=name)
             if player == PERSON.player
-            else tr("{name} (computer, {level}):", name=name, level=html.escape(level.name if level else player))
+            else tr("{name} (computer, {level}):", name=name, level=html.escape(tr(level.name) if level else player))
         )
         sides.append(f"<b>{who}</b> {html.escape(localize(role.brief, language()))}")
     parts.append("<br><br>".join(sides))

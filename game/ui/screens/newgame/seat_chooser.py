@@ -25,7 +25,7 @@ def next_choice(player: str) -> str:
 def seat_text(name: str, player: str) -> str:
     """``United States: Person`` or ``Cambodia: Computer · Standard``."""
     level = LEVELS.get(player)
-    who = tr("Person") if player == PERSON.player else tr("Computer · {value}", value=level.name if level else player)
+    who = tr("Person") if player == PERSON.player else tr("Computer · {value}", value=tr(level.name) if level else player)
     return f"{name}:  {who}"
 
 
@@ -34,7 +34,7 @@ def seat_note(player: str, persons: int) -> str:
     many seats people play."""
     level = LEVELS.get(player)
     if level is not None:
-        return level.description
+        return tr(level.description)
     return tr("A person at this machine") + (tr(" (the game asks to pass it between people).") if persons > 1 else ".")
 
 

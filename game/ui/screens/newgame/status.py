@@ -25,7 +25,7 @@ def status_text(
         return [tr("This scenario has mistakes and cannot be played."), tr("Cannot be played")], palette.bad
     persons = [name for (_, name), player in zip(roles, players, strict=True) if player == PERSON.player]
     computers = [
-        f"{name} ({LEVELS[player].name if player in LEVELS else player})"
+        f"{name} ({tr(LEVELS[player].name) if player in LEVELS else player})"
         for (_, name), player in zip(roles, players, strict=True)
         if player != PERSON.player
     ]
