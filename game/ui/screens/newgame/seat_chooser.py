@@ -25,7 +25,9 @@ def next_choice(player: str) -> str:
 def seat_text(name: str, player: str) -> str:
     """``United States: Person`` or ``Cambodia: Computer · Standard``."""
     level = LEVELS.get(player)
-    who = tr("Person") if player == PERSON.player else tr("Computer · {value}", value=tr(level.name) if level else player)
+    who = (
+        tr("Person") if player == PERSON.player else tr("Computer · {value}", value=tr(level.name) if level else player)
+    )
     return f"{name}:  {who}"
 
 
