@@ -139,6 +139,19 @@ def date_of(game: Game, turn: int) -> str:
     return turn_date(game.scenario.calendar, turn)
 
 
+def turns_span(game: Game, start: int, end: int) -> str:
+    """``turn 3 (Jul 2023)`` or ``turns 3–5 (Jul 2023 – Jan 2024)``, by the scenario's calendar."""
+    if start == end:
+        return tr("turn {turn} ({date})", turn=start, date=date_of(game, start))
+    return tr(
+        "turns {start}–{end} ({first} – {last})",
+        start=start,
+        end=end,
+        first=date_of(game, start),
+        last=date_of(game, end),
+    )
+
+
 def source_credit(source: Source) -> str:
     """A short credit: ``Title (Publisher, 2023)``."""
     detail = ", ".join(part for part in (source.publisher, source.date) if part)

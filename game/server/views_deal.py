@@ -42,6 +42,7 @@ from game.present import (
     say,
     signed,
     timing,
+    turns_span,
     visible,
     who,
 )
@@ -184,23 +185,10 @@ def item_json(game: Game, item: Item, role: str) -> dict[str, Any]:
         "giver": item.giver,
         "giver_name": who(game, role, item.giver),
         "turns": item.turns,
-        "when": tr("if agreed now: {when}", when=span(game, game.turn, game.turn + item.turns - 1)),
+        "when": tr("if agreed now: {when}", when=turns_span(game, game.turn, game.turn + item.turns - 1)),
         "effects": effects,
         "contested": say(game, item.contested) if item.contested else "",
     }
-
-
-def span(game: Game, start: int, end: int) -> str:
-    """``turn 3 (Jul 2023)`` or ``turns 3–5 (Jul 2023 – Jan 2024)``, by the scenario's calendar."""
-    if start == end:
-        return tr("turn {turn} ({date})", turn=start, date=date_of(game, start))
-    return tr(
-        "turns {start}–{end} ({first} – {last})",
-        start=start,
-        end=end,
-        first=date_of(game, start),
-        last=date_of(game, end),
-    )
 
 
 def _effect_groups(game: Game, item: Item) -> list[str]:
@@ -324,7 +312,7 @@ def _agreement_item(game: Game, role: str, part: AgreementItem) -> dict[str, Any
     else:
         status = tr("pending: being implemented")
     return {"label": say(game, game.item(part.item).label), "giver": who(game, role, part.giver),
-            "status": status, "when": span(game, part.start, part.end)}  # fmt: skip
+            "status": status, "when": turns_span(game, part.start, part.end)}  # fmt: skip
 
 
 def _schedule(game: Game, agreement: Agreement) -> list[str]:

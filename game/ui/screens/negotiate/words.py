@@ -7,7 +7,7 @@ from game.ai.negotiation import evaluate_for
 from game.engine import Agreement, AgreementItem, Item, ItemStatus, Phase, localize
 from game.i18n import tr
 from game.i18n.formats import turn_date
-from game.present import agreement_in_force_until, agreement_name, indicator_label
+from game.present import agreement_in_force_until, agreement_name, indicator_label, turns_span
 from game.ui.screens.ingame import GameScreen
 from game.ui.screens.wording import num, signed
 
@@ -16,16 +16,7 @@ Colour = tuple[int, int, int]
 
 def dates(screen: GameScreen, start: int, end: int) -> str:
     """``turn 3 (Jul 2023)`` or ``turns 3–5 (Jul 2023 – Jan 2024)``, by the scenario calendar."""
-    calendar = screen.game.scenario.calendar
-    if start == end:
-        return tr("turn {turn} ({date})", turn=start, date=turn_date(calendar, start))
-    return tr(
-        "turns {start}–{end} ({start_date} – {end_date})",
-        start=start,
-        end=end,
-        start_date=turn_date(calendar, start),
-        end_date=turn_date(calendar, end),
-    )
+    return turns_span(screen.game, start, end)
 
 
 def who(screen: GameScreen, role: str) -> str:
