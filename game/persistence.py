@@ -11,7 +11,7 @@ from game.content.loader import load_scenario
 from game.content.problems import ScenarioError
 from game.engine import LengthError, Scenario, localize, of_length
 from game.i18n import tr
-from game.saves import SaveError, SaveInfo, autosave_path, new_save_path, read_save, write_save
+from game.saves import AUTOSAVE_LABEL, SaveError, SaveInfo, autosave_path, new_save_path, read_save, write_save
 from game.storage import StorageError, data_dir, read_json, write_json_atomic
 from game.table import DAMAGED, Match
 from game.table.reference import ReferenceCache
@@ -42,7 +42,7 @@ def save_new(match: Match, label: str) -> SaveInfo:
 def autosave_match(match: Match) -> str:
     """Write the autosave; returns an error message for the screen, or ``""``."""
     try:
-        save_match(match, autosave_path(), "Autosave")
+        save_match(match, autosave_path(), AUTOSAVE_LABEL)
     except (OSError, StorageError, SaveError, ValueError) as exc:
         return tr("Autosave failed: {problem}", problem=exc)
     return ""

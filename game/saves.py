@@ -62,6 +62,10 @@ class SaveError(ValueError):
         self.path = path
 
 
+#: The autosave's label, as written in its file (shown in the player's language: :attr:`SaveInfo.shown_label`).
+AUTOSAVE_LABEL = N_("Autosave")
+
+
 @dataclass(frozen=True)
 class SaveInfo:
     """What a Load screen shows about one save, read from the file without restoring the game."""
@@ -83,6 +87,11 @@ class SaveInfo:
     date: str
     #: role id -> ``"person"`` (``"human"`` in older saves) or the computer's level or policy.
     roles: dict[str, str] = field(hash=False)
+
+    @property
+    def shown_label(self) -> str:
+        """The label as the player reads it: the autosave's in the active language, any other as it was typed."""
+        return tr(AUTOSAVE_LABEL) if self.label == AUTOSAVE_LABEL else self.label
 
 
 # ----------------------------------------------------------------------------------------------- where saves live
@@ -161,7 +170,7 @@ def write_save(
     path = Path(path)
     when = datetime.now(UTC) if saved_at is None else saved_at
     if when.tzinfo is None or when.utcoffset() is None:
-        raise ValueError(f"saved_at must be timezone-aware, not {when!r}")
+        raise ValueError(f"saved_at must be timezone-aware, not {when!r}")  # i18n: not shown
     document: dict[str, Any] = {
         "format": SAVE_FORMAT,
         "kind": SAVE_KIND,
@@ -180,7 +189,7 @@ def write_save(
     }
     info, problems = _parse(path, document)
     if info is None:
-        raise ValueError("Cannot write this save: " + "; ".join(problems))
+        raise ValueError("Cannot write this save: " + "; ".join(problems))  # i18n: not shown
     try:
         # Compact: Python writes JSON without indentation in C, several times faster for a long game's autosave.
         write_json_atomic(path, document, indent=None)
@@ -262,11 +271,11 @@ def _parse(path: Path, document: dict[str, Any]) -> tuple[SaveInfo | None, list[
 
     def text(container: dict[str, Any], key: str, name: str) -> str:
         if key not in container:
-            problems.append(f"'{name}' is missing")
+            problems.append(tr("'{field}' is missing", field=name))
             return ""
         value = container[key]
         if not isinstance(value, str):
-            problems.append(f"'{name}' should be text, not {_show(value)}")
+            problems.append(tr("'{field}' should be text, not {value}", field=name, value=_show(value)))
             return ""
         return value
 
@@ -276,7 +285,13 @@ def _parse(path: Path, document: dict[str, Any]) -> tuple[SaveInfo | None, list[
         try:
             saved_at = datetime.fromisoformat(document["saved_at"])
         except ValueError:
-            problems.append(f"'saved_at' should be a date and time, not {_show(document['saved_at'])}")
+            problems.append(
+                tr(
+                    "'{field}' should be a date and time, not {value}",
+                    field="saved_at",
+                    value=_show(document["saved_at"]),
+                )
+            )
         else:
             if saved_at.tzinfo is None:  # written by hand: read it as UTC, so that it sorts with the others
                 saved_at = saved_at.replace(tzinfo=UTC)
@@ -285,40 +300,56 @@ def _parse(path: Path, document: dict[str, Any]) -> tuple[SaveInfo | None, list[
 
     fields = dict.fromkeys(("id", "title", "path", "fingerprint"), "")
     if "scenario" not in document:
-        problems.append("'scenario' is missing")
+        problems.append(tr("'{field}' is missing", field="scenario"))
     elif not isinstance(document["scenario"], dict):
-        problems.append(f"'scenario' should be an object, not {_show(document['scenario'])}")
+        problems.append(
+            tr("'{field}' should be an object, not {value}", field="scenario", value=_show(document["scenario"]))
+        )
     else:
         fields = {key: text(document["scenario"], key, f"scenario.{key}") for key in fields}
 
     turn = 0
     if "turn" not in document:
-        problems.append("'turn' is missing")
+        problems.append(tr("'{field}' is missing", field="turn"))
     elif not _is_int(document["turn"]) or document["turn"] < 0:
-        problems.append(f"'turn' should be a whole number of 0 or more, not {_show(document['turn'])}")
+        problems.append(
+            tr(
+                "'{field}' should be a whole number of 0 or more, not {value}",
+                field="turn",
+                value=_show(document["turn"]),
+            )
+        )
     else:
         turn = document["turn"]
     date = text(document, "date", "date")
 
     roles: dict[str, str] = {}
     if "roles" not in document:
-        problems.append("'roles' is missing")
+        problems.append(tr("'{field}' is missing", field="roles"))
     elif not isinstance(document["roles"], dict):
-        problems.append(f"'roles' should be an object, not {_show(document['roles'])}")
+        problems.append(tr("'{field}' should be an object, not {value}", field="roles", value=_show(document["roles"])))
     else:
         for role, player in document["roles"].items():
             if not isinstance(role, str):  # only possible when writing
-                problems.append(f"role ids should be text, not {_show(role)}")
+                problems.append(tr("role ids should be text, not {value}", value=_show(role)))
                 break
             if not isinstance(player, str) or not player:
-                problems.append(f"'roles.{_clip(role)}' should be 'person' or a computer level, not {_show(player)}")
+                problems.append(
+                    tr(
+                        "'{field}' should be 'person' or a computer level, not {value}",
+                        field=f"roles.{_clip(role)}",
+                        value=_show(player),
+                    )
+                )
                 break
             roles[role] = player
 
     if "session" not in document:
-        problems.append("'session' is missing")
+        problems.append(tr("'{field}' is missing", field="session"))
     elif not isinstance(document["session"], dict):
-        problems.append(f"'session' should be an object, not {_show(document['session'])}")
+        problems.append(
+            tr("'{field}' should be an object, not {value}", field="session", value=_show(document["session"]))
+        )
 
     if problems:
         return None, problems
@@ -352,9 +383,9 @@ def _show(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
-        return "an object"
+        return tr("an object")
     if isinstance(value, list):
-        return "a list"
+        return tr("a list")
     if isinstance(value, str):
         return repr(_clip(value))
     return _clip(repr(value))

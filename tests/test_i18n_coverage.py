@@ -45,6 +45,8 @@ ENFORCED: tuple[str, ...] = (
     "game/table/tutorial.py",
     "game/table/view.py",
     "game/table/reload.py",
+    "game/saves.py",
+    "game/persistence.py",
 )
 
 

@@ -18,7 +18,7 @@ def confirm_text(info: SaveInfo | None) -> str:
         return ""
     return tr(
         "Delete the save “{label}” ({scenario_title}, turn {turn}, saved {time_ago})? This cannot be undone.",
-        label=info.label,
+        label=info.shown_label,
         scenario_title=info.scenario_title,
         turn=info.turn,
         time_ago=time_ago(info.saved_at),

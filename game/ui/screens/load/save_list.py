@@ -135,7 +135,7 @@ class SaveList:
         title_w = inner.right - left - when_w - px(16)
         if title_w < px(80):  # too narrow for both: the time moves to the second line
             when_w, title_w = 0, inner.right - left
-        blit_text(surface, info.label or tr("(no name)"), bold, palette.text, (left, inner.top), width=title_w)
+        blit_text(surface, info.shown_label or tr("(no name)"), bold, palette.text, (left, inner.top), width=title_w)
         if when_w:
             blit_text(
                 surface,

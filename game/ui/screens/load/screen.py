@@ -227,7 +227,7 @@ class LoadScreen(MenuScreen):
         self.request(Resume(match))
 
     def _refuse(self, info: SaveInfo, reason: str) -> None:
-        self.error = tr("“{label}” cannot be loaded: {reason}.", label=info.label, reason=reason)
+        self.error = tr("“{label}” cannot be loaded: {reason}.", label=info.shown_label, reason=reason)
         self.notice = ""
         self.rebuild()
         self.app.dirty = True
@@ -252,7 +252,7 @@ class LoadScreen(MenuScreen):
             except SaveError as exc:
                 self.error = str(exc)
             else:
-                self.notice = tr("Deleted “{label}”.", label=info.label)
+                self.notice = tr("Deleted “{label}”.", label=info.shown_label)
                 self.error = ""
         self.refresh()
         self.rebuild()
