@@ -17,7 +17,10 @@ def length_names(scenario: Scenario | None) -> list[str]:
     """The name of each length to choose from, the full game first (none without a scenario)."""
     if scenario is None:
         return []
-    return [_name(scenario, length.turns, localize(length.name, language())) for length in length_choices(scenario)]
+    full, *shorter = length_choices(scenario)
+    # The engine names the full game in English only: it is worded here.
+    names = [tr_n("Full game ({n} turn)", "Full game ({n} turns)", full.turns)]
+    return names + [_name(scenario, length.turns, localize(length.name, language())) for length in shorter]
 
 
 def _name(scenario: Scenario, turns: int, name: str) -> str:
