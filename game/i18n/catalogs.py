@@ -121,7 +121,7 @@ def extract_html(
 def extract(domain: Domain) -> Catalog:
     """A domain's strings, from its files, as a template catalog."""
     catalog = _new_catalog(None, domain.name)
-    runs = (
+    runs: tuple[tuple[list[tuple[str, str]], dict[str, Any]], ...] = (
         ([(pattern, "python") for pattern in domain.python], PY_KEYWORDS),
         ([(pattern, "javascript") for pattern in domain.javascript], JS_KEYWORDS),
         ([(pattern, "game.i18n.catalogs:extract_html") for pattern in domain.html], {}),
@@ -271,9 +271,9 @@ def _check_message(lang: str, domain: str, wanted: Message, have: Message | None
     if have.fuzzy:
         return [Finding(lang, domain, shown, "fuzzy")]
     ids = wanted.id if isinstance(wanted.id, list | tuple) else [wanted.id]
-    expected = set().union(*(placeholders(i) for i in ids))
+    expected = set().union(*(placeholders(i or "") for i in ids))
     for string in strings:
-        if not placeholders(string) <= expected:
+        if not placeholders(string or "") <= expected:
             return [Finding(lang, domain, shown, f"unknown placeholder in {string!r}")]
     return []
 

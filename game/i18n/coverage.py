@@ -73,7 +73,7 @@ def python_suspects(path: Path, shown_as: str | None = None) -> list[Suspect]:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             text = node.value
         elif isinstance(node, ast.JoinedStr):
-            text = "".join(p.value if isinstance(p, ast.Constant) else "{}" for p in node.values)
+            text = "".join(str(p.value) if isinstance(p, ast.Constant) else "{}" for p in node.values)
             for part in node.values:  # the parts are judged as one string
                 skip.add(id(part))
         else:

@@ -275,7 +275,7 @@ def _step(part: AgreementItem, turn: int) -> str:
 
 
 #: How the status of an item of an agreement reads.
-ITEM_STATUS = {
+ITEM_STATUS: dict[str, str] = {
     ItemStatus.PENDING: N_("pending"),
     ItemStatus.IMPLEMENTED: N_("implemented"),
     ItemStatus.BROKEN: N_("broken"),
