@@ -169,3 +169,20 @@ def test_lang_on_the_command_line_is_remembered_and_a_bad_code_refused(home: Pat
     bad = run("text", "--lang", "Khmer!", "--seed", "1", stdin="q\n")
     assert bad.returncode == 2 and no_traceback(bad)
     assert "--lang expects a language code" in bad.stderr
+
+
+def test_the_engines_reasons_are_said_in_the_players_language(scenario: object) -> None:
+    """The engine stays language-free: its reasons are English strings that carry their template and values
+    (``Why``), and ``tr_reason`` says them, nested reasons included, in the active language."""
+    from game.engine import Game, Why
+    from game.i18n import tr_reason
+
+    game = Game.new(scenario, 1)  # type: ignore[arg-type]
+    closed = game.why_not("us", "us_high_level_meeting")  # the news phase: actions are not open yet
+    assert isinstance(closed, Why) and closed == "actions can only be committed in the actions phase (now: news)"
+    assert tr_reason(closed) == closed  # English: the engine's own words
+    nested = Why("{role} cannot take {action!r}: {reason}", role="us", action="x", reason=closed)
+    with use_language("km"):
+        said = tr_reason(nested)
+    assert has_khmer(said) and "actions phase" not in said and "'x'" in said
+    assert tr_reason("plain text") == "plain text"

@@ -26,7 +26,7 @@ from game.engine.commands import (
     Respond,
     Withdraw,
 )
-from game.engine.errors import IllegalActionError, NegotiationError, RulesError, UnknownIdError, WrongPhaseError
+from game.engine.errors import IllegalActionError, NegotiationError, RulesError, UnknownIdError, Why, WrongPhaseError
 from game.engine.expr import Expr, ExprError
 from game.engine.forecasts import BreakForecast, Forecast, ForecastItem
 from game.engine.game import Game
@@ -153,6 +153,7 @@ __all__ = [
     "Timing",
     "TurnReport",
     "UnknownIdError",
+    "Why",
     "Withdraw",
     "WrongPhaseError",
     "choice_key",

@@ -5,6 +5,7 @@ item in force in an open agreement, or whose condition fails, may not be offered
 from __future__ import annotations
 
 from game.engine.context import Context
+from game.engine.errors import N_, Why
 from game.engine.scenario import Item
 from game.engine.state import ItemStatus, NewsKind, Phase
 
@@ -42,17 +43,22 @@ def why_not_item(ctx: Context, item_id: str) -> str:
     """Why an item cannot be put in a proposal now (by either side), or ``""`` if it can."""
     item = ctx.item(item_id)
     if ctx.rules.negotiation is None:  # pragma: no cover - an item implies a negotiation section
-        return "this scenario has no negotiation"
+        return Why(N_("this scenario has no negotiation"))
     if ctx.state.phase is not Phase.ACTIONS:
-        return f"proposals are made in the actions phase (now: {ctx.state.phase.value})"
+        return Why(N_("proposals are made in the actions phase (now: {phase})"), phase=ctx.state.phase.value)
     if item_id in in_force_items(ctx):
-        return f"item {item_id!r} is already in force in an open agreement"
+        return Why(N_("item {item!r} is already in force in an open agreement"), item=item_id)
     off = off_table(ctx, item)
     if off:
-        return f"item {item_id!r} {off}"
+        return Why(N_("item {item!r} {reason}"), item=item_id, reason=off)
     if item.condition is not None and not condition_holds(ctx, item):
-        return f"item {item_id!r}: {ctx.unmet(item.condition, item.condition_reason)}"
+        return Why(N_("item {item!r}: {reason}"), item=item_id, reason=ctx.unmet(item.condition, item.condition_reason))
     return ""
+
+
+def off_table_reason(ctx: Context, item_id: str) -> str:
+    """Why an item is off the agenda now (the rest of a sentence that starts with the item), or ``""``."""
+    return off_table(ctx, ctx.item(item_id))
 
 
 def in_force_items(ctx: Context) -> set[str]:
@@ -66,15 +72,15 @@ def off_table(ctx: Context, item: Item) -> str:
     if not rules.agenda:
         return ""
     if not item.on_table and item.id not in _opened_items(ctx):
-        return "is not on the table yet: it comes with later news"
+        return Why(N_("is not on the table yet: it comes with later news"))
     if item.follows is not None or item.id in rules.followers:
         implemented = _implemented(ctx)
         if item.follows is not None and item.follows not in implemented:
             earlier = rules.item_texts.get(item.follows, item.follows)
-            return f"comes onto the table only once {earlier!r} has been fully implemented"
+            return Why(N_("comes onto the table only once {earlier!r} has been fully implemented"), earlier=earlier)
         if item.id in implemented and item.id in rules.followers:
             later = ", ".join(repr(rules.item_texts.get(i, i)) for i in rules.followers[item.id])
-            return f"has been implemented and has given way to its later form ({later})"
+            return Why(N_("has been implemented and has given way to its later form ({later})"), later=later)
     return ""
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from game.engine.codegen import ConditionsRunner
-from game.engine.errors import NegotiationError, UnknownIdError
+from game.engine.errors import N_, NegotiationError, UnknownIdError, Why
 from game.engine.expr import Expr, ExprError, base_globals, failure
 from game.engine.rules import Rules
 from game.engine.scenario import Action, Choice, Event, Item, Negotiation, Role, Scenario, Text, localize
@@ -114,7 +114,7 @@ class Context:
         game's language (without a closing full stop), else ``condition not met:`` and the condition as written."""
         if reason:
             return localize(reason, self.lang).rstrip(". ")
-        return f"condition not met: {self.readable(condition)}"
+        return Why(N_("condition not met: {condition}"), condition=self.readable(condition))
 
     # ----------------------------------------------------------------- evaluating rules
     def check(self, expr: Expr, rule: str, errors: list[RuleError] | None = None) -> bool:

@@ -24,3 +24,24 @@ class WrongPhaseError(RulesError):
 
 class NegotiationError(RulesError):
     """A proposal, answer or break the negotiation rules do not allow now; the message says why."""
+
+
+def N_(message: str) -> str:
+    """Mark an engine sentence for the interface's catalogs (the engine stays language-free: the layers above
+    translate it, see :class:`Why`)."""
+    return message
+
+
+class Why(str):
+    """A reason in English that can also be said in another language: the English text, with the ``template`` it
+    was made from (marked with :func:`N_`) and the ``values`` that fill it. It is a ``str``, so code that shows or
+    tests a reason keeps working; :func:`game.i18n.tr_reason` says it in the active language."""
+
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, /, **values: object) -> Why:
+        made = super().__new__(cls, template.format(**values) if values else template)
+        made.template = template
+        made.values = values
+        return made

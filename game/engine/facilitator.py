@@ -10,7 +10,7 @@ from math import isfinite
 
 from game.engine import turns
 from game.engine.context import Context
-from game.engine.errors import RulesError, UnknownIdError, WrongPhaseError
+from game.engine.errors import N_, RulesError, UnknownIdError, Why, WrongPhaseError
 from game.engine.state import Cause, Change, News, NewsKind, Phase, Termination
 
 #: The longest reason a facilitator may give for an adjustment (it is shown in reviews and reports).
@@ -22,22 +22,22 @@ FACILITATOR_ID = "teacher"
 def why_not_adjust(ctx: Context, indicator: str, value: float, reason: str) -> str:
     """Why the facilitator may not set ``indicator`` to ``value`` now (``""``: they may)."""
     if ctx.state.phase is Phase.OVER:
-        return "the game is over"
+        return Why(N_("the game is over"))
     try:
         found = ctx.scenario.indicator(indicator)
     except KeyError:
-        return f"there is no indicator {indicator!r}"
+        return Why(N_("there is no indicator {indicator!r}"), indicator=indicator)
     if found.hidden:
-        return f"{indicator!r} is a hidden flag of the story, not a number players see"
+        return Why(N_("{indicator!r} is a hidden flag of the story, not a number players see"), indicator=indicator)
     if not isfinite(value):
-        return "the value must be a number"
+        return Why(N_("the value must be a number"))
     text = reason.strip()
     if not text:
-        return "give a reason: it is recorded with the change"
+        return Why(N_("give a reason: it is recorded with the change"))
     if len(text) > MAX_REASON or any(ord(c) < 32 or 127 <= ord(c) < 160 for c in text):
-        return f"the reason must be one line of at most {MAX_REASON} characters"
+        return Why(N_("the reason must be one line of at most {most} characters"), most=MAX_REASON)
     if min(max(value, found.min), found.max) == ctx.state.values[indicator]:
-        return f"{indicator} is already {ctx.state.values[indicator]:g}"
+        return Why(N_("{indicator} is already {value}"), indicator=indicator, value=f"{ctx.state.values[indicator]:g}")
     return ""
 
 
@@ -64,13 +64,13 @@ def adjust(ctx: Context, indicator: str, value: float, reason: str) -> Change:
 def why_not_inject(ctx: Context, event: str) -> str:
     """Why the facilitator may not make ``event`` fire at the next news (``""``: they may)."""
     if ctx.state.phase is Phase.OVER:
-        return "the game is over"
+        return Why(N_("the game is over"))
     if event not in ctx.events:
-        return f"there is no event {event!r}"
+        return Why(N_("there is no event {event!r}"), event=event)
     if event in ctx.state.queued:
-        return f"{event} already fires at the next news"
+        return Why(N_("{event} already fires at the next news"), event=event)
     if ctx.state.turn >= ctx.scenario.turns:
-        return "this is the last turn: there is no next news"
+        return Why(N_("this is the last turn: there is no next news"))
     return ""
 
 

@@ -194,6 +194,7 @@ class Game(Context):
     legal_items = agenda.legal_items
     on_table = agenda.on_table
     why_not_item = agenda.why_not_item
+    off_table_reason = agenda.off_table_reason
 
     # ----------------------------------------------------------------- a facilitator: game.engine.facilitator
     why_not_adjust = facilitator.why_not_adjust

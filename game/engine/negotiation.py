@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from game.engine import agenda
 from game.engine.context import Context
-from game.engine.errors import NegotiationError, UnknownIdError
+from game.engine.errors import N_, NegotiationError, UnknownIdError, Why
 from game.engine.rules import apply_plan
 from game.engine.scenario import localize, trust_pair
 from game.engine.state import (
@@ -78,7 +78,14 @@ def propose(ctx: Context, sender: str, receiver: str, give: Sequence[str] = (), 
     give, ask = tuple(give), tuple(ask)
     problem = _proposal_problem(ctx, sender, receiver, give, ask, check_open=True)
     if problem:
-        raise NegotiationError(f"{sender} cannot propose to {receiver}: {problem}")
+        raise NegotiationError(
+            Why(
+                N_("{sender} cannot propose to {receiver}: {problem}"),
+                sender=sender,
+                receiver=receiver,
+                problem=problem,
+            )
+        )
     return _send(ctx, sender, receiver, give, ask, None)
 
 
@@ -88,7 +95,7 @@ def why_not_accept(ctx: Context, role: str, proposal_id: str) -> str:
     try:
         proposal = _answerable(ctx, role, proposal_id)
     except NegotiationError as exc:
-        return str(exc)
+        return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
     return _proposal_problem(ctx, proposal.sender, proposal.receiver, proposal.give, proposal.ask, check_open=False)
 
 
@@ -100,7 +107,9 @@ def respond(ctx: Context, role: str, proposal_id: str, accept: bool) -> Agreemen
         return None
     problem = _proposal_problem(ctx, proposal.sender, proposal.receiver, proposal.give, proposal.ask, check_open=False)
     if problem:
-        raise NegotiationError(f"{role} cannot accept {proposal_id}: {problem}")
+        raise NegotiationError(
+            Why(N_("{role} cannot accept {proposal}: {problem}"), role=role, proposal=proposal_id, problem=problem)
+        )
     _answer(ctx, proposal, ProposalStatus.ACCEPTED)
     return _make_agreement(ctx, proposal)
 
@@ -111,7 +120,9 @@ def counter(ctx: Context, role: str, proposal_id: str, give: Sequence[str] = (),
     give, ask = tuple(give), tuple(ask)
     problem = _proposal_problem(ctx, role, proposal.sender, give, ask, check_open=True)
     if problem:
-        raise NegotiationError(f"{role} cannot counter {proposal_id}: {problem}")
+        raise NegotiationError(
+            Why(N_("{role} cannot counter {proposal}: {problem}"), role=role, proposal=proposal_id, problem=problem)
+        )
     _answer(ctx, proposal, ProposalStatus.COUNTERED)
     return _send(ctx, role, proposal.sender, give, ask, proposal.id)
 
@@ -165,11 +176,15 @@ def breakable(ctx: Context, role: str, agreement_id: str) -> Agreement:
     agreement = find_agreement(ctx, agreement_id)
     phase = ctx.state.phase
     if phase is not Phase.ACTIONS:
-        raise NegotiationError(f"agreements can only be broken in the actions phase (now: {phase.value})")
+        raise NegotiationError(
+            Why(N_("agreements can only be broken in the actions phase (now: {phase})"), phase=phase.value)
+        )
     if role not in agreement.parties:
-        raise NegotiationError(f"{role} is not a party to {agreement_id}")
+        raise NegotiationError(Why(N_("{role} is not a party to {agreement}"), role=role, agreement=agreement_id))
     if not any(i.giver == role and i.status is ItemStatus.PENDING for i in agreement.items):
-        raise NegotiationError(f"{role} has nothing left to implement in {agreement_id}")
+        raise NegotiationError(
+            Why(N_("{role} has nothing left to implement in {agreement}"), role=role, agreement=agreement_id)
+        )
     return agreement
 
 
@@ -179,11 +194,26 @@ def _answerable(ctx: Context, role: str, proposal_id: str) -> Proposal:
     ctx.negotiation()
     proposal = find_proposal(ctx, proposal_id)
     if ctx.state.phase is not Phase.ACTIONS:
-        raise NegotiationError(f"proposals are answered in the actions phase (now: {ctx.state.phase.value})")
+        raise NegotiationError(
+            Why(N_("proposals are answered in the actions phase (now: {phase})"), phase=ctx.state.phase.value)
+        )
     if proposal.status is not ProposalStatus.OPEN:
-        raise NegotiationError(f"proposal {proposal_id} is not open (it was {proposal.status})")
+        raise NegotiationError(
+            Why(
+                N_("proposal {proposal} is not open (it was {status})"),
+                proposal=proposal_id,
+                status=str(proposal.status),
+            )
+        )
     if proposal.receiver != role:
-        raise NegotiationError(f"proposal {proposal_id} is addressed to {proposal.receiver}, not {role}")
+        raise NegotiationError(
+            Why(
+                N_("proposal {proposal} is addressed to {receiver}, not {role}"),
+                proposal=proposal_id,
+                receiver=proposal.receiver,
+                role=role,
+            )
+        )
     return proposal
 
 
@@ -293,13 +323,13 @@ def _proposal_problem(
     ctx.role(receiver)
     state = ctx.state
     if ctx.rules.negotiation is None:
-        return "this scenario has no negotiation"
+        return Why(N_("this scenario has no negotiation"))
     if state.phase is not Phase.ACTIONS:
-        return f"proposals are made in the actions phase (now: {state.phase.value})"
+        return Why(N_("proposals are made in the actions phase (now: {phase})"), phase=state.phase.value)
     if sender == receiver:
-        return "a role cannot propose to itself"
+        return Why(N_("a role cannot propose to itself"))
     if not give and not ask:
-        return "a proposal needs at least one item"
+        return Why(N_("a proposal needs at least one item"))
     items = ctx.rules.items
     seen: set[str] = set()
     in_force = agenda.in_force_items(ctx)
@@ -308,25 +338,32 @@ def _proposal_problem(
             item = items.get(item_id)
             if item is None:
                 hint = difflib.get_close_matches(item_id, list(items), n=1)
-                return f"unknown item {item_id!r}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
+                if hint:
+                    return Why(N_("unknown item {item!r} (did you mean {hint!r}?)"), item=item_id, hint=hint[0])
+                return Why(N_("unknown item {item!r}"), item=item_id)
             if item_id in seen:
-                return f"item {item_id!r} is listed twice"
+                return Why(N_("item {item!r} is listed twice"), item=item_id)
             seen.add(item_id)
             if item.giver != owner:
                 if side is give:
-                    return f"item {item_id!r} is given by {item.giver}, so {sender} cannot offer it"
-                return f"item {item_id!r} is given by {item.giver}, so it cannot be asked of {receiver}"
+                    return Why(N_("item {item!r} is given by {giver}, so {sender} cannot offer it"), item=item_id,
+                               giver=item.giver, sender=sender)  # fmt: skip
+                return Why(N_("item {item!r} is given by {giver}, so it cannot be asked of {receiver}"), item=item_id,
+                           giver=item.giver, receiver=receiver)  # fmt: skip
             if item_id in in_force:
-                return f"item {item_id!r} is already in force in an open agreement"
+                return Why(N_("item {item!r} is already in force in an open agreement"), item=item_id)
             off = agenda.off_table(ctx, item) if ctx.rules.agenda else ""
             if off:
-                return f"item {item_id!r} {off}"
+                return Why(N_("item {item!r} {reason}"), item=item_id, reason=off)
             if item.condition is not None and not agenda.condition_holds(ctx, item):
-                return f"item {item_id!r}: {ctx.unmet(item.condition, item.condition_reason)}"
+                return Why(
+                    N_("item {item!r}: {reason}"), item=item_id, reason=ctx.unmet(item.condition, item.condition_reason)
+                )
     if check_open:
         for proposal in state.proposals:
             if proposal.status is not _OPEN:
                 continue
             if proposal.sender == sender and proposal.receiver == receiver:
-                return f"{sender} already has an open proposal to {receiver} ({proposal.id})"
+                return Why(N_("{sender} already has an open proposal to {receiver} ({proposal})"), sender=sender,
+                           receiver=receiver, proposal=proposal.id)  # fmt: skip
     return ""

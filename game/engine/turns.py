@@ -8,7 +8,7 @@ from typing import Literal, NamedTuple, overload
 
 from game.engine import negotiation
 from game.engine.context import Context
-from game.engine.errors import IllegalActionError, WrongPhaseError
+from game.engine.errors import N_, IllegalActionError, Why, WrongPhaseError
 from game.engine.scenario import Action, Event, Op
 from game.engine.state import (
     STAGES,
@@ -133,7 +133,9 @@ def commit(ctx: Context, role: str, action_id: str) -> None:
         or action_id in state.committed[role]
     ):
         reason = why_not(ctx, role, action_id) or "not allowed now"
-        raise IllegalActionError(f"{role} cannot take {action_id!r}: {reason}")
+        raise IllegalActionError(
+            Why(N_("{role} cannot take {action!r}: {reason}"), role=role, action=action_id, reason=reason)
+        )
     state.capital[role] -= action.cost
     state.committed[role].append(action_id)
 
@@ -214,19 +216,20 @@ def why_not(ctx: Context, role: str, action_id: str) -> str:
     action = ctx.action(action_id)
     state = ctx.state
     if action.role != ctx.role(role).id:
-        return f"action {action_id!r} belongs to role {action.role!r}, not {role!r}"
+        return Why(N_("action {action!r} belongs to role {owner!r}, not {role!r}"), action=action_id, owner=action.role,
+                   role=role)  # fmt: skip
     if state.phase is not Phase.ACTIONS:
-        return f"actions can only be committed in the actions phase (now: {state.phase.value})"
+        return Why(N_("actions can only be committed in the actions phase (now: {phase})"), phase=state.phase.value)
     if action_id in state.committed[role]:
-        return "already committed this turn"
+        return Why(N_("already committed this turn"))
     last = state.last_used.get(action_id)
     if last is not None and state.turn - last <= action.cooldown:
         ready = last + action.cooldown + 1
         if ready > ctx.scenario.turns:
-            return "cooling down until after the game ends"
-        return f"cooling down until turn {ready}"
+            return Why(N_("cooling down until after the game ends"))
+        return Why(N_("cooling down until turn {turn}"), turn=ready)
     if action.cost > state.capital[role]:
-        return f"costs {action.cost} capital, {state.capital[role]} left"
+        return Why(N_("costs {cost} capital, {left} left"), cost=action.cost, left=state.capital[role])
     if action.condition is not None and action_id in ctx.unavailable()[0]:
         return ctx.unmet(action.condition, action.condition_reason)
     return ""

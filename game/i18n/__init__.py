@@ -108,6 +108,17 @@ def tr_n(singular: str, plural: str, n: int, /, **values: object) -> str:
     return _fill(translated, singular if n == 1 else plural, {"n": n, **values})
 
 
+def tr_reason(text: str) -> str:
+    """A reason made by the engine (``game.engine.Why``: an English template and its values) in the active
+    language, its values said the same way; any other text as it is."""
+    template = getattr(text, "template", None)
+    values = getattr(text, "values", None)
+    if not isinstance(template, str) or not isinstance(values, dict):
+        return text
+    said = {name: tr_reason(value) if isinstance(value, str) else value for name, value in values.items()}
+    return tr(template, **said) if said else tr(template)
+
+
 def _fill(translated: str, source: str, values: dict[str, object]) -> str:
     if not values:
         return translated

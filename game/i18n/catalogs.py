@@ -65,6 +65,7 @@ COVERAGE = {
             "storage.py",
             "content/languages.py",
             "watch.py",
+            "engine/**.py",
         ),
     ),
     "desktop": Domain("desktop", python=("ui/**.py",)),

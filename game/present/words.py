@@ -259,6 +259,8 @@ def cause_text(game: Game, change: Change) -> str:
         if change.text.endswith(f" (from turn {change.since})"):  # i18n: not shown (the engine's words)
             return tr("Agreement {number}: {item} (from turn {turn})", turn=change.since, **values)
         return tr("Agreement {number}: {item}", **values)
+    if change.cause is Cause.FACILITATOR:  # the engine records "Set by the teacher: <the teacher's reason>"
+        return tr("Set by the teacher: {reason}", reason=change.text.partition(": ")[2] or change.text)
     return change.text
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine import RulesError, Scenario
-from game.i18n import tr
+from game.i18n import tr, tr_reason
 from game.table import DEFAULT_LEVEL, LEVELS, PERSON, LogError, Match, Seat, TableError, command_from_json
 from game.table import teacher as console
 from game.table.log import command_role
@@ -355,5 +355,6 @@ def _refused(call: Callable[[], object]) -> None:
     try:
         call()
     except (TableError, RulesError, KeyError, ValueError) as exc:
-        text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+        first = exc.args[0] if exc.args else None
+        text = tr_reason(first) if isinstance(first, str) else str(exc)
         raise RoomError(text or tr("the table refused that")) from None

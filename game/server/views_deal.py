@@ -29,7 +29,7 @@ from game.engine import (
     implementation_effects,
     localize,
 )
-from game.i18n import N_, language, tr
+from game.i18n import N_, language, tr, tr_reason
 from game.present import (
     agreement_in_force_until,
     agreement_name,
@@ -214,7 +214,7 @@ def unavailable_reason(game: Game, item: Item, sender: str, receiver: str) -> st
                 date=date_of(game, end),
             )
     if not game.on_table(item.id):
-        return tr("this item {reason}", reason=game.why_not_item(item.id).removeprefix(f"item {item.id!r} "))
+        return tr("this item {reason}", reason=tr_reason(game.off_table_reason(item.id)))
     if item.condition is not None:
         if item.condition_reason:
             return localize(item.condition_reason, game.lang).rstrip(". ")

@@ -28,7 +28,7 @@ from game.engine import (
     Stage,
     localize,
 )
-from game.i18n import tr
+from game.i18n import tr, tr_reason
 from game.i18n.formats import turn_date
 from game.table.match import Decision, Match
 
@@ -311,7 +311,7 @@ def _closed_because(game: Game, role: str, action: Action, reason: str) -> str:
     state (the engine's own words are English), any other reason as the engine gives it (a condition's reason is the
     scenario's text in the game's language)."""
     if game.phase is not Phase.ACTIONS:
-        return reason
+        return tr_reason(reason)
     last = game.state.last_used.get(action.id)
     if last is not None and game.turn - last <= action.cooldown:
         ready = last + action.cooldown + 1
@@ -320,7 +320,7 @@ def _closed_because(game: Game, role: str, action: Action, reason: str) -> str:
         return tr("cooling down until turn {turn}", turn=ready)
     if action.cost > game.capital(role):
         return tr("costs {cost} capital, {left} left", cost=action.cost, left=game.capital(role))
-    return reason
+    return tr_reason(reason)
 
 
 def _plain(value: Any) -> Any:

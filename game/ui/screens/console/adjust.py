@@ -10,7 +10,7 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.engine import Indicator, localize
-from game.i18n import N_, tr
+from game.i18n import N_, tr, tr_reason
 from game.ui.screens.base import Host
 from game.ui.screens.console.dialog import ConsoleDialog
 from game.ui.screens.console.picklist import PickList, Row
@@ -48,7 +48,7 @@ class AdjustDialog(ConsoleDialog):
     def why_not(self) -> str:
         """Why the new value cannot be set now (``""``: it can)."""
         picked = self.picked
-        return self.match.game.why_not_adjust(picked.id, self.values[picked.id], self.text_of("reason"))
+        return tr_reason(self.match.game.why_not_adjust(picked.id, self.values[picked.id], self.text_of("reason")))
 
     def rows(self) -> list[Row]:
         """Each indicator with its value now (and the new one, when changed)."""

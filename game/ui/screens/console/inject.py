@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import localize
-from game.i18n import N_, tr
+from game.i18n import N_, tr, tr_reason
 from game.ui.screens.base import Host
 from game.ui.screens.console.dialog import ConsoleDialog
 from game.ui.screens.console.picklist import PickList, Row
@@ -30,7 +30,7 @@ class InjectDialog(ConsoleDialog):
         game = self.match.game
         rows: list[Row] = []
         for event in self.events:
-            why = game.why_not_inject(event.id)
+            why = tr_reason(game.why_not_inject(event.id))
             rows.append(
                 (
                     localize(event.title, game.lang),
@@ -44,7 +44,7 @@ class InjectDialog(ConsoleDialog):
         """Why the picked event cannot be added now (``""``: it can)."""
         if not self.events:
             return tr("this scenario has no events")
-        return self.match.game.why_not_inject(self.events[self.list.picked].id)
+        return tr_reason(self.match.game.why_not_inject(self.events[self.list.picked].id))
 
     def build(self, rect: pygame.Rect) -> None:
         """The list on the left (or on top), the picked event's text beside it, Add and Back."""

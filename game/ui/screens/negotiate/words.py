@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from game.ai.negotiation import evaluate_for
 from game.engine import Agreement, AgreementItem, Item, ItemStatus, Phase, localize
-from game.i18n import tr
+from game.i18n import tr, tr_reason
 from game.i18n.formats import turn_date
 from game.present import agreement_in_force_until, agreement_name, indicator_label, turns_span
 from game.ui.screens.ingame import GameScreen
@@ -66,7 +66,7 @@ def unavailable_reason(screen: GameScreen, item: Item, sender: str, receiver: st
                 label=turn_date(game.scenario.calendar, end),
             )
     if not game.on_table(item.id):
-        return tr("this item ") + game.why_not_item(item.id).removeprefix(f"item {item.id!r} ")
+        return tr("this item {reason}", reason=tr_reason(game.off_table_reason(item.id)))
     if item.condition is not None:
         now = ", ".join(
             f"{indicator_label(game, n)} {num(game.value(n))}"
