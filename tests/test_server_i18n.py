@@ -7,10 +7,10 @@ import warnings
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
 
 import pytest
 from server_kit import SCENARIO, TURNS, seated
+from test_server_app import until
 
 from game.i18n import language
 from game.server.app import create_app
@@ -39,14 +39,6 @@ def khmer_app(tmp_path: Path) -> Iterator[tuple[TestClient, ClassService, str]]:
     service, admin = open_service(tmp_path / "class.sqlite3", "km")
     with TestClient(create_app(service)) as client:
         yield client, service, admin
-
-
-def until(socket: Any, kind: str) -> dict[str, Any]:
-    for _ in range(20):
-        message: dict[str, Any] = socket.receive_json()
-        if message["type"] == kind:
-            return message
-    raise AssertionError(f"no {kind} message")
 
 
 def test_a_khmer_room_builds_its_views_in_khmer_and_an_english_room_stays_english(tmp_path: Path) -> None:

@@ -110,18 +110,21 @@ def tr_n(singular: str, plural: str, n: int, /, **values: object) -> str:
 
 def tr_reason(text: str) -> str:
     """A reason made by the engine (``game.engine.Why``: an English template and its values) in the active
-    language, its values said the same way; any other text as it is."""
-    template = getattr(text, "template", None)
-    values = getattr(text, "values", None)
-    if not isinstance(template, str) or not isinstance(values, dict):
+    language, its values said the same way (by :func:`tr`); any other text as it is."""
+    if not _is_reason(text):
         return text
-    said = {name: tr_reason(value) if isinstance(value, str) else value for name, value in values.items()}
-    return tr(template, **said) if said else tr(template)
+    return tr(text.template, **text.values)  # type: ignore[attr-defined]
+
+
+def _is_reason(value: object) -> bool:
+    return isinstance(value, str) and isinstance(getattr(value, "template", None), str)
 
 
 def _fill(translated: str, source: str, values: dict[str, object]) -> str:
     if not values:
         return translated
+    if any(_is_reason(value) for value in values.values()):  # an engine reason filling a sentence: said here too
+        values = {name: tr_reason(value) if _is_reason(value) else value for name, value in values.items()}  # type: ignore[arg-type]
     try:
         return translated.format(**values)
     except (KeyError, IndexError, ValueError, AttributeError):

@@ -90,20 +90,23 @@ def _disputed(scenario: Scenario, lang: str) -> Iterator[Disputed]:
             yield Disputed("current", say(dynamic.description).rstrip("."), "", say(dynamic.contested))
 
 
+def game_length(scenario: Scenario, last: str) -> str:
+    """``12 turns of 3 months each, from Jan 2023 to <last>.``: how long a game of ``scenario`` is (the caller says
+    which month ``last`` is: the last turn's start or its end)."""
+    return tr_n(
+        "{n} turn of {months} each, from {first} to {last}.",
+        "{n} turns of {months} each, from {first} to {last}.",
+        scenario.turns,
+        months=tr_n("{n} month", "{n} months", scenario.calendar.months_per_turn),
+        first=turn_date(scenario.calendar, 1),
+        last=last,
+    )
+
+
 def teacher_notes(scenario: Scenario, lang: str = "en") -> list[str]:
     """The notes as lines of plain text (paragraphs are single lines; the caller wraps them)."""
     out = [localize(scenario.title, lang), "=" * len(localize(scenario.title, lang)), ""]
-    calendar = scenario.calendar
-    out.append(
-        tr_n(
-            "{n} turn of {months} each, from {first} to {last}.",
-            "{n} turns of {months} each, from {first} to {last}.",
-            scenario.turns,
-            months=tr_n("{n} month", "{n} months", calendar.months_per_turn),
-            first=turn_date(calendar, 1),
-            last=turn_end_date(calendar, scenario.turns),
-        )
-    )
+    out.append(game_length(scenario, turn_end_date(scenario.calendar, scenario.turns)))
     span = time_span(scenario, lang)
     if span:
         out.append(span)

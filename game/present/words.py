@@ -13,17 +13,19 @@ from game.engine import (
     Change,
     ForecastItem,
     Game,
+    Item,
     ItemStatus,
     NewsDetail,
     NewsKind,
     Outcome,
+    Phase,
     Proposal,
     Source,
     Termination,
     Text,
     localize,
 )
-from game.i18n import N_, tr, tr_n
+from game.i18n import N_, tr, tr_n, tr_reason
 from game.i18n.formats import number, turn_date
 from game.table.view import menu_order
 
@@ -242,6 +244,37 @@ def agreement_name(agreement_id: str) -> str:
 def agreement_in_force_until(game: Game, agreement: Agreement) -> int:
     """The last turn of an agreement: its items stay off the table until every unbroken one is implemented."""
     return max((i.end for i in agreement.items if i.status is not ItemStatus.BROKEN), default=agreement.turn)
+
+
+def item_unavailable(game: Game, item: Item, sender: str, receiver: str, *, with_values: bool = False) -> str:
+    """Why ``item`` cannot be put on the table now, for people (the engine's reason as a last resort); with
+    ``with_values`` a failing condition is followed by the values it reads (``(now Relations 41)``)."""
+    if game.phase is not Phase.ACTIONS:
+        return tr("proposals are made in the actions phase")
+    for agreement in game.state.agreements:
+        if agreement.open and any(p.item == item.id and p.status is not ItemStatus.BROKEN for p in agreement.items):
+            end = agreement_in_force_until(game, agreement)
+            return tr(
+                "already agreed in {agreement}, in force until {date}",
+                agreement=agreement_name(agreement.id),
+                date=date_of(game, end),
+            )
+    if not game.on_table(item.id):
+        return tr("this item {reason}", reason=game.off_table_reason(item.id))
+    if item.condition is not None:
+        needs = (
+            localize(item.condition_reason, game.lang).rstrip(". ")
+            if item.condition_reason
+            else tr("needs {condition}", condition=game.readable(item.condition))
+        )
+        now = ", ".join(
+            f"{indicator_label(game, n)} {num(game.value(n))}"
+            for n in sorted(item.condition.names)
+            if n in game.state.values
+        )
+        return tr("{needs} (now {now})", needs=needs, now=now) if with_values and now else needs
+    side = {"give": (item.id,)} if item.giver == sender else {"ask": (item.id,)}
+    return tr_reason(game.why_not_propose(sender, receiver, **side)) or tr("not available now")
 
 
 def cause_text(game: Game, change: Change) -> str:

@@ -27,14 +27,13 @@ from game.engine import (
     Propose,
     Respond,
     implementation_effects,
-    localize,
 )
 from game.i18n import N_, language, tr, tr_reason
 from game.present import (
-    agreement_in_force_until,
     agreement_name,
     date_of,
     indicator_label,
+    item_unavailable,
     num,
     possessive,
     proposal_name,
@@ -202,25 +201,8 @@ def _effect_groups(game: Game, item: Item) -> list[str]:
 
 
 def unavailable_reason(game: Game, item: Item, sender: str, receiver: str) -> str:
-    """Why ``item`` cannot be put on the table now, for people (the engine's own words as a last resort)."""
-    if game.phase is not Phase.ACTIONS:
-        return tr("proposals are made in the actions phase")
-    for agreement in game.state.agreements:
-        if agreement.open and any(p.item == item.id and p.status is not ItemStatus.BROKEN for p in agreement.items):
-            end = agreement_in_force_until(game, agreement)
-            return tr(
-                "already agreed in {agreement}, in force until {date}",
-                agreement=agreement_name(agreement.id),
-                date=date_of(game, end),
-            )
-    if not game.on_table(item.id):
-        return tr("this item {reason}", reason=tr_reason(game.off_table_reason(item.id)))
-    if item.condition is not None:
-        if item.condition_reason:
-            return localize(item.condition_reason, game.lang).rstrip(". ")
-        return tr("needs {condition}", condition=game.readable(item.condition))
-    side = {"give": (item.id,)} if item.giver == sender else {"ask": (item.id,)}
-    return game.why_not_propose(sender, receiver, **side) or tr("not available now")
+    """Why ``item`` cannot be put on the table now, for people (:func:`game.present.item_unavailable`)."""
+    return item_unavailable(game, item, sender, receiver)
 
 
 def propose_command(role: str, other: str, give: Sequence[str], ask: Sequence[str]) -> dict[str, Any]:
@@ -348,7 +330,11 @@ def _break(game: Game, role: str, agreement: Agreement, now: bool) -> dict[str, 
     try:
         cost = game.forecast_break(role, agreement.id)
     except NegotiationError as exc:  # pragma: no cover - the two rules above are the engine's
-        return {**refused, "why_not": _capital(str(exc)) + "."}
+        return {
+            **refused,
+            "why_not": _capital(tr_reason(exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)))
+            + ".",
+        }
     name = role_name(game, cost.other)
     owed = "; ".join(say(game, game.item(i).label) for i in cost.cancelled)
     lines = [tr("It cancels what you still owe: {items}.", items=owed)]

@@ -21,14 +21,13 @@ from game.engine import (
     Game,
     News,
     NewsKind,
-    Phase,
     Proposal,
     ProposalStatus,
     Scenario,
     Stage,
     localize,
 )
-from game.i18n import tr, tr_reason
+from game.i18n import tr_reason
 from game.i18n.formats import turn_date
 from game.table.match import Decision, Match
 
@@ -300,27 +299,10 @@ def _action(match: Match, role: str, action: Action) -> ActionView:
     if action.id in game.committed(role):
         status = "committed"
     else:
-        reason = game.why_not(role, action.id)
-        status = _closed_because(game, role, action, reason) if reason else "available"
+        reason = game.why_not(role, action.id)  # the engine's reason, said in the active language
+        status = tr_reason(reason) if reason else "available"
     label = localize(action.label, game.lang)
     return ActionView(action.id, label, action.family, action.cost, status, game.forecast(action.id))
-
-
-def _closed_because(game: Game, role: str, action: Action, reason: str) -> str:
-    """Why an action of the menu is closed, in the active language: a cooldown or a cost it cannot pay said from the
-    state (the engine's own words are English), any other reason as the engine gives it (a condition's reason is the
-    scenario's text in the game's language)."""
-    if game.phase is not Phase.ACTIONS:
-        return tr_reason(reason)
-    last = game.state.last_used.get(action.id)
-    if last is not None and game.turn - last <= action.cooldown:
-        ready = last + action.cooldown + 1
-        if ready > game.scenario.turns:
-            return tr("cooling down until after the game ends")
-        return tr("cooling down until turn {turn}", turn=ready)
-    if action.cost > game.capital(role):
-        return tr("costs {cost} capital, {left} left", cost=action.cost, left=game.capital(role))
-    return tr_reason(reason)
 
 
 def _plain(value: Any) -> Any:

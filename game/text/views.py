@@ -37,6 +37,7 @@ from game.present import (
     visible,
 )
 from game.present.balance import turn_failures
+from game.present.notes import game_length
 from game.present.review import Condensed, condense, left_out_words
 from game.table import ActionView, SeatView
 from game.text.console import wrap
@@ -81,18 +82,7 @@ def intro_lines(scenario: Scenario, lang: str) -> list[str]:
     """Title, description, length and the sources credited, before a side is chosen."""
     out = [localize(scenario.title, lang), ""]
     out += wrap(localize(scenario.description, lang))
-    calendar = scenario.calendar
-    out += [
-        "",
-        tr_n(
-            "{n} turn of {months} each, from {first} to {last}.",
-            "{n} turns of {months} each, from {first} to {last}.",
-            scenario.turns,
-            months=tr_n("{n} month", "{n} months", calendar.months_per_turn),
-            first=turn_date(calendar, 1),
-            last=turn_date(calendar, scenario.turns),
-        ),
-    ]
+    out += ["", game_length(scenario, turn_date(scenario.calendar, scenario.turns))]
     if scenario.sources:
         out += wrap(
             tr("Sources: {sources}", sources="; ".join(source_credit(s) for s in scenario.sources)), hanging="  "

@@ -13,7 +13,7 @@ from typing import Any
 
 from pygame_gui.core.text.text_line_chunk import TextLineChunkFTFont
 
-from game.i18n.lines import has_khmer, split_points
+from game.i18n.lines import split_points
 
 _INSTALLED = "_common_ground_breaks"
 
@@ -22,8 +22,7 @@ def _get(chunk: Any) -> list[int]:
     kept = chunk.__dict__.get("_split_points_kept")
     if kept is not None:
         return list(kept)
-    text = chunk.text
-    return split_points(text) if has_khmer(text) else [i + 1 for i, char in enumerate(text) if char == " "]
+    return split_points(chunk.text)
 
 
 def _set(chunk: Any, value: list[int]) -> None:

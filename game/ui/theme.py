@@ -14,14 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pygame
-import pygame_gui
 
 from game.i18n import language
 from game.i18n.fonts import merged_font
 
 ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
 THEME_FILE = ASSETS / "theme.json"
-FONT_DIR = Path(pygame_gui.__file__).resolve().parent / "data"  # Noto Sans, SIL Open Font License
 #: The name the theme gives Common Ground Sans (Noto Sans with Noto Sans Khmer, ``game.i18n.fonts``).
 FONT_NAME = "common_ground_sans"
 #: The ISO 15924 script HarfBuzz shapes each language's text as (Latin for any other).

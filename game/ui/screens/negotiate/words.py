@@ -4,12 +4,11 @@ implementing an item does, and what it is worth to each side."""
 from __future__ import annotations
 
 from game.ai.negotiation import evaluate_for
-from game.engine import Agreement, AgreementItem, Item, ItemStatus, Phase, localize
-from game.i18n import tr, tr_reason
-from game.i18n.formats import turn_date
-from game.present import agreement_in_force_until, agreement_name, indicator_label, turns_span
+from game.engine import Agreement, AgreementItem, Item, ItemStatus, Phase
+from game.i18n import tr
+from game.present import agreement_name, indicator_label, item_unavailable, turns_span
 from game.ui.screens.ingame import GameScreen
-from game.ui.screens.wording import num, signed
+from game.ui.screens.wording import signed
 
 Colour = tuple[int, int, int]
 
@@ -53,34 +52,9 @@ def agreement_status(screen: GameScreen, agreement: Agreement) -> tuple[str, Col
 
 
 def unavailable_reason(screen: GameScreen, item: Item, sender: str, receiver: str) -> str:
-    """Why ``item`` cannot be put on the table now, for people (the engine's own words as a last resort)."""
-    game = screen.game
-    if game.phase is not Phase.ACTIONS:
-        return tr("proposals are made in the actions phase")
-    for agreement in game.state.agreements:
-        if agreement.open and any(p.item == item.id and p.status is not ItemStatus.BROKEN for p in agreement.items):
-            end = agreement_in_force_until(game, agreement)
-            return tr(
-                "already agreed in {agreement_name}, in force until {label}",
-                agreement_name=agreement_name(agreement.id),
-                label=turn_date(game.scenario.calendar, end),
-            )
-    if not game.on_table(item.id):
-        return tr("this item {reason}", reason=tr_reason(game.off_table_reason(item.id)))
-    if item.condition is not None:
-        now = ", ".join(
-            f"{indicator_label(game, n)} {num(game.value(n))}"
-            for n in sorted(item.condition.names)
-            if n in game.state.values
-        )
-        needs = (
-            localize(item.condition_reason, game.lang).rstrip(". ")
-            if item.condition_reason
-            else tr("needs {condition}", condition=game.readable(item.condition))
-        )
-        return tr("{needs} (now {now})", needs=needs, now=now) if now else needs
-    side = {"give": (item.id,)} if item.giver == sender else {"ask": (item.id,)}
-    return game.why_not_propose(sender, receiver, **side) or tr("not available now")
+    """Why ``item`` cannot be put on the table now, with the values a failing condition reads
+    (:func:`game.present.item_unavailable`)."""
+    return item_unavailable(screen.game, item, sender, receiver, with_values=True)
 
 
 def points_colour(screen: GameScreen, points: float) -> Colour:
