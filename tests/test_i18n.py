@@ -185,4 +185,7 @@ def test_the_engines_reasons_are_said_in_the_players_language(scenario: object) 
     with use_language("km"):
         said = tr_reason(nested)
     assert has_khmer(said) and "actions phase" not in said and "'x'" in said
+    with use_language("km"):  # a reason filling another sentence is said in the same language
+        inside = tr("no {language} text in this scenario; showing English", language=closed)
+    assert has_khmer(inside) and "actions phase" not in inside
     assert tr_reason("plain text") == "plain text"
