@@ -24,14 +24,15 @@ ONE_MB = 1_048_576
 
 
 def measure_engine(seconds: float, windows: int = 5) -> dict[str, float]:
-    """Random players on the default scenario: turns per second of CPU time, engine and players together.
+    """Random players on the default scenario: turns per second of CPU time, engine and players together, on the
+    engine's fast path (no history), as ``simulate`` and the lookahead's rollouts play.
 
     Runs ``windows`` windows of ``seconds / windows`` each and reports the best one (as ``timeit`` does: the
     other windows only measure interference from the rest of the machine) and the mean.
     """
     scenario = load_scenario(DEFAULT_SCENARIO)
     names = {role.id: "random" for role in scenario.roles}
-    play(scenario, 0, names)  # warm up: the first game compiles the scenario's rules
+    play(scenario, 0, names, record=False)  # warm up: the first game compiles the scenario's rules
     seeds = random.Random(12345)
     seats = {role: Seat(name) for role, name in names.items()}
     rates = []
@@ -40,7 +41,7 @@ def measure_engine(seconds: float, windows: int = 5) -> dict[str, float]:
         turns = 0
         started = time.process_time()
         while True:
-            match = Match.start(scenario, seats, seeds.randrange(2**31))
+            match = Match.start(scenario, seats, seeds.randrange(2**31), record=False)
             turns += match.game.turn
             games += 1
             elapsed = time.process_time() - started

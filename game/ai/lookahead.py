@@ -474,7 +474,7 @@ class LookaheadPolicy:
         setup: Callable[[Game, Callable[[], float]], None],
         seed: int,
     ) -> float:
-        sim = game.clone()
+        sim = game.clone(record=False)  # the engine's fast path: a rollout never reads the history
         sim.state.rng.seed(seed)  # the real game's future events stay unknown
         draw = random.Random(seed ^ 0x5DEECE66D).random
         setup(sim, draw)

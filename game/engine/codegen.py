@@ -53,44 +53,50 @@ def inline(expr: Expr) -> str:
 
 
 def _change_lines(
-    amount: str, effect: Effect, low: float, high: float, cause_id: str, known: float | None = None
+    amount: str, effect: Effect, low: float, high: float, cause_id: str, known: float | None = None, *, record: bool
 ) -> list[str]:
     """Statements applying ``amount`` to the effect's indicator now: clamp, store, record (the cause is the
-    function's global ``CAUSE``; the decision was made this turn). With ``known`` (the amount is that constant), a
-    change that can only go up is only checked against the top of the range, and one that can only go down against
-    the bottom (values always stay within their ranges)."""
+    function's global ``CAUSE``; the decision was made this turn; without ``record``, the change is not written
+    into the history). With ``known`` (the amount is that constant), a change that can only go up is only checked
+    against the top of the range, and one that can only go down against the bottom (values always stay within
+    their ranges)."""
     apply = {Op.ADD: f"b + {amount}", Op.SUB: f"b - {amount}", Op.SET: amount}[effect.op]
     rises = known is not None and effect.op is not Op.SET and (known >= 0) == (effect.op is Op.ADD)
     falls = known is not None and effect.op is not Op.SET and not rises
     clamp = [f"if a < {low!r}:", f"    a = {low!r}"] if not rises else []
     if not falls:
         clamp += [f"{'el' if clamp else ''}if a > {high!r}:", f"    a = {high!r}"]
+    lines = [f"b = v[{effect.indicator!r}]", f"a = {apply}", *clamp]
+    if not record:
+        return [*lines, "if a != b:", f"    v[{effect.indicator!r}] = a"]  # -0.0 never replaces 0.0, as below
     return [
-        f"b = v[{effect.indicator!r}]",
-        f"a = {apply}",
-        *clamp,
+        *lines,
         "if a != b:",
         f"    v[{effect.indicator!r}] = a",
         f"    history.append(new(Change, (turn, {effect.indicator!r}, b, a, CAUSE, {cause_id!r}, role, text, turn)))",
     ]
 
 
-def _schedule_lines(effect: Effect, low: float, high: float, cause_id: str) -> list[str]:
+def _schedule_lines(effect: Effect, low: float, high: float, cause_id: str, *, record: bool) -> list[str]:
     """Statements splitting a delayed or spread effect into portions: the one due now applies, the rest wait
-    (each remembering this turn as the turn of its decision)."""
+    (each remembering this turn as the turn of its decision; without ``record``, the portions carry no text)."""
     spread = effect.duration > 1 and effect.op is not Op.SET
-    lines = [f"p = d / {effect.duration}" if spread else "p = d", "note = text + ' (from turn ' + str(turn) + ')'"]
+    note = "note = text + ' (from turn ' + str(turn) + ')'" if record else "note = ''"
+    lines = [f"p = d / {effect.duration}" if spread else "p = d", note]
     for offset in range(effect.delay, effect.delay + effect.duration):
         if offset == 0:
-            lines += _change_lines("p", effect, low, high, cause_id)
+            lines += _change_lines("p", effect, low, high, cause_id, record=record)
             continue
         item = f"(turn + {offset}, {effect.indicator!r}, {effect.op.value!r}, p, CAUSE, {cause_id!r}, role, note, turn)"
         lines.append(f"scheduled.setdefault(turn + {offset}, []).append(new(Scheduled, {item}))")
     return lines
 
 
-def _effect_lines(effects: Sequence[Effect], bounds: dict[str, tuple[float, float]], cause_id: str) -> list[str]:
-    """Statements applying ``effects``; they read ``basis`` and write ``v``, ``history``, ``errors``, ``scheduled``."""
+def _effect_lines(
+    effects: Sequence[Effect], bounds: dict[str, tuple[float, float]], cause_id: str, *, record: bool = True
+) -> list[str]:
+    """Statements applying ``effects``; they read ``basis`` and write ``v``, ``history`` (only with ``record``),
+    ``errors``, ``scheduled``."""
     lines: list[str] = []
     for effect in effects:
         where = repr(repr(effect.value.source))  # the message quotes the source, as the interpreter does
@@ -98,9 +104,9 @@ def _effect_lines(effects: Sequence[Effect], bounds: dict[str, tuple[float, floa
         value = effect.value.constant()  # computed once, when the scenario is compiled
         if value is not None:
             if effect.delay or effect.duration > 1:
-                lines += [f"d = {value!r}", *_schedule_lines(effect, low, high, cause_id)]
+                lines += [f"d = {value!r}", *_schedule_lines(effect, low, high, cause_id, record=record)]
             else:
-                lines += _change_lines(repr(value), effect, low, high, cause_id, value)
+                lines += _change_lines(repr(value), effect, low, high, cause_id, value, record=record)
             continue
         lines += [
             "try:",
@@ -114,9 +120,9 @@ def _effect_lines(effects: Sequence[Effect], bounds: dict[str, tuple[float, floa
             "else:",
         ]
         if effect.delay or effect.duration > 1:
-            body = _schedule_lines(effect, low, high, cause_id)
+            body = _schedule_lines(effect, low, high, cause_id, record=record)
         else:
-            body = _change_lines("d", effect, low, high, cause_id)
+            body = _change_lines("d", effect, low, high, cause_id, record=record)
         lines += ["    " + line for line in body]
     return lines
 
@@ -148,21 +154,25 @@ def _build(name: str, params: str, body: list[str], cause: Cause | None = None) 
 
 
 def compile_effects(
-    effects: Sequence[Effect], bounds: dict[str, tuple[float, float]], cause: Cause, cause_id: str
+    effects: Sequence[Effect], bounds: dict[str, tuple[float, float]], cause: Cause, cause_id: str, *,
+    record: bool = True,
 ) -> EffectsRunner:
-    """One function applying an action's, event's or choice's effects."""
-    body = _effect_lines(effects, bounds, cause_id)
+    """One function applying an action's, event's or choice's effects (``record=False``: the fast path, which
+    writes no history and no texts; the values, errors and scheduled amounts are the same)."""
+    body = _effect_lines(effects, bounds, cause_id, record=record)
     runner: EffectsRunner = _build("effects", "basis, v, history, errors, turn, role, text, scheduled", body, cause)
     return runner
 
 
 def compile_dynamics(
-    dynamics: Sequence[Dynamic], texts: dict[str, str], bounds: dict[str, tuple[float, float]]
+    dynamics: Sequence[Dynamic], texts: dict[str, str], bounds: dict[str, tuple[float, float]], *, record: bool = True
 ) -> DynamicsRunner:
-    """One function applying every dynamic in order, each reading the values as they are at that point."""
+    """One function applying every dynamic in order, each reading the values as they are at that point
+    (``record=False``: without history, as :func:`compile_effects`)."""
     body: list[str] = ["basis = v", "role = ''"]
     for dynamic in dynamics:
-        action = [f"text = {texts[dynamic.id]!r}", *_effect_lines(dynamic.effects, bounds, dynamic.id)]
+        text = [f"text = {texts[dynamic.id]!r}"] if record else []
+        action = [*text, *_effect_lines(dynamic.effects, bounds, dynamic.id, record=record)]
         if dynamic.condition is None:
             body += action
             continue

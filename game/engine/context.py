@@ -49,7 +49,7 @@ class Context:
         self.lang = lang
         self.globals = base_globals()
         self.globals["turn"] = state.turn
-        self.rules = rules = Rules.of(scenario, lang, compiled=compiled)
+        self.rules = rules = Rules.of(scenario, lang, compiled=compiled, record=state.recorded)
         self.roles = rules.roles
         self.actions = rules.actions
         self.events = rules.events

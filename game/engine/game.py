@@ -42,7 +42,7 @@ from game.engine.commands import (
 )
 from game.engine.context import Context
 from game.engine.scenario import Scenario
-from game.engine.state import Change, GameState, Mark, Outcome, PendingChoice, Phase
+from game.engine.state import Change, GameState, Mark, Outcome, PendingChoice, Phase, Unrecorded
 from game.engine.turns import TurnReport
 
 
@@ -56,8 +56,15 @@ class Game(Context):
 
     # ----------------------------------------------------------------- creation and saving
     @classmethod
-    def new(cls, scenario: Scenario, seed: int = 0, *, lang: str = "en", compiled: bool = True) -> Game:
-        """Start a game at turn 1; the news of turn 1 has already happened."""
+    def new(
+        cls, scenario: Scenario, seed: int = 0, *, lang: str = "en", compiled: bool = True, record: bool = True
+    ) -> Game:
+        """Start a game at turn 1; the news of turn 1 has already happened.
+
+        ``record=False`` plays the fast path, for games nobody reads the past of (rollouts, ``simulate``): no
+        history is kept (:class:`~game.engine.state.Unrecorded`), so the causes and texts of changes are never
+        built, and the game cannot be saved; the values, news, outcome and random draws are those of the full path.
+        """
         values = {i.id: float(i.initial) for i in scenario.indicators}
         state = GameState(
             scenario_id=scenario.id,
@@ -70,6 +77,7 @@ class Game(Context):
             previous=dict(values),
             capital={r.id: 0 for r in scenario.roles},
             committed={r.id: [] for r in scenario.roles},
+            history=[] if record else Unrecorded(),
         )
         game = cls(scenario, state, lang=lang, compiled=compiled)
         turns.begin_turn(game)
@@ -93,9 +101,10 @@ class Game(Context):
             raise ValueError(problems[0] + more)
         return cls(scenario, state, lang=lang)
 
-    def clone(self) -> Game:
-        """An independent copy of this game (same scenario object)."""
-        return Game(self.scenario, self.state.clone(), lang=self.lang, compiled=self.rules.compiled)
+    def clone(self, *, record: bool | None = None) -> Game:
+        """An independent copy of this game (same scenario object); ``record=False`` copies it onto the fast path
+        (see :meth:`new`), ``None`` keeps this game's path."""
+        return Game(self.scenario, self.state.clone(record=record), lang=self.lang, compiled=self.rules.compiled)
 
     # ----------------------------------------------------------------- the state now
     @property

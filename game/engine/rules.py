@@ -93,8 +93,9 @@ def implementation_effects(item: Item) -> tuple[Effect, ...]:
 class Rules:
     """Everything the hot path needs about a scenario, computed once per scenario and language."""
 
-    def __init__(self, scenario: Scenario, lang: str, *, compiled: bool = True) -> None:
-        """``compiled=False`` keeps the generic interpreter, the reference the generated code is tested against."""
+    def __init__(self, scenario: Scenario, lang: str, *, compiled: bool = True, record: bool = True) -> None:
+        """``compiled=False`` keeps the generic interpreter, the reference the generated code is tested against;
+        ``record=False`` generates the fast path's runners, which write no history (see :class:`~game.engine.state.Unrecorded`)."""
         self.bounds = {i.id: (float(i.min), float(i.max)) for i in scenario.indicators}
         self.roles = {r.id: r for r in scenario.roles}
         self.actions = {a.id: a for a in scenario.actions}
@@ -120,6 +121,7 @@ class Rules:
             for turn in range(1, scenario.turns + 1)
         }
         self.compiled = compiled
+        self.record = record
         self._negotiation_tables(scenario, lang)
         self._runners(scenario, lang)
 
@@ -179,7 +181,9 @@ class Rules:
         self.failing_actions = compile_conditions(self.action_conditions) if self.compiled else None
         self.failing_events = compile_conditions(self.event_conditions) if self.compiled else None
         if self.compiled:
-            self.run_dynamics: DynamicsRunner | None = compile_dynamics(scenario.dynamics, texts, self.bounds)
+            self.run_dynamics: DynamicsRunner | None = compile_dynamics(
+                scenario.dynamics, texts, self.bounds, record=self.record
+            )
             self.dynamics: tuple[tuple[str, Expr | None, EffectsRunner, str], ...] = ()
         else:
             self.run_dynamics = None
@@ -190,7 +194,7 @@ class Rules:
     def runner(self, effects: Sequence[Effect], cause: Cause, cause_id: str) -> EffectsRunner:
         """A function applying ``effects``: generated code, or the generic loop when not compiled."""
         if self.compiled:
-            return compile_effects(effects, self.bounds, cause, cause_id)
+            return compile_effects(effects, self.bounds, cause, cause_id, record=self.record)
         return partial(apply_plan, self.plan(effects), cause, cause_id)
 
     def plan(self, effects: Sequence[Effect]) -> tuple[EffectPlan, ...]:
@@ -205,11 +209,11 @@ class Rules:
         return tuple(plans)
 
     @classmethod
-    def of(cls, scenario: Scenario, lang: str, *, compiled: bool = True) -> Rules:
-        """The cached rules of ``scenario`` in ``lang``."""
-        key = f"engine.rules.{lang}.{compiled}"
+    def of(cls, scenario: Scenario, lang: str, *, compiled: bool = True, record: bool = True) -> Rules:
+        """The cached rules of ``scenario`` in ``lang`` (for the full path, or the fast one without ``record``)."""
+        key = f"engine.rules.{lang}.{compiled}.{record}"
         rules = scenario.cache.get(key)
         if not isinstance(rules, cls):
-            rules = cls(scenario, lang, compiled=compiled)
+            rules = cls(scenario, lang, compiled=compiled, record=record)
             scenario.cache[key] = rules
         return rules

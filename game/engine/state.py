@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import random
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -274,6 +274,20 @@ class PendingChoice(NamedTuple):
     role: str
 
 
+class Unrecorded(list[Change]):
+    """The history of a game on the fast path (rollouts, ``simulate``): it keeps nothing, so appending costs almost
+    nothing and the game's past cannot be asked about. Everything else about the state is the same as on the full
+    path, turn by turn (tests play both side by side)."""
+
+    __slots__ = ()
+
+    def append(self, change: Change, /) -> None:
+        """Forget ``change``."""
+
+    def extend(self, changes: Iterable[Change], /) -> None:
+        """Forget ``changes``."""
+
+
 @dataclass(slots=True)
 class GameState:
     """Everything that changes during a game. The scenario itself is not part of it."""
@@ -305,8 +319,18 @@ class GameState:
     # count, news count), flat so that recording one allocates nothing the garbage collector tracks (see marks()).
     stage_starts: list[int] = field(default_factory=list)
 
-    def clone(self) -> GameState:
-        """An independent copy (for lookahead and forecasts)."""
+    @property
+    def recorded(self) -> bool:
+        """Whether the history is kept (the full path) or not (:class:`Unrecorded`, the fast path)."""
+        return not isinstance(self.history, Unrecorded)
+
+    def clone(self, *, record: bool | None = None) -> GameState:
+        """An independent copy (for lookahead and forecasts); ``record=False`` drops the history (a fast-path copy),
+        ``None`` keeps this state's way. A fast-path state cannot be copied into a full one: its past is gone."""
+        if record is None:
+            record = self.recorded
+        elif record and not self.recorded:
+            raise ValueError("a state that keeps no history cannot be copied into one that does")  # i18n: not shown
         rng = random.Random()
         rng.setstate(self.rng.getstate())
         return GameState(
@@ -324,7 +348,7 @@ class GameState:
             event_fired=dict(self.event_fired),
             pending=list(self.pending),
             scheduled={due: list(items) for due, items in self.scheduled.items()},
-            history=list(self.history),
+            history=list(self.history) if record else Unrecorded(),
             news=list(self.news),
             errors=list(self.errors),
             outcome=self.outcome,
@@ -342,7 +366,10 @@ class GameState:
         return [Mark(flat[i], STAGES[flat[i + 1]], flat[i + 2], flat[i + 3]) for i in range(0, len(flat), 4)]
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-compatible dict; :meth:`from_dict` restores an equal state."""
+        """A JSON-compatible dict; :meth:`from_dict` restores an equal state. A fast-path state (no history) cannot
+        be saved."""
+        if not self.recorded:
+            raise ValueError("a game that keeps no history cannot be saved")  # i18n: not shown (a programming error)
         version, internal, gauss = self.rng.getstate()
         outcome = None
         if self.outcome is not None:

@@ -255,6 +255,15 @@ def _apply_due(ctx: Context, turn: int) -> None:
     if not due:
         return
     values, history, bounds = ctx.state.values, ctx.state.history, ctx.bounds
+    if not ctx.rules.record:  # the fast path: the same values, no history
+        for _, indicator, op, amount, *_ in due:
+            before = values[indicator]
+            after = before + amount if op == _ADD else before - amount if op == _SUB else amount
+            low, high = bounds[indicator]
+            after = low if after < low else high if after > high else after
+            if after != before:
+                values[indicator] = after
+        return
     for _, indicator, op, amount, cause, cause_id, role, text, since in due:
         before = values[indicator]
         after = before + amount if op == _ADD else before - amount if op == _SUB else amount

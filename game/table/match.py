@@ -169,11 +169,13 @@ class Match:
         lang: str = "en",
         negotiate: bool = True,
         budget: int | None = None,
+        record: bool = True,
     ) -> Match:
         """A new match; the computer seats make their first moves at once (all of them, if nobody is a person:
-        the match is then over when this returns)."""
-        match = cls(scenario, Game.new(scenario, seed, lang=lang), seats, seed, scenario_path=scenario_path,
-                    negotiate=negotiate, budget=budget)  # fmt: skip
+        the match is then over when this returns). ``record=False`` plays the engine's fast path (no history: see
+        :meth:`Game.new`), for matches of computer seats nobody will look back on (``simulate``, benchmarks)."""
+        game = Game.new(scenario, seed, lang=lang, record=record)
+        match = cls(scenario, game, seats, seed, scenario_path=scenario_path, negotiate=negotiate, budget=budget)
         match._advance()
         return match
 

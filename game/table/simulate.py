@@ -62,11 +62,12 @@ def play(
     budget: int | None = None,
     *,
     negotiate: bool = True,
+    record: bool = True,
 ) -> tuple[Game, Counter[str]]:
     """Play one whole game at a table of computer seats (``random`` for roles not named); returns it and how often
-    each action was chosen."""
+    each action was chosen. ``record=False`` plays the engine's fast path: the same game, without its history."""
     seats = {role.id: Seat(policy_names.get(role.id, "random")) for role in scenario.roles}
-    match = Match.start(scenario, seats, seed, negotiate=negotiate, budget=budget)
+    match = Match.start(scenario, seats, seed, negotiate=negotiate, budget=budget, record=record)
     game = match.game
     action = NewsKind.ACTION
     chosen = Counter(n.id for n in game.state.news if n.kind == action)
@@ -251,7 +252,7 @@ class _Job:
     clauses: Mapping[str, Clauses] | None = None
 
     def run(self, game_seed: int) -> _GameSummary:
-        game, chosen = play(self.scenario, game_seed, self.names, self.budget, negotiate=self.negotiate)
+        game, chosen = play(self.scenario, game_seed, self.names, self.budget, negotiate=self.negotiate, record=False)
         outcome = game.outcome
         if outcome is None:  # pragma: no cover - play() only returns finished games
             raise RuntimeError("a simulated game did not finish")
