@@ -230,9 +230,10 @@ def negotiation_scenario() -> Scenario:
     )
 
 
-def play_negotiating(sc: Scenario, seed: int, *, compiled: bool = True) -> Game:
-    """A game in which both roles negotiate at random (proposals, answers, counters, breaks) and act."""
-    game = Game.new(sc, seed, compiled=compiled)
+def play_negotiating(sc: Scenario, seed: int, *, compiled: bool = True, record: bool = True) -> Game:
+    """A game in which both roles negotiate at random (proposals, answers, counters, breaks) and act (on the
+    engine's fast path without ``record``)."""
+    game = Game.new(sc, seed, compiled=compiled, record=record)
     rng = random.Random(seed)
     roles = [r.id for r in sc.roles]
     while not game.is_over():

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from builders import effect, item, negotiation, negotiation_scenario, play_negotiating, rich_scenario, scenario
-from game.ai.debrief import _proposal_moments, debrief
+from game.ai.debrief import debrief
 from game.engine import (
     BreakForecast,
     Cause,
@@ -402,4 +402,4 @@ def test_proposal_moments_from_marks_match_those_found_in_an_older_save_without_
     old = Game.from_dict(game.scenario, legacy(game.to_dict()))
     proposals = game.state.proposals
     assert proposals
-    assert _proposal_moments(old, proposals) == _proposal_moments(game, proposals)
+    assert old.proposal_moments(proposals) == game.proposal_moments(proposals)

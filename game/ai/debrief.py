@@ -67,6 +67,7 @@ from game.engine import (
     Game,
     GameState,
     ItemStatus,
+    Moment,
     NegotiationError,
     NewsDetail,
     NewsKind,
@@ -74,9 +75,9 @@ from game.engine import (
     Proposal,
     ProposalStatus,
     Propose,
-    Stage,
     UnknownIdError,
     localize,
+    proposal_moments,
 )
 from game.i18n import N_, tr, tr_n
 from game.i18n.formats import number, turn_date
@@ -105,9 +106,6 @@ MAIN_REASONS = 3
 ITEMS_LISTED = 3
 #: Changes smaller than this (in points) are "no change" in the words.
 STEADY = 0.05
-#: The causes that may move an indicator before a turn resolves: the news stage (events, the answers to them) and
-#: agreements broken in the actions stage. Read only for turns played before the engine recorded its stages.
-_BEFORE_RESOLUTION = frozenset({Cause.EVENT, Cause.CHOICE, Cause.BREAK})
 #: The group of an agreement item's changes in the willingness (its effects and the trust it earned when kept).
 _DEAL = "deal"
 
@@ -252,15 +250,6 @@ class Debrief:
         return any(p.reasons or p.change for p in self.willingness)
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Moment:
-    """A point in a game's past: ``history`` entries and ``news`` entries had happened, in ``turn``."""
-
-    turn: int
-    history: int
-    news: int
-
-
 # --------------------------------------------------------------------- the past
 def turn_end_moment(game: Game, turn: int) -> Moment:
     """After turn ``turn`` resolved (0: the start, before the first news), seen from the next turn's negotiation."""
@@ -272,14 +261,15 @@ def turn_end_moment(game: Game, turn: int) -> Moment:
 def proposal_moment(game: Game, proposal: Proposal) -> Moment:
     """When ``proposal`` was sent: its turn's news stage done, the agreements broken before it in that turn broken,
     nothing of the turn's resolution yet (see the module's docstring)."""
-    return _proposal_moments(game, [proposal])[0]
+    return proposal_moments(game, [proposal])[0]
 
 
 def games_when_sent(game: Game, proposals: Sequence[Proposal]) -> list[Game]:
     """For each proposal, a throwaway game holding what the evaluator reads as things stood when it was sent (see
-    the module's docstring): evaluate a proposal in it to know how its receiver weighed it then."""
-    moments = _proposal_moments(game, proposals)
-    return [_game_at(game, m, v) for m, v in zip(moments, _values_at(game, moments), strict=True)]
+    the module's docstring): evaluate a proposal in it to know how its receiver weighed it then. On the engine's
+    fast path, which keeps no history, the engine remembers that moment of each proposal itself
+    (:meth:`Game.when_sent`)."""
+    return [_game_at(game, moment, values) for moment, values in game.when_sent(proposals)]
 
 
 def values_at(game: Game, moment: Moment) -> dict[str, float]:
@@ -290,40 +280,6 @@ def values_at(game: Game, moment: Moment) -> dict[str, float]:
 def _values_at(game: Game, moments: Sequence[Moment]) -> list[dict[str, float]]:
     """The values at each moment, in one pass over the history."""
     return game.values_after_each([m.history for m in moments])
-
-
-def _proposal_moments(game: Game, proposals: Sequence[Proposal]) -> list[Moment]:
-    """The moment each proposal was sent."""
-    history = game.history
-    news = game.state.news
-    sent_at = {n.id: i for i, n in enumerate(news) if n.kind is NewsKind.PROPOSAL and n.detail == NewsDetail.SENT}
-    turns: list[int] | None = None
-    out = []
-    for proposal in proposals:
-        turn = proposal.turn
-        actions = game.stage_start(turn, Stage.ACTIONS)
-        news_index = sent_at.get(proposal.id)
-        if news_index is None:  # not in the news (an older save): the start of its turn's actions stage
-            news_index = actions.news if actions is not None else next(
-                (i for i, n in enumerate(news) if n.turn == turn and n.kind not in (NewsKind.EVENT, NewsKind.CHOICE)),
-                len(news))  # fmt: skip
-        broken_before = {(n.id, n.role) for n in news[:news_index] if n.turn == turn
-                         and n.kind is NewsKind.AGREEMENT and n.detail == ItemStatus.BROKEN}  # fmt: skip
-        if actions is not None:  # the actions stage holds the changes of agreements broken, in the news' order
-            resolution = game.stage_start(turn, Stage.RESOLUTION)
-            index, end = actions.history, len(history) if resolution is None else resolution.history
-        else:  # a turn played before stages were recorded: the changes of events, choices and breaks at its start
-            turns = [c.turn for c in history] if turns is None else turns
-            index, end = bisect_right(turns, turn - 1), bisect_right(turns, turn)
-        while index < end:
-            change = history[index]
-            if change.cause not in _BEFORE_RESOLUTION or change.fell_due:
-                break  # the resolution has begun
-            if change.cause is Cause.BREAK and (change.cause_id, change.role) not in broken_before:
-                break  # broken after the proposal was sent
-            index += 1
-        out.append(Moment(turn, index, news_index))
-    return out
 
 
 def _game_at(game: Game, moment: Moment, values: dict[str, float]) -> Game:
@@ -433,7 +389,7 @@ class _Builder:
         proposals = [p for p in game.state.proposals if {p.sender, p.receiver} == pair]
         if not proposals or not self.negotiation:
             return ()
-        moments = _proposal_moments(game, proposals)
+        moments = proposal_moments(game, proposals)
         values = _values_at(game, moments)
         out = []
         for proposal, moment, at in zip(proposals, moments, values, strict=True):

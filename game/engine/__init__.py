@@ -32,6 +32,7 @@ from game.engine.forecasts import BreakForecast, Forecast, ForecastItem
 from game.engine.game import Game
 from game.engine.lengths import LengthError, length_choices, of_length
 from game.engine.lesson import Claim, Happened, Lesson, Question, Term, Timing
+from game.engine.queries import Moment, proposal_moments
 from game.engine.rules import implementation_effects
 from game.engine.scenario import (
     Action,
@@ -123,6 +124,7 @@ __all__ = [
     "LengthError",
     "Lesson",
     "Mark",
+    "Moment",
     "Negotiation",
     "NegotiationError",
     "News",
@@ -162,6 +164,7 @@ __all__ = [
     "length_choices",
     "localize",
     "of_length",
+    "proposal_moments",
     "trust_indicators",
     "trust_name",
 ]

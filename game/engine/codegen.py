@@ -154,7 +154,11 @@ def _build(name: str, params: str, body: list[str], cause: Cause | None = None) 
 
 
 def compile_effects(
-    effects: Sequence[Effect], bounds: dict[str, tuple[float, float]], cause: Cause, cause_id: str, *,
+    effects: Sequence[Effect],
+    bounds: dict[str, tuple[float, float]],
+    cause: Cause,
+    cause_id: str,
+    *,
     record: bool = True,
 ) -> EffectsRunner:
     """One function applying an action's, event's or choice's effects (``record=False``: the fast path, which

@@ -104,7 +104,11 @@ class Game(Context):
     def clone(self, *, record: bool | None = None) -> Game:
         """An independent copy of this game (same scenario object); ``record=False`` copies it onto the fast path
         (see :meth:`new`), ``None`` keeps this game's path."""
-        return Game(self.scenario, self.state.clone(record=record), lang=self.lang, compiled=self.rules.compiled)
+        state = self.state.clone(record=record)
+        if self.state.recorded and not state.recorded and state.proposals:  # the past the fast path must remember
+            state.sent = {p.id: (values, moment.news) for p, (moment, values) in
+                          zip(state.proposals, queries.when_sent(self, state.proposals), strict=True)}  # fmt: skip
+        return Game(self.scenario, state, lang=self.lang, compiled=self.rules.compiled)
 
     # ----------------------------------------------------------------- the state now
     @property
@@ -229,4 +233,6 @@ class Game(Context):
     value_series = queries.value_series
     values_by_turn = queries.values_by_turn
     changes_in_turn = queries.changes_in_turn
+    proposal_moments = queries.proposal_moments
+    when_sent = queries.when_sent
     causes = queries.causes

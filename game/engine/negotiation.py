@@ -226,6 +226,8 @@ def _send(
         f"p{state.proposal_serial}", state.turn, sender, receiver, give, ask, ProposalStatus.OPEN, reply_to
     )
     state.proposals.append(proposal)
+    if not state.recorded:  # the fast path remembers what the full path's history would tell of this moment
+        state.sent[proposal.id] = (dict(state.values), len(state.news))
     state.news.append(News(state.turn, NewsKind.PROPOSAL, proposal.id, sender, NewsDetail.SENT))
     return proposal
 

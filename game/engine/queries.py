@@ -3,11 +3,38 @@ refers to, and the values at any point of the past (from :mod:`game.engine.histo
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from game.engine import history as past
 from game.engine.context import Context
-from game.engine.state import STAGES, Cause, Change, Mark, Origin, Stage, item_key
+from game.engine.state import (
+    STAGES,
+    Cause,
+    Change,
+    ItemStatus,
+    Mark,
+    NewsDetail,
+    NewsKind,
+    Origin,
+    Proposal,
+    Stage,
+    item_key,
+)
+
+#: The causes that may move an indicator before a turn resolves: the news stage (events, the answers to them) and
+#: agreements broken in the actions stage. Read only for turns played before the engine recorded its stages.
+_BEFORE_RESOLUTION = frozenset({Cause.EVENT, Cause.CHOICE, Cause.BREAK})
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Moment:
+    """A point in a game's past: ``history`` entries and ``news`` entries had happened, in ``turn``."""
+
+    turn: int
+    history: int
+    news: int
 
 
 def score(ctx: Context, role: str) -> float:
@@ -119,3 +146,53 @@ def causes(ctx: Context, indicator: str, *, last: int = 5) -> list[Change]:
             if len(found) == last:
                 break
     return found
+
+
+def proposal_moments(ctx: Context, proposals: Sequence[Proposal]) -> list[Moment]:
+    """The moment each proposal was sent, in the history: after the news stage of its turn and the agreements broken
+    before it in that turn (the news gives the order), before the turn's resolution."""
+    history = ctx.state.history
+    news = ctx.state.news
+    sent_at = {n.id: i for i, n in enumerate(news) if n.kind is NewsKind.PROPOSAL and n.detail == NewsDetail.SENT}
+    turns: list[int] | None = None
+    out = []
+    for proposal in proposals:
+        turn = proposal.turn
+        actions = stage_start(ctx, turn, Stage.ACTIONS)
+        news_index = sent_at.get(proposal.id)
+        if news_index is None:  # not in the news (an older save): the start of its turn's actions stage
+            news_index = actions.news if actions is not None else next(
+                (i for i, n in enumerate(news) if n.turn == turn and n.kind not in (NewsKind.EVENT, NewsKind.CHOICE)),
+                len(news))  # fmt: skip
+        broken_before = {(n.id, n.role) for n in news[:news_index] if n.turn == turn
+                         and n.kind is NewsKind.AGREEMENT and n.detail == ItemStatus.BROKEN}  # fmt: skip
+        if actions is not None:  # the actions stage holds the changes of agreements broken, in the news' order
+            resolution = stage_start(ctx, turn, Stage.RESOLUTION)
+            index, end = actions.history, len(history) if resolution is None else resolution.history
+        else:  # a turn played before stages were recorded: the changes of events, choices and breaks at its start
+            turns = [c.turn for c in history] if turns is None else turns
+            index, end = bisect_right(turns, turn - 1), bisect_right(turns, turn)
+        while index < end:
+            change = history[index]
+            if change.cause not in _BEFORE_RESOLUTION or change.fell_due:
+                break  # the resolution has begun
+            if change.cause is Cause.BREAK and (change.cause_id, change.role) not in broken_before:
+                break  # broken after the proposal was sent
+            index += 1
+        out.append(Moment(turn, index, news_index))
+    return out
+
+
+def when_sent(ctx: Context, proposals: Sequence[Proposal]) -> list[tuple[Moment, dict[str, float]]]:
+    """For each proposal, the moment it was sent and every value then (see :func:`proposal_moments`). A game on the
+    fast path keeps no history: it remembers the values and the news count of each proposal as it is sent
+    (``GameState.sent``), which are those the history gives on the full path."""
+    state = ctx.state
+    if not state.recorded:
+        out = []
+        for proposal in proposals:
+            values, news = state.sent[proposal.id]
+            out.append((Moment(proposal.turn, 0, news), dict(values)))
+        return out
+    moments = proposal_moments(ctx, proposals)
+    return list(zip(moments, values_after_each(ctx, [m.history for m in moments]), strict=True))

@@ -95,7 +95,8 @@ class Rules:
 
     def __init__(self, scenario: Scenario, lang: str, *, compiled: bool = True, record: bool = True) -> None:
         """``compiled=False`` keeps the generic interpreter, the reference the generated code is tested against;
-        ``record=False`` generates the fast path's runners, which write no history (see :class:`~game.engine.state.Unrecorded`)."""
+        ``record=False`` generates the fast path's runners, which write no history
+        (see :class:`~game.engine.state.Unrecorded`)."""
         self.bounds = {i.id: (float(i.min), float(i.max)) for i in scenario.indicators}
         self.roles = {r.id: r for r in scenario.roles}
         self.actions = {a.id: a for a in scenario.actions}

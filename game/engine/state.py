@@ -318,6 +318,9 @@ class GameState:
     # Where each stage of each turn began, in order: four ints per stage (turn, the stage's number in STAGES, history
     # count, news count), flat so that recording one allocates nothing the garbage collector tracks (see marks()).
     stage_starts: list[int] = field(default_factory=list)
+    # The fast path only (a state that keeps no history): the values and the news count when each proposal was sent,
+    # which the full path reads from its history (``queries.when_sent``). Never saved: a fast-path state cannot be.
+    sent: dict[str, tuple[dict[str, float], int]] = field(default_factory=dict)
 
     @property
     def recorded(self) -> bool:
@@ -358,6 +361,7 @@ class GameState:
             agreement_serial=self.agreement_serial,
             queued=list(self.queued),
             stage_starts=list(self.stage_starts),
+            sent=dict(self.sent),
         )
 
     def marks(self) -> list[Mark]:
