@@ -279,8 +279,11 @@ def close_turn(ctx: Context, turn: int) -> None:
     state = ctx.state
     negotiation = ctx.negotiation()
     for index, agreement in enumerate(state.agreements):
-        if not any(i.end == turn and i.status is _PENDING for i in agreement.items):
-            continue
+        for part in agreement.items:
+            if part.end == turn and part.status is _PENDING:
+                break
+        else:
+            continue  # nothing of it ends this turn
         items = []
         for part in agreement.items:
             if part.end == turn and part.status is ItemStatus.PENDING:

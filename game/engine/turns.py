@@ -35,6 +35,7 @@ _ADD, _SUB = Op.ADD.value, Op.SUB.value
 _new_change = tuple.__new__
 # Enum members the hot paths use, bound once: a module global is read several times faster than a member.
 _EVENT_NEWS, _CHOICE_NEWS, _ACTION_NEWS = NewsKind.EVENT, NewsKind.CHOICE, NewsKind.ACTION
+_NEWS_PHASE, _ACTIONS_PHASE, _OVER_PHASE = Phase.NEWS, Phase.ACTIONS, Phase.OVER
 # The numbers under which GameState.stage_starts records the stages.
 _NEWS, _ACTIONS, _RESOLUTION = (STAGES.index(s) for s in (Stage.NEWS, Stage.ACTIONS, Stage.RESOLUTION))
 
@@ -43,14 +44,15 @@ def begin_turn(ctx: Context) -> None:
     """Start the turn: capital grows, queued and drawn events fire; the actions phase begins unless one waits
     for an answer."""
     state = ctx.state
-    state.stage_starts += (state.turn, _NEWS, len(state.history), len(state.news))
-    ctx.globals["turn"] = state.turn
-    state.previous = dict(state.values)
+    turn = state.turn
+    state.stage_starts += (turn, _NEWS, len(state.history), len(state.news))
+    ctx.globals["turn"] = turn
+    state.previous = state.values.copy()
     capital = state.capital
     for role_id, gain, ceiling in ctx.rules.capital_rows:
         gained = capital[role_id] + gain
         capital[role_id] = gained if gained < ceiling else ceiling
-    state.phase = Phase.NEWS
+    state.phase = _NEWS_PHASE
     if state.queued:
         queued, state.queued = state.queued, []
         for event_id in queued:
@@ -72,7 +74,11 @@ def _events_to_fire(ctx: Context) -> list[Event]:
     if draws <= 0:
         return fired
     last_fired = state.event_fired
-    failing = ctx.failing(rules.failing_events, rules.event_conditions)
+    compiled = rules.failing_events
+    if compiled is not None:
+        failing = compiled(state.values, state.errors, turn)
+    else:
+        failing = ctx.failing(None, rules.event_conditions)
     eligible = []
     weights = []
     for event, event_id, once, cooldown, weight in rules.events_in_window.get(turn, ()):
@@ -126,7 +132,7 @@ def commit(ctx: Context, role: str, action_id: str) -> None:
     # Fast path: an open action of this role (right phase, condition holds, not cooling down), affordable, new.
     if (
         action is None
-        or state.phase is not Phase.ACTIONS
+        or state.phase is not _ACTIONS_PHASE
         or action.role != role
         or action_id in (ctx.blocked or ctx.unavailable())[1]
         or action.cost > state.capital[role]
@@ -167,17 +173,17 @@ def choose(ctx: Context, role: str, event_id: str, choice_id: str) -> None:
     run, text = rules.choice_runners[key], rules.choice_texts[key]
     run(state.values, state.values, state.history, state.errors, state.turn, role, text, state.scheduled)
     ctx.blocked = None
-    if not state.pending and state.phase is Phase.NEWS:
+    if not state.pending and state.phase is _NEWS_PHASE:
         enter_actions(ctx)
 
 
 def resolve_turn(ctx: Context) -> TurnReport:
     """Resolve the turn: committed actions together, then due effects, then dynamics; then the end check."""
     state = ctx.state
-    if state.phase is Phase.NEWS:
-        waiting = ", ".join(f"{p.role} on {p.event}" for p in state.pending)
-        raise WrongPhaseError(f"choices are still pending: {waiting}")
-    if state.phase is Phase.OVER:
+    if state.phase is not _ACTIONS_PHASE:
+        if state.phase is _NEWS_PHASE:
+            waiting = ", ".join(f"{p.role} on {p.event}" for p in state.pending)
+            raise WrongPhaseError(f"choices are still pending: {waiting}")
         raise WrongPhaseError("the game is over")
     turn = state.turn
     start = len(state.history)
@@ -194,10 +200,12 @@ def resolve_turn(ctx: Context) -> TurnReport:
             news.append(_new_change(News, (turn, _ACTION_NEWS, action_id, role_id, "")))
             runners[action_id](snapshot, values, history, errors, turn, role_id, texts[action_id], scheduled)
         state.committed[role_id] = []
-    if rules.negotiation is not None:
+    dealing = rules.negotiation is not None and (state.agreements or state.proposals)
+    if dealing:
         negotiation.start_agreements(ctx, turn, snapshot)
-    _apply_due(ctx, turn)
-    if rules.negotiation is not None:
+    if turn in scheduled:
+        _apply_due(ctx, turn)
+    if dealing:
         negotiation.close_turn(ctx, turn)
     if rules.run_dynamics is not None:
         rules.run_dynamics(state.values, state.history, state.errors, turn, state.scheduled)
@@ -238,7 +246,7 @@ def why_not(ctx: Context, role: str, action_id: str) -> str:
 def legal_actions(ctx: Context, role: str) -> list[Action]:
     """The actions ``role`` may commit now, in scenario order."""
     state = ctx.state
-    if state.phase is not Phase.ACTIONS:
+    if state.phase is not _ACTIONS_PHASE:
         return []
     capital = state.capital[role]
     committed = state.committed[role]
@@ -323,6 +331,6 @@ def enter_actions(ctx: Context) -> None:
     """Start the actions phase. Action conditions are tested here, once, as part of the turn (so a failing
     one is recorded deterministically, never because somebody looked at the legal actions)."""
     state = ctx.state
-    state.phase = Phase.ACTIONS
+    state.phase = _ACTIONS_PHASE
     state.stage_starts += (state.turn, _ACTIONS, len(state.history), len(state.news))
     ctx.blocked = ctx.compute_unavailable(state.errors)
