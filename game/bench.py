@@ -108,6 +108,38 @@ class _Timed:
             self.spent += time.process_time() - started
 
 
+def measure_simulate_jobs(games: int = 6000, jobs: int = 2) -> dict[str, float]:
+    """``simulate`` of ``games`` games of random players on the default scenario, in one process and in ``jobs``:
+    wall-clock games per second of each, and the speed-up (``jobs`` would be a perfect one). Only meaningful when
+    the machine has ``jobs`` cores free."""
+    from game.table.simulate import simulate
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    simulate(scenario, 50, seed=1)  # warm up: compile the rules before the workers are forked
+    figures: dict[str, float] = {}
+    for count in (1, jobs):
+        started = time.perf_counter()
+        simulate(scenario, games, seed=7, jobs=count)
+        figures[f"simulate_games_per_second_{count}_jobs"] = games / (time.perf_counter() - started)
+    figures["simulate_speedup"] = (
+        figures[f"simulate_games_per_second_{jobs}_jobs"] / figures["simulate_games_per_second_1_jobs"]
+    )
+    figures["simulate_jobs"] = float(jobs)
+    return figures
+
+
+def measure_lookahead_game(games: int = 3) -> dict[str, float]:
+    """Mean CPU seconds of a whole game of the default scenario with the lookahead (default budget) on every side:
+    every decision, proposal and answer of both players (games of seeds 0 to ``games - 1``)."""
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    names = {role.id: "lookahead" for role in scenario.roles}
+    play(scenario, 0, {role.id: "random" for role in scenario.roles}, record=False)  # warm up the compiled rules
+    started = time.process_time()
+    for seed in range(games):
+        play(scenario, seed, names, record=False)
+    return {"lookahead_game_seconds": (time.process_time() - started) / games, "lookahead_games": float(games)}
+
+
 def big_scenario_text(target: int = ONE_MB - 4096) -> str:
     """A valid generated scenario of almost 1 MB: many indicators, actions, events and dynamics."""
     lines = [
@@ -277,6 +309,13 @@ def run_bench(*, json_output: bool, quick: bool, out: TextIO) -> int:
     figures["lookahead_decision_seconds"] = round(lookahead["lookahead_decision_seconds"], 3)
     figures["lookahead_budget"] = int(lookahead["lookahead_budget"])
     figures["proposal_eval_ms"] = round(measure_proposal_eval(500 if quick else 2000)["proposal_eval_ms"], 4)
+    whole = measure_lookahead_game(1 if quick else 3)
+    figures["lookahead_game_seconds"] = round(whole["lookahead_game_seconds"], 3)
+    figures["lookahead_games"] = int(whole["lookahead_games"])
+    jobs = measure_simulate_jobs(1000 if quick else 6000)
+    figures["simulate_games_per_second_1_jobs"] = round(jobs["simulate_games_per_second_1_jobs"], 1)
+    figures["simulate_games_per_second_2_jobs"] = round(jobs["simulate_games_per_second_2_jobs"], 1)
+    figures["simulate_speedup"] = round(jobs["simulate_speedup"], 2)
     figures.update(measure_ui(quick))
     figures.update(measure_class(quick))
     if json_output:
@@ -286,7 +325,7 @@ def run_bench(*, json_output: bool, quick: bool, out: TextIO) -> int:
     print("Common Ground benchmarks (one core)", file=out)
     print(
         f"  engine, default scenario, random players: {figures['turns_per_second']:>12,.0f} turns/s"
-        f"  (best of 5 windows; mean {figures['turns_per_second_mean']:,.0f})",
+        f"  (fast path; best of 5 windows; mean {figures['turns_per_second_mean']:,.0f})",
         file=out,
     )
     print(f"  load + validate default scenario:         {figures['load_default_ms']:>12.2f} ms", file=out)
@@ -301,6 +340,21 @@ def run_bench(*, json_output: bool, quick: bool, out: TextIO) -> int:
         file=out,
     )
     print(f"  evaluating a proposal (median):           {figures['proposal_eval_ms']:>12.4f} ms", file=out)
+    thousand = figures["lookahead_game_seconds"] * 1000 / 2 / 60
+    print(
+        f"  lookahead on both sides, a whole game:    {figures['lookahead_game_seconds']:>12.3f} s"
+        f"  (CPU, mean of {figures['lookahead_games']} games; 1,000 games on 2 cores: about {thousand:.1f} min)",
+        file=out,
+    )
+    print(
+        f"  simulate, random players, 1 job:          {figures['simulate_games_per_second_1_jobs']:>12,.0f} games/s",
+        file=out,
+    )
+    print(
+        f"  simulate, random players, 2 jobs:         {figures['simulate_games_per_second_2_jobs']:>12,.0f} games/s"
+        f"  (speed-up {figures['simulate_speedup']:.2f}x; wall clock, needs 2 free cores)",
+        file=out,
+    )
     print(f"  main board frame, 1280x720 (median):      {figures['frame_ms_median']:>12.2f} ms", file=out)
     print(f"  main board frame, scale 150% (median):    {figures['frame_ms_median_scale150']:>12.2f} ms", file=out)
     print(f"  process start to first frame:             {figures['first_frame_seconds']:>12.2f} s", file=out)

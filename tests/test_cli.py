@@ -213,6 +213,10 @@ def test_bench_json_prints_the_figures() -> None:
         "class_p95_ms",
         "class_cpu_percent",
         "class_rss_mb",
+        "lookahead_game_seconds",
+        "simulate_games_per_second_1_jobs",
+        "simulate_games_per_second_2_jobs",
+        "simulate_speedup",
     ):
         assert figures[key] > 0
     assert 0 <= figures["idle_cpu_percent"] < 100

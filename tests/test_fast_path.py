@@ -167,3 +167,14 @@ def test_a_fast_copy_of_a_recorded_game_remembers_when_each_proposal_was_sent() 
             assert kept(full.state) == kept(fast.state)
         assert moments(fast) == moments(full)
     assert checked > 8
+
+
+def test_simulate_shares_searching_games_out_one_at_a_time_with_the_same_results() -> None:
+    sc = load_scenario(ROOT / "scenarios" / "cambodia_us.yaml")
+    policies = {"us": "lookahead", "cambodia": "greedy"}
+    alone = simulate(sc, 6, seed=2, policies=policies, budget=6)
+    shared = simulate(sc, 6, seed=2, policies=policies, budget=6, jobs=2)
+    assert shared.scores == alone.scores and shared.endings == alone.endings and shared.actions == alone.actions
+    assert shared.diagnostics.to_dict(shared.endings, shared.actions, shared.turns) == alone.diagnostics.to_dict(
+        alone.endings, alone.actions, alone.turns
+    )

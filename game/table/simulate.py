@@ -22,6 +22,10 @@ from game.table.seats import Seat, make_player, seat_rng
 
 #: The most games one run may play (more would take years; a count above it is a typo).
 MAX_GAMES = 1_000_000
+#: ``--jobs``: how many chunks of games each worker gets per batch of seeds (see :func:`_in_pool`).
+CHUNKS_PER_WORKER = 64
+#: The policies whose games take seconds, played one game per chunk by ``--jobs``.
+SEARCHING = frozenset({"lookahead", "lookahead-v1"})
 
 
 def game_seeds(seed: int, games: int) -> Iterator[int]:
@@ -179,8 +183,9 @@ def simulate(
         global _JOB
         _JOB = job
         try:
+            searching = any(Seat(name).policy in SEARCHING for name in names.values())
             with multiprocessing.get_context("fork").Pool(min(jobs, games)) as pool:
-                for summary in _counted(_in_pool(pool, seeds, games, jobs), progress):
+                for summary in _counted(_in_pool(pool, seeds, games, jobs, searching=searching), progress):
                     _add(result, summary)
         finally:
             _JOB = None
@@ -193,11 +198,17 @@ def simulate(
     return result
 
 
-def _in_pool(pool: multiprocessing.pool.Pool, seeds: Iterator[int], games: int, jobs: int) -> Iterator[_GameSummary]:
-    """The summaries of the games of ``seeds`` played by the pool's workers, in seed order. The seeds are handed
-    over a batch at a time: the pool reads all it is given at once, and a long run's seeds must not pile up."""
-    chunksize = max(1, min(games // (jobs * 8), 1000))
-    while batch := list(itertools.islice(seeds, chunksize * jobs * 4)):
+def _in_pool(
+    pool: multiprocessing.pool.Pool, seeds: Iterator[int], games: int, jobs: int, *, searching: bool
+) -> Iterator[_GameSummary]:
+    """The summaries of the games of ``seeds`` played by the pool's workers, in seed order.
+
+    The seeds are handed over a batch at a time: the pool reads all it is given at once, and a long run's seeds must
+    not pile up. Between two batches a worker may wait for the others' last chunk, so a batch holds many chunks
+    (:data:`CHUNKS_PER_WORKER` a worker); a chunk is one game when a player searches (a game then takes seconds),
+    else enough games that handing them over costs little next to playing them."""
+    chunksize = 1 if searching else max(1, min(games // (jobs * CHUNKS_PER_WORKER), 500))
+    while batch := list(itertools.islice(seeds, chunksize * jobs * CHUNKS_PER_WORKER)):
         yield from pool.imap(_play_in_worker, batch, chunksize=chunksize)
 
 
