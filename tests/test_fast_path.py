@@ -178,3 +178,14 @@ def test_simulate_shares_searching_games_out_one_at_a_time_with_the_same_results
     assert shared.diagnostics.to_dict(shared.endings, shared.actions, shared.turns) == alone.diagnostics.to_dict(
         alone.endings, alone.actions, alone.turns
     )
+
+
+def test_a_copy_carries_the_random_generator_on_or_starts_it_afresh_from_a_seed() -> None:
+    game = Game.new(rich_scenario(), 11)
+    step(game, policies_for(game, {}, 11))
+    copy = game.clone(record=False)
+    assert copy.state.rng.getstate() == game.state.rng.getstate()
+    assert copy.state.rng.random() == game.state.rng.random()  # the same draws follow, independently
+    fresh = game.clone(record=False, reseed=99)
+    assert fresh.state.rng.getstate() == random.Random(99).getstate()
+    assert kept(fresh.state) | {"rng": None} == kept(game.state) | {"rng": None}

@@ -101,10 +101,11 @@ class Game(Context):
             raise ValueError(problems[0] + more)
         return cls(scenario, state, lang=lang)
 
-    def clone(self, *, record: bool | None = None) -> Game:
+    def clone(self, *, record: bool | None = None, reseed: int | None = None) -> Game:
         """An independent copy of this game (same scenario object); ``record=False`` copies it onto the fast path
-        (see :meth:`new`), ``None`` keeps this game's path."""
-        state = self.state.clone(record=record)
+        (see :meth:`new`), ``None`` keeps this game's path; ``reseed`` starts the copy's random generator afresh
+        from that seed (the draws of the real game's future stay unknown to it)."""
+        state = self.state.clone(record=record, reseed=reseed)
         if self.state.recorded and not state.recorded and state.proposals:  # the past the fast path must remember
             state.sent = {p.id: (values, moment.news) for p, (moment, values) in
                           zip(state.proposals, queries.when_sent(self, state.proposals), strict=True)}  # fmt: skip

@@ -327,15 +327,20 @@ class GameState:
         """Whether the history is kept (the full path) or not (:class:`Unrecorded`, the fast path)."""
         return not isinstance(self.history, Unrecorded)
 
-    def clone(self, *, record: bool | None = None) -> GameState:
+    def clone(self, *, record: bool | None = None, reseed: int | None = None) -> GameState:
         """An independent copy (for lookahead and forecasts); ``record=False`` drops the history (a fast-path copy),
-        ``None`` keeps this state's way. A fast-path state cannot be copied into a full one: its past is gone."""
+        ``None`` keeps this state's way. A fast-path state cannot be copied into a full one: its past is gone.
+        ``reseed`` gives the copy a random generator seeded afresh instead of a copy of this one's (a rollout that
+        must not know the real game's future draws)."""
         if record is None:
             record = self.recorded
         elif record and not self.recorded:
             raise ValueError("a state that keeps no history cannot be copied into one that does")  # i18n: not shown
-        rng = random.Random()
-        rng.setstate(self.rng.getstate())
+        if reseed is not None:
+            rng = random.Random(reseed)
+        else:
+            rng = random.Random.__new__(random.Random, 0)  # seeded cheaply, then overwritten (Random() reads urandom)
+            rng.setstate(self.rng.getstate())
         return GameState(
             scenario_id=self.scenario_id,
             fingerprint=self.fingerprint,
