@@ -28,7 +28,7 @@ from game.content.lesson_loader import build_lesson, check_lesson
 from game.content.problems import Problem, ScenarioError
 from game.content.scenario_file import ScenarioFile, model_places
 from game.content.tutorial_check import build_tutorial, check_tutorial
-from game.content.yamlsafe import MAX_FILE_BYTES, Document, NodePath, load_yaml, load_yaml_file
+from game.content.yamlsafe import MAX_FILE_BYTES, Document, NodePath, gc_paused, load_yaml, load_yaml_file
 from game.engine import scenario as engine
 from game.engine.expr import FUNCTIONS, VARIABLES, Expr
 
@@ -84,7 +84,8 @@ def load_scenario_text(source: str | bytes, path: str, *, warnings: list[Problem
     Raises :class:`ScenarioError` listing every problem found, and nothing else.
     """
     try:
-        return _load(source, path, warnings)
+        with gc_paused():  # validation and expressions build many long-lived objects too: see gc_paused
+            return _load(source, path, warnings)
     except ScenarioError:
         raise
     except Exception as exc:  # the contract: any input ends in a ScenarioError, never a traceback
