@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from game.content import models as m
-from game.content.expr import ExprSyntaxError, compile_effect, compile_expr, syntax_warnings_as_errors
+from game.content.expr import ExprSyntaxError, Shapes, compile_effect, compile_expr, syntax_warnings_as_errors
 from game.content.lengths_check import build_lengths, check_lengths
 from game.content.lengths_models import LengthEntry
 from game.content.lesson_loader import build_lesson, check_lesson
@@ -622,6 +622,8 @@ class _Checker:
         # Scenarios repeat the same small effects and conditions a lot: compile each text once.
         self._exprs: dict[str | float, Expr | ExprSyntaxError] = {}
         self._effect_texts: dict[str, tuple[str, engine.Op, Expr] | ExprSyntaxError] = {}
+        # ... and many more that differ only in the indicators they read: compile each shape once.
+        self._shapes: Shapes = {}
 
     def run(self) -> _Built:
         """Report every cross-reference problem; the engine values are meaningful only if there were none."""
@@ -704,7 +706,7 @@ class _Checker:
         """The compiled expression; a placeholder after reporting it when it is invalid."""
         if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
             value = int(value)  # the model reads YAML's 7 as 7.0; keep the source as the author wrote it
-        compiled = _memo(self._exprs, value, lambda: compile_expr(value, self.names))
+        compiled = _memo(self._exprs, value, lambda: compile_expr(value, self.names, self._shapes))
         if isinstance(compiled, ExprSyntaxError):
             self.report.expression(at, value if isinstance(value, str) else "", compiled)
             return self._invalid()
@@ -728,7 +730,7 @@ class _Checker:
             text, text_at, delay, duration = effect, at, 0, 1
         else:
             text, text_at, delay, duration = effect.change, (*at, "change"), effect.delay, effect.duration
-        compiled = _memo(self._effect_texts, text, lambda: compile_effect(text, self.names, self.targets))
+        compiled = _memo(self._effect_texts, text, lambda: compile_effect(text, self.names, self.targets, self._shapes))
         if isinstance(compiled, ExprSyntaxError):
             self.report.expression(text_at, text, compiled)
             return None
