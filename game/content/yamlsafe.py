@@ -393,10 +393,14 @@ class _Reader:
     def run(self, loader: _EventSource) -> None:
         """Consume every event; raise ScenarioError at the first violated limit."""
         handlers = _READER_HANDLERS
+        scalar = yaml.ScalarEvent
         get_event = loader.get_event
         while True:
             event = get_event()
             kind = type(event)
+            if kind is scalar:  # the commonest event: no lookup
+                self._scalar(event)
+                continue
             if kind is yaml.StreamEndEvent:
                 break
             handler = handlers.get(kind)
@@ -571,11 +575,27 @@ class _Reader:
             cast(dict[str | int, Any], data)[at[-1]] = value
 
     def _build_scalar(self, event: yaml.ScalarEvent) -> None:
+        # _place and _put written out for the two commonest cases (a list item, a mapping's value): scalars are
+        # most of the events of a big file.
+        stack = self.stack
+        if stack:
+            frame = stack[-1]
+            data: Any = frame.data
+            mark: Any = event.start_mark  # always set on a parser's events
+            if type(data) is list:
+                self.values[(*frame.at, len(data))] = (mark.line + 1, mark.column + 1)
+                data.append(self._scalar_value(event))
+                return
+            if data is not None and frame.state == _VALUE:
+                frame.state = _KEY
+                self.values[(*frame.at, frame.key)] = (mark.line + 1, mark.column + 1)
+                data[frame.key] = self._scalar_value(event)
+                return
         at = self._place(event)
         if at is None:
             return
         self.values[at] = _mark_position(event.start_mark)
-        self._put(at, self._scalar_value(event, _scalar_tag(event)))
+        self._put(at, self._scalar_value(event))
 
     def _build_start(self, event: yaml.CollectionStartEvent) -> None:
         at = self._place(event)
@@ -622,12 +642,11 @@ class _Reader:
         if type(event) is not yaml.ScalarEvent:
             self.problem(event, "a mapping or list cannot be used as a key", "keys must be plain text")
             return None
-        tag = _scalar_tag(event)
-        if event.value == "<<" and self._is_plain(event, tag):
+        if event.value == "<<" and self._is_plain(event, _scalar_tag(event)):
             self.problem(event, "merge keys (<<) are not supported", "write the entries out in full")
             return None
         before = len(self.problems)
-        key = self._scalar_value(event, tag)
+        key = self._scalar_value(event)
         if len(self.problems) > before:
             return None
         if isinstance(key, bool) or not isinstance(key, str | int):
@@ -643,9 +662,15 @@ class _Reader:
         """Whether the scalar is untagged and plain, to be typed by the core schema (``!`` makes it text)."""
         return tag == _PLAIN and event.tag != "!"
 
-    def _scalar_value(self, event: yaml.ScalarEvent, tag: str) -> Any:
-        value = self._typed(event, tag)
-        return self._checked_text(event, value) if isinstance(value, str) else value
+    def _scalar_value(self, event: yaml.ScalarEvent) -> Any:
+        text = event.value
+        if event.tag is None and (not event.implicit[0] or (text not in _PLAIN_WORDS and text[0] not in _NUMBER_START)):
+            value = text  # quoted, or plain and a word: text, as _typed would say, without asking it
+        else:
+            value = self._typed(event, _scalar_tag(event))
+        if type(value) is str and not value.isprintable():  # printable text holds no line break to normalise
+            return self._checked_text(event, value)  # nor any control character
+        return value
 
     def _checked_text(self, event: yaml.ScalarEvent, value: str) -> str:
         """``value`` with its line breaks normalised, after recording a problem if it holds a control character."""
