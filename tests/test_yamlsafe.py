@@ -645,6 +645,69 @@ def test_file_with_invalid_utf8_is_a_scenario_error(tmp_path: Path) -> None:
     assert "not valid UTF-8" in caught.value.problems[0].message
 
 
+# --------------------------------------------------------------------------- one pass: limits, syntax, data in order
+
+
+def test_a_limit_before_a_syntax_error_is_reported_not_the_syntax_error(either_loader: str) -> None:
+    problem = only_problem("a: &x 1\nb: &x 2\nc: [1, 2\n")
+    assert (problem.line, problem.message) == (2, "anchor '&x' is already defined on line 1")
+
+
+def test_a_syntax_error_before_a_limit_is_reported_not_the_limit(either_loader: str) -> None:
+    problem = only_problem("a: b: c\nd: &x 1\ne: &x 2\n")
+    assert problem.line == 1 and problem.message.startswith("YAML syntax error: mapping values are not allowed")
+
+
+def test_a_limit_anywhere_wins_over_the_data_problems_before_it(either_loader: str) -> None:
+    problem = only_problem("a: !!python/tuple [1]\nb: {k: 1, k: 2}\nc: " + "[" * 65 + "]" * 65 + "\n")
+    assert (problem.line, problem.message) == (3, "the data is nested too deeply (more than 64 levels)")
+
+
+def test_a_syntax_error_anywhere_wins_over_the_data_problems_before_it(either_loader: str) -> None:
+    problem = only_problem("a: !!python/tuple [1]\nb: {k: 1, k: 2}\nc: [1, 2\n")
+    assert problem.message.startswith("YAML syntax error")
+
+
+def test_a_refused_entry_is_left_out_but_its_value_is_still_checked_against_the_limits(either_loader: str) -> None:
+    assert problems_of("? [1]\n: !!python/object x\nk: 1\n") == [
+        Problem(FILE, 1, 3, "a mapping or list cannot be used as a key", "keys must be plain text")
+    ]
+    assert "too many digits" in problems_of("? [1]\n: " + "1" * 31 + "\n")[-1].message
+    assert "too many digits" in problems_of("k: 1\nk: " + "1" * 31 + "\n")[-1].message
+
+
+def test_an_anchor_in_a_refused_entry_can_still_be_used_by_an_alias(either_loader: str) -> None:
+    assert [p.line for p in problems_of("~: &a [x, {y: !!bad 1}]\nb: *a\n")] == [1, 1]  # the key, then the alias
+    document = load_yaml("- {a: &a [x, {y: 1}]}\n- *a\n", FILE)
+    assert document.data == [{"a": ["x", {"y": 1}]}, ["x", {"y": 1}]]
+    assert document.values[(1, 1, "y")] == document.values[(0, "a", 1, "y")] == (1, 18)
+
+
+def test_an_alias_can_be_a_key_and_has_the_anchored_key_position(either_loader: str) -> None:
+    document = load_yaml("- &k name\n- {*k : 1, other: *k}\n", FILE)
+    assert document.data == ["name", {"name": 1, "other": "name"}]
+    assert document.keys[(1, "name")] == (1, 3)
+    assert document.values[(1, "other")] == (1, 3)
+    assert problems_of("- &k [1]\n- {*k : 1}\n")[0] == Problem(
+        FILE, 1, 3, "a mapping or list cannot be used as a key", "keys must be plain text"
+    )
+
+
+def test_an_alias_repeats_the_problems_of_its_anchored_node_at_the_anchor(either_loader: str) -> None:
+    found = problems_of("a: &x [!!python/name x]\nb: *x\nc: [*x]\n")
+    assert [(p.line, p.col) for p in found] == [(1, 8)] * 3
+
+
+def test_aliases_inside_anchors_expand_in_turn(either_loader: str) -> None:
+    document = load_yaml("a: &a {x: 1}\nb: &b [*a, *a]\nc: [*b, *a]\n", FILE)
+    assert document.data["c"] == [[{"x": 1}, {"x": 1}], {"x": 1}]
+    assert document.values[("c", 0, 1, "x")] == (1, 11)
+
+
+def test_a_nonspecific_tag_makes_text_of_a_scalar_but_not_of_a_collection(either_loader: str) -> None:
+    assert load_yaml("a: ! 12\nb: ! [1]\nc: ! {d: true}\n", FILE).data == {"a": "12", "b": [1], "c": {"d": True}}
+
+
 # --------------------------------------------------------------------------- speed and side effects
 
 

@@ -23,6 +23,8 @@ import math
 import re
 import warnings
 from collections.abc import Collection, Iterator
+from keyword import iskeyword
+from typing import TypeAlias
 
 from game.engine.expr import FUNCTIONS, VARIABLES, Expr, one_line
 from game.engine.scenario import Op
@@ -33,6 +35,7 @@ __all__ = [
     "MAX_LENGTH",
     "MAX_NODES",
     "ExprSyntaxError",
+    "Shapes",
     "compile_effect",
     "compile_expr",
 ]
@@ -149,17 +152,35 @@ _EFFECT_BAD_OP = re.compile(r"(\*\*|//|<<|>>|[*/%@&|^])=")
 _SECOND_CHANGE = re.compile(r"(?:[-+*/%]=|(?<![<>=!:])=)(?!=)|;")
 _EFFECT_FORM = "expected '<indicator> += <expression>', '<indicator> -= <expression>' or '<indicator> = <expression>'"
 _OPS = {"+=": Op.ADD, "-=": Op.SUB, "=": Op.SET}
+#: A whole identifier that is not part of a number (``1e5``), of a longer word or of an attribute (``x.y``).
+_IDENTIFIER = re.compile(r"(?<![A-Za-z0-9_.])[A-Za-z_][A-Za-z0-9_]*")
+#: How the shape of an expression names its n-th distinct indicator (see :data:`Shapes`).
+_SLOT = "__s{}"
+
+Shapes: TypeAlias = dict[str, Expr | None]
+"""Compiled expressions by shape, shared by the expressions of one load.
+
+A big scenario holds thousands of expressions that differ only in the indicators they read
+(``ind_3 > 10 and ind_7 < 90``, ``ind_12 > 10 and ind_5 < 90``...). Their *shape* is the text with
+each distinct indicator replaced by a slot (``__s0 > 10 and __s1 < 90``): it is checked and compiled
+once, and each expression of that shape gets the shape's code with its own names put back. A shape is
+only reused when it compiled; an expression whose shape did not (or that has no indicator to replace)
+is compiled on its own, so every error is still found, with its message and offset, on the real text.
+``None`` marks a shape that failed.
+"""
 
 
 # --- public API ------------------------------------------------------------------------------
 
 
-def compile_expr(text: str | int | float, names: Collection[str]) -> Expr:
+def compile_expr(text: str | int | float, names: Collection[str], shapes: Shapes | None = None) -> Expr:
     """Check and compile an expression over the indicator ids ``names``.
 
     ``min``, ``max``, ``abs``, ``clamp`` and ``turn`` are always available. A plain int or
     float (a YAML number) compiles to a constant whose source is ``str(value)``. Raises
-    :class:`ExprSyntaxError` for anything that is not a valid expression.
+    :class:`ExprSyntaxError` for anything that is not a valid expression. ``shapes``, when given,
+    shares compiled shapes between the calls that pass the same dict (see :data:`Shapes`); the
+    result is the same with or without it.
     """
     if isinstance(text, bool):
         raise ExprSyntaxError("expected an expression, got a boolean", hint="quote it")
@@ -171,16 +192,19 @@ def compile_expr(text: str | int | float, names: Collection[str]) -> Expr:
         raise ExprSyntaxError(
             f"expected an expression, got {_kind(text)}", hint="write the expression as a string or a number"
         )
-    return _Compiler(text, frozenset(names)).compile()
+    return _Compiler(text, frozenset(names), shapes).compile()
 
 
-def compile_effect(text: str, names: Collection[str], targets: Collection[str] | None = None) -> tuple[str, Op, Expr]:
+def compile_effect(
+    text: str, names: Collection[str], targets: Collection[str] | None = None, shapes: Shapes | None = None
+) -> tuple[str, Op, Expr]:
     """Check and compile an effect ``"<indicator> += <expr>"`` (or ``-=`` / ``=``).
 
     The expression may read ``names``; the target must be one of ``targets`` (default: ``names``), so names
     that can be read but not changed (a pair's trust) are refused as targets. Returns the indicator id, the
     :class:`~game.engine.scenario.Op` and the compiled expression, whose source is the expression part of the
-    text. Raises :class:`ExprSyntaxError` (offsets relative to the whole effect text) otherwise.
+    text. Raises :class:`ExprSyntaxError` (offsets relative to the whole effect text) otherwise. ``shapes``
+    is as for :func:`compile_expr`.
     """
     if not isinstance(text, str):
         raise ExprSyntaxError(f"expected an effect, got {_kind(text)}", hint="write it like 'relations += 5'")
@@ -208,7 +232,7 @@ def compile_effect(text: str, names: Collection[str], targets: Collection[str] |
     if not source:
         raise ExprSyntaxError(f"missing the expression after '{symbol}'", len(text), f"e.g. '{target} {symbol} 5'")
     try:
-        expr = _Compiler(source, known).compile()
+        expr = _Compiler(source, known, shapes).compile()
     except ExprSyntaxError as exc:
         raise ExprSyntaxError(exc.message, exc.offset + start, exc.hint) from None
     return target, _OPS[symbol], expr
@@ -333,9 +357,10 @@ def syntax_warnings_as_errors() -> Iterator[None]:
 class _Compiler:
     """Checks one expression text against the whitelist and compiles it."""
 
-    def __init__(self, text: str, names: frozenset[str]) -> None:
+    def __init__(self, text: str, names: frozenset[str], shapes: Shapes | None = None) -> None:
         self.text = text
         self.names = names
+        self.shapes = shapes
         self.used: set[str] = set()
         self.count = 0
         self.body = ""
@@ -344,6 +369,10 @@ class _Compiler:
     def compile(self) -> Expr:
         """Parse, check and compile ``self.text`` into an :class:`Expr`."""
         _check_text(self.text, "expression")
+        if self.shapes is not None:
+            shared = self._from_shape(self.shapes)
+            if shared is not None:
+                return shared
         spaced = one_line(self.text)
         self.body = spaced.lstrip(" ")
         self.lead = len(spaced) - len(self.body)
@@ -360,6 +389,35 @@ class _Compiler:
             except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
                 raise ExprSyntaxError("expression is too complex", self.lead) from None
         return Expr(source=self.text, code=code, names=frozenset(self.used))
+
+    def _from_shape(self, shapes: Shapes) -> Expr | None:
+        """The expression compiled through its shape (see :data:`Shapes`), or None to compile it on its own."""
+        if "__" in self.text:  # could meet a slot's spelling, or Python's own __debug__: never share those
+            return None
+        slots: dict[str, str] = {}
+
+        def slot(match: re.Match[str]) -> str:
+            name = match.group()
+            if name not in self.names or iskeyword(name):
+                return name  # functions, turn, keywords and unknown names stay as written
+            return slots.setdefault(name, _SLOT.format(len(slots)))
+
+        shape = _IDENTIFIER.sub(slot, self.text)
+        if not slots:
+            return None  # nothing to share: identical texts are shared by the caller's own memo
+        if shape not in shapes:
+            try:
+                shapes[shape] = _Compiler(shape, frozenset(slots.values())).compile()
+            except ExprSyntaxError:
+                shapes[shape] = None
+        template = shapes[shape]
+        if template is None:
+            return None
+        # The bytecode refers to names by their index in co_names, so renaming them there is enough; only the
+        # columns in the line table (used by tracebacks, which expressions never show) still count the slots.
+        names = {placeholder: name for name, placeholder in slots.items()}
+        code = template.code.replace(co_names=tuple(names.get(n, n) for n in template.code.co_names))
+        return Expr(source=self.text, code=code, names=frozenset(names.get(n, n) for n in template.names))
 
     # -- helpers --
 

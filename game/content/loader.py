@@ -21,14 +21,14 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from game.content import models as m
-from game.content.expr import ExprSyntaxError, compile_effect, compile_expr, syntax_warnings_as_errors
+from game.content.expr import ExprSyntaxError, Shapes, compile_effect, compile_expr, syntax_warnings_as_errors
 from game.content.lengths_check import build_lengths, check_lengths
 from game.content.lengths_models import LengthEntry
 from game.content.lesson_loader import build_lesson, check_lesson
 from game.content.problems import Problem, ScenarioError
 from game.content.scenario_file import ScenarioFile, model_places
 from game.content.tutorial_check import build_tutorial, check_tutorial
-from game.content.yamlsafe import MAX_FILE_BYTES, Document, NodePath, load_yaml, load_yaml_file
+from game.content.yamlsafe import MAX_FILE_BYTES, Document, NodePath, gc_paused, load_yaml, load_yaml_file
 from game.engine import scenario as engine
 from game.engine.expr import FUNCTIONS, VARIABLES, Expr
 
@@ -84,7 +84,8 @@ def load_scenario_text(source: str | bytes, path: str, *, warnings: list[Problem
     Raises :class:`ScenarioError` listing every problem found, and nothing else.
     """
     try:
-        return _load(source, path, warnings)
+        with gc_paused():  # validation and expressions build many long-lived objects too: see gc_paused
+            return _load(source, path, warnings)
     except ScenarioError:
         raise
     except Exception as exc:  # the contract: any input ends in a ScenarioError, never a traceback
@@ -621,6 +622,8 @@ class _Checker:
         # Scenarios repeat the same small effects and conditions a lot: compile each text once.
         self._exprs: dict[str | float, Expr | ExprSyntaxError] = {}
         self._effect_texts: dict[str, tuple[str, engine.Op, Expr] | ExprSyntaxError] = {}
+        # ... and many more that differ only in the indicators they read: compile each shape once.
+        self._shapes: Shapes = {}
 
     def run(self) -> _Built:
         """Report every cross-reference problem; the engine values are meaningful only if there were none."""
@@ -703,7 +706,7 @@ class _Checker:
         """The compiled expression; a placeholder after reporting it when it is invalid."""
         if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
             value = int(value)  # the model reads YAML's 7 as 7.0; keep the source as the author wrote it
-        compiled = _memo(self._exprs, value, lambda: compile_expr(value, self.names))
+        compiled = _memo(self._exprs, value, lambda: compile_expr(value, self.names, self._shapes))
         if isinstance(compiled, ExprSyntaxError):
             self.report.expression(at, value if isinstance(value, str) else "", compiled)
             return self._invalid()
@@ -727,7 +730,7 @@ class _Checker:
             text, text_at, delay, duration = effect, at, 0, 1
         else:
             text, text_at, delay, duration = effect.change, (*at, "change"), effect.delay, effect.duration
-        compiled = _memo(self._effect_texts, text, lambda: compile_effect(text, self.names, self.targets))
+        compiled = _memo(self._effect_texts, text, lambda: compile_effect(text, self.names, self.targets, self._shapes))
         if isinstance(compiled, ExprSyntaxError):
             self.report.expression(text_at, text, compiled)
             return None

@@ -1,23 +1,24 @@
 """Safe YAML loading for modder-written scenario files.
 
-Loading happens in four steps, each of which turns every failure into a
+Loading happens in two steps, each of which turns every failure into a
 :class:`~game.content.problems.ScenarioError`:
 
 1. **Decode** the bytes as UTF-8 and reject characters YAML forbids, so the
    parser only ever sees clean text.
-2. **Pre-scan** the event stream (libyaml's parser is iterative, so even
-   absurd nesting cannot crash it) and stop at the first violated limit:
-   file size, nesting depth, alias count, expanded node count, recursive
-   aliases, scalar length and number length.
-3. **Compose** the node tree; the pre-scan guarantees it is small and shallow.
-4. **Build** plain Python data and the line/column of every key and value
-   from the nodes, resolving plain scalars with the YAML 1.2 core schema
-   (``yes``/``no``/``on``/``off`` stay text, ``010`` is ten, no timestamps).
+2. **Read** the parser's event stream once (libyaml's parser is iterative, so
+   even absurd nesting cannot crash it), stopping at the first violated limit
+   (file size, nesting depth, alias count, expanded node count, recursive
+   aliases, scalar length and number length) and, as the events come, building
+   plain Python data and the line/column of every key and value, resolving
+   plain scalars with the YAML 1.2 core schema (``yes``/``no``/``on``/``off``
+   stay text, ``010`` is ten, no timestamps). No node tree is composed: the
+   data is what composing and then building it would give.
 """
 
 from __future__ import annotations
 
 import gc
+import itertools
 import math
 import os
 import re
@@ -69,7 +70,7 @@ _NULL: Final = _TAG_PREFIX + "null"
 _MAP: Final = _TAG_PREFIX + "map"
 _SEQ: Final = _TAG_PREFIX + "seq"
 _PLAIN: Final = "tag:common-ground.invalid,2024:plain"
-"""Private tag our resolver gives untagged plain scalars, so the builder can resolve them itself."""
+"""Private tag the reader gives untagged plain scalars, which it types itself with the core schema."""
 
 _NULL_RE: Final = re.compile(r"null|Null|NULL|~|")
 _TRUE_RE: Final = re.compile(r"true|True|TRUE")
@@ -184,34 +185,19 @@ def _show(text: str, limit: int = 60) -> str:
 # --------------------------------------------------------------------------- loader classes
 
 
-class _NodeSource(Protocol):
+class _EventSource(Protocol):
     """The slice of a PyYAML loader this module uses (pure-Python and libyaml loaders both fit)."""
 
-    def check_event(self, *choices: Any) -> bool: ...  # pragma: no cover - protocol
     def get_event(self) -> Any: ...  # pragma: no cover - protocol
-    def get_single_node(self) -> yaml.Node | None: ...  # pragma: no cover - protocol
     def dispose(self) -> None: ...  # pragma: no cover - protocol
 
 
-_LoaderFactory = Callable[[str], _NodeSource]
+_LoaderFactory = Callable[[str], _EventSource]
 
-
-def _resolve_tag(_loader: object, kind: type[yaml.Node], _value: str | None, implicit: Any) -> str:
-    """Replacement for PyYAML's YAML 1.1 resolver: mark plain scalars, leave typing to the builder."""
-    if kind is yaml.ScalarNode:
-        return _PLAIN if implicit[0] else _STR
-    return _SEQ if kind is yaml.SequenceNode else _MAP
-
-
-def _make_loader(base: type) -> _LoaderFactory:
-    """A loader class on ``base`` (a parser + composer without constructors) with our resolver."""
-    return cast(_LoaderFactory, type(f"_Plain{base.__name__}", (base,), {"resolve": _resolve_tag}))
-
-
-_PURE_LOADER: Final = _make_loader(yaml.BaseLoader)
+_PURE_LOADER: Final = cast(_LoaderFactory, yaml.BaseLoader)
 _C_BASE: Final[type | None] = getattr(yaml, "CBaseLoader", None) if yaml.__with_libyaml__ else None
-_LOADER: _LoaderFactory = _make_loader(_C_BASE) if _C_BASE is not None else _PURE_LOADER
-"""The loader in use: libyaml's C parser when available, the pure-Python one otherwise."""
+_LOADER: _LoaderFactory = cast(_LoaderFactory, _C_BASE) if _C_BASE is not None else _PURE_LOADER
+"""The loader in use: libyaml's C parser when available, the pure-Python one otherwise (only its events are read)."""
 
 
 # --------------------------------------------------------------------------- step 1: bytes -> clean text
@@ -308,7 +294,7 @@ def _syntax_problem(err: yaml.YAMLError, text: str, path: str) -> Problem:
 def _marked_problem(err: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     line, col = _mark_position(err.problem_mark or err.context_mark)
     raw = err.problem or err.context or "invalid YAML"
-    if "maximum nesting depth" in raw:  # libyaml's own guard (1000 levels) can fire before the pre-scan's
+    if "maximum nesting depth" in raw:  # libyaml's own guard (1000 levels) can fire before ours
         return Problem(path, line, col, _TOO_DEEP, _TOO_DEEP_HINT)
     message = "YAML syntax error: " + _TOKEN_NAME.sub(r"\1", raw)
     hints = [hint for needle, hint in _SYNTAX_HINTS if needle in raw][:1]
@@ -327,20 +313,65 @@ def _char_at(text: str, line: int, col: int) -> str:
     return ""
 
 
-# --------------------------------------------------------------------------- step 2: event pre-scan with limits
+# --------------------------------------------------------------------------- step 2: one pass over the events
+
+
+_KEY: Final = 0
+_VALUE: Final = 1
+_SKIP_VALUE: Final = 2
 
 
 @dataclass(slots=True)
 class _OpenCollection:
+    """A collection of the event stream that has not ended yet, for the limits."""
+
     nodes_before: int
     anchor: str | None
 
 
+@dataclass(slots=True)
+class _Frame:
+    """A collection being built (or skipped), for the data."""
+
+    data: dict[str | int, Any] | list[Any] | None
+    """The mapping or list being filled; None while skipping a node the data leaves out (see :class:`_Reader`)."""
+    at: NodePath
+    state: int = _KEY
+    """For a mapping: whether the next node is a key, the value of :attr:`key`, or a value to skip."""
+    key: str | int = ""
+
+
+def _scalar_tag(event: yaml.ScalarEvent) -> str:
+    """The scalar's tag as written, or for an untagged one (or one tagged ``!``, which libyaml marks as plain)
+    our private plain tag when it is plain and ``!!str`` when it is quoted or a block."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        return _PLAIN if event.implicit[0] else _STR
+    return tag
+
+
 @dataclass
-class _PreScan:
-    """Walks parser events only, failing fast on the first limit a hostile file could abuse."""
+class _Reader:
+    """Reads the parser's events once, checking the limits and building the data as they come.
+
+    The limits are checked on every event of the stream, in order, and the first one violated stops the
+    reading (as does a syntax error, raised by the parser): a hostile file is refused before anything big is
+    built. The data is built as the composer and a recursive builder would build it from the node tree:
+
+    * a mapping entry whose key cannot be a key (a collection, a merge key ``<<``, a null, a duplicate...)
+      is left out, its key and value are only checked against the limits;
+    * an alias stands for its anchored node: the anchored events are fed again at the alias (an alias counts
+      the expanded size of its anchor, so no more than ``MAX_NODES`` values are ever built); an alias and the
+      nodes it repeats have the positions of the anchored nodes;
+    * a scalar tagged ``!`` is text, whatever it looks like (libyaml resolves it like a plain scalar).
+
+    Problems that do not stop the reading (tags, keys, numbers out of range, control characters) are
+    collected in event order.
+    """
 
     path: str
+    text: str = ""
+    """The source, to point at the escape that wrote a control character."""
     nodes: int = 0
     aliases: int = 0
     documents: int = 0
@@ -348,19 +379,37 @@ class _PreScan:
     anchor_sizes: dict[str, int | None] = field(default_factory=dict)
     """Expanded node count of each anchored node; None while the node is still open."""
     anchor_lines: dict[str, int] = field(default_factory=dict)
-    nonspecific: set[Position] = field(default_factory=set)
-    """Positions of scalars tagged '!', which YAML reads as text (libyaml would resolve them like plain ones)."""
+    anchor_starts: dict[str, int] = field(default_factory=dict)
+    """Index in :attr:`recorded` of each anchored node's first event."""
+    recorded: list[Any] | None = None
+    """The node events from the first anchor on (None before it), for aliases to replay."""
+    problems: list[Problem] = field(default_factory=list)
+    values: dict[NodePath, Position] = field(default_factory=dict)
+    keys: dict[NodePath, Position] = field(default_factory=dict)
+    stack: list[_Frame] = field(default_factory=list)
+    root: Any = None
+    root_event: Any = None
 
-    def run(self, loader: _NodeSource) -> None:
-        """Consume every event; raise ScenarioError at the first violation."""
-        handlers = _PRESCAN_HANDLERS
-        while loader.check_event():
-            event = loader.get_event()
-            handler = handlers.get(type(event))
+    def run(self, loader: _EventSource) -> None:
+        """Consume every event; raise ScenarioError at the first violated limit."""
+        handlers = _READER_HANDLERS
+        scalar = yaml.ScalarEvent
+        get_event = loader.get_event
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is scalar:  # the commonest event: no lookup
+                self._scalar(event)
+                continue
+            if kind is yaml.StreamEndEvent:
+                break
+            handler = handlers.get(kind)
             if handler is not None:
                 handler(self, event)
         if self.documents == 0:
             raise _fail(self.path, 0, 0, "the file is empty", "it holds no YAML data, only blanks or comments")
+
+    # -- the limits, on the events of the stream --
 
     def _error(self, event: yaml.Event, message: str, hint: str = "") -> ScenarioError:
         line, col = _mark_position(event.start_mark)
@@ -373,13 +422,11 @@ class _PreScan:
                 event, "the file holds more than one YAML document", "a scenario is one document; remove this '---'"
             )
 
-    def _count(self, event: yaml.Event, amount: int) -> None:
-        self.nodes += amount
-        if self.nodes > MAX_NODES:
-            hint = "this looks like an alias bomb; use fewer or smaller aliases" if self.aliases else ""
-            raise self._error(
-                event, f"the document is too big: more than {MAX_NODES:,} values once aliases are expanded", hint
-            )
+    def _too_many(self, event: yaml.Event) -> ScenarioError:
+        hint = "this looks like an alias bomb; use fewer or smaller aliases" if self.aliases else ""
+        return self._error(
+            event, f"the document is too big: more than {MAX_NODES:,} values once aliases are expanded", hint
+        )
 
     def _define_anchor(self, event: yaml.NodeEvent, size: int | None) -> None:
         name = event.anchor
@@ -389,14 +436,21 @@ class _PreScan:
             raise self._error(event, f"anchor '&{name}' is already defined on line {self.anchor_lines[name]}")
         self.anchor_sizes[name] = size
         self.anchor_lines[name] = _mark_position(event.start_mark)[0]
+        if self.recorded is None:
+            self.recorded = []
+        self.anchor_starts[name] = len(self.recorded)
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
-        self._count(event, 1)
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise self._too_many(event)
         if len(event.value) > MAX_NUMBER_DIGITS:  # short scalars can break neither limit
             self._check_long_scalar(event)
-        if event.tag == "!":
-            self.nonspecific.add(_mark_position(event.start_mark))
-        self._define_anchor(event, 1)
+        if event.anchor is not None:
+            self._define_anchor(event, 1)
+        if self.recorded is not None:
+            self.recorded.append(event)
+        self._build_scalar(event)
 
     def _check_long_scalar(self, event: yaml.ScalarEvent) -> None:
         value = event.value
@@ -415,16 +469,24 @@ class _PreScan:
                 )
 
     def _open(self, event: yaml.CollectionStartEvent) -> None:
-        self._count(event, 1)
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise self._too_many(event)
         if len(self.open) >= MAX_DEPTH:
             raise self._error(event, _TOO_DEEP, _TOO_DEEP_HINT)
         self._define_anchor(event, None)
         self.open.append(_OpenCollection(self.nodes - 1, event.anchor))
+        if self.recorded is not None:
+            self.recorded.append(event)
+        self._build_start(event)
 
-    def _close(self, _event: yaml.CollectionEndEvent) -> None:
+    def _close(self, event: yaml.CollectionEndEvent) -> None:
         collection = self.open.pop()
+        if self.recorded is not None:
+            self.recorded.append(event)
         if collection.anchor is not None:
             self.anchor_sizes[collection.anchor] = self.nodes - collection.nodes_before
+        self.stack.pop()
 
     def _alias(self, event: yaml.AliasEvent) -> None:
         self.aliases += 1
@@ -440,117 +502,182 @@ class _PreScan:
                 f"alias '*{name}' is inside its own anchor '&{name}' (line {self.anchor_lines[name]})",
                 "recursive structures are not allowed",
             )
-        self._count(event, size)
+        self.nodes += size
+        if self.nodes > MAX_NODES:
+            raise self._too_many(event)
+        assert self.recorded is not None  # an anchor was defined
+        self.recorded.append(event)
+        self._build_alias(event)
 
+    # -- the data, from the events of the stream and those an alias repeats --
 
-_PRESCAN_HANDLERS: Final[dict[type, Callable[[_PreScan, Any], None]]] = {
-    yaml.DocumentStartEvent: _PreScan._document,
-    yaml.ScalarEvent: _PreScan._scalar,
-    yaml.SequenceStartEvent: _PreScan._open,
-    yaml.MappingStartEvent: _PreScan._open,
-    yaml.SequenceEndEvent: _PreScan._close,
-    yaml.MappingEndEvent: _PreScan._close,
-    yaml.AliasEvent: _PreScan._alias,
-}
-"""Event type -> pre-scan step (a dict lookup is cheaper than an isinstance chain over 200,000 events)."""
+    def _replay(self, event: Any) -> None:
+        """Build from an event an alias repeats (the limits were checked when it was first read)."""
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            self._build_scalar(event)
+        elif kind is yaml.AliasEvent:
+            self._build_alias(event)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            self._build_start(event)
+        else:
+            self.stack.pop()
 
+    def _build_alias(self, event: yaml.AliasEvent) -> None:
+        if self.stack and self.stack[-1].data is None:
+            return  # skipped anyway
+        recorded = cast(list[Any], self.recorded)
+        start = self.anchor_starts[cast(str, event.anchor)]
+        first = recorded[start]
+        if type(first) is yaml.ScalarEvent:
+            self._replay(first)
+            return
+        depth = 0
+        for replayed in itertools.islice(recorded, start, None):
+            self._replay(replayed)
+            kind = type(replayed)
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                depth += 1
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                depth -= 1
+                if depth == 0:
+                    return
 
-# --------------------------------------------------------------------------- step 4: nodes -> data + positions
+    def _place(self, event: Any) -> NodePath | None:
+        """Where the node starting with ``event`` goes, or None when it is left out (then a key was handled)."""
+        if not self.stack:
+            self.root_event = event
+            return ()
+        frame = self.stack[-1]
+        data = frame.data
+        if data is None:
+            return None
+        if type(data) is list:
+            return (*frame.at, len(data))
+        if frame.state == _VALUE:
+            frame.state = _KEY
+            return (*frame.at, frame.key)
+        if frame.state == _SKIP_VALUE:
+            frame.state = _KEY
+            return None
+        self._key(frame, event)
+        return None
 
+    def _put(self, at: NodePath, value: Any) -> None:
+        """Store the value of the node at ``at`` in its collection (or as the root)."""
+        if not at:
+            self.root = value
+            return
+        data = self.stack[-1].data
+        if type(data) is list:
+            data.append(value)
+        else:
+            cast(dict[str | int, Any], data)[at[-1]] = value
 
-def _position(node: yaml.Node) -> Position:
-    return _mark_position(node.start_mark)
+    def _build_scalar(self, event: yaml.ScalarEvent) -> None:
+        # _place and _put written out for the two commonest cases (a list item, a mapping's value): scalars are
+        # most of the events of a big file.
+        stack = self.stack
+        if stack:
+            frame = stack[-1]
+            data: Any = frame.data
+            mark: Any = event.start_mark  # always set on a parser's events
+            if type(data) is list:
+                self.values[(*frame.at, len(data))] = (mark.line + 1, mark.column + 1)
+                data.append(self._scalar_value(event))
+                return
+            if data is not None and frame.state == _VALUE:
+                frame.state = _KEY
+                self.values[(*frame.at, frame.key)] = (mark.line + 1, mark.column + 1)
+                data[frame.key] = self._scalar_value(event)
+                return
+        at = self._place(event)
+        if at is None:
+            return
+        self.values[at] = _mark_position(event.start_mark)
+        self._put(at, self._scalar_value(event))
 
+    def _build_start(self, event: yaml.CollectionStartEvent) -> None:
+        at = self._place(event)
+        if at is None:
+            self.stack.append(_Frame(None, ()))
+            return
+        self.values[at] = _mark_position(event.start_mark)
+        mapping = type(event) is yaml.MappingStartEvent
+        expected, kind = (_MAP, "mapping") if mapping else (_SEQ, "list")
+        tag = event.tag
+        if tag is not None and tag != "!" and tag != expected:
+            self._bad_tag(event, tag, f"it cannot be used on a {kind}")
+        data: dict[str | int, Any] | list[Any] = {} if mapping else []
+        self._put(at, data)
+        self.stack.append(_Frame(data, at))
 
-@dataclass
-class _Builder:
-    """Turns a composed node tree into plain data, recording positions and collecting problems."""
-
-    path: str
-    nonspecific: set[Position] = field(default_factory=set)
-    text: str = ""
-    """The source, to point at the escape that wrote a control character."""
-    problems: list[Problem] = field(default_factory=list)
-    values: dict[NodePath, Position] = field(default_factory=dict)
-    keys: dict[NodePath, Position] = field(default_factory=dict)
-
-    def problem(self, node: yaml.Node, message: str, hint: str = "") -> None:
-        """Record a problem at ``node``."""
-        line, col = _position(node)
+    def problem(self, event: yaml.Event, message: str, hint: str = "") -> None:
+        """Record a problem at the node ``event`` starts."""
+        line, col = _mark_position(event.start_mark)
         self.problems.append(Problem(self.path, line, col, message, hint))
 
-    def build(self, node: yaml.Node, at: NodePath) -> Any:
-        """The plain value of ``node``, which sits at path ``at``."""
-        self.values[at] = _position(node)
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, at)
-        return self._sequence(cast(yaml.SequenceNode, node), at)
-
-    def _check_collection_tag(self, node: yaml.CollectionNode, expected: str, kind: str) -> None:
-        if node.tag != expected:
-            self._bad_tag(node, f"it cannot be used on a {kind}")
-
-    def _bad_tag(self, node: yaml.Node, reason: str = "") -> None:
-        allowed = node.tag in _EXPLICIT_SCALARS or node.tag in (_MAP, _SEQ)
+    def _bad_tag(self, event: yaml.Event, tag: str, reason: str = "") -> None:
+        allowed = tag in _EXPLICIT_SCALARS or tag in (_MAP, _SEQ)
         why = reason if allowed else "scenario files hold plain data only"
-        self.problem(node, f"tag '{_show_tag(node.tag)}' is not allowed; {why}")
+        self.problem(event, f"tag '{_show_tag(tag)}' is not allowed; {why}")
 
-    def _sequence(self, node: yaml.SequenceNode, at: NodePath) -> list[Any]:
-        self._check_collection_tag(node, _SEQ, "list")
-        return [self.build(item, (*at, index)) for index, item in enumerate(node.value)]
+    def _key(self, frame: _Frame, event: Any) -> None:
+        """Read the key of the next entry of ``frame``'s mapping; the entry's value is left out when it is refused."""
+        frame.state = _SKIP_VALUE
+        key = self._key_value(event)
+        if key is None:
+            return
+        where = (*frame.at, key)
+        if key in cast(dict[str | int, Any], frame.data):
+            first_line = self.keys[where][0]
+            self.problem(event, f"duplicate key {_show(event.value)} (first defined on line {first_line})")
+            return
+        self.keys[where] = _mark_position(event.start_mark)
+        frame.key = key
+        frame.state = _VALUE
 
-    def _mapping(self, node: yaml.MappingNode, at: NodePath) -> dict[str | int, Any]:
-        self._check_collection_tag(node, _MAP, "mapping")
-        result: dict[str | int, Any] = {}
-        for key_node, value_node in node.value:
-            key = self._key(key_node)
-            if key is None:
-                continue
-            where = (*at, key)
-            if key in result:
-                first_line = self.keys[where][0]
-                self.problem(key_node, f"duplicate key {_show(key_node.value)} (first defined on line {first_line})")
-                continue
-            self.keys[where] = _position(key_node)
-            result[key] = self.build(value_node, where)
-        return result
-
-    def _key(self, node: yaml.Node) -> str | int | None:
+    def _key_value(self, event: Any) -> str | int | None:
         """The key's value, or None after recording why it cannot be a key (null keys are refused)."""
-        if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, "a mapping or list cannot be used as a key", "keys must be plain text")
+        if type(event) is not yaml.ScalarEvent:
+            self.problem(event, "a mapping or list cannot be used as a key", "keys must be plain text")
             return None
-        if node.value == "<<" and self._is_plain(node):
-            self.problem(node, "merge keys (<<) are not supported", "write the entries out in full")
+        if event.value == "<<" and self._is_plain(event, _scalar_tag(event)):
+            self.problem(event, "merge keys (<<) are not supported", "write the entries out in full")
             return None
         before = len(self.problems)
-        key = self._scalar(node)
+        key = self._scalar_value(event)
         if len(self.problems) > before:
             return None
         if isinstance(key, bool) or not isinstance(key, str | int):
             kind = "null" if key is None else "a boolean" if isinstance(key, bool) else "a decimal number"
             self.problem(
-                node, f"key {_show(node.value)} is read as {kind}; keys must be text or whole numbers", "quote it"
+                event, f"key {_show(event.value)} is read as {kind}; keys must be text or whole numbers", "quote it"
             )
             return None
         return key
 
-    def _is_plain(self, node: yaml.Node) -> bool:
-        """Whether ``node`` is an untagged plain scalar, to be typed by the core schema."""
-        return node.tag == _PLAIN and not (self.nonspecific and _position(node) in self.nonspecific)
+    @staticmethod
+    def _is_plain(event: yaml.ScalarEvent, tag: str) -> bool:
+        """Whether the scalar is untagged and plain, to be typed by the core schema (``!`` makes it text)."""
+        return tag == _PLAIN and event.tag != "!"
 
-    def _scalar(self, node: yaml.Node) -> Any:
-        value = self._typed(node)
-        return self._checked_text(node, value) if isinstance(value, str) else value
+    def _scalar_value(self, event: yaml.ScalarEvent) -> Any:
+        text = event.value
+        if event.tag is None and (not event.implicit[0] or (text not in _PLAIN_WORDS and text[0] not in _NUMBER_START)):
+            value = text  # quoted, or plain and a word: text, as _typed would say, without asking it
+        else:
+            value = self._typed(event, _scalar_tag(event))
+        if type(value) is str and not value.isprintable():  # printable text holds no line break to normalise
+            return self._checked_text(event, value)  # nor any control character
+        return value
 
-    def _checked_text(self, node: yaml.Node, value: str) -> str:
+    def _checked_text(self, event: yaml.ScalarEvent, value: str) -> str:
         """``value`` with its line breaks normalised, after recording a problem if it holds a control character."""
         value = normalise_breaks(value)
         found = REFUSED.search(value)
         if found is not None:
-            line, col = _escape_position(self.text, node, found.group()) or _position(node)
+            line, col = _escape_position(self.text, event, found.group()) or _mark_position(event.start_mark)
             self.problems.append(
                 Problem(
                     self.path,
@@ -562,34 +689,48 @@ class _Builder:
             )
         return value
 
-    def _typed(self, node: yaml.Node) -> Any:
-        text = str(node.value)
-        if node.tag == _PLAIN:
-            if not self._is_plain(node):
+    def _typed(self, event: yaml.ScalarEvent, tag: str) -> Any:
+        text = str(event.value)
+        if tag == _PLAIN:
+            if event.tag == "!":
                 return text  # tagged '!': text, whatever it looks like
             value = _resolve_plain(text)
             if isinstance(value, float) and math.isinf(value) and not _INF_RE.fullmatch(text):
-                self.problem(node, f"the number {_show(text)} is out of range")
+                self.problem(event, f"the number {_show(text)} is out of range")
             return value
-        parse = _EXPLICIT_SCALARS.get(node.tag)
+        parse = _EXPLICIT_SCALARS.get(tag)
         if parse is None:
-            self._bad_tag(node, "it cannot be used on a single value")
+            self._bad_tag(event, tag, "it cannot be used on a single value")
             return text
         try:
             return parse(text)
         except ValueError:
-            self.problem(node, f"{_show(text)} is not a valid {_KIND_WORDS[node.tag]}")
+            self.problem(event, f"{_show(text)} is not a valid {_KIND_WORDS[tag]}")
             return text
+
+
+_READER_HANDLERS: Final[dict[type, Callable[[_Reader, Any], None]]] = {
+    yaml.DocumentStartEvent: _Reader._document,
+    yaml.ScalarEvent: _Reader._scalar,
+    yaml.SequenceStartEvent: _Reader._open,
+    yaml.MappingStartEvent: _Reader._open,
+    yaml.SequenceEndEvent: _Reader._close,
+    yaml.MappingEndEvent: _Reader._close,
+    yaml.AliasEvent: _Reader._alias,
+}
+"""Event type -> reading step (a dict lookup is cheaper than an isinstance chain over 200,000 events)."""
 
 
 _ESCAPE: Final = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
 _SHORT_ESCAPES: Final = {"0": "\x00", "a": "\x07", "b": "\x08", "v": "\x0b", "f": "\x0c", "r": "\r", "e": "\x1b"}
 
 
-def _escape_position(text: str, node: yaml.Node, char: str) -> Position | None:
+def _escape_position(text: str, event: yaml.ScalarEvent, char: str) -> Position | None:
     """Where the escape that wrote ``char`` into a double-quoted scalar starts (the source holds no raw control
     characters: the reader refused them), or None when it cannot be found."""
-    start, end = node.start_mark.index, node.end_mark.index
+    if event.start_mark is None or event.end_mark is None:  # pragma: no cover - parsers mark every event
+        return None
+    start, end = event.start_mark.index, event.end_mark.index
     if not 0 <= start < end <= len(text) or text[start] != '"':
         return None
     for escape in _ESCAPE.finditer(text, start, end):
@@ -601,17 +742,18 @@ def _escape_position(text: str, node: yaml.Node, char: str) -> Position | None:
     return None
 
 
-# --------------------------------------------------------------------------- step 3 and the public API
+# --------------------------------------------------------------------------- the public API
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while building a tree of many long-lived objects.
 
-    Composing and building allocate tens of thousands of objects that all survive, which makes
+    Reading and building allocate tens of thousands of objects that all survive, which makes
     CPython run repeated collections over them (about half the load time of a 1 MB file). The
     tree holds no cycles, so pausing only postpones collection; the collector is re-enabled
-    only if it was enabled before.
+    only if it was enabled before, so pauses nest (the scenario loader pauses around the
+    whole load, YAML included).
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -622,25 +764,14 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _compose(text: str, path: str) -> yaml.Node:
+def _read(text: str, path: str) -> _Reader:
+    reader = _Reader(path, text)
     loader = _LOADER(text)
     try:
-        node = loader.get_single_node()
+        reader.run(loader)
     finally:
         loader.dispose()
-    if node is None:  # pragma: no cover - the pre-scan already rejects documentless files
-        raise _fail(path, 0, 0, "the file is empty")
-    return node
-
-
-def _prescan(text: str, path: str) -> _PreScan:
-    scan = _PreScan(path)
-    loader = _LOADER(text)
-    try:
-        scan.run(loader)
-    finally:
-        loader.dispose()
-    return scan
+    return reader
 
 
 def load_yaml(source: str | bytes, path: str) -> Document:
@@ -653,19 +784,16 @@ def load_yaml(source: str | bytes, path: str) -> Document:
     text = _decode(source, path)
     _check_characters(text, path)
     try:
-        scan = _prescan(text, path)
-        with _gc_paused():
-            root = _compose(text, path)
+        with gc_paused():
+            reader = _read(text, path)
     except yaml.YAMLError as err:
         raise ScenarioError([_syntax_problem(err, text, path)]) from None
-    if isinstance(root, yaml.ScalarNode) and root.tag == _PLAIN and root.value == "":
+    root = reader.root_event
+    if type(root) is yaml.ScalarEvent and _scalar_tag(root) == _PLAIN and root.value == "":
         raise _fail(path, 0, 0, "the file is empty", "it holds no YAML data, only blanks or comments")
-    builder = _Builder(path, scan.nonspecific, text)
-    with _gc_paused():
-        data = builder.build(root, ())
-    if builder.problems:
-        raise ScenarioError(builder.problems)
-    return Document(data, builder.values, builder.keys)
+    if reader.problems:
+        raise ScenarioError(reader.problems)
+    return Document(reader.root, reader.values, reader.keys)
 
 
 def _os_problem(err: OSError, path: str) -> ScenarioError:
