@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import random
-import time
 from io import StringIO
 from pathlib import Path
 
@@ -54,13 +53,14 @@ def test_make_proposal_is_legal_accepted_by_the_other_side_and_gains_the_propose
         assert sum(r.points for r in mine.reasons[:items]) > 0
 
 
-def test_make_proposal_is_fast(default: Scenario) -> None:
+def test_make_proposal_changes_nothing_and_gives_the_same_proposal_again(default: Scenario) -> None:
+    # How fast an evaluation is is measured by ``python main.py bench`` (proposal_eval_ms), not here.
     game = at_actions(default)
-    make_proposal(game, "us", "cambodia")
-    started = time.perf_counter()
-    for _ in range(20):
-        make_proposal(game, "us", "cambodia")
-    assert (time.perf_counter() - started) / 20 < 0.02
+    before = game.to_dict()
+    first = make_proposal(game, "us", "cambodia")
+    assert first is not None
+    assert all(make_proposal(game, "us", "cambodia") == first for _ in range(5))
+    assert game.to_dict() == before
 
 
 def test_make_proposal_is_none_when_a_proposal_is_already_open(default: Scenario) -> None:

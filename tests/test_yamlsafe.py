@@ -753,11 +753,11 @@ def big_scenario(target_bytes: int) -> bytes:
     return b"format: 1\nid: big\nactions:\n" + b"".join(entries)
 
 
-def test_one_megabyte_scenario_loads_well_under_a_second() -> None:
+def test_a_one_megabyte_scenario_loads_whole() -> None:
+    # How fast is measured by ``python main.py bench`` (load + validate of a generated 1 MB scenario), not here.
     source = big_scenario(MAX_FILE_BYTES - 100)
     assert len(source) > 1_000_000
-    started = time.process_time()
     document = load_yaml(source, FILE)
-    elapsed = time.process_time() - started
     assert len(document.data["actions"]) > 1_500
-    assert elapsed < 1.0, f"took {elapsed:.3f}s of CPU"
+    last = len(document.data["actions"]) - 1
+    assert document.values[("actions", last)][0] > 10_000  # positions reach the end of the file
