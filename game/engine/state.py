@@ -339,7 +339,7 @@ class GameState:
         if reseed is not None:
             rng = random.Random(reseed)
         else:
-            rng = random.Random.__new__(random.Random, 0)  # seeded cheaply, then overwritten (Random() reads urandom)
+            rng = random.Random.__new__(random.Random)  # not seeded (Random() reads urandom): the state is set next
             rng.setstate(self.rng.getstate())
         return GameState(
             scenario_id=self.scenario_id,

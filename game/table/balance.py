@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from game.content.clauses import Clauses, split_clauses
@@ -179,6 +179,28 @@ class Diagnostics:
             if (rule, message) not in seen:
                 seen.add((rule, message))
                 tally.games += 1
+
+    def merge(self, other: Diagnostics) -> None:
+        """Count the games ``other`` counted (played after those counted here): the same figures as adding them one
+        by one."""
+        self.games += other.games
+        for name, values in other.finals.items():
+            self.finals.setdefault(name, array("d")).extend(values)
+        for ending, held in other.whole.items():
+            self.whole[ending] = self.whole.get(ending, 0) + held
+        for ending, theirs in other.clauses.items():
+            counts = self.clauses.get(ending, [])
+            for index, (count, their) in enumerate(zip(counts, theirs, strict=False)):
+                counts[index] = ClauseCount(count.text, count.held + their.held)
+        for key, tally in other.failures.items():
+            own = self.failures.get(key)
+            if own is None:
+                self.failures[key] = replace(tally)
+                continue
+            own.count += tally.count
+            own.games += tally.games
+            own.first_turn = min(own.first_turn, tally.first_turn)
+            own.last_turn = max(own.last_turn, tally.last_turn)
 
     def spreads(self) -> dict[str, Spread]:
         """Each indicator's :class:`Spread` of final values (none before a game is added)."""

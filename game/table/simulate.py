@@ -165,18 +165,11 @@ def simulate(
     if budget is not None and budget < 1:
         raise ValueError(f"budget must be at least 1, got {budget}")
     names = {role.id: (policies or {}).get(role.id, "random") for role in scenario.roles}
-    result = SimulationResult(
-        games=games, seed=seed, policies=names, budget=DEFAULT_BUDGET if budget is None else budget,
-        negotiate=negotiate,
-    )  # fmt: skip
-    result.endings.update({ending.id: 0 for ending in scenario.endings})
-    result.score_totals = dict.fromkeys(names, 0.0)
-    result.scores = {role: [] for role in names}
-    clauses = ending_clauses(scenario)
-    result.diagnostics = Diagnostics.of(scenario, clauses)
+    job = _Job(scenario, names, budget, negotiate, ending_clauses(scenario))
+    result = job.empty(games)
+    result.seed, result.budget, result.negotiate = seed, DEFAULT_BUDGET if budget is None else budget, negotiate
     started = time.perf_counter()
     seeds = game_seeds(seed, games)
-    job = _Job(scenario, names, budget, negotiate, clauses)
     if jobs > 1 and games > 1 and "fork" in multiprocessing.get_all_start_methods():
         # Workers inherit the scenario by fork (its compiled rules are not picklable); results come back in seed
         # order, so the totals are the same as one process's.
@@ -185,8 +178,13 @@ def simulate(
         try:
             searching = any(Seat(name).policy in SEARCHING for name in names.values())
             with multiprocessing.get_context("fork").Pool(min(jobs, games)) as pool:
-                for summary in _counted(_in_pool(pool, seeds, games, jobs, searching=searching), progress):
-                    _add(result, summary)
+                done = 0
+                for part in _in_pool(pool, seeds, games, jobs, searching=searching):
+                    _merge(result, part)
+                    if progress is not None:
+                        for count in range(done + 1, done + part.games + 1):
+                            progress(count)
+                    done += part.games
         finally:
             _JOB = None
     else:
@@ -200,16 +198,37 @@ def simulate(
 
 def _in_pool(
     pool: multiprocessing.pool.Pool, seeds: Iterator[int], games: int, jobs: int, *, searching: bool
-) -> Iterator[_GameSummary]:
-    """The summaries of the games of ``seeds`` played by the pool's workers, in seed order.
+) -> Iterator[SimulationResult]:
+    """The games of ``seeds`` played by the pool's workers, a chunk at a time: each chunk's games added up by the
+    worker that played them (so the parent only merges), in seed order.
 
     The seeds are handed over a batch at a time: the pool reads all it is given at once, and a long run's seeds must
     not pile up. Between two batches a worker may wait for the others' last chunk, so a batch holds many chunks
     (:data:`CHUNKS_PER_WORKER` a worker); a chunk is one game when a player searches (a game then takes seconds),
     else enough games that handing them over costs little next to playing them."""
-    chunksize = 1 if searching else max(1, min(games // (jobs * CHUNKS_PER_WORKER), 500))
-    while batch := list(itertools.islice(seeds, chunksize * jobs * CHUNKS_PER_WORKER)):
-        yield from pool.imap(_play_in_worker, batch, chunksize=chunksize)
+    size = 1 if searching else max(1, min(games // (jobs * CHUNKS_PER_WORKER), 500))
+    while batch := list(itertools.islice(seeds, size * jobs * CHUNKS_PER_WORKER)):
+        chunks = [batch[start : start + size] for start in range(0, len(batch), size)]
+        yield from pool.imap(_play_in_worker, chunks)
+
+
+def _merge(result: SimulationResult, part: SimulationResult) -> None:
+    """Add the games ``part`` counted (the next ones in seed order) to ``result``: the same totals as adding their
+    summaries one by one (the scores are summed game by game, in order, as :func:`_add` does)."""
+    result.turns += part.turns
+    result.endings.update(part.endings)
+    for role, scores in part.scores.items():
+        total = result.score_totals[role]
+        for score in scores:
+            total += score
+        result.score_totals[role] = total
+        result.scores[role].extend(scores)
+    result.actions.update(part.actions)
+    result.rule_errors += part.rule_errors
+    result.agreements_made += part.agreements_made
+    result.agreements_kept += part.agreements_kept
+    result.agreements_broken += part.agreements_broken
+    result.diagnostics.merge(part.diagnostics)
 
 
 def _add(result: SimulationResult, summary: _GameSummary) -> None:
@@ -262,6 +281,23 @@ class _Job:
     #: The endings' clauses to check at the end of each game (``None``: keep no balancing figures).
     clauses: Mapping[str, Clauses] | None = None
 
+    def empty(self, games: int) -> SimulationResult:
+        """A result with nothing counted yet, for ``games`` games of this run."""
+        result = SimulationResult(games=games, seed=0, policies=dict(self.names), negotiate=self.negotiate)
+        result.endings.update({ending.id: 0 for ending in self.scenario.endings})
+        result.score_totals = dict.fromkeys(self.names, 0.0)
+        result.scores = {role: [] for role in self.names}
+        if self.clauses is not None:
+            result.diagnostics = Diagnostics.of(self.scenario, self.clauses)
+        return result
+
+    def run_chunk(self, game_seeds: list[int]) -> SimulationResult:
+        """The games of ``game_seeds`` played and added up, in order (what a worker of ``--jobs`` sends back)."""
+        part = self.empty(len(game_seeds))
+        for game_seed in game_seeds:
+            _add(part, self.run(game_seed))
+        return part
+
     def run(self, game_seed: int) -> _GameSummary:
         game, chosen = play(self.scenario, game_seed, self.names, self.budget, negotiate=self.negotiate, record=False)
         outcome = game.outcome
@@ -285,10 +321,10 @@ class _Job:
 _JOB: _Job | None = None
 
 
-def _play_in_worker(game_seed: int) -> _GameSummary:
+def _play_in_worker(game_seeds: list[int]) -> SimulationResult:
     if _JOB is None:  # pragma: no cover - only called by a pool that simulate() opened
         raise RuntimeError("no simulation to work on")
-    return _JOB.run(game_seed)
+    return _JOB.run_chunk(game_seeds)
 
 
 def balance_of(scenario: Scenario, games: int, seed: int = 0, *, negotiate: bool = True) -> dict[str, Any]:
