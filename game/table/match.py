@@ -441,7 +441,9 @@ class Match:
         persons = self.persons
         reports = self.reports
         logged = self.log.commands.append
-        negotiating = self.negotiate and self._has_negotiation and bool(players)
+        # Without people, proposals only come from computer players that make them: none, no negotiation to run.
+        proposing = bool(persons) or any(getattr(p, "propose", None) is not None for p in players.values())
+        negotiating = self.negotiate and self._has_negotiation and bool(players) and proposing
         resolved = 0
         over, news = Phase.OVER, Phase.NEWS
         while state.phase is not over and (turns is None or resolved < turns):
