@@ -41,7 +41,8 @@ def test_every_policy_only_gives_legal_commands(name: str) -> None:
 
 def test_unknown_policy_names_the_known_ones() -> None:
     sc = load_scenario(DEFAULT)
-    with pytest.raises(ValueError, match="known: casual, cooperative, greedy, lookahead, lookahead-v1, passive, random"):
+    known = "known: casual, cooperative, greedy, lookahead, lookahead-v1, passive, random"
+    with pytest.raises(ValueError, match=known):
         make_policy("clever", Game.new(sc), "us", random.Random(0))
 
 
