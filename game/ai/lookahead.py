@@ -59,8 +59,9 @@ ROLLOUT_NOISE = 0.5
 #: A search stops early once its leader is settled: for every other candidate still in the running, the mean of
 #: their paired differences (same seeds) plus this many standard errors is below :data:`INDIFFERENCE` ...
 SETTLE_Z = 2.5
-#: ... score points (a gap this small is not worth more rollouts), after at least :data:`SETTLE_AFTER` seeds.
+#: ... score points (a gap this small is not worth more rollouts) ...
 INDIFFERENCE = 0.1
+#: ... once the candidates still in the running have been rolled out on at least this many seeds.
 SETTLE_AFTER = 4
 #: At most this many proposals are searched against sending none.
 PROPOSAL_CANDIDATES = 3
