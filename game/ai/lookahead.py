@@ -18,8 +18,9 @@ future events; all its randomness comes from its own ``rng``, so a game with loo
 Negotiation: before its actions, :meth:`LookaheadPolicy.propose` searches "no proposal" against the proposals of
 :meth:`LookaheadPolicy.candidate_proposals` (the acceptable bundles that gain it most, see
 :mod:`game.ai.negotiator`) the same way: each candidate is sent in a copy of the game and answered there with the
-receiver's evaluator (once: the answers involve no chance), and its rollouts start from that copy; a proposal is
-sent only when its rollouts beat sending nothing.
+receiver's evaluator (once: the answers involve no chance), and its rollouts start from that copy and play at
+least :data:`PROPOSAL_DEPTH` turns (an agreement's items take turns to implement); a proposal is sent only when its
+rollouts beat sending nothing.
 
 :mod:`game.ai.lookahead_v1` keeps the lookahead of version 1 (UCB1 over whole-game rollouts, 250 a decision), to
 measure this one against.
@@ -65,6 +66,10 @@ INDIFFERENCE = 0.1
 SETTLE_AFTER = 4
 #: At most this many proposals are searched against sending none.
 PROPOSAL_CANDIDATES = 3
+#: Rollouts of the proposal search play at least this many turns: an agreement's items take turns to implement.
+#: Against the lookahead of version 1 on the default scenario, the United States scored 0.15 below it with 3 turns
+#: (200 games) and 0.04 above it with 6, reaching a comprehensive partnership more often.
+PROPOSAL_DEPTH = 6
 #: The share of the budget the proposal search gets (every turn a proposal is possible, before the actions).
 PROPOSAL_SHARE = 0.5
 #: The share of the budget the answers to the news get, split among the choices pending at once.
@@ -300,8 +305,8 @@ class LookaheadPolicy:
 
         Candidates are "no proposal" and :meth:`candidate_proposals`; in each rollout the candidate is sent, every
         other role answers with its evaluator (:func:`~game.ai.negotiator.answer_proposals`, and ``role`` answers
-        a counter the same way), then all roles act with the cheap models and the game plays on. The search gets
-        half the budget of an action decision.
+        a counter the same way), then all roles act with the cheap models and the game plays on, for at least
+        :data:`PROPOSAL_DEPTH` turns. The search gets :data:`PROPOSAL_SHARE` of the budget of an action decision.
         """
         self.last_search = None
         if game.phase is not Phase.ACTIONS:
@@ -333,7 +338,7 @@ class LookaheadPolicy:
         labels = ["(no proposal)"] + [_proposal_label(p) for p in proposals]  # i18n: not shown (a search report's ids)
         budget = max(len(options) * MIN_VISITS, int(self.budget * PROPOSAL_SHARE))
         best = self._search(game, role, models, [apply] * len(options), [0.0] * len(options), labels,
-                            budget=budget, roots=roots)  # fmt: skip
+                            budget=budget, roots=roots, depth=max(self.depth, PROPOSAL_DEPTH))  # fmt: skip
         chosen = options[best]
         return [] if chosen is None else [chosen]
 
@@ -491,9 +496,11 @@ class LookaheadPolicy:
         *,
         budget: int | None = None,
         roots: Sequence[Game] | None = None,
+        depth: int | None = None,
     ) -> int:
         """Spend at most ``budget`` rollouts over the candidates by sequential halving; the index of the best mean
-        plus bonus. Candidate ``i``'s rollouts start from a copy of ``roots[i]`` when given, else of ``game``.
+        plus bonus. Candidate ``i``'s rollouts start from a copy of ``roots[i]`` when given, else of ``game``, and
+        play ``depth`` turns (default :attr:`depth`).
 
         The budget is shared out over ``ceil(log2(candidates))`` rounds; in each round every candidate still in
         the running is rolled out on the same new seeds (common random numbers: the same events and model noise as
@@ -533,7 +540,7 @@ class LookaheadPolicy:
 
         alive = list(range(count))
         noise = next(iter(models.values())).slots
-        turns = max(1, min(self.depth, game.scenario.turns - game.turn + 1))  # the turns a rollout can play
+        turns = max(1, min(depth or self.depth, game.scenario.turns - game.turn + 1))  # the turns a rollout can play
         rounds = math.ceil(math.log2(count))
         spent = 0
         stop = False
