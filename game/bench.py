@@ -58,7 +58,8 @@ def measure_engine(seconds: float, windows: int = 5) -> dict[str, float]:
 
 
 def measure_lookahead(decisions: int = 10, budget: int = DEFAULT_BUDGET) -> dict[str, float]:
-    """Median CPU time of a lookahead decision (actions phase) on the default scenario at ``budget``.
+    """Median CPU time of a lookahead decision (actions phase) on the default scenario at ``budget`` (the most
+    rollouts an action search spends: one whose leader is settled stops sooner; the proposal search gets half).
 
     Games between a lookahead United States and a greedy Cambodia; the first ``decisions`` turns of the lookahead
     player over a few games (turns 1 to 5 of each) are timed: its proposal search and its action decision.
@@ -336,7 +337,8 @@ def run_bench(*, json_output: bool, quick: bool, out: TextIO) -> int:
     )
     print(
         f"  lookahead decision at the default budget: {figures['lookahead_decision_seconds']:>12.3f} s"
-        f"  (median of CPU times per turn, proposal search included; {figures['lookahead_budget']} rollouts)",
+        f"  (median of CPU times per turn, proposal search included; at most {figures['lookahead_budget']} rollouts"
+        " an action decision, half that for proposals)",
         file=out,
     )
     print(f"  evaluating a proposal (median):           {figures['proposal_eval_ms']:>12.4f} ms", file=out)

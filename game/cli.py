@@ -208,7 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="NAME",
         help="who plays every side: a computer level (beginner, standard, strong) or a policy (default: strong; "
-        "about 5 s a game for the default scenario, a few minutes in all)",
+        "about half a second a game for the default scenario, some 20 s in all)",
     )
     reference.add_argument("--budget", type=int, default=None, metavar="N",
                            help="iterations per decision of the lookahead policy (default: its level's)")  # fmt: skip

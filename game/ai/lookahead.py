@@ -1,11 +1,14 @@
-"""The lookahead policy: a small Monte Carlo search over candidate decisions, within an iteration budget.
+"""The lookahead policy: a small Monte Carlo search over candidate decisions, within a budget of rollouts.
 
 For its role's actions, :class:`LookaheadPolicy` builds a short list of candidate action sets (the greedy set,
 variations that drop, swap or add one action, saving the capital, and a few random sets drawn with its
-personality's weights), then spends its budget of *rollouts* on them with UCB1: each rollout clones the game,
-applies the candidate, lets every other role play a cheap model of a greedy player, resolves the turn and plays on
-for a few more turns with the same cheap models, and scores the final (or cut-off) state for its own role. The
-candidate with the best mean, plus a small bonus for the strategy families its personality favours, wins.
+personality's weights), then spends its budget of *rollouts* on them by sequential halving: each rollout clones the
+game, applies the candidate, lets every other role play a cheap model of a greedy player, resolves the turn and
+plays on for a few more turns with the same cheap models, and scores the cut-off (or final) state for its own role,
+with the effects already scheduled folded in. Round after round the better half of the candidates goes on, every
+candidate still in the running rolled out on the same seeds as the others (common random numbers); the search
+stops as soon as its leader is settled. The candidate with the best mean, plus a small bonus for the strategy
+families its personality favours, wins.
 
 Event choices are searched the same way, one pending choice at a time, with each choice as a candidate.
 
@@ -14,8 +17,13 @@ future events; all its randomness comes from its own ``rng``, so a game with loo
 
 Negotiation: before its actions, :meth:`LookaheadPolicy.propose` searches "no proposal" against the proposals of
 :meth:`LookaheadPolicy.candidate_proposals` (the acceptable bundles that gain it most, see
-:mod:`game.ai.negotiator`) the same way: each candidate is sent in the clone, answered there with the receiver's
-evaluator, and rolled out; a proposal is sent only when its rollouts beat sending nothing.
+:mod:`game.ai.negotiator`) the same way: each candidate is sent in a copy of the game and answered there with the
+receiver's evaluator (once: the answers involve no chance), and its rollouts start from that copy and play at
+least :data:`PROPOSAL_DEPTH` turns (an agreement's items take turns to implement); a proposal is sent only when its
+rollouts beat sending nothing.
+
+:mod:`game.ai.lookahead_v1` keeps the lookahead of version 1 (UCB1 over whole-game rollouts, 250 a decision), to
+measure this one against.
 """
 
 from __future__ import annotations
@@ -28,19 +36,21 @@ from dataclasses import dataclass
 from game.ai.negotiator import answer_proposals, best_proposals
 from game.engine import Action, Choose, Command, Commit, Effect, Game, Phase
 
-#: Rollouts per decision. At this budget a decision on the default scenario (12 turns) takes at most about 0.3 s
-#: of CPU time on the reference machine (turn 1, the longest rollouts), less later; see ``python main.py bench``.
-DEFAULT_BUDGET = 250
+#: Rollouts per action decision, at most (a search whose leader is settled stops sooner). At this budget a decision
+#: on the default scenario, proposal search included, takes a few hundredths of a second of CPU time on the
+#: reference machine; see ``python main.py bench``. The lookahead of version 1 spent 250 whole-game rollouts.
+DEFAULT_BUDGET = 100
 #: How many turns a rollout plays, counting the turn being decided; the state is scored after the last one (or at
-#: the end of the game, if that comes first), with the effects already scheduled folded in. 12 plays the default
-#: scenario to its end, which measured slightly stronger than 4 turns at the same budget.
-DEFAULT_DEPTH = 12
+#: the end of the game, if that comes first), with the effects already scheduled folded in. Short rollouts cost
+#: less and differ less between candidates compared on the same seeds: against the lookahead of version 1 (whose
+#: rollouts play to the end), this search scored best at 3 turns over both sides of the default scenario, of the
+#: 2, 3, 5 and 8 measured in 30 games a side (2 a little better as Cambodia but worse as the United States; 8 below
+#: version 1 on both).
+DEFAULT_DEPTH = 3
 #: At most this many candidate action sets per decision.
 DEFAULT_CANDIDATES = 10
-#: Each candidate gets at least this many rollouts before UCB1 decides where the rest go (budget permitting).
+#: The first round of the search gives every candidate at least this many rollouts (else fewer are searched).
 MIN_VISITS = 2
-#: UCB1 exploration constant, in units of the spread (standard deviation) of the rollout returns seen so far.
-DEFAULT_EXPLORATION = 1.0
 #: Score points added to a candidate per unit of capital spent in a family, per unit of family weight above 1
 #: (negative below 1): the personality's taste, which decides between candidates the rollouts find close.
 PERSONALITY_BONUS = 0.3
@@ -48,8 +58,23 @@ PERSONALITY_BONUS = 0.3
 DELAY_DISCOUNT = 0.9
 #: Randomness of the cheap rollout players, as a fraction of the spread of their action values.
 ROLLOUT_NOISE = 0.5
+#: A search stops early once its leader is settled: for every other candidate still in the running, the mean of
+#: their paired differences (same seeds) plus this many standard errors is below :data:`INDIFFERENCE` ...
+SETTLE_Z = 2.5
+#: ... score points (a gap this small is not worth more rollouts) ...
+INDIFFERENCE = 0.1
+#: ... once the candidates still in the running have been rolled out on at least this many seeds.
+SETTLE_AFTER = 4
 #: At most this many proposals are searched against sending none.
 PROPOSAL_CANDIDATES = 3
+#: Rollouts of the proposal search play at least this many turns: an agreement's items take turns to implement.
+#: Against the lookahead of version 1 on the default scenario, the United States scored 0.15 below it with 3 turns
+#: (200 games) and 0.04 above it with 6, reaching a comprehensive partnership more often.
+PROPOSAL_DEPTH = 6
+#: The share of the budget the proposal search gets (every turn a proposal is possible, before the actions).
+PROPOSAL_SHARE = 0.5
+#: The share of the budget the answers to the news get, split among the choices pending at once.
+CHOICE_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,58 +103,102 @@ class SearchReport:
     rollouts: int
 
 
+#: One turn of a rollout's chance for the cheap models: a number in [0, 1) for each action and each event choice of
+#: the scenario (see :class:`_Noise`).
+Row = Sequence[float]
+
+
+class _Noise:
+    """Where each action and each event choice of a scenario reads its noise in a rollout's :data:`Row`.
+
+    A rollout draws one row per turn from its seed, and a model adds ``row[slot]`` (scaled) to the value of the
+    action or choice in that slot. Every candidate rolled out on a seed therefore sees the same noise for the same
+    action in the same turn, whatever was decided before (common random numbers that stay aligned when the
+    candidates' paths part), and the rows of a seed are drawn once for all the candidates.
+    """
+
+    __slots__ = ("actions", "choices", "width")
+
+    def __init__(self, game: Game) -> None:
+        scenario = game.scenario
+        self.actions = {action.id: slot for slot, action in enumerate(scenario.actions)}
+        self.choices: dict[tuple[str, str], int] = {}
+        slot = len(self.actions)
+        for event in scenario.events:
+            for choice in event.choices:
+                self.choices[event.id, choice.id] = slot
+                slot += 1
+        self.width = slot
+
+    def rows(self, seed: int, turns: int) -> list[list[float]]:
+        """The noise of ``turns`` turns of the rollouts seeded ``seed``."""
+        draw = random.Random(seed ^ 0x5DEECE66D).random
+        width = range(self.width)
+        return [[draw() for _ in width] for _ in range(turns)]
+
+
 class _Model:
     """A cheap stand-in for a greedy player inside rollouts.
 
     Actions are ranked once, on the state at the root of the search, by their personality-weighted forecast gain
     per unit of capital; in a rollout the player takes the best-ranked legal actions it can afford, with some
-    noise, and answers events with the choice whose forecast is best (also with noise).
+    noise, and answers events with the choice whose forecast is best (also with noise). The noise comes from the
+    rollout's :data:`Row` of the turn (see :class:`_Noise`).
     """
 
-    __slots__ = ("choice_values", "noise", "partner_weight", "rank", "role", "root")
+    __slots__ = ("choice_values", "noise", "partner_weight", "ranked", "role", "root", "slots")
 
-    def __init__(self, game: Game, role: str, personality: Mapping[str, float], partner_weight: float) -> None:
+    def __init__(
+        self, game: Game, role: str, personality: Mapping[str, float], partner_weight: float, slots: _Noise
+    ) -> None:
         self.role = role
         self.root = game  # the state at the root of the search (never changed: rollouts play on clones)
         self.partner_weight = partner_weight
-        self.choice_values: dict[str, list[tuple[str, float]]] = {}
-        self.rank: dict[str, float] = {}
+        self.slots = slots
+        self.choice_values: dict[str, list[tuple[str, float, int]]] = {}
+        rank: dict[str, float] = {}
         for action in game.scenario.actions_for(role):
             gain = effects_value(game, role, action.effects, partner_weight) * personality.get(action.family, 1.0)
-            self.rank[action.id] = gain / max(action.cost, 1)
-        spread = [abs(v) for v in self.rank.values() if v]
+            rank[action.id] = gain / max(action.cost, 1)
+        spread = [abs(v) for v in rank.values() if v]
         self.noise = ROLLOUT_NOISE * (sum(spread) / len(spread) if spread else 1.0)
+        hopeless = -0.5 * self.noise  # an action ranked at or below this never gets a positive key
+        #: action id -> (rank - noise / 2, noise slot), for the actions whose noise can lift them above 0.
+        self.ranked = {a: (v - 0.5 * self.noise, slots.actions[a]) for a, v in rank.items() if v > hopeless}
 
-    def act(self, game: Game, draw: Callable[[], float]) -> None:
+    def act(self, game: Game, row: Row) -> None:
         """Commit a noisy-greedy affordable set of legal actions in ``game``."""
-        rank, noise = self.rank, self.noise
+        ranked, noise, role = self.ranked, self.noise, self.role
         keyed = []
-        for action in game.legal_actions(self.role):
-            key = rank[action.id] + noise * (draw() - 0.5)
-            if key > 0:
-                keyed.append((key, action.cost, action.id))
+        for action in game.legal_actions(role):
+            found = ranked.get(action.id)
+            if found is not None:
+                key = found[0] + noise * row[found[1]]
+                if key > 0:
+                    keyed.append((key, action.cost, action.id))
         if not keyed:
             return
         keyed.sort(reverse=True)
-        budget = game.capital(self.role)
+        budget = game.state.capital[role]
+        commit = game.commit
         for _, cost, action_id in keyed:
             if cost <= budget:
                 budget -= cost
-                game.commit(self.role, action_id)
+                commit(role, action_id)
 
-    def choose(self, game: Game, event_id: str, draw: Callable[[], float]) -> str:
+    def choose(self, game: Game, event_id: str, row: Row) -> str:
         """The id of the choice this model gives to ``event_id``: each choice is valued once, on the state at the
         root of the search (as actions are ranked), plus noise."""
         values = self.choice_values.get(event_id)
         if values is None:
-            root, role, weight = self.root, self.role, self.partner_weight
+            root, role, weight, slots = self.root, self.role, self.partner_weight, self.slots.choices
             choices = game.scenario.event(event_id).choices
-            values = [(c.id, effects_value(root, role, c.effects, weight)) for c in choices]
+            values = [(c.id, effects_value(root, role, c.effects, weight), slots[event_id, c.id]) for c in choices]
             self.choice_values[event_id] = values
         best, best_value = values[0][0], -math.inf
         noise = self.noise
-        for choice_id, value in values:
-            value += noise * draw()
+        for choice_id, value, slot in values:
+            value += noise * row[slot]
             if value > best_value:
                 best, best_value = choice_id, value
         return best
@@ -170,7 +239,6 @@ class LookaheadPolicy:
         depth: int = DEFAULT_DEPTH,
         candidates: int = DEFAULT_CANDIDATES,
         partner_weight: float = 0.0,
-        exploration: float = DEFAULT_EXPLORATION,
         negotiate: bool = True,
     ) -> None:
         if budget < 1:
@@ -185,7 +253,6 @@ class LookaheadPolicy:
         self.depth = depth
         self.candidates = candidates
         self.partner_weight = partner_weight
-        self.exploration = exploration
         self.negotiate = negotiate
         self.last_search: SearchReport | None = None
 
@@ -205,14 +272,14 @@ class LookaheadPolicy:
         models = self._models(game, role)
         waiting = [r.id for r in game.scenario.roles if r.id != role and not game.committed(r.id)]
 
-        def setup(index: int) -> Callable[[Game, Callable[[], float]], None]:
+        def setup(index: int) -> Callable[[Game, Row], None]:
             chosen = sets[index]
 
-            def apply(sim: Game, draw: Callable[[], float]) -> None:
+            def apply(sim: Game, row: Row) -> None:
                 for action_id in chosen:
                     sim.commit(role, action_id)
                 for other in waiting:
-                    models[other].act(sim, draw)
+                    models[other].act(sim, row)
                 sim.resolve_turn()
 
             return apply
@@ -239,8 +306,8 @@ class LookaheadPolicy:
 
         Candidates are "no proposal" and :meth:`candidate_proposals`; in each rollout the candidate is sent, every
         other role answers with its evaluator (:func:`~game.ai.negotiator.answer_proposals`, and ``role`` answers
-        a counter the same way), then all roles act with the cheap models and the game plays on. The search gets
-        half the budget of an action decision.
+        a counter the same way), then all roles act with the cheap models and the game plays on, for at least
+        :data:`PROPOSAL_DEPTH` turns. The search gets :data:`PROPOSAL_SHARE` of the budget of an action decision.
         """
         self.last_search = None
         if game.phase is not Phase.ACTIONS:
@@ -251,25 +318,28 @@ class LookaheadPolicy:
         models = self._models(game, role)
         roles = [r.id for r in game.scenario.roles]
         options: list[Command | None] = [None, *proposals]
+        # The answers are the evaluators' (no chance in them): each option is sent and answered once, on a copy of
+        # the game its rollouts then start from, rather than again in every rollout.
+        roots = []
+        for option in options:
+            root = game.clone(record=False)
+            if option is not None:
+                root.apply(option)
+                for _ in range(2):  # the answer, and the answer to a counter
+                    for who in roles:
+                        for answer in answer_proposals(root, who):
+                            root.apply(answer)
+            roots.append(root)
 
-        def setup(option: Command | None) -> Callable[[Game, Callable[[], float]], None]:
-            def apply(sim: Game, draw: Callable[[], float]) -> None:
-                if option is not None:
-                    sim.apply(option)
-                    for _ in range(2):  # the answer, and the answer to a counter
-                        for who in roles:
-                            for answer in answer_proposals(sim, who):
-                                sim.apply(answer)
-                for model in models.values():
-                    model.act(sim, draw)
-                sim.resolve_turn()
-
-            return apply
+        def apply(sim: Game, row: Row) -> None:
+            for model in models.values():
+                model.act(sim, row)
+            sim.resolve_turn()
 
         labels = ["(no proposal)"] + [_proposal_label(p) for p in proposals]  # i18n: not shown (a search report's ids)
-        budget = max(len(options) * MIN_VISITS, self.budget // 2)
-        best = self._search(game, role, models, [setup(o) for o in options], [0.0] * len(options), labels,
-                            budget=budget)  # fmt: skip
+        budget = max(len(options) * MIN_VISITS, int(self.budget * PROPOSAL_SHARE))
+        best = self._search(game, role, models, [apply] * len(options), [0.0] * len(options), labels,
+                            budget=budget, roots=roots, depth=max(self.depth, PROPOSAL_DEPTH))  # fmt: skip
         chosen = options[best]
         return [] if chosen is None else [chosen]
 
@@ -296,7 +366,8 @@ class LookaheadPolicy:
         The greedy set (by personality-weighted forecast gain per capital); the greedy set without each of its
         actions; with its weakest action swapped for each of the best ones left out; with the best affordable
         action added; saving all capital; and random affordable sets drawn with the personality's weights. At
-        most ``candidates`` sets, and no more than the budget allows to roll out :data:`MIN_VISITS` times each.
+        most ``candidates`` sets, and no more than the budget allows to roll out :data:`MIN_VISITS` times each in
+        the first round of the search.
         """
         legal = game.legal_actions(role)
         capital = game.capital(role)
@@ -343,7 +414,9 @@ class LookaheadPolicy:
         weights = [max(self.personality.get(a.family, 1.0), 0.05) for a in legal]
         for _ in range(3):
             add(self._random_set(legal, weights, capital))
-        limit = min(self.candidates, max(1, self.budget // MIN_VISITS))
+        limit = self.candidates
+        while limit > 1 and limit * math.ceil(math.log2(limit)) * MIN_VISITS > self.budget:
+            limit -= 1  # the first round of the search must give every candidate MIN_VISITS rollouts
         return out[:limit]
 
     # ----------------------------------------------------------------- internals
@@ -364,11 +437,12 @@ class LookaheadPolicy:
     def _models(self, game: Game, role: str) -> dict[str, _Model]:
         """The cheap rollout players: this role with its personality, the others with theirs from the scenario."""
         models = {}
+        slots = _Noise(game)
         for other in game.scenario.roles:
             if other.id == role:
-                models[other.id] = _Model(game, other.id, self.personality, self.partner_weight)
+                models[other.id] = _Model(game, other.id, self.personality, self.partner_weight, slots)
             else:
-                models[other.id] = _Model(game, other.id, other.personality, 0.0)
+                models[other.id] = _Model(game, other.id, other.personality, 0.0, slots)
         return models
 
     def _decide_choices(self, game: Game, role: str) -> list[Command]:
@@ -381,7 +455,7 @@ class LookaheadPolicy:
         for item in pending:
             event = game.scenario.event(item.event)
             ids = [choice.id for choice in event.choices]
-            share = self.budget // len(pending)
+            share = int(self.budget * CHOICE_SHARE) // len(pending)
             if len(ids) == 1 or share < len(ids):
                 best_id = max(event.choices, key=lambda c: effects_value(work, role, c.effects, self.partner_weight)).id
             else:
@@ -395,21 +469,21 @@ class LookaheadPolicy:
 
     def _choice_setup(
         self, role: str, event_id: str, choice_id: str, models: Mapping[str, _Model]
-    ) -> Callable[[Game, Callable[[], float]], None]:
-        def apply(sim: Game, draw: Callable[[], float]) -> None:
+    ) -> Callable[[Game, Row], None]:
+        def apply(sim: Game, row: Row) -> None:
             sim.choose(role, event_id, choice_id)
-            self._play_turn(sim, models, draw)
+            self._play_turn(sim, models, row)
 
         return apply
 
     @staticmethod
-    def _play_turn(sim: Game, models: Mapping[str, _Model], draw: Callable[[], float]) -> None:
+    def _play_turn(sim: Game, models: Mapping[str, _Model], row: Row) -> None:
         """Answer pending choices, let every role act, resolve: one turn of a rollout with the cheap models."""
         while sim.phase is Phase.NEWS:
             pending = sim.state.pending[0]
-            sim.choose(pending.role, pending.event, models[pending.role].choose(sim, pending.event, draw))
+            sim.choose(pending.role, pending.event, models[pending.role].choose(sim, pending.event, row))
         for model in models.values():
-            model.act(sim, draw)
+            model.act(sim, row)
         sim.resolve_turn()
 
     def _search(
@@ -417,53 +491,90 @@ class LookaheadPolicy:
         game: Game,
         role: str,
         models: Mapping[str, _Model],
-        setups: Sequence[Callable[[Game, Callable[[], float]], None]],
+        setups: Sequence[Callable[[Game, Row], None]],
         bonuses: Sequence[float],
         labels: Sequence[str],
         *,
         budget: int | None = None,
+        roots: Sequence[Game] | None = None,
+        depth: int | None = None,
     ) -> int:
-        """Spend ``budget`` rollouts over the candidates with UCB1; the index of the best mean plus bonus.
+        """Spend at most ``budget`` rollouts over the candidates by sequential halving; the index of the best mean
+        plus bonus. Candidate ``i``'s rollouts start from a copy of ``roots[i]`` when given, else of ``game``, and
+        play ``depth`` turns (default :attr:`depth`).
 
-        Rollout ``k`` of every candidate uses the same seed (common random numbers), so candidates are compared
-        on the same events and model noise as far as their paths allow.
+        The budget is shared out over ``ceil(log2(candidates))`` rounds; in each round every candidate still in
+        the running is rolled out on the same new seeds (common random numbers: the same events and model noise as
+        far as their paths allow), then the better half (by mean plus bonus over all their seeds so far) goes on.
+        Candidates still in the running have always been compared on exactly the same seeds. The search stops as
+        soon as its leader is settled (see :data:`SETTLE_Z`), so a clear decision costs only a few rollouts.
         """
         budget = self.budget if budget is None else budget
         count = len(setups)
         if count == 1:
             self.last_search = SearchReport(role, game.turn, (CandidateStats(labels[0], 0, 0.0, bonuses[0]),), 0, 0)
             return 0
-        seeds: list[int] = []
         visits = [0] * count
         totals = [0.0] * count
-        sum_all = sq_all = 0.0
-        for spent in range(budget):
-            if spent < count * MIN_VISITS:
-                index = spent % count
-            else:
-                mean_all = sum_all / spent
-                spread = math.sqrt(max(sq_all / spent - mean_all * mean_all, 0.0)) or 1.0
-                log_n = math.log(spent)
-                index = max(
-                    range(count),
-                    key=lambda i: (
-                        totals[i] / visits[i] + bonuses[i] + self.exploration * spread * math.sqrt(log_n / visits[i])
-                    ),
-                )
-            k = visits[index]
-            if k == len(seeds):
-                seeds.append(self.rng.getrandbits(48))
-            value = self._rollout(game, role, models, setups[index], seeds[k])
-            visits[index] += 1
-            totals[index] += value
-            sum_all += value
-            sq_all += value * value
+        returns: list[list[float]] = [[] for _ in range(count)]
+
+        def value(i: int) -> float:
+            return totals[i] / visits[i] + bonuses[i] if visits[i] else -math.inf
+
+        def settled(alive: Sequence[int]) -> bool:
+            """Whether the leader is, beyond doubt, better than each other candidate or no worse than it by more
+            than :data:`INDIFFERENCE` (paired differences on their common seeds)."""
+            seeds = visits[alive[0]]
+            if seeds < SETTLE_AFTER:
+                return False
+            leader = min(alive, key=lambda i: (-value(i), i))
+            mine = returns[leader]
+            for other in alive:
+                if other == leader:
+                    continue
+                gaps = [b - a for a, b in zip(mine, returns[other], strict=True)]
+                mean = sum(gaps) / seeds + bonuses[other] - bonuses[leader]
+                var = sum((g - mean) ** 2 for g in gaps) / (seeds - 1)
+                if mean + SETTLE_Z * math.sqrt(var / seeds) >= INDIFFERENCE:
+                    return False
+            return True
+
+        alive = list(range(count))
+        noise = next(iter(models.values())).slots
+        turns = max(1, min(depth or self.depth, game.scenario.turns - game.turn + 1))  # the turns a rollout can play
+        rounds = math.ceil(math.log2(count))
+        spent = 0
+        stop = False
+        for done in range(rounds):
+            left = budget - spent
+            share = left // len(alive) if done == rounds - 1 else left // (rounds - done) // len(alive)
+            for _ in range(max(share, 1)):
+                if spent + len(alive) > budget:
+                    break
+                seed = self.rng.getrandbits(48)
+                rows = noise.rows(seed, turns)
+                for index in alive:
+                    start = game if roots is None else roots[index]
+                    result = self._rollout(start, role, models, setups[index], seed, rows)
+                    totals[index] += result
+                    returns[index].append(result)
+                    visits[index] += 1
+                spent += len(alive)
+                stop = settled(alive)
+                if stop:
+                    break
+            if stop:
+                alive = [min(alive, key=lambda i: (-value(i), i))]
+                break
+            if done < rounds - 1:
+                ranked = sorted(alive, key=lambda i: (-value(i), i))
+                alive = sorted(ranked[: (len(alive) + 1) // 2])
+        best = min(alive, key=lambda i: (-value(i), i))
         stats = tuple(
             CandidateStats(labels[i], visits[i], totals[i] / visits[i] if visits[i] else -math.inf, bonuses[i])
             for i in range(count)
         )
-        best = max(range(count), key=lambda i: stats[i].value)
-        self.last_search = SearchReport(role, game.turn, stats, best, budget)
+        self.last_search = SearchReport(role, game.turn, stats, best, spent)
         return best
 
     def _rollout(
@@ -471,17 +582,19 @@ class LookaheadPolicy:
         game: Game,
         role: str,
         models: Mapping[str, _Model],
-        setup: Callable[[Game, Callable[[], float]], None],
+        setup: Callable[[Game, Row], None],
         seed: int,
+        rows: Sequence[Row],
     ) -> float:
+        """One rollout from a copy of ``game``: ``setup`` plays the candidate's turn, the models the turns after,
+        up to :attr:`depth` turns in all (``rows`` holds their noise); the return of the state reached."""
         sim = game.clone(record=False)  # the engine's fast path: a rollout never reads the history
         sim.state.rng.seed(seed)  # the real game's future events stay unknown
-        draw = random.Random(seed ^ 0x5DEECE66D).random
-        setup(sim, draw)
-        for _ in range(self.depth - 1):
+        setup(sim, rows[0])
+        for row in rows[1:]:
             if sim.is_over():
                 break
-            self._play_turn(sim, models, draw)
+            self._play_turn(sim, models, row)
         return self._leaf_value(sim, role)
 
     def _leaf_value(self, sim: Game, role: str) -> float:

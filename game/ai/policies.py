@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from game.ai.lookahead import LookaheadPolicy, effects_value
+from game.ai.lookahead_v1 import LookaheadV1Policy
 from game.ai.negotiator import best_proposals
 from game.engine import Choose, Command, Commit, Effect, Game, Phase, Respond
 from game.i18n import tr
@@ -222,6 +223,10 @@ def _lookahead(game: Game, role: str, rng: random.Random) -> Policy:
     return LookaheadPolicy(rng, dict(game.scenario.role(role).personality))
 
 
+def _lookahead_v1(game: Game, role: str, rng: random.Random) -> Policy:
+    return LookaheadV1Policy(rng, dict(game.scenario.role(role).personality))
+
+
 #: The policies by name, as ``simulate --policy ROLE=NAME`` knows them.
 POLICIES: dict[str, PolicyFactory] = {
     "passive": _passive,
@@ -230,6 +235,7 @@ POLICIES: dict[str, PolicyFactory] = {
     "greedy": _greedy,
     "cooperative": _cooperative,
     "lookahead": _lookahead,
+    "lookahead-v1": _lookahead_v1,  # the lookahead of version 1, kept to measure the current one against
 }
 
 
