@@ -514,6 +514,10 @@ class LookaheadPolicy:
         if count == 1:
             self.last_search = SearchReport(role, game.turn, (CandidateStats(labels[0], 0, 0.0, bonuses[0]),), 0, 0)
             return 0
+        if roots is None and game.state.recorded:
+            # One copy on the fast path for all the rollouts: a copy of a recorded game works out what the fast path
+            # must remember of its past (when each proposal was sent), which is done once here.
+            game = game.clone(record=False)
         visits = [0] * count
         totals = [0.0] * count
         returns: list[list[float]] = [[] for _ in range(count)]
@@ -588,8 +592,9 @@ class LookaheadPolicy:
     ) -> float:
         """One rollout from a copy of ``game``: ``setup`` plays the candidate's turn, the models the turns after,
         up to :attr:`depth` turns in all (``rows`` holds their noise); the return of the state reached."""
-        sim = game.clone(record=False)  # the engine's fast path: a rollout never reads the history
-        sim.state.rng.seed(seed)  # the real game's future events stay unknown
+        # The engine's fast path (a rollout never reads the history), and a generator of its own: the real game's
+        # future events stay unknown.
+        sim = game.clone(record=False, reseed=seed)
         setup(sim, rows[0])
         for row in rows[1:]:
             if sim.is_over():

@@ -36,8 +36,9 @@ from game.engine import Scenario, ScoreRange, ScoreReference
 from game.table.seats import LEVELS
 from game.table.simulate import simulate
 
-#: Version of the mechanism: bump it when the way a reference is computed changes, and every cached one is redone.
-VERSION = 1
+#: Version of the mechanism: bump it when the way a reference is computed changes (or a level plays differently), and
+#: every cached one is redone. 2: the strong level's lookahead searches by sequential halving.
+VERSION = 2
 #: Who plays every side, and how many games, when a modder computes a reference to store (``reference``).
 DEFAULT_POLICY, DEFAULT_GAMES = "strong", 40
 #: Who plays every side, and how many games, when a reference is computed on the spot (none stored or cached).
