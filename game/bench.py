@@ -109,7 +109,7 @@ class _Timed:
             self.spent += time.process_time() - started
 
 
-def measure_simulate_jobs(games: int = 6000, jobs: int = 2) -> dict[str, float]:
+def measure_simulate_jobs(games: int = 20000, jobs: int = 2) -> dict[str, float]:
     """``simulate`` of ``games`` games of random players on the default scenario, in one process and in ``jobs``:
     wall-clock games per second of each, and the speed-up (``jobs`` would be a perfect one). Only meaningful when
     the machine has ``jobs`` cores free."""
@@ -313,7 +313,7 @@ def run_bench(*, json_output: bool, quick: bool, out: TextIO) -> int:
     whole = measure_lookahead_game(1 if quick else 3)
     figures["lookahead_game_seconds"] = round(whole["lookahead_game_seconds"], 3)
     figures["lookahead_games"] = int(whole["lookahead_games"])
-    jobs = measure_simulate_jobs(1000 if quick else 6000)
+    jobs = measure_simulate_jobs(1000 if quick else 20000)
     figures["simulate_games_per_second_1_jobs"] = round(jobs["simulate_games_per_second_1_jobs"], 1)
     figures["simulate_games_per_second_2_jobs"] = round(jobs["simulate_games_per_second_2_jobs"], 1)
     figures["simulate_speedup"] = round(jobs["simulate_speedup"], 2)
