@@ -262,16 +262,7 @@ def _apply_due(ctx: Context, turn: int) -> None:
     due = ctx.state.scheduled.pop(turn, None)
     if not due:
         return
-    values, history, bounds = ctx.state.values, ctx.state.history, ctx.bounds
-    if not ctx.rules.record:  # the fast path: the same values, no history
-        for _, indicator, op, amount, *_ in due:
-            before = values[indicator]
-            after = before + amount if op == _ADD else before - amount if op == _SUB else amount
-            low, high = bounds[indicator]
-            after = low if after < low else high if after > high else after
-            if after != before:
-                values[indicator] = after
-        return
+    values, history, bounds, record = ctx.state.values, ctx.state.history, ctx.bounds, ctx.rules.record
     for _, indicator, op, amount, cause, cause_id, role, text, since in due:
         before = values[indicator]
         after = before + amount if op == _ADD else before - amount if op == _SUB else amount
@@ -279,8 +270,9 @@ def _apply_due(ctx: Context, turn: int) -> None:
         after = low if after < low else high if after > high else after
         if after != before:
             values[indicator] = after
-            row = (turn, indicator, before, after, cause, cause_id, role, text, since)
-            history.append(_new_change(Change, row))
+            if record:  # the fast path keeps no history
+                row = (turn, indicator, before, after, cause, cause_id, role, text, since)
+                history.append(_new_change(Change, row))
 
 
 def _apply_dynamics(ctx: Context, turn: int) -> None:
