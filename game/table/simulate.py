@@ -177,7 +177,8 @@ def simulate(
         _JOB = job
         try:
             searching = any(Seat(name).policy in SEARCHING for name in names.values())
-            with multiprocessing.get_context("fork").Pool(min(jobs, games)) as pool:
+            pool = multiprocessing.get_context("fork").Pool(min(jobs, games))
+            try:
                 done = 0
                 for part in _in_pool(pool, seeds, games, jobs, searching=searching):
                     _merge(result, part)
@@ -185,6 +186,14 @@ def simulate(
                         for count in range(done + 1, done + part.games + 1):
                             progress(count)
                     done += part.games
+                # The workers are told there is no more work and end by themselves: ending them by a signal (what
+                # the pool's context manager does) can leave one waiting for ever where the signal is blocked.
+                pool.close()
+            except BaseException:
+                pool.terminate()
+                raise
+            finally:
+                pool.join()
         finally:
             _JOB = None
     else:
