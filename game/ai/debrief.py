@@ -389,10 +389,8 @@ class _Builder:
         proposals = [p for p in game.state.proposals if {p.sender, p.receiver} == pair]
         if not proposals or not self.negotiation:
             return ()
-        moments = proposal_moments(game, proposals)
-        values = _values_at(game, moments)
         out = []
-        for proposal, moment, at in zip(proposals, moments, values, strict=True):
+        for proposal, (moment, at) in zip(proposals, game.when_sent(proposals), strict=True):
             mine = proposal.sender == self.counterpart
             evaluation: Evaluation | None
             try:

@@ -322,8 +322,9 @@ class LookaheadPolicy:
         # The answers are the evaluators' (no chance in them): each option is sent and answered once, on a copy of
         # the game its rollouts then start from, rather than again in every rollout.
         roots = []
+        base = game.clone(record=False)  # copied onto the fast path once (working out its past of proposals once)
         for option in options:
-            root = game.clone(record=False)
+            root = base.clone()
             if option is not None:
                 root.apply(option)
                 for _ in range(2):  # the answer, and the answer to a counter

@@ -66,15 +66,11 @@ def _change_lines(
     clamp = [f"if a < {low!r}:", f"    a = {low!r}"] if not rises else []
     if not falls:
         clamp += [f"{'el' if clamp else ''}if a > {high!r}:", f"    a = {high!r}"]
-    lines = [f"b = v[{effect.indicator!r}]", f"a = {apply}", *clamp]
-    if not record:
-        return [*lines, "if a != b:", f"    v[{effect.indicator!r}] = a"]  # -0.0 never replaces 0.0, as below
-    return [
-        *lines,
-        "if a != b:",
-        f"    v[{effect.indicator!r}] = a",
-        f"    history.append(new(Change, (turn, {effect.indicator!r}, b, a, CAUSE, {cause_id!r}, role, text, turn)))",
-    ]
+    lines = [f"b = v[{effect.indicator!r}]", f"a = {apply}", *clamp, "if a != b:", f"    v[{effect.indicator!r}] = a"]
+    if record:
+        row = f"(turn, {effect.indicator!r}, b, a, CAUSE, {cause_id!r}, role, text, turn)"
+        lines.append(f"    history.append(new(Change, {row}))")
+    return lines
 
 
 def _schedule_lines(effect: Effect, low: float, high: float, cause_id: str, *, record: bool) -> list[str]:

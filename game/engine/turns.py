@@ -74,11 +74,7 @@ def _events_to_fire(ctx: Context) -> list[Event]:
     if draws <= 0:
         return fired
     last_fired = state.event_fired
-    compiled = rules.failing_events
-    if compiled is not None:
-        failing = compiled(state.values, state.errors, turn)
-    else:
-        failing = ctx.failing(None, rules.event_conditions)
+    failing = ctx.failing(rules.failing_events, rules.event_conditions)
     eligible = []
     weights = []
     for event, event_id, once, cooldown, weight in rules.events_in_window.get(turn, ()):
