@@ -29,8 +29,8 @@ class Policy(Protocol):
 
 
 #: Commands are immutable values: the random policy makes each one once, for every game (the scenarios a process
-#: plays bound their number).
-_COMMITS: dict[tuple[str, str], Commit] = {}
+#: plays bound their number): role -> action -> its commit, and (role, event, choice) -> its answer.
+_COMMITS: dict[str, dict[str, Commit]] = {}
 _CHOOSES: dict[tuple[str, str, str], Choose] = {}
 _NEWS, _ACTIONS = Phase.NEWS, Phase.ACTIONS  # bound once: a module global is read faster than an enum member
 
@@ -46,12 +46,23 @@ class RandomPolicy:
 
     def decide(self, game: Game, role: str) -> list[Command]:
         """Random choices for pending events, else a random affordable subset of legal actions."""
-        phase = game.state.phase
+        state = game.state
+        phase = state.phase
         if phase is _NEWS:
             out: list[Command] = []
-            for pending in game.pending_choices(role):
-                choices = game.scenario.event(pending.event).choices
-                answer = (role, pending.event, self.rng.choice(choices).id)
+            getrandbits = self.rng.getrandbits
+            for pending in state.pending:
+                if pending.role != role:
+                    continue
+                choices = game.events[pending.event].choices
+                # ``rng.choice(choices)`` written out (the draws of ``Random._randbelow_with_getrandbits``): the
+                # same answer from the same generator, without three calls in Python.
+                count = len(choices)
+                bits = count.bit_length()
+                index = getrandbits(bits)
+                while index >= count:
+                    index = getrandbits(bits)
+                answer = (role, pending.event, choices[index].id)
                 choose = _CHOOSES.get(answer)
                 if choose is None:
                     choose = _CHOOSES[answer] = Choose(*answer)
@@ -59,26 +70,28 @@ class RandomPolicy:
             return out
         if phase is not _ACTIONS:
             return []
-        draw = self.rng.random
         legal = game.legal_actions(role)
         if not legal:
             return []
+        draw = self.rng.random
         # Start at a random place and go round in a random direction: cheap, and every action gets its turn first.
         start = int(draw() * len(legal))
         legal = legal[start:] + legal[:start]
         if draw() < 0.5:
             legal.reverse()
-        budget = game.state.capital[role]
-        commits = _COMMITS
+        budget = state.capital[role]
+        commits = _COMMITS.get(role)
+        if commits is None:
+            commits = _COMMITS[role] = {}
         skip = self.skip
         commands: list[Command] = []
         for action in legal:
-            if action.cost <= budget and draw() >= skip:
-                budget -= action.cost
-                key = (role, action.id)
-                command = commits.get(key)
+            cost = action.cost
+            if cost <= budget and draw() >= skip:
+                budget -= cost
+                command = commits.get(action.id)
                 if command is None:
-                    command = commits[key] = Commit(role, action.id)
+                    command = commits[action.id] = Commit(role, action.id)
                 commands.append(command)
         return commands
 
