@@ -172,7 +172,11 @@ DYNAMICS = [
         "condition": loaded("turn % 2 == 0"),
         "effects": [spread("x", Op.ADD, "1e-20"), spread("z", Op.ADD, "min(x, 1)")],
     },
-    {"id": "late", "condition": loaded("z > x and z > y"), "effects": [spread("z", Op.SET, "max(x, y)", delay=2)]},
+    {
+        "id": "late",
+        "condition": loaded("z > x and z > y"),
+        "effects": [spread("z", Op.SET, "max(x, y)", delay=2), spread("y", Op.SET, "120", duration=2)],
+    },
 ]
 
 

@@ -144,12 +144,13 @@ def _schedule_lines(
     ``record``, the portions carry no text)."""
     spread = effect.duration > 1 and effect.op is not Op.SET
     lines: list[str] = []
+    set_to = None  # a constant set is clamped when compiling; other portions are clamped as they apply
     if known is None:
-        portion, amount = None, "p"
+        amount = "p"
         lines.append(f"p = d / {effect.duration}" if spread else "p = d")
     else:
-        portion = known / effect.duration if spread else known
-        amount = repr(portion)
+        amount = repr(known / effect.duration if spread else known)
+        set_to = known if effect.op is Op.SET else None
     note = "note"
     if record:
         lines.append("note = text + ' (from turn ' + str(turn) + ')'")
@@ -157,7 +158,7 @@ def _schedule_lines(
         note = "''"
     for offset in range(effect.delay, effect.delay + effect.duration):
         if offset == 0:
-            lines += _change_lines(amount, effect, low, high, cause_id, portion, record=record, cached=cached)
+            lines += _change_lines(amount, effect, low, high, cause_id, set_to, record=record, cached=cached)
             continue
         item = f"(turn + {offset}, {effect.indicator!r}, {effect.op.value!r}, {amount}, CAUSE, {cause_id!r}, role, "
         item += f"{note}, turn)"
