@@ -10,10 +10,12 @@ from types import CodeType
 from game.engine.codegen import (
     DynamicsRunner,
     EffectsRunner,
+    EndingsRunner,
     Pending,
     compile_conditions,
     compile_dynamics,
     compile_effects,
+    compile_endings,
 )
 from game.engine.expr import Expr, base_globals, failure
 from game.engine.scenario import Effect, Event, Item, Negotiation, Op, Scenario, localize
@@ -160,6 +162,11 @@ class Rules:
         """The effect runners, texts and conditions of actions, events, answers and dynamics, and the endings."""
         self.final_endings = tuple(e for e in scenario.endings if not e.early)
         self.early_endings = tuple(e for e in scenario.endings if e.early)
+        #: The ending the values reach (see :func:`~game.engine.codegen.compile_endings`); None when not compiled.
+        self.ending: EndingsRunner | None = None
+        if self.compiled:
+            early = [(e.id, e.condition) for e in self.early_endings if e.condition is not None]
+            self.ending = compile_endings(early, [(e.id, e.condition) for e in self.final_endings])
         self.choice_runners = {
             (e.id, c.id): self.runner(c.effects, Cause.CHOICE, choice_key(e.id, c.id))
             for e in scenario.events

@@ -293,7 +293,11 @@ def ending_now(ctx: Context, *, final: bool) -> tuple[str, Termination] | None: 
 def ending_now(ctx: Context, *, final: bool) -> tuple[str, Termination] | None:
     """The ending the state reaches now: an early ending whose condition holds; else, when ``final``, the first
     final ending whose condition holds (``None`` when neither)."""
-    for ending in ctx.rules.early_endings:
+    rules = ctx.rules
+    if rules.ending is not None:
+        state = ctx.state
+        return rules.ending(state.values, state.errors, state.turn, final)
+    for ending in rules.early_endings:
         if ending.condition is not None and ctx.check(ending.condition, ending.id):
             return ending.id, Termination.EARLY
     if not final:
