@@ -700,10 +700,12 @@ def _print_simulation(scenario: Scenario, result: SimulationResult, out: TextIO,
     import textwrap
 
     from game.present.reference import NOT_COMPARED, how_measured, short_verdict, span_note
-    from game.table import Seat
 
-    searching = any(Seat(name).policy == "lookahead" for name in result.policies.values())
-    budget = f", budget {result.budget} per decision" if searching else ""
+    budget = ""
+    if len(set(result.budgets.values())) == 1:
+        budget = f", budget {next(iter(result.budgets.values()))} per decision"
+    elif result.budgets:
+        budget = ", budget per decision: " + ", ".join(f"{role} {n}" for role, n in result.budgets.items())
     print(f"{localize(scenario.title)}: {result.games} games, seed {result.seed}{budget}", file=out)
     print(f"{result.turns} turns in {result.seconds:.2f} s ({result.turns_per_second:,.0f} turns/s)", file=out)
     print("\nEndings", file=out)

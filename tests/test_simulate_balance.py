@@ -27,7 +27,7 @@ from game.engine import RuleError, Scenario
 from game.present.balance import failure_lines, turn_failures
 from game.table import PERSON
 from game.table.balance import Diagnostics, FailureTally, GameFacts, percentile, spread
-from game.table.simulate import SimulationResult, play, simulate
+from game.table.simulate import SimulationResult, play, search_budgets, simulate
 from game.text import views
 from game.ui import flow
 
@@ -204,3 +204,27 @@ def test_the_desktop_review_names_the_rule_that_failed_in_the_turn(make_app: Mak
     review = reach_review(app)
     text = doc_text(review.document())
     assert "SCENARIO RULES THAT FAILED Rule 'ratio' failed: 'x / y': division by zero; it was skipped." in text
+
+
+def test_search_budgets_name_what_each_searching_seat_spends() -> None:
+    names = {"us": "lookahead", "cambodia": "lookahead-v1", "eu": "greedy", "asean": "strong"}
+    budgets = search_budgets(names)
+    assert budgets == {"us": 100, "cambodia": 250, "asean": budgets["asean"]} and budgets["asean"] >= 1
+    assert search_budgets(names, 30) == {"us": 30, "cambodia": 30, "asean": 30}
+    assert search_budgets({"us": "random", "cambodia": "greedy"}) == {}
+
+
+def test_simulate_header_gives_each_searching_seats_budget(scenario: Scenario) -> None:
+    import io
+
+    from game.cli import _print_simulation
+
+    def header(policies: dict[str, str], budget: int | None = None) -> str:
+        out = io.StringIO()
+        _print_simulation(scenario, simulate(scenario, 1, 0, policies, budget, negotiate=False), out)
+        return out.getvalue().splitlines()[0]
+
+    assert header({"us": "lookahead", "cambodia": "lookahead-v1"}, 2).endswith("seed 0, budget 2 per decision")
+    mixed = header({"us": "lookahead", "cambodia": "lookahead-v1"})
+    assert mixed.endswith("budget per decision: us 100, cambodia 250")
+    assert header({"us": "greedy"}).endswith("seed 0")

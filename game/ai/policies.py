@@ -10,6 +10,7 @@ import random
 from collections.abc import Callable
 from typing import Protocol
 
+from game.ai import lookahead, lookahead_v1
 from game.ai.lookahead import LookaheadPolicy, effects_value
 from game.ai.lookahead_v1 import LookaheadV1Policy
 from game.ai.negotiator import best_proposals
@@ -250,6 +251,9 @@ POLICIES: dict[str, PolicyFactory] = {
     "lookahead": _lookahead,
     "lookahead-v1": _lookahead_v1,  # the lookahead of version 1, kept to measure the current one against
 }
+#: The policies that search (a game takes them seconds, not milliseconds), each with its rollouts per decision
+#: when no budget is given.
+SEARCHING: dict[str, int] = {"lookahead": lookahead.DEFAULT_BUDGET, "lookahead-v1": lookahead_v1.DEFAULT_BUDGET}
 
 
 def make_policy(name: str, game: Game, role: str, rng: random.Random) -> Policy:

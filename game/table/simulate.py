@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.ai.lookahead import DEFAULT_BUDGET
-from game.ai.policies import RESTRICTED_PREFIX, Policy
+from game.ai.policies import RESTRICTED_PREFIX, SEARCHING, Policy
 from game.content.clauses import Clauses
 from game.engine import Game, ItemStatus, NewsKind, Scenario
 from game.table.balance import Diagnostics, GameFacts, ending_clauses, game_facts
@@ -24,8 +24,18 @@ from game.table.seats import Seat, make_player, seat_rng
 MAX_GAMES = 1_000_000
 #: ``--jobs``: how many chunks of games each worker gets per batch of seeds (see :func:`_in_pool`).
 CHUNKS_PER_WORKER = 64
-#: The policies whose games take seconds, played one game per chunk by ``--jobs``.
-SEARCHING = frozenset({"lookahead", "lookahead-v1"})
+
+
+def search_budgets(names: Mapping[str, str], budget: int | None = None) -> dict[str, int]:
+    """The rollouts per decision of each seat whose player searches (role -> budget): ``budget`` when given, else
+    the seat's level's, else the policy's own default."""
+    out: dict[str, int] = {}
+    for role, name in names.items():
+        seat = Seat(name)
+        default = SEARCHING.get(seat.policy)
+        if default is not None:
+            out[role] = budget if budget is not None else seat.budget if seat.budget is not None else default
+    return out
 
 
 def game_seeds(seed: int, games: int) -> Iterator[int]:
@@ -94,6 +104,8 @@ class SimulationResult:
     actions: Counter[str] = field(default_factory=Counter)
     rule_errors: int = 0
     budget: int = DEFAULT_BUDGET
+    #: The rollouts per decision of each seat whose player searches (role -> budget; see :func:`search_budgets`).
+    budgets: dict[str, int] = field(default_factory=dict)
     negotiate: bool = True
     agreements_made: int = 0
     agreements_kept: int = 0
@@ -168,6 +180,7 @@ def simulate(
     job = _Job(scenario, names, budget, negotiate, ending_clauses(scenario))
     result = job.empty(games)
     result.seed, result.budget, result.negotiate = seed, DEFAULT_BUDGET if budget is None else budget, negotiate
+    result.budgets = search_budgets(names, budget)
     started = time.perf_counter()
     seeds = game_seeds(seed, games)
     if jobs > 1 and games > 1 and "fork" in multiprocessing.get_all_start_methods():
@@ -176,7 +189,7 @@ def simulate(
         global _JOB
         _JOB = job
         try:
-            searching = any(Seat(name).policy in SEARCHING for name in names.values())
+            searching = bool(result.budgets)
             pool = multiprocessing.get_context("fork").Pool(min(jobs, games))
             try:
                 done = 0
